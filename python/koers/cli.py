@@ -1,0 +1,85 @@
+"""The ``koers`` command.
+
+Each area registers its sub-commands from its own module (``cli_model``, ``cli_decide``,
+``cli_budget``): a module exposes ``register(subparsers)`` and each sub-command's
+``func(args) -> int``. Exit codes: 0 fine, 1 invalid model / infeasible / domain error,
+2 usage or file error; messages go to stderr.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import math
+import sys
+
+COMMAND_MODULES = ["koers.cli_model", "koers.cli_decide", "koers.cli_ahp", "koers.cli_budget"]
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def _clean(obj):
+    """Make a result JSON-safe: NaN/inf are refused (never printed as NaN)."""
+    if isinstance(obj, float):
+        if not math.isfinite(obj):
+            raise ValueError("non-finite number in result")
+        return obj
+    if isinstance(obj, dict):
+        return {str(k): _clean(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_clean(v) for v in obj]
+    if hasattr(obj, "item") and callable(obj.item):  # numpy scalar
+        return _clean(obj.item())
+    return obj
+
+
+def emit_json(obj) -> None:
+    """Print a result as JSON on stdout (UTF-8, no NaN)."""
+    json.dump(_clean(obj), sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
+    sys.stdout.write("\n")
+
+
+def fail(message: str, code: int) -> int:
+    print(f"koers: {message}", file=sys.stderr)
+    return code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="koers",
+        description="Strategy graphs, process priorities and budgets for municipal L&D.")
+    from . import __version__
+    parser.add_argument("--version", action="version", version=f"koers {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv=None) -> int:
+    from .errors import InputError, KoersError, ModelError
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(args.func(args) or 0)
+    except ModelError as e:
+        for err in e.errors:
+            print(f"koers: [{err['code']}] {err['message']}", file=sys.stderr)
+        if not e.errors:
+            print(f"koers: {e}", file=sys.stderr)
+        return EXIT_INVALID
+    except InputError as e:
+        return fail(str(e), EXIT_USAGE)
+    except (FileNotFoundError, IsADirectoryError, PermissionError) as e:
+        return fail(f"cannot read {e.filename}: {e.strerror}", EXIT_USAGE)
+    except KoersError as e:
+        return fail(str(e), EXIT_INVALID)
+    except BrokenPipeError:  # pragma: no cover
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

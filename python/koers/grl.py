@@ -1,0 +1,2 @@
+"""(area module; filled in by its owner)."""
+__all__: list[str] = []

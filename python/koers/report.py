@@ -1,0 +1,34 @@
+"""``koers report``: one readable report over the embedded examples.
+
+Each area adds a section with :func:`section`; a section is a function
+``(out_dir: pathlib.Path) -> dict`` returning ``{"title", "text", "data", "figures"}``
+(text for people, data for ``--json``, figures: list of PNG paths written under out_dir).
+"""
+from __future__ import annotations
+
+import pathlib
+
+_SECTIONS = []  # (order, name, function)
+
+
+def section(name: str, order: int):
+    def deco(fn):
+        _SECTIONS.append((order, name, fn))
+        return fn
+    return deco
+
+
+def build(out_dir) -> list[dict]:
+    """Run every section in order; returns their results."""
+    import matplotlib
+    matplotlib.use("Agg")
+    out = pathlib.Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    # the modules that contribute sections
+    from . import report_sections  # noqa: F401
+    results = []
+    for _, name, fn in sorted(_SECTIONS, key=lambda t: t[0]):
+        r = fn(out)
+        r.setdefault("name", name)
+        results.append(r)
+    return results

@@ -1,0 +1,1 @@
+"""Report section for this area (see koers.report)."""
