@@ -1,0 +1,270 @@
+#pragma once
+/// \file
+/// `koers::Money`: an exact amount of euros as a signed 64-bit count of cents.
+///
+/// Never a float: amounts are built from cents or parsed from text (Dutch "€ 314.777,00",
+/// "357.451,62" or plain "314777.00"); arithmetic is overflow-checked (Errc::money_overflow);
+/// scaling takes an exact ratio and a rounding rule; allocation by weights uses the
+/// largest-remainder method so the parts always add up to the whole.
+#include <koers/core/error.hpp>
+
+#include <algorithm>
+#include <compare>
+#include <cstdint>
+#include <limits>
+#include <numeric>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace koers {
+
+/// An exact fraction num/den (den > 0), e.g. 2 % of payroll = Ratio{2, 100}.
+struct Ratio {
+  std::int64_t num = 0;
+  std::int64_t den = 1;
+  /// Parse a decimal string "0.9", "1", "0.025", "-0,5" exactly.
+  static Ratio parse(std::string_view text);
+  friend bool operator==(const Ratio& a, const Ratio& b) {
+    return static_cast<__int128>(a.num) * b.den == static_cast<__int128>(b.num) * a.den;
+  }
+  double to_double() const { return static_cast<double>(num) / static_cast<double>(den); }
+  std::string to_string() const { return std::to_string(num) + "/" + std::to_string(den); }
+};
+
+/// How to round an exact quotient to whole cents.
+enum class Rounding { floor, ceil, half_up, half_even, toward_zero };
+
+namespace detail {
+inline std::int64_t checked(__int128 v, const char* what) {
+  if (v > std::numeric_limits<std::int64_t>::max() || v < std::numeric_limits<std::int64_t>::min())
+    throw InputError(Errc::money_overflow, std::string("amount out of range in ") + what);
+  return static_cast<std::int64_t>(v);
+}
+/// n/d rounded by rule (d > 0).
+inline __int128 divide(__int128 n, __int128 d, Rounding r) {
+  __int128 q = n / d, rem = n % d;
+  if (rem == 0) return q;
+  if (rem < 0) { q -= 1; rem += d; }  // now floor division, 0 < rem < d
+  switch (r) {
+    case Rounding::floor: return q;
+    case Rounding::ceil: return q + 1;
+    case Rounding::toward_zero: return (n < 0) ? q + 1 : q;
+    case Rounding::half_up: return (2 * rem >= d) ? q + 1 : q;  // half away from -inf
+    case Rounding::half_even:
+      if (2 * rem > d) return q + 1;
+      if (2 * rem < d) return q;
+      return (q % 2 == 0) ? q : q + 1;
+  }
+  return q;
+}
+}  // namespace detail
+
+/// Exact euros: a signed 64-bit count of cents.
+class Money {
+ public:
+  constexpr Money() = default;
+  /// An amount of `cents` cents.
+  static constexpr Money from_cents(std::int64_t cents) { Money m; m.cents_ = cents; return m; }
+  /// Whole euros.
+  static Money from_euros(std::int64_t euros) { return from_cents(detail::checked(static_cast<__int128>(euros) * 100, "from_euros")); }
+  /// Parse "€ 314.777,00", "314.777,00", "357451,62", "314777.00", "-12,5", "€1.000": Dutch grouping
+  /// dots and decimal comma, or plain decimal point. At most two decimals. Throws InputError
+  /// (Errc::money_parse) naming the text, or Errc::money_overflow.
+  static Money parse(std::string_view text);
+
+  constexpr std::int64_t cents() const noexcept { return cents_; }
+  /// "€ 314.777,00" (Dutch format; negative amounts "€ -1.234,50").
+  std::string to_string() const;
+  /// "314777.00": plain decimal, as in files.
+  std::string to_decimal() const;
+
+  friend constexpr auto operator<=>(const Money&, const Money&) = default;
+  friend Money operator+(Money a, Money b) { return from_cents(detail::checked(static_cast<__int128>(a.cents_) + b.cents_, "addition")); }
+  friend Money operator-(Money a, Money b) { return from_cents(detail::checked(static_cast<__int128>(a.cents_) - b.cents_, "subtraction")); }
+  Money operator-() const { return from_cents(detail::checked(-static_cast<__int128>(cents_), "negation")); }
+  Money& operator+=(Money o) { return *this = *this + o; }
+  Money& operator-=(Money o) { return *this = *this - o; }
+  /// Exact multiplication by a whole number (participants, runs).
+  friend Money operator*(Money a, std::int64_t k) { return from_cents(detail::checked(static_cast<__int128>(a.cents_) * k, "multiplication")); }
+  friend Money operator*(std::int64_t k, Money a) { return a * k; }
+  /// amount × ratio, rounded to whole cents by `rounding`.
+  Money scaled(Ratio r, Rounding rounding = Rounding::half_even) const {
+    if (r.den == 0) throw InputError(Errc::invalid_argument, "ratio with zero denominator");
+    __int128 n = static_cast<__int128>(cents_) * r.num, d = r.den;
+    if (d < 0) { n = -n; d = -d; }
+    return from_cents(detail::checked(detail::divide(n, d, rounding), "scaling"));
+  }
+  /// Split into parts proportional to non-negative integer weights by the largest-remainder
+  /// method: every part is floor(share) or floor(share)+1 cent and the parts add up to the
+  /// whole exactly. Ties in remainders go to the earlier part. Throws on negative weights or
+  /// all-zero weights (Errc::invalid_argument).
+  std::vector<Money> allocate(const std::vector<std::int64_t>& weights) const;
+
+ private:
+  std::int64_t cents_ = 0;
+};
+
+/// Sum of amounts, overflow-checked.
+inline Money sum(const std::vector<Money>& v) {
+  Money s;
+  for (auto m : v) s += m;
+  return s;
+}
+
+// ---- definitions ---------------------------------------------------------------------
+
+inline Ratio Ratio::parse(std::string_view text) {
+  std::string s(text);
+  auto bad = [&] { return InputError(Errc::invalid_value, "'" + s + "' is not a decimal number", {s}); };
+  size_t i = 0;
+  while (i < s.size() && s[i] == ' ') ++i;
+  bool neg = false;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) { neg = s[i] == '-'; ++i; }
+  __int128 num = 0, den = 1;
+  bool digits = false, point = false;
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') {
+      digits = true;
+      num = num * 10 + (c - '0');
+      if (point) den *= 10;
+      if (num > std::numeric_limits<std::int64_t>::max() || den > std::numeric_limits<std::int64_t>::max()) throw bad();
+    } else if ((c == '.' || c == ',') && !point) {
+      point = true;
+    } else if (c == ' ') {
+      for (; i < s.size(); ++i) if (s[i] != ' ') throw bad();
+      break;
+    } else {
+      throw bad();
+    }
+  }
+  if (!digits) throw bad();
+  __int128 g = std::gcd(static_cast<std::int64_t>(num), static_cast<std::int64_t>(den));
+  if (g == 0) g = 1;
+  return Ratio{static_cast<std::int64_t>((neg ? -num : num) / g), static_cast<std::int64_t>(den / g)};
+}
+
+inline Money Money::parse(std::string_view text) {
+  std::string s(text);
+  auto bad = [&](const std::string& why) {
+    return InputError(Errc::money_parse, "cannot read '" + s + "' as an amount: " + why, {s});
+  };
+  // strip the euro sign (UTF-8 E2 82 AC), "EUR" and spaces (also non-breaking)
+  std::string t;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x82 &&
+        static_cast<unsigned char>(s[i + 2]) == 0xAC) { i += 2; continue; }
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) { ++i; continue; }
+    if (c == ' ' || c == '\t') continue;
+    t.push_back(static_cast<char>(c));
+  }
+  if (t.size() >= 3 && (t.rfind("EUR", 0) == 0)) t = t.substr(3);
+  bool neg = false;
+  if (!t.empty() && (t[0] == '-' || t[0] == '+')) { neg = t[0] == '-'; t = t.substr(1); }
+  if (t.empty()) throw bad("no digits");
+  // Decide the decimal separator: a comma is always decimal (Dutch). A dot is decimal only
+  // when there is no comma and it is followed by 1-2 digits at the end and is the only dot.
+  size_t comma = t.find(','), dec = std::string::npos;
+  if (comma != std::string::npos) {
+    if (t.find(',', comma + 1) != std::string::npos) throw bad("more than one decimal comma");
+    dec = comma;
+  } else {
+    size_t dot = t.rfind('.');
+    if (dot != std::string::npos && t.find('.') == dot && t.size() - dot - 1 <= 2) dec = dot;
+  }
+  std::string whole = dec == std::string::npos ? t : t.substr(0, dec);
+  std::string frac = dec == std::string::npos ? "" : t.substr(dec + 1);
+  if (frac.size() > 2) throw bad("more than two decimals");
+  if (frac == "-") frac = "";  // "€ 12,-"
+  for (char c : frac) if (c < '0' || c > '9') throw bad("unexpected character in the cents");
+  // whole part: digits with optional Dutch grouping dots every three digits
+  std::string digits;
+  if (whole.find('.') != std::string::npos) {
+    size_t first = whole.find('.');
+    if (first == 0 || first > 3) throw bad("misplaced thousands separator");
+    size_t pos = first;
+    while (pos != std::string::npos) {
+      size_t next = whole.find('.', pos + 1);
+      size_t len = (next == std::string::npos ? whole.size() : next) - pos - 1;
+      if (len != 3) throw bad("thousands groups must have three digits");
+      pos = next;
+    }
+  }
+  for (char c : whole) {
+    if (c == '.') continue;
+    if (c < '0' || c > '9') throw bad(std::string("unexpected character '") + c + "'");
+    digits.push_back(c);
+  }
+  if (digits.empty() && frac.empty()) throw bad("no digits");
+  __int128 v = 0;
+  for (char c : digits) {
+    v = v * 10 + (c - '0');
+    if (v > std::numeric_limits<std::int64_t>::max()) throw InputError(Errc::money_overflow, "amount '" + s + "' is out of range", {s});
+  }
+  v *= 100;
+  if (frac.size() >= 1) v += (frac[0] - '0') * 10;
+  if (frac.size() == 2) v += (frac[1] - '0');
+  if (neg) v = -v;
+  return from_cents(detail::checked(v, ("amount '" + s + "'").c_str()));
+}
+
+inline std::string Money::to_decimal() const {
+  __int128 v = cents_;
+  bool neg = v < 0;
+  if (neg) v = -v;
+  auto euros = static_cast<unsigned long long>(v / 100);
+  int c = static_cast<int>(v % 100);
+  std::string s = (neg ? "-" : "") + std::to_string(euros) + "." + (c < 10 ? "0" : "") + std::to_string(c);
+  return s;
+}
+
+inline std::string Money::to_string() const {
+  __int128 v = cents_;
+  bool neg = v < 0;
+  if (neg) v = -v;
+  std::string e = std::to_string(static_cast<unsigned long long>(v / 100));
+  std::string grouped;
+  int n = 0;
+  for (auto it = e.rbegin(); it != e.rend(); ++it) {
+    if (n && n % 3 == 0) grouped.push_back('.');
+    grouped.push_back(*it);
+    ++n;
+  }
+  std::reverse(grouped.begin(), grouped.end());
+  int c = static_cast<int>(v % 100);
+  return std::string("€ ") + (neg ? "-" : "") + grouped + "," + (c < 10 ? "0" : "") + std::to_string(c);
+}
+
+inline std::vector<Money> Money::allocate(const std::vector<std::int64_t>& weights) const {
+  if (weights.empty()) throw InputError(Errc::invalid_argument, "allocation needs at least one weight");
+  __int128 total = 0;
+  for (size_t i = 0; i < weights.size(); ++i) {
+    if (weights[i] < 0)
+      throw InputError(Errc::invalid_argument, "allocation weight " + std::to_string(i) + " is negative", {std::to_string(i)});
+    total += weights[i];
+  }
+  if (total == 0) throw InputError(Errc::invalid_argument, "allocation weights are all zero");
+  const __int128 whole = cents_;
+  const bool neg = whole < 0;
+  const __int128 a = neg ? -whole : whole;
+  std::vector<__int128> part(weights.size()), rem(weights.size());
+  __int128 given = 0;
+  for (size_t i = 0; i < weights.size(); ++i) {
+    __int128 p = a * weights[i];
+    part[i] = p / total;
+    rem[i] = p % total;
+    given += part[i];
+  }
+  std::vector<size_t> order(weights.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return rem[x] > rem[y]; });
+  for (__int128 left = a - given, k = 0; left > 0; --left, ++k) part[order[static_cast<size_t>(k)]] += 1;
+  std::vector<Money> out;
+  out.reserve(part.size());
+  for (auto p : part) out.push_back(from_cents(static_cast<std::int64_t>(neg ? -p : p)));
+  return out;
+}
+
+}  // namespace koers
