@@ -1,0 +1,27 @@
+#pragma once
+/// \file
+/// The versioned JSON model format `koers.model` (docs/model-format.md, schemas/model.schema.json).
+/// Loading collects nothing half-way: a file error throws InputError (1xx, with the JSON path);
+/// a well-formed file whose graph is invalid loads, and check()/validate() report its problems.
+#include <koers/model/strategy_graph.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace koers {
+
+/// The newest model format version this koers reads and writes.
+inline constexpr int model_format_version = 1;
+
+/// Parse a model from JSON text. `origin` names the source in messages. Throws InputError:
+/// E101 not JSON, E108 too deep, E102 wrong format, E103 version, E104 unknown field,
+/// E105 missing field, E106 wrong type, E107 invalid value, E110 not finite.
+StrategyGraph parse_model(std::string_view text, const std::string& origin = "model");
+/// Load a model file (E100 when it cannot be read).
+StrategyGraph load_model(const std::string& path);
+/// The model as JSON text (format koers.model, version 1); `indent` < 0 gives one line.
+std::string to_json(const StrategyGraph& g, int indent = 2);
+/// Write the model to a file (E100 when it cannot be written).
+void save_model(const StrategyGraph& g, const std::string& path);
+
+}  // namespace koers

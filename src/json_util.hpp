@@ -1,0 +1,180 @@
+#pragma once
+// Internal helpers shared by every koers JSON reader in src/ (never installed).
+// Parse with a depth limit (hostile files), check format/version, read fields with their JSON
+// path, and refuse unknown fields — all as koers::InputError with a stable code.
+#include <koers/core/error.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdint>
+#include <fstream>
+#include <limits>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <string_view>
+
+namespace koers::detail {
+
+using json = nlohmann::json;
+
+inline constexpr int max_json_depth = 64;
+inline constexpr std::size_t max_json_bytes = std::size_t{1} << 30;  // 1 GiB
+
+/// Parse JSON text; malformed, truncated, non-UTF-8 or too deeply nested input gives
+/// InputError E101/E108 naming `origin` and the position.
+inline json parse_json_text(std::string_view text, const std::string& origin) {
+  bool too_deep = false;
+  json::parser_callback_t cb = [&](int depth, json::parse_event_t, json&) {
+    if (depth > max_json_depth) { too_deep = true; throw std::runtime_error("depth"); }
+    return true;
+  };
+  try {
+    return json::parse(text.begin(), text.end(), cb);
+  } catch (const json::parse_error& e) {
+    std::string what = e.what();
+    auto p = what.find("] ");
+    throw InputError(Errc::not_json, origin + " is not valid JSON: " + (p == std::string::npos ? what : what.substr(p + 2)), {origin});
+  } catch (const json::out_of_range& e) {
+    throw InputError(Errc::invalid_value, origin + " holds a number out of range (" + std::string(e.what()).substr(std::string(e.what()).find("] ") + 2) + ")", {origin});
+  } catch (const json::exception& e) {
+    throw InputError(Errc::not_json, origin + " is not valid JSON: " + e.what(), {origin});
+  } catch (const std::runtime_error&) {
+    if (too_deep)
+      throw InputError(Errc::too_deep, origin + " nests deeper than " + std::to_string(max_json_depth) + " levels", {origin});
+    throw;
+  }
+}
+
+/// Read and parse a JSON file (E100 when it cannot be read).
+inline json read_json_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(Errc::file_unreadable, "cannot read '" + path + "'", {path});
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) throw InputError(Errc::file_unreadable, "cannot read '" + path + "'", {path});
+  std::string text = ss.str();
+  if (text.size() > max_json_bytes) throw InputError(Errc::invalid_value, "'" + path + "' is larger than 1 GiB", {path});
+  return parse_json_text(text, "'" + path + "'");
+}
+
+/// Check {"format": format, "version": 1..max_version} at the top of a document.
+inline void check_format(const json& j, const std::string& format, int max_version, const std::string& origin) {
+  if (!j.is_object()) throw InputError(Errc::wrong_type, origin + ": the document must be a JSON object", {"/"});
+  auto f = j.find("format");
+  if (f == j.end() || !f->is_string())
+    throw InputError(Errc::wrong_format, origin + ": /format is missing; expected \"" + format + "\"", {"/format"});
+  if (f->get<std::string>() != format)
+    throw InputError(Errc::wrong_format, origin + ": /format is \"" + f->get<std::string>() + "\", expected \"" + format + "\"", {"/format"});
+  auto v = j.find("version");
+  if (v == j.end() || !v->is_number_integer())
+    throw InputError(Errc::unsupported_version, origin + ": /version must be an integer", {"/version"});
+  auto ver = v->get<std::int64_t>();
+  if (ver < 1 || ver > max_version)
+    throw InputError(Errc::unsupported_version, origin + ": /version " + std::to_string(ver) + " is not supported (this koers reads 1.." +
+                     std::to_string(max_version) + ")", {"/version"});
+}
+
+inline std::string type_name(const json& j) {
+  if (j.is_null()) return "null";
+  if (j.is_boolean()) return "a boolean";
+  if (j.is_number()) return "a number";
+  if (j.is_string()) return "a string";
+  if (j.is_array()) return "an array";
+  return "an object";
+}
+
+/// Reads the fields of one JSON object, remembering which it used; finish() refuses the rest.
+class ObjectReader {
+ public:
+  ObjectReader(const json& j, std::string path) : j_(j), path_(std::move(path)) {
+    if (!j.is_object()) fail(Errc::wrong_type, path_, "must be an object, not " + type_name(j));
+  }
+  const std::string& path() const { return path_; }
+  std::string at(const std::string& key) const { return path_ + "/" + key; }
+  bool has(const std::string& key) { used_.insert(key); return j_.contains(key) && !j_.at(key).is_null(); }
+  const json* get(const std::string& key, bool required) {
+    used_.insert(key);
+    auto it = j_.find(key);
+    if (it == j_.end() || it->is_null()) {
+      if (required) fail(Errc::missing_field, at(key), "is required");
+      return nullptr;
+    }
+    return &*it;
+  }
+  std::optional<std::string> str(const std::string& key, bool required = false) {
+    auto* v = get(key, required);
+    if (!v) return std::nullopt;
+    if (!v->is_string()) fail(Errc::wrong_type, at(key), "must be a string, not " + type_name(*v));
+    return v->get<std::string>();
+  }
+  std::string str_or(const std::string& key, std::string dflt) { auto s = str(key); return s ? *s : dflt; }
+  std::optional<double> number(const std::string& key, bool required = false) {
+    auto* v = get(key, required);
+    if (!v) return std::nullopt;
+    return as_number(*v, at(key));
+  }
+  std::optional<std::int64_t> integer(const std::string& key, bool required = false) {
+    auto* v = get(key, required);
+    if (!v) return std::nullopt;
+    return as_integer(*v, at(key));
+  }
+  std::optional<bool> boolean(const std::string& key, bool required = false) {
+    auto* v = get(key, required);
+    if (!v) return std::nullopt;
+    if (!v->is_boolean()) fail(Errc::wrong_type, at(key), "must be true or false, not " + type_name(*v));
+    return v->get<bool>();
+  }
+  const json* array(const std::string& key, bool required = false) {
+    auto* v = get(key, required);
+    if (v && !v->is_array()) fail(Errc::wrong_type, at(key), "must be an array, not " + type_name(*v));
+    return v;
+  }
+  const json* object(const std::string& key, bool required = false) {
+    auto* v = get(key, required);
+    if (v && !v->is_object()) fail(Errc::wrong_type, at(key), "must be an object, not " + type_name(*v));
+    return v;
+  }
+  /// Refuse every field not read (E104, with its JSON path).
+  void finish() const {
+    for (auto it = j_.begin(); it != j_.end(); ++it)
+      if (!used_.count(it.key())) fail(Errc::unknown_field, at(it.key()), "is not a field of this format");
+  }
+
+  static double as_number(const json& v, const std::string& path) {
+    if (!v.is_number()) fail(Errc::wrong_type, path, "must be a number, not " + type_name(v));
+    double d = v.get<double>();
+    if (!std::isfinite(d)) fail(Errc::not_finite, path, "must be a finite number");
+    return d;
+  }
+  static std::int64_t as_integer(const json& v, const std::string& path) {
+    if (v.is_number_integer()) {
+      if (v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+        fail(Errc::invalid_value, path, "is too large");
+      return v.get<std::int64_t>();
+    }
+    if (v.is_number_float()) {
+      double d = v.get<double>();
+      if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9.0e15) return static_cast<std::int64_t>(d);
+      fail(Errc::wrong_type, path, "must be a whole number");
+    }
+    fail(Errc::wrong_type, path, "must be a whole number, not " + type_name(v));
+    return 0;
+  }
+  static std::string as_string(const json& v, const std::string& path) {
+    if (!v.is_string()) fail(Errc::wrong_type, path, "must be a string, not " + type_name(v));
+    return v.get<std::string>();
+  }
+  [[noreturn]] static void fail(Errc code, const std::string& path, const std::string& what) {
+    throw InputError(code, path + " " + what, {path});
+  }
+
+ private:
+  const json& j_;
+  std::string path_;
+  std::set<std::string> used_;
+};
+
+}  // namespace koers::detail

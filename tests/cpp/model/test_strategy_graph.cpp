@@ -1,0 +1,179 @@
+#include "testing.hpp"
+
+#include <koers/koers.hpp>
+
+#include <algorithm>
+
+using namespace koers;
+
+namespace {
+bool has_code(const std::vector<Issue>& v, Errc c, const std::string& element = "") {
+  return std::any_of(v.begin(), v.end(), [&](const Issue& i) {
+    return i.code == c && (element.empty() || std::find(i.elements.begin(), i.elements.end(), element) != i.elements.end());
+  });
+}
+// A small plan after the HNW part of the Deventer plan (seeds/000, section 3.1, Tabel 1).
+StrategyGraph small_plan() {
+  StrategyGraph g;
+  g.name = "HNW";
+  g.add_node({.id = "dev.hnw", .kind = NodeKind::development, .name = "Het Nieuwe Werken"});
+  g.add_node({.id = "goal.slimmer", .kind = NodeKind::goal, .name = "Slimmer werken"});
+  g.add_node({.id = "goal.flex", .kind = NodeKind::goal, .name = "Vergroten van de flexibiliteit"});
+  g.add_node({.id = "lg.tijd", .kind = NodeKind::learning_goal, .name = "Plaats- en tijdonafhankelijk werken"});
+  Node iv1{.id = "iv.spel", .kind = NodeKind::intervention, .name = "Spelsimulatie HNW"};
+  iv1.status = Status::new_;
+  iv1.channel = Channel::on_the_job;
+  Node iv2{.id = "iv.slim", .kind = NodeKind::intervention, .name = "Slimmer werken voor dummies"};
+  iv2.status = Status::partly_existing;
+  iv2.channel = Channel::formal;
+  g.add_node(iv1);
+  g.add_node(iv2);
+  g.add_node({.id = "tg.iedereen", .kind = NodeKind::target_group, .name = "Iedereen"});
+  g.add_edge({EdgeKind::refines, "dev.hnw", "goal.slimmer", {}});
+  g.add_edge({EdgeKind::refines, "dev.hnw", "goal.flex", {}});
+  g.add_edge({EdgeKind::refines, "goal.flex", "lg.tijd", {}});
+  g.add_edge({EdgeKind::contributes, "iv.spel", "lg.tijd", Strength{75.0, ""}});
+  g.add_edge({EdgeKind::contributes, "iv.slim", "goal.slimmer", Strength{{}, "help"}});
+  g.add_edge({EdgeKind::contributes, "iv.spel", "goal.slimmer", Strength{25.0, ""}});
+  g.add_edge({EdgeKind::targets, "iv.spel", "tg.iedereen", {}});
+  g.add_edge({EdgeKind::targets, "iv.slim", "tg.iedereen", {}});
+  return g;
+}
+}  // namespace
+
+TEST_CASE("a consistent plan has no issues", "[graph]") {
+  auto g = small_plan();
+  CHECK(g.check().empty());
+  CHECK_NOTHROW(g.validate());
+  CHECK(g.counts()["intervention"] == 2);
+  CHECK(g.counts()["process"] == 0);
+}
+
+TEST_CASE("the allowed-edge table is checked", "[graph]") {
+  CHECK(edge_allowed(EdgeKind::refines, NodeKind::development, NodeKind::goal));
+  CHECK_FALSE(edge_allowed(EdgeKind::refines, NodeKind::goal, NodeKind::development));
+  CHECK_FALSE(edge_allowed(EdgeKind::contributes, NodeKind::target_group, NodeKind::goal));
+  auto g = small_plan();
+  g.add_edge({EdgeKind::targets, "iv.spel", "goal.flex", {}});
+  auto issues = g.check();
+  REQUIRE(has_code(issues, Errc::edge_not_allowed, "goal.flex"));
+}
+
+TEST_CASE("validation collects every problem with a stable code", "[graph]") {
+  auto g = small_plan();
+  g.add_node({.id = "goal.slimmer", .kind = NodeKind::goal, .name = "Dubbel"});              // E202
+  g.add_node({.id = "goal.open", .kind = NodeKind::goal, .name = "Meer openheid"});           // E204
+  Node lonely{.id = "iv.los", .kind = NodeKind::intervention, .name = "Los"};                // E205, E207
+  g.add_node(lonely);
+  g.add_edge({EdgeKind::contributes, "iv.spel", "goal.nergens", Strength{10.0, ""}});        // E200
+  g.add_edge({EdgeKind::contributes, "iv.slim", "goal.flex", Strength{150.0, ""}});          // E206
+  g.add_edge({EdgeKind::contributes, "iv.slim", "lg.tijd", Strength{{}, "superb"}});         // E206
+  g.add_edge({EdgeKind::contributes, "iv.slim", "goal.flex", {}});                           // E207
+  auto issues = g.check();
+  CHECK(has_code(issues, Errc::duplicate_id, "goal.slimmer"));
+  CHECK(has_code(issues, Errc::goal_unserved, "goal.open"));
+  CHECK(has_code(issues, Errc::intervention_unused, "iv.los"));
+  CHECK(has_code(issues, Errc::missing_required, "iv.los"));
+  CHECK(has_code(issues, Errc::unknown_reference, "goal.nergens"));
+  CHECK(has_code(issues, Errc::strength_out_of_range, "goal.flex"));
+  CHECK(has_code(issues, Errc::strength_out_of_range, "lg.tijd"));
+  CHECK(has_code(issues, Errc::missing_required, "goal.flex"));
+  try {
+    g.validate();
+    FAIL("validate() must throw");
+  } catch (const ModelError& e) {
+    CHECK(e.issues().size() == issues.size());
+  }
+}
+
+TEST_CASE("a cycle in refines/decomposes is reported with its path", "[graph]") {
+  auto g = small_plan();
+  g.add_node({.id = "goal.a", .kind = NodeKind::goal, .name = "A"});
+  g.add_node({.id = "goal.b", .kind = NodeKind::goal, .name = "B"});
+  g.add_edge({EdgeKind::decomposes, "goal.a", "goal.b", {}});
+  g.add_edge({EdgeKind::decomposes, "goal.b", "goal.a", {}});
+  g.add_edge({EdgeKind::contributes, "iv.spel", "goal.b", Strength{50.0, ""}});
+  auto issues = g.check();
+  auto it = std::find_if(issues.begin(), issues.end(), [](auto& i) { return i.code == Errc::cycle; });
+  REQUIRE(it != issues.end());
+  CHECK(it->message.find("goal 'A'") != std::string::npos);
+  CHECK(it->message.find("goal 'B'") != std::string::npos);
+  CHECK(it->message.find("->") != std::string::npos);
+}
+
+TEST_CASE("coverage, gaps and traces", "[analysis]") {
+  auto g = small_plan();
+  g.add_node({.id = "goal.open", .kind = NodeKind::goal, .name = "Meer openheid"});
+  g.add_edge({EdgeKind::refines, "dev.hnw", "goal.open", {}});
+  auto cov = analysis::coverage(g);
+  CHECK(cov.by_goal["goal.slimmer"] == std::vector<std::string>{"iv.spel", "iv.slim"});
+  CHECK(cov.by_goal["goal.flex"] == std::vector<std::string>{"iv.spel"});  // via lg.tijd
+  CHECK(cov.gaps == std::vector<std::string>{"goal.open"});
+  auto down = analysis::trace_down(g, "dev.hnw");
+  REQUIRE(down.size() == 2);
+  CHECK(down[0].to == "iv.spel");
+  auto up = analysis::trace_up(g, "iv.slim");
+  REQUIRE(up.size() == 1);
+  CHECK(up[0].path == std::vector<std::string>{"iv.slim", "goal.slimmer", "dev.hnw"});
+  CHECK_THROWS_AS(analysis::trace_down(g, "nope"), GraphError);
+}
+
+TEST_CASE("reach, 70/20/10 mix, removal impact and single points of failure", "[analysis]") {
+  auto g = small_plan();
+  auto r = analysis::reach(g);
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].interventions.size() == 2);
+  auto mix = analysis::learning_mix(g);
+  REQUIRE(mix.size() == 1);
+  CHECK(mix[0].on_the_job == 1);
+  CHECK(mix[0].formal == 1);
+  CHECK(mix[0].share_formal() == Approx(0.5));
+  auto impact = analysis::removal_impact(g, {"iv.spel"});
+  CHECK(impact.unsupported == std::vector<std::string>{"goal.flex", "lg.tijd"});
+  CHECK(impact.weakened == std::vector<std::string>{"dev.hnw", "goal.slimmer"});
+  CHECK_THROWS_AS(analysis::removal_impact(g, {"goal.flex"}), GraphError);
+  auto spof = analysis::single_points_of_failure(g);
+  auto it = std::find_if(spof.begin(), spof.end(), [](auto& s) { return s.node == "goal.flex"; });
+  REQUIRE(it != spof.end());
+  CHECK(it->work == std::vector<std::string>{"iv.spel"});
+  CHECK(std::none_of(spof.begin(), spof.end(), [](auto& s) { return s.node == "goal.slimmer"; }));
+}
+
+TEST_CASE("diff of two versions", "[analysis]") {
+  auto a = small_plan();
+  auto b = small_plan();
+  CHECK(analysis::diff(a, b).empty());
+  Node iv3{.id = "iv.feedback", .kind = NodeKind::intervention, .name = "Feedback"};
+  iv3.status = Status::partly_existing;
+  b.add_node(iv3);
+  b.add_edge({EdgeKind::contributes, "iv.feedback", "goal.slimmer", Strength{50.0, ""}});
+  auto d = analysis::diff(a, b);
+  CHECK(d.nodes_added == std::vector<std::string>{"iv.feedback"});
+  CHECK(d.edges_added == std::vector<std::string>{"contributes:iv.feedback->goal.slimmer"});
+}
+
+TEST_CASE("JSON round trip and file errors with their JSON path", "[json]") {
+  auto g = small_plan();
+  auto text = to_json(g);
+  auto back = parse_model(text);
+  CHECK(back == g);
+  CHECK(to_json(back) == text);
+  auto code_of = [](const std::string& t) {
+    try { parse_model(t); } catch (const InputError& e) { return std::make_pair(e.code(), std::string(e.what())); }
+    return std::make_pair(Errc::invalid_argument, std::string("no error"));
+  };
+  CHECK(code_of("{").first == Errc::not_json);
+  CHECK(code_of("[]").first == Errc::wrong_type);
+  CHECK(code_of(R"({"format":"koers.decision","version":1})").first == Errc::wrong_format);
+  CHECK(code_of(R"({"format":"koers.model","version":7,"nodes":[]})").first == Errc::unsupported_version);
+  auto unknown = code_of(R"({"format":"koers.model","version":1,"nodes":[{"id":"a","kind":"goal","name":"A","colour":"red"}]})");
+  CHECK(unknown.first == Errc::unknown_field);
+  CHECK(unknown.second.find("/nodes/0/colour") != std::string::npos);
+  CHECK(code_of(R"({"format":"koers.model","version":1,"nodes":[{"id":"a","kind":"goal"}]})").first == Errc::missing_field);
+  CHECK(code_of(R"({"format":"koers.model","version":1,"nodes":[{"id":1,"kind":"goal","name":"A"}]})").first == Errc::wrong_type);
+  CHECK(code_of(R"({"format":"koers.model","version":1,"nodes":[{"id":"a","kind":"wish","name":"A"}]})").first == Errc::invalid_value);
+  CHECK(code_of(std::string(100000, '[')).first == Errc::too_deep);
+  CHECK(code_of("{\"format\":\"koers.model\",\"version\":1,\"name\":\"\xff\xfe\",\"nodes\":[]}").first == Errc::not_json);
+  CHECK(code_of(R"({"format":"koers.model","version":1,"nodes":[{"id":"s","kind":"budget_stream","name":"S","budget_cents":1e400}]})").first != Errc::invalid_argument);
+  CHECK_THROWS_AS(load_model("/nonexistent/plan.json"), InputError);
+}
