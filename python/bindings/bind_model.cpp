@@ -1,5 +1,34 @@
+// Bindings for the strategy graph, its JSON format and validation (thin).
 #include "bindings.hpp"
 
+#include <koers/model/model_json.hpp>
+#include <koers/model/strategy_graph.hpp>
+
 namespace koers::python {
-void register_model(py::module_& m) { (void)m; }
+void register_model(py::module_& m) {
+  using G = StrategyGraph;
+  auto release = py::call_guard<py::gil_scoped_release>();
+  py::class_<Issue>(m, "Issue", "One problem found by validation.")
+      .def_property_readonly("code", [](const Issue& i) { return code_string(i.code); })
+      .def_property_readonly("code_number", [](const Issue& i) { return static_cast<int>(i.code); })
+      .def_readonly("elements", &Issue::elements)
+      .def_readonly("message", &Issue::message);
+  py::class_<G>(m, "StrategyGraph", "A strategy graph (developments -> goals -> learning goals <- interventions).")
+      .def(py::init<>())
+      .def_readwrite("name", &G::name)
+      .def_readwrite("source", &G::source)
+      .def_readwrite("period_start", &G::period_start)
+      .def_readwrite("period_end", &G::period_end)
+      .def("size", &G::size, "Number of nodes.")
+      .def("edge_count", [](const G& g) { return g.edges().size(); }, "Number of edges.")
+      .def("counts", &G::counts, "Number of nodes per kind.")
+      .def("has", [](const G& g, const std::string& id) { return g.find(id) != nullptr; }, "id"_a)
+      .def("check", &G::check, "Every problem, with codes.", release)
+      .def("validate", &G::validate, "Throw ModelError listing every problem.", release)
+      .def("to_json", &to_json, "indent"_a = 2, "The model as koers.model JSON.", release)
+      .def("__eq__", [](const G& a, const G& b) { return a == b; });
+  m.def("parse_model", &parse_model, "text"_a, "origin"_a = "model", "Parse koers.model JSON text.", release);
+  m.def("load_model", &load_model, "path"_a, "Load a koers.model file.", release);
+  m.def("save_model", &save_model, "graph"_a, "path"_a, "Write a koers.model file.", release);
+}
 }  // namespace koers::python

@@ -75,7 +75,11 @@ enum class Errc : int {
 };
 
 /// The code as printed: "E201".
-inline std::string code_string(Errc c) { return "E" + std::to_string(static_cast<int>(c)); }
+inline std::string code_string(Errc c) {
+  std::string s = std::to_string(static_cast<int>(c));
+  s.insert(s.begin(), 'E');
+  return s;
+}
 
 /// One problem found by a check that collects every problem (validation).
 struct Issue {

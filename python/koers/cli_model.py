@@ -1,0 +1,157 @@
+"""Sub-commands for the strategy graph: validate, analyse, propagate, diff, report."""
+from __future__ import annotations
+
+import pathlib
+import sys
+
+from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, emit_json
+
+
+def _model_from(args):
+    from . import examples, model
+    if getattr(args, "example", None):
+        return examples.load(args.example)
+    if not getattr(args, "file", None):
+        raise SystemExit(_usage("give a FILE or --example NAME"))
+    return model.load(args.file)
+
+
+def _usage(msg):
+    print(f"koers: {msg}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def cmd_validate(args) -> int:
+    m = _model_from(args)
+    problems = m.check()
+    errors = [{"code": r.code, "elements": list(r.elements), "message": r.message} for r in problems.itertuples()]
+    if args.json:
+        emit_json({"valid": not errors, "errors": errors})
+    else:
+        if errors:
+            print(f"{m.name or args.file}: {len(errors)} problem{'s' if len(errors) != 1 else ''}")
+            for e in errors:
+                print(f"  [{e['code']}] {e['message']}")
+        else:
+            c = m.counts()
+            print(f"{m.name or args.file}: valid ({sum(c.values())} nodes, {m.graph.edge_count()} edges)")
+    for e in errors:
+        print(f"koers: [{e['code']}] {e['message']}", file=sys.stderr)
+    return EXIT_INVALID if errors else EXIT_OK
+
+
+def analysis_dict(m) -> dict:
+    cov = m.coverage()
+    mix = m.learning_mix()
+    reach = m.reach()
+    spof = m.single_points_of_failure()
+    return {
+        "name": m.name,
+        "valid": m.is_valid,
+        "counts": m.counts(),
+        "budgets_cents": m.budgets_cents(),
+        "total_budget_cents": int(m.total_budget().cents),
+        "coverage": cov.by_goal,
+        "gaps": cov.gaps,
+        "reach": {tg: {"interventions": list(r.intervention_ids), "mandatory": int(r.mandatory),
+                       "participants": int(r.participants)} for tg, r in reach.iterrows()},
+        "learning_mix": {n: {"on_the_job": int(r.on_the_job), "with_others": int(r.with_others),
+                             "formal": int(r.formal), "unknown": int(r.unknown),
+                             "deviation_points": float(r.deviation_points)} for n, r in mix.iterrows()},
+        "single_points_of_failure": {n: list(r.work) for n, r in spof.iterrows()},
+    }
+
+
+def cmd_analyse(args) -> int:
+    m = _model_from(args)
+    d = analysis_dict(m)
+    if args.json:
+        emit_json(d)
+        return EXIT_OK
+    print(f"{m.name}")
+    print("  nodes: " + ", ".join(f"{k} {v}" for k, v in d["counts"].items() if v))
+    for sid, cents in d["budgets_cents"].items():
+        print(f"  budget {m._name(sid)}: {m.streams().loc[sid, 'budget']}")
+    print(f"  goals without an intervention: {len(d['gaps'])}")
+    for g in d["gaps"]:
+        print(f"    - {m._name(g)} ({g})")
+    print("  70/20/10 mix per development (on the job / with others / formal):")
+    for n, r in m.learning_mix().iterrows():
+        print(f"    {r['name']}: {r.on_the_job} / {r.with_others} / {r.formal}"
+              f" (deviation {r.deviation_points:.0f} points)")
+    return EXIT_OK
+
+
+def cmd_propagate(args) -> int:
+    from . import grl
+    result = grl.propagate_file(args.file, args.strategy)
+    if args.json:
+        emit_json(result)
+        return EXIT_OK
+    for name, r in result["elements"].items():
+        print(f"{r['value']:8.1f}  {r['label']:<16} {name}")
+    return EXIT_OK
+
+
+def cmd_diff(args) -> int:
+    from . import model
+    a, b = model.load(args.before), model.load(args.after)
+    d = a.diff(b)
+    if args.json:
+        emit_json(d.to_dict())
+        return EXIT_OK
+    if d.empty:
+        print("no differences")
+    else:
+        print(d.to_frame().to_string(index=False))
+    return EXIT_OK
+
+
+def cmd_report(args) -> int:
+    from . import report
+    sections = report.build(args.out)
+    if args.json:
+        emit_json({"out": str(pathlib.Path(args.out).resolve()),
+                   "sections": [{"name": s["name"], "title": s.get("title", s["name"]), "data": s.get("data", {}),
+                                 "figures": [str(f) for f in s.get("figures", [])]} for s in sections]})
+        return EXIT_OK
+    for s in sections:
+        title = s.get("title", s["name"])
+        print(title)
+        print("=" * len(title))
+        print(s.get("text", "").rstrip())
+        for f in s.get("figures", []):
+            print(f"  figure: {f}")
+        print()
+    return EXIT_OK
+
+
+def register(sub) -> None:
+    p = sub.add_parser("validate", help="check a koers model; exit 1 when invalid")
+    p.add_argument("file", nargs="?", help="a koers.model JSON file")
+    p.add_argument("--example", help="an embedded example instead of a file")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("analyse", aliases=["analyze"], help="counts, budgets, coverage, gaps, reach, 70/20/10 mix")
+    p.add_argument("file", nargs="?", help="a koers.model JSON file")
+    p.add_argument("--example", help="an embedded example (e.g. deventer-2014)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_analyse)
+
+    p = sub.add_parser("propagate", help="GRL evaluation of a strategy (koers model or jUCMNav .jucm)")
+    p.add_argument("file")
+    p.add_argument("--strategy", required=True, help="the strategy's name")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_propagate)
+
+    p = sub.add_parser("diff", help="what changed between two versions of a plan")
+    p.add_argument("before")
+    p.add_argument("after")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_diff)
+
+    p = sub.add_parser("report", help="the readable report over the embedded examples, with figures")
+    p.add_argument("--out", default="out", help="folder for the PNG figures (default: out)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_report)

@@ -1,0 +1,361 @@
+"""The strategy graph as an analyst meets it: :class:`Model`, with DataFrames out.
+
+>>> import koers
+>>> plan = koers.examples.load("deventer-2014")
+>>> plan.counts()["intervention"]
+30
+>>> sorted(plan.budgets_cents().values())[-1]
+35745162
+"""
+from __future__ import annotations
+
+import json
+import os
+from typing import Iterable
+
+import pandas as pd
+
+from . import _core
+from .errors import InputError, ModelError
+
+__all__ = ["Model", "load", "loads"]
+
+_KIND_ORDER = ["development", "strategic_theme", "goal", "learning_goal", "intervention",
+               "target_group", "programme", "process", "budget_stream"]
+_INTERVENTION_COLUMNS = ["name", "table", "status", "mandatory", "channel", "doelgroep", "doel", "inhoud",
+                         "duration_hours", "cost_cents", "participants", "ilb_contribution"]
+
+
+def _strength_value(s):
+    return s
+
+
+class Model:
+    """A strategy graph: developments and themes → goals → learning goals ← interventions,
+    with target groups, programmes, processes and budget streams.
+
+    Build one with :func:`koers.load`, :func:`koers.loads`, :meth:`from_dict` or
+    :func:`koers.examples.load`. Every listing is a DataFrame; every analysis returns one.
+    """
+
+    def __init__(self, graph: "_core.StrategyGraph | None" = None):
+        self._g = graph if graph is not None else _core.StrategyGraph()
+        self._doc = None  # parsed JSON, cached for tables
+
+    # ---- construction and files -------------------------------------------------------
+    @classmethod
+    def from_dict(cls, data: dict) -> "Model":
+        """A model from a ``koers.model`` dictionary (as in the JSON file)."""
+        try:
+            text = json.dumps(data, ensure_ascii=False, allow_nan=False)
+        except (TypeError, ValueError) as e:
+            raise InputError(f"model is not JSON-serialisable: {e}", 106, ["/"]) from None
+        return cls(_core.parse_model(text, "model"))
+
+    def to_dict(self) -> dict:
+        """The model as a ``koers.model`` dictionary."""
+        return json.loads(self._g.to_json(-1))
+
+    def to_json(self, indent: int = 2) -> str:
+        return self._g.to_json(indent)
+
+    def save(self, path) -> None:
+        """Write the model as a ``koers.model`` JSON file; loading it gives the same model."""
+        _core.save_model(self._g, os.fspath(path))
+
+    @property
+    def graph(self):
+        """The underlying C++ graph (for the other koers modules)."""
+        return self._g
+
+    @property
+    def name(self) -> str:
+        return self._g.name
+
+    def _data(self) -> dict:
+        if self._doc is None:
+            self._doc = self.to_dict()
+        return self._doc
+
+    # ---- printing and pickling ----------------------------------------------------------
+    def __repr__(self) -> str:
+        c = self.counts()
+        plural = {"strategic_theme": "themes", "process": "processes"}
+        parts = " ".join(f"{plural.get(k, k + 's')}={c[k]}" for k in _KIND_ORDER if c.get(k))
+        return f"<Model {self.name!r} {parts} edges={self._g.edge_count()}>"
+
+    def _repr_html_(self) -> str:
+        frame = pd.DataFrame({"nodes": pd.Series(self.counts())}).loc[_KIND_ORDER]
+        return f"<p><b>Model</b> {self.name}</p>" + frame.T.to_html()
+
+    def __getstate__(self):
+        return {"format_version": 1, "json": self._g.to_json(-1)}
+
+    def __setstate__(self, state):
+        self._g = _core.parse_model(state["json"], "pickle")
+        self._doc = None
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Model) and self._g == other._g
+
+    __hash__ = None
+
+    # ---- listings -----------------------------------------------------------------------
+    def counts(self) -> dict:
+        """Number of nodes per kind (every kind, zero when absent)."""
+        return dict(self._g.counts())
+
+    def nodes(self, kind: str | None = None) -> pd.DataFrame:
+        """Nodes as a DataFrame indexed by id (columns: kind, name and the kind's attributes)."""
+        rows = self._data()["nodes"]
+        if kind is not None:
+            if kind not in _KIND_ORDER:
+                raise InputError(f"unknown node kind '{kind}'; expected one of {', '.join(_KIND_ORDER)}", 107, [kind])
+            rows = [r for r in rows if r["kind"] == kind]
+        df = pd.DataFrame(rows)
+        if df.empty:
+            return pd.DataFrame(columns=["kind", "name"]).rename_axis("id")
+        df = df.set_index("id")
+        df["kind"] = pd.Categorical(df["kind"], categories=_KIND_ORDER)
+        return df
+
+    def interventions(self) -> pd.DataFrame:
+        """The interventions with their attributes (index id)."""
+        df = self.nodes("intervention")
+        for c in _INTERVENTION_COLUMNS:
+            if c not in df.columns:
+                df[c] = pd.NA
+        df = df[_INTERVENTION_COLUMNS].copy()
+        df["status"] = pd.Categorical(df["status"], categories=["new", "existing", "partly_existing"])
+        df["channel"] = pd.Categorical(df["channel"], categories=["on_the_job", "with_others", "formal"])
+        for c in ("cost_cents", "participants"):
+            df[c] = df[c].astype("Int64")
+        df["mandatory"] = df["mandatory"].fillna(False).astype(bool)
+        df["ilb_contribution"] = df["ilb_contribution"].fillna(False).astype(bool)
+        return df
+
+    def edges(self) -> pd.DataFrame:
+        """Edges as a DataFrame (columns kind, from, to, strength)."""
+        df = pd.DataFrame(self._data().get("edges", []), columns=["kind", "from", "to", "strength"])
+        return df
+
+    def streams(self) -> pd.DataFrame:
+        """Budget streams (index id; budget_cents exact int64, and euros for display)."""
+        df = self.nodes("budget_stream")
+        if df.empty:
+            return pd.DataFrame(columns=["name", "budget_cents", "year"]).rename_axis("id")
+        out = df[["name"]].copy()
+        out["budget_cents"] = df["budget_cents"].astype("int64")
+        out["year"] = df["year"].astype("Int64") if "year" in df else pd.NA
+        out["budget"] = [str(_core.Money.from_cents(int(c))) for c in out["budget_cents"]]
+        return out
+
+    def budgets_cents(self) -> dict:
+        """Budget per stream, in exact cents."""
+        return {k: int(v) for k, v in self.streams()["budget_cents"].items()}
+
+    def total_budget(self) -> "_core.Money":
+        """The sum of the streams as exact :class:`koers.Money`."""
+        total = _core.Money.from_cents(0)
+        for c in self.budgets_cents().values():
+            total = total + _core.Money.from_cents(c)
+        return total
+
+    # ---- validation ---------------------------------------------------------------------
+    def check(self) -> pd.DataFrame:
+        """Every problem validation finds (columns code, elements, message); empty when valid."""
+        rows = [{"code": i.code, "elements": list(i.elements), "message": i.message} for i in self._g.check()]
+        return pd.DataFrame(rows, columns=["code", "elements", "message"])
+
+    @property
+    def is_valid(self) -> bool:
+        return not self._g.check()
+
+    def validate(self) -> "Model":
+        """Raise :class:`koers.ModelError` listing every problem; returns the model when valid."""
+        self._g.validate()
+        return self
+
+    # ---- analyses -----------------------------------------------------------------------
+    def coverage(self) -> "Coverage":
+        """Which interventions serve which goals and learning goals (directly or below them)."""
+        return Coverage(self, _core.coverage(self._g))
+
+    def gaps(self) -> list[str]:
+        """Goals and learning goals that no intervention serves."""
+        return list(_core.coverage(self._g).gaps)
+
+    def reach(self) -> pd.DataFrame:
+        """Per target group: interventions offered, how many mandatory, known participants."""
+        rows = [{"target_group": r.target_group, "name": self._name(r.target_group), "size": r.size,
+                 "interventions": len(r.interventions), "mandatory": r.mandatory,
+                 "participants": r.participants, "intervention_ids": list(r.interventions)}
+                for r in _core.reach(self._g)]
+        df = pd.DataFrame(rows, columns=["target_group", "name", "size", "interventions", "mandatory",
+                                         "participants", "intervention_ids"]).set_index("target_group")
+        df["size"] = df["size"].astype("Int64")
+        return df
+
+    def learning_mix(self) -> pd.DataFrame:
+        """The 70/20/10 mix per development and theme: counts, shares and deviation from the norm."""
+        rows = []
+        for m in _core.learning_mix(self._g):
+            known = m.on_the_job + m.with_others + m.formal
+            rows.append({"node": m.node, "name": self._name(m.node), "on_the_job": m.on_the_job,
+                         "with_others": m.with_others, "formal": m.formal, "unknown": m.unknown,
+                         "share_on_the_job": m.on_the_job / known if known else 0.0,
+                         "share_with_others": m.with_others / known if known else 0.0,
+                         "share_formal": m.formal / known if known else 0.0,
+                         "deviation_points": m.deviation_points()})
+        cols = ["node", "name", "on_the_job", "with_others", "formal", "unknown", "share_on_the_job",
+                "share_with_others", "share_formal", "deviation_points"]
+        return pd.DataFrame(rows, columns=cols).set_index("node")
+
+    def trace_down(self, node_id: str) -> pd.DataFrame:
+        """Every intervention below a development, theme or goal, with the path that reaches it."""
+        return self._paths(_core.trace_down(self._g, node_id))
+
+    def trace_up(self, node_id: str) -> pd.DataFrame:
+        """Every development and theme above an intervention or goal, with its path."""
+        return self._paths(_core.trace_up(self._g, node_id))
+
+    def removal_impact(self, drop: str | Iterable[str]) -> pd.DataFrame:
+        """What dropping interventions or programmes does: one row per affected node, with
+        ``effect`` 'removed', 'unsupported' (loses all support) or 'weakened'."""
+        drop = [drop] if isinstance(drop, str) else list(drop)
+        r = _core.removal_impact(self._g, drop)
+        rows = [(i, "removed") for i in r.removed] + [(i, "unsupported") for i in r.unsupported] + \
+               [(i, "weakened") for i in r.weakened]
+        df = pd.DataFrame(rows, columns=["node", "effect"])
+        df["kind"] = [self._kind(i) for i in df["node"]]
+        df["name"] = [self._name(i) for i in df["node"]]
+        df["effect"] = pd.Categorical(df["effect"], categories=["removed", "unsupported", "weakened"])
+        return df.set_index("node")[["effect", "kind", "name"]]
+
+    def single_points_of_failure(self) -> pd.DataFrame:
+        """Goals, developments and themes whose whole support passes through one piece of work."""
+        rows = [{"node": s.node, "kind": self._kind(s.node), "name": self._name(s.node),
+                 "work": list(s.work), "work_names": [self._name(w) for w in s.work]}
+                for s in _core.single_points_of_failure(self._g)]
+        return pd.DataFrame(rows, columns=["node", "kind", "name", "work", "work_names"]).set_index("node")
+
+    def diff(self, other: "Model") -> "PlanDiff":
+        """What changed from this plan to ``other``."""
+        return PlanDiff(_core.diff(self._g, other._g))
+
+    def evaluate(self, strategy: str):
+        """Propagate satisfaction up the graph with the GRL algorithm (see :mod:`koers.grl`)."""
+        from . import grl
+        return grl.evaluate_model(self, strategy)
+
+    # ---- plots --------------------------------------------------------------------------
+    def plot_coverage(self, ax=None):
+        from .plotting import plot_coverage
+        return plot_coverage(self, ax=ax)
+
+    def plot_mix(self, ax=None):
+        from .plotting import plot_mix
+        return plot_mix(self, ax=ax)
+
+    def plot_graph(self, ax=None, kinds=None):
+        from .plotting import plot_graph
+        return plot_graph(self, ax=ax, kinds=kinds)
+
+    # ---- helpers ------------------------------------------------------------------------
+    def _index(self):
+        if getattr(self, "_by_id", None) is None or self._doc is None:
+            self._by_id = {n["id"]: n for n in self._data()["nodes"]}
+        return self._by_id
+
+    def _name(self, node_id: str) -> str:
+        n = self._index().get(node_id)
+        return n["name"] if n else node_id
+
+    def _kind(self, node_id: str) -> str:
+        n = self._index().get(node_id)
+        return n["kind"] if n else ""
+
+    def _paths(self, paths) -> pd.DataFrame:
+        rows = [{"start": p.start, "end": p.end, "name": self._name(p.end), "kind": self._kind(p.end),
+                 "length": len(p.path) - 1, "path": list(p.path)} for p in paths]
+        return pd.DataFrame(rows, columns=["start", "end", "name", "kind", "length", "path"])
+
+
+class Coverage:
+    """Coverage of goals by interventions: ``matrix`` (goals × interventions), ``gaps``,
+    ``by_goal`` (goal id → intervention ids)."""
+
+    def __init__(self, model: Model, raw):
+        self._model = model
+        self.goals = list(raw.goals)
+        self.interventions = list(raw.interventions)
+        self.by_goal = {k: list(v) for k, v in raw.by_goal.items()}
+        self.gaps = list(raw.gaps)
+        self._entries = [(e.goal, e.intervention, e.direct, e.strength) for e in raw.entries]
+
+    @property
+    def matrix(self) -> pd.DataFrame:
+        """Goals × interventions: 1 where the intervention serves the goal directly,
+        0.5 where it serves something below the goal, 0 elsewhere."""
+        m = pd.DataFrame(0.0, index=pd.Index(self.goals, name="goal"),
+                         columns=pd.Index(self.interventions, name="intervention"))
+        for g, i, direct, _ in self._entries:
+            m.loc[g, i] = 1.0 if direct else 0.5
+        return m
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per goal: kind, name, how many interventions serve it, which, and whether it is a gap."""
+        rows = [{"goal": g, "kind": self._model._kind(g), "name": self._model._name(g),
+                 "interventions": len(self.by_goal.get(g, [])), "intervention_ids": self.by_goal.get(g, []),
+                 "gap": g in self.gaps} for g in self.goals]
+        return pd.DataFrame(rows, columns=["goal", "kind", "name", "interventions", "intervention_ids",
+                                           "gap"]).set_index("goal")
+
+    def entries(self) -> pd.DataFrame:
+        return pd.DataFrame(self._entries, columns=["goal", "intervention", "direct", "strength"])
+
+    def __repr__(self):
+        return f"<Coverage goals={len(self.goals)} interventions={len(self.interventions)} gaps={len(self.gaps)}>"
+
+
+class PlanDiff:
+    """The difference between two plans; ``to_frame()`` lists every change."""
+
+    def __init__(self, raw):
+        self.nodes_added = list(raw.nodes_added)
+        self.nodes_removed = list(raw.nodes_removed)
+        self.edges_added = list(raw.edges_added)
+        self.edges_removed = list(raw.edges_removed)
+        self.changed = [(c.element, c.field, c.before, c.after) for c in raw.changed]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.nodes_added or self.nodes_removed or self.edges_added or self.edges_removed or self.changed)
+
+    def to_dict(self) -> dict:
+        return {"nodes": {"added": self.nodes_added, "removed": self.nodes_removed},
+                "edges": {"added": self.edges_added, "removed": self.edges_removed},
+                "changed": [{"element": e, "field": f, "before": b, "after": a} for e, f, b, a in self.changed]}
+
+    def to_frame(self) -> pd.DataFrame:
+        rows = [("node", "added", n, "", "", "") for n in self.nodes_added]
+        rows += [("node", "removed", n, "", "", "") for n in self.nodes_removed]
+        rows += [("edge", "added", e, "", "", "") for e in self.edges_added]
+        rows += [("edge", "removed", e, "", "", "") for e in self.edges_removed]
+        rows += [("edge" if ":" in e and "->" in e else "node", "changed", e, f, b, a) for e, f, b, a in self.changed]
+        return pd.DataFrame(rows, columns=["what", "change", "element", "field", "before", "after"])
+
+    def __repr__(self):
+        return (f"<PlanDiff nodes +{len(self.nodes_added)} -{len(self.nodes_removed)} "
+                f"edges +{len(self.edges_added)} -{len(self.edges_removed)} changed={len(self.changed)}>")
+
+
+def load(path) -> Model:
+    """Load a ``koers.model`` JSON file. File errors raise :class:`koers.InputError`
+    (with the JSON path); an invalid graph loads, and :meth:`Model.validate` reports it."""
+    return Model(_core.load_model(os.fspath(path)))
+
+
+def loads(text: str, origin: str = "model") -> Model:
+    """A model from ``koers.model`` JSON text."""
+    return Model(_core.parse_model(text, origin))
