@@ -57,7 +57,7 @@ install-cpp: build
 consumer: install-cpp
 	cmake -S examples/consumer -B build/consumer -DCMAKE_PREFIX_PATH=$(CURDIR)/$(STAGE) >/dev/null
 	cmake --build build/consumer
-	./build/consumer/plan_check $(CURDIR)/python/koers/examples/data/deventer-2014.json
+	./build/consumer/plan_check $(CURDIR)/python/koers/examples/data/deventer-2014/model.json
 
 bench: build
 	$(PIP) install -q pymcdm scikit-criteria highspy networkx

@@ -1,0 +1,185 @@
+"""Strategy-graph benchmark: koers against networkx doing the same work, side by side.
+
+Work per case: load the plan file, validate it (duplicate ids, unknown references, the
+allowed-edge table, cycles in refines, goals no intervention serves, interventions that
+serve no goal), coverage of every goal, and GRL propagation of one strategy
+(contributions weighted by strength, AND decomposition = min, clamped to -100..100).
+Each (tool, size) runs in a fresh process so peak memory is its own; both tools first
+agree on the number of problems and coverage cells.
+
+    python benchmarks/bench_graph.py [--quick]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pathlib
+import subprocess
+import sys
+import time
+
+HERE = pathlib.Path(__file__).resolve().parent
+OUT = HERE.parent / "build" / "bench"
+
+ALLOWED = {("refines", "development", "goal"), ("refines", "goal", "learning_goal"),
+           ("refines", "development", "learning_goal"), ("contributes", "intervention", "goal"),
+           ("contributes", "intervention", "learning_goal"), ("targets", "intervention", "target_group")}
+
+
+def rss_mb():
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def run_koers(path, strategy):
+    import koers
+    base = rss_mb()
+    t = {}
+    t0 = time.perf_counter()
+    m = koers.load(path)
+    t["load"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    problems = m.graph.check()
+    t["validate"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    from koers import _core
+    cov = _core.coverage(m.graph)
+    t["coverage"] = time.perf_counter() - t0
+    cells = len(cov.entries)
+    t0 = time.perf_counter()
+    values = koers.grl.evaluate_graph_values(m, strategy)
+    t["propagate"] = time.perf_counter() - t0
+    return t, {"problems": len(problems), "cells": cells, "top": round(float(values), 6)}, rss_mb() - base, rss_mb()
+
+
+def run_networkx(path, strategy):
+    import networkx as nx
+    base = rss_mb()
+    t = {}
+    t0 = time.perf_counter()
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    g = nx.MultiDiGraph()
+    for n in doc["nodes"]:
+        g.add_node(n["id"], **n)
+    for e in doc["edges"]:
+        g.add_edge(e["from"], e["to"], kind=e["kind"], strength=e.get("strength"))
+    t["load"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    problems = 0
+    ids = [n["id"] for n in doc["nodes"]]
+    problems += len(ids) - len(set(ids))
+    kinds = nx.get_node_attributes(g, "kind")
+    for u, v, k in g.edges(data="kind"):
+        if u not in kinds or v not in kinds:
+            problems += 1
+        elif (k, kinds[u], kinds[v]) not in ALLOWED:
+            problems += 1
+    hier = g.edge_subgraph([(u, v, key) for u, v, key, k in g.edges(keys=True, data="kind") if k == "refines"])
+    problems += sum(1 for c in nx.strongly_connected_components(hier) if len(c) > 1)
+    served = set()
+    contributing = set()
+    for u, v, k in g.edges(data="kind"):
+        if k == "contributes":
+            served.add(v)
+            contributing.add(u)
+    rev = hier.reverse(copy=False)
+    frontier = list(served)
+    while frontier:
+        nxt = []
+        for v in frontier:
+            if v in rev:
+                for p in rev.successors(v):
+                    if p not in served:
+                        served.add(p)
+                        nxt.append(p)
+        frontier = nxt
+    problems += sum(1 for n, k in kinds.items() if k in ("goal", "learning_goal") and n not in served)
+    problems += sum(1 for n, k in kinds.items() if k == "intervention" and n not in contributing)
+    t["validate"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    contrib = {}
+    for u, v, k in g.edges(data="kind"):
+        if k == "contributes":
+            contrib.setdefault(v, set()).add(u)
+    cells = 0
+    for n, k in kinds.items():
+        if k in ("goal", "learning_goal"):
+            below = nx.descendants(hier, n) if n in hier else set()
+            cover = set(contrib.get(n, ()))
+            for d in below:
+                cover |= contrib.get(d, set())
+            cells += len(cover)
+    t["coverage"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    strat = {s["name"]: s["values"] for s in doc.get("strategies", [])}[strategy]
+    value = {n: float(v) for n, v in strat.items()}
+    order = list(nx.topological_sort(hier))
+    for n in reversed(order):  # children before parents
+        k = kinds[n]
+        if k in ("goal", "learning_goal", "development"):
+            kids = [value[c] for c in hier.successors(n) if c in value]
+            base = min(kids) if kids else 0.0
+            tot = base + sum(value.get(u, 0.0) * d["strength"] / 100.0
+                             for u, _, d in g.in_edges(n, data=True) if d["kind"] == "contributes")
+            value[n] = max(-100.0, min(100.0, tot))
+    top = sum(value[n] for n, k in kinds.items() if k == "development")
+    t["propagate"] = time.perf_counter() - t0
+    return t, {"problems": problems, "cells": cells, "top": round(top, 6)}, rss_mb() - base, rss_mb()
+
+
+def child(tool, path, strategy):
+    fn = run_koers if tool == "koers" else run_networkx
+    t, check, delta, peak = fn(path, strategy)
+    print(json.dumps({"times": t, "check": check, "rss_delta_mb": delta, "peak_rss_mb": peak}))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true", help="10k edges only")
+    ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        child(*args.child)
+        return
+    sys.path.insert(0, str(HERE))
+    from generate import generate
+    OUT.mkdir(parents=True, exist_ok=True)
+    sizes = [10_000] if args.quick else [10_000, 100_000, 500_000, 1_000_000]
+    print(f"{'case':<22}{'step':<11}{'koers_ms':>10}{'networkx_ms':>13}{'nx/koers':>10}")
+    rows = []
+    for n in sizes:
+        path = OUT / f"plan_{n}.json"
+        if not path.exists():
+            path.write_text(json.dumps(generate(n)), encoding="utf-8")
+        res = {}
+        for tool in ("koers", "networkx"):
+            if tool == "networkx" and n > 500_000:
+                res[tool] = None
+                continue
+            p = subprocess.run([sys.executable, __file__, "--child", tool, str(path), "random"], capture_output=True,
+                               text=True, env=dict(os.environ))
+            if p.returncode != 0:
+                raise SystemExit(p.stderr)
+            res[tool] = json.loads(p.stdout.strip().splitlines()[-1])
+        k, x = res["koers"], res["networkx"]
+        if x is not None:
+            assert k["check"]["problems"] == x["check"]["problems"], (k["check"], x["check"])
+            assert k["check"]["cells"] == x["check"]["cells"], (k["check"], x["check"])
+        for step in ("load", "validate", "coverage", "propagate"):
+            kt = k["times"][step] * 1000
+            xt = x["times"][step] * 1000 if x else float("nan")
+            print(f"{n:>9,} edges{'':<7}{step:<11}{kt:>10.1f}{xt:>13.1f}{(xt / kt if x else float('nan')):>10.1f}")
+        vp = (k["times"]["validate"] + k["times"]["propagate"]) * 1000
+        vpx = (x["times"]["validate"] + x["times"]["propagate"]) * 1000 if x else float("nan")
+        print(f"{n:>9,} edges{'':<7}{'val+prop':<11}{vp:>10.1f}{vpx:>13.1f}{(vpx / vp if x else float('nan')):>10.1f}")
+        print(f"{'':<22}{'peak MB':<11}{k['peak_rss_mb']:>10.0f}{(x['peak_rss_mb'] if x else float('nan')):>13.0f}"
+              f"   (growth over imports: koers {k['rss_delta_mb']:.0f} MB"
+              f"{', networkx %.0f MB' % x['rss_delta_mb'] if x else ''})")
+        rows.append({"edges": n, "koers": k, "networkx": x})
+    (OUT / "bench_graph.json").write_text(json.dumps(rows, indent=2))
+
+
+if __name__ == "__main__":
+    main()

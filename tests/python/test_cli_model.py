@@ -1,0 +1,71 @@
+"""The koers command for the strategy graph: JSON fields and exit codes."""
+import json
+
+from conftest import run_cli
+
+
+def test_validate_example_valid(tmp_path):
+    import koers
+    path = tmp_path / "plan.json"
+    koers.examples.load("deventer-2014").save(path)
+    r = run_cli("validate", path, "--json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout) == {"valid": True, "errors": []}
+
+
+def test_validate_invalid_exit_1(tmp_path):
+    p = tmp_path / "bad.json"
+    p.write_text(json.dumps({"format": "koers.model", "version": 1, "nodes": [
+        {"id": "g", "kind": "goal", "name": "G"}], "edges": [{"kind": "refines", "from": "g", "to": "x"}]}))
+    r = run_cli("validate", p, "--json")
+    assert r.returncode == 1
+    out = json.loads(r.stdout)
+    assert out["valid"] is False
+    codes = {e["code"] for e in out["errors"]}
+    assert {"E200", "E204"} <= codes
+    assert all(set(e) == {"code", "elements", "message"} for e in out["errors"])
+    assert "E200" in r.stderr
+
+
+def test_validate_file_errors_exit_2(tmp_path):
+    assert run_cli("validate", tmp_path / "missing.json", "--json").returncode == 2
+    p = tmp_path / "notjson.json"
+    p.write_text("{nope")
+    r = run_cli("validate", p, "--json")
+    assert r.returncode == 2 and "E101" in r.stderr
+    p.write_text('{"format": "koers.model", "version": 99, "nodes": []}')
+    assert run_cli("validate", p, "--json").returncode == 2
+    p.write_text('{"format": "koers.decision", "version": 1}')
+    assert run_cli("validate", p, "--json").returncode == 2
+    assert run_cli("validate", "--bogus-flag").returncode == 2
+    assert run_cli().returncode == 2
+
+
+def test_analyse_example_json():
+    r = run_cli("analyse", "--example", "deventer-2014", "--json")
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert d["counts"]["intervention"] == 30
+    assert sum(d["budgets_cents"].values()) == 98682262
+    assert isinstance(d["coverage"], dict) and isinstance(d["gaps"], list)
+    for goal, ivs in d["coverage"].items():
+        assert isinstance(ivs, list)
+    assert set(d["gaps"]) == {g for g, ivs in d["coverage"].items() if not ivs}
+
+
+def test_diff_json(tmp_path):
+    import koers
+    a = koers.examples.load("deventer-2014")
+    data = a.to_dict()
+    removed = [n for n in data["nodes"] if n["kind"] == "intervention"][0]["id"]
+    data["nodes"] = [n for n in data["nodes"] if n["id"] != removed]
+    data["edges"] = [e for e in data["edges"] if removed not in (e["from"], e["to"])]
+    pa, pb = tmp_path / "a.json", tmp_path / "b.json"
+    a.save(pa)
+    pb.write_text(json.dumps(data))
+    r = run_cli("diff", pa, pb, "--json")
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert d["nodes"]["removed"] == [removed]
+    assert d["nodes"]["added"] == []
+    assert len(d["edges"]["removed"]) >= 1
