@@ -1,0 +1,132 @@
+#pragma once
+/// \file
+/// `koers::budget::BudgetModel`: budget streams in exact cents, reserved lines, a capped line,
+/// FTE shares by largest remainder, a payroll-percentage rule per year and the multi-year path.
+/// Amounts are `koers::Money` (cents); shares are `koers::Ratio`; never a double.
+#include <koers/core/error.hpp>
+#include <koers/core/money.hpp>
+
+#include <cstdint>
+#include <numeric>
+#include <string_view>
+#include <string>
+#include <vector>
+
+namespace koers::budget {
+
+/// A reserved line inside a stream (e.g. "onvoorzien", "stelpost OvdT"): not free to commit.
+struct ReservedLine {
+  std::string id;
+  Money amount;
+};
+
+/// One budget stream (strategic, functional, personal) in cents.
+struct Stream {
+  std::string id;
+  Money budget;
+  std::vector<ReservedLine> reserved;
+  /// A capped stream may not grow above `budget` by scenario changes (e.g. basisvaardigheden).
+  bool capped = false;
+  /// budget minus all reserved lines. Throws BudgetError(Errc::invalid_argument) if negative.
+  Money free() const {
+    Money f = budget;
+    for (const auto& r : reserved) f -= r.amount;
+    if (f.cents() < 0) throw BudgetError(Errc::invalid_argument, "stream '" + id + "': reserved lines exceed budget", {id});
+    return f;
+  }
+};
+
+/// A set of streams; total() is the exact sum.
+struct BudgetModel {
+  std::string name;
+  std::vector<Stream> streams;
+  Money total() const {
+    Money t;
+    for (const auto& s : streams) t += s.budget;
+    return t;
+  }
+  /// The stream named `id`; throws BudgetError(Errc::unknown_stream).
+  Stream& stream(const std::string& id) {
+    for (auto& s : streams) if (s.id == id) return s;
+    throw BudgetError(Errc::unknown_stream, "unknown budget stream '" + id + "'", {id});
+  }
+  const Stream& stream(const std::string& id) const { return const_cast<BudgetModel*>(this)->stream(id); }
+};
+
+/// Share of an amount to teams by FTE (integer weights, e.g. FTE × 100), largest remainder:
+/// the parts always add up to the whole exactly.
+inline std::vector<Money> share_by_fte(Money whole, const std::vector<std::int64_t>& fte_hundredths) {
+  return whole.allocate(fte_hundredths);
+}
+
+/// Payroll rule: budget = payroll × share × months/12, rounded once to whole cents (half-even).
+inline Money payroll_budget(Money payroll, Ratio share, int months = 12) {
+  Ratio r{share.num * months, share.den * 12};
+  return payroll.scaled(r, Rounding::half_even);
+}
+
+/// One year of the multi-year path.
+struct PathYear {
+  int year = 0;
+  Ratio share;   ///< exact payroll share that year
+  int months = 12;
+  Money budget;  ///< payroll × share × months/12, half-even cents
+};
+
+/// Options of the payroll path: linear in yearly steps from `from_share` in `from_year` to
+/// `to_share` in `to_year`, computed exactly as a Ratio (no rounding of the share itself);
+/// the first year counts `first_year_months` months (Deventer 2014: from 1 May = 8).
+struct PathOptions {
+  int from_year = 2014;
+  Ratio from_share{2, 100};
+  int to_year = 2020;
+  Ratio to_share{3, 100};
+  int first_year_months = 8;
+};
+
+/// Exact share in `year`: from + (to - from) × (year - from_year)/(to_year - from_year).
+inline Ratio path_share(const PathOptions& o, int year) {
+  if (o.to_year <= o.from_year) throw InputError(Errc::invalid_argument, "path: to_year must follow from_year");
+  const std::int64_t span = o.to_year - o.from_year, k = year - o.from_year;
+  // common denominator: from.den * to.den * span
+  const std::int64_t den = o.from_share.den * o.to_share.den * span;
+  const std::int64_t a = o.from_share.num * o.to_share.den * span;
+  const std::int64_t b = (o.to_share.num * o.from_share.den - o.from_share.num * o.to_share.den) * k;
+  std::int64_t num = a + b, g = std::gcd(num < 0 ? -num : num, den);
+  if (g == 0) g = 1;
+  return Ratio{num / g, den / g};
+}
+
+/// Budgets per year for `years` (e.g. 2014..2017) given the payroll (assumed constant).
+inline std::vector<PathYear> payroll_path(Money payroll, int first, int last, const PathOptions& o = {}) {
+  std::vector<PathYear> out;
+  for (int y = first; y <= last; ++y) {
+    PathYear p;
+    p.year = y;
+    p.share = path_share(o, y);
+    p.months = (y == o.from_year) ? o.first_year_months : 12;
+    p.budget = payroll_budget(payroll, p.share, p.months);
+    out.push_back(p);
+  }
+  return out;
+}
+
+/// Scenario scaling: floor(budget × factor) in whole cents, factor a decimal string ("0.9").
+inline Money scale_exact(Money budget, std::string_view factor) {
+  return budget.scaled(Ratio::parse(factor), Rounding::floor);
+}
+
+/// The Deventer 2014 model, Tabel 7 (seed 000, ch. 4): strategic 314.777,00, functional
+/// 314.594,00, personal 357.451,62; total 986.822,62. Reserved lines are illustrative
+/// (bijlage 2 is not in the seed text).
+inline BudgetModel deventer_2014() {
+  BudgetModel m;
+  m.name = "Deventer 2014";
+  m.streams.push_back({"strategic", Money::parse("314.777,00"),
+                       {{"onvoorzien", Money::parse("15.000,00")}, {"stelpost OvdT", Money::parse("25.000,00")}}, false});
+  m.streams.push_back({"functional", Money::parse("314.594,00"), {}, false});
+  m.streams.push_back({"personal", Money::parse("357.451,62"), {}, false});
+  return m;
+}
+
+}  // namespace koers::budget
