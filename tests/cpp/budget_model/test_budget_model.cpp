@@ -35,3 +35,26 @@ TEST_CASE("scenario scaling is floor(budget × factor) in cents", "[budget_model
   CHECK(scale_exact(Money::from_cents(31477700), "0.9").cents() == 28329930);
   CHECK(scale_exact(Money::from_cents(35745162), "0.9").cents() == 32170645);  // 32170645.8 floored
 }
+
+#include <koers/budget/scenario.hpp>
+
+// Source: brief ("strategisch -10%"), Tabel 7 strategic 314.777,00 × 0.9 = 283.299,30.
+TEST_CASE("scenarios apply, compose and compare exactly", "[scenario]") {
+  auto base = deventer_2014();
+  Scenario cut{"strategisch -10%", {ScaleBudget{"strategic", "0.9"}}};
+  auto m = apply(base, cut);
+  CHECK(m.stream("strategic").budget.cents() == 28329930);
+  Scenario mv{"move", {MoveMoney{"personal", "functional", Money::parse("10.000,00")}}};
+  auto both = compose(cut, mv);
+  CHECK(both.name == "strategisch -10% + move");
+  auto d = compare(base, both);
+  REQUIRE(d.size() == 3);
+  CHECK(d[0].delta == Money::parse("-31.477,70"));
+  CHECK(d[0].free == Money::parse("243.299,30"));
+  CHECK(d[1].delta == Money::parse("10.000,00"));
+  CHECK(apply(base, both).total() == Money::parse("955.344,92"));
+  Scenario bad{"bad", {ScaleBudget{"nope", "0.9"}}};
+  CHECK_THROWS_AS(apply(base, bad), BudgetError);
+  base.stream("functional").capped = true;
+  CHECK_THROWS_AS(apply(base, mv), BudgetError);
+}
