@@ -58,3 +58,18 @@ TEST_CASE("scenarios apply, compose and compare exactly", "[scenario]") {
   base.stream("functional").capped = true;
   CHECK_THROWS_AS(apply(base, mv), BudgetError);
 }
+
+#include <koers/budget/sweep.hpp>
+
+TEST_CASE("sweep is deterministic across thread counts", "[sweep]") {
+  auto base = deventer_2014();
+  std::vector<Scenario> sc;
+  for (int k = 0; k <= 300; ++k)
+    sc.push_back({"cut " + std::to_string(k), {ScaleBudget{"strategic", "0." + std::to_string(1000 - k).substr(0, 3)}}});
+  sc.push_back({"bad", {ScaleBudget{"nope", "1"}}});
+  auto a = run_sweep(base, sc, {.threads = 1});
+  auto b = run_sweep(base, sc, {.threads = 4});
+  REQUIRE(a.size() == b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) { CHECK(a[i].total == b[i].total); CHECK(a[i].ok == b[i].ok); }
+  CHECK_FALSE(a.back().ok);
+}
