@@ -1,0 +1,470 @@
+#pragma once
+// Definitions for koers/budget/portfolio.hpp (included at its end).
+#include <koers/budget/portfolio.hpp>
+#include <koers/detail/bnb.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace koers::budget {
+
+namespace detail {
+
+inline std::string q(const std::string& s) { return "'" + s + "'"; }
+
+/// Index of the portfolio's ids, built once per call.
+struct PortfolioIndex {
+  std::unordered_map<std::string, int> stream, item, goal, group;
+  explicit PortfolioIndex(const Portfolio& p) {
+    for (std::size_t i = 0; i < p.streams.size(); ++i) stream.emplace(p.streams[i].id, static_cast<int>(i));
+    for (std::size_t i = 0; i < p.items.size(); ++i) item.emplace(p.items[i].id, static_cast<int>(i));
+    for (std::size_t i = 0; i < p.goals.size(); ++i) goal.emplace(p.goals[i].id, static_cast<int>(i));
+    for (std::size_t i = 0; i < p.groups.size(); ++i) group.emplace(p.groups[i].id, static_cast<int>(i));
+  }
+  int item_of(const std::string& id, const std::string& where) const {
+    auto it = item.find(id);
+    if (it == item.end()) throw BudgetError(Errc::unknown_item, where + " names unknown item " + q(id), {id});
+    return it->second;
+  }
+  int stream_of(const std::string& id, const std::string& where) const {
+    auto it = stream.find(id);
+    if (it == stream.end()) throw BudgetError(Errc::unknown_stream, where + " names unknown stream " + q(id), {id});
+    return it->second;
+  }
+};
+
+/// The mandatory items with everything they require (transitively); `via[i]` = the item that
+/// pulled i in (−1 for a mandatory item itself).
+struct Closure {
+  std::vector<char> in;
+  std::vector<int> via;
+};
+
+inline Closure mandatory_closure(const Portfolio& p, const PortfolioIndex& ix) {
+  std::size_t n = p.items.size();
+  Closure c{std::vector<char>(n, 0), std::vector<int>(n, -1)};
+  std::vector<std::vector<int>> out(n);
+  for (const auto& r : p.requirements) out[ix.item.at(r.item)].push_back(ix.item.at(r.needs));
+  std::vector<int> stack;
+  for (std::size_t i = 0; i < n; ++i)
+    if (p.items[i].mandatory) { c.in[i] = 1; stack.push_back(static_cast<int>(i)); }
+  while (!stack.empty()) {
+    int a = stack.back();
+    stack.pop_back();
+    for (int b : out[a])
+      if (!c.in[b]) { c.in[b] = 1; c.via[b] = a; stack.push_back(b); }
+  }
+  return c;
+}
+
+/// The first reason why even the cheapest selection (the mandatory closure) is impossible.
+inline std::optional<Conflict> find_conflict(const Portfolio& p, const PortfolioIndex& ix) {
+  auto c = mandatory_closure(p, ix);
+  std::size_t n = p.items.size();
+  // a mandatory item needs an item that may not be funded
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!c.in[i] || !p.items[i].excluded) continue;
+    Conflict k;
+    k.kind = "requires";
+    std::vector<std::string> chain;
+    for (int j = static_cast<int>(i); j >= 0; j = c.via[j]) chain.push_back(p.items[j].id);
+    std::reverse(chain.begin(), chain.end());
+    k.items = chain;
+    std::string path;
+    for (std::size_t t = 0; t < chain.size(); ++t) path += (t ? " -> " : "") + q(chain[t]);
+    k.message = "mandatory item " + q(chain.front()) + " needs " + q(p.items[i].id) +
+                " (" + path + "), which may not be funded";
+    return k;
+  }
+  // a stream too small for its mandatory items (with what they require)
+  for (std::size_t s = 0; s < p.streams.size(); ++s) {
+    const auto& st = p.streams[s];
+    Money need;
+    std::vector<std::string> items;
+    for (std::size_t i = 0; i < n; ++i)
+      if (c.in[i] && p.items[i].stream == st.id) { need += p.items[i].cost; items.push_back(p.items[i].id); }
+    Money cap = st.capacity();
+    if (need > cap) {
+      Conflict k;
+      k.kind = "stream";
+      k.stream = st.id;
+      k.items = items;
+      k.required = need;
+      k.capacity = cap;
+      k.message = "stream " + q(st.id) + " cannot hold its mandatory items" +
+                  (items.empty() ? std::string() : " (with every item they require)") + ": they need " +
+                  need.to_string() + ", the stream has " + cap.to_string() + " (budget " + st.budget.to_string() +
+                  " less " + st.reserved.to_string() + " reserved)";
+      return k;
+    }
+  }
+  // a group holding more mandatory (or required) items than its max
+  for (const auto& g : p.groups) {
+    std::vector<std::string> items;
+    for (const auto& id : g.items)
+      if (c.in[ix.item.at(id)]) items.push_back(id);
+    if (static_cast<std::int64_t>(items.size()) > g.max) {
+      Conflict k;
+      k.kind = "group";
+      k.group = g.id;
+      k.items = items;
+      k.message = "group " + q(g.id) + " allows at most " + std::to_string(g.max) + " items, but " +
+                  std::to_string(items.size()) + " of them are mandatory or required by mandatory items";
+      return k;
+    }
+  }
+  return std::nullopt;
+}
+
+/// The portfolio as a BnbModel (resources = streams, capacities in cents).
+inline koers::detail::BnbModel to_model(const Portfolio& p, const PortfolioIndex& ix) {
+  koers::detail::BnbModel m;
+  m.n = static_cast<int>(p.items.size());
+  m.coverage = p.objective == Objective::coverage;
+  m.n_res = static_cast<int>(p.streams.size());
+  for (const auto& s : p.streams) m.cap.push_back(s.capacity().cents());
+  m.fix.assign(m.n, -1);
+  m.res.resize(m.n);
+  m.cost.resize(m.n);
+  m.value.assign(m.n, 0);
+  if (m.coverage) {
+    m.covers.assign(m.n, {});
+    for (const auto& g : p.goals) m.weight.push_back(g.weight);
+  }
+  for (int i = 0; i < m.n; ++i) {
+    const auto& it = p.items[i];
+    m.res[i] = ix.stream.at(it.stream);
+    m.cost[i] = it.cost.cents();
+    m.value[i] = it.value;
+    if (m.coverage) {
+      std::set<int> gs;
+      for (const auto& g : it.covers) gs.insert(ix.goal.at(g));
+      m.covers[i].assign(gs.begin(), gs.end());
+    }
+    if (it.excluded) m.fix[i] = 0;
+    else if (it.mandatory) m.fix[i] = 1;
+  }
+  for (const auto& g : p.groups) {
+    std::vector<int> v;
+    for (const auto& id : g.items) v.push_back(ix.item.at(id));
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+    m.groups.push_back(v);
+    m.group_max.push_back(g.max);
+  }
+  for (const auto& r : p.requirements) m.needs.push_back({ix.item.at(r.item), ix.item.at(r.needs)});
+  return m;
+}
+
+inline koers::detail::BnbOptions bnb_options(const SolveOptions& o) {
+  koers::detail::BnbOptions b;
+  b.node_limit = o.node_limit;
+  b.time_limit = o.time_limit;
+  b.find_ties = o.check_unique;
+  return b;
+}
+
+inline std::vector<std::string> ids_of(const Portfolio& p, const std::vector<signed char>& x) {
+  std::vector<std::string> v;
+  for (std::size_t i = 0; i < x.size(); ++i)
+    if (x[i] == 1) v.push_back(p.items[i].id);
+  return v;
+}
+
+inline bool is_decimal(const std::string& s) {
+  if (s.empty()) return false;
+  std::size_t i = 0, digits = 0;
+  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) { ++i; ++digits; }
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    std::size_t frac = 0;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) { ++i; ++frac; }
+    if (frac == 0) return false;
+  }
+  return i == s.size() && digits > 0;
+}
+
+}  // namespace detail
+
+inline Money scale_floor(Money budget, const std::string& factor) {
+  if (!detail::is_decimal(factor))
+    throw BudgetError(Errc::invalid_scenario, "scale factor " + detail::q(factor) +
+                      " is not a non-negative decimal string such as \"0.9\"", {factor});
+  try {
+    return budget.scaled(Ratio::parse(factor), Rounding::floor);
+  } catch (const InputError& e) {
+    if (e.code() == Errc::money_overflow) throw;
+    throw BudgetError(Errc::invalid_scenario, "scale factor " + detail::q(factor) + ": " + e.message(), {factor});
+  }
+}
+
+inline void Portfolio::validate() const {
+  using detail::q;
+  std::set<std::string> seen;
+  for (const auto& s : streams) {
+    if (!seen.insert(s.id).second) throw BudgetError(Errc::duplicate_id, "stream " + q(s.id) + " is defined twice", {s.id});
+    if (s.budget.cents() < 0) throw BudgetError(Errc::invalid_value, "stream " + q(s.id) + " has a negative budget", {s.id});
+    if (s.reserved.cents() < 0) throw BudgetError(Errc::invalid_value, "stream " + q(s.id) + " has negative reserved lines", {s.id});
+  }
+  detail::PortfolioIndex ix(*this);
+  seen.clear();
+  for (const auto& g : goals) {
+    if (!seen.insert(g.id).second) throw BudgetError(Errc::duplicate_id, "goal " + q(g.id) + " is defined twice", {g.id});
+    if (g.weight < 0) throw BudgetError(Errc::invalid_value, "goal " + q(g.id) + " has a negative weight", {g.id});
+  }
+  seen.clear();
+  std::vector<Money> stream_total(streams.size());
+  __int128 vpos = 0, wsum = 0;
+  for (const auto& g : goals) wsum += g.weight;
+  for (const auto& it : items) {
+    if (!seen.insert(it.id).second) throw BudgetError(Errc::duplicate_id, "item " + q(it.id) + " is defined twice", {it.id});
+    int s = ix.stream_of(it.stream, "item " + q(it.id));
+    if (it.cost.cents() < 0) throw BudgetError(Errc::invalid_value, "item " + q(it.id) + " has a negative cost", {it.id});
+    if (it.per_participant && it.per_participant->cents() < 0)
+      throw BudgetError(Errc::invalid_value, "item " + q(it.id) + " has a negative per_participant_cents", {it.id});
+    if (it.participants && *it.participants < 0)
+      throw BudgetError(Errc::invalid_value, "item " + q(it.id) + " has a negative number of participants", {it.id});
+    if (it.per_participant && it.participants) {
+      Money prod = *it.per_participant * *it.participants;
+      if (prod != it.cost)
+        throw BudgetError(Errc::inconsistent_cost, "item " + q(it.id) + ": cost_cents " + std::to_string(it.cost.cents()) +
+                          " differs from per_participant_cents × participants = " + std::to_string(it.per_participant->cents()) +
+                          " × " + std::to_string(*it.participants) + " = " + std::to_string(prod.cents()), {it.id});
+    }
+    stream_total[s] += it.cost;  // throws E114 past 64 bits
+    if (it.value > 0) vpos += it.value;
+    for (const auto& g : it.covers)
+      if (!ix.goal.count(g))
+        throw BudgetError(Errc::unknown_reference, "item " + q(it.id) + " covers unknown goal " + q(g), {it.id, g});
+  }
+  if (vpos > (__int128(1) << 61) || wsum > (__int128(1) << 61))
+    throw BudgetError(Errc::invalid_value, "the values or goal weights add up beyond 2^61", {});
+  seen.clear();
+  for (const auto& g : groups) {
+    if (!seen.insert(g.id).second) throw BudgetError(Errc::duplicate_id, "group " + q(g.id) + " is defined twice", {g.id});
+    if (g.max < 0) throw BudgetError(Errc::invalid_value, "group " + q(g.id) + " has a negative max", {g.id});
+    std::int64_t mand = 0;
+    for (const auto& id : g.items) {
+      int i = ix.item_of(id, "group " + q(g.id));
+      if (items[i].mandatory && !items[i].excluded) ++mand;
+    }
+    if (mand > g.max)
+      throw BudgetError(Errc::invalid_value, "group " + q(g.id) + " holds " + std::to_string(mand) +
+                        " mandatory items but allows at most " + std::to_string(g.max), {g.id});
+  }
+  std::vector<std::vector<int>> out(items.size());
+  for (const auto& r : requirements) {
+    int a = ix.item_of(r.item, "requirement");
+    int b = ix.item_of(r.needs, "requirement of " + q(r.item));
+    if (a == b) throw BudgetError(Errc::cycle, "item " + q(r.item) + " requires itself", {r.item});
+    out[a].push_back(b);
+  }
+  // requires must be acyclic (a cycle is one package: model it as one item)
+  std::vector<int> state(items.size(), 0), parent(items.size(), -1);
+  for (std::size_t s0 = 0; s0 < items.size(); ++s0) {
+    if (state[s0]) continue;
+    std::vector<std::pair<int, std::size_t>> st{{static_cast<int>(s0), 0}};
+    state[s0] = 1;
+    while (!st.empty()) {
+      auto& [a, k] = st.back();
+      if (k < out[a].size()) {
+        int b = out[a][k++];
+        if (state[b] == 1) {
+          std::vector<std::string> path{items[b].id};
+          for (int c = a; c != b; c = parent[c]) path.push_back(items[c].id);
+          path.push_back(items[b].id);
+          std::reverse(path.begin(), path.end());
+          std::string msg;
+          for (std::size_t t = 0; t < path.size(); ++t) msg += (t ? " -> " : "") + q(path[t]);
+          throw BudgetError(Errc::cycle, "requires cycle: " + msg, path);
+        }
+        if (state[b] == 0) { state[b] = 1; parent[b] = a; st.push_back({b, 0}); }
+      } else {
+        state[a] = 2;
+        st.pop_back();
+      }
+    }
+  }
+  for (const auto& sc : scenarios) {
+    for (const auto& [s, f] : sc.scale_budget) {
+      ix.stream_of(s, "scenario " + q(sc.name));
+      if (!detail::is_decimal(f))
+        throw BudgetError(Errc::invalid_scenario, "scenario " + q(sc.name) + ": scale factor " + q(f) +
+                          " for stream " + q(s) + " is not a non-negative decimal string", {sc.name, s});
+    }
+    for (const auto& [s, a] : sc.set_budget) {
+      ix.stream_of(s, "scenario " + q(sc.name));
+      if (a.cents() < 0) throw BudgetError(Errc::invalid_scenario, "scenario " + q(sc.name) + " sets a negative budget", {sc.name, s});
+    }
+    for (const auto& id : sc.drop_items) ix.item_of(id, "scenario " + q(sc.name));
+    for (const auto& id : sc.force_items) {
+      ix.item_of(id, "scenario " + q(sc.name));
+      if (std::find(sc.drop_items.begin(), sc.drop_items.end(), id) != sc.drop_items.end())
+        throw BudgetError(Errc::invalid_scenario, "scenario " + q(sc.name) + " both drops and forces " + q(id), {sc.name, id});
+    }
+  }
+}
+
+inline Portfolio apply(const Portfolio& base, const PortfolioScenario& sc) {
+  using detail::q;
+  Portfolio p = base;
+  p.scenarios.clear();
+  p.name = base.name.empty() ? sc.name : base.name + " / " + sc.name;
+  detail::PortfolioIndex ix(base);
+  for (const auto& [s, f] : sc.scale_budget) {
+    auto& st = p.streams[ix.stream_of(s, "scenario " + q(sc.name))];
+    st.budget = scale_floor(st.budget, f);
+  }
+  for (const auto& [s, a] : sc.set_budget) {
+    if (a.cents() < 0) throw BudgetError(Errc::invalid_scenario, "scenario " + q(sc.name) + " sets a negative budget", {sc.name, s});
+    p.streams[ix.stream_of(s, "scenario " + q(sc.name))].budget = a;
+  }
+  for (const auto& id : sc.force_items)
+    if (std::find(sc.drop_items.begin(), sc.drop_items.end(), id) != sc.drop_items.end())
+      throw BudgetError(Errc::invalid_scenario, "scenario " + q(sc.name) + " both drops and forces " + q(id), {sc.name, id});
+  for (const auto& id : sc.drop_items) {
+    auto& it = p.items[ix.item_of(id, "scenario " + q(sc.name))];
+    it.excluded = true;
+    it.mandatory = false;
+  }
+  for (const auto& id : sc.force_items) {
+    auto& it = p.items[ix.item_of(id, "scenario " + q(sc.name))];
+    it.mandatory = true;
+    it.excluded = false;
+  }
+  return p;
+}
+
+inline PortfolioResult optimise(const Portfolio& p, const SolveOptions& o) {
+  p.validate();
+  detail::PortfolioIndex ix(p);
+  PortfolioResult r;
+  for (const auto& s : p.streams) r.spent.push_back({s.id, Money{}, s.capacity()});
+  if (auto c = detail::find_conflict(p, ix)) {
+    r.status = SolveStatus::infeasible;
+    r.conflict = *c;
+    return r;
+  }
+  auto m = detail::to_model(p, ix);
+  auto b = koers::detail::solve_bnb(m, detail::bnb_options(o));
+  r.stats.nodes = b.nodes;
+  r.stats.seconds = b.seconds;
+  r.stats.fixed_at_root = b.fixed_at_root;
+  if (b.status == koers::detail::BnbStatus::infeasible) {
+    r.status = SolveStatus::infeasible;  // not reached: the closure check is exact
+    Conflict k;
+    k.kind = "unknown";
+    k.message = "no selection meets the constraints";
+    r.conflict = k;
+    return r;
+  }
+  r.status = b.status == koers::detail::BnbStatus::optimal ? SolveStatus::optimal : SolveStatus::limit;
+  if (b.found) {
+    r.optimum = b.value;
+    r.selected = detail::ids_of(p, b.x);
+    for (std::size_t i = 0; i < b.x.size(); ++i)
+      if (b.x[i] == 1) r.spent[ix.stream.at(p.items[i].stream)].spent += p.items[i].cost;
+  }
+  r.bound = b.bound;
+  r.gap = b.found ? b.bound - b.value : 0;
+  r.unique = b.unique;
+  if (!b.alt.empty()) r.alternative = detail::ids_of(p, b.alt);
+  if (r.status == SolveStatus::optimal && o.check_binding) {
+    for (std::size_t s = 0; s < p.streams.size(); ++s) {
+      Money total;
+      for (const auto& it : p.items)
+        if (it.stream == p.streams[s].id && !it.excluded) total += it.cost;
+      if (total <= p.streams[s].capacity()) continue;  // everything fits: not binding
+      auto m2 = m;
+      m2.cap[s] = total.cents();
+      auto o2 = detail::bnb_options(o);
+      o2.find_ties = false;
+      o2.target = b.value;
+      auto b2 = koers::detail::solve_bnb(m2, o2);
+      r.stats.nodes += b2.nodes;
+      if (b2.found) r.binding.push_back(p.streams[s].id);
+    }
+  }
+  return r;
+}
+
+inline std::vector<CurvePoint> curve(const Portfolio& p, const std::string& stream, const CurveOptions& co) {
+  p.validate();
+  detail::PortfolioIndex ix(p);
+  int s = ix.stream_of(stream, "curve");
+  std::vector<CurvePoint> pts;
+  Money reserved = p.streams[s].reserved;
+  // mandatory spend in this stream; other conflicts make every budget infeasible
+  Portfolio big = p;
+  Money total;
+  for (const auto& it : p.items)
+    if (it.stream == stream && !it.excluded) total += it.cost;
+  big.streams[s].budget = reserved + total;
+  if (detail::find_conflict(big, ix)) return {CurvePoint{Money{}, std::nullopt, {}}};
+  auto closure = detail::mandatory_closure(p, ix);
+  Money mand;
+  for (std::size_t i = 0; i < p.items.size(); ++i)
+    if (closure.in[i] && p.items[i].stream == stream) mand += p.items[i].cost;
+  auto m = detail::to_model(p, ix);
+  auto base_opts = detail::bnb_options(co.solve);
+  base_opts.find_ties = false;
+  auto spend_of = [&](const std::vector<signed char>& x) {
+    std::int64_t t = 0;
+    for (std::size_t i = 0; i < x.size(); ++i)
+      if (x[i] == 1 && m.res[i] == s) t += m.cost[i];
+    return t;
+  };
+  auto solve_at = [&](std::int64_t cap, std::optional<std::int64_t> target) {
+    m.cap[s] = cap;
+    auto o = base_opts;
+    o.target = target;
+    auto b = koers::detail::solve_bnb(m, o);
+    if (b.status == koers::detail::BnbStatus::limit)
+      throw SolverError(Errc::solver_limit, "curve of stream " + detail::q(stream) + ": a solve hit its limit at capacity " +
+                        Money::from_cents(cap).to_string(), {stream});
+    return b;
+  };
+  if ((reserved + mand).cents() > 0) pts.push_back({Money{}, std::nullopt, {}});
+  std::int64_t c = mand.cents();
+  auto b0 = solve_at(c, std::nullopt);
+  if (!b0.found) return pts;  // cannot happen: the closure fits
+  std::int64_t v = b0.value;
+  pts.push_back({reserved + Money::from_cents(c), v, detail::ids_of(p, b0.x)});
+  auto bmax = solve_at(total.cents(), std::nullopt);
+  std::int64_t vmax = bmax.value;
+  std::int64_t hi_c = spend_of(bmax.x), hi_v = vmax;
+  std::vector<signed char> hi_x = bmax.x;
+  while (v < vmax) {
+    if (static_cast<std::int64_t>(pts.size()) >= co.max_points)
+      throw SolverError(Errc::solver_limit, "curve of stream " + detail::q(stream) + " has more than " +
+                        std::to_string(co.max_points) + " breakpoints", {stream});
+    // smallest capacity in (c, hi_c] at which the optimum exceeds v; f(hi_c) = hi_v > v
+    std::int64_t lo = c + 1;
+    while (lo < hi_c) {
+      std::int64_t mid = lo + (hi_c - lo) / 2;
+      auto b = solve_at(mid, v);
+      if (b.found) {
+        hi_c = spend_of(b.x);  // f(spend) ≥ value > v, and spend ≤ mid
+        hi_v = b.value;
+        hi_x = b.x;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    c = hi_c;
+    v = hi_v;
+    pts.push_back({reserved + Money::from_cents(c), v, detail::ids_of(p, hi_x)});
+    // next search: the best known selection beyond c is the global one
+    if (v < vmax) {
+      hi_c = spend_of(bmax.x);
+      hi_v = vmax;
+      hi_x = bmax.x;
+    }
+  }
+  return pts;
+}
+
+}  // namespace koers::budget

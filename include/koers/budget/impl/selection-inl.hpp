@@ -1,0 +1,290 @@
+#pragma once
+// Definitions for koers/budget/selection.hpp (included at its end).
+#include <koers/budget/selection.hpp>
+#include <koers/detail/bnb.hpp>
+#include <koers/detail/packing.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <numeric>
+#include <set>
+#include <unordered_map>
+
+namespace koers::budget {
+
+namespace detail {
+inline constexpr double score_scale = 1e6;  ///< micro-points
+inline constexpr double hour_scale = 1e3;   ///< milli-hours
+inline std::int64_t to_units(double v, double scale) { return static_cast<std::int64_t>(std::llround(v * scale)); }
+inline std::string hours_text(double h) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.10g h", h);
+  return buf;
+}
+}  // namespace detail
+
+inline void Selection::validate() const {
+  using detail::q;
+  std::set<std::string> seen;
+  for (const auto& it : items) {
+    if (!seen.insert(it.id).second) throw InputError(Errc::duplicate_name, "process " + q(it.id) + " is listed twice", {it.id});
+    if (!std::isfinite(it.score)) throw InputError(Errc::not_finite, "process " + q(it.id) + " has a non-finite score", {it.id});
+    if (!std::isfinite(it.hours)) throw InputError(Errc::not_finite, "process " + q(it.id) + " has non-finite hours", {it.id});
+    if (it.hours < 0) throw InputError(Errc::invalid_value, "process " + q(it.id) + " needs negative hours", {it.id});
+    if (std::fabs(it.score) > 1e12 || it.hours > 1e12)
+      throw InputError(Errc::invalid_value, "process " + q(it.id) + " has a score or hours beyond 10^12", {it.id});
+  }
+  for (const auto& it : items)
+    for (const auto& d : it.needs) {
+      if (!seen.count(d)) throw InputError(Errc::unknown_item, "process " + q(it.id) + " needs unknown process " + q(d), {it.id, d});
+      if (d == it.id) throw InputError(Errc::cycle, "process " + q(it.id) + " needs itself", {it.id});
+    }
+  std::set<std::string> eseen;
+  for (const auto& e : experts) {
+    if (!eseen.insert(e.id).second) throw InputError(Errc::duplicate_name, "expert " + q(e.id) + " is listed twice", {e.id});
+    if (!std::isfinite(e.hours)) throw InputError(Errc::not_finite, "expert " + q(e.id) + " has non-finite hours", {e.id});
+    if (e.hours < 0 || e.hours > 1e12) throw InputError(Errc::invalid_value, "expert " + q(e.id) + " has hours out of range", {e.id});
+  }
+  if (experts.empty() == !capacity_hours.has_value())
+    throw InputError(Errc::invalid_value, "a selection needs either experts or capacity_hours (exactly one of them)", {"experts"});
+  if (capacity_hours && (!std::isfinite(*capacity_hours) || *capacity_hours < 0))
+    throw InputError(Errc::invalid_value, "capacity_hours must be a finite number ≥ 0", {"capacity_hours"});
+  if (min_items_per_expert < 0) throw InputError(Errc::invalid_value, "min_items_per_expert must be ≥ 0", {"min_items_per_expert"});
+  if (top_n < 0) throw InputError(Errc::invalid_value, "top_n must be ≥ 0", {"top_n"});
+}
+
+namespace detail {
+
+struct SelectionData {
+  std::vector<std::int64_t> score, hours, cap;  // units
+  std::int64_t pool = 0;
+  bool pooled = false;
+  std::int64_t min_per = 0;
+  std::vector<std::pair<int, int>> needs;
+};
+
+inline SelectionData selection_data(const Selection& s) {
+  SelectionData d;
+  std::unordered_map<std::string, int> ix;
+  for (std::size_t i = 0; i < s.items.size(); ++i) ix.emplace(s.items[i].id, static_cast<int>(i));
+  for (const auto& it : s.items) {
+    d.score.push_back(to_units(it.score, score_scale));
+    d.hours.push_back(to_units(it.hours, hour_scale));
+  }
+  d.pooled = s.experts.empty();
+  if (d.pooled) d.pool = to_units(*s.capacity_hours, hour_scale);
+  for (const auto& e : s.experts) { d.cap.push_back(to_units(e.hours, hour_scale)); d.pool += d.cap.back(); }
+  d.min_per = d.pooled ? 0 : s.min_items_per_expert;
+  for (std::size_t i = 0; i < s.items.size(); ++i)
+    for (const auto& n : s.items[i].needs) d.needs.push_back({static_cast<int>(i), ix.at(n)});
+  return d;
+}
+
+/// The first reason the selection is impossible (before any search), or nothing.
+inline std::optional<SelectionConflict> selection_conflict(const Selection& s, const SelectionData& d) {
+  std::size_t n = s.items.size();
+  std::vector<std::vector<int>> out(n);
+  for (auto [a, b] : d.needs) out[a].push_back(b);
+  std::vector<char> in(n, 0);
+  std::vector<int> st;
+  for (std::size_t i = 0; i < n; ++i)
+    if (s.items[i].pinned) { in[i] = 1; st.push_back(static_cast<int>(i)); }
+  while (!st.empty()) {
+    int a = st.back();
+    st.pop_back();
+    for (int b : out[a]) if (!in[b]) { in[b] = 1; st.push_back(b); }
+  }
+  std::int64_t need = 0;
+  std::vector<std::string> ids;
+  double need_h = 0;
+  for (std::size_t i = 0; i < n; ++i)
+    if (in[i]) { need += d.hours[i]; need_h += s.items[i].hours; ids.push_back(s.items[i].id); }
+  double cap_h = d.pooled ? *s.capacity_hours : 0;
+  for (const auto& e : s.experts) cap_h += e.hours;
+  if (need > d.pool) {
+    SelectionConflict c;
+    c.kind = "pinned_hours";
+    c.items = ids;
+    c.required_hours = need_h;
+    c.capacity_hours = cap_h;
+    c.message = "[E405] the pinned processes (with the processes they need) need " + hours_text(need_h) +
+                ", but the experts have " + hours_text(cap_h) + " in all";
+    return c;
+  }
+  if (!d.pooled) {
+    std::int64_t biggest = 0;
+    for (auto c : d.cap) biggest = std::max(biggest, c);
+    for (std::size_t i = 0; i < n; ++i)
+      if (in[i] && d.hours[i] > biggest) {
+        SelectionConflict c;
+        c.kind = "pinned_too_large";
+        c.items = {s.items[i].id};
+        c.required_hours = s.items[i].hours;
+        double bh = 0;
+        for (const auto& e : s.experts) bh = std::max(bh, e.hours);
+        c.capacity_hours = bh;
+        c.message = "[E405] pinned process " + q(s.items[i].id) + " needs " + hours_text(s.items[i].hours) +
+                    ", more than any one expert has (at most " + hours_text(bh) + "); a process is not split across experts";
+        return c;
+      }
+    std::int64_t fitting = 0;
+    for (std::size_t i = 0; i < n; ++i) if (d.hours[i] <= biggest) ++fitting;
+    std::int64_t needed = d.min_per * static_cast<std::int64_t>(d.cap.size());
+    if (fitting < needed) {
+      SelectionConflict c;
+      c.kind = "too_few_items";
+      c.message = "each of the " + std::to_string(d.cap.size()) + " experts must take at least " + std::to_string(d.min_per) +
+                  " processes, but only " + std::to_string(fitting) + " processes fit any expert";
+      return c;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace detail
+
+inline SelectionResult select(const Selection& s, const SolveOptions& o) {
+  s.validate();
+  SelectionResult r;
+  auto d = detail::selection_data(s);
+  std::size_t n = s.items.size();
+  r.hours_available = d.pooled ? *s.capacity_hours : 0;
+  for (const auto& e : s.experts) r.hours_available += e.hours;
+
+  koers::detail::Packer packer(d.cap, d.min_per);
+  auto pack = [&](const std::vector<signed char>& x) -> int {
+    if (d.pooled) return 1;
+    std::vector<int> items;
+    for (std::size_t i = 0; i < n; ++i) if (x[i] == 1) items.push_back(static_cast<int>(i));
+    return packer.feasible(items, d.hours);
+  };
+  auto fill_assignment = [&](const std::vector<int>& items, std::vector<std::pair<std::string, std::vector<std::string>>>& out) {
+    out.clear();
+    if (d.pooled) return true;
+    std::vector<int> who;
+    if (packer.feasible(items, d.hours, &who) != 1) return false;
+    for (const auto& e : s.experts) out.push_back({e.id, {}});
+    for (std::size_t k = 0; k < items.size(); ++k) out[who[k]].second.push_back(s.items[items[k]].id);
+    return true;
+  };
+
+  // the top-N cut: ranking order (pinned first, then score, then input order)
+  std::vector<int> rank(n);
+  std::iota(rank.begin(), rank.end(), 0);
+  std::stable_sort(rank.begin(), rank.end(), [&](int a, int b) {
+    if (s.items[a].pinned != s.items[b].pinned) return s.items[a].pinned;
+    return s.items[a].score > s.items[b].score;
+  });
+  auto prefix_ok = [&](std::size_t k) {
+    std::vector<int> items(rank.begin(), rank.begin() + static_cast<std::ptrdiff_t>(k));
+    std::sort(items.begin(), items.end());
+    std::int64_t h = 0;
+    for (int i : items) h += d.hours[i];
+    if (h > d.pool) return std::make_pair(false, items);
+    if (!d.pooled) {
+      // a prefix may leave experts without their minimum: only the hours count for the cut,
+      // the minimum per expert is checked on the optimum
+      koers::detail::Packer p0(d.cap, 0);
+      return std::make_pair(p0.feasible(items, d.hours) == 1, items);
+    }
+    return std::make_pair(true, items);
+  };
+  {
+    TopNCut cut;
+    std::vector<int> chosen;
+    if (s.top_n > 0) {
+      std::size_t k = std::min<std::size_t>(static_cast<std::size_t>(s.top_n), n);
+      auto [ok, items] = prefix_ok(k);
+      cut.feasible = ok;
+      chosen = items;
+      cut.n = static_cast<std::int64_t>(k);
+    } else {
+      std::size_t k = 0;
+      std::vector<int> items;
+      while (k < n) {
+        auto [ok, it] = prefix_ok(k + 1);
+        if (!ok) break;
+        ++k;
+        items = it;
+      }
+      chosen = items;
+      cut.n = static_cast<std::int64_t>(k);
+    }
+    for (int i : chosen) { cut.selected.push_back(s.items[i].id); cut.total_score += s.items[i].score; }
+    if (cut.feasible && !d.pooled) {
+      koers::detail::Packer p0(d.cap, 0);
+      std::vector<int> who;
+      if (p0.feasible(chosen, d.hours, &who) == 1) {
+        for (const auto& e : s.experts) cut.assignment.push_back({e.id, {}});
+        for (std::size_t k = 0; k < chosen.size(); ++k) cut.assignment[who[k]].second.push_back(s.items[chosen[k]].id);
+      }
+    }
+    r.top_n_cut = cut;
+  }
+
+  if (auto c = detail::selection_conflict(s, d)) {
+    r.status = SolveStatus::infeasible;
+    r.conflict = *c;
+    r.top_n_cut.lost = 0;
+    return r;
+  }
+
+  koers::detail::BnbModel m;
+  m.n = static_cast<int>(n);
+  m.value = d.score;
+  m.n_res = 1;
+  m.res.assign(n, 0);
+  m.cost = d.hours;
+  m.cap = {d.pool};
+  m.fix.assign(n, -1);
+  std::int64_t biggest = d.pool;
+  if (!d.pooled) { biggest = 0; for (auto c : d.cap) biggest = std::max(biggest, c); }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (s.items[i].pinned) m.fix[i] = 1;
+    else if (d.hours[i] > biggest) m.fix[i] = 0;
+  }
+  m.needs = d.needs;
+  m.min_count = d.min_per * static_cast<std::int64_t>(d.cap.size());
+  if (!d.pooled) m.accept = pack;
+  auto bo = detail::bnb_options(o);
+  auto b = koers::detail::solve_bnb(m, bo);
+  r.stats.nodes = b.nodes;
+  r.stats.seconds = b.seconds;
+  r.stats.fixed_at_root = b.fixed_at_root;
+  if (b.status == koers::detail::BnbStatus::infeasible) {
+    r.status = SolveStatus::infeasible;
+    SelectionConflict c;
+    c.kind = "no_assignment";
+    c.required_hours = 0;
+    c.capacity_hours = r.hours_available;
+    c.message = "no selection can be assigned so that every expert takes at least " + std::to_string(d.min_per) +
+                " processes within the hours (with every pinned process in)";
+    r.conflict = c;
+    return r;
+  }
+  r.status = b.status == koers::detail::BnbStatus::optimal ? SolveStatus::optimal : SolveStatus::limit;
+  std::vector<int> items;
+  if (b.found) {
+    for (std::size_t i = 0; i < n; ++i)
+      if (b.x[i] == 1) {
+        items.push_back(static_cast<int>(i));
+        r.selected.push_back(s.items[i].id);
+        r.total_score += s.items[i].score;
+        r.hours_used += s.items[i].hours;
+      }
+    fill_assignment(items, r.assignment);
+  }
+  r.unique = b.unique;
+  if (r.status == SolveStatus::optimal) {
+    r.bound = r.total_score;
+    r.gap = 0;
+  } else {
+    r.bound = static_cast<double>(b.bound) / detail::score_scale;
+    r.gap = std::max(0.0, r.bound - r.total_score);
+  }
+  r.top_n_cut.lost = r.total_score - r.top_n_cut.total_score;
+  return r;
+}
+
+}  // namespace koers::budget

@@ -1,0 +1,223 @@
+#pragma once
+/// \file
+/// `koers::budget::optimise`: exact portfolio optimisation — which interventions to fund.
+///
+/// A portfolio has budget streams (capacity = budget − reserved, in cents), items (interventions)
+/// each paid from one stream, goals with integer weights, groups ("at most k of these"),
+/// requirements ("a needs b") and mandatory items. The objective is either
+///  - `additive`: maximise Σ value of the funded items (values are whole numbers, int64), or
+///  - `coverage`: maximise Σ weight of the goals served by at least one funded item
+///    (budgeted maximum coverage; weights are whole numbers, int64).
+/// Money is always int64 cents (`koers::Money`); objective values are int64, so the optimum,
+/// the bound and the gap are exact integers and "optimal" is a proof, not a tolerance.
+///
+/// The solver is one exact branch-and-bound over 0/1 choices (`koers/detail/bnb.hpp`, shared
+/// with the selection of processes in `koers/budget/selection.hpp`). See docs/solver.md.
+#include <koers/core/error.hpp>
+#include <koers/core/money.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace koers::budget {
+
+/// What the portfolio maximises.
+enum class Objective { additive, coverage };
+
+/// How a solve ended.
+enum class SolveStatus {
+  optimal,     ///< proven optimal: bound == optimum, gap 0
+  infeasible,  ///< no selection meets the constraints; `conflict` says why
+  limit,       ///< a node or time limit stopped the search: incumbent, bound and gap reported
+};
+
+/// "optimal" | "infeasible" | "limit".
+inline const char* to_string(SolveStatus s) {
+  switch (s) {
+    case SolveStatus::optimal: return "optimal";
+    case SolveStatus::infeasible: return "infeasible";
+    case SolveStatus::limit: return "limit";
+  }
+  return "?";
+}
+/// "additive" | "coverage".
+inline const char* to_string(Objective o) { return o == Objective::additive ? "additive" : "coverage"; }
+
+/// A budget stream of the portfolio: what may be spent is `budget − reserved` (cents).
+struct PortfolioStream {
+  std::string id;
+  Money budget;    ///< cents, ≥ 0
+  Money reserved;  ///< reserved lines (contingency, placeholder), cents, ≥ 0; not scaled by scenarios
+  /// budget − reserved (may be negative after a scenario cut: then nothing fits and the
+  /// portfolio is infeasible with this stream as the conflict).
+  Money capacity() const { return budget - reserved; }
+  friend bool operator==(const PortfolioStream&, const PortfolioStream&) = default;
+};
+
+/// An intervention that can be funded.
+struct PortfolioItem {
+  std::string id;
+  std::string name;                 ///< display name (may be empty)
+  std::string stream;               ///< id of the stream that pays it
+  Money cost;                       ///< cents, ≥ 0
+  std::int64_t value = 0;           ///< additive objective: a whole number
+  std::vector<std::string> covers;  ///< coverage objective: goal ids it serves
+  bool mandatory = false;           ///< must be funded (with everything it requires)
+  bool excluded = false;            ///< may not be funded (a scenario's drop_items)
+  std::optional<Money> per_participant;     ///< when given with participants: cost == product (E404)
+  std::optional<std::int64_t> participants;
+  friend bool operator==(const PortfolioItem&, const PortfolioItem&) = default;
+};
+
+/// A goal of the coverage objective, with its integer weight (≥ 0).
+struct PortfolioGoal {
+  std::string id;
+  std::int64_t weight = 1;
+  friend bool operator==(const PortfolioGoal&, const PortfolioGoal&) = default;
+};
+
+/// Alternatives: at most `max` of `items` are funded.
+struct PortfolioGroup {
+  std::string id;
+  std::vector<std::string> items;
+  std::int64_t max = 1;
+  friend bool operator==(const PortfolioGroup&, const PortfolioGroup&) = default;
+};
+
+/// "`item` needs `needs`": `item` is funded only if `needs` is funded too.
+/// (The file format writes it as the pair [item, needs] under "requires"; `requires` is a
+/// C++20 keyword, hence the member name `requirements`.)
+struct Requirement {
+  std::string item;
+  std::string needs;
+  friend bool operator==(const Requirement&, const Requirement&) = default;
+};
+
+/// A declarative change of the base portfolio (file format `scenarios`). Applied by `apply()`.
+struct PortfolioScenario {
+  std::string name;
+  /// stream → decimal factor as text ("0.9"): budget := floor(budget × factor), exactly.
+  std::vector<std::pair<std::string, std::string>> scale_budget;
+  /// stream → new budget in cents.
+  std::vector<std::pair<std::string, Money>> set_budget;
+  std::vector<std::string> drop_items;   ///< may not be funded
+  std::vector<std::string> force_items;  ///< must be funded
+  friend bool operator==(const PortfolioScenario&, const PortfolioScenario&) = default;
+};
+
+/// The whole optimisation model (file format `koers.portfolio` v1, see portfolio_json.hpp).
+struct Portfolio {
+  std::string name;
+  std::vector<PortfolioStream> streams;
+  std::vector<PortfolioItem> items;
+  std::vector<PortfolioGoal> goals;
+  std::vector<PortfolioGroup> groups;
+  std::vector<Requirement> requirements;  ///< "requires" pairs
+  Objective objective = Objective::additive;
+  std::vector<PortfolioScenario> scenarios;  ///< carried with the file; `optimise` ignores them
+
+  /// Throws BudgetError/InputError naming the element: unknown stream (E402), unknown item in a
+  /// group/requirement/scenario (E403), unknown goal (E200), negative cents or weights (E107),
+  /// cost ≠ per_participant × participants (E404), duplicate ids (E202), a requires cycle
+  /// (E201), mandatory items of one group beyond its max (E107), totals beyond 64 bits (E114).
+  void validate() const;
+  friend bool operator==(const Portfolio&, const Portfolio&) = default;
+};
+
+/// Limits and switches of the exact solver (designated initializers: `{.node_limit = 100000}`).
+struct SolveOptions {
+  std::int64_t node_limit = 0;  ///< 0 = no limit; on reaching it the status is `limit`
+  double time_limit = 0;        ///< seconds, 0 = no limit; on reaching it the status is `limit`
+  bool check_unique = true;     ///< prove (or refute) that the optimum is unique
+  bool check_binding = true;    ///< find the streams whose budget binds (one extra solve per stream)
+};
+
+/// Spend of one stream in the result.
+struct StreamSpend {
+  std::string stream;
+  Money spent;     ///< cents spent on selected items of this stream
+  Money capacity;  ///< budget − reserved
+  friend bool operator==(const StreamSpend&, const StreamSpend&) = default;
+};
+
+/// Why a portfolio is infeasible, in terms a person can act on.
+struct Conflict {
+  /// "stream": `stream` cannot hold the mandatory `items` (with every item they require):
+  /// they need `required`, it has `capacity`.
+  /// "group": mandatory items (with what they require) exceed group `group`'s max.
+  /// "requires": a mandatory item needs an item that may not be funded (`items` = the chain).
+  std::string kind;
+  std::string stream;  ///< kind "stream"
+  std::string group;   ///< kind "group"
+  std::vector<std::string> items;
+  Money required;      ///< kind "stream": Σ cost of `items`
+  Money capacity;      ///< kind "stream": budget − reserved
+  std::string message; ///< one sentence for a person
+  friend bool operator==(const Conflict&, const Conflict&) = default;
+};
+
+/// Search statistics.
+struct SolveStats {
+  std::int64_t nodes = 0;
+  double seconds = 0;
+  std::int64_t fixed_at_root = 0;  ///< items fixed by reduced-cost tests before branching
+};
+
+/// The answer of `optimise`.
+struct PortfolioResult {
+  SolveStatus status = SolveStatus::optimal;
+  std::optional<std::int64_t> optimum;   ///< null when infeasible; the incumbent on `limit`
+  std::vector<std::string> selected;     ///< funded item ids, in portfolio order (empty when infeasible)
+  std::vector<StreamSpend> spent;        ///< one per stream, in portfolio order
+  std::int64_t bound = 0;                ///< proven upper bound on the optimum
+  std::int64_t gap = 0;                  ///< bound − optimum (0 when optimal)
+  /// true when no other selection reaches the optimum. A selection that adds an item of value 0
+  /// (or, in coverage, an item whose goals are all served already) counts as another selection.
+  bool unique = false;
+  std::vector<std::string> alternative;  ///< another optimal selection when not unique
+  /// Streams whose budget binds: more money in that stream would raise the optimum.
+  std::vector<std::string> binding;
+  std::optional<Conflict> conflict;      ///< when infeasible
+  SolveStats stats;
+};
+
+/// One breakpoint of a budget curve: from `budget` on (until the next breakpoint) the optimum is
+/// `optimum` (null = infeasible below the mandatory spend).
+struct CurvePoint {
+  Money budget;
+  std::optional<std::int64_t> optimum;
+  std::vector<std::string> selected;  ///< an optimal selection at this budget
+  friend bool operator==(const CurvePoint&, const CurvePoint&) = default;
+};
+
+/// Options of `curve`.
+struct CurveOptions {
+  std::int64_t max_points = 100000;  ///< stop (SolverError E401) beyond this many breakpoints
+  SolveOptions solve{.check_unique = false, .check_binding = false};
+};
+
+/// Find the best selection, with its proof. Validates first (throws BudgetError/InputError);
+/// an infeasible portfolio is a result with status `infeasible` and a `conflict`, not an error.
+PortfolioResult optimise(const Portfolio& p, const SolveOptions& options = {});
+
+/// The exact optimum as the budget of `stream` goes from 0 up to reserved + Σ cost of its items
+/// (beyond which nothing changes): every budget at which the optimum changes, from 0 up.
+/// Throws BudgetError E402 for an unknown stream; SolverError E401 when a solve hits a limit.
+std::vector<CurvePoint> curve(const Portfolio& p, const std::string& stream, const CurveOptions& options = {});
+
+/// The base portfolio changed once by a scenario (scale/set budgets, drop/force items).
+/// Throws BudgetError E402/E403 for unknown names, E406 for a bad factor (not a decimal
+/// string, negative) or an item both dropped and forced.
+Portfolio apply(const Portfolio& base, const PortfolioScenario& scenario);
+
+/// Exact floor(budget × factor) for a decimal factor string ("0.9", "1.25"); E406 when the
+/// factor is not a non-negative decimal string.
+Money scale_floor(Money budget, const std::string& factor);
+
+}  // namespace koers::budget
+
+#include <koers/budget/impl/portfolio-inl.hpp>
