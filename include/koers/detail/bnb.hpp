@@ -384,6 +384,18 @@ class Solver {
 
   // choose the free item to branch on: best ratio among free items with positive (current) value
   int pick() {
+    int i = pick_gain();
+    if (i >= 0 || nsel_ >= m_.min_count) return i;
+    // Σx ≥ min_count still open: branch on any item that fits, best value first
+    int any = -1;
+    for (int k = 0; k < n_; ++k) {
+      if (x_[k] != -1) continue;
+      if (m_.res[k] >= 0 && m_.cost[k] > rem_[m_.res[k]]) continue;
+      if (any < 0 || (!m_.coverage && m_.value[k] > m_.value[any])) any = k;
+    }
+    return any;
+  }
+  int pick_gain() {
     int best = -1;
     std::int64_t bv = 0, bc = 1;
     if (!m_.coverage) {
@@ -674,7 +686,7 @@ class Solver {
     // fixed items, then items that can never fit
     bool ok = true;
     for (int i = 0; i < n_ && ok; ++i)
-      if (!m_.fix.empty() && m_.fix[i] != -1 && x_[i] == -1) ok = assign(i, m_.fix[i]);
+      if (!m_.fix.empty() && m_.fix[i] != -1) ok = assign(i, m_.fix[i]);
     for (int i = 0; i < n_ && ok; ++i)
       if (x_[i] == -1 && m_.res[i] >= 0 && m_.cost[i] > rem_[m_.res[i]]) ok = assign(i, 0);
     if (!ok) { r.status = BnbStatus::infeasible; return r; }
