@@ -1,0 +1,83 @@
+"""Embedded example data from the two seed documents.
+
+>>> import koers
+>>> koers.examples.names()
+['deventer-2014']
+>>> plan = koers.examples.load("deventer-2014")
+>>> plan.counts()["intervention"]
+30
+>>> koers.examples.path("west-betuwe-2022", "processes.json").name
+'processes.json'
+
+Data lives in ``koers/examples/data/<name>/``:
+
+- ``deventer-2014/model.json``: the Deventer strategic learning & development plan
+  2014-2017 as a ``koers.model`` v1 strategy graph (seed 000).
+- ``west-betuwe-2022/processes.json``: GEMMA work processes with illustrative
+  process-improvement scores (seed 004, Project procesverbetering); other koers
+  areas add ``decision.json``, ``ahp.json`` and ``selection.json`` there.
+
+:func:`names` lists the examples that hold a strategy model (``model.json``) that
+:func:`load` can open; :func:`path` works for every example folder and file.
+"""
+from __future__ import annotations
+
+import pathlib
+
+from ..errors import InputError
+
+__all__ = ["names", "all_names", "path", "load", "DATA"]
+
+#: Folder that holds one sub-folder per example.
+DATA = pathlib.Path(__file__).resolve().parent / "data"
+
+_MODEL_FILE = "model.json"
+_UNKNOWN_NAME = 111  # koers.Errc.unknown_name
+
+
+def all_names() -> list[str]:
+    """Every example folder (sorted), also those without a strategy model."""
+    if not DATA.is_dir():
+        return []
+    return sorted(p.name for p in DATA.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+
+
+def names() -> list[str]:
+    """The examples that :func:`load` can open (folders with a ``model.json``), sorted."""
+    return [n for n in all_names() if (DATA / n / _MODEL_FILE).is_file()]
+
+
+def _unknown(what: str, name: str, known: list[str]) -> InputError:
+    listing = ", ".join(known) if known else "(none)"
+    return InputError(f"unknown example {what} '{name}'; known: {listing}", _UNKNOWN_NAME, [name])
+
+
+def path(name: str, file: str = _MODEL_FILE) -> pathlib.Path:
+    """The path of data file ``file`` of example ``name``.
+
+    Raises :class:`koers.InputError` (unknown_name) for an unknown example or a file
+    that the example does not have; the message lists what is known.
+    """
+    known = all_names()
+    if not isinstance(name, str) or name not in known:
+        raise _unknown("name", str(name), known)
+    folder = DATA / name
+    p = (folder / file).resolve()
+    if folder.resolve() not in p.parents or not p.is_file():
+        files = sorted(f.name for f in folder.iterdir() if f.is_file() and f.suffix == ".json")
+        raise InputError(f"example '{name}' has no file '{file}'; files: {', '.join(files) or '(none)'}",
+                         _UNKNOWN_NAME, [f"{name}/{file}"])
+    return p
+
+
+def load(name: str):
+    """The strategy model of example ``name`` as a :class:`koers.Model`.
+
+    Raises :class:`koers.InputError` (unknown_name) listing :func:`names` when
+    ``name`` is not an example with a strategy model.
+    """
+    known = names()
+    if not isinstance(name, str) or name not in known:
+        raise _unknown("model", str(name), known)
+    from .. import model as _model  # lazy: koers/__init__ imports examples after model
+    return _model.load(DATA / name / _MODEL_FILE)
