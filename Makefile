@@ -33,12 +33,12 @@ deps:
 	fi
 
 ## Python environment with the build tools, runtime and test dependencies
-$(VENV)/.stamp: pyproject.toml
+$(VENV)/.stamp: pyproject.toml Makefile
 	[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q "scikit-build-core>=0.10" "pybind11>=2.10" ninja \
 	  numpy pandas matplotlib tqdm pytest nbclient nbformat ipykernel highspy networkx \
-	  "dask[distributed]" jsonschema
+	  "dask[distributed]" jsonschema pymcdm scikit-criteria
 	touch $@
 
 venv: $(VENV)/.stamp
@@ -60,7 +60,6 @@ consumer: install-cpp
 	./build/consumer/plan_check $(CURDIR)/python/koers/examples/data/deventer-2014/model.json
 
 bench: build
-	$(PIP) install -q pymcdm scikit-criteria highspy networkx
 	$(PY) benchmarks/run.py
 
 clean:
