@@ -1,0 +1,103 @@
+"""``koers select FILE``: choose and assign the processes the experts take on, proven optimal.
+
+Exit codes (see koers.cli): 0 optimal (or a stated limit), 1 infeasible (the explanation on
+stderr and, with ``--json``, in the JSON), 2 usage or file error.
+"""
+from __future__ import annotations
+
+import sys
+
+from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, emit_json
+
+
+def _selection_from(args):
+    from . import examples
+    from .selection import Selection
+    if getattr(args, "example", None):
+        if args.file:
+            raise SystemExit(_usage("give a FILE or --example NAME, not both"))
+        return Selection.load(examples.path(args.example, "selection.json"))
+    if not args.file:
+        raise SystemExit(_usage("give a FILE or --example NAME"))
+    return Selection.load(args.file)
+
+
+def _usage(msg):
+    print(f"koers: {msg}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _text(r) -> str:
+    s = r.selection
+    lines = [f"{s.name or 'selection'}: {r.status}"]
+    if r.status == "infeasible":
+        lines.append(f"  {r.explanation}")
+        return "\n".join(lines)
+    lines.append(f"  total score {r.total_score:g}, bound {r.bound:g}, gap {r.gap:g}"
+                 + (" (proven optimal)" if r.optimal else " (search stopped at a limit)")
+                 + ("" if r.unique or not r.optimal else "; another selection reaches the same total"))
+    lines.append(f"  {len(r.selected)} processes, {r.raw.get('hours_used', 0):g} of {r.raw.get('hours_available', 0):g} h")
+    items = s.items
+    if r.assignment_map:
+        used = r.hours_used
+        avail = s.experts["hours"] if "hours" in s.experts else None
+        for e, ps in r.assignment_map.items():
+            cap = f" of {float(avail[e]):g}" if avail is not None else ""
+            lines.append(f"  {e} ({used[e]:g}{cap} h):")
+            for p in ps:
+                pin = " [pinned]" if items.at[p, "pinned"] else ""
+                lines.append(f"    - {p} (score {items.at[p, 'score']:g}, {items.at[p, 'hours']:g} h){pin}")
+    else:
+        for p in r.selected:
+            lines.append(f"  - {p} (score {items.at[p, 'score']:g}, {items.at[p, 'hours']:g} h)")
+    c = r.top_n
+    lines.append(f"  top-{c.n} cut (pinned first, then by score): total {c.total_score:g}"
+                 + ("" if c.feasible else ", cannot be assigned within the experts' hours")
+                 + ("" if c.meets_minimum or not c.feasible else ", leaves an expert below the minimum")
+                 + f"; the optimum is {c.lost:g} higher")
+    if c.extra:
+        lines.append("    in the cut, not in the optimum: " + ", ".join(c.extra))
+    if c.missing:
+        lines.append("    in the optimum, not in the cut: " + ", ".join(c.missing))
+    return "\n".join(lines)
+
+
+def cmd_select(args) -> int:
+    from .selection import select
+    s = _selection_from(args)
+    r = select(s, node_limit=args.node_limit, time_limit=args.time_limit)
+    if args.json:
+        emit_json(r.to_dict())
+    else:
+        print(_text(r))
+    if r.status == "infeasible":
+        print(f"koers: infeasible: {r.explanation}", file=sys.stderr)
+        return EXIT_INVALID
+    return EXIT_OK
+
+
+def register(sub) -> None:
+    """Add ``select`` to the koers parser."""
+    p = sub.add_parser("select", help="choose and assign processes under expert hours (proven optimal)",
+                       description="Choose the processes with the highest total score that the experts can take "
+                                   "on within their hours (each process whole to one expert, pinned processes in, "
+                                   "each expert at least min_items_per_expert), proven optimal; compare with the "
+                                   "top-N cut.")
+    p.add_argument("file", nargs="?", metavar="FILE", help="a koers.selection JSON file")
+    p.add_argument("--example", metavar="NAME", help="use an embedded example (e.g. west-betuwe-2022)")
+    p.add_argument("--json", action="store_true", help="print the full result as JSON")
+    p.add_argument("--node-limit", type=int, default=0, metavar="N", help="stop after N nodes (0: no limit)")
+    p.add_argument("--time-limit", type=float, default=0.0, metavar="S", help="stop after S seconds (0: no limit)")
+    p.set_defaults(func=cmd_select)
+
+
+def main(argv=None) -> int:
+    """``python -m koers.cli_select FILE ...`` (the same as ``koers select FILE ...``)."""
+    from . import cli
+    if __name__ not in cli.COMMAND_MODULES and "koers.cli_select" not in cli.COMMAND_MODULES:
+        cli.COMMAND_MODULES = [*cli.COMMAND_MODULES, "koers.cli_select"]
+    return cli.main(["select", *(sys.argv[1:] if argv is None else argv)])
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
