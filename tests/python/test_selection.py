@@ -1,0 +1,258 @@
+"""koers.selection and ``koers select``: choosing the work under expert hours (issue 4 §2).
+
+Test vectors are hand-made (source: this file); each optimum is checked by hand in a comment
+and, for the random instances, against a brute force over every subset and assignment.
+"""
+import itertools
+import json
+import pickle
+
+import numpy as np
+import pytest
+
+import koers.cli
+import koers.selection as ks
+from koers.errors import InputError
+
+# Hand-checked instance (source: this file). Two experts with 100 h each, at least one process each.
+#   big    score 10, 150 h  -> fits no single expert (a process is never split)
+#   b      score  6,  60 h
+#   c      score  5,  50 h
+#   urgent score  1,  40 h, pinned
+# The top-2 cut (pinned first, then score) is {urgent, big}: 11 points but it cannot be assigned.
+# Optimum: urgent + b + c = 12 (b|c+urgent or c|b+urgent: 60 ≤ 100, 90 ≤ 100); adding nothing else fits.
+HAND = {"format": "koers.selection", "version": 1, "name": "hand",
+        "items": [{"id": "big", "score": 10, "hours": 150}, {"id": "b", "score": 6, "hours": 60},
+                  {"id": "c", "score": 5, "hours": 50}, {"id": "urgent", "score": 1, "hours": 40, "pinned": True}],
+        "experts": [{"id": "x", "hours": 100}, {"id": "y", "hours": 100}],
+        "min_items_per_expert": 1, "top_n": 2}
+
+
+def test_hand_instance_top_n_cut_is_worse():
+    r = ks.select(HAND)
+    assert r.status == "optimal" and r.optimal
+    assert r.optimum == 12 and r.bound == 12 and r.gap == 0
+    assert r.selected == ["b", "c", "urgent"]
+    assert r.top_n.selected == ["big", "urgent"]
+    assert r.top_n.feasible is False and r.top_n.meets_minimum is False
+    assert r.top_n.extra == ["big"] and r.top_n.missing == ["b", "c"]
+    # every expert has at least one process, within the hours
+    assert set(r.assignment_map) == {"x", "y"} and all(len(v) >= 1 for v in r.assignment_map.values())
+    used = r.hours_used
+    assert (used <= 100).all() and used.sum() == 150
+    assert r.experts.loc["x", "hours_available"] == 100
+    assert r.items.loc["urgent", "selected"] and not r.items.loc["big", "selected"]
+
+
+def test_feasible_cut_that_loses():
+    # Source: this file. Two experts (100 h each, no minimum). Ranking by score:
+    # a (9, 100 h), b (8, 100 h), c (5, 50 h), d (5, 50 h). top-2 = {a, b}: 17 points, assignable.
+    # Optimum: a + b (17) or a + c + d (19): a on x, c+d on y → 19.
+    d = {"format": "koers.selection", "version": 1,
+         "items": [{"id": "a", "score": 9, "hours": 100}, {"id": "b", "score": 8, "hours": 100},
+                   {"id": "c", "score": 5, "hours": 50}, {"id": "d", "score": 5, "hours": 50}],
+         "experts": [{"id": "x", "hours": 100}, {"id": "y", "hours": 100}], "top_n": 2}
+    r = ks.select(d)
+    assert r.optimum == 19 and r.gap == 0
+    assert r.top_n.selected == ["a", "b"] and r.top_n.feasible and r.top_n.meets_minimum
+    assert r.top_n.total_score == 17 and r.top_n.lost == 2
+
+
+def brute_force(d):
+    """Best total over every assignment of each item to an expert or to nobody."""
+    items, experts = d["items"], d["experts"]
+    m = d.get("min_items_per_expert", 0)
+    best = None
+    for choice in itertools.product(range(len(experts) + 1), repeat=len(items)):
+        load = [0.0] * len(experts)
+        count = [0] * len(experts)
+        ok = True
+        total = 0.0
+        for it, c in zip(items, choice):
+            if c == len(experts):
+                if it.get("pinned"):
+                    ok = False
+                    break
+                continue
+            load[c] += it["hours"]
+            count[c] += 1
+            total += it["score"]
+        if not ok or any(l > e["hours"] + 1e-9 for l, e in zip(load, experts)) or any(k < m for k in count):
+            continue
+        if best is None or total > best:
+            best = total
+    return best
+
+
+def random_instance(rng, n, e):
+    items = [{"id": f"p{i}", "score": int(rng.integers(1, 20)), "hours": int(rng.integers(5, 60))} for i in range(n)]
+    if rng.random() < 0.5:
+        items[int(rng.integers(n))]["pinned"] = True
+    experts = [{"id": f"e{k}", "hours": int(rng.integers(30, 90))} for k in range(e)]
+    return {"format": "koers.selection", "version": 1, "items": items, "experts": experts,
+            "min_items_per_expert": int(rng.integers(0, 2)), "top_n": 3}
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_optimum_equals_brute_force(seed):
+    rng = np.random.default_rng(seed)
+    d = random_instance(rng, n=int(rng.integers(3, 7)), e=int(rng.integers(1, 4)))
+    best = brute_force(d)
+    r = ks.select(d)
+    if best is None:
+        assert r.status == "infeasible" and r.explanation
+        assert r.optimum is None and r.gap is None
+        return
+    assert r.status == "optimal"
+    assert r.optimum == pytest.approx(best) and r.gap == 0 and r.bound == pytest.approx(best)
+    # the assignment is a real one: hours respected, minimum met, pinned in, every selected assigned once
+    cap = {e["id"]: e["hours"] for e in d["experts"]}
+    hours = {it["id"]: it["hours"] for it in d["items"]}
+    assigned = [p for ps in r.assignment_map.values() for p in ps]
+    assert sorted(assigned) == sorted(r.selected)
+    for e, ps in r.assignment_map.items():
+        assert sum(hours[p] for p in ps) <= cap[e] + 1e-9
+        assert len(ps) >= d["min_items_per_expert"]
+    for it in d["items"]:
+        if it.get("pinned"):
+            assert it["id"] in r.selected
+    # the top-N cut never beats the optimum when it can be assigned with the minimum
+    if r.top_n.meets_minimum:
+        assert r.top_n.total_score <= r.optimum + 1e-9
+
+
+def test_pinned_always_in_even_when_low_score():
+    d = json.loads(json.dumps(HAND))
+    d["items"][3]["score"] = -5  # a pinned process with a negative score is still in
+    r = ks.select(d)
+    assert "urgent" in r.selected and r.optimum == 6
+
+
+def test_infeasible_pinned_hours_explained():
+    d = json.loads(json.dumps(HAND))
+    d["items"][1]["pinned"] = True
+    d["items"][2]["pinned"] = True
+    d["items"][2]["hours"] = 120  # pinned 60 + 120 + 40 = 220 h > 200 h
+    r = ks.select(d)
+    assert r.status == "infeasible"
+    assert r.conflict["kind"] == "pinned_hours"
+    assert "220" in r.explanation and "200" in r.explanation
+    assert "infeasible" in repr(r)
+
+
+def test_infeasible_minimum_per_expert():
+    d = json.loads(json.dumps(HAND))
+    d["experts"].append({"id": "z", "hours": 100})
+    d["min_items_per_expert"] = 2  # 3 experts × 2 = 6 processes, only 3 fit any expert
+    r = ks.select(d)
+    assert r.status == "infeasible" and r.conflict["kind"] == "too_few_items"
+
+
+def test_selection_roundtrip_pickle_repr(tmp_path):
+    s = ks.Selection.from_dict(HAND)
+    assert ks.Selection.from_dict(s.to_dict()) == s
+    p = tmp_path / "s.json"
+    s.save(p)
+    assert ks.Selection.load(p) == s
+    assert pickle.loads(pickle.dumps(s)) == s
+    assert "4 processes" in repr(s) and "2 experts" in repr(s)
+    assert list(s.items.index) == ["big", "b", "c", "urgent"]
+    assert s.items.loc["urgent", "pinned"]
+    assert s.top_n == 2 and s.min_items_per_expert == 1
+    s2 = s.with_scores({"big": 1, "b": 1, "c": 1, "urgent": 1})
+    assert s2 != s and s2.items["score"].tolist() == [1, 1, 1, 1]
+
+
+def test_from_ranking():
+    import pandas as pd
+    scores = pd.Series({"big": 10, "b": 6, "c": 5, "urgent": 1})
+    s = ks.Selection.from_ranking(scores, hours={"big": 150, "b": 60, "c": 50, "urgent": 40},
+                                  experts={"x": 100, "y": 100}, pinned=["urgent"], top_n=2, name="hand")
+    assert s == ks.Selection.from_dict(HAND)
+    with pytest.raises(InputError):
+        ks.Selection.from_ranking(scores, hours=10, experts=2, pinned=["nope"], period=("2022-01-01", "2022-12-31"))
+    with pytest.raises(InputError):
+        ks.Selection.from_ranking(scores, hours={"big": 1}, experts={"x": 1})
+
+
+@pytest.mark.parametrize("bad, word", [
+    ({"items": [{"id": "a", "score": 1, "hours": -1}], "experts": [{"id": "x", "hours": 1}]}, "hours"),
+    ({"items": [{"id": "a", "score": 1, "hours": 1}, {"id": "a", "score": 1, "hours": 1}],
+      "experts": [{"id": "x", "hours": 1}]}, "a"),
+    ({"items": [{"id": "a", "score": 1, "hours": 1, "needs": ["zz"]}], "experts": [{"id": "x", "hours": 1}]}, "zz"),
+    ({"items": [{"id": "a", "score": 1, "hours": 1}]}, "experts"),
+])
+def test_bad_input_named(bad, word):
+    d = {"format": "koers.selection", "version": 1, **bad}
+    with pytest.raises(InputError) as e:
+        ks.Selection.from_dict(d)
+    assert word in str(e.value)
+
+
+def test_non_finite_score_refused():
+    with pytest.raises(InputError):
+        ks.Selection.loads('{"format": "koers.selection", "version": 1, '
+                           '"items": [{"id": "a", "score": NaN, "hours": 1}], "experts": [{"id": "x", "hours": 1}]}')
+
+
+# ---- command line ------------------------------------------------------------------------
+@pytest.fixture
+def cli(monkeypatch):
+    """koers.cli.main with the select command registered (also before the lead wires it in)."""
+    if "koers.cli_select" not in koers.cli.COMMAND_MODULES:
+        monkeypatch.setattr(koers.cli, "COMMAND_MODULES", [*koers.cli.COMMAND_MODULES, "koers.cli_select"])
+    return koers.cli.main
+
+
+def test_cli_json_shape(cli, tmp_path, capsys):
+    p = tmp_path / "s.json"
+    p.write_text(json.dumps(HAND))
+    assert cli(["select", str(p), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    for key in ("status", "optimum", "total_score", "bound", "gap", "selected", "assignment", "hours_used",
+                "top_n", "top_n_cut"):
+        assert key in out
+    assert out["status"] == "optimal" and out["gap"] == 0 and out["total_score"] == 12
+    assert out["selected"] == ["b", "c", "urgent"]
+    assert set(out["assignment"]) == {"x", "y"}
+    assert sum(out["hours_used"].values()) == 150
+    for key in ("n", "selected", "total_score", "feasible", "lost"):
+        assert key in out["top_n"]
+    assert out["top_n_cut"]["selected"] == ["big", "urgent"] and out["top_n_cut"]["total_score"] == 11
+
+
+def test_cli_text(cli, tmp_path, capsys):
+    p = tmp_path / "s.json"
+    p.write_text(json.dumps(HAND))
+    assert cli(["select", str(p)]) == 0
+    out = capsys.readouterr().out
+    assert "gap 0" in out and "cannot be assigned" in out
+
+
+def test_cli_infeasible_exit_1(cli, tmp_path, capsys):
+    d = json.loads(json.dumps(HAND))
+    d["items"][0]["pinned"] = True  # 150 h pinned, no expert has that
+    p = tmp_path / "s.json"
+    p.write_text(json.dumps(d))
+    assert cli(["select", str(p), "--json"]) == 1
+    cap = capsys.readouterr()
+    out = json.loads(cap.out)
+    assert out["status"] == "infeasible" and out["explanation"] and out["bound"] is None
+    assert "big" in cap.err and "infeasible" in cap.err
+
+
+@pytest.mark.parametrize("content", ["{not json", '{"format": "koers.model", "version": 1}',
+                                     '{"format": "koers.selection", "version": 99, "items": []}'])
+def test_cli_bad_files_exit_2(cli, tmp_path, content, capsys):
+    p = tmp_path / "bad.json"
+    p.write_text(content)
+    assert cli(["select", str(p)]) == 2
+    assert "koers:" in capsys.readouterr().err
+
+
+def test_cli_missing_file_and_usage(cli, tmp_path, capsys):
+    assert cli(["select", str(tmp_path / "nope.json")]) == 2
+    with pytest.raises(SystemExit) as e:
+        cli(["select"])
+    assert e.value.code == 2
+    assert cli(["select", "--example", "no-such-example"]) == 2
