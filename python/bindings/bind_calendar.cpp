@@ -1,5 +1,75 @@
+// Bindings for dates, periods and the Dutch holiday calendar (thin). koers::Date
+// (boost::gregorian::date) crosses as datetime.date; an ISO string "2022-04-12" is read with
+// koers::parse_date (E500 on bad text). The facade is python/koers/calendar.py.
 #include "bindings.hpp"
 
+#include <koers/core/calendar.hpp>
+
+#include <datetime.h>
+
+namespace pybind11::detail {
+/// boost::gregorian::date <-> datetime.date (a datetime or pandas Timestamp gives its date part).
+template <>
+struct type_caster<koers::Date> {
+  PYBIND11_TYPE_CASTER(koers::Date, const_name("datetime.date"));
+  bool load(handle src, bool) {
+    if (!src) return false;
+    if (!PyDateTimeAPI) { PyDateTime_IMPORT; }
+    if (PyUnicode_Check(src.ptr())) {
+      value = koers::parse_date(src.cast<std::string>());
+      return true;
+    }
+    if (!PyDate_Check(src.ptr())) return false;
+    int y = PyDateTime_GET_YEAR(src.ptr()), m = PyDateTime_GET_MONTH(src.ptr()), d = PyDateTime_GET_DAY(src.ptr());
+    if (y < 1400)
+      throw koers::InputError(koers::Errc::invalid_date, "'" + py::str(src).cast<std::string>() +
+                              "' is not a valid date (years before 1400 are not supported)", {py::str(src).cast<std::string>()});
+    value = koers::Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
+    return true;
+  }
+  static handle cast(const koers::Date& d, return_value_policy, handle) {
+    if (!PyDateTimeAPI) { PyDateTime_IMPORT; }
+    auto ymd = d.year_month_day();
+    return PyDate_FromDate(ymd.year, ymd.month.as_number(), ymd.day.as_number());
+  }
+};
+}  // namespace pybind11::detail
+
 namespace koers::python {
-void register_calendar(py::module_& m) { (void)m; }
+void register_calendar(py::module_& m) {
+  m.def("parse_date", &koers::parse_date, "text"_a, "Read an ISO date 'YYYY-MM-DD' (E500 otherwise).");
+  m.def("easter_sunday", &koers::easter_sunday, "year"_a, "Gregorian Easter Sunday (anonymous Gregorian algorithm).");
+  m.def("weekdays", &koers::weekdays, "period"_a, "Mon-Fri in the period, holidays not subtracted.");
+  m.def("weeks", &koers::weeks, "period"_a, "Days / 7, exactly (a Ratio).");
+  py::class_<Period>(m, "Period", "The days from start to end, both included (E501 when end < start).")
+      .def(py::init<Date, Date>(), "start"_a, "end"_a)
+      .def_static("year", &Period::year, "year"_a)
+      .def_readonly("start", &Period::start)
+      .def_readonly("end", &Period::end)
+      .def("days", &Period::days)
+      .def("contains", &Period::contains, "date"_a)
+      .def("__eq__", [](const Period& a, const Period& b) { return a == b; })
+      .def("__repr__", [](const Period& p) { return "Period('" + p.to_string() + "')"; });
+  py::class_<Holiday>(m, "Holiday", "A day off: date and Dutch name.")
+      .def_readonly("date", &Holiday::date)
+      .def_readonly("name", &Holiday::name)
+      .def("__repr__", [](const Holiday& h) { return "Holiday('" + to_iso(h.date) + "', '" + h.name + "')"; });
+  py::class_<HolidayCalendar>(m, "HolidayCalendar", "The Dutch public-holiday calendar or a named variant, plus added days.")
+      .def(py::init<>())
+      .def_static("netherlands", &HolidayCalendar::netherlands)
+      .def_static("variant", &HolidayCalendar::variant, "name"_a)
+      .def_static("variants", &HolidayCalendar::variants)
+      .def_property_readonly("name", &HolidayCalendar::name)
+      .def("add_day", &HolidayCalendar::add_day, "date"_a, "name"_a, py::return_value_policy::reference_internal)
+      .def_property_readonly("extra_days", &HolidayCalendar::extra_days)
+      .def("holidays", py::overload_cast<int>(&HolidayCalendar::holidays, py::const_), "year"_a)
+      .def("holidays_in", py::overload_cast<const Period&>(&HolidayCalendar::holidays, py::const_), "period"_a)
+      .def("holiday_name", &HolidayCalendar::holiday_name, "date"_a)
+      .def("is_holiday", &HolidayCalendar::is_holiday, "date"_a)
+      .def("is_working_day", &HolidayCalendar::is_working_day, "date"_a)
+      .def("working_days", &HolidayCalendar::working_days, "period"_a)
+      .def("hours", &HolidayCalendar::hours, "period"_a, "hours_per_week"_a)
+      .def("milli_hours", &HolidayCalendar::milli_hours, "period"_a, "hours_per_week"_a)
+      .def("__eq__", [](const HolidayCalendar& a, const HolidayCalendar& b) { return a == b; });
+}
 }  // namespace koers::python

@@ -1,6 +1,262 @@
-"""(area module; filled in by its owner)."""
-__all__: list[str] = []
+"""Dates and the Dutch public-holiday calendar: working days and hours in a period.
+
+The rules, the Easter computus and the counting live in C++ (``koers/core/calendar.hpp``);
+this module accepts the dates an analyst has (``datetime.date``, ISO strings such as
+``"2022-04-12"``, pandas Timestamps, numpy ``datetime64``) and returns DataFrames.
+
+Variants (``Calendar.variants()``): ``"nl"`` (Nieuwjaarsdag, Goede Vrijdag, Easter Sunday and
+Monday, Koningsdag 27 April — 26 April when the 27th is a Sunday; Koninginnedag 30 April,
+29 April on a Sunday, 1949-2013 — Bevrijdingsdag, Hemelvaartsdag, Whit Sunday and Monday,
+Christmas and Boxing Day), ``"nl-no-good-friday"``, ``"nl-liberation-lustrum"``
+(Bevrijdingsdag only in years divisible by 5) and ``"none"`` (weekends only).
+
+>>> import koers
+>>> nl = koers.Calendar()
+>>> nl.working_days("2022-01-01", "2022-12-31")
+253
+>>> nl.hours("2022-01-01", "2022-12-31", 4)      # one Green Belt freeing 4 hours a week
+202.4
+>>> nl.holidays(2025).loc[4, ["date", "name"]].tolist()
+[Timestamp('2025-04-26 00:00:00'), 'Koningsdag']
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import numbers
+from fractions import Fraction
+from typing import Mapping
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+from .errors import InputError
+
+__all__ = ["Calendar", "easter", "to_date"]
+
+_STATE_VERSION = 1
+_WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 
 
-class Calendar:  # placeholder until the calendar area lands
-    pass
+def to_date(value) -> _dt.date:
+    """A ``datetime.date`` from a date, datetime, pandas Timestamp, numpy datetime64 or ISO string.
+
+    Raises :class:`koers.InputError` (code 500, invalid_date) for anything else.
+    """
+    if isinstance(value, str):
+        return _core.parse_date(value)
+    if value is None or value is pd.NaT or (isinstance(value, np.datetime64) and np.isnat(value)):
+        raise InputError(f"'{value}' is not a valid date", 500, [str(value)])
+    if isinstance(value, np.datetime64):
+        value = pd.Timestamp(value)
+    if isinstance(value, _dt.datetime):  # also pandas Timestamp: the date part
+        return _dt.date(value.year, value.month, value.day)
+    if isinstance(value, _dt.date):
+        return value
+    raise InputError(f"'{value!r}' is not a date (give a datetime.date, a pandas Timestamp or 'YYYY-MM-DD')",
+                     500, [repr(value)])
+
+
+def _ratio(hours_per_week) -> "_core.Ratio":
+    """hours_per_week as an exact Ratio: ints and Fractions as they are, floats and strings by
+    their decimal text (4.5 -> 9/2, 0.1 -> 1/10)."""
+    if isinstance(hours_per_week, bool):
+        raise InputError("hours_per_week must be a number, not a boolean", 106, ["hours_per_week"])
+    try:
+        if isinstance(hours_per_week, numbers.Integral):
+            f = Fraction(int(hours_per_week))
+        elif isinstance(hours_per_week, Fraction):
+            f = hours_per_week
+        elif isinstance(hours_per_week, (numbers.Real, str)):
+            f = Fraction(str(hours_per_week).strip().replace(",", "."))
+        else:
+            f = Fraction(hours_per_week)
+    except (ValueError, TypeError, ZeroDivisionError, OverflowError):
+        raise InputError(f"hours_per_week '{hours_per_week}' is not a finite number", 107,
+                         ["hours_per_week"]) from None
+    if f < 0:
+        raise InputError(f"hours_per_week must not be negative (got {hours_per_week})", 107, ["hours_per_week"])
+    if abs(f.numerator) >= 2**63 or f.denominator >= 2**63:
+        raise InputError(f"hours_per_week '{hours_per_week}' is out of range", 107, ["hours_per_week"])
+    return _core.Ratio(f.numerator, f.denominator)
+
+
+def _extra_pairs(extra_days) -> list[tuple[_dt.date, str]]:
+    if extra_days is None:
+        return []
+    if isinstance(extra_days, pd.DataFrame):
+        if "date" not in extra_days.columns:
+            raise InputError("extra_days needs a 'date' column", 105, ["extra_days"])
+        names = extra_days["name"] if "name" in extra_days.columns else ["Extra vrije dag"] * len(extra_days)
+        items = list(zip(extra_days["date"], names))
+    elif isinstance(extra_days, Mapping):
+        items = list(extra_days.items())
+    elif isinstance(extra_days, (str, _dt.date)):
+        items = [extra_days]
+    else:
+        items = list(extra_days)
+    out = []
+    for it in items:
+        if isinstance(it, tuple) and len(it) == 2:
+            d, n = it
+        else:
+            d, n = it, "Extra vrije dag"
+        out.append((to_date(d), str(n)))
+    return out
+
+
+def easter(year: int) -> _dt.date:
+    """Gregorian Easter Sunday of ``year`` (1583..9999).
+
+    >>> easter(2022)
+    datetime.date(2022, 4, 17)
+    """
+    return _core.easter_sunday(int(year))
+
+
+class Calendar:
+    """The Dutch public-holiday calendar (or a named variant) plus days you add.
+
+    Parameters
+    ----------
+    variant : str
+        ``"nl"`` (default), ``"nl-no-good-friday"``, ``"nl-liberation-lustrum"`` or ``"none"``.
+        An unknown name raises :class:`koers.InputError` (code 107).
+    extra_days : mapping, iterable or DataFrame, optional
+        Extra days off: ``{date: name}``, ``[(date, name), ...]``, bare dates (named
+        "Extra vrije dag") or a DataFrame with ``date`` (and ``name``) columns.
+
+    Examples
+    --------
+    >>> cal = Calendar("nl-liberation-lustrum", extra_days={"2022-05-27": "Brugdag"})
+    >>> cal
+    <Calendar 'nl-liberation-lustrum' extra_days=1>
+    >>> cal.working_days("2022-01-01", "2022-12-31")
+    253
+    >>> cal.is_working_day("2022-05-05")
+    True
+    """
+
+    def __init__(self, variant: str = "nl", extra_days=None):
+        self._init(str(variant), _extra_pairs(extra_days))
+
+    def _init(self, variant, pairs):
+        self._cal = _core.HolidayCalendar.variant(variant)
+        for d, n in pairs:
+            self._cal.add_day(d, n)
+
+    # ---- what it is -----------------------------------------------------------------------
+    @staticmethod
+    def variants() -> list[str]:
+        """The variant names this koers knows."""
+        return list(_core.HolidayCalendar.variants())
+
+    @property
+    def variant(self) -> str:
+        return self._cal.name
+
+    @property
+    def extra_days(self) -> list[tuple[_dt.date, str]]:
+        """The added days as ``(date, name)`` pairs, by date."""
+        return [(h.date, h.name) for h in self._cal.extra_days]
+
+    @property
+    def core(self) -> "_core.HolidayCalendar":
+        """The underlying C++ calendar (for other koers modules)."""
+        return self._cal
+
+    # ---- queries --------------------------------------------------------------------------
+    def holidays(self, year: int) -> pd.DataFrame:
+        """Every day off in ``year`` as a DataFrame with columns ``date`` (datetime64),
+        ``name`` (Dutch) and ``weekday`` (Dutch, category), by date. A date can appear twice
+        (2016: Bevrijdingsdag and Hemelvaartsdag on 5 May)."""
+        if isinstance(year, bool) or not isinstance(year, numbers.Integral):
+            raise InputError(f"year must be a whole number, not {year!r}", 106, ["year"])
+        return self._frame(self._cal.holidays(int(year)))
+
+    def holidays_between(self, start, end) -> pd.DataFrame:
+        """Every day off from ``start`` to ``end`` (both included), same columns as :meth:`holidays`."""
+        return self._frame(self._cal.holidays_in(self._period(start, end)))
+
+    @staticmethod
+    def _frame(hs) -> pd.DataFrame:
+        dates = np.array([h.date.isoformat() for h in hs], dtype="datetime64[D]").astype("datetime64[s]")
+        return pd.DataFrame({
+            "date": pd.Series(dates, dtype="datetime64[s]"),
+            "name": pd.Series([h.name for h in hs], dtype=object),
+            "weekday": pd.Categorical([_WEEKDAYS[h.date.weekday()] for h in hs], categories=_WEEKDAYS),
+        })
+
+    @staticmethod
+    def _period(start, end) -> "_core.Period":
+        return _core.Period(to_date(start), to_date(end))
+
+    def is_holiday(self, date) -> bool:
+        return self._cal.is_holiday(to_date(date))
+
+    def holiday_name(self, date) -> str | None:
+        """The name of the day off on ``date`` (" / "-joined when several), or None."""
+        return self._cal.holiday_name(to_date(date)) or None
+
+    def is_working_day(self, date) -> bool:
+        """Monday to Friday and not a day off in this calendar."""
+        return self._cal.is_working_day(to_date(date))
+
+    def working_days(self, start, end) -> int:
+        """Working days from ``start`` to ``end``, both included (E501 when end < start)."""
+        return self._cal.working_days(self._period(start, end))
+
+    def hours(self, start, end, hours_per_week, exact: bool = False):
+        """Hours from ``start`` to ``end`` for someone who frees ``hours_per_week`` hours a week:
+        working days × hours_per_week / 5.
+
+        Computed exactly in C++; returns the nearest float, or a :class:`fractions.Fraction`
+        with ``exact=True``. ``hours_per_week`` is read by its decimal text (4.5 is 9/2 exactly).
+
+        >>> Calendar().hours("2022-01-01", "2022-12-31", 4, exact=True)
+        Fraction(1012, 5)
+        """
+        r = self._cal.hours(self._period(start, end), _ratio(hours_per_week))
+        f = Fraction(r.num, r.den)
+        return f if exact else float(f)
+
+    def milli_hours(self, start, end, hours_per_week) -> int:
+        """:meth:`hours` in whole milli-hours (the selection solver's unit; half-even rounding)."""
+        return self._cal.milli_hours(self._period(start, end), _ratio(hours_per_week))
+
+    @staticmethod
+    def weeks(start, end, exact: bool = False):
+        """Calendar days from ``start`` to ``end`` (both included) divided by 7."""
+        r = _core.weeks(Calendar._period(start, end))
+        f = Fraction(r.num, r.den)
+        return f if exact else float(f)
+
+    # ---- printing, equality, pickling -------------------------------------------------------
+    def __repr__(self) -> str:
+        return f"<Calendar '{self.variant}' extra_days={len(self._cal.extra_days)}>"
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, Calendar):
+            return NotImplemented
+        return self._cal == other._cal
+
+    __hash__ = None  # mutable through core.add_day
+
+    def __getstate__(self):
+        return (_STATE_VERSION, self.variant, [(d.isoformat(), n) for d, n in self.extra_days])
+
+    def __setstate__(self, state):
+        version, variant, pairs = state
+        if version != _STATE_VERSION:
+            raise InputError(f"Calendar pickle version {version} is not supported (this koers reads 1)", 103,
+                             ["version"])
+        self._init(variant, [(_core.parse_date(d), n) for d, n in pairs])
+
+    def __reduce__(self):
+        return (_restore, (self.__getstate__(),))
+
+
+def _restore(state) -> Calendar:
+    c = Calendar.__new__(Calendar)
+    c.__setstate__(state)
+    return c
