@@ -38,7 +38,7 @@ import pandas as pd
 from . import _core
 from .errors import InputError
 
-__all__ = ["Selection", "SelectionResult", "TopNCut", "select", "selection_probability",
+__all__ = ["Selection", "SelectionResult", "TopNCut", "select", "selection_probability", "sample_simplex",
            "selection_sensitivity", "expert_hours", "working_days"]
 
 _FORMAT = "koers.selection"
@@ -602,6 +602,248 @@ def select(selection, *, node_limit: int = 0, time_limit: float = 0.0, check_uni
     return SelectionResult(s, raw, meets)
 
 
-def _solve_selected(core_sel) -> tuple[str, frozenset]:
-    r = json.loads(_core.select_json(core_sel, _options(check_unique=False)))
-    return r["status"], frozenset(r["selected"])
+# ---------------------------------------------------------------------------------------------
+# Under uncertain weights
+# ---------------------------------------------------------------------------------------------
+class _Scorer:
+    """Scores of the processes (higher is better) as a function of the criteria weights."""
+
+    def __init__(self, criteria, weights, fn, describe=""):
+        self.criteria = [str(c) for c in criteria]
+        self.weights = np.asarray(weights, dtype=float)
+        self.fn = fn
+        self.describe = describe
+
+    def __call__(self, w) -> pd.Series:
+        s = self.fn(np.asarray(w, dtype=float))
+        if not isinstance(s, pd.Series):
+            raise TypeError("a scorer must return a labelled Series (process → score)")
+        return s
+
+
+def _scorer_for(problem, method=None, normalisation=None, scorer=None) -> _Scorer:
+    """Adapter from a koers.decide DecisionProblem (or a ready ``_Scorer``)."""
+    if isinstance(problem, _Scorer):
+        return problem
+    if scorer is not None:
+        return scorer
+    from . import decide
+    return decide._selection_scorer(problem, method=method, normalisation=normalisation)  # pragma: no cover
+
+
+def _check_cover(selection: Selection, scores: pd.Series):
+    missing = [i for i in selection.items.index if i not in scores.index]
+    if missing:
+        raise InputError(f"process '{missing[0]}' of the selection is not an alternative of the decision problem",
+                         _E_UNKNOWN_NAME, missing)
+
+
+def _solve_with(selection: Selection, scores: pd.Series) -> tuple[str, frozenset, frozenset]:
+    """(status, optimal set, top-N cut set) with these scores."""
+    d = selection._dict
+    items = [dict(it, score=float(scores[it["id"]])) for it in d["items"]]
+    core = _core.parse_selection(_dumps({**d, "items": items}), "selection")
+    r = json.loads(_core.select_json(core, _options(check_unique=False)))
+    return r["status"], frozenset(r["selected"]), frozenset(r["top_n_cut"]["selected"])
+
+
+def _progress(total, desc, enabled):
+    from tqdm.auto import tqdm
+    return tqdm(total=total, desc=desc, disable=not enabled, leave=False)
+
+
+def _map(fn, args, threads, bar=None):
+    from concurrent.futures import ThreadPoolExecutor
+    threads = int(threads or os.cpu_count() or 1)
+    out = [None] * len(args)
+    if threads <= 1:
+        for k, a in enumerate(args):
+            out[k] = fn(a)
+            if bar is not None:
+                bar.update(1)
+        return out
+    with ThreadPoolExecutor(max_workers=threads) as ex:
+        futs = {ex.submit(fn, a): k for k, a in enumerate(args)}
+        from concurrent.futures import as_completed
+        for f in as_completed(futs):
+            out[futs[f]] = f.result()
+            if bar is not None:
+                bar.update(1)
+    return out
+
+
+def sample_simplex(n_criteria: int, samples: int, seed) -> np.ndarray:
+    """``samples`` × ``n_criteria`` weight vectors uniform on the simplex (sum 1), drawn with
+    ``numpy.random.default_rng(seed)`` (Dirichlet(1, …, 1)); reproducible for a given seed."""
+    rng = np.random.default_rng(seed)
+    return rng.dirichlet(np.ones(int(n_criteria)), size=int(samples))
+
+
+def selection_probability(problem, selection, samples: int = 1000, seed=0, *, weights=None,
+                          method=None, normalisation=None, threads=None, progress: bool = True,
+                          scorer=None) -> pd.DataFrame:
+    """The probability that each process is in the optimal chosen set under uncertain weights.
+
+    For every weight sample the processes are scored with the decision problem's method
+    (``method``/``normalisation`` override it), the selection is solved exactly with those
+    scores, and membership is counted. ``weights``: a samples × criteria array to use instead
+    of sampling (e.g. samples from koers.decide.smaa with constraints); otherwise weights are
+    uniform on the simplex from :func:`sample_simplex` (``seed``). Solves run on ``threads``
+    threads (default: all cores; the C++ solver releases the GIL); a tqdm bar shows progress.
+
+    Returns a DataFrame (index: process) with ``probability`` (share of samples in the optimal
+    set), ``top_n_probability`` (share in the top-N cut), ``selected`` (in the optimum at the
+    problem's own weights, when it has weights), ``pinned`` and ``score`` (at those weights).
+    Infeasible samples are not possible unless the selection itself is infeasible (scores do
+    not change feasibility): then :class:`koers.InputError` is raised with the explanation.
+    """
+    s = _as_selection(selection)
+    sc = _scorer_for(problem, method, normalisation, scorer)
+    k = len(sc.criteria)
+    if weights is None:
+        W = sample_simplex(k, samples, seed)
+    else:
+        W = np.asarray(weights, dtype=float)
+        if W.ndim != 2 or W.shape[1] != k:
+            raise InputError(f"weights must be samples × {k} criteria, not {W.shape}", _E_INVALID_VALUE, ["weights"])
+        if not np.isfinite(W).all() or (W < 0).any():
+            raise InputError("weight samples must be finite and non-negative", _E_INVALID_VALUE, ["weights"])
+    n = W.shape[0]
+    if n < 1:
+        raise InputError("samples must be ≥ 1", _E_INVALID_VALUE, ["samples"])
+    base = None
+    if np.isfinite(sc.weights).all() and sc.weights.size == k and sc.weights.sum() > 0:
+        base_scores = sc(sc.weights)
+        _check_cover(s, base_scores)
+        base = select(s.with_scores(base_scores), check_unique=False)
+        if base.status == "infeasible":
+            raise InputError(f"the selection is infeasible: {base.explanation}", 405, base.conflict.get("items", []))
+
+    def one(w):
+        st, chosen, cut = _solve_with(s, sc(w))
+        if st == "infeasible":
+            raise InputError("the selection is infeasible", 405, [])
+        return chosen, cut
+
+    with _progress(n, "selection per weight sample", progress) as bar:
+        res = _map(one, list(W), threads, bar)
+    ids = list(s.items.index)
+    inc = {i: 0 for i in ids}
+    cut_inc = {i: 0 for i in ids}
+    for chosen, cut in res:
+        for i in chosen:
+            inc[i] += 1
+        for i in cut:
+            cut_inc[i] += 1
+    items = s.items
+    df = pd.DataFrame({"probability": [inc[i] / n for i in ids],
+                       "top_n_probability": [cut_inc[i] / n for i in ids],
+                       "pinned": items["pinned"].to_numpy()}, index=pd.Index(ids, name="process"))
+    if base is not None:
+        df["selected"] = [i in set(base.selected) for i in ids]
+        df["score"] = [float(base_scores[i]) for i in ids]
+    df.attrs["samples"] = n
+    df.attrs["seed"] = seed if weights is None else None
+    df.attrs["weights"] = "given" if weights is not None else "uniform on the simplex (numpy default_rng Dirichlet(1))"
+    return df.sort_values(["probability", "top_n_probability"], ascending=False, kind="stable")
+
+
+def selection_sensitivity(problem, selection, *, steps: int = 20, tol: float = 1e-4, method=None,
+                          normalisation=None, threads=None, progress: bool = True, scorer=None) -> pd.DataFrame:
+    """For each process the smallest one-at-a-time weight change that moves it in or out of the
+    optimal set.
+
+    Definition: for criterion j the weight w_j is moved to t ∈ [0, 1] and the other weights are
+    rescaled proportionally so that they still sum to 1 (w_k·(1 − t)/(1 − w_j)); the scores are
+    recomputed with the problem's method and the selection is solved exactly. For each process
+    and each criterion, in each direction (up to t = 1, down to t = 0), the sweep is scanned at
+    ``steps`` equal steps and the first step where the process's membership differs from the
+    base is refined by bisection on the exact selection to ``tol``. The result is the smallest
+    |t − w_j| over criteria and directions. A flip narrower than one grid step can be missed;
+    ties between equally good selections are broken by the solver as in :func:`select`.
+
+    Returns a DataFrame (index: process) with ``selected`` (at the base weights), ``pinned``,
+    ``change`` (the smallest |Δw|, <NA> when no sweep moves it), ``criterion``, ``weight_from``,
+    ``weight_to`` and ``moves`` ("out"/"in"/"never"/"pinned").
+    """
+    s = _as_selection(selection)
+    sc = _scorer_for(problem, method, normalisation, scorer)
+    w0 = sc.weights.astype(float)
+    if not (np.isfinite(w0).all() and w0.sum() > 0):
+        raise InputError("the decision problem needs weights for a sensitivity analysis", 300, sc.criteria)
+    w0 = w0 / w0.sum()
+    base_scores = sc(w0)
+    _check_cover(s, base_scores)
+    st, base_set, _ = _solve_with(s, base_scores)
+    if st == "infeasible":
+        raise InputError("the selection is infeasible", 405, [])
+    ids = list(s.items.index)
+    pinned = set(s.items.index[s.items["pinned"]])
+    k = len(w0)
+    cache = {}
+
+    def weights_at(j, t):
+        w = w0.copy()
+        rest = 1.0 - w0[j]
+        if rest <= 0:
+            w[:] = (1.0 - t) / (k - 1) if k > 1 else 1.0
+        else:
+            w = w0 * (1.0 - t) / rest
+        w[j] = t
+        return w
+
+    def solve_at(key):
+        j, t = key
+        if key not in cache:
+            cache[key] = _solve_with(s, sc(weights_at(j, t)))[1]
+        return cache[key]
+
+    # 1) the grid, in parallel
+    grid = {}
+    for j in range(k):
+        for d in (+1, -1):
+            end = 1.0 if d > 0 else 0.0
+            ts = [w0[j] + (end - w0[j]) * q / steps for q in range(1, steps + 1)]
+            grid[(j, d)] = [t for t in ts if abs(t - w0[j]) > 0]
+    keys = [(j, t) for (j, d), ts in grid.items() for t in ts]
+    with _progress(len(keys), "weight sweeps", progress) as bar:
+        sets = _map(lambda key: (key, _solve_with(s, sc(weights_at(*key)))[1]), keys, threads, bar)
+    for key, chosen in sets:
+        cache[key] = chosen
+    # 2) bisection per process and sweep
+    best = {i: None for i in ids}
+    for (j, d), ts in grid.items():
+        prev = w0[j]
+        todo = [i for i in ids if i not in pinned]
+        for t in ts:
+            chosen = cache[(j, t)]
+            flipped = [i for i in todo if (i in chosen) != (i in base_set)]
+            for i in flipped:
+                lo, hi = prev, t  # membership as base at lo, flipped at hi
+                while abs(hi - lo) > tol:
+                    mid = 0.5 * (lo + hi)
+                    if (i in solve_at((j, mid))) != (i in base_set):
+                        hi = mid
+                    else:
+                        lo = mid
+                change = abs(hi - w0[j])
+                if best[i] is None or change < best[i][0] - 1e-15:
+                    best[i] = (change, sc.criteria[j], float(w0[j]), float(hi))
+            todo = [i for i in todo if i not in flipped]
+            prev = t
+            if not todo:
+                break
+    rows = []
+    for i in ids:
+        b = best[i]
+        moves = "pinned" if i in pinned else ("never" if b is None else ("out" if i in base_set else "in"))
+        rows.append({"process": i, "selected": i in base_set, "pinned": i in pinned,
+                     "change": None if b is None else b[0], "criterion": None if b is None else b[1],
+                     "weight_from": None if b is None else b[2], "weight_to": None if b is None else b[3],
+                     "moves": moves})
+    df = pd.DataFrame(rows).set_index("process")
+    for c in ("change", "weight_from", "weight_to"):
+        df[c] = df[c].astype("Float64")
+    df.attrs.update({"steps": steps, "tol": tol, "definition": "one-at-a-time weight sweep, others rescaled "
+                     "proportionally to sum 1; first flip on the grid refined by bisection"})
+    return df.sort_values("change", na_position="last", kind="stable")

@@ -256,3 +256,56 @@ def test_cli_missing_file_and_usage(cli, tmp_path, capsys):
         cli(["select"])
     assert e.value.code == 2
     assert cli(["select", "--example", "no-such-example"]) == 2
+
+
+# ---- under uncertain weights -------------------------------------------------------------
+def _two_process_scorer(w0=(0.7, 0.3)):
+    """Analytic case (source: this file): A scores w1, B scores w2 (weighted sum of the identity);
+    one expert has the hours for one of them. A is chosen iff w1 > w2: with weights uniform on the
+    simplex P(A) = P(B) = 1/2; at w = (0.7, 0.3) the smallest change that moves A out (and B in)
+    is 0.2 (w1 0.7 → 0.5, or w2 0.3 → 0.5)."""
+    import pandas as pd
+    m = pd.DataFrame({"c1": [1.0, 0.0], "c2": [0.0, 1.0]}, index=["A", "B"])
+    return ks._Scorer(["c1", "c2"], list(w0), lambda w: pd.Series(m.to_numpy() @ w, index=m.index))
+
+
+TWO = {"format": "koers.selection", "version": 1,
+       "items": [{"id": "A", "score": 0, "hours": 10}, {"id": "B", "score": 0, "hours": 10}],
+       "experts": [{"id": "x", "hours": 10}], "top_n": 1}
+
+
+def test_selection_probability_analytic():
+    p = ks.selection_probability(_two_process_scorer(), TWO, samples=4000, seed=7, progress=False, threads=2)
+    # 3 sigma of a proportion with n = 4000 around 1/2: 0.024
+    assert abs(p.loc["A", "probability"] - 0.5) < 0.024
+    assert p.loc["A", "probability"] + p.loc["B", "probability"] == pytest.approx(1.0)
+    assert bool(p.loc["A", "selected"]) and not bool(p.loc["B", "selected"])
+    # seeded: reproducible, also with another thread count
+    q = ks.selection_probability(_two_process_scorer(), TWO, samples=4000, seed=7, progress=False, threads=1)
+    assert p.equals(q)
+
+
+def test_selection_probability_pinned_is_certain():
+    d = json.loads(json.dumps(TWO))
+    d["items"][1]["pinned"] = True
+    p = ks.selection_probability(_two_process_scorer(), d, samples=200, seed=1, progress=False)
+    assert p.loc["B", "probability"] == 1.0 and p.loc["A", "probability"] == 0.0
+
+
+def test_selection_sensitivity_analytic():
+    r = ks.selection_sensitivity(_two_process_scorer(), TWO, steps=10, tol=1e-6, progress=False)
+    assert r.loc["A", "moves"] == "out" and r.loc["B", "moves"] == "in"
+    assert float(r.loc["A", "change"]) == pytest.approx(0.2, abs=1e-5)
+    assert float(r.loc["B", "change"]) == pytest.approx(0.2, abs=1e-5)
+    d = json.loads(json.dumps(TWO))
+    d["items"][0]["pinned"] = True
+    r = ks.selection_sensitivity(_two_process_scorer(), d, steps=10, progress=False)
+    assert r.loc["A", "moves"] == "pinned" and r.loc["B", "moves"] == "never"
+    assert r["change"].isna().sum() == 2
+
+
+def test_selection_probability_bad_weights():
+    with pytest.raises(InputError):
+        ks.selection_probability(_two_process_scorer(), TWO, weights=[[0.5, 0.5, 0.0]], progress=False)
+    with pytest.raises(InputError):
+        ks.selection_probability(_two_process_scorer(), TWO, weights=[[-1.0, 2.0]], progress=False)
