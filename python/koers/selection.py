@@ -60,69 +60,32 @@ def _dumps(data) -> str:
 # ---------------------------------------------------------------------------------------------
 # Working days and expert hours
 # ---------------------------------------------------------------------------------------------
-def _as_date(d):
-    import datetime as _dt
-    if isinstance(d, _dt.datetime):
-        return d.date()
-    if isinstance(d, _dt.date):
-        return d
-    try:
-        return _dt.date.fromisoformat(str(d))
-    except ValueError:
-        raise InputError(f"'{d}' is not a date (YYYY-MM-DD)", _E_INVALID_VALUE, [str(d)]) from None
+def _calendar(calendar):
+    from .calendar import Calendar
+    if isinstance(calendar, Calendar):
+        return calendar
+    return Calendar(str(calendar))
 
 
-def working_days(period: Sequence) -> int:
-    """The number of Dutch working days in ``period = (first, last)`` (both inclusive).
-
-    Uses :class:`koers.Calendar` (the foundation's calendar) when it offers a working-day
-    count; raises :class:`koers.InputError` otherwise — hours are never guessed.
-    """
-    first, last = (_as_date(period[0]), _as_date(period[1]))
-    if last < first:
-        raise InputError(f"period ends ({last}) before it starts ({first})", _E_INVALID_VALUE, ["period"])
-    from . import calendar as _cal
-    cal_cls = getattr(_cal, "Calendar", None)
-    errors = []
-    for factory in ("dutch", "netherlands", "nl"):
-        make = getattr(cal_cls, factory, None)
-        if make is None:
-            continue
-        try:
-            cal = make()
-        except Exception as e:  # pragma: no cover - depends on the calendar area
-            errors.append(str(e))
-            continue
-        for meth in ("working_days", "count_working_days", "workdays"):
-            f = getattr(cal, meth, None)
-            if f is not None:
-                n = f(first.isoformat(), last.isoformat()) if True else None
-                n = len(n) if hasattr(n, "__len__") else int(n)
-                return int(n)
-    try:
-        cal = cal_cls()  # default calendar
-        for meth in ("working_days", "count_working_days", "workdays"):
-            f = getattr(cal, meth, None)
-            if f is not None:
-                n = f(first.isoformat(), last.isoformat())
-                return int(len(n) if hasattr(n, "__len__") else n)
-    except Exception as e:  # pragma: no cover
-        errors.append(str(e))
-    raise InputError("koers.Calendar cannot count working days in this build; give the experts' hours "
-                     "explicitly" + (f" ({'; '.join(errors)})" if errors else ""), _E_INVALID_VALUE, ["period"])
+def working_days(period: Sequence, calendar="nl") -> int:
+    """The number of working days in ``period = (first, last)`` (both inclusive) with
+    :class:`koers.Calendar` (``calendar``: a Calendar or a variant name, default ``"nl"``:
+    Dutch public holidays)."""
+    first, last = period
+    return int(_calendar(calendar).working_days(first, last))
 
 
-def expert_hours(hours_per_week: float, period: Sequence) -> float:
-    """Hours an expert has in ``period``: ``hours_per_week`` × working days / 5.
-
-    ("4 hours a week" over the working days of the period: a week of 5 working days gives
-    the full ``hours_per_week``; a public holiday takes one fifth of it off.)
+def expert_hours(hours_per_week: float, period: Sequence, calendar="nl") -> float:
+    """Hours an expert has in ``period``: ``hours_per_week`` × working days / 5 (a week of 5
+    working days gives the full ``hours_per_week``; a public holiday takes a fifth of it off),
+    computed exactly by :meth:`koers.Calendar.hours`. 4 h/week over 2022: 253 days → 202.4 h.
     """
     h = float(hours_per_week)
     if not math.isfinite(h) or h < 0:
         raise InputError(f"hours_per_week must be a finite number ≥ 0, not {hours_per_week}", _E_INVALID_VALUE,
                          ["hours_per_week"])
-    return h * working_days(period) / 5.0
+    first, last = period
+    return float(_calendar(calendar).hours(first, last, hours_per_week))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -176,7 +139,7 @@ class Selection:
 
     @classmethod
     def from_ranking(cls, ranking, hours, experts, *, hours_per_week: float = 4,
-                     period: Sequence = ("2022-01-01", "2022-12-31"), pinned: Iterable[str] = (),
+                     period: Sequence = ("2022-01-01", "2022-12-31"), calendar="nl", pinned: Iterable[str] = (),
                      min_items_per_expert: int = 1, top_n: int = 10, needs: Mapping | None = None,
                      items: Iterable[str] | None = None, name: str = "") -> "Selection":
         """A selection from a ranking.
@@ -184,8 +147,8 @@ class Selection:
         ``ranking``: a rank result with labelled ``.scores`` (higher is better) or a Series
         (process → score). ``hours``: process → hours (Mapping/Series) or one number for all.
         ``experts``: a number (``expert-01`` … ids), a list of ids (each gets
-        :func:`expert_hours` ``(hours_per_week, period)``) or a Mapping expert → hours (used
-        as given). ``pinned``: urgent processes that must be in. ``needs``: process → list of
+        :func:`expert_hours` ``(hours_per_week, period, calendar)``, i.e. the working days of
+        the period in :class:`koers.Calendar`) or a Mapping expert → hours (used as given). ``pinned``: urgent processes that must be in. ``needs``: process → list of
         processes it needs. ``items``: restrict to these processes (default: all ranked).
         """
         scores = _scores_of(ranking)
@@ -223,7 +186,7 @@ class Selection:
                 eids = [f"expert-{k:0{width}d}" for k in range(1, int(experts) + 1)]
             else:
                 eids = [str(e) for e in experts]
-            h = expert_hours(hours_per_week, period)
+            h = expert_hours(hours_per_week, period, calendar)
             ex = [{"id": e, "hours": h} for e in eids]
         d = {"format": _FORMAT, "version": _VERSION, "items": out_items, "experts": ex,
              "min_items_per_expert": int(min_items_per_expert), "top_n": int(top_n)}

@@ -309,3 +309,18 @@ def test_selection_probability_bad_weights():
         ks.selection_probability(_two_process_scorer(), TWO, weights=[[0.5, 0.5, 0.0]], progress=False)
     with pytest.raises(InputError):
         ks.selection_probability(_two_process_scorer(), TWO, weights=[[-1.0, 2.0]], progress=False)
+
+
+def test_expert_hours_from_the_calendar():
+    # 2022 in the Dutch calendar ("nl"): 260 weekdays − 7 holidays on weekdays = 253 working days
+    # (koers.Calendar docs); 4 h/week → 253 × 4/5 = 202.4 h (DOMAIN.md §2: at least 4 hours a week).
+    assert ks.working_days(("2022-01-01", "2022-12-31")) == 253
+    assert ks.expert_hours(4, ("2022-01-01", "2022-12-31")) == pytest.approx(202.4)
+    import pandas as pd
+    s = ks.Selection.from_ranking(pd.Series({"a": 1.0, "b": 0.5}), hours=100, experts=3, top_n=1)
+    assert list(s.experts.index) == ["expert-01", "expert-02", "expert-03"]
+    assert s.experts["hours"].tolist() == pytest.approx([202.4] * 3)
+    with pytest.raises(InputError):
+        ks.expert_hours(-1, ("2022-01-01", "2022-12-31"))
+    with pytest.raises(InputError):
+        ks.expert_hours(4, ("2022-12-31", "2022-01-01"))
