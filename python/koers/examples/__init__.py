@@ -12,7 +12,9 @@
 Data lives in ``koers/examples/data/<name>/``:
 
 - ``deventer-2014/model.json``: the Deventer strategic learning & development plan
-  2014-2017 as a ``koers.model`` v1 strategy graph (seed 000).
+  2014-2017 as a ``koers.model`` v1 strategy graph (seed 000);
+  ``model-2015.json`` an illustrative autumn recalibration of it, for :meth:`Model.diff`
+  (``load("deventer-2014", "model-2015")``).
 - ``west-betuwe-2022/processes.json``: GEMMA work processes with illustrative
   process-improvement scores (seed 004, Project procesverbetering); other koers
   areas add ``decision.json``, ``ahp.json`` and ``selection.json`` there.
@@ -70,14 +72,25 @@ def path(name: str, file: str = _MODEL_FILE) -> pathlib.Path:
     return p
 
 
-def load(name: str):
+def load(name: str, model: str = "model"):
     """The strategy model of example ``name`` as a :class:`koers.Model`.
 
+    ``model`` picks another strategy model file of the same example (``"model-2015"`` or
+    ``"model-2015.json"``); the default is ``model.json``.
+
     Raises :class:`koers.InputError` (unknown_name) listing :func:`names` when
-    ``name`` is not an example with a strategy model.
+    ``name`` is not an example with a strategy model, or the example's model files
+    when ``model`` is not one of them.
     """
     known = names()
     if not isinstance(name, str) or name not in known:
         raise _unknown("model", str(name), known)
+    if not isinstance(model, str):
+        raise InputError(f"model must be a file name, not {type(model).__name__}", _UNKNOWN_NAME, [str(model)])
+    file = model if model.endswith(".json") else model + ".json"
+    models = sorted(f.stem for f in (DATA / name).glob("model*.json"))
+    if not file.startswith("model") or "/" in file or "\\" in file or not (DATA / name / file).is_file():
+        raise InputError(f"example '{name}' has no strategy model '{model}'; models: {', '.join(models)}",
+                         _UNKNOWN_NAME, [f"{name}/{model}"])
     from .. import model as _model  # lazy: koers/__init__ imports examples after model
-    return _model.load(DATA / name / _MODEL_FILE)
+    return _model.load(DATA / name / file)
