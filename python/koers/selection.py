@@ -364,6 +364,19 @@ class SelectionResult:
                              extra=[] if self.status == "infeasible" else [i for i in cut if i not in sel])
 
     @property
+    def longest_prefix(self) -> TopNCut:
+        """The greedy alternative to the top-N cut: the longest prefix of the ranking (pinned
+        first, then by score) that can still be assigned within the experts' hours."""
+        d = self.selection.to_dict()
+        d["top_n"] = 0
+        sub = Selection.from_dict(d)
+        raw = json.loads(_core.select_json(sub._core_obj, _options(check_unique=False)))
+        r = SelectionResult(sub, {**raw, "status": self.status, "selected": self.selected,
+                                  "total_score": self.total_score}, _cut_meets_minimum(sub, raw))
+        c = r.top_n
+        return dataclasses.replace(c, lost=0.0 if self.status == "infeasible" else self.total_score - c.total_score)
+
+    @property
     def optimal(self) -> bool:
         return self.status == "optimal"
 

@@ -324,3 +324,13 @@ def test_expert_hours_from_the_calendar():
         ks.expert_hours(-1, ("2022-01-01", "2022-12-31"))
     with pytest.raises(InputError):
         ks.expert_hours(4, ("2022-12-31", "2022-01-01"))
+
+
+def test_longest_prefix_greedy_cut():
+    # HAND (source: this file): ranking urgent (pinned), big, b, c. urgent fits; urgent + big does
+    # not (big fits no expert), so the longest assignable prefix is {urgent}: 1 point, lost 11.
+    r = ks.select(HAND)
+    g = r.longest_prefix
+    assert g.n == 1 and g.selected == ["urgent"] and g.feasible
+    assert g.total_score == 1 and g.lost == 11
+    assert not g.meets_minimum  # one expert would be left without a process
