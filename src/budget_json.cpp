@@ -3,6 +3,7 @@
 #include <koers/budget/portfolio_json.hpp>
 #include <koers/budget/selection_json.hpp>
 
+#include "calendar_json.hpp"  // optional "period" and experts' "hours_per_week"
 #include "json_util.hpp"
 
 #include <fstream>
@@ -80,6 +81,7 @@ Portfolio parse_portfolio(std::string_view text, const std::string& origin) {
     top.str("format");
     top.integer("version");
     pf.name = top.str_or("name", "");
+    pf.note = top.str_or("note", "");  // free text (sources, what is illustrative); round-trips
     if (auto o = top.str("objective")) {
       if (*o == "additive") pf.objective = Objective::additive;
       else if (*o == "coverage") pf.objective = Objective::coverage;
@@ -184,6 +186,7 @@ std::string to_json(const Portfolio& pf, int indent) {
   j["format"] = "koers.portfolio";
   j["version"] = portfolio_format_version;
   if (!pf.name.empty()) j["name"] = pf.name;
+  if (!pf.note.empty()) j["note"] = pf.note;
   j["objective"] = to_string(pf.objective);
   j["streams"] = json::array();
   for (const auto& s : pf.streams) {
@@ -314,13 +317,15 @@ Selection parse_selection(std::string_view text, const std::string& origin) {
       r.finish();
       s.items.push_back(it);
     }
+    // optional "period" {start, end, calendar?, extra_days?}; an expert gives "hours" or
+    // "hours_per_week" (= calendar hours over the period). Written back as plain "hours".
+    const auto period = koers::detail::read_period(top);
     if (const json* ex = top.array("experts"))
       for (std::size_t i = 0; i < ex->size(); ++i) {
         ObjectReader r((*ex)[i], p("/experts", i));
         Expert e;
         e.id = *r.str("id", true);
-        e.hours = *r.number("hours", true);
-        if (e.hours < 0) ObjectReader::fail(Errc::invalid_value, r.at("hours"), "must not be negative");
+        e.hours = koers::detail::read_hours(r, period);
         r.finish();
         s.experts.push_back(e);
       }
