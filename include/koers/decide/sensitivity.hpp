@@ -1,0 +1,183 @@
+#pragma once
+/// \file
+/// One-at-a-time weight sensitivity: sweeps of each criterion's weight with the others
+/// rescaled proportionally, and for each criterion the interval of its weight in which the
+/// ranking (or the top-k set) stays as it is.
+#include <koers/decide/rank.hpp>
+
+#include <algorithm>
+#include <limits>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace koers::decide {
+
+struct SensitivityOptions {
+  RankOptions rank = {};
+  int top_k = 0;              ///< 0: the whole ranking must stay; k > 0: the set of the best k
+  int steps = 20;             ///< sweep grid 0, 1/steps, ..., 1 for each criterion
+  double tolerance = 1e-9;    ///< bisection tolerance on the weight (non-linear methods)
+  double scan_step = 0.001;   ///< grid scan before bisection (non-linear methods)
+};
+
+/// The weight interval of one criterion.
+struct WeightInterval {
+  std::string criterion;
+  double weight = 0;          ///< its current (normalised) weight
+  double lower = 0, upper = 1;  ///< the ranking/top-k set is the same for every weight in [lower, upper] (open at a change)
+  bool exact = true;          ///< true: computed analytically (the method is linear in the weights)
+  std::vector<std::string> changes_at_lower;  ///< alternatives whose rank changes just below `lower` (empty: none, lower = 0)
+  std::vector<std::string> changes_at_upper;  ///< ... just above `upper` (empty: none, upper = 1)
+};
+
+struct SensitivityResult {
+  std::string target;                     ///< "ranking" or "top-k"
+  int top_k = 0;
+  std::vector<WeightInterval> intervals;  ///< one per criterion, in criterion order
+  Eigen::VectorXd grid;                   ///< weights of the sweep
+  std::vector<Eigen::MatrixXd> sweep_scores;  ///< per criterion: grid × alternatives
+  std::vector<Eigen::MatrixXi> sweep_ranks;   ///< per criterion: grid × alternatives
+  std::vector<Choice> choices;
+};
+
+/// The weights with criterion j set to t and the others scaled by (1 − t)/(1 − w_j); when
+/// w_j = 1 the others share 1 − t equally.
+inline Eigen::VectorXd reweight(const Eigen::VectorXd& w0, Eigen::Index j, double t) {
+  Eigen::VectorXd w(w0.size());
+  const double rest = 1.0 - w0[j];
+  for (Eigen::Index k = 0; k < w0.size(); ++k) {
+    if (k == j) w[k] = t;
+    else if (rest > 1e-15) w[k] = w0[k] * (1.0 - t) / rest;
+    else w[k] = (1.0 - t) / static_cast<double>(w0.size() - 1);
+  }
+  return w;
+}
+
+/// Whether the method's score is linear in the weights for fixed scores (WSM, PROMETHEE II, SPOTIS).
+inline bool linear_in_weights(Method m) { return m == Method::wsm || m == Method::promethee2 || m == Method::spotis; }
+
+namespace detail {
+inline std::vector<int> top_key(const std::vector<int>& ranks, int k) {
+  if (k <= 0) return ranks;
+  std::vector<int> in(ranks.size());
+  for (std::size_t i = 0; i < ranks.size(); ++i) in[i] = ranks[i] <= k ? 1 : 0;
+  return in;
+}
+inline std::vector<std::string> changed(const DecisionProblem& p, const std::vector<int>& a, const std::vector<int>& b) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < a.size(); ++i) if (a[i] != b[i]) out.push_back(p.alternatives[i]);
+  return out;
+}
+}  // namespace detail
+
+/// Sensitivity of the ranking to each weight. Exact (pairwise crossing points of the
+/// weight-linear scores) for WSM, PROMETHEE II and SPOTIS; for TOPSIS and VIKOR a scan of
+/// step `scan_step` outward from the current weight, then bisection to `tolerance` (a change
+/// that reverts within one scan step can be missed; `exact` is false). Throws what `rank` throws.
+inline SensitivityResult sensitivity(const DecisionProblem& p, const SensitivityOptions& o = {}) {
+  p.validate();
+  std::vector<std::string> warns;
+  const Eigen::VectorXd w0 = used_weights(p, warns);
+  const Ranking base = rank(p, o.rank);
+  const Eigen::Index n = p.n_criteria(), m = p.n_alternatives();
+  if (o.top_k < 0 || o.top_k > m)
+    throw InputError(Errc::invalid_argument, "top_k must lie in 0.." + std::to_string(m), {"top_k"});
+  if (o.steps < 1) throw InputError(Errc::invalid_argument, "steps must be at least 1", {"steps"});
+  SensitivityResult res;
+  res.top_k = o.top_k;
+  res.target = o.top_k > 0 ? "top-" + std::to_string(o.top_k) : "ranking";
+  res.choices = base.choices;
+  res.choices.push_back({"reweighting", "one criterion's weight t, the others scaled by (1-t)/(1-w) so the sum stays 1"});
+  res.choices.push_back({"target", o.top_k > 0 ? "the set of the best " + std::to_string(o.top_k) + " stays the same"
+                                               : "every rank stays the same"});
+  const bool lin = linear_in_weights(o.rank.method);
+  res.choices.push_back({"interval", lin ? "exact: crossing points of the weight-linear scores"
+                                          : "scan of step " + fmt_double(o.scan_step) + " then bisection to " + fmt_double(o.tolerance)});
+  const auto key0 = detail::top_key(base.ranks, o.top_k);
+  auto key_at = [&](Eigen::Index j, double t) {
+    return detail::top_key(rank(p.with_weights(reweight(w0, j, t)), o.rank).ranks, o.top_k);
+  };
+  // per-criterion utilities of a weight-linear method: score = U w
+  Eigen::MatrixXd U;
+  if (lin) {
+    Ranking unit = rank(p.with_weights(Eigen::VectorXd::Constant(n, 1.0 / static_cast<double>(n))), o.rank);
+    U = unit.contributions * static_cast<double>(n);
+  }
+  for (Eigen::Index j = 0; j < n; ++j) {
+    WeightInterval iv;
+    iv.criterion = p.criteria[static_cast<std::size_t>(j)].name;
+    iv.weight = w0[j];
+    iv.exact = lin;
+    const double t0 = w0[j];
+    if (lin) {
+      // score_i(t) = t U_ij + (1 - t) c_i
+      Eigen::VectorXd c(m);
+      for (Eigen::Index i = 0; i < m; ++i) {
+        double s = 0;
+        for (Eigen::Index k = 0; k < n; ++k) if (k != j) s += w0[k] * U(i, k);
+        c[i] = (1.0 - t0) > 1e-15 ? s / (1.0 - t0) : (U.row(i).sum() - U(i, j)) / static_cast<double>(n - 1);
+      }
+      double lo = 0.0, hi = 1.0;
+      for (Eigen::Index a = 0; a < m; ++a)
+        for (Eigen::Index b = a + 1; b < m; ++b) {
+          if (o.top_k > 0 && (key0[static_cast<std::size_t>(a)] == key0[static_cast<std::size_t>(b)])) continue;
+          double da = U(a, j) - c[a], db = U(b, j) - c[b];
+          double slope = da - db, off = c[a] - c[b];  // diff(t) = off + slope t
+          if (std::abs(slope) < 1e-15) continue;
+          double tc = -off / slope;
+          if (tied(c[a] + da * t0, c[b] + db * t0)) {
+            // tied now: any move in the direction that separates them changes the ranks
+            if (o.top_k == 0) { lo = std::max(lo, t0); hi = std::min(hi, t0); }
+            continue;
+          }
+          if (tc > t0 && tc < hi) hi = tc;
+          if (tc < t0 && tc > lo) lo = tc;
+        }
+      iv.lower = lo;
+      iv.upper = hi;
+      if (lo > 0) iv.changes_at_lower = detail::changed(p, base.ranks, rank(p.with_weights(reweight(w0, j, std::max(0.0, lo - 1e-7))), o.rank).ranks);
+      if (hi < 1) iv.changes_at_upper = detail::changed(p, base.ranks, rank(p.with_weights(reweight(w0, j, std::min(1.0, hi + 1e-7))), o.rank).ranks);
+    } else {
+      auto search = [&](double dir, double& bound, std::vector<std::string>& what) {
+        double same = t0, t = t0;
+        while (true) {
+          double nt = t + dir * o.scan_step;
+          if ((dir > 0 && nt >= 1.0) || (dir < 0 && nt <= 0.0)) nt = dir > 0 ? 1.0 : 0.0;
+          if (key_at(j, nt) != key0) {
+            double a = same, b = nt;
+            while (std::abs(b - a) > o.tolerance) {
+              double mid = 0.5 * (a + b);
+              if (key_at(j, mid) == key0) a = mid; else b = mid;
+            }
+            bound = a;
+            what = detail::changed(p, base.ranks, rank(p.with_weights(reweight(w0, j, b)), o.rank).ranks);
+            return;
+          }
+          same = nt;
+          t = nt;
+          if (nt == 0.0 || nt == 1.0) { bound = nt; return; }
+        }
+      };
+      search(+1.0, iv.upper, iv.changes_at_upper);
+      search(-1.0, iv.lower, iv.changes_at_lower);
+    }
+    res.intervals.push_back(std::move(iv));
+  }
+  // sweeps
+  res.grid = Eigen::VectorXd::LinSpaced(o.steps + 1, 0.0, 1.0);
+  for (Eigen::Index j = 0; j < n; ++j) {
+    Eigen::MatrixXd sc(res.grid.size(), m);
+    Eigen::MatrixXi rk(res.grid.size(), m);
+    for (Eigen::Index g = 0; g < res.grid.size(); ++g) {
+      Ranking r = rank(p.with_weights(reweight(w0, j, res.grid[g])), o.rank);
+      sc.row(g) = r.scores.transpose();
+      for (Eigen::Index i = 0; i < m; ++i) rk(g, i) = r.ranks[static_cast<std::size_t>(i)];
+    }
+    res.sweep_scores.push_back(std::move(sc));
+    res.sweep_ranks.push_back(std::move(rk));
+  }
+  return res;
+}
+
+}  // namespace koers::decide
