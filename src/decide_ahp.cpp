@@ -1,0 +1,772 @@
+// AHP: random indices, priorities, λmax completion (Bozóki et al. 2010), Koczkodaj triads,
+// groups (AIJ / AIP) and two-level hierarchies. Declarations: include/koers/decide/ahp*.hpp,
+// random_index.hpp.
+#include <koers/decide/ahp.hpp>
+#include <koers/decide/ahp_group.hpp>
+#include <koers/decide/random_index.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <mutex>
+#include <numeric>
+#include <random>
+#include <set>
+#include <sstream>
+#include <tuple>
+
+namespace koers::decide {
+
+namespace {
+
+std::string fmt(double v, int digits = 4) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*g", digits, v);
+  return buf;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Random index tables.
+// Saaty (1980), The Analytic Hierarchy Process, McGraw-Hill: n = 1..15 as printed (the dip
+// at n = 12, 1.48, is in the printed table).
+const std::vector<std::pair<int, double>> k_saaty1980 = {
+    {1, 0.0}, {2, 0.0}, {3, 0.58}, {4, 0.90}, {5, 1.12}, {6, 1.24}, {7, 1.32}, {8, 1.41},
+    {9, 1.45}, {10, 1.49}, {11, 1.51}, {12, 1.48}, {13, 1.56}, {14, 1.57}, {15, 1.59}};
+// Saaty (2005), Theory and Applications of the Analytic Network Process, RWS, p. 31
+// (the same values as AHPy's 'saaty' table, which cites this page).
+const std::vector<std::pair<int, double>> k_saaty2005 = {
+    {1, 0.0}, {2, 0.0}, {3, 0.52}, {4, 0.89}, {5, 1.11}, {6, 1.25}, {7, 1.35}, {8, 1.40},
+    {9, 1.45}, {10, 1.49}, {11, 1.52}, {12, 1.54}, {13, 1.56}, {14, 1.58}, {15, 1.59}};
+// Donegan & Dodd (1991), A note on Saaty's random indexes, Math. Comput. Modelling 15(10):135-137
+// (tabulated n as in AHPy's 'dd' table, which cites the paper; the value at 90 is as printed).
+const std::vector<std::pair<int, double>> k_donegan_dodd = {
+    {1, 0.0}, {2, 0.0}, {3, 0.4914}, {4, 0.8286}, {5, 1.0591}, {6, 1.1797}, {7, 1.2519},
+    {8, 1.3171}, {9, 1.3733}, {10, 1.4055}, {11, 1.4213}, {12, 1.4497}, {13, 1.4643},
+    {14, 1.4822}, {15, 1.4969}, {16, 1.5078}, {17, 1.5153}, {18, 1.5262}, {19, 1.5313},
+    {20, 1.5371}, {25, 1.5619}, {30, 1.5772}, {40, 1.5976}, {50, 1.6102}, {60, 1.6178},
+    {70, 1.6237}, {80, 1.6277}, {90, 1.6213}, {100, 1.6339}};
+// Aguarón & Moreno-Jiménez (2003), The geometric consistency index: approximated thresholds,
+// EJOR 147:137-145, RI for n = 3..16 (three decimals).
+const std::vector<std::pair<int, double>> k_aguaron = {
+    {1, 0.0}, {2, 0.0}, {3, 0.525}, {4, 0.882}, {5, 1.115}, {6, 1.252}, {7, 1.341}, {8, 1.404},
+    {9, 1.452}, {10, 1.484}, {11, 1.513}, {12, 1.535}, {13, 1.555}, {14, 1.570}, {15, 1.583},
+    {16, 1.595}};
+const std::vector<std::pair<int, double>> k_empty = {};
+
+// Saaty's 17 scale values 1/9 .. 9.
+constexpr std::array<double, 17> k_scale = {1.0 / 9, 1.0 / 8, 1.0 / 7, 1.0 / 6, 1.0 / 5, 1.0 / 4, 1.0 / 3, 1.0 / 2, 1.0,
+                                            2, 3, 4, 5, 6, 7, 8, 9};
+
+std::uint64_t splitmix64(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Power iteration (no checks; used inside).
+double power_iterate(const Eigen::MatrixXd& a, Eigen::VectorXd& w, const EigenOptions& o, int* iters = nullptr) {
+  const Eigen::Index n = a.rows();
+  if (w.size() != n || !(w.array() > 0).all()) w = Eigen::VectorXd::Constant(n, 1.0 / double(n));
+  w /= w.sum();
+  double lambda = 0.0;
+  Eigen::VectorXd y(n);
+  for (int it = 1; it <= o.max_iterations; ++it) {
+    y.noalias() = a * w;
+    lambda = y.sum();
+    y /= lambda;
+    double change = (y - w).cwiseAbs().maxCoeff();
+    w.swap(y);
+    if (change <= o.tolerance) {
+      if (iters) *iters = it;
+      // λ of the final vector
+      return (a * w).sum();
+    }
+  }
+  throw SolverError(Errc::solver_limit, "power iteration did not converge within " + std::to_string(o.max_iterations) +
+                    " iterations (tolerance " + fmt(o.tolerance) + ")");
+}
+
+// λmax and its derivative along ln a_ij (a_ji = 1/a_ij), using right (w) and left (v) Perron vectors.
+struct LambdaDeriv { double lambda; double deriv; };
+LambdaDeriv lambda_and_derivative(Eigen::MatrixXd& a, std::size_t i, std::size_t j, double x, Eigen::VectorXd& w,
+                                  Eigen::VectorXd& v, const EigenOptions& o) {
+  a(i, j) = std::exp(x);
+  a(j, i) = std::exp(-x);
+  double lambda = power_iterate(a, w, o);
+  Eigen::MatrixXd at = a.transpose();
+  power_iterate(at, v, o);
+  double vw = v.dot(w);
+  double d = (v(i) * a(i, j) * w(j) - v(j) * a(j, i) * w(i)) / vw;
+  return {lambda, d};
+}
+
+// Minimise λmax along ln a_ij (convex): root of the derivative by safeguarded regula falsi.
+double minimise_coordinate(Eigen::MatrixXd& a, std::size_t i, std::size_t j, double x0, Eigen::VectorXd& w,
+                           Eigen::VectorXd& v, const EigenOptions& o, double* lambda_out) {
+  auto f = [&](double x) { return lambda_and_derivative(a, i, j, x, w, v, o); };
+  LambdaDeriv f0 = f(x0);
+  if (std::fabs(f0.deriv) < 1e-15) {
+    if (lambda_out) *lambda_out = f0.lambda;
+    return x0;
+  }
+  double lo = x0, hi = x0, glo = f0.deriv, ghi = f0.deriv;
+  double step = 0.5;
+  if (f0.deriv > 0) {  // minimum to the left
+    for (int k = 0; k < 80 && glo > 0; ++k) { hi = lo; ghi = glo; lo = lo - step; step *= 2; glo = f(lo).deriv; }
+  } else {
+    for (int k = 0; k < 80 && ghi < 0; ++k) { lo = hi; glo = ghi; hi = hi + step; step *= 2; ghi = f(hi).deriv; }
+  }
+  if (glo > 0 || ghi < 0)
+    throw SolverError(Errc::solver_limit, "λmax completion: no bracket for the minimum along one entry");
+  // Illinois regula falsi, with bisection when it stalls.
+  int side = 0;
+  double x = 0.5 * (lo + hi);
+  for (int it = 0; it < 200; ++it) {
+    if (hi - lo < 1e-13) break;
+    x = (lo * ghi - hi * glo) / (ghi - glo);
+    if (!(x > lo && x < hi) || it % 8 == 7) x = 0.5 * (lo + hi);
+    double g = f(x).deriv;
+    if (std::fabs(g) < 1e-15) { lo = hi = x; break; }
+    if (g < 0) {
+      lo = x; glo = g;
+      if (side == -1) ghi *= 0.5;
+      side = -1;
+    } else {
+      hi = x; ghi = g;
+      if (side == 1) glo *= 0.5;
+      side = 1;
+    }
+  }
+  x = 0.5 * (lo + hi);
+  LambdaDeriv fx = f(x);
+  if (lambda_out) *lambda_out = fx.lambda;
+  return x;
+}
+
+double ci_of(double lambda, std::size_t n) { return n <= 1 ? 0.0 : (lambda - double(n)) / double(n - 1); }
+
+[[noreturn]] void rethrow_in(const std::string& what, const std::string& name) {
+  try {
+    throw;
+  } catch (const RankingError& e) {
+    auto el = e.elements(); el.insert(el.begin(), name);
+    throw RankingError(e.code(), what + " '" + name + "': " + e.message(), el);
+  } catch (const InputError& e) {
+    auto el = e.elements(); el.insert(el.begin(), name);
+    throw InputError(e.code(), what + " '" + name + "': " + e.message(), el);
+  }
+}
+[[noreturn]] void rethrow_for_judge(const std::string& judge) { rethrow_in("judge", judge); }
+
+std::vector<std::string> rank_by(const std::vector<std::string>& names, const Eigen::VectorXd& p) {
+  std::vector<std::size_t> idx(names.size());
+  std::iota(idx.begin(), idx.end(), 0);
+  auto key = [&](std::size_t i) { return std::round(p(Eigen::Index(i)) * 1e12); };
+  std::stable_sort(idx.begin(), idx.end(), [&](std::size_t x, std::size_t y) { return key(x) > key(y); });
+  std::vector<std::string> out;
+  for (auto i : idx) out.push_back(names[i]);
+  return out;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// random_index.hpp
+
+int monte_carlo_default_samples(int n) {
+  if (n <= 15) return 10000;
+  double s = 10000.0 * (15.0 / n) * (15.0 / n);
+  return std::max(500, int(s));
+}
+
+double monte_carlo_random_index(int n, const MonteCarloOptions& options) {
+  if (n < 3) return 0.0;
+  int samples = options.samples > 0 ? options.samples : monte_carlo_default_samples(n);
+  static std::mutex mu;
+  static std::map<std::tuple<int, int, std::uint64_t>, double> cache;
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    auto it = cache.find({n, samples, options.seed});
+    if (it != cache.end()) return it->second;
+  }
+  std::mt19937_64 rng(splitmix64(options.seed ^ (std::uint64_t(n) << 32)));
+  Eigen::MatrixXd a = Eigen::MatrixXd::Ones(n, n);
+  Eigen::VectorXd w;
+  EigenOptions eo{.tolerance = 1e-12, .max_iterations = 100000};
+  double sum = 0.0;
+  for (int s = 0; s < samples; ++s) {
+    for (int i = 0; i < n; ++i)
+      for (int j = i + 1; j < n; ++j) {
+        double v = k_scale[rng() % 17];
+        a(i, j) = v;
+        a(j, i) = 1.0 / v;
+      }
+    w.resize(0);
+    double lambda = power_iterate(a, w, eo);
+    sum += (lambda - n) / (n - 1);
+  }
+  double ri = sum / samples;
+  std::lock_guard<std::mutex> lock(mu);
+  cache[{n, samples, options.seed}] = ri;
+  return ri;
+}
+
+const std::vector<std::pair<int, double>>& random_index_table(RandomIndexTable t) {
+  switch (t) {
+    case RandomIndexTable::saaty1980: return k_saaty1980;
+    case RandomIndexTable::saaty2005: return k_saaty2005;
+    case RandomIndexTable::donegan_dodd: return k_donegan_dodd;
+    case RandomIndexTable::aguaron: return k_aguaron;
+    case RandomIndexTable::tummala_ling: return k_empty;
+  }
+  return k_empty;
+}
+
+RandomIndex random_index(int n, RandomIndexTable table) {
+  if (n < 1) throw InputError(Errc::invalid_argument, "random index needs n >= 1, got " + std::to_string(n));
+  RandomIndex r;
+  r.n = n;
+  r.table = table;
+  if (n < 3) {
+    r.source = "n<3";
+    r.note = "a reciprocal matrix of order " + std::to_string(n) + " is always consistent: RI = 0 and CR = 0";
+    return r;
+  }
+  const auto& t = random_index_table(table);
+  if (!t.empty() && n <= t.back().first) {
+    auto it = std::lower_bound(t.begin(), t.end(), n, [](const auto& e, int k) { return e.first < k; });
+    if (it->first == n) {
+      r.value = it->second;
+      r.source = "table";
+      r.note = citation(table) + ", n = " + std::to_string(n);
+    } else {
+      auto lo = std::prev(it);
+      double f = double(n - lo->first) / double(it->first - lo->first);
+      r.value = lo->second + f * (it->second - lo->second);
+      r.source = "interpolated";
+      r.note = citation(table) + ", linear between n = " + std::to_string(lo->first) + " and n = " + std::to_string(it->first);
+    }
+    return r;
+  }
+  MonteCarloOptions mo;
+  r.samples = monte_carlo_default_samples(n);
+  r.seed = mo.seed;
+  r.value = monte_carlo_random_index(n, mo);
+  r.source = "monte-carlo";
+  if (table == RandomIndexTable::tummala_ling)
+    r.note = "mean random CI by the Tummala & Ling 1998 procedure (entries uniform on Saaty's 17 values), " +
+             std::to_string(r.samples) + " matrices, seed " + std::to_string(r.seed);
+  else
+    r.note = citation(table) + " stops at n = " + std::to_string(t.back().first) +
+             "; extended by the Tummala & Ling 1998 Monte-Carlo procedure, " + std::to_string(r.samples) +
+             " matrices, seed " + std::to_string(r.seed);
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// ahp.hpp
+
+PriorityMethod parse_priority_method(std::string_view s) {
+  if (s == "eigenvector" || s == "ev" || s == "eigen") return PriorityMethod::eigenvector;
+  if (s == "geometric" || s == "geometric_mean" || s == "geometric-mean" || s == "rgmm" || s == "llsm")
+    return PriorityMethod::geometric_mean;
+  throw RankingError(Errc::invalid_method, "unknown priority method '" + std::string(s) + "' (known: eigenvector, geometric)",
+                     {std::string(s)});
+}
+
+Completion parse_completion(std::string_view s) {
+  if (s == "bozoki" || s == "lambda_max" || s == "lambda-max") return Completion::lambda_max;
+  if (s == "none") return Completion::none;
+  throw RankingError(Errc::invalid_method, "unknown completion '" + std::string(s) + "' (known: bozoki, none)", {std::string(s)});
+}
+
+PrincipalEigen principal_eigen(Eigen::Ref<const Eigen::MatrixXd> a, const EigenOptions& options) {
+  if (a.rows() != a.cols() || a.rows() == 0)
+    throw InputError(Errc::invalid_argument, "principal_eigen needs a non-empty square matrix, got " +
+                     std::to_string(a.rows()) + "x" + std::to_string(a.cols()));
+  if (!a.allFinite() || !(a.array() > 0).all())
+    throw InputError(Errc::invalid_argument, "principal_eigen needs a matrix of finite positive entries");
+  PrincipalEigen r;
+  Eigen::MatrixXd m = a;
+  r.vector = geometric_mean_priorities(m);
+  r.value = power_iterate(m, r.vector, options, &r.iterations);
+  return r;
+}
+
+Eigen::VectorXd geometric_mean_priorities(Eigen::Ref<const Eigen::MatrixXd> a) {
+  Eigen::VectorXd g = a.array().log().rowwise().mean().exp().matrix();
+  return g / g.sum();
+}
+
+double geometric_consistency_index(Eigen::Ref<const Eigen::MatrixXd> a, Eigen::Ref<const Eigen::VectorXd> w) {
+  const Eigen::Index n = a.rows();
+  if (n < 3) return 0.0;
+  double s = 0.0;
+  for (Eigen::Index i = 0; i < n; ++i)
+    for (Eigen::Index j = i + 1; j < n; ++j) {
+      double e = std::log(a(i, j) * w(j) / w(i));
+      s += e * e;
+    }
+  return 2.0 * s / double((n - 1) * (n - 2));
+}
+
+PairwiseComparisons::PairwiseComparisons(std::vector<std::string> elements) : elements_(std::move(elements)) {
+  if (elements_.empty()) throw InputError(Errc::invalid_argument, "AHP needs at least one element");
+  for (std::size_t i = 0; i < elements_.size(); ++i) {
+    if (elements_[i].empty()) throw InputError(Errc::invalid_argument, "element " + std::to_string(i + 1) + " has an empty name");
+    if (!index_.emplace(elements_[i], i).second)
+      throw InputError(Errc::duplicate_name, "element '" + elements_[i] + "' is listed twice", {elements_[i]});
+  }
+  const auto n = Eigen::Index(elements_.size());
+  m_ = Eigen::MatrixXd::Zero(n, n);
+  m_.diagonal().setOnes();
+}
+
+PairwiseComparisons::PairwiseComparisons(std::vector<std::string> elements, const std::vector<Judgment>& judgments)
+    : PairwiseComparisons(std::move(elements)) {
+  for (const auto& j : judgments) judge(j);
+}
+
+std::size_t PairwiseComparisons::index(const std::string& name) const {
+  auto it = index_.find(name);
+  if (it == index_.end()) throw InputError(Errc::unknown_name, "'" + name + "' is not one of the elements compared", {name});
+  return it->second;
+}
+
+void PairwiseComparisons::judge(const std::string& a, double value, const std::string& b) {
+  std::size_t i = index(a), j = index(b);
+  if (i == j) throw InputError(Errc::invalid_value, "'" + a + "' is judged against itself", {a});
+  if (!std::isfinite(value))
+    throw InputError(Errc::not_finite, "the judgment '" + a + "' vs '" + b + "' is not a finite number", {a, b});
+  constexpr double slack = 1.005;
+  if (!(value >= 1.0 / 9.0 / slack && value <= 9.0 * slack))
+    throw RankingError(Errc::judgment_out_of_range, "the judgment '" + a + "' is " + fmt(value, 6) + " times as important as '" + b +
+                       "' is outside Saaty's scale 1/9..9", {a, b});
+  if (m_(i, j) > 0.0) {
+    if (std::fabs(std::log(m_(i, j)) - std::log(value)) > std::log(slack))
+      throw RankingError(Errc::contradictory_judgment, "the pair '" + a + "' / '" + b + "' is judged twice: " + fmt(m_(i, j), 6) +
+                         " and " + fmt(value, 6) + " (a second statement must be the same judgment, or its reciprocal the other way round)",
+                         {a, b});
+    return;  // the same judgment again
+  }
+  m_(Eigen::Index(i), Eigen::Index(j)) = value;
+  m_(Eigen::Index(j), Eigen::Index(i)) = 1.0 / value;
+  judgments_.push_back({a, b, value});
+}
+
+std::optional<double> PairwiseComparisons::value(const std::string& a, const std::string& b) const {
+  double v = m_(Eigen::Index(index(a)), Eigen::Index(index(b)));
+  if (v > 0.0) return v;
+  return std::nullopt;
+}
+
+std::vector<std::pair<std::string, std::string>> PairwiseComparisons::missing() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (std::size_t i = 0; i < size(); ++i)
+    for (std::size_t j = i + 1; j < size(); ++j)
+      if (!judged(i, j)) out.emplace_back(elements_[i], elements_[j]);
+  return out;
+}
+
+std::vector<std::vector<std::string>> PairwiseComparisons::components() const {
+  const std::size_t n = size();
+  std::vector<int> comp(n, -1);
+  std::vector<std::vector<std::string>> out;
+  for (std::size_t s = 0; s < n; ++s) {
+    if (comp[s] >= 0) continue;
+    int c = int(out.size());
+    out.emplace_back();
+    std::vector<std::size_t> stack{s};
+    comp[s] = c;
+    std::vector<std::size_t> members;
+    while (!stack.empty()) {
+      auto u = stack.back(); stack.pop_back();
+      members.push_back(u);
+      for (std::size_t v = 0; v < n; ++v)
+        if (v != u && comp[v] < 0 && judged(u, v)) { comp[v] = c; stack.push_back(v); }
+    }
+    std::sort(members.begin(), members.end());
+    for (auto u : members) out.back().push_back(elements_[u]);
+  }
+  return out;
+}
+
+namespace {
+void require_connected(const PairwiseComparisons& pc, const std::string& why) {
+  auto comps = pc.components();
+  if (comps.size() <= 1) return;
+  // name the smallest component
+  auto smallest = std::min_element(comps.begin(), comps.end(), [](const auto& x, const auto& y) { return x.size() < y.size(); });
+  std::string names;
+  for (const auto& s : *smallest) names += (names.empty() ? "'" : ", '") + s + "'";
+  throw RankingError(Errc::incomplete_judgments, "the judgments fall apart into " + std::to_string(comps.size()) +
+                     " groups that are never compared with each other (" + names + " not linked to the rest)" + why,
+                     *smallest);
+}
+
+// Incomplete LLSM: minimise Σ_judged (ln a_ij − y_i + y_j)², Σ y = 0.
+Eigen::VectorXd llsm_logs(const PairwiseComparisons& pc) {
+  const auto n = Eigen::Index(pc.size());
+  Eigen::MatrixXd l = Eigen::MatrixXd::Ones(n, n);  // + 1·1ᵀ fixes the gauge
+  Eigen::VectorXd r = Eigen::VectorXd::Zero(n);
+  for (Eigen::Index i = 0; i < n; ++i)
+    for (Eigen::Index j = 0; j < n; ++j)
+      if (i != j && pc.judged(std::size_t(i), std::size_t(j))) {
+        l(i, i) += 1.0;
+        l(i, j) -= 1.0;
+        r(i) += std::log(pc.raw()(i, j));
+      }
+  return l.ldlt().solve(r);
+}
+}  // namespace
+
+CompletionResult complete_lambda_max(const PairwiseComparisons& pc, const CompletionOptions& options, const EigenOptions& eigen) {
+  require_connected(pc, ": completion is impossible");
+  CompletionResult out;
+  const auto n = Eigen::Index(pc.size());
+  Eigen::MatrixXd a = pc.raw();
+  std::vector<std::pair<std::size_t, std::size_t>> miss;
+  for (std::size_t i = 0; i < pc.size(); ++i)
+    for (std::size_t j = i + 1; j < pc.size(); ++j)
+      if (!pc.judged(i, j)) miss.emplace_back(i, j);
+  Eigen::VectorXd y = llsm_logs(pc);
+  std::vector<double> x(miss.size());
+  for (std::size_t k = 0; k < miss.size(); ++k) {
+    auto [i, j] = miss[k];
+    x[k] = y(Eigen::Index(i)) - y(Eigen::Index(j));
+    a(Eigen::Index(i), Eigen::Index(j)) = std::exp(x[k]);
+    a(Eigen::Index(j), Eigen::Index(i)) = std::exp(-x[k]);
+    out.start.push_back({pc.elements()[i], pc.elements()[j], std::exp(x[k])});
+  }
+  Eigen::VectorXd w, v;
+  double lambda = 0.0;
+  if (miss.empty()) {
+    lambda = power_iterate(a, w, eigen);
+  } else {
+    out.converged = false;
+    for (int cycle = 1; cycle <= options.max_cycles; ++cycle) {
+      double change = 0.0;
+      for (std::size_t k = 0; k < miss.size(); ++k) {
+        auto [i, j] = miss[k];
+        double nx = minimise_coordinate(a, i, j, x[k], w, v, eigen, &lambda);
+        change = std::max(change, std::fabs(nx - x[k]));
+        x[k] = nx;
+      }
+      out.cycles = cycle;
+      if (change <= options.tolerance) { out.converged = true; break; }
+    }
+    lambda = power_iterate(a, w, eigen);
+  }
+  (void)n;
+  for (std::size_t k = 0; k < miss.size(); ++k) {
+    auto [i, j] = miss[k];
+    out.completed.push_back({pc.elements()[i], pc.elements()[j], std::exp(x[k])});
+  }
+  out.matrix = std::move(a);
+  out.lambda_max = lambda;
+  return out;
+}
+
+double koczkodaj_triad(double a_ij, double a_jk, double a_ik) {
+  double p = a_ij * a_jk;
+  return std::min(std::fabs(1.0 - a_ik / p), std::fabs(1.0 - p / a_ik));
+}
+
+std::vector<TriadInconsistency> koczkodaj_triads(const PairwiseComparisons& pc) {
+  std::vector<TriadInconsistency> out;
+  const auto& m = pc.raw();
+  const std::size_t n = pc.size();
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = i + 1; j < n; ++j) {
+      if (!pc.judged(i, j)) continue;
+      for (std::size_t k = j + 1; k < n; ++k) {
+        if (!pc.judged(j, k) || !pc.judged(i, k)) continue;
+        TriadInconsistency t;
+        t.elements = {pc.elements()[i], pc.elements()[j], pc.elements()[k]};
+        t.a_ij = m(Eigen::Index(i), Eigen::Index(j));
+        t.a_jk = m(Eigen::Index(j), Eigen::Index(k));
+        t.a_ik = m(Eigen::Index(i), Eigen::Index(k));
+        t.index = koczkodaj_triad(t.a_ij, t.a_jk, t.a_ik);
+        out.push_back(std::move(t));
+      }
+    }
+  std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.index > y.index; });
+  return out;
+}
+
+std::vector<std::string> AhpResult::ranking() const { return rank_by(elements, priorities); }
+
+double AhpResult::priority(const std::string& element) const {
+  for (std::size_t i = 0; i < elements.size(); ++i)
+    if (elements[i] == element) return priorities(Eigen::Index(i));
+  throw InputError(Errc::unknown_name, "'" + element + "' is not one of the elements compared", {element});
+}
+
+AhpResult ahp(const PairwiseComparisons& pc, const AhpOptions& options) {
+  AhpResult r;
+  const std::size_t n = pc.size();
+  r.elements = pc.elements();
+  r.priority_method = options.priorities;
+  r.completion = options.completion;
+  r.cr_threshold = options.cr_threshold;
+  r.judged_pairs = pc.judgments().size();
+  auto missing = pc.missing();
+  if (!missing.empty()) {
+    if (options.completion == Completion::none) {
+      std::string names = "'" + missing.front().first + "' / '" + missing.front().second + "'";
+      throw RankingError(Errc::incomplete_judgments, std::to_string(missing.size()) + " pair" + (missing.size() == 1 ? " is" : "s are") +
+                         " not judged (first: " + names + ") and completion is 'none'",
+                         {missing.front().first, missing.front().second});
+    }
+    auto c = complete_lambda_max(pc, options.completion_options, options.eigen);
+    r.matrix = std::move(c.matrix);
+    r.completed = std::move(c.completed);
+    r.completion_cycles = c.cycles;
+    if (!c.converged)
+      r.warnings.push_back("λmax completion stopped after " + std::to_string(c.cycles) + " cycles without meeting its tolerance");
+  } else {
+    r.matrix = pc.raw();
+  }
+  auto e = principal_eigen(r.matrix, options.eigen);
+  r.eigenvector = e.vector;
+  r.lambda_max = std::max(e.value, double(n));  // λmax >= n for reciprocal matrices (rounding)
+  r.eigen_iterations = e.iterations;
+  r.geometric_mean = geometric_mean_priorities(r.matrix);
+  r.priorities = options.priorities == PriorityMethod::eigenvector ? r.eigenvector : r.geometric_mean;
+  r.ci = ci_of(r.lambda_max, n);
+  r.ri = random_index(int(n), options.ri_table);
+  r.cr = (n < 3 || r.ri.value <= 0.0) ? 0.0 : r.ci / r.ri.value;
+  r.gci = geometric_consistency_index(r.matrix, r.priorities);
+  r.consistent = r.cr <= options.cr_threshold;
+
+  auto triads = koczkodaj_triads(pc);
+  r.triad_count = triads.size();
+  r.koczkodaj_index = triads.empty() ? 0.0 : triads.front().index;
+  if (options.worst_triads > 0 && triads.size() > options.worst_triads) triads.resize(options.worst_triads);
+  r.triads = std::move(triads);
+
+  if (options.find_revision && n >= 3 && !pc.judgments().empty()) {
+    // candidates: every judged pair, or the 20 with the largest |ln(a_ij w_j / w_i)|
+    std::vector<std::pair<double, std::size_t>> cand;
+    const auto& js = pc.judgments();
+    for (std::size_t k = 0; k < js.size(); ++k) {
+      auto i = Eigen::Index(pc.index(js[k].a)), j = Eigen::Index(pc.index(js[k].b));
+      cand.emplace_back(std::fabs(std::log(r.matrix(i, j) * r.eigenvector(j) / r.eigenvector(i))), k);
+    }
+    std::stable_sort(cand.begin(), cand.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+    if (cand.size() > 45) cand.resize(20);
+    double best = 0.0;
+    for (auto [dev, k] : cand) {
+      (void)dev;
+      std::size_t i = pc.index(js[k].a), j = pc.index(js[k].b);
+      Eigen::MatrixXd a = r.matrix;
+      Eigen::VectorXd w = r.eigenvector, v;
+      double lam = 0.0;
+      double x = minimise_coordinate(a, i, j, std::log(r.matrix(Eigen::Index(i), Eigen::Index(j))), w, v, options.eigen, &lam);
+      double gain = r.lambda_max - lam;
+      if (gain > best + 1e-12) {
+        best = gain;
+        JudgmentRevision rev;
+        rev.judgment = js[k];
+        rev.suggested = std::exp(x);
+        rev.lambda_max_after = std::max(lam, double(n));
+        rev.cr_after = r.ri.value > 0 ? ci_of(rev.lambda_max_after, n) / r.ri.value : 0.0;
+        r.revision = rev;
+      }
+    }
+  }
+  if (!r.consistent) {
+    std::string w = "CR " + fmt(r.cr, 3) + " exceeds " + fmt(options.cr_threshold, 3) + " (Saaty's rule; RI " + r.ri.note + ")";
+    if (r.revision)
+      w += "; revising '" + r.revision->judgment.a + "' vs '" + r.revision->judgment.b + "' (" + fmt(r.revision->judgment.value, 4) +
+           ", suggested " + fmt(r.revision->suggested, 3) + ") lowers CR most, to " + fmt(r.revision->cr_after, 3);
+    r.warnings.push_back(w);
+  }
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// ahp_group.hpp
+
+Aggregation parse_aggregation(std::string_view s) {
+  if (s == "aij") return Aggregation::aij;
+  if (s == "aip") return Aggregation::aip;
+  throw RankingError(Errc::invalid_method, "unknown aggregation '" + std::string(s) + "' (known: aij, aip)", {std::string(s)});
+}
+
+namespace {
+std::vector<double> check_judges(const std::vector<Judge>& judges) {
+  if (judges.empty()) throw InputError(Errc::invalid_argument, "a group AHP needs at least one judge");
+  std::set<std::string> names;
+  double total = 0.0;
+  for (std::size_t k = 0; k < judges.size(); ++k) {
+    const auto& j = judges[k];
+    std::string label = j.name.empty() ? "judge " + std::to_string(k + 1) : "judge '" + j.name + "'";
+    if (j.name.empty()) throw InputError(Errc::invalid_argument, label + " has no name");
+    if (!names.insert(j.name).second) throw InputError(Errc::duplicate_name, label + " is listed twice", {j.name});
+    if (!std::isfinite(j.weight) || !(j.weight > 0.0))
+      throw RankingError(Errc::invalid_weights, label + " has weight " + fmt(j.weight) + "; judge weights must be finite and > 0", {j.name});
+    if (j.judgments.empty()) throw RankingError(Errc::judge_without_judgments, label + " made no judgments", {j.name});
+    total += j.weight;
+  }
+  std::vector<double> w;
+  for (const auto& j : judges) w.push_back(j.weight / total);
+  return w;
+}
+
+std::vector<PairwiseComparisons> judge_comparisons(const std::vector<std::string>& elements, const std::vector<Judge>& judges) {
+  std::vector<PairwiseComparisons> out;
+  for (const auto& j : judges) {
+    try {
+      out.emplace_back(elements, j.judgments);
+    } catch (const Error&) {
+      rethrow_for_judge(j.name);
+    }
+  }
+  return out;
+}
+
+PairwiseComparisons aggregate(const std::vector<std::string>& elements, const std::vector<PairwiseComparisons>& pcs,
+                              const std::vector<double>& w) {
+  PairwiseComparisons g(elements);
+  const std::size_t n = elements.size();
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = i + 1; j < n; ++j) {
+      double s = 0.0, wt = 0.0;
+      for (std::size_t k = 0; k < pcs.size(); ++k)
+        if (pcs[k].judged(i, j)) { s += w[k] * std::log(pcs[k].raw()(Eigen::Index(i), Eigen::Index(j))); wt += w[k]; }
+      if (wt > 0.0) g.judge(elements[i], std::exp(s / wt), elements[j]);
+    }
+  return g;
+}
+
+double compatibility(const PairwiseComparisons& pc, const Eigen::VectorXd& w) {
+  const std::size_t n = pc.size();
+  double s = 0.0;
+  std::size_t m = 0;
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = i + 1; j < n; ++j)
+      if (pc.judged(i, j)) {
+        double e = std::log(pc.raw()(Eigen::Index(i), Eigen::Index(j)) * w(Eigen::Index(j)) / w(Eigen::Index(i)));
+        s += e * e;
+        ++m;
+      }
+  if (m == 0) return 0.0;
+  double mean = s / double(m);
+  return n >= 3 ? mean * double(n) / double(n - 2) : mean;
+}
+}  // namespace
+
+PairwiseComparisons aggregate_judgments(const std::vector<std::string>& elements, const std::vector<Judge>& judges) {
+  auto w = check_judges(judges);
+  return aggregate(elements, judge_comparisons(elements, judges), w);
+}
+
+GroupResult ahp_group(const std::vector<std::string>& elements, const std::vector<Judge>& judges, const GroupOptions& options) {
+  auto w = check_judges(judges);
+  auto pcs = judge_comparisons(elements, judges);
+  GroupResult g;
+  g.aggregation = options.aggregation;
+  AhpOptions own_opts = options.ahp;
+  std::vector<std::optional<AhpResult>> own(judges.size());
+  for (std::size_t k = 0; k < judges.size(); ++k) {
+    if (pcs[k].connected()) {
+      try {
+        own[k] = ahp(pcs[k], own_opts);
+      } catch (const Error&) {
+        rethrow_for_judge(judges[k].name);
+      }
+    } else if (options.aggregation == Aggregation::aip) {
+      try {
+        require_connected(pcs[k], ": AIP needs each judge's own priorities");
+      } catch (const Error&) {
+        rethrow_for_judge(judges[k].name);
+      }
+    } else {
+      g.warnings.push_back("judge '" + judges[k].name + "' left their judgments disconnected: no own priorities, only "
+                           "compatibility with the group");
+    }
+  }
+  if (options.aggregation == Aggregation::aij) {
+    auto agg = aggregate(elements, pcs, w);
+    g.group = ahp(agg, options.ahp);
+    g.consistency_of = "the aggregated (AIJ) matrix";
+  } else {
+    // weighted geometric mean of the judges' completed matrices, for consistency figures
+    PairwiseComparisons full(elements);
+    const std::size_t n = elements.size();
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = i + 1; j < n; ++j) {
+        double s = 0.0;
+        for (std::size_t k = 0; k < judges.size(); ++k) s += w[k] * std::log(own[k]->matrix(Eigen::Index(i), Eigen::Index(j)));
+        double v = std::clamp(std::exp(s), 1.0 / 9.0, 9.0);  // completed entries may lie outside 1/9..9
+        full.judge(elements[i], v, elements[j]);
+      }
+    AhpOptions o = options.ahp;
+    o.completion = Completion::none;
+    g.group = ahp(full, o);
+    Eigen::VectorXd logp = Eigen::VectorXd::Zero(Eigen::Index(n));
+    for (std::size_t k = 0; k < judges.size(); ++k) logp += w[k] * own[k]->priorities.array().log().matrix();
+    Eigen::VectorXd p = logp.array().exp().matrix();
+    g.group.priorities = p / p.sum();
+    g.group.gci = geometric_consistency_index(g.group.matrix, g.group.priorities);
+    // completed values of the group: none (each judge completed their own)
+    g.consistency_of = "the weighted geometric mean of the judges' completed matrices (entries clamped to 1/9..9)";
+  }
+  for (std::size_t k = 0; k < judges.size(); ++k) {
+    JudgeResult jr;
+    jr.name = judges[k].name;
+    jr.weight = w[k];
+    jr.judged_pairs = pcs[k].judgments().size();
+    jr.gci = compatibility(pcs[k], g.group.priorities);
+    if (own[k]) {
+      Eigen::VectorXd d = own[k]->priorities - g.group.priorities;
+      jr.distance = d.norm();
+      jr.max_difference = d.cwiseAbs().maxCoeff();
+      jr.own = std::move(own[k]);
+    }
+    g.judges.push_back(std::move(jr));
+  }
+  for (const auto& s : g.group.warnings) g.warnings.push_back("group: " + s);
+  return g;
+}
+
+std::vector<std::string> HierarchyResult::ranking() const { return rank_by(alternatives, overall); }
+
+HierarchyResult ahp_hierarchy(const AhpResult& criteria, const std::vector<std::string>& alternatives,
+                              const std::vector<std::pair<std::string, PairwiseComparisons>>& local, const AhpOptions& options) {
+  HierarchyResult h;
+  h.criteria = criteria;
+  h.alternatives = alternatives;
+  std::map<std::string, const PairwiseComparisons*> by_name;
+  for (const auto& [c, pc] : local) {
+    if (std::find(criteria.elements.begin(), criteria.elements.end(), c) == criteria.elements.end())
+      throw InputError(Errc::unknown_name, "alternatives are judged under '" + c + "', which is not a criterion", {c});
+    if (!by_name.emplace(c, &pc).second)
+      throw InputError(Errc::duplicate_name, "alternatives are judged twice under criterion '" + c + "'", {c});
+    if (pc.elements() != alternatives)
+      throw InputError(Errc::invalid_value, "the judgments under '" + c + "' are not over the listed alternatives", {c});
+  }
+  h.overall = Eigen::VectorXd::Zero(Eigen::Index(alternatives.size()));
+  for (std::size_t ci = 0; ci < criteria.elements.size(); ++ci) {
+    const auto& c = criteria.elements[ci];
+    auto it = by_name.find(c);
+    if (it == by_name.end())
+      throw RankingError(Errc::incomplete_judgments, "the alternatives are not judged under criterion '" + c + "'", {c});
+    AhpResult r;
+    try {
+      r = ahp(*it->second, options);
+    } catch (const Error&) {
+      rethrow_in("under criterion", c);
+    }
+    h.overall += criteria.priorities(Eigen::Index(ci)) * r.priorities;
+    h.local.emplace_back(c, std::move(r));
+  }
+  h.overall /= h.overall.sum();
+  return h;
+}
+
+}  // namespace koers::decide
