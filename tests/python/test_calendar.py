@@ -143,3 +143,19 @@ def _error_of(f):
     except koers.KoersError as e:
         return e
     raise AssertionError("no error")
+
+
+def test_selection_file_period_and_hours_per_week():
+    # koers.selection: experts may give hours_per_week over a top-level period (calendar hours).
+    doc = ('{"format": "koers.selection", "version": 1, "items": [{"id": "P1", "score": 1, "hours": 100}],'
+           ' "experts": [{"id": "GB1", "hours_per_week": 4}, {"id": "GB2", "hours": 50}],'
+           ' "period": {"start": "2022-01-01", "end": "2022-12-31", "calendar": "nl"}}')
+    from koers.selection import Selection
+    s = Selection.loads(doc)
+    assert s.experts["hours"].to_dict() == {"GB1": 202.4, "GB2": 50.0}
+    with pytest.raises(koers.InputError) as e:
+        Selection.loads(doc.replace("2022-12-31", "2021-12-31"))
+    assert e.value.code == 501 and e.value.element == "/period"
+    with pytest.raises(koers.InputError) as e:
+        Selection.loads(doc.replace(', "period"', ', "period_unused"'))
+    assert e.value.code == 105 and e.value.element == "/period"  # hours_per_week needs the period
