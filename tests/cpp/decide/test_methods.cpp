@@ -1,0 +1,157 @@
+// Published worked examples for the ranking methods; each vector names its source.
+#include "testing.hpp"
+#include "fixtures.hpp"
+
+#include <koers/decide/rank.hpp>
+
+using namespace koers;
+using namespace koers::decide;
+using namespace koers::decide::test;
+
+static void check_close(const Eigen::VectorXd& got, const Eigen::VectorXd& want, double tol) {
+  REQUIRE(got.size() == want.size());
+  for (Eigen::Index i = 0; i < got.size(); ++i) CHECK(got[i] == Approx(want[i]).margin(tol));
+}
+
+// Papathanasiou & Ploskas (2018), Multiple Criteria Decision Aid, Springer, ch. 2 VIKOR
+// (pp. 31-55) and ch. 3 PROMETHEE (pp. 57-89): 6 alternatives, 4 benefit criteria,
+// w = (0.4, 0.3, 0.1, 0.2). Expected values as reproduced in the pyrepo-mcda test suite
+// (tests/test_mcda_methods.py, tests/test_mcda_methods_2.py).
+static DecisionProblem papathanasiou() {
+  return problem(mat({{8, 7, 2, 1}, {5, 3, 7, 5}, {7, 5, 6, 4}, {9, 9, 7, 3}, {11, 10, 3, 7}, {6, 9, 5, 4}}),
+                 vec({0.4, 0.3, 0.1, 0.2}), "++++");
+}
+
+TEST_CASE("VIKOR: Papathanasiou & Ploskas 2018, v = 0.625", "[decide][vikor]") {
+  auto r = vikor(papathanasiou(), {.method = Method::vikor, .v = 0.625});
+  check_close(r.Q, vec({0.640, 1.000, 0.693, 0.271, 0.000, 0.694}), 5e-4);
+  CHECK(r.order.front() == 4);  // A5
+  CHECK(r.ranks == std::vector<int>{3, 6, 4, 2, 1, 5});
+  // S and R follow from the definitions; A5 is best by S and R (stability), and
+  // Q(A4) - Q(A5) = 0.271 >= 1/(6-1) = 0.2 (advantage): the compromise set is {A5}
+  CHECK(r.acceptable_advantage);
+  CHECK(r.acceptable_stability);
+  REQUIRE(r.compromise.size() == 1);
+  CHECK(r.compromise[0] == 4);
+  CHECK(r.S.sum() == Approx(r.contributions.sum()));
+}
+
+TEST_CASE("VIKOR compromise set when the advantage is not acceptable", "[decide][vikor]") {
+  // hand example: three nearly equal alternatives; Q gaps below DQ = 0.5
+  auto p = problem(mat({{10, 9}, {9.5, 10}, {1, 1}}), vec({0.5, 0.5}), "++");
+  auto r = vikor(p, {.method = Method::vikor, .v = 0.5});
+  CHECK_FALSE(r.acceptable_advantage);
+  CHECK(r.compromise.size() == 2);
+  CHECK_THROWS_AS(vikor(p, {.method = Method::vikor, .v = 1.5}), RankingError);
+}
+
+TEST_CASE("PROMETHEE II: Papathanasiou & Ploskas 2018, linear q = 1, p = 2", "[decide][promethee]") {
+  auto p = papathanasiou();
+  for (auto& c : p.criteria) c.preference = Preference{PreferenceFunction::linear, 1, 2, 0};
+  auto r = promethee2(p);
+  check_close(r.phi, vec({-0.26, -0.52, -0.22, 0.36, 0.70, -0.06}), 5e-3);
+  check_close(r.phi, r.phi_plus - r.phi_minus, 1e-12);
+  check_close(r.contributions.rowwise().sum(), r.phi, 1e-12);
+}
+
+TEST_CASE("PROMETHEE preference functions", "[decide][promethee]") {
+  // Brans & Vincke (1985) definitions, hand values
+  using F = PreferenceFunction;
+  CHECK(preference_degree({F::usual}, 0.1) == 1.0);
+  CHECK(preference_degree({F::usual}, 0.0) == 0.0);
+  CHECK(preference_degree({F::u_shape, 1}, 1.0) == 0.0);
+  CHECK(preference_degree({F::u_shape, 1}, 1.5) == 1.0);
+  CHECK(preference_degree({F::v_shape, 0, 2}, 1.0) == Approx(0.5));
+  CHECK(preference_degree({F::v_shape, 0, 2}, 3.0) == 1.0);
+  CHECK(preference_degree({F::level, 1, 2}, 1.5) == 0.5);
+  CHECK(preference_degree({F::level, 1, 2}, 2.5) == 1.0);
+  CHECK(preference_degree({F::linear, 1, 3}, 2.0) == Approx(0.5));
+  CHECK(preference_degree({F::gaussian, 0, 0, 1}, 1.0) == Approx(1 - std::exp(-0.5)));
+  CHECK(preference_degree({F::gaussian, 0, 0, 1}, -1.0) == 0.0);
+  // a min criterion turns the difference around
+  auto p = problem(mat({{1}, {2}}), vec({1}), "-");
+  auto r = promethee2(p);
+  CHECK(r.phi[0] == Approx(1.0));
+  CHECK(r.phi[1] == Approx(-1.0));
+  // a bad threshold is named
+  p.criteria[0].preference = Preference{F::linear, 2, 1, 0};
+  CHECK_THROWS_AS(promethee2(p), RankingError);
+}
+
+TEST_CASE("TOPSIS: Ersoy 2021 (LogForum 17(3)), vector normalisation", "[decide][topsis]") {
+  // Ersoy, Y. (2021). Equipment selection for an e-commerce company using entropy-based
+  // TOPSIS, EDAS and CODAS methods during the COVID-19. LogForum 17(3): Table of TOPSIS
+  // closeness (as in the pyrepo-mcda test suite, 2 decimals)
+  auto p = problem(mat({{256, 8, 41, 1.6, 1.77, 7347.16}, {256, 8, 32, 1.0, 1.8, 6919.99},
+                        {256, 8, 53, 1.6, 1.9, 8400}, {256, 8, 41, 1.0, 1.75, 6808.9},
+                        {512, 8, 35, 1.6, 1.7, 8479.99}, {256, 4, 35, 1.6, 1.7, 7499.99}}),
+                   vec({0.405, 0.221, 0.134, 0.199, 0.007, 0.034}), "++++--");
+  auto r = topsis(p);
+  check_close(r.scores, vec({0.308, 0.254, 0.327, 0.263, 0.857, 0.192}), 5e-3);
+  CHECK(r.normalisation == "vector");
+  CHECK(r.order.front() == 4);
+}
+
+TEST_CASE("TOPSIS: jbytecode/decision test suite (Julia), 3 x 4 benefit", "[decide][topsis]") {
+  // JMcDM / decision package TOPSIS test: w = (4, 2, 6, 8) normalised,
+  // expected closeness (0.3876870, 0.6503238, 0.0834767)
+  auto p = problem(mat({{9, 7, 6, 7}, {8, 7, 9, 6}, {7, 8, 6, 6}}), vec({4, 2, 6, 8}), "++++");
+  auto r = topsis(p);
+  check_close(r.scores, vec({0.3876870, 0.6503238, 0.0834767}), 1e-6);
+  REQUIRE_FALSE(r.warnings.empty());  // weights summed to 20: normalised, and said so
+}
+
+TEST_CASE("SPOTIS: Dezert, Tchamova, Han & Tacnet 2020", "[decide][spotis]") {
+  // Dezert et al. (2020), The SPOTIS rank reversal free method for multi-criteria
+  // decision-making support, FUSION 2020: car example, bounds from the criteria scales
+  auto p = problem(mat({{15000, 4.3, 99, 42, 737}, {15290, 5.0, 116, 42, 892}, {15350, 5.0, 114, 45, 952},
+                        {15490, 5.3, 123, 45, 1120}}),
+                   vec({0.2941, 0.2353, 0.2353, 0.0588, 0.1765}), "---++");
+  const double lo[] = {14000, 3, 80, 35, 650}, hi[] = {16000, 8, 140, 60, 1300};
+  for (int j = 0; j < 5; ++j) p.criteria[static_cast<std::size_t>(j)].scale = Scale{lo[j], hi[j]};
+  auto r = spotis(p);
+  check_close(r.scores, vec({0.4779, 0.5781, 0.5558, 0.5801}), 5e-4);
+  CHECK(r.ranks == std::vector<int>{1, 3, 2, 4});
+  p.criteria[2].scale.reset();
+  CHECK_THROWS_AS(spotis(p), RankingError);
+}
+
+TEST_CASE("WSM: contributions sum to the score; value functions", "[decide][wsm]") {
+  auto p = problem(mat({{1, 5}, {3, 1}, {2, 3}}), vec({0.5, 0.5}), "+-");
+  auto r = wsm(p);  // minmax: A1 (0, 0), A2 (1, 1), A3 (0.5, 0.5)
+  check_close(r.scores, vec({0.0, 1.0, 0.5}), 1e-12);
+  check_close(r.contributions.rowwise().sum(), r.scores, 1e-12);
+  RankOptions o{.method = Method::wsm};
+  o.value_functions = {ValueFunction{{1, 3}, {0, 1}}, ValueFunction{{1, 5}, {1, 0}}};
+  check_close(wsm(p, o).scores, vec({0.0, 1.0, 0.5}), 1e-12);
+  o.value_functions = {ValueFunction{{1, 2, 3}, {0, 0.9, 1}}, std::nullopt};
+  check_close(wsm(p, o).scores, vec({0.0, 1.0, 0.7}), 1e-12);
+}
+
+TEST_CASE("ties share the best rank, listed in input order", "[decide][ranking]") {
+  auto p = problem(mat({{1, 0}, {0, 1}, {2, 2}}), vec({0.5, 0.5}), "++");
+  auto r = wsm(p, {.method = Method::wsm, .normalisation = Normalisation::none});
+  CHECK(r.ranks == std::vector<int>{2, 2, 1});
+  CHECK(r.order == std::vector<Eigen::Index>{2, 0, 1});
+}
+
+TEST_CASE("normalisations", "[decide][normalise]") {
+  auto p = problem(mat({{1, 4}, {2, 2}, {4, 1}}), vec({0.5, 0.5}), "+-");
+  std::vector<std::string> w;
+  auto mx = normalise(p, Normalisation::max);
+  CHECK(mx(0, 0) == Approx(0.25));
+  CHECK(mx(2, 1) == Approx(1.0));   // min/x
+  CHECK(mx(0, 1) == Approx(0.25));
+  auto sm = normalise(p, Normalisation::sum);
+  CHECK(sm.col(0).sum() == Approx(1.0));
+  CHECK(sm.col(1).sum() == Approx(1.0));
+  p.criteria[0].scale = Scale{0, 5};
+  p.criteria[1].scale = Scale{0, 5};
+  auto sc = normalise(p, Normalisation::scale);
+  CHECK(sc(0, 0) == Approx(0.2));
+  CHECK(sc(0, 1) == Approx(0.2));  // (5 - 4)/5
+  auto c = problem(mat({{1, 4}, {1, 2}}), vec({0.5, 0.5}), "++");
+  normalise(c, Normalisation::minmax, &w);
+  REQUIRE(w.size() == 1);
+  CHECK(w[0].find("'C1'") != std::string::npos);
+}

@@ -1,0 +1,58 @@
+#include "testing.hpp"
+#include "fixtures.hpp"
+
+using namespace koers;
+using namespace koers::decide;
+using namespace koers::decide::test;
+
+template <class E>
+static void expect_error(const DecisionProblem& p, Errc code, const std::string& element) {
+  try {
+    p.validate();
+    FAIL("no error");
+  } catch (const E& e) {
+    CHECK(e.code() == code);
+    CHECK(e.element() == element);
+  }
+}
+
+TEST_CASE("validate names the offending element", "[decide][problem]") {
+  auto p = problem(mat({{1, 2}, {3, 4}}), vec({0.5, 0.5}), "+-");
+  REQUIRE_NOTHROW(p.validate());
+  auto q = p;
+  q.alternatives[1] = "A1";
+  expect_error<InputError>(q, Errc::duplicate_name, "A1");
+  q = p;
+  q.criteria[1].name = "C1";
+  expect_error<InputError>(q, Errc::duplicate_name, "C1");
+  q = p;
+  q.scores(1, 0) = std::nan("");
+  expect_error<InputError>(q, Errc::not_finite, "A2");
+  q = p;
+  q.scores.conservativeResize(2, 1);
+  expect_error<InputError>(q, Errc::size_mismatch, "scores (columns)");
+  q = p;
+  q.criteria[0].weight = -1;
+  expect_error<RankingError>(q, Errc::invalid_weights, "C1");
+  q = p;
+  q.criteria[0].weight = 0;
+  q.criteria[1].weight = 0;
+  CHECK_THROWS_AS(q.validate(), RankingError);
+  q = p;
+  q.criteria[1].weight.reset();
+  expect_error<RankingError>(q, Errc::invalid_weights, "C2");
+  q = p;
+  q.criteria[0].scale = Scale{2, 2};
+  expect_error<RankingError>(q, Errc::invalid_scale, "C1");
+  q = p;
+  q.criteria[0].scale = Scale{2, 5};  // score 1 of A1 lies outside
+  expect_error<RankingError>(q, Errc::invalid_scale, "C1");
+}
+
+TEST_CASE("weights are normalised and the ranking says so", "[decide][problem]") {
+  auto p = problem(mat({{1, 2}, {3, 4}}), vec({2, 6}), "++");
+  CHECK(p.weights()[0] == Approx(0.25));
+  CHECK(p.weights_sum() == Approx(8));
+  CHECK_THROWS_AS(p.alternative_index("nope"), InputError);
+  CHECK(p.criterion_index("C2") == 1);
+}
