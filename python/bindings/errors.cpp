@@ -6,15 +6,26 @@
 
 namespace koers::python {
 namespace {
+// Messages may quote bytes of a hostile file (invalid UTF-8): decode with replacement so the
+// error itself never fails to cross into Python.
+py::str safe_str(const std::string& s) {
+  return py::reinterpret_steal<py::str>(PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "replace"));
+}
+py::list safe_list(const std::vector<std::string>& v) {
+  py::list out;
+  for (const auto& s : v) out.append(safe_str(s));
+  return out;
+}
 py::list issues_to_list(const std::vector<Issue>& issues) {
   py::list out;
   for (const auto& i : issues)
-    out.append(py::dict("code"_a = code_string(i.code), "elements"_a = i.elements, "message"_a = i.message));
+    out.append(py::dict("code"_a = code_string(i.code), "elements"_a = safe_list(i.elements),
+                        "message"_a = safe_str(i.message)));
   return out;
 }
 void raise(const char* cls, const Error& e, py::object errors = py::none()) {
   py::object klass = py::module_::import("koers.errors").attr(cls);
-  py::object exc = klass(e.message(), static_cast<int>(e.code()), e.elements(), errors);
+  py::object exc = klass(safe_str(e.message()), static_cast<int>(e.code()), safe_list(e.elements()), errors);
   PyErr_SetObject(klass.ptr(), exc.ptr());
 }
 }  // namespace
