@@ -112,6 +112,7 @@ struct PortfolioScenario {
 /// The whole optimisation model (file format `koers.portfolio` v1, see portfolio_json.hpp).
 struct Portfolio {
   std::string name;
+  std::string note;  ///< free text: sources, what is illustrative (file field "note")
   std::vector<PortfolioStream> streams;
   std::vector<PortfolioItem> items;
   std::vector<PortfolioGoal> goals;
