@@ -82,7 +82,6 @@ Portfolio parse_portfolio(std::string_view text, const std::string& origin) {
     top.integer("version");
     pf.name = top.str_or("name", "");
     pf.note = top.str_or("note", "");  // free text (sources, what is illustrative); round-trips
-    pf.note = top.str_or("note", "");  // free text (sources, what is illustrative); round-trips
     if (auto o = top.str("objective")) {
       if (*o == "additive") pf.objective = Objective::additive;
       else if (*o == "coverage") pf.objective = Objective::coverage;
@@ -187,7 +186,6 @@ std::string to_json(const Portfolio& pf, int indent) {
   j["format"] = "koers.portfolio";
   j["version"] = portfolio_format_version;
   if (!pf.name.empty()) j["name"] = pf.name;
-  if (!pf.note.empty()) j["note"] = pf.note;
   if (!pf.note.empty()) j["note"] = pf.note;
   j["objective"] = to_string(pf.objective);
   j["streams"] = json::array();
