@@ -6,7 +6,7 @@ this module accepts the dates an analyst has (``datetime.date``, ISO strings suc
 
 Variants (``Calendar.variants()``): ``"nl"`` (Nieuwjaarsdag, Goede Vrijdag, Easter Sunday and
 Monday, Koningsdag 27 April — 26 April when the 27th is a Sunday; Koninginnedag 30 April,
-29 April on a Sunday, 1949-2013 — Bevrijdingsdag, Hemelvaartsdag, Whit Sunday and Monday,
+1949-2013, on a Sunday 29 April from 1980 and 1 May before — Bevrijdingsdag, Hemelvaartsdag, Whit Sunday and Monday,
 Christmas and Boxing Day), ``"nl-no-good-friday"``, ``"nl-liberation-lustrum"``
 (Bevrijdingsdag only in years divisible by 5) and ``"none"`` (weekends only).
 

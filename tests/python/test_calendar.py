@@ -44,6 +44,7 @@ def test_holidays_frame_2022():
     (2025, "2025-04-26", "Koningsdag"),    # 27 April 2025 is a Sunday
     (2013, "2013-04-30", "Koninginnedag"),
     (2006, "2006-04-29", "Koninginnedag"), # 30 April 2006 was a Sunday
+    (1967, "1967-05-01", "Koninginnedag"), # a Sunday before 1980: the Monday after (Wikipedia nl)
 ])
 def test_kings_day(year, iso, name):
     df = Calendar().holidays(year)

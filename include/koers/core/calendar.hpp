@@ -15,7 +15,8 @@
 ///  - Nieuwjaarsdag (1 January);
 ///  - Goede Vrijdag (Easter − 2), Eerste Paasdag and Tweede Paasdag (Easter Sunday and Monday);
 ///  - Koningsdag (from 2014): 27 April, 26 April when the 27th is a Sunday;
-///    Koninginnedag (1949–2013): 30 April, 29 April when the 30th is a Sunday;
+///    Koninginnedag (1949–2013): 30 April; when the 30th is a Sunday, 29 April from 1980 and
+///    Monday 1 May before 1980 (Wikipedia nl "Koninginnedag"; e.g. 1967-05-01, 2006-04-29);
 ///    before 1949 no King's/Queen's day is listed (Wilhelmina's 31 August is not modelled);
 ///  - Bevrijdingsdag (5 May, from 1945, every year);
 ///  - Hemelvaartsdag (Easter + 39), Eerste and Tweede Pinksterdag (Easter + 49, + 50);
@@ -245,7 +246,8 @@ class HolidayCalendar {
         add(k.day_of_week().as_number() == 0 ? Date(y, 4, 26) : k, "Koningsdag");
       } else if (year >= 1949) {
         Date k(y, 4, 30);
-        add(k.day_of_week().as_number() == 0 ? Date(y, 4, 29) : k, "Koninginnedag");
+        if (k.day_of_week().as_number() == 0) k = year >= 1980 ? Date(y, 4, 29) : Date(y, 5, 1);
+        add(k, "Koninginnedag");
       }
       if (year >= 1945 && rules_.liberation_every > 0 && year % rules_.liberation_every == 0)
         add(Date(y, 5, 5), "Bevrijdingsdag");

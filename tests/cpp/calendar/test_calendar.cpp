@@ -54,13 +54,19 @@ TEST_CASE("Gregorian Easter Sunday matches published dates", "[calendar][easter]
 
 TEST_CASE("Koningsdag and Koninginnedag follow the Sunday rule", "[calendar]") {
   // Source: Algemene termijnenwet art. 3 and the Besluit van 2013 (Koningsdag from 2014: 27 April,
-  // 26 April when the 27th is a Sunday); Koninginnedag 1949-2013: 30 April, 29 April on a Sunday.
+  // 26 April when the 27th is a Sunday); Koninginnedag 1949-2013: 30 April; on a Sunday it moved
+  // to Saturday 29 April from 1980 and to Monday 1 May before 1980 (Wikipedia nl "Koninginnedag",
+  // section Datum; overzicht-feestdagen.nl/feestdagen/Koningsdag.html).
   auto nl = HolidayCalendar::netherlands();
   CHECK(name_on(nl, 2014, "Koningsdag") == "2014-04-26");  // 27 April 2014 was a Sunday
   CHECK(name_on(nl, 2022, "Koningsdag") == "2022-04-27");
   CHECK(name_on(nl, 2025, "Koningsdag") == "2025-04-26");  // 27 April 2025 is a Sunday
   CHECK(name_on(nl, 2013, "Koninginnedag") == "2013-04-30");
   CHECK(name_on(nl, 2006, "Koninginnedag") == "2006-04-29");  // 30 April 2006 was a Sunday
+  CHECK(name_on(nl, 1989, "Koninginnedag") == "1989-04-29");  // Sunday, Beatrix: the Saturday before
+  CHECK(name_on(nl, 1967, "Koninginnedag") == "1967-05-01");  // Sunday, Juliana: the Monday after
+  CHECK(name_on(nl, 1978, "Koninginnedag") == "1978-05-01");
+  CHECK(name_on(nl, 1979, "Koninginnedag") == "1979-04-30");
   CHECK(name_on(nl, 2013, "Koningsdag") == "");
   CHECK(name_on(nl, 2014, "Koninginnedag") == "");
   CHECK(name_on(nl, 1948, "Koninginnedag") == "");  // before 1949: not modelled (documented)
