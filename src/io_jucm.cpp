@@ -242,7 +242,10 @@ grl::Model load_jucm(const std::string& path) {
   std::ostringstream ss;
   ss << in.rdbuf();
   if (in.bad()) throw InputError(Errc::file_unreadable, "cannot read '" + path + "'", {path});
-  return parse_jucm(ss.str(), "'" + path + "'");
+  grl::Model m = parse_jucm(ss.str(), "'" + path + "'");
+  if (m.name.empty() || m.name == "URNspec")  // jUCMNav's default name says nothing: use the file's
+    m.name = std::filesystem::path(path).stem().string();
+  return m;
 }
 
 }  // namespace koers::io

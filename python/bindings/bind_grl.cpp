@@ -1,5 +1,32 @@
+// Bindings for GRL goal-model evaluation and the jUCMNav importer (thin; results cross as JSON).
 #include "bindings.hpp"
 
+#include <koers/analysis/grl.hpp>
+#include <koers/io/jucm.hpp>
+
+#include <pybind11/stl.h>
+
 namespace koers::python {
-void register_grl(py::module_& m) { (void)m; }
+void register_grl(py::module_& m) {
+  auto release = py::call_guard<py::gil_scoped_release>();
+  py::enum_<grl::Algorithm>(m, "GrlAlgorithm", "GRL propagation algorithm (jUCMNav).")
+      .value("quantitative", grl::Algorithm::quantitative)
+      .value("qualitative", grl::Algorithm::qualitative);
+  py::class_<grl::Model>(m, "GrlModel", "A GRL model (intentional elements, links, actors, strategies).")
+      .def_readonly("name", &grl::Model::name)
+      .def_readonly("default_algorithm", &grl::Model::default_algorithm)
+      .def("strategy_names", &grl::Model::strategy_names, "Strategy names in order.")
+      .def("to_json", [](const grl::Model& g, int indent) { return grl::to_json(g, indent); }, "indent"_a = -1,
+           "The model as JSON text.");
+  m.def("grl_load_jucm", &io::load_jucm, "path"_a, release, "Load a jUCMNav .jucm file as a GRL model.");
+  m.def("grl_parse_jucm", [](const std::string& text, const std::string& origin) { return io::parse_jucm(text, origin); },
+        "text"_a, "origin"_a = "jucm", release, "Parse jUCMNav XMI text as a GRL model.");
+  m.def("grl_from_graph", &grl::from_graph, "graph"_a, release, "The GRL model of a strategy graph.");
+  m.def("grl_evaluate",
+        [](const grl::Model& g, const std::string& strategy, std::optional<grl::Algorithm> algorithm, int tolerance) {
+          return grl::to_json(grl::evaluate(g, strategy, {.algorithm = algorithm, .tolerance = tolerance}));
+        },
+        "model"_a, "strategy"_a, "algorithm"_a = py::none(), "tolerance"_a = 10, release,
+        "Evaluate one strategy; the result as JSON text.");
+}
 }  // namespace koers::python

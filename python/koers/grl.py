@@ -1,2 +1,253 @@
-"""(area module; filled in by its owner)."""
-__all__: list[str] = []
+"""Goal-model evaluation with the GRL algorithms of jUCMNav, and the jUCMNav importer.
+
+A strategy gives initial satisfaction values (-100..100) to some elements, usually
+interventions; the evaluation propagates them up contributions and decompositions to goals
+and developments, and explains every result (which inputs gave how much).
+
+Two algorithms, as in jUCMNav: ``"quantitative"`` (integers, contribution = trunc(strength ×
+source / 100), AND = min, OR/XOR = max, clamped to -100..100 with jUCMNav's tolerance 10) and
+``"qualitative"`` (jUCMNav's label tables). koers models default to quantitative, jUCMNav
+files to qualitative (their reference results are labels). A cycle among the evaluated
+elements raises :class:`koers.GraphError` E201 naming its path; an unknown strategy raises
+E209 naming the known ones. The rules in full: ``include/koers/analysis/grl.hpp``.
+
+>>> import koers, pathlib
+>>> path = pathlib.Path(koers.__file__).parents[2] / ".." / "shared" / "data" / "grl" / "idrisgrl_amyot-main.jucm"
+>>> model = koers.grl.load_jucm(path) if path.exists() else None
+>>> model.strategies() if model else ['EvaluationStrategy4', 'EvaluationStrategy76', 'EvaluationStrategy121']
+['EvaluationStrategy4', 'EvaluationStrategy76', 'EvaluationStrategy121']
+"""
+from __future__ import annotations
+
+import json
+import os
+import pathlib
+
+import pandas as pd
+
+from . import _core
+
+__all__ = ["LABELS", "GrlModel", "Evaluation", "load_jucm", "from_model", "strategies", "evaluate",
+           "evaluate_model", "propagate_file"]
+
+#: The seven GRL labels, from worst to best (Conflict and Unknown in the middle).
+LABELS = ["Denied", "WeaklyDenied", "None", "Conflict", "Unknown", "WeaklySatisfied", "Satisfied"]
+ALGORITHMS = ["quantitative", "qualitative"]
+
+_FRAME_COLUMNS = ["name", "kind", "value", "label", "given", "rule"]
+_EXPLAIN_COLUMNS = ["source", "source_name", "link", "contribution", "strength", "source_value",
+                    "source_label", "amount", "amount_label", "decisive"]
+
+
+def _algorithm(algorithm):
+    if algorithm is None:
+        return None
+    if isinstance(algorithm, _core.GrlAlgorithm):
+        return algorithm
+    if algorithm not in ALGORITHMS:
+        from .errors import InputError
+        raise InputError(f"unknown GRL algorithm '{algorithm}'; expected one of {', '.join(ALGORITHMS)}",
+                         107, [str(algorithm)])
+    return getattr(_core.GrlAlgorithm, algorithm)
+
+
+class GrlModel:
+    """A GRL model: intentional elements, links, actors and strategies (from a jUCMNav file or
+    from a koers model)."""
+
+    def __init__(self, raw: "_core.GrlModel", origin: str = ""):
+        self._raw = raw
+        self.origin = origin
+        self._doc = None
+
+    @property
+    def name(self) -> str:
+        return self._raw.name
+
+    @property
+    def default_algorithm(self) -> str:
+        return self._raw.default_algorithm.name
+
+    def _data(self) -> dict:
+        if self._doc is None:
+            self._doc = json.loads(self._raw.to_json())
+        return self._doc
+
+    def to_dict(self) -> dict:
+        """The model as a dict (elements, links, actors, strategies)."""
+        return json.loads(self._raw.to_json())
+
+    def strategies(self) -> list[str]:
+        """Strategy names in order."""
+        return list(self._raw.strategy_names())
+
+    def elements(self) -> pd.DataFrame:
+        """Intentional elements indexed by id (columns name, type, kind, decomposition, importance,
+        importance_quantitative)."""
+        cols = ["name", "type", "kind", "decomposition", "importance", "importance_quantitative"]
+        df = pd.DataFrame(self._data()["elements"], columns=["id"] + cols).set_index("id")
+        return df
+
+    def links(self) -> pd.DataFrame:
+        """Links (columns id, kind, src, dest, contribution, strength, correlation)."""
+        return pd.DataFrame(self._data()["links"],
+                            columns=["id", "kind", "src", "dest", "contribution", "strength", "correlation"])
+
+    def evaluate(self, strategy: str, algorithm: str | None = None, tolerance: int = 10) -> "Evaluation":
+        """Evaluate one strategy (by name). ``algorithm``: ``"quantitative"``, ``"qualitative"``
+        or None for the model's default; ``tolerance`` is jUCMNav's (quantitative only)."""
+        raw = _core.grl_evaluate(self._raw, strategy, _algorithm(algorithm), int(tolerance))
+        return Evaluation(json.loads(raw))
+
+    def __repr__(self) -> str:
+        d = self._data()
+        return (f"<GrlModel {self.name!r} elements={len(d['elements'])} links={len(d['links'])} "
+                f"actors={len(d['actors'])} strategies={len(d['strategies'])}>")
+
+
+class Evaluation:
+    """The evaluation of one strategy: :meth:`to_frame` (one row per element), :meth:`explain`
+    (the inputs of one element), :meth:`actors`, :meth:`to_dict` (the CLI's JSON)."""
+
+    def __init__(self, data: dict):
+        self._data = data
+        self.strategy: str = data["strategy"]
+        self.algorithm: str = data["algorithm"]
+        self._by_id = {e["id"]: e for e in data["elements"]}
+
+    def to_frame(self) -> pd.DataFrame:
+        """Elements indexed by id: name, kind, value (-100..100), label (category), given, rule."""
+        df = pd.DataFrame(self._data["elements"], columns=["id"] + _FRAME_COLUMNS).set_index("id")
+        df["label"] = pd.Categorical(df["label"], categories=LABELS)
+        df["value"] = df["value"].astype("int64")
+        return df
+
+    def _element(self, element: str) -> dict:
+        if element in self._by_id:
+            return self._by_id[element]
+        for e in self._data["elements"]:
+            if e["name"] == element:
+                return e
+        from .errors import GraphError
+        raise GraphError(f"no element '{element}' in the evaluation of strategy '{self.strategy}'", 208, [element])
+
+    def explain(self, element: str) -> pd.DataFrame:
+        """The inputs of one element (by id or name): source, link kind, contribution type and
+        strength, the source's value and label, and the amount it gave (quantitative) or the
+        label it brought (qualitative); ``decisive`` marks the inputs that set the result."""
+        e = self._element(element)
+        df = pd.DataFrame(e["inputs"], columns=_EXPLAIN_COLUMNS)
+        for c in ("source_label", "amount_label"):
+            df[c] = pd.Categorical(df[c], categories=LABELS)
+        df.attrs["rule"] = e["rule"]
+        df.attrs["element"] = e["id"]
+        return df
+
+    def rule(self, element: str) -> str:
+        """How the inputs of one element combined, in words."""
+        return self._element(element)["rule"]
+
+    def value(self, element: str) -> int:
+        return int(self._element(element)["value"])
+
+    def label(self, element: str) -> str:
+        return self._element(element)["label"]
+
+    def actors(self) -> pd.DataFrame:
+        """Actors indexed by id: name, value, label (importance-weighted satisfaction)."""
+        df = pd.DataFrame(self._data["actors"], columns=["id", "name", "value", "label"]).set_index("id")
+        df["label"] = pd.Categorical(df["label"], categories=LABELS)
+        return df
+
+    def to_dict(self) -> dict:
+        """``{"strategy", "algorithm", "elements": {name: {"value", "label", "id", "kind", "given"}},
+        "actors": {name: {...}}}``. A name that two elements share gets its id appended:
+        ``"name [id]"``."""
+        def keyed(rows):
+            counts: dict[str, int] = {}
+            for r in rows:
+                counts[r["name"]] = counts.get(r["name"], 0) + 1
+            out = {}
+            for r in rows:
+                key = r["name"] if counts[r["name"]] == 1 else f"{r['name']} [{r['id']}]"
+                entry = {"value": r["value"], "label": r["label"], "id": r["id"]}
+                if "kind" in r:
+                    entry["kind"] = r["kind"]
+                    entry["given"] = r["given"]
+                out[key] = entry
+            return out
+        return {"strategy": self.strategy, "algorithm": self.algorithm,
+                "elements": keyed(self._data["elements"]), "actors": keyed(self._data["actors"])}
+
+    def raw(self) -> dict:
+        """Everything, with the inputs of every element."""
+        return json.loads(json.dumps(self._data))
+
+    def __repr__(self) -> str:
+        counts = pd.Series([e["label"] for e in self._data["elements"]]).value_counts()
+        summary = ", ".join(f"{lab} {counts[lab]}" for lab in LABELS if lab in counts)
+        return (f"<Evaluation strategy={self.strategy!r} algorithm={self.algorithm} "
+                f"elements={len(self._data['elements'])} ({summary})>")
+
+    def _repr_html_(self) -> str:
+        return self.to_frame()[["name", "kind", "value", "label"]].to_html()
+
+
+def load_jucm(path) -> GrlModel:
+    """Load a jUCMNav ``.jucm`` file. Raises :class:`koers.InputError` E100 (unreadable),
+    E116 (not XML) or E600 (not a readable GRL model, naming the element)."""
+    return GrlModel(_core.grl_load_jucm(os.fspath(path)), os.fspath(path))
+
+
+def from_model(model) -> GrlModel:
+    """The GRL model of a :class:`koers.Model` (see ``grl::from_graph``)."""
+    return GrlModel(_core.grl_from_graph(model.graph if hasattr(model, "graph") else model), model.name)
+
+
+def _is_jucm(path) -> bool:
+    p = pathlib.Path(os.fspath(path))
+    if p.suffix.lower() == ".jucm":
+        return True
+    if p.suffix.lower() == ".json":
+        return False
+    try:  # sniff: XML starts with '<'
+        with open(p, "rb") as f:
+            head = f.read(256).lstrip()
+        return head.startswith(b"<")
+    except OSError:
+        return False
+
+
+def _grl_model(source) -> GrlModel:
+    if isinstance(source, GrlModel):
+        return source
+    if isinstance(source, (str, os.PathLike)):
+        if _is_jucm(source):
+            return load_jucm(source)
+        from . import model as _model
+        return from_model(_model.load(source))
+    return from_model(source)
+
+
+def strategies(source) -> list[str]:
+    """Strategy names of a ``.jucm``/koers JSON path, a :class:`koers.Model` or a :class:`GrlModel`."""
+    return _grl_model(source).strategies()
+
+
+def evaluate(source, strategy: str, algorithm: str | None = None, tolerance: int = 10) -> Evaluation:
+    """Evaluate a strategy of a path (``.jucm`` or koers JSON), a :class:`koers.Model` or a
+    :class:`GrlModel`."""
+    return _grl_model(source).evaluate(strategy, algorithm=algorithm, tolerance=tolerance)
+
+
+def evaluate_model(model, strategy: str, algorithm: str | None = None, tolerance: int = 10) -> Evaluation:
+    """Evaluate a strategy of a :class:`koers.Model` (what :meth:`koers.Model.evaluate` calls)."""
+    return from_model(model).evaluate(strategy, algorithm=algorithm, tolerance=tolerance)
+
+
+def propagate_file(path, strategy: str, algorithm: str | None = None) -> dict:
+    """What ``koers propagate FILE --strategy NAME --json`` prints: ``{"elements": {name:
+    {"value": int, "label": str, ...}}, "strategy", "algorithm", "actors"}``. ``.jucm`` files are
+    read as jUCMNav models (qualitative by default), anything else as a koers model
+    (quantitative by default)."""
+    return evaluate(path, strategy, algorithm=algorithm).to_dict()
