@@ -20,9 +20,9 @@ def plan():
 # ---- names, paths, errors ----------------------------------------------------------------
 
 def test_names_lists_the_examples():
-    # deventer-2014 has a strategy model; west-betuwe-2022 has data files only (no model.json)
+    # deventer-2014 and west-betuwe-2022 (model.json since test_example_west_betuwe.py) have a strategy model
     assert "deventer-2014" in examples.names()
-    assert "west-betuwe-2022" not in examples.names()
+    assert "west-betuwe-2022" in examples.names()
     assert {"deventer-2014", "west-betuwe-2022"} <= set(examples.all_names())
     assert examples.names() == sorted(examples.names())
 
@@ -44,9 +44,9 @@ def test_unknown_name_raises_input_error_listing_known_names():
     with pytest.raises(koers.InputError) as info:
         examples.path("amsterdam-2030")
     assert info.value.code == koers.Errc.unknown_name
-    # a folder without a strategy model cannot be load()ed
+    # a data file that is not a strategy model cannot be load()ed
     with pytest.raises(koers.InputError):
-        examples.load("west-betuwe-2022")
+        examples.load("west-betuwe-2022", "processes")
 
 
 def test_unknown_file_and_escape_refused():
