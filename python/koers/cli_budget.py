@@ -1,6 +1,166 @@
-"""Sub-commands of the koers command for this area (see koers.cli)."""
+"""Sub-commands for budgets: ``optimise``, ``curve``, ``scenarios`` (koers.portfolio files).
+
+Exit codes: 0 the base portfolio solved (optimal; scenarios may be infeasible, that is reported,
+not an error); 1 the base portfolio is infeasible (the explanation goes to stderr and, with
+``--json``, into the output) or the solver hit a limit; 2 usage or file errors — not JSON, wrong
+format, unknown field (with its JSON path), a cost that is not per_participant × participants
+(E404), an item in an unknown stream (E402): a file that cannot be loaded whole is a file error.
+"""
 from __future__ import annotations
+
+import sys
+
+from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, emit_json
+
+EXAMPLES = ["deventer-2014"]
+
+
+def _portfolio(args):
+    from . import budget, examples
+    from .errors import BudgetError, InputError
+    if getattr(args, "example", None):
+        if args.file:
+            raise SystemExit(_usage("give a FILE or --example NAME, not both"))
+        return budget.Portfolio.load(examples.path(args.example, "portfolio.json"))
+    if not args.file:
+        raise SystemExit(_usage("give a FILE or --example NAME"))
+    try:
+        return budget.Portfolio.load(args.file)
+    except BudgetError as e:  # a file that does not validate is a file error (exit 2)
+        raise InputError(e.message, e.code, e.elements) from None
+
+
+def _usage(msg):
+    print(f"koers: {msg}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _solve_dict(r) -> dict:
+    """The acceptance shape of one solve (see the module docstring of koers.budget)."""
+    d = r.to_dict()
+    out = {"status": d["status"], "optimum": d["optimum"],
+           "selected": d["selected"] if d["status"] != "infeasible" else [],
+           "spent_cents": d["spent_cents"], "capacity_cents": d["capacity_cents"],
+           "bound": d["bound"], "gap": d["gap"], "unique": d["unique"], "binding": d["binding"]}
+    if "conflict" in d:
+        c = d["conflict"]
+        out["conflict"] = {"kind": c.get("kind"), "stream": c.get("stream"), "items": c.get("items", []),
+                           "required_cents": c.get("required_cents"), "capacity_cents": c.get("capacity_cents"),
+                           "available_cents": c.get("capacity_cents"), "message": c.get("message"),
+                           "explanation": c.get("explanation")}
+    return out
+
+
+def optimise_dict(p) -> dict:
+    """``koers optimise --json`` for a portfolio: the base fields plus ``scenarios``."""
+    base = p.optimise()
+    out = {"name": p.name, "objective": p.objective, **_solve_dict(base), "scenarios": []}
+    for s in p.scenarios:
+        out["scenarios"].append({"name": s.name, **_solve_dict(p.apply(s).optimise())})
+    return out, base
+
+
+def _line(name, d) -> str:
+    if d["status"] == "infeasible":
+        c = d.get("conflict") or {}
+        return f"{name}: infeasible — {c.get('explanation') or c.get('message')}"
+    spent = ", ".join(f"{k} {_eur(v)}" for k, v in d["spent_cents"].items() if v)
+    return (f"{name}: {d['status']}, optimum {d['optimum']} (bound {d['bound']}, gap {d['gap']}"
+            f"{', unique' if d['unique'] else ''}), {len(d['selected'])} funded; spent {spent or 'nothing'}"
+            f"{'; binding: ' + ', '.join(d['binding']) if d['binding'] else ''}")
+
+
+def _eur(cents) -> str:
+    from .budget import _money
+    return _money(cents)
+
+
+def cmd_optimise(args) -> int:
+    p = _portfolio(args)
+    out, base = optimise_dict(p)
+    if args.json:
+        emit_json(out)
+    else:
+        print(_line("base", out))
+        for iid in out["selected"]:
+            print(f"  + {iid}")
+        for s in out["scenarios"]:
+            print(_line(s["name"], s))
+    if base.status == "infeasible":
+        print(f"koers: base portfolio is infeasible: {base.explain_infeasible()}", file=sys.stderr)
+        return EXIT_INVALID
+    if base.status != "optimal":
+        print(f"koers: solver stopped at a limit (gap {base.gap})", file=sys.stderr)
+        return EXIT_INVALID
+    return EXIT_OK
+
+
+def cmd_curve(args) -> int:
+    from .budget import curve
+    p = _portfolio(args)
+    if args.stream not in set(p.streams.index):
+        from .errors import InputError
+        raise InputError(f"unknown stream '{args.stream}'; streams: {', '.join(p.streams.index)}", 402, [args.stream])
+    c = curve(p, args.stream)
+    pts = [{"budget_cents": int(r.budget), "optimum": None if r.optimum is None or str(r.optimum) == "<NA>" else int(r.optimum),
+            "selected": list(r.selected)} for r in c.itertuples()]
+    if args.json:
+        emit_json({"stream": args.stream, "breakpoints": pts})
+    else:
+        print(f"budget curve of '{args.stream}' ({len(pts)} breakpoints; the optimum holds from each budget up to the next)")
+        for pt in pts:
+            opt = "infeasible" if pt["optimum"] is None else pt["optimum"]
+            print(f"  {_eur(pt['budget_cents']):>16}  {opt}")
+    return EXIT_OK
+
+
+def cmd_scenarios(args) -> int:
+    p = _portfolio(args)
+    table = p.compare()
+    streams = list(p.streams.index)
+    rows = []
+    for name, r in table.iterrows():
+        rows.append({"name": name, "status": r["status"],
+                     "optimum": None if str(r["optimum"]) == "<NA>" else int(r["optimum"]),
+                     "delta_optimum": None if str(r["delta_optimum"]) == "<NA>" else int(r["delta_optimum"]),
+                     "funded": int(r["funded"]),
+                     "budget_cents": {s: int(r[f"budget_{s}"]) for s in streams},
+                     "capacity_cents": {s: int(r[f"capacity_{s}"]) for s in streams},
+                     "spent_cents": {s: int(r[f"spent_{s}"]) for s in streams},
+                     "binding": [b for b in r["binding"].split(", ") if b],
+                     "added": [b for b in r["added"].split(", ") if b],
+                     "dropped": [b for b in r["dropped"].split(", ") if b],
+                     "conflict": r["conflict"] or None})
+    if args.json:
+        emit_json({"name": p.name, "scenarios": rows})
+        return EXIT_OK
+    from .budget import euros
+    show = table.drop(columns=[c for c in table.columns if c.startswith("capacity_")] + ["conflict"])
+    show = euros(show, [c for c in show.columns if c.startswith(("budget_", "spent_"))])
+    import pandas as pd
+    with pd.option_context("display.max_columns", None, "display.width", 200, "display.max_colwidth", 60):
+        print(show.T.to_string())
+    for r in rows:
+        if r["conflict"]:
+            print(f"\n{r['name']}: {r['conflict']}")
+    return EXIT_OK
 
 
 def register(sub) -> None:
-    """Add this area's sub-commands to the koers parser."""
+    """Add the budget sub-commands to the koers parser."""
+    def common(p):
+        p.add_argument("file", nargs="?", help="a koers.portfolio JSON file")
+        p.add_argument("--example", choices=EXAMPLES, help="use an embedded example's portfolio.json")
+        p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser("optimise", aliases=["optimize"],
+                       help="fund the best interventions exactly: the base and every scenario of a portfolio file")
+    common(p)
+    p.set_defaults(func=cmd_optimise)
+    p = sub.add_parser("curve", help="exact budget curve of one stream: every budget where the optimum changes")
+    common(p)
+    p.add_argument("--stream", required=True, help="the stream whose budget varies")
+    p.set_defaults(func=cmd_curve)
+    p = sub.add_parser("scenarios", help="compare the base and the scenarios of a portfolio file side by side")
+    common(p)
+    p.set_defaults(func=cmd_scenarios)

@@ -87,6 +87,10 @@ inline SweepResult solve_one(const Portfolio& base, const PortfolioScenario& sc,
 inline std::vector<SweepResult> sweep_portfolio(const Portfolio& base, const std::vector<PortfolioScenario>& scenarios,
                                                 const PortfolioSweepOptions& o = {}) {
   base.validate();
+  // apply() copies its base: without the base's own scenario list (which may be the sweep list
+  // itself, thousands long) each copy stays small.
+  Portfolio bare = base;
+  bare.scenarios.clear();
   const std::size_t n = scenarios.size();
   std::vector<SweepResult> rows(n);
   for (std::size_t i = 0; i < n; ++i) rows[i].name = scenarios[i].name;
@@ -104,7 +108,7 @@ inline std::vector<SweepResult> sweep_portfolio(const Portfolio& base, const std
     try {
       for (std::size_t i; (i = next.fetch_add(1)) < n;) {
         if (failed || (o.progress && o.progress->cancel)) break;
-        rows[i] = detail::solve_one(base, scenarios[i], o.solve);
+        rows[i] = detail::solve_one(bare, scenarios[i], o.solve);
         if (o.progress) ++o.progress->done;
       }
     } catch (...) {  // std::bad_alloc and the like: report once, stop the others
