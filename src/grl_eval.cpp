@@ -562,7 +562,9 @@ Result evaluate(const Model& m, const std::string& strategy, const Options& opt)
     std::string path;
     std::vector<std::string> ids;
     for (auto i : cyc) {
-      path += (path.empty() ? "" : " -> ") + std::string(to_string(m.elements[i].type)) + " '" + m.elements[i].name + "'";
+      std::string kind = m.elements[i].kind.empty() ? std::string(to_string(m.elements[i].type)) : m.elements[i].kind;
+      std::replace(kind.begin(), kind.end(), '_', ' ');
+      path += (path.empty() ? "" : " -> ") + kind + " '" + m.elements[i].name + "'";
       ids.push_back(m.elements[i].id);
     }
     ids.pop_back();
