@@ -11,6 +11,11 @@ files to qualitative (their reference results are labels). A cycle among the eva
 elements raises :class:`koers.GraphError` E201 naming its path; an unknown strategy raises
 E209 naming the known ones. The rules in full: ``include/koers/analysis/grl.hpp``.
 
+``koers propagate FILE --strategy NAME --json`` prints :func:`propagate_file`'s dict. Exit codes:
+0 done; 2 when the file cannot be read or is not XML/JSON or not a jUCMNav/koers model
+(:class:`koers.InputError` E100/E101/E116/E600); 1 when the model cannot be evaluated with that
+strategy (:class:`koers.GraphError`: E209 unknown strategy, E201 cycle, E200 unknown element).
+
 >>> import koers, pathlib
 >>> path = pathlib.Path(koers.__file__).parents[2] / ".." / "shared" / "data" / "grl" / "idrisgrl_amyot-main.jucm"
 >>> model = koers.grl.load_jucm(path) if path.exists() else None
