@@ -1,2 +1,1061 @@
-"""(area module; filled in by its owner)."""
-__all__: list[str] = []
+"""Multi-criteria decision problems: ranking, objective weights, sensitivity and SMAA-2.
+
+A :class:`DecisionProblem` holds alternatives × criteria scores with each criterion's
+direction (``"max"``/``"min"``), weight, optional fixed scale ``(lo, hi)`` and optional
+PROMETHEE preference function. The maths runs in C++ (``koers._core.decide``); this module
+reads and writes ``koers.decision`` files and turns results into DataFrames and plots.
+
+>>> import koers
+>>> p = koers.DecisionProblem.from_dict({
+...     "format": "koers.decision", "version": 1, "alternatives": ["A", "B", "C"],
+...     "criteria": [{"name": "quality", "direction": "max", "weight": 0.6},
+...                  {"name": "cost", "direction": "min", "weight": 0.4}],
+...     "scores": [[7, 300], [9, 450], [5, 200]]})
+>>> r = koers.rank(p, method="topsis")
+>>> r.ranking
+['A', 'B', 'C']
+>>> koers.weights(p, method="entropy").round(3).to_dict()
+{'quality': 0.344, 'cost': 0.656}
+"""
+from __future__ import annotations
+
+import json
+import math
+import pathlib
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import Errc, InputError, RankingError
+
+__all__ = ["DecisionProblem", "RankResult", "SensitivityResult", "SmaaResult", "rank", "weights", "smaa",
+           "sensitivity"]
+
+FORMAT = "koers.decision"
+VERSION = 1
+METHODS = ("wsm", "topsis", "vikor", "promethee2", "spotis")
+NORMALISATIONS = ("none", "vector", "minmax", "max", "sum", "scale")
+PREFERENCE_FUNCTIONS = ("usual", "u-shape", "v-shape", "level", "linear", "gaussian")
+WEIGHT_METHODS = ("entropy", "critic", "std", "merec", "roc", "swing", "equal")
+_PICKLE_VERSION = 1
+
+
+def _core():
+    from . import _core
+    return _core.decide
+
+
+def _err(code: str, path: str, message: str) -> InputError:
+    return InputError(f"{path}: {message}" if path else message, int(Errc[code]), [path] if path else [])
+
+
+def _rank_err(code: str, message: str, elements=()) -> RankingError:
+    return RankingError(message, int(Errc[code]), list(elements))
+
+
+# ---------------------------------------------------------------------------------------------
+# reading koers.decision documents (every problem names its JSON path)
+# ---------------------------------------------------------------------------------------------
+
+_TOP = {"format", "version", "name", "description", "source", "note", "credit", "weights_source",
+        "alternatives", "criteria", "scores", "method", "smaa", "sensitivity"}
+_CRIT = {"name", "id", "description", "direction", "weight", "scale", "preference"}
+_PREF = {"function", "q", "p", "s"}
+_METHOD = {"name", "normalisation", "v", "value_functions"}
+_SMAA = {"samples", "seed", "weights", "intervals", "orderings", "scores", "confidence_samples"}
+_SMAA_SCORES = {"model", "spread"}
+_SENS = {"top_k", "steps"}
+
+
+def _is_num(x) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+def _num(x, path: str, *, finite=True) -> float:
+    if not _is_num(x):
+        raise _err("wrong_type", path, f"expected a number, got {type(x).__name__}")
+    if finite and not math.isfinite(x):
+        raise _err("not_finite", path, "number is not finite")
+    return float(x)
+
+
+def _str(x, path: str) -> str:
+    if not isinstance(x, str):
+        raise _err("wrong_type", path, f"expected a string, got {type(x).__name__}")
+    return x
+
+
+def _obj(x, path: str, allowed: set[str]) -> dict:
+    if not isinstance(x, dict):
+        raise _err("wrong_type", path, f"expected an object, got {type(x).__name__}")
+    for k in x:
+        if k not in allowed:
+            raise _err("unknown_field", f"{path}/{k}", f"unknown field '{k}' (allowed: {', '.join(sorted(allowed))})")
+    return x
+
+
+def _list(x, path: str) -> list:
+    if not isinstance(x, list):
+        raise _err("wrong_type", path, f"expected an array, got {type(x).__name__}")
+    return x
+
+
+def _choice(x, path: str, allowed) -> str:
+    s = _str(x, path)
+    if s not in allowed:
+        raise _err("invalid_value", path, f"'{s}' is not one of {', '.join(allowed)}")
+    return s
+
+
+def _reject_constant(name):
+    raise ValueError(f"non-finite number {name}")
+
+
+def _parse_text(text: str, origin: str) -> dict:
+    try:
+        doc = json.loads(text, parse_constant=_reject_constant)
+    except ValueError as e:
+        if "non-finite" in str(e):
+            raise InputError(f"{origin}: {e} (JSON has no NaN or Infinity)", int(Errc.not_finite), [origin]) from None
+        raise InputError(f"{origin} is not JSON: {e}", int(Errc.not_json), [origin]) from None
+    return doc
+
+
+def _check_doc(doc: Any) -> dict:
+    """Check a koers.decision document; returns the normalised pieces."""
+    d = _obj(doc, "", _TOP)
+    if "format" not in d:
+        raise _err("missing_field", "/format", "missing field 'format' (expected 'koers.decision')")
+    if d["format"] != FORMAT:
+        raise _err("wrong_format", "/format", f"format is '{d['format']}', expected '{FORMAT}'")
+    if "version" not in d:
+        raise _err("missing_field", "/version", "missing field 'version'")
+    if d["version"] != VERSION or isinstance(d["version"], bool):
+        raise _err("unsupported_version", "/version", f"version {d['version']!r} is not supported (this koers reads 1)")
+    for key in ("alternatives", "criteria", "scores"):
+        if key not in d:
+            raise _err("missing_field", f"/{key}", f"missing field '{key}'")
+    alts = [_str(a, f"/alternatives/{i}") for i, a in enumerate(_list(d["alternatives"], "/alternatives"))]
+    crits = []
+    for j, c in enumerate(_list(d["criteria"], "/criteria")):
+        path = f"/criteria/{j}"
+        c = _obj(c, path, _CRIT)
+        if "name" not in c:
+            raise _err("missing_field", f"{path}/name", "missing field 'name'")
+        out = {"name": _str(c["name"], f"{path}/name"),
+               "direction": _choice(c.get("direction", "max"), f"{path}/direction", ("max", "min"))}
+        for extra in ("id", "description"):
+            if extra in c:
+                out[extra] = _str(c[extra], f"{path}/{extra}")
+        if "weight" in c and c["weight"] is not None:
+            out["weight"] = _num(c["weight"], f"{path}/weight")
+        if "scale" in c and c["scale"] is not None:
+            sc = _list(c["scale"], f"{path}/scale")
+            if len(sc) != 2:
+                raise _err("size_mismatch", f"{path}/scale", f"scale has {len(sc)} entries, expected 2 [lo, hi]")
+            out["scale"] = (_num(sc[0], f"{path}/scale/0"), _num(sc[1], f"{path}/scale/1"))
+        if "preference" in c and c["preference"] is not None:
+            pr = _obj(c["preference"], f"{path}/preference", _PREF)
+            pref = {"function": _choice(pr.get("function", "usual"), f"{path}/preference/function", PREFERENCE_FUNCTIONS)}
+            for k in ("q", "p", "s"):
+                if k in pr:
+                    pref[k] = _num(pr[k], f"{path}/preference/{k}")
+            out["preference"] = pref
+        crits.append(out)
+    rows = _list(d["scores"], "/scores")
+    if len(rows) != len(alts):
+        raise _err("size_mismatch", "/scores", f"scores has {len(rows)} rows, expected {len(alts)} (one per alternative)")
+    scores = np.empty((len(alts), len(crits)), dtype=float)
+    for i, row in enumerate(rows):
+        row = _list(row, f"/scores/{i}")
+        if len(row) != len(crits):
+            raise _err("size_mismatch", f"/scores/{i}",
+                       f"row of '{alts[i]}' has {len(row)} scores, expected {len(crits)} (one per criterion)")
+        for j, x in enumerate(row):
+            scores[i, j] = _num(x, f"/scores/{i}/{j}")
+    method = None
+    if "method" in d and d["method"] is not None:
+        m = _obj(d["method"], "/method", _METHOD)
+        method = {"name": _choice(m.get("name", "topsis"), "/method/name", METHODS + ("promethee",))}
+        if method["name"] == "promethee":
+            method["name"] = "promethee2"
+        if "normalisation" in m:
+            method["normalisation"] = _choice(m["normalisation"], "/method/normalisation", NORMALISATIONS)
+        if "v" in m:
+            method["v"] = _num(m["v"], "/method/v")
+        if "value_functions" in m:
+            vfs = _obj(m["value_functions"], "/method/value_functions", {c["name"] for c in crits})
+            method["value_functions"] = {}
+            for name, f in vfs.items():
+                fp = f"/method/value_functions/{name}"
+                f = _obj(f, fp, {"x", "v"})
+                method["value_functions"][name] = {
+                    "x": [_num(x, f"{fp}/x/{k}") for k, x in enumerate(_list(f.get("x", []), f"{fp}/x"))],
+                    "v": [_num(x, f"{fp}/v/{k}") for k, x in enumerate(_list(f.get("v", []), f"{fp}/v"))]}
+    smaa_opts = None
+    if "smaa" in d and d["smaa"] is not None:
+        s = _obj(d["smaa"], "/smaa", _SMAA)
+        smaa_opts = {}
+        for k in ("samples", "seed", "confidence_samples"):
+            if k in s:
+                v = s[k]
+                if not isinstance(v, int) or isinstance(v, bool) or v < 0:
+                    raise _err("invalid_value", f"/smaa/{k}", "expected a non-negative integer")
+                smaa_opts[k] = v
+        if "weights" in s:
+            smaa_opts["weights"] = _choice(s["weights"], "/smaa/weights", ("uniform", "fixed"))
+        names = {c["name"] for c in crits}
+        if "intervals" in s:
+            iv = _obj(s["intervals"], "/smaa/intervals", names)
+            smaa_opts["intervals"] = {}
+            for name, b in iv.items():
+                b = _list(b, f"/smaa/intervals/{name}")
+                if len(b) != 2:
+                    raise _err("size_mismatch", f"/smaa/intervals/{name}", "expected [lo, hi]")
+                smaa_opts["intervals"][name] = (_num(b[0], f"/smaa/intervals/{name}/0"), _num(b[1], f"/smaa/intervals/{name}/1"))
+        if "orderings" in s:
+            smaa_opts["orderings"] = []
+            for k, o in enumerate(_list(s["orderings"], "/smaa/orderings")):
+                o = _list(o, f"/smaa/orderings/{k}")
+                if len(o) != 2:
+                    raise _err("size_mismatch", f"/smaa/orderings/{k}", "expected [a, b] meaning weight of a >= weight of b")
+                a, b = _str(o[0], f"/smaa/orderings/{k}/0"), _str(o[1], f"/smaa/orderings/{k}/1")
+                for x, idx in ((a, 0), (b, 1)):
+                    if x not in names:
+                        raise _err("unknown_name", f"/smaa/orderings/{k}/{idx}", f"unknown criterion '{x}'")
+                smaa_opts["orderings"].append((a, b))
+        if "scores" in s:
+            sc = _obj(s["scores"], "/smaa/scores", _SMAA_SCORES)
+            smaa_opts["score_model"] = _choice(sc.get("model", "uniform"), "/smaa/scores/model", ("none", "uniform", "normal"))
+            sp = sc.get("spread", 0.0)
+            if _is_num(sp):
+                smaa_opts["score_spread"] = _num(sp, "/smaa/scores/spread")
+            else:
+                rows = _list(sp, "/smaa/scores/spread")
+                if len(rows) != len(alts):
+                    raise _err("size_mismatch", "/smaa/scores/spread", f"expected {len(alts)} rows")
+                arr = np.empty_like(scores)
+                for i, row in enumerate(rows):
+                    row = _list(row, f"/smaa/scores/spread/{i}")
+                    if len(row) != len(crits):
+                        raise _err("size_mismatch", f"/smaa/scores/spread/{i}", f"expected {len(crits)} entries")
+                    for j, x in enumerate(row):
+                        arr[i, j] = _num(x, f"/smaa/scores/spread/{i}/{j}")
+                smaa_opts["score_spread"] = arr
+    sens = None
+    if "sensitivity" in d and d["sensitivity"] is not None:
+        s = _obj(d["sensitivity"], "/sensitivity", _SENS)
+        sens = {}
+        for k in ("top_k", "steps"):
+            if k in s:
+                if not isinstance(s[k], int) or isinstance(s[k], bool) or s[k] < 0:
+                    raise _err("invalid_value", f"/sensitivity/{k}", "expected a non-negative integer")
+                sens[k] = s[k]
+    meta = {k: d[k] for k in ("name", "description", "source", "note", "credit", "weights_source") if k in d}
+    for k, v in meta.items():
+        _str(v, f"/{k}")
+    return {"alternatives": alts, "criteria": crits, "scores": scores, "method": method, "smaa": smaa_opts,
+            "sensitivity": sens, "meta": meta}
+
+
+def _as_direction(x) -> str:
+    if isinstance(x, (bool, np.bool_)):
+        return "max" if x else "min"
+    if _is_num(x):
+        return "max" if x > 0 else "min"
+    s = str(x).lower()
+    if s in ("max", "benefit", "+"):
+        return "max"
+    if s in ("min", "cost", "-"):
+        return "min"
+    raise InputError(f"direction {x!r} is not 'max' or 'min'", int(Errc.invalid_value), [str(x)])
+
+
+def _per_criterion(value, names: list[str], what: str, convert=lambda x: x):
+    """A per-criterion argument as a list: a dict by name, a sequence in order, or one value for all."""
+    if value is None:
+        return [None] * len(names)
+    if isinstance(value, pd.Series):
+        value = value.to_dict()
+    if isinstance(value, dict):
+        for k in value:
+            if k not in names:
+                raise InputError(f"{what}: unknown criterion '{k}'", int(Errc.unknown_name), [str(k)])
+        return [convert(value[n]) if n in value else None for n in names]
+    if isinstance(value, str) or np.isscalar(value):
+        return [convert(value)] * len(names)
+    value = list(value)
+    if what == "scales" and len(value) == 2 and all(_is_num(v) for v in value) and len(names) != 2:
+        return [convert(value)] * len(names)
+    if len(value) != len(names):
+        raise InputError(f"{what} has {len(value)} entries, expected {len(names)}", int(Errc.size_mismatch), [what])
+    return [convert(v) for v in value]
+
+
+# ---------------------------------------------------------------------------------------------
+# DecisionProblem
+# ---------------------------------------------------------------------------------------------
+
+class DecisionProblem:
+    """Alternatives × criteria scores with directions, weights, scales and the chosen method.
+
+    Build with :meth:`from_frame`, :meth:`from_array`, :meth:`from_dict` or :meth:`load`;
+    the problem is checked when built (duplicate names, sizes, non-finite scores, invalid
+    weights, scales that miss scores raise :class:`koers.InputError` / :class:`koers.RankingError`
+    naming the element).
+    """
+
+    def __init__(self, alternatives, criteria, scores, method=None, smaa=None, sensitivity=None, meta=None):
+        self._alternatives = [str(a) for a in alternatives]
+        self._criteria = [dict(c) for c in criteria]
+        arr = np.asarray(scores, dtype=float)
+        if arr.ndim != 2:
+            raise InputError(f"scores must be a 2-d matrix, got {arr.ndim} dimension(s)", int(Errc.size_mismatch), ["scores"])
+        self._scores = arr
+        self.method = dict(method) if method else None
+        self.smaa_options = dict(smaa) if smaa else None
+        self.sensitivity_options = dict(sensitivity) if sensitivity else None
+        self.meta = dict(meta or {})
+        self._cpp = None
+        self._core_problem()  # validate now
+
+    # -- construction --------------------------------------------------------------------------
+    @classmethod
+    def from_frame(cls, df: pd.DataFrame, directions=None, weights=None, scales=None, preferences=None, method=None):
+        """From an alternatives × criteria DataFrame (index = alternative names).
+
+        ``directions``, ``weights``, ``scales`` and ``preferences`` are each a dict by
+        criterion, a sequence in column order, or one value for every criterion
+        (directions default to ``"max"``; a scale is ``(lo, hi)``).
+        """
+        names = [str(c) for c in df.columns]
+        dirs = _per_criterion(directions if directions is not None else "max", names, "directions", _as_direction)
+        ws = _per_criterion(weights, names, "weights", lambda x: None if x is None else float(x))
+        scs = _per_criterion(scales, names, "scales", lambda x: None if x is None else (float(x[0]), float(x[1])))
+        prefs = _per_criterion(preferences, names, "preferences", lambda x: None if x is None else dict(x))
+        crits = []
+        for n, d, w, s, p in zip(names, dirs, ws, scs, prefs):
+            c = {"name": n, "direction": d or "max"}
+            if w is not None:
+                c["weight"] = w
+            if s is not None:
+                c["scale"] = s
+            if p is not None:
+                c["preference"] = p
+            crits.append(c)
+        if isinstance(method, str):
+            method = {"name": method}
+        return cls([str(i) for i in df.index], crits, df.to_numpy(dtype=float), method=method)
+
+    @classmethod
+    def from_array(cls, scores, weights=None, directions=None, alternatives=None, criteria=None, scales=None,
+                   method=None):
+        """From a NumPy matrix; names default to A1.., C1.."""
+        arr = np.asarray(scores, dtype=float)
+        if arr.ndim != 2:
+            raise InputError("scores must be a 2-d matrix", int(Errc.size_mismatch), ["scores"])
+        alts = list(alternatives) if alternatives is not None else [f"A{i + 1}" for i in range(arr.shape[0])]
+        crits = list(criteria) if criteria is not None else [f"C{j + 1}" for j in range(arr.shape[1])]
+        if len(alts) != arr.shape[0]:
+            raise InputError(f"alternatives has {len(alts)} entries, expected {arr.shape[0]}", int(Errc.size_mismatch), ["alternatives"])
+        if len(crits) != arr.shape[1]:
+            raise InputError(f"criteria has {len(crits)} entries, expected {arr.shape[1]}", int(Errc.size_mismatch), ["criteria"])
+        df = pd.DataFrame(arr, index=alts, columns=crits, copy=False)
+        return cls.from_frame(df, directions=directions, weights=weights, scales=scales, method=method)
+
+    @classmethod
+    def from_dict(cls, doc: dict) -> "DecisionProblem":
+        """From a ``koers.decision`` v1 document (errors name the JSON path)."""
+        d = _check_doc(doc)
+        return cls(d["alternatives"], d["criteria"], d["scores"], d["method"], d["smaa"], d["sensitivity"], d["meta"])
+
+    @classmethod
+    def loads(cls, text: str, origin: str = "decision") -> "DecisionProblem":
+        return cls.from_dict(_parse_text(text, origin))
+
+    @classmethod
+    def load(cls, path) -> "DecisionProblem":
+        """Read a ``koers.decision`` file."""
+        path = pathlib.Path(path)
+        try:
+            raw = path.read_bytes()
+        except (FileNotFoundError, IsADirectoryError, PermissionError) as e:
+            raise InputError(f"cannot read {path}: {e.strerror}", int(Errc.file_unreadable), [str(path)]) from None
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError(f"{path} is not UTF-8 text", int(Errc.not_json), [str(path)]) from None
+        return cls.loads(text, str(path))
+
+    def to_dict(self) -> dict:
+        """The ``koers.decision`` v1 document."""
+        doc: dict = {"format": FORMAT, "version": VERSION}
+        doc.update(self.meta)
+        doc["alternatives"] = list(self._alternatives)
+        crits = []
+        for c in self._criteria:
+            o = {"name": c["name"]}
+            for k in ("id", "description"):
+                if k in c:
+                    o[k] = c[k]
+            o["direction"] = c.get("direction", "max")
+            if c.get("weight") is not None:
+                o["weight"] = c["weight"]
+            if c.get("scale") is not None:
+                o["scale"] = [c["scale"][0], c["scale"][1]]
+            if c.get("preference") is not None:
+                o["preference"] = dict(c["preference"])
+            crits.append(o)
+        doc["criteria"] = crits
+        doc["scores"] = [[(int(x) if float(x).is_integer() and abs(x) < 2**53 else float(x)) for x in row]
+                         for row in self._scores]
+        if self.method:
+            doc["method"] = json.loads(json.dumps(self.method))
+        if self.smaa_options:
+            s = dict(self.smaa_options)
+            if isinstance(s.get("score_spread"), np.ndarray):
+                s["score_spread"] = s["score_spread"].tolist()
+            out = {k: s[k] for k in ("samples", "seed", "weights", "confidence_samples") if k in s}
+            if "intervals" in s:
+                out["intervals"] = {k: list(v) for k, v in s["intervals"].items()}
+            if "orderings" in s:
+                out["orderings"] = [list(o) for o in s["orderings"]]
+            if "score_model" in s or "score_spread" in s:
+                out["scores"] = {"model": s.get("score_model", "uniform"), "spread": s.get("score_spread", 0.0)}
+            doc["smaa"] = out
+        if self.sensitivity_options:
+            doc["sensitivity"] = dict(self.sensitivity_options)
+        return doc
+
+    def dumps(self, indent: int = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, allow_nan=False)
+
+    def save(self, path) -> None:
+        """Write the ``koers.decision`` file (UTF-8)."""
+        pathlib.Path(path).write_text(self.dumps() + "\n", encoding="utf-8")
+
+    # -- views ---------------------------------------------------------------------------------
+    @property
+    def alternatives(self) -> list[str]:
+        return list(self._alternatives)
+
+    @property
+    def criteria(self) -> list[str]:
+        return [c["name"] for c in self._criteria]
+
+    @property
+    def scores(self) -> np.ndarray:
+        """The score matrix (a read-only view)."""
+        v = self._scores.view()
+        v.flags.writeable = False
+        return v
+
+    @property
+    def directions(self) -> pd.Series:
+        return pd.Series([c.get("direction", "max") for c in self._criteria], index=self.criteria, name="direction")
+
+    @property
+    def weight_vector(self) -> pd.Series | None:
+        """The weights as given (None when a criterion has none)."""
+        if any(c.get("weight") is None for c in self._criteria):
+            return None
+        return pd.Series([c["weight"] for c in self._criteria], index=self.criteria, name="weight", dtype=float)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Scores as an alternatives × criteria DataFrame (a copy)."""
+        df = pd.DataFrame(self._scores.copy(), index=pd.Index(self._alternatives, name="alternative"),
+                          columns=pd.Index(self.criteria, name="criterion"))
+        return df
+
+    def criteria_frame(self) -> pd.DataFrame:
+        """One row per criterion: direction, weight, scale_lo, scale_hi, preference."""
+        rows = []
+        for c in self._criteria:
+            sc = c.get("scale")
+            pr = c.get("preference")
+            rows.append({"direction": c.get("direction", "max"), "weight": c.get("weight", np.nan),
+                         "scale_lo": sc[0] if sc else np.nan, "scale_hi": sc[1] if sc else np.nan,
+                         "preference": pr.get("function") if pr else None})
+        df = pd.DataFrame(rows, index=pd.Index(self.criteria, name="criterion"))
+        df["direction"] = pd.Categorical(df["direction"], categories=["max", "min"])
+        return df
+
+    def with_weights(self, weights) -> "DecisionProblem":
+        """A copy with new weights (dict by criterion, Series, or sequence in order)."""
+        ws = _per_criterion(weights, self.criteria, "weights", float)
+        crits = [dict(c, weight=w) if w is not None else dict(c) for c, w in zip(self._criteria, ws)]
+        return DecisionProblem(self._alternatives, crits, self._scores, self.method, self.smaa_options,
+                               self.sensitivity_options, self.meta)
+
+    def with_method(self, name: str, **params) -> "DecisionProblem":
+        m = {"name": name, **params}
+        return DecisionProblem(self._alternatives, self._criteria, self._scores, m, self.smaa_options,
+                               self.sensitivity_options, self.meta)
+
+    # -- C++ -----------------------------------------------------------------------------------
+    def _core_problem(self):
+        if self._cpp is None:
+            d = _core()
+            p = d.DecisionProblem()
+            p.alternatives = self._alternatives
+            crits = []
+            for c in self._criteria:
+                cc = d.Criterion()
+                cc.name = str(c["name"])
+                cc.direction = d.direction_from_string(_as_direction(c.get("direction", "max")))
+                if c.get("weight") is not None:
+                    cc.weight = float(c["weight"])
+                if c.get("scale") is not None:
+                    cc.scale = d.Scale(float(c["scale"][0]), float(c["scale"][1]))
+                if c.get("preference") is not None:
+                    pr = c["preference"]
+                    cc.preference = d.Preference(d.preference_from_string(pr.get("function", "usual")),
+                                                 float(pr.get("q", 0.0)), float(pr.get("p", 0.0)), float(pr.get("s", 0.0)))
+                crits.append(cc)
+            p.criteria = crits
+            p.scores = self._scores  # one copy into the C++ problem, kept for every later call
+            p.validate()
+            self._cpp = p
+        return self._cpp
+
+    # -- dunder --------------------------------------------------------------------------------
+    def __repr__(self) -> str:
+        name = f" {self.meta['name']!r}" if "name" in self.meta else ""
+        m = f" method={self.method['name']!r}" if self.method else ""
+        w = "" if self.weight_vector is not None else " weights=none"
+        return f"<DecisionProblem{name} alternatives={len(self._alternatives)} criteria={len(self._criteria)}{m}{w}>"
+
+    def _repr_html_(self) -> str:
+        return self.to_frame()._repr_html_() + f"<p>{len(self._alternatives)} alternatives × {len(self._criteria)} criteria</p>"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, DecisionProblem) and self.to_dict() == other.to_dict()
+
+    def __reduce__(self):
+        return (_problem_from_state, ((_PICKLE_VERSION, self.dumps(indent=None).encode("utf-8")),))
+
+
+def _problem_from_state(state):
+    version, data = state
+    if version != _PICKLE_VERSION:
+        raise InputError(f"pickled DecisionProblem version {version} is not supported", int(Errc.unsupported_version))
+    return DecisionProblem.loads(data.decode("utf-8"), "pickle")
+
+
+def _as_problem(problem, weights=None, directions=None, scales=None) -> tuple[DecisionProblem, str]:
+    """(problem, kind) where kind is 'problem', 'frame' or 'array' (for the result's shapes)."""
+    if isinstance(problem, DecisionProblem):
+        p = problem if weights is None else problem.with_weights(weights)
+        return p, "problem"
+    if isinstance(problem, (str, pathlib.Path)):
+        p = DecisionProblem.load(problem)
+        return (p if weights is None else p.with_weights(weights)), "problem"
+    if isinstance(problem, pd.DataFrame):
+        return DecisionProblem.from_frame(problem, directions=directions, weights=weights, scales=scales), "frame"
+    if isinstance(problem, dict):
+        p = DecisionProblem.from_dict(problem)
+        return (p if weights is None else p.with_weights(weights)), "problem"
+    return DecisionProblem.from_array(problem, weights=weights, directions=directions, scales=scales), "array"
+
+
+def _rank_options(problem: DecisionProblem, method=None, normalisation=None, v=None, value_functions=None):
+    d = _core()
+    spec = dict(problem.method or {})
+    if method is not None:
+        if method != spec.get("name"):
+            spec = {}
+        spec["name"] = method
+    if normalisation is not None:
+        spec["normalisation"] = normalisation
+    if v is not None:
+        spec["v"] = v
+    if value_functions is not None:
+        spec["value_functions"] = value_functions
+    name = spec.get("name", "topsis")
+    if name == "promethee":
+        name = "promethee2"
+    o = d.RankOptions()
+    o.method = d.method_from_string(name)
+    if spec.get("normalisation") is not None:
+        o.normalisation = d.normalisation_from_string(spec["normalisation"])
+    if spec.get("v") is not None:
+        o.v = float(spec["v"])
+    vfs = spec.get("value_functions")
+    if vfs:
+        for k in vfs:
+            if k not in problem.criteria:
+                raise InputError(f"value function for unknown criterion '{k}'", int(Errc.unknown_name), [k])
+        o.value_functions = [d.ValueFunction(list(map(float, vfs[c]["x"])), list(map(float, vfs[c]["v"])))
+                             if c in vfs else None for c in problem.criteria]
+    spec["name"] = name
+    return o, spec
+
+
+# ---------------------------------------------------------------------------------------------
+# rank
+# ---------------------------------------------------------------------------------------------
+
+class RankResult:
+    """The ranking of a decision problem: scores, ranks, contributions and every choice made."""
+
+    def __init__(self, problem: DecisionProblem, cpp, kind: str = "problem", spec: dict | None = None):
+        self.problem = problem
+        self._kind = kind
+        self._spec = dict(spec or {"name": cpp.method.name})
+        self.method = cpp.method.name
+        self.normalisation = cpp.normalisation
+        self.higher_is_better = bool(cpp.higher_is_better)
+        alts = problem.alternatives
+        self._scores = np.asarray(cpp.scores, dtype=float)
+        self._ranks = np.asarray(cpp.ranks, dtype=int)
+        self.ranking = [alts[i] for i in cpp.order]
+        self._contrib = np.asarray(cpp.contributions, dtype=float)
+        self.contribution_kind = cpp.contribution_kind
+        self.weights = pd.Series(np.asarray(cpp.weights), index=problem.criteria, name="weight")
+        self.warnings = list(cpp.warnings)
+        self.params = {k: v for k, v in cpp.choices}
+        self.params["higher_is_better"] = self.higher_is_better
+        self.extra: dict[str, Any] = {}
+        if self.method == "topsis":
+            self.extra["d_plus"] = np.asarray(cpp.d_plus)
+            self.extra["d_minus"] = np.asarray(cpp.d_minus)
+        if self.method == "vikor":
+            for k in ("S", "R", "Q"):
+                self.extra[k] = np.asarray(getattr(cpp, k))
+            self.extra["acceptable_advantage"] = bool(cpp.acceptable_advantage)
+            self.extra["acceptable_stability"] = bool(cpp.acceptable_stability)
+            self.extra["compromise"] = [alts[i] for i in cpp.compromise]
+            self.params["v"] = float(cpp.v)
+        if self.method == "promethee2":
+            for k in ("phi_plus", "phi_minus", "phi"):
+                self.extra[k] = np.asarray(getattr(cpp, k))
+
+    @property
+    def scores(self):
+        """The method's own index: a labelled Series (a NumPy array when ranked from an array)."""
+        if self._kind == "array":
+            return self._scores.copy()
+        return pd.Series(self._scores, index=self.problem.alternatives, name="score")
+
+    @property
+    def ranks(self):
+        if self._kind == "array":
+            return self._ranks.copy()
+        return pd.Series(self._ranks, index=self.problem.alternatives, name="rank")
+
+    def __getattr__(self, name):
+        extra = self.__dict__.get("extra", {})
+        if name in extra:
+            v = extra[name]
+            if isinstance(v, np.ndarray):
+                return pd.Series(v, index=self.problem.alternatives, name=name)
+            return v
+        raise AttributeError(name)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Columns score, rank (+ S, R, Q or phi_plus, phi_minus, phi), indexed by alternative, best first."""
+        df = pd.DataFrame({"score": self._scores, "rank": self._ranks}, index=pd.Index(self.problem.alternatives, name="alternative"))
+        for k, v in self.extra.items():
+            if isinstance(v, np.ndarray):
+                df[k] = v
+        return df.loc[self.ranking]
+
+    def contributions(self) -> pd.DataFrame:
+        """Each alternative's contribution per criterion (see ``contribution_kind``), best first."""
+        df = pd.DataFrame(self._contrib, index=pd.Index(self.problem.alternatives, name="alternative"),
+                          columns=pd.Index(self.problem.criteria, name="criterion"))
+        return df.loc[self.ranking]
+
+    def to_dict(self) -> dict:
+        """The full result (the ``koers rank --json`` document)."""
+        alts = self.problem.alternatives
+        out: dict[str, Any] = {
+            "method": dict(self.params, name=self.method),
+            "scores": dict(zip(alts, self._scores.tolist())),
+            "ranking": list(self.ranking),
+            "ranks": dict(zip(alts, self._ranks.tolist())),
+            "weights": self.weights.to_dict(),
+            "contributions": {a: dict(zip(self.problem.criteria, row.tolist())) for a, row in zip(alts, self._contrib)},
+            "contribution_kind": self.contribution_kind,
+            "warnings": list(self.warnings),
+        }
+        for k, v in self.extra.items():
+            out[k] = dict(zip(alts, v.tolist())) if isinstance(v, np.ndarray) else v
+        return out
+
+    def plot(self, ax=None, top: int | None = None):
+        """Stacked contribution bars per alternative, best at the top."""
+        import matplotlib.pyplot as plt
+        c = self.contributions()
+        if top:
+            c = c.head(top)
+        if ax is None:
+            _, ax = plt.subplots(figsize=(8, max(3, 0.35 * len(c))))
+        c.iloc[::-1].plot.barh(stacked=True, ax=ax, width=0.8)
+        ax.set_xlabel(self.contribution_kind)
+        ax.set_ylabel("")
+        ax.set_title(f"{self.method}: contributions per criterion")
+        ax.legend(fontsize=7, loc="best")
+        return ax
+
+    def __repr__(self) -> str:
+        best = self.ranking[0] if self.ranking else None
+        return f"<RankResult method={self.method!r} alternatives={len(self.ranking)} best={best!r}>"
+
+    def _repr_html_(self) -> str:
+        return self.to_frame()._repr_html_()
+
+    def __reduce__(self):
+        # versioned state: the problem (koers.decision JSON) and the method spec; the ranking is
+        # recomputed on load (deterministic)
+        return (_rank_from_state, ((_PICKLE_VERSION, self.problem.dumps(indent=None), self._kind,
+                                    json.dumps(self._spec)),))
+
+
+def _rank_from_state(state):
+    version, problem_json, kind, spec = state
+    if version != _PICKLE_VERSION:
+        raise InputError(f"pickled RankResult version {version} is not supported", int(Errc.unsupported_version))
+    p = DecisionProblem.loads(problem_json, "pickle")
+    spec = json.loads(spec)
+    o, spec = _rank_options(p, spec.get("name"), spec.get("normalisation"), spec.get("v"), spec.get("value_functions"))
+    return RankResult(p, _core().rank(p._core_problem(), o), kind, spec)
+
+
+def rank(problem, weights=None, directions=None, method: str | None = None, normalisation: str | None = None,
+         v: float | None = None, value_functions: dict | None = None, scales=None) -> RankResult:
+    """Rank a decision problem.
+
+    ``problem`` is a :class:`DecisionProblem`, a ``koers.decision`` file path or dict, an
+    alternatives × criteria DataFrame or a NumPy matrix (then give ``weights`` and
+    ``directions``). ``method``: wsm, topsis (default), vikor, promethee2, spotis;
+    ``normalisation``: vector, minmax, max, sum, scale, none (default per method and stated in
+    ``result.params``); ``v`` for VIKOR; ``value_functions`` ``{criterion: {"x": [...], "v": [...]}}`` for WSM.
+    Without arguments the method in the problem (its file's ``method``) is used.
+    """
+    p, kind = _as_problem(problem, weights, directions, scales)
+    o, spec = _rank_options(p, method, normalisation, v, value_functions)
+    res = RankResult(p, _core().rank(p._core_problem(), o), kind, spec)
+    if kind == "problem" and p.method is None:
+        res.params.setdefault("method_source", "not given: topsis" if method is None else "argument")
+    return res
+
+
+# ---------------------------------------------------------------------------------------------
+# weights
+# ---------------------------------------------------------------------------------------------
+
+def weights(problem, method: str = "entropy", order=None, points=None, directions=None) -> pd.Series:
+    """Criteria weights as a Series (sums to 1; ``.attrs`` holds the method's choices and figures).
+
+    ``method``: entropy, critic, std, merec (objective, from the scores), roc (give ``order``,
+    criteria most important first), swing (give ``points`` per criterion), equal.
+    """
+    p, _ = _as_problem(problem, None, directions)
+    d = _core()
+    names = p.criteria
+    attrs: dict[str, Any] = {"method": method}
+    if method in ("entropy", "critic", "std", "merec"):
+        # objective weights do not use the weights: give the C++ problem unit weights if absent
+        cp = p._core_problem() if p.weight_vector is not None else p.with_weights([1.0] * len(names))._core_problem()
+        r = d.objective_weights(cp, d.weight_method_from_string(method))
+        w = np.asarray(r.weights)
+        attrs.update({k: v for k, v in r.choices})
+        attrs["measure"] = dict(zip(names, np.asarray(r.measure).tolist()))
+        if method == "entropy":
+            attrs["entropy"] = dict(zip(names, np.asarray(r.entropy).tolist()))
+        if method == "critic":
+            corr = np.asarray(r.correlation)
+            attrs["correlation"] = {a: dict(zip(names, row.tolist())) for a, row in zip(names, corr)}
+        attrs["warnings"] = list(r.warnings)
+    elif method == "roc":
+        if order is None:
+            raise InputError("ROC weights need order=[criteria, most important first]", int(Errc.missing_field), ["order"])
+        cp = p.with_weights([1.0] * len(names))._core_problem()
+        w = np.asarray(d.roc_weights(cp, [str(o) for o in order]))
+        attrs["definition"] = "rank-order centroid: w_k = (1/n) sum_{i=k..n} 1/i"
+        attrs["order"] = list(order)
+    elif method == "swing":
+        if points is None:
+            raise InputError("swing weights need points per criterion", int(Errc.missing_field), ["points"])
+        pts = _per_criterion(points, names, "points", float)
+        if any(x is None for x in pts):
+            missing = [n for n, x in zip(names, pts) if x is None]
+            raise InputError(f"swing points missing for criterion '{missing[0]}'", int(Errc.missing_field), missing)
+        cp = p.with_weights([1.0] * len(names))._core_problem()
+        w = np.asarray(d.swing_weights(cp, np.asarray(pts, dtype=float)))
+        attrs["definition"] = "swing: points / sum(points)"
+    elif method == "equal":
+        w = np.full(len(names), 1.0 / len(names))
+    else:
+        raise _rank_err("invalid_method", f"unknown weighting method '{method}' (known: {', '.join(WEIGHT_METHODS)})", [method])
+    s = pd.Series(w, index=pd.Index(names, name="criterion"), name="weight")
+    s.attrs.update(attrs)
+    return s
+
+
+# ---------------------------------------------------------------------------------------------
+# sensitivity
+# ---------------------------------------------------------------------------------------------
+
+class SensitivityResult:
+    """Weight intervals per criterion (``to_frame()``) and the one-at-a-time sweeps (``sweep()``)."""
+
+    def __init__(self, problem: DecisionProblem, cpp, spec: dict):
+        self.problem = problem
+        self.method = spec["name"]
+        self.target = cpp.target
+        self.top_k = int(cpp.top_k)
+        self.params = {k: v for k, v in cpp.choices}
+        self.params["name"] = self.method
+        self._intervals = [{"criterion": iv.criterion, "weight": iv.weight, "lower": iv.lower, "upper": iv.upper,
+                            "exact": bool(iv.exact), "changes_at_lower": list(iv.changes_at_lower),
+                            "changes_at_upper": list(iv.changes_at_upper)} for iv in cpp.intervals]
+        self.grid = np.asarray(cpp.grid)
+        self._scores = [np.asarray(s) for s in cpp.sweep_scores]
+        self._ranks = [np.asarray(r) for r in cpp.sweep_ranks]
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per criterion: weight, lower, upper, exact, changes_at_lower, changes_at_upper."""
+        df = pd.DataFrame(self._intervals).set_index("criterion")
+        return df[["weight", "lower", "upper", "exact", "changes_at_lower", "changes_at_upper"]]
+
+    def sweep(self, criterion: str, what: str = "score") -> pd.DataFrame:
+        """Scores (or ranks) of every alternative as ``criterion``'s weight runs over the grid."""
+        j = self.problem.criteria.index(criterion) if criterion in self.problem.criteria else None
+        if j is None:
+            raise InputError(f"unknown criterion '{criterion}'", int(Errc.unknown_name), [criterion])
+        data = self._scores[j] if what == "score" else self._ranks[j]
+        return pd.DataFrame(data, index=pd.Index(self.grid, name=f"weight of {criterion}"),
+                            columns=pd.Index(self.problem.alternatives, name="alternative"))
+
+    def to_dict(self) -> dict:
+        return {"method": self.params, "target": self.target, "top_k": self.top_k,
+                "intervals": {iv["criterion"]: {k: v for k, v in iv.items() if k != "criterion"} for iv in self._intervals},
+                "sweep": {"grid": self.grid.tolist(),
+                          "scores": {c: {a: self._scores[j][:, i].tolist() for i, a in enumerate(self.problem.alternatives)}
+                                     for j, c in enumerate(self.problem.criteria)}}}
+
+    def plot(self, ax=None):
+        """Each criterion's current weight and the interval in which the ranking holds."""
+        import matplotlib.pyplot as plt
+        df = self.to_frame()
+        if ax is None:
+            _, ax = plt.subplots(figsize=(7, max(2.5, 0.5 * len(df))))
+        y = np.arange(len(df))
+        ax.barh(y, df["upper"] - df["lower"], left=df["lower"], color="#a9d18e", label=f"{self.target} unchanged")
+        ax.scatter(df["weight"], y, color="#1f4e79", zorder=3, label="current weight")
+        ax.set_yticks(y)
+        ax.set_yticklabels(df.index, fontsize=8)
+        ax.set_xlim(0, 1)
+        ax.set_xlabel("weight")
+        ax.set_title(f"{self.method}: weight intervals")
+        ax.legend(fontsize=7)
+        return ax
+
+    def __repr__(self) -> str:
+        return f"<SensitivityResult method={self.method!r} target={self.target!r} criteria={len(self._intervals)}>"
+
+    def _repr_html_(self) -> str:
+        return self.to_frame()._repr_html_()
+
+
+def sensitivity(problem, method: str | None = None, top_k: int | None = None, steps: int | None = None,
+                normalisation: str | None = None, v: float | None = None, tolerance: float = 1e-9,
+                scan_step: float = 0.001) -> SensitivityResult:
+    """One-at-a-time weight sensitivity: per criterion the interval of its weight in which the
+    ranking (``top_k=0``) or the set of the best ``top_k`` stays the same (exact for wsm,
+    promethee2 and spotis, which are linear in the weights; scan + bisection to ``tolerance``
+    for topsis and vikor), and sweeps over ``steps + 1`` weights."""
+    p, _ = _as_problem(problem)
+    o, spec = _rank_options(p, method, normalisation, v)
+    d = _core()
+    so = d.SensitivityOptions()
+    so.rank = o
+    defaults = p.sensitivity_options or {}
+    so.top_k = int(top_k if top_k is not None else defaults.get("top_k", 0))
+    so.steps = int(steps if steps is not None else defaults.get("steps", 20))
+    so.tolerance = float(tolerance)
+    so.scan_step = float(scan_step)
+    return SensitivityResult(p, d.sensitivity(p._core_problem(), so), spec)
+
+
+# ---------------------------------------------------------------------------------------------
+# SMAA-2
+# ---------------------------------------------------------------------------------------------
+
+class SmaaResult:
+    """SMAA-2 result: ``acceptability`` (alternatives × ranks), ``central_weights``, ``confidence``."""
+
+    def __init__(self, problem: DecisionProblem, cpp, spec: dict):
+        self.problem = problem
+        self.method = spec["name"]
+        alts, crits = problem.alternatives, problem.criteria
+        m = len(alts)
+        self.samples = int(cpp.samples)
+        self.weight_draws = int(cpp.weight_draws)
+        self.params = {k: v for k, v in cpp.choices}
+        self.params["name"] = self.method
+        self.warnings = list(cpp.warnings)
+        self.acceptability = pd.DataFrame(np.asarray(cpp.acceptability), index=pd.Index(alts, name="alternative"),
+                                          columns=pd.Index([f"rank {r + 1}" for r in range(m)], name="rank"))
+        cw = np.asarray(cpp.central_weights)
+        has = list(cpp.has_central)
+        self.central_weights = pd.DataFrame(cw, index=pd.Index(alts, name="alternative"), columns=pd.Index(crits, name="criterion"))
+        self.central_weights.loc[[a for a, h in zip(alts, has) if not h]] = np.nan
+        self.confidence = pd.Series(np.asarray(cpp.confidence), index=pd.Index(alts, name="alternative"), name="confidence")
+        self.holistic = pd.Series(np.asarray(cpp.holistic), index=pd.Index(alts, name="alternative"), name="holistic")
+
+    @property
+    def standard_error(self) -> pd.DataFrame:
+        """sqrt(b(1 − b)/samples) per acceptability index."""
+        b = self.acceptability
+        return np.sqrt(b * (1 - b) / self.samples)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Rank-1 acceptability, holistic acceptability and confidence, best (by rank 1) first."""
+        df = pd.DataFrame({"rank_1": self.acceptability.iloc[:, 0], "holistic": self.holistic, "confidence": self.confidence})
+        return df.sort_values(["rank_1", "holistic"], ascending=False, kind="stable")
+
+    def to_dict(self) -> dict:
+        alts = self.problem.alternatives
+        cw = {}
+        for a in alts:
+            row = self.central_weights.loc[a]
+            cw[a] = None if row.isna().any() else row.to_dict()
+        return {"method": self.params, "samples": self.samples, "weight_draws": self.weight_draws,
+                "rank_acceptability": {a: self.acceptability.loc[a].tolist() for a in alts},
+                "central_weights": cw,
+                "confidence_factors": self.confidence.to_dict(),
+                "holistic_acceptability": self.holistic.to_dict(),
+                "ranking": list(self.to_frame().index),
+                "warnings": list(self.warnings)}
+
+    def plot(self, ax=None, top: int | None = None):
+        """Stacked rank-acceptability bars (rank 1 darkest), ordered as ``to_frame()``."""
+        import matplotlib.pyplot as plt
+        order = list(self.to_frame().index)
+        if top:
+            order = order[:top]
+        b = self.acceptability.loc[order]
+        if ax is None:
+            _, ax = plt.subplots(figsize=(8, max(3, 0.35 * len(b))))
+        cmap = plt.get_cmap("viridis", b.shape[1])
+        left = np.zeros(len(b))
+        y = np.arange(len(b))[::-1]
+        for r in range(b.shape[1]):
+            vals = b.iloc[:, r].to_numpy()
+            ax.barh(y, vals, left=left, color=cmap(r), label=b.columns[r] if r < 10 else None)
+            left += vals
+        ax.set_yticks(y)
+        ax.set_yticklabels(order, fontsize=7)
+        ax.set_xlim(0, 1)
+        ax.set_xlabel("rank acceptability")
+        ax.set_title(f"SMAA-2 ({self.method}, {self.samples} samples)")
+        ax.legend(fontsize=6, ncol=2, loc="lower right")
+        return ax
+
+    def __repr__(self) -> str:
+        best = self.to_frame().index[0]
+        return f"<SmaaResult method={self.method!r} alternatives={len(self.acceptability)} samples={self.samples} most_often_first={best!r}>"
+
+    def _repr_html_(self) -> str:
+        return self.to_frame()._repr_html_()
+
+
+def _progress_bar(total: int):
+    try:
+        from tqdm.auto import tqdm
+    except ImportError:  # pragma: no cover
+        return None, None
+    bar = tqdm(total=total, desc="SMAA", unit="sample")
+    state = {"n": 0}
+
+    def cb(done, tot):
+        bar.update(done - state["n"])
+        state["n"] = done
+    return bar, cb
+
+
+def smaa(problem, samples: int | None = None, seed: int | None = None, weights="uniform", intervals: dict | None = None,
+         orderings=None, score_model: str | None = None, score_spread=None, method: str | None = None,
+         normalisation: str | None = None, v: float | None = None, threads: int = 0, confidence_samples: int | None = None,
+         progress: bool = False, chunk_size: int = 1024) -> SmaaResult:
+    """SMAA-2 rank acceptability, central weights and confidence factors.
+
+    ``weights``: ``"uniform"`` (uniform on the simplex; the problem's weights are ignored) or
+    ``"fixed"`` (the problem's weights); ``intervals`` ``{criterion: (lo, hi)}`` and
+    ``orderings`` ``[(a, b), ...]`` (weight of a ≥ weight of b, also ``"a >= b"``) restrict
+    the uniform weights. ``score_model`` ``"uniform"`` (± ``score_spread``) or ``"normal"``
+    (sd ``score_spread``; a number, a matrix or a DataFrame like the scores). Seeded: the same
+    ``seed`` and ``chunk_size`` give the same result for any ``threads``. The GIL is released.
+    """
+    p, _ = _as_problem(problem)
+    defaults = p.smaa_options or {}
+    d = _core()
+    o = d.SmaaOptions()
+    o.rank, spec = _rank_options(p, method, normalisation, v)
+    o.samples = int(samples if samples is not None else defaults.get("samples", 10_000))
+    o.seed = int(seed if seed is not None else defaults.get("seed", 0))
+    o.threads = int(threads)
+    o.chunk_size = int(chunk_size)
+    if isinstance(weights, dict):
+        intervals = weights.get("intervals", intervals)
+        orderings = weights.get("orderings", orderings)
+        weights = weights.get("model", "uniform")
+    if weights == "uniform" and "weights" in defaults and samples is None:
+        weights = defaults["weights"]
+    if weights not in ("uniform", "fixed"):
+        raise InputError(f"weights must be 'uniform' or 'fixed', got {weights!r}", int(Errc.invalid_value), ["weights"])
+    o.weights = d.WeightModel.uniform if weights == "uniform" else d.WeightModel.fixed
+    names = p.criteria
+    intervals = intervals if intervals is not None else defaults.get("intervals")
+    if intervals:
+        lo, hi = np.zeros(len(names)), np.ones(len(names))
+        for k, (a, b) in intervals.items():
+            if k not in names:
+                raise InputError(f"weight interval for unknown criterion '{k}'", int(Errc.unknown_name), [k])
+            lo[names.index(k)], hi[names.index(k)] = float(a), float(b)
+        o.weight_lower, o.weight_upper = lo, hi
+    orderings = orderings if orderings is not None else defaults.get("orderings")
+    if orderings:
+        pairs = []
+        for item in orderings:
+            if isinstance(item, str):
+                if ">=" not in item:
+                    raise InputError(f"ordering {item!r} must read 'a >= b'", int(Errc.invalid_value), [item])
+                a, b = (s.strip() for s in item.split(">=", 1))
+            else:
+                a, b = item
+            for x in (a, b):
+                if x not in names:
+                    raise InputError(f"ordering names unknown criterion '{x}'", int(Errc.unknown_name), [str(x)])
+            pairs.append((names.index(a), names.index(b)))
+        o.orderings = pairs
+    sm = score_model if score_model is not None else defaults.get("score_model", "none")
+    spread = score_spread if score_spread is not None else defaults.get("score_spread")
+    if sm != "none":
+        if spread is None:
+            raise InputError("score_spread is needed with a score model", int(Errc.missing_field), ["score_spread"])
+        if isinstance(spread, pd.DataFrame):
+            spread = spread.loc[p.alternatives, names].to_numpy(dtype=float)
+        arr = np.broadcast_to(np.asarray(spread, dtype=float), p.scores.shape).copy()
+        o.scores = d.ScoreModel.uniform if sm == "uniform" else d.ScoreModel.normal if sm == "normal" else None
+        if o.scores is None:
+            raise InputError(f"score_model must be none, uniform or normal, got {sm!r}", int(Errc.invalid_value), ["score_model"])
+        o.score_spread = arr
+    cs = confidence_samples if confidence_samples is not None else defaults.get("confidence_samples")
+    if cs is not None:
+        o.confidence_samples = int(cs)
+    bar = None
+    if progress:
+        bar, cb = _progress_bar(o.samples)
+        if cb is not None:
+            o.progress = cb
+    try:
+        res = d.smaa(p._core_problem(), o)
+    finally:
+        if bar is not None:
+            bar.close()
+    return SmaaResult(p, res, spec)

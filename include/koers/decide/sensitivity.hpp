@@ -151,7 +151,9 @@ inline SensitivityResult sensitivity(const DecisionProblem& p, const Sensitivity
               if (key_at(j, mid) == key0) a = mid; else b = mid;
             }
             bound = a;
-            what = detail::changed(p, base.ranks, rank(p.with_weights(reweight(w0, j, b)), o.rank).ranks);
+            // name what changes a little beyond the boundary (exactly at it, the pair is tied)
+            const double beyond = std::clamp(b + dir * 1e-6, 0.0, 1.0);
+            what = detail::changed(p, base.ranks, rank(p.with_weights(reweight(w0, j, beyond)), o.rank).ranks);
             return;
           }
           same = nt;
