@@ -4,6 +4,8 @@
 
 #include <pybind11/eigen.h>
 
+#include <tuple>
+
 #include <koers/decide/ahp.hpp>
 #include <koers/decide/ahp_json.hpp>
 #include <koers/decide/random_index.hpp>
@@ -28,7 +30,7 @@ void register_ahp(py::module_& m) {
         }, "n"_a, "table"_a, "RI(n) from a named table, with how it was obtained.");
   m.def("ahp_principal_eigen", [](const Eigen::MatrixXd& a, double tolerance) {
           auto r = principal_eigen(a, {.tolerance = tolerance});
-          return py::make_tuple(r.vector, r.value, r.iterations);
+          return std::make_tuple(r.vector, r.value, r.iterations);
         }, "matrix"_a, "tolerance"_a = 1e-13, "Principal eigenvector (sum 1), λmax and iterations by power iteration.", release);
   m.def("ahp_geometric_mean", [](const Eigen::MatrixXd& a) -> Eigen::VectorXd { return geometric_mean_priorities(a); }, "matrix"_a,
         "Row geometric means, normalised to sum 1.");

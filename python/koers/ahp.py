@@ -96,6 +96,9 @@ class _Base:
         if not elements:
             raise InputError("AHP needs at least one element", 115, [])
         self._elements = [str(e) for e in elements]
+        # names checked by koers now (E112 duplicate, empty names)
+        _core.ahp_normalise_json(_dumps({"format": "koers.ahp", "version": 1, "elements": self._elements,
+                                         "judgments": []}), "elements")
         self.name = name
         self._options = {"priorities": priorities, "ri_table": ri_table, "completion": completion,
                          "cr_threshold": cr_threshold}

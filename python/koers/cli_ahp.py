@@ -76,6 +76,11 @@ def _print(r):
         for name, j in r["judges"].items():
             print(f"  {name:<{width}}  {j['weight']:.3f}  {j['judged_pairs']:>5}  {j['gci']:.4f}  {_fmt(j['distance']):>8}  "
                   f"{_fmt(j.get('cr')):>6}")
+        print("  (GCI: geometric compatibility of the judge's judgments with the group priorities; distance: "
+              "Euclidean, own priorities vs the group's)")
+        for name, j in r["judges"].items():
+            for c in j.get("completed") or []:
+                print(f"  {name} left {c['a']} vs {c['b']} open: completed as {c['value']:.4f}")
     for w in r.get("warnings", []):
         print(f"note: {w}")
 
