@@ -1,6 +1,137 @@
-"""Sub-commands of the koers command for this area (see koers.cli)."""
+"""Sub-commands for decision problems (``koers.decision`` files): rank, weights, smaa, sensitivity.
+
+Each reads a ``koers.decision`` v1 file; ``--json`` prints the full result. File and usage
+problems exit 2 (koers.InputError), domain problems (weights, scales, methods) exit 1.
+"""
 from __future__ import annotations
+
+import sys
+
+
+def _load(path):
+    from .decide import DecisionProblem
+    return DecisionProblem.load(path)
+
+
+def _emit(obj):
+    from .cli import emit_json
+    emit_json(obj)
+
+
+def _print_frame(df, floatfmt="{:.4f}"):
+    import pandas as pd
+    with pd.option_context("display.max_rows", 500, "display.width", 160, "display.max_colwidth", 60,
+                           "display.float_format", floatfmt.format):
+        print(df.to_string())
+
+
+def _warn(warnings):
+    for w in warnings:
+        print(f"koers: warning: {w}", file=sys.stderr)
+
+
+def _rank(args) -> int:
+    from .decide import rank
+    p = _load(args.file)
+    r = rank(p, method=args.method, normalisation=args.normalisation, v=args.v)
+    if args.json:
+        _emit(r.to_dict())
+        return 0
+    _warn(r.warnings)
+    print(f"{r.method} ({r.normalisation}); {'higher' if r.higher_is_better else 'lower'} is better")
+    _print_frame(r.to_frame())
+    if r.method == "vikor":
+        print(f"acceptable advantage: {r.acceptable_advantage}; acceptable stability: {r.acceptable_stability}; "
+              f"compromise set: {', '.join(r.compromise)}")
+    return 0
+
+
+def _weights(args) -> int:
+    from .decide import weights
+    p = _load(args.file)
+    order = [s.strip() for s in args.order.split(",")] if args.order else None
+    w = weights(p, method=args.method, order=order)
+    if args.json:
+        out = {"method": args.method, "weights": w.to_dict()}
+        out.update({k: v for k, v in w.attrs.items() if k != "method"})
+        _emit(out)
+        return 0
+    _warn(w.attrs.get("warnings", []))
+    _print_frame(w.to_frame())
+    return 0
+
+
+def _smaa(args) -> int:
+    from .decide import smaa
+    p = _load(args.file)
+    r = smaa(p, samples=args.samples, seed=args.seed, weights=args.weights, method=args.method,
+             threads=args.threads, progress=not args.json and not args.quiet and sys.stderr.isatty())
+    if args.json:
+        _emit(r.to_dict())
+        return 0
+    _warn(r.warnings)
+    print(f"SMAA-2, {r.method}, {r.samples} samples, seed {r.params.get('seed')}")
+    df = r.acceptability.copy()
+    df["central weights"] = [", ".join(f"{c}={v:.3f}" for c, v in row.items()) if not row.isna().any() else "-"
+                             for _, row in r.central_weights.iterrows()]
+    df["confidence"] = r.confidence
+    _print_frame(df.loc[r.to_frame().index], "{:.3f}")
+    return 0
+
+
+def _sensitivity(args) -> int:
+    from .decide import sensitivity
+    p = _load(args.file)
+    r = sensitivity(p, method=args.method, top_k=args.top_k, steps=args.steps)
+    if args.json:
+        _emit(r.to_dict())
+        return 0
+    print(f"{r.method}: interval of each weight in which the {r.target} stays the same "
+          f"({r.params.get('interval')})")
+    df = r.to_frame()
+    df["changes_at_lower"] = df["changes_at_lower"].map(lambda v: ", ".join(v) or "-")
+    df["changes_at_upper"] = df["changes_at_upper"].map(lambda v: ", ".join(v) or "-")
+    _print_frame(df)
+    return 0
 
 
 def register(sub) -> None:
-    """Add this area's sub-commands to the koers parser."""
+    """Add rank, weights, smaa and sensitivity to the koers parser."""
+    from .decide import METHODS, NORMALISATIONS
+
+    def common(p, method=True):
+        p.add_argument("file", help="a koers.decision file")
+        if method:
+            p.add_argument("--method", choices=METHODS + ("promethee",), default=None,
+                           help="ranking method (default: the file's method, else topsis)")
+        p.add_argument("--json", action="store_true", help="print the full result as JSON")
+
+    p = sub.add_parser("rank", help="rank the alternatives of a decision problem")
+    common(p)
+    p.add_argument("--normalisation", choices=NORMALISATIONS, default=None, help="normalisation (default: the file's, else the method's)")
+    p.add_argument("--v", type=float, default=None, help="VIKOR v (default: the file's, else 0.5)")
+    p.set_defaults(func=_rank)
+
+    p = sub.add_parser("weights", help="objective (or rank-order) criteria weights from the scores")
+    p.add_argument("file", help="a koers.decision file")
+    p.add_argument("--method", choices=("entropy", "critic", "std", "merec", "roc", "equal"), default="entropy")
+    p.add_argument("--order", default=None, help="ROC: criteria, most important first, comma-separated")
+    p.add_argument("--json", action="store_true", help="print the full result as JSON")
+    p.set_defaults(func=_weights)
+
+    p = sub.add_parser("smaa", help="SMAA-2 rank acceptability, central weights, confidence factors")
+    common(p)
+    p.add_argument("--samples", type=int, default=None, help="Monte Carlo samples (default: the file's, else 10000)")
+    p.add_argument("--seed", type=int, default=None, help="random seed (default: the file's, else 0)")
+    p.add_argument("--weights", choices=("uniform", "fixed"), default=None,
+                   help="uniform on the simplex (the file's intervals/orderings apply) or the file's weights "
+                        "(default: the file's smaa.weights, else uniform)")
+    p.add_argument("--threads", type=int, default=0, help="threads (0: all cores; the result does not depend on it)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=_smaa)
+
+    p = sub.add_parser("sensitivity", help="weight intervals in which the ranking stays the same, and sweeps")
+    common(p)
+    p.add_argument("--top-k", dest="top_k", type=int, default=None, help="only the set of the best k must stay (default: whole ranking)")
+    p.add_argument("--steps", type=int, default=None, help="sweep grid steps (default 20)")
+    p.set_defaults(func=_sensitivity)

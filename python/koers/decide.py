@@ -978,14 +978,14 @@ def _progress_bar(total: int):
     return bar, cb
 
 
-def smaa(problem, samples: int | None = None, seed: int | None = None, weights="uniform", intervals: dict | None = None,
+def smaa(problem, samples: int | None = None, seed: int | None = None, weights=None, intervals: dict | None = None,
          orderings=None, score_model: str | None = None, score_spread=None, method: str | None = None,
          normalisation: str | None = None, v: float | None = None, threads: int = 0, confidence_samples: int | None = None,
          progress: bool = False, chunk_size: int = 1024) -> SmaaResult:
     """SMAA-2 rank acceptability, central weights and confidence factors.
 
     ``weights``: ``"uniform"`` (uniform on the simplex; the problem's weights are ignored) or
-    ``"fixed"`` (the problem's weights); ``intervals`` ``{criterion: (lo, hi)}`` and
+    ``"fixed"`` (the problem's weights); None: the file's ``smaa.weights``, else uniform; ``intervals`` ``{criterion: (lo, hi)}`` and
     ``orderings`` ``[(a, b), ...]`` (weight of a ≥ weight of b, also ``"a >= b"``) restrict
     the uniform weights. ``score_model`` ``"uniform"`` (± ``score_spread``) or ``"normal"``
     (sd ``score_spread``; a number, a matrix or a DataFrame like the scores). Seeded: the same
@@ -1004,8 +1004,8 @@ def smaa(problem, samples: int | None = None, seed: int | None = None, weights="
         intervals = weights.get("intervals", intervals)
         orderings = weights.get("orderings", orderings)
         weights = weights.get("model", "uniform")
-    if weights == "uniform" and "weights" in defaults and samples is None:
-        weights = defaults["weights"]
+    if weights is None:
+        weights = defaults.get("weights", "uniform")
     if weights not in ("uniform", "fixed"):
         raise InputError(f"weights must be 'uniform' or 'fixed', got {weights!r}", int(Errc.invalid_value), ["weights"])
     o.weights = d.WeightModel.uniform if weights == "uniform" else d.WeightModel.fixed

@@ -164,7 +164,7 @@ inline Eigen::VectorXd used_weights(const DecisionProblem& p, std::vector<std::s
 
 inline std::string fmt_double(double x) {
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.17g", x);
+  std::snprintf(buf, sizeof buf, "%.15g", x);
   return buf;
 }
 
