@@ -845,8 +845,9 @@ def sweep(portfolio, scenarios: Iterable[Scenario | Mapping], *, threads: int | 
     Returns one row per scenario: scenario, the scenario's ``params`` (e.g. cut, payroll_share,
     mandatory), status ("optimal" | "infeasible" | "limit" | "error"), optimum (Int64), funded
     (count), budget_/capacity_/spent_<stream> (cents, Int64), selected (tuple), conflict_stream,
-    error. A scenario that cannot be applied (bad factor, unknown item) is a row with status
-    "error", not an exception.
+    error. Every scenario is validated before anything is solved (unknown stream or item, a bad
+    factor, an item both dropped and forced → BudgetError/InputError naming it): nothing is
+    half-swept. Status "error" is left for what only shows when applying (e.g. an overflow).
     """
     p = _as_portfolio(portfolio)
     scs = [_as_scenario(s) for s in scenarios]

@@ -1,0 +1,335 @@
+"""Budgets and what-if scenarios (issue 5): Tabel 7, payroll path, exact optimisation, curves,
+sweeps (threads and Dask), CLI and bad files.
+
+Sources: seed 000_b2e3445de29c70ff, ch. 4.2, Tabel 7 'overzicht budgetten' (Deventer 2014):
+strategic 314.777,00, functional 314.594,00, personal 357.451,62; "ongeveer 2% van de loonsom",
+3 % by 2020; the programme runs from 1 May 2014. Costs in the example portfolio are illustrative
+(Bijlage 2 is not in the seed text).
+"""
+import json
+import pickle
+from fractions import Fraction
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import koers
+from koers import budget
+
+from conftest import run_cli
+
+EXAMPLE = koers.examples.path("deventer-2014", "portfolio.json")
+
+
+@pytest.fixture(scope="module")
+def p():
+    return koers.Portfolio.example("deventer-2014")
+
+
+# ---- budget model ---------------------------------------------------------------------------
+
+def test_tabel7_exact():
+    m = koers.BudgetModel.deventer_2014()
+    st = m.streams
+    assert st.loc["strategic", "budget"] == 31477700
+    assert st.loc["functional", "budget"] == 31459400
+    assert st.loc["personal", "budget"] == 35745162
+    assert st["budget"].dtype == np.int64
+    assert 31477700 + 31459400 + 35745162 == 98682262 == m.total.cents == int(st["budget"].sum())
+    t7 = m.table7()
+    assert t7.loc["total", "amount"] == "€ 986.822,62"
+    assert t7.loc["strategic", "amount"] == "€ 314.777,00"
+
+
+def test_strategic_minus_10_percent():
+    m = koers.BudgetModel.deventer_2014().scale("strategic", "0.9")
+    assert m.streams.loc["strategic", "budget"] == 28329930 == (31477700 * 9) // 10
+    with pytest.raises(koers.BudgetError):
+        koers.BudgetModel.deventer_2014().scale("strategic", 0.9)  # a float loses cents
+
+
+def test_payroll_path():
+    m = koers.BudgetModel.deventer_2014()
+    payroll = m.payroll("0.02")
+    assert payroll == 98682262 * 50
+    path = m.path()
+    assert list(path.index) == [2014, 2015, 2016, 2017]
+    # share from 2 % (2014) to 3 % (2020) linearly, exact: 2 + k/6 %
+    for year, row in path.iterrows():
+        share = Fraction(2, 100) + Fraction(1, 100) * Fraction(year - 2014, 6)
+        assert Fraction(row.share_num, row.share_den) == share
+        months = 8 if year == 2014 else 12  # from 1 May 2014
+        assert row.months == months
+        exact = Fraction(payroll) * share * Fraction(months, 12)
+        assert abs(Fraction(int(row.budget)) - exact) <= Fraction(1, 2)
+    assert path.loc[2014, "budget"] == round(Fraction(98682262 * 8, 12))  # Tabel 7, 8 of 12 months
+    assert path["budget"].is_monotonic_increasing
+
+
+def test_fte_shares_add_up():
+    m = koers.BudgetModel.deventer_2014()
+    s = m.shares_by_fte("functional", {"A": "12.5", "B": "8.3", "C": "21.75", "D": "0.6"})
+    assert int(s["amount"].sum()) == 31459400
+
+
+def test_budget_model_pickles():
+    m = koers.BudgetModel.deventer_2014()
+    m2 = pickle.loads(pickle.dumps(m))
+    assert m2.total.cents == 98682262 and list(m2.reserved["amount"]) == list(m.reserved["amount"])
+
+
+# ---- portfolio ------------------------------------------------------------------------------
+
+def test_portfolio_roundtrip_and_pickle(p, tmp_path):
+    d = p.to_dict()
+    assert d["format"] == "koers.portfolio" and "illustrative" in d["note"].lower()
+    assert koers.Portfolio.from_dict(d) == p
+    assert pickle.loads(pickle.dumps(p)) == p
+    p.save(tmp_path / "x.json")
+    assert koers.Portfolio.load(tmp_path / "x.json") == p
+    assert "items=30" in repr(p)
+    assert p.streams.loc["strategic", "budget"] == 31477700
+    assert int(p.streams["budget"].sum()) == 98682262
+
+
+def test_portfolio_ids_match_model(p):
+    model = koers.examples.load("deventer-2014")
+    assert set(p.items.index) == set(model.interventions().index)
+    assert bool(p.items.loc["iv.agressie-en-geweld", "mandatory"])
+    nodes = set(model.nodes().index)
+    assert set(p.goals.index) <= nodes
+
+
+def test_scenario_minus_10_percent(p):
+    q = p.apply("strategisch -10%")
+    assert q.streams.loc["strategic", "budget"] == 28329930
+    assert q.streams.loc["strategic", "reserved"] == 4000000  # reserved lines are not scaled
+    assert q.streams.loc["functional", "budget"] == 31459400
+
+
+def test_compose():
+    a = budget.Scenario("a", scale_budget={"strategic": "0.9"}, drop_items=["x"])
+    b = budget.Scenario("b", scale_budget={"strategic": "0.95"}, force_items=["x"])
+    c = budget.compose(a, b)
+    assert c.name == "a + b" and c.scale_budget == {"strategic": "0.855"}
+    assert c.drop_items == () and c.force_items == ("x",)
+    s = budget.compose(budget.Scenario("s", set_budget_cents={"strategic": 1001}), budget.Scenario("h", scale_budget={"strategic": "0.5"}))
+    assert s.set_budget_cents == {"strategic": 500}
+
+
+def _highs_optimum(p):
+    """The same model solved by HiGHS (MIP), as the cross-check."""
+    import highspy
+    d = p.to_dict()
+    items = d["items"]
+    goals = {g["id"]: g["weight"] for g in d.get("goals", [])}
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    n = len(items)
+    gid = list(goals)
+    inf = highspy.kHighsInf
+    for i, it in enumerate(items):
+        lo = 1.0 if it.get("mandatory") else 0.0
+        hi = 0.0 if it.get("excluded") else 1.0
+        h.addVar(lo, hi)
+    for g in gid:
+        h.addVar(0.0, 1.0)
+    for k in range(n + len(gid)):
+        h.changeColIntegrality(k, highspy.HighsVarType.kInteger)
+    for k, g in enumerate(gid):
+        h.changeColCost(n + k, float(goals[g]))
+    h.changeObjectiveSense(highspy.ObjSense.kMaximize)
+    for s in d["streams"]:
+        idx = [i for i, it in enumerate(items) if it["stream"] == s["id"]]
+        if idx:
+            h.addRow(-inf, float(s["budget_cents"] - s.get("reserved_cents", 0)), len(idx), np.array(idx, dtype=np.int32),
+                     np.array([float(items[i]["cost_cents"]) for i in idx]))
+    for k, g in enumerate(gid):  # y_g <= sum x_i covering g
+        idx = [i for i, it in enumerate(items) if g in it.get("covers", [])]
+        h.addRow(-inf, 0.0, len(idx) + 1, np.array([n + k] + idx, dtype=np.int32), np.array([1.0] + [-1.0] * len(idx)))
+    pos = {it["id"]: i for i, it in enumerate(items)}
+    for grp in d.get("groups", []):
+        idx = [pos[i] for i in grp["items"]]
+        h.addRow(-inf, float(grp["max"]), len(idx), np.array(idx, dtype=np.int32), np.ones(len(idx)))
+    for a, b in d.get("requires", []):
+        h.addRow(-inf, 0.0, 2, np.array([pos[a], pos[b]], dtype=np.int32), np.array([1.0, -1.0]))
+    h.run()
+    if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        return None
+    return round(h.getInfo().objective_function_value)
+
+
+def test_optimise_example_against_highs(p):
+    r = koers.optimise(p)
+    assert r.status == "optimal" and r.gap == 0 and r.bound == r.optimum
+    assert r.optimum == _highs_optimum(p)
+    assert "iv.agressie-en-geweld" in r.selection
+    sp = r.spend
+    assert list(sp.columns) == ["budget", "reserved", "capacity", "spent", "free", "binding"]
+    assert sp["spent"].dtype == np.int64
+    assert sp.loc["strategic", "spent"] <= sp.loc["strategic", "capacity"]
+    assert sp.loc["strategic", "spent"] == sum(p.items.loc[i, "cost"] for i in r.selection)
+    assert bool(sp.loc["strategic", "binding"]) == ("strategic" in r.binding)
+    fr = r.to_frame()
+    assert fr["funded"].sum() == len(r.selection) and fr["reason"].str.len().min() > 0
+    assert pickle.loads(pickle.dumps(r)).optimum == r.optimum
+    # every scenario agrees with HiGHS too
+    for s in p.scenarios:
+        q = p.apply(s)
+        assert q.optimise().optimum == _highs_optimum(q), s.name
+    # the optimum beats (or equals) funding in plan order
+    assert r.optimum >= p.plan_order().optimum
+
+
+def test_infeasible_explained(p):
+    r = p.apply("strategisch EUR 50.000 (onhaalbaar)").optimise()
+    assert r.status == "infeasible" and r.optimum is None and r.selection == []
+    c = r.conflict
+    assert c["stream"] == "strategic" and c["items"] == ["iv.agressie-en-geweld"]
+    assert c["required_cents"] == int(p.items.loc["iv.agressie-en-geweld", "cost"])
+    assert c["capacity_cents"] == 5000000 - 4000000
+    text = r.explain_infeasible()
+    assert "strategic" in text and "€ 10.000,00" in text
+    assert r.to_dict()["conflict"]["available_cents"] == 1000000
+
+
+def test_curve_monotone_and_exact(p):
+    c = koers.curve(p, "strategic")
+    assert c["budget"].is_monotonic_increasing and c["budget"].iloc[0] == 0
+    opts = [int(v) for v in c["optimum"].dropna()]
+    assert opts == sorted(opts) and len(set(opts)) == len(opts)
+    for b, o in zip(c["budget"], c["optimum"]):
+        q = koers.budget.Scenario("at", set_budget_cents={"strategic": int(b)}).apply(p).optimise(check_unique=False, check_binding=False)
+        assert (q.optimum is None) if pd.isna(o) else (q.optimum == int(o))
+        if b > 0:  # just below a breakpoint the optimum is lower
+            q1 = koers.budget.Scenario("below", set_budget_cents={"strategic": int(b) - 1}).apply(p).optimise(check_unique=False, check_binding=False)
+            assert q1.optimum is None or pd.isna(o) or q1.optimum < int(o)
+    ax = c.plot()
+    assert ax.get_xlabel().startswith("budget")
+
+
+# ---- sweeps ---------------------------------------------------------------------------------
+
+def _grid(p):
+    return koers.grid(p, cut=("0", "0.30", "0.01"), payroll_share=("0.02", "0.03", "0.005"),
+                      mandatory={"agressie": [], "+zaakgericht": ["iv.zaakgericht-werken"]})
+
+
+def test_sweep_matches_single_solves(p):
+    g = _grid(p)
+    assert len(g) == 31 * 3 * 2
+    df = koers.sweep(p, g, progress=False)
+    assert list(df["scenario"]) == [s.name for s in g]
+    assert {"cut", "payroll_share", "mandatory", "status", "optimum", "spent_strategic"} <= set(df.columns)
+    for k in (0, 7, 100, len(g) - 1):
+        r = g[k].apply(p).optimise(check_unique=False, check_binding=False)
+        assert df.loc[k, "optimum"] == r.optimum
+        assert df.loc[k, "spent_strategic"] == r.spent_cents["strategic"]
+    one = koers.sweep(p, g, threads=1, progress=False)
+    pd.testing.assert_frame_equal(df, one)
+    # the cut row at 10 %, 2 %: floor(31477700 × 0.9)
+    row = df[(df["cut"] == "0.1") & (df["payroll_share"] == "0.02") & (df["mandatory"] == "agressie")].iloc[0]
+    assert row["budget_strategic"] == 28329930
+
+
+def test_sweep_bad_scenario_refused_up_front(p):
+    # every scenario is validated before any solve: nothing half-swept
+    with pytest.raises(koers.BudgetError) as e:
+        koers.sweep(p, [{"name": "ok"}, {"name": "bad", "drop_items": ["iv.feedback"], "force_items": ["iv.feedback"]}],
+                    progress=False)
+    assert int(e.value.code) == 406 and "bad" in str(e.value)
+
+
+def test_sweep_dask_equals_threads(p):
+    distributed = pytest.importorskip("distributed")
+    g = _grid(p)
+    local = koers.sweep(p, g, progress=False)
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        remote = koers.sweep(p, g, client=client, progress=False, chunk_size=25)
+    pd.testing.assert_frame_equal(local, remote)
+
+
+# ---- CLI and bad files ----------------------------------------------------------------------
+
+def test_cli_optimise_json():
+    r = run_cli("optimise", EXAMPLE, "--json")
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    for k in ("status", "optimum", "selected", "spent_cents", "bound", "gap", "unique", "binding", "scenarios"):
+        assert k in d
+    assert d["status"] == "optimal" and d["gap"] == 0
+    inf = [s for s in d["scenarios"] if s["status"] == "infeasible"]
+    assert len(inf) == 1 and inf[0]["optimum"] is None and inf[0]["selected"] == []
+    c = inf[0]["conflict"]
+    assert c["stream"] == "strategic" and c["required_cents"] > c["capacity_cents"] == 1000000
+    assert c["items"] == ["iv.agressie-en-geweld"]
+    r2 = run_cli("optimise", "--example", "deventer-2014", "--json")
+    assert r2.returncode == 0 and json.loads(r2.stdout)["optimum"] == d["optimum"]
+
+
+def test_cli_curve_and_scenarios():
+    r = run_cli("curve", EXAMPLE, "--stream", "strategic", "--json")
+    assert r.returncode == 0, r.stderr
+    pts = json.loads(r.stdout)["breakpoints"]
+    assert pts[0]["budget_cents"] == 0 and all(isinstance(x["budget_cents"], int) for x in pts)
+    r = run_cli("scenarios", EXAMPLE, "--json")
+    assert r.returncode == 0, r.stderr
+    rows = json.loads(r.stdout)["scenarios"]
+    assert rows[0]["name"] == "base" and rows[1]["budget_cents"]["strategic"] == 28329930
+    assert run_cli("scenarios", EXAMPLE).returncode == 0
+    assert run_cli("curve", EXAMPLE, "--stream", "nope").returncode == 2
+
+
+def test_cli_infeasible_base_exit_1(p, tmp_path):
+    d = p.to_dict()
+    d["streams"][0]["budget_cents"] = 5000000
+    f = tmp_path / "inf.json"
+    f.write_text(json.dumps(d))
+    r = run_cli("optimise", f, "--json")
+    assert r.returncode == 1
+    out = json.loads(r.stdout)
+    assert out["status"] == "infeasible" and out["conflict"]["stream"] == "strategic"
+    assert "cannot hold" in r.stderr
+
+
+def _bad(tmp_path, p, change):
+    d = p.to_dict()
+    change(d)
+    f = tmp_path / "bad.json"
+    f.write_text(json.dumps(d) if not isinstance(d, str) else d)
+    return f
+
+
+@pytest.mark.parametrize("name,change,code,cls", [
+    ("wrong format", lambda d: d.update(format="koers.model"), 102, koers.InputError),
+    ("unknown field", lambda d: d["items"][0].update(colour="red"), 104, koers.InputError),
+    ("float cents", lambda d: d["streams"][0].update(budget_cents=314777.0), 106, koers.InputError),
+    ("cost mismatch", lambda d: d["items"][1].update(cost_cents=d["items"][1]["cost_cents"] + 1), 404, koers.BudgetError),
+    ("unknown stream", lambda d: d["items"][0].update(stream="nope"), 402, koers.BudgetError),
+    ("float factor", lambda d: d["scenarios"][0].update(scale_budget={"strategic": 0.9}), 106, koers.InputError),
+])
+def test_bad_files(tmp_path, p, name, change, code, cls):
+    f = _bad(tmp_path, p, change)
+    with pytest.raises(cls) as e:
+        koers.Portfolio.load(f)
+    assert int(e.value.code) == code, name
+    r = run_cli("optimise", f)
+    assert r.returncode == 2, (name, r.stderr)
+    assert f"E{code}" in r.stderr
+
+
+def test_bad_file_paths(tmp_path, p):
+    f = _bad(tmp_path, p, lambda d: d["items"][3].update(colour="red"))
+    with pytest.raises(koers.InputError) as e:
+        koers.Portfolio.load(f)
+    assert "/items/3/colour" in str(e.value)
+    nj = tmp_path / "nj.json"
+    nj.write_text("{not json")
+    with pytest.raises(koers.InputError) as e:
+        koers.Portfolio.load(nj)
+    assert int(e.value.code) == 101
+    assert run_cli("optimise", nj).returncode == 2
+    assert run_cli("optimise", tmp_path / "missing.json").returncode == 2
+    assert run_cli("optimise").returncode == 2
