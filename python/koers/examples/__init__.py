@@ -2,7 +2,7 @@
 
 >>> import koers
 >>> koers.examples.names()
-['deventer-2014']
+['deventer-2014', 'west-betuwe-2022']
 >>> plan = koers.examples.load("deventer-2014")
 >>> plan.counts()["intervention"]
 30
