@@ -229,7 +229,9 @@ Result evaluate(const Model& model, const std::string& strategy, const Options& 
 /// edges are left out. Node `importance` becomes the element importance; when any node has
 /// one, the model gets one actor (named after the plan) holding every element. Strategy values
 /// are rounded to integers (half away from zero). Throws GraphError E200 for an edge or
-/// strategy value naming an unknown node.
+/// strategy value naming an unknown node, E210 for a strategy value on a node kind that is left
+/// out; InputError E107 for a strength, importance or value out of range or an unknown strength
+/// label, E110 for a value that is not finite.
 Model from_graph(const StrategyGraph& graph);
 
 /// Result as JSON text: {"strategy", "algorithm", "elements": [{id, name, kind, value, label,
