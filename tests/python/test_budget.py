@@ -333,3 +333,13 @@ def test_bad_file_paths(tmp_path, p):
     assert run_cli("optimise", nj).returncode == 2
     assert run_cli("optimise", tmp_path / "missing.json").returncode == 2
     assert run_cli("optimise").returncode == 2
+
+
+def test_report_section(tmp_path):
+    import matplotlib
+    matplotlib.use("Agg")
+    from koers import report_budget
+    r = report_budget.deventer_budget(tmp_path)
+    assert "€ 986.822,62" in r["text"] and "strategisch -10%" in r["text"]
+    assert r["data"]["total_cents"] == 98682262
+    assert len(r["figures"]) == 1 and r["figures"][0].is_file() and r["figures"][0].suffix == ".png"
