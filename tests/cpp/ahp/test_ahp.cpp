@@ -153,10 +153,12 @@ TEST_CASE("random index tables", "[ahp][ri]") {
 
 TEST_CASE("Monte-Carlo RI reproduces the published tables sampled from Saaty's 17 values", "[ahp][ri]") {
   // Aguarón & Moreno-Jiménez 2003 and Saaty 2005 sample the upper entries uniformly from the
-  // 17 scale values; 10,000 matrices give RI within about ±0.01 (standard error ≈ 0.005).
-  for (int n : {3, 4, 5, 7, 9}) {
+  // 17 scale values; koers's estimate (10,000 matrices up to n = 15, seed 1998) agrees with
+  // the published Aguarón table to within 0.005 for every n = 3..16 (a check of both).
+  for (int n = 3; n <= 16; ++n) {
+    INFO("n = " << n);
     double mc = random_index(n, RandomIndexTable::tummala_ling).value;
-    CHECK(std::fabs(mc - random_index(n, RandomIndexTable::aguaron).value) < 0.03);
+    CHECK(std::fabs(mc - random_index(n, RandomIndexTable::aguaron).value) < 0.006);
   }
 }
 
