@@ -38,7 +38,7 @@ import pandas as pd
 from . import _core
 from .errors import InputError
 
-__all__ = ["Selection", "SelectionResult", "TopNCut", "select", "selection_probability", "sample_simplex",
+__all__ = ["Selection", "SelectionResult", "TopNCut", "select", "selection_probability", "sample_simplex", "plot_probability",
            "selection_sensitivity", "expert_hours", "working_days"]
 
 _FORMAT = "koers.selection"
@@ -293,7 +293,11 @@ def _scores_of(ranking) -> pd.Series:
                              "the processes have names", _E_INVALID_VALUE, ["scores"])
         s = scores
         order = getattr(ranking, "ranking", None)
-        if order is not None and len(s) > 1:
+        hib = getattr(ranking, "higher_is_better", None)
+        if hib is False:
+            raise InputError(f"{getattr(ranking, 'method', 'this method')} scores are lower-is-better (e.g. VIKOR Q, "
+                             "SPOTIS distance); give selection scores where higher is better", _E_INVALID_VALUE, ["scores"])
+        if hib is None and order is not None and len(s) > 1:
             best = list(order)[0]
             if s[best] < s.max():
                 raise InputError("this method's scores are lower-is-better (e.g. VIKOR Q, SPOTIS distance); "
@@ -579,32 +583,65 @@ def select(selection, *, node_limit: int = 0, time_limit: float = 0.0, check_uni
 
 
 # ---------------------------------------------------------------------------------------------
-# Under uncertain weights
+# Under uncertain weights (and scores)
 # ---------------------------------------------------------------------------------------------
 class _Scorer:
-    """Scores of the processes (higher is better) as a function of the criteria weights."""
+    """Higher-is-better scores of the processes as a function of the criteria weights (and,
+    optionally, of a perturbed score matrix)."""
 
-    def __init__(self, criteria, weights, fn, describe=""):
+    def __init__(self, criteria, weights, fn, base_matrix=None, scale=None, describe=""):
         self.criteria = [str(c) for c in criteria]
         self.weights = np.asarray(weights, dtype=float)
-        self.fn = fn
+        self.fn = fn                     # fn(w, X or None) -> Series
+        self.base_matrix = base_matrix   # alternatives × criteria, for score models
+        self.scale = scale               # list of (lo, hi) or None per criterion
         self.describe = describe
 
-    def __call__(self, w) -> pd.Series:
-        s = self.fn(np.asarray(w, dtype=float))
+    def __call__(self, w, x=None) -> pd.Series:
+        s = self.fn(np.asarray(w, dtype=float), x)
         if not isinstance(s, pd.Series):
             raise TypeError("a scorer must return a labelled Series (process → score)")
         return s
 
 
+def _decision_scorer(problem, method=None, normalisation=None) -> _Scorer:
+    """Scores from koers.decide.rank on ``problem`` (a DecisionProblem or a koers.decision
+    file or dict) with weights w and, optionally, a perturbed score matrix."""
+    from . import decide
+    if isinstance(problem, (str, os.PathLike)):
+        problem = decide.DecisionProblem.load(problem)
+    elif isinstance(problem, Mapping):
+        problem = decide.DecisionProblem.from_dict(problem)
+    if not isinstance(problem, decide.DecisionProblem):
+        raise TypeError("problem must be a koers.DecisionProblem, a koers.decision dict or file")
+    crits = problem.to_dict()["criteria"]
+    names = problem.criteria
+    wv = problem.weight_vector
+    w0 = wv.to_numpy(dtype=float) if wv is not None else np.full(len(names), np.nan)
+    alts = problem.alternatives
+    X0 = np.array(problem.scores, dtype=float)
+
+    def fn(w, x):
+        cr = [dict(c, weight=float(wi)) for c, wi in zip(crits, w)]
+        p = decide.DecisionProblem(alts, cr, X0 if x is None else x, problem.method)
+        r = decide.rank(p, method=method, normalisation=normalisation)
+        if not r.higher_is_better:
+            raise InputError(f"{r.method} scores are lower-is-better; choose a method whose scores are higher-is-better "
+                             "(wsm, topsis, promethee2) for a selection", _E_INVALID_VALUE, ["method"])
+        return r.scores
+
+    scale = [tuple(c["scale"]) if c.get("scale") else None for c in crits]
+    sc = _Scorer(names, w0, fn, base_matrix=X0, scale=scale)
+    sc.problem = problem
+    return sc
+
+
 def _scorer_for(problem, method=None, normalisation=None, scorer=None) -> _Scorer:
-    """Adapter from a koers.decide DecisionProblem (or a ready ``_Scorer``)."""
     if isinstance(problem, _Scorer):
         return problem
     if scorer is not None:
         return scorer
-    from . import decide
-    return decide._selection_scorer(problem, method=method, normalisation=normalisation)  # pragma: no cover
+    return _decision_scorer(problem, method, normalisation)
 
 
 def _check_cover(selection: Selection, scores: pd.Series):
@@ -629,7 +666,7 @@ def _progress(total, desc, enabled):
 
 
 def _map(fn, args, threads, bar=None):
-    from concurrent.futures import ThreadPoolExecutor
+    from concurrent.futures import ThreadPoolExecutor, as_completed
     threads = int(threads or os.cpu_count() or 1)
     out = [None] * len(args)
     if threads <= 1:
@@ -640,7 +677,6 @@ def _map(fn, args, threads, bar=None):
         return out
     with ThreadPoolExecutor(max_workers=threads) as ex:
         futs = {ex.submit(fn, a): k for k, a in enumerate(args)}
-        from concurrent.futures import as_completed
         for f in as_completed(futs):
             out[futs[f]] = f.result()
             if bar is not None:
@@ -648,80 +684,204 @@ def _map(fn, args, threads, bar=None):
     return out
 
 
-def sample_simplex(n_criteria: int, samples: int, seed) -> np.ndarray:
+def sample_simplex(n_criteria: int, samples: int, seed, intervals=None, orderings=None) -> np.ndarray:
     """``samples`` × ``n_criteria`` weight vectors uniform on the simplex (sum 1), drawn with
-    ``numpy.random.default_rng(seed)`` (Dirichlet(1, …, 1)); reproducible for a given seed."""
-    rng = np.random.default_rng(seed)
-    return rng.dirichlet(np.ones(int(n_criteria)), size=int(samples))
+    ``numpy.random.default_rng(seed)`` as Dirichlet(1, …, 1), reproducible for a given seed.
 
-
-def selection_probability(problem, selection, samples: int = 1000, seed=0, *, weights=None,
-                          method=None, normalisation=None, threads=None, progress: bool = True,
-                          scorer=None) -> pd.DataFrame:
-    """The probability that each process is in the optimal chosen set under uncertain weights.
-
-    For every weight sample the processes are scored with the decision problem's method
-    (``method``/``normalisation`` override it), the selection is solved exactly with those
-    scores, and membership is counted. ``weights``: a samples × criteria array to use instead
-    of sampling (e.g. samples from koers.decide.smaa with constraints); otherwise weights are
-    uniform on the simplex from :func:`sample_simplex` (``seed``). Solves run on ``threads``
-    threads (default: all cores; the C++ solver releases the GIL); a tqdm bar shows progress.
-
-    Returns a DataFrame (index: process) with ``probability`` (share of samples in the optimal
-    set), ``top_n_probability`` (share in the top-N cut), ``selected`` (in the optimum at the
-    problem's own weights, when it has weights), ``pinned`` and ``score`` (at those weights).
-    Infeasible samples are not possible unless the selection itself is infeasible (scores do
-    not change feasibility): then :class:`koers.InputError` is raised with the explanation.
+    ``intervals``: ``[(lo, hi)]`` per criterion and ``orderings``: ``[(a, b)]`` index pairs
+    (w_a ≥ w_b) restrict the weights; draws outside are rejected, which keeps the uniform
+    distribution on the restricted set. Raises InputError when fewer than one draw in 10⁵ is kept.
     """
-    s = _as_selection(selection)
-    sc = _scorer_for(problem, method, normalisation, scorer)
+    rng = np.random.default_rng(seed)
+    k, n = int(n_criteria), int(samples)
+    if not intervals and not orderings:
+        return rng.dirichlet(np.ones(k), size=n)
+    out, drawn = [], 0
+    while sum(len(o) for o in out) < n:
+        batch = rng.dirichlet(np.ones(k), size=max(1024, 4 * n))
+        drawn += len(batch)
+        ok = np.ones(len(batch), dtype=bool)
+        if intervals:
+            for j, (lo, hi) in enumerate(intervals):
+                ok &= (batch[:, j] >= lo) & (batch[:, j] <= hi)
+        for a, b in (orderings or []):
+            ok &= batch[:, a] >= batch[:, b]
+        out.append(batch[ok])
+        if drawn > 100_000 * max(n, 1) and sum(len(o) for o in out) < n:
+            raise InputError("the weight restrictions (intervals/orderings) leave almost no weights", _E_INVALID_VALUE,
+                             ["weights"])
+    return np.vstack(out)[:n]
+
+
+def _smaa_model(sc: _Scorer, samples, seed, weights, intervals, orderings, score_model, score_spread):
+    """The sampling model: the arguments, else the problem's own ``smaa`` options."""
+    defaults = dict(getattr(getattr(sc, "problem", None), "smaa_options", None) or {})
+    names = sc.criteria
+    n = int(samples if samples is not None else defaults.get("samples", 1000))
+    seed = int(seed if seed is not None else defaults.get("seed", 0))
+    model = weights if isinstance(weights, str) or weights is None else "given"
+    if model is None:
+        model = defaults.get("weights", "uniform")
+    iv = intervals if intervals is not None else defaults.get("intervals")
+    od = orderings if orderings is not None else defaults.get("orderings")
+    sm = score_model if score_model is not None else (defaults.get("scores") or {}).get("model", "none")
+    spread = score_spread if score_spread is not None else (defaults.get("scores") or {}).get("spread")
+    idx = {c: j for j, c in enumerate(names)}
+
+    def crit(c):
+        if c not in idx:
+            raise InputError(f"unknown criterion '{c}'", _E_UNKNOWN_NAME, [str(c)])
+        return idx[c]
+    ivl = None
+    if iv:
+        ivl = [(0.0, 1.0)] * len(names)
+        for c, (lo, hi) in dict(iv).items():
+            ivl[crit(c)] = (float(lo), float(hi))
+    odl = None
+    if od:
+        odl = []
+        for item in od:
+            a, b = ([s.strip() for s in item.split(">=", 1)] if isinstance(item, str) else item)
+            odl.append((crit(a), crit(b)))
+    return {"samples": n, "seed": seed, "weights": model, "intervals": ivl, "orderings": odl,
+            "score_model": sm, "score_spread": spread}
+
+
+def _draw(sc: _Scorer, m: dict, given):
+    rng_seed = m["seed"]
     k = len(sc.criteria)
-    if weights is None:
-        W = sample_simplex(k, samples, seed)
-    else:
-        W = np.asarray(weights, dtype=float)
+    if m["weights"] == "given":
+        W = np.asarray(given, dtype=float)
         if W.ndim != 2 or W.shape[1] != k:
             raise InputError(f"weights must be samples × {k} criteria, not {W.shape}", _E_INVALID_VALUE, ["weights"])
-        if not np.isfinite(W).all() or (W < 0).any():
-            raise InputError("weight samples must be finite and non-negative", _E_INVALID_VALUE, ["weights"])
+        if not np.isfinite(W).all() or (W < 0).any() or (W.sum(axis=1) <= 0).any():
+            raise InputError("weight samples must be finite, non-negative and not all zero", _E_INVALID_VALUE,
+                             ["weights"])
+    elif m["weights"] == "fixed":
+        if not np.isfinite(sc.weights).all():
+            raise InputError("weights 'fixed' needs the problem's weights", 300, sc.criteria)
+        W = np.tile(sc.weights / sc.weights.sum(), (m["samples"], 1))
+    elif m["weights"] == "uniform":
+        W = sample_simplex(k, m["samples"], rng_seed, m["intervals"], m["orderings"])
+    else:
+        raise InputError(f"weights must be 'uniform', 'fixed' or an array, not {m['weights']!r}", _E_INVALID_VALUE,
+                         ["weights"])
     n = W.shape[0]
     if n < 1:
         raise InputError("samples must be ≥ 1", _E_INVALID_VALUE, ["samples"])
+    Xs = [None] * n
+    if m["score_model"] not in (None, "none"):
+        if sc.base_matrix is None:
+            raise InputError("a score model needs a decision problem", _E_INVALID_VALUE, ["score_model"])
+        if m["score_spread"] is None:
+            raise InputError("score_spread is needed with a score model", 105, ["score_spread"])
+        X0 = sc.base_matrix
+        s = np.broadcast_to(np.asarray(m["score_spread"], dtype=float), X0.shape)
+        rng = np.random.default_rng([rng_seed, 1])  # an independent stream for the scores
+        lo = np.array([c[0] if c else -np.inf for c in (sc.scale or [None] * X0.shape[1])])
+        hi = np.array([c[1] if c else np.inf for c in (sc.scale or [None] * X0.shape[1])])
+        if m["score_model"] == "uniform":
+            draws = X0 + rng.uniform(-1.0, 1.0, size=(n, *X0.shape)) * s
+        elif m["score_model"] == "normal":
+            draws = X0 + rng.standard_normal(size=(n, *X0.shape)) * s
+        else:
+            raise InputError(f"score_model must be none, uniform or normal, not {m['score_model']!r}",
+                             _E_INVALID_VALUE, ["score_model"])
+        draws = np.clip(draws, lo, hi)
+        Xs = list(draws)
+    return W, Xs
+
+
+def selection_probability(problem, selection, samples: int | None = None, seed=None, *, weights=None,
+                          intervals=None, orderings=None, score_model=None, score_spread=None,
+                          method=None, normalisation=None, threads=None, progress: bool = True,
+                          scorer=None) -> pd.DataFrame:
+    """The probability that each process is in the optimal chosen set under SMAA uncertainty.
+
+    For every sample the processes are scored by ``koers.decide.rank`` with the problem's
+    method (``method``/``normalisation`` override it) and the selection is solved exactly with
+    those scores; membership is counted. The selection's process ids must be the problem's
+    alternatives (missing ones raise InputError).
+
+    Sampling (numpy ``default_rng(seed)``; koers.decide.smaa does not hand out its weight draws,
+    so the same model is drawn here): ``weights="uniform"`` — uniform on the simplex
+    (Dirichlet(1)), restricted by ``intervals`` ``{criterion: (lo, hi)}`` and ``orderings``
+    ``[(a, b)]`` / ``["a >= b"]`` by rejection; ``"fixed"`` — the problem's weights; or a
+    samples × criteria array. ``score_model`` "uniform" (x ± ``score_spread``) or "normal"
+    (sd ``score_spread``), clamped to the criterion's scale, from a second stream
+    ``default_rng([seed, 1])``. Every argument left None comes from the problem's ``smaa``
+    options (samples, seed, weights, intervals, orderings, scores), else uniform weights, no
+    score noise, 1000 samples, seed 0. Same seed → same result for any ``threads`` (default: all
+    cores; the C++ solver releases the GIL). A tqdm bar shows progress.
+
+    Returns a DataFrame (index: process) with ``probability`` (share of samples in the optimal
+    set), ``top_n_probability`` (share in the top-N cut), ``pinned``, and — when the problem has
+    weights — ``selected`` and ``score`` at those weights. ``.attrs`` states the model.
+    """
+    s = _as_selection(selection)
+    sc = _scorer_for(problem, method, normalisation, scorer)
+    m = _smaa_model(sc, samples, seed, weights, intervals, orderings, score_model, score_spread)
+    W, Xs = _draw(sc, m, weights)
+    n = W.shape[0]
     base = None
-    if np.isfinite(sc.weights).all() and sc.weights.size == k and sc.weights.sum() > 0:
+    if np.isfinite(sc.weights).all() and sc.weights.size == len(sc.criteria) and sc.weights.sum() > 0:
         base_scores = sc(sc.weights)
         _check_cover(s, base_scores)
-        base = select(s.with_scores(base_scores), check_unique=False)
+        base = select(s.with_scores(base_scores), check_unique=False, compare_top_n=False)
         if base.status == "infeasible":
             raise InputError(f"the selection is infeasible: {base.explanation}", 405, base.conflict.get("items", []))
+    else:
+        _check_cover(s, sc(W[0], Xs[0]))
 
-    def one(w):
-        st, chosen, cut = _solve_with(s, sc(w))
-        if st == "infeasible":
+    def one(k):
+        st, chosen, cut = _solve_with(s, sc(W[k], Xs[k]))
+        if st == "infeasible":  # scores do not change feasibility: only an infeasible selection
             raise InputError("the selection is infeasible", 405, [])
         return chosen, cut
 
-    with _progress(n, "selection per weight sample", progress) as bar:
-        res = _map(one, list(W), threads, bar)
+    with _progress(n, "selection per sample", progress) as bar:
+        res = _map(one, list(range(n)), threads, bar)
     ids = list(s.items.index)
-    inc = {i: 0 for i in ids}
-    cut_inc = {i: 0 for i in ids}
+    inc = dict.fromkeys(ids, 0)
+    cut_inc = dict.fromkeys(ids, 0)
     for chosen, cut in res:
         for i in chosen:
             inc[i] += 1
         for i in cut:
             cut_inc[i] += 1
-    items = s.items
     df = pd.DataFrame({"probability": [inc[i] / n for i in ids],
                        "top_n_probability": [cut_inc[i] / n for i in ids],
-                       "pinned": items["pinned"].to_numpy()}, index=pd.Index(ids, name="process"))
+                       "pinned": s.items["pinned"].to_numpy()}, index=pd.Index(ids, name="process"))
     if base is not None:
-        df["selected"] = [i in set(base.selected) for i in ids]
+        chosen0 = set(base.selected)
+        df["selected"] = [i in chosen0 for i in ids]
         df["score"] = [float(base_scores[i]) for i in ids]
-    df.attrs["samples"] = n
-    df.attrs["seed"] = seed if weights is None else None
-    df.attrs["weights"] = "given" if weights is not None else "uniform on the simplex (numpy default_rng Dirichlet(1))"
+    df.attrs.update({"samples": n, "seed": None if m["weights"] == "given" else m["seed"],
+                     "weights": m["weights"], "intervals": m["intervals"], "orderings": m["orderings"],
+                     "score_model": m["score_model"], "score_spread": m["score_spread"],
+                     "sampler": "numpy default_rng: Dirichlet(1) weights with rejection; scores from default_rng([seed, 1])"})
     return df.sort_values(["probability", "top_n_probability"], ascending=False, kind="stable")
+
+
+def plot_probability(prob: pd.DataFrame, ax=None, labels: Mapping | None = None):
+    """Bars of each process's probability of being in the optimal set (and in the top-N cut)."""
+    import textwrap
+    df = prob.iloc[::-1]
+    if ax is None:
+        import matplotlib.pyplot as plt
+        _, ax = plt.subplots(figsize=(9, max(3.0, 0.26 * len(df) + 1.2)))
+    y = np.arange(len(df))
+    ax.barh(y - 0.2, df["probability"], height=0.4, color="#2e75b6", label="in the optimal selection")
+    ax.barh(y + 0.2, df["top_n_probability"], height=0.4, color="#ed7d31", label="in the top-N cut")
+    names = [textwrap.shorten(str((labels or {}).get(i, i)), 48) + (" (pinned)" if p else "")
+             for i, p in zip(df.index, df["pinned"])]
+    ax.set_yticks(y)
+    ax.set_yticklabels(names, fontsize=7)
+    ax.set_xlim(0, 1)
+    ax.set_xlabel(f"share of {df.attrs.get('samples', prob.attrs.get('samples', '?'))} samples")
+    ax.legend(fontsize=7, loc="lower right")
+    ax.set_title("Probability of being chosen under uncertain weights", fontsize=9)
+    return ax
 
 
 def selection_sensitivity(problem, selection, *, steps: int = 20, tol: float = 1e-4, method=None,
@@ -740,7 +900,7 @@ def selection_sensitivity(problem, selection, *, steps: int = 20, tol: float = 1
 
     Returns a DataFrame (index: process) with ``selected`` (at the base weights), ``pinned``,
     ``change`` (the smallest |Δw|, <NA> when no sweep moves it), ``criterion``, ``weight_from``,
-    ``weight_to`` and ``moves`` ("out"/"in"/"never"/"pinned").
+    ``weight_to`` and ``moves`` ("out"/"in"/"never"/"pinned"), smallest change first.
     """
     s = _as_selection(selection)
     sc = _scorer_for(problem, method, normalisation, scorer)
@@ -759,19 +919,17 @@ def selection_sensitivity(problem, selection, *, steps: int = 20, tol: float = 1
     cache = {}
 
     def weights_at(j, t):
-        w = w0.copy()
         rest = 1.0 - w0[j]
         if rest <= 0:
-            w[:] = (1.0 - t) / (k - 1) if k > 1 else 1.0
+            w = np.full(k, (1.0 - t) / (k - 1) if k > 1 else 1.0)
         else:
             w = w0 * (1.0 - t) / rest
         w[j] = t
         return w
 
     def solve_at(key):
-        j, t = key
         if key not in cache:
-            cache[key] = _solve_with(s, sc(weights_at(j, t)))[1]
+            cache[key] = _solve_with(s, sc(weights_at(*key)))[1]
         return cache[key]
 
     # 1) the grid, in parallel
@@ -781,13 +939,13 @@ def selection_sensitivity(problem, selection, *, steps: int = 20, tol: float = 1
             end = 1.0 if d > 0 else 0.0
             ts = [w0[j] + (end - w0[j]) * q / steps for q in range(1, steps + 1)]
             grid[(j, d)] = [t for t in ts if abs(t - w0[j]) > 0]
-    keys = [(j, t) for (j, d), ts in grid.items() for t in ts]
+    keys = list(dict.fromkeys((j, t) for (j, d), ts in grid.items() for t in ts))
     with _progress(len(keys), "weight sweeps", progress) as bar:
         sets = _map(lambda key: (key, _solve_with(s, sc(weights_at(*key)))[1]), keys, threads, bar)
     for key, chosen in sets:
         cache[key] = chosen
     # 2) bisection per process and sweep
-    best = {i: None for i in ids}
+    best = dict.fromkeys(ids)
     for (j, d), ts in grid.items():
         prev = w0[j]
         todo = [i for i in ids if i not in pinned]
@@ -795,7 +953,7 @@ def selection_sensitivity(problem, selection, *, steps: int = 20, tol: float = 1
             chosen = cache[(j, t)]
             flipped = [i for i in todo if (i in chosen) != (i in base_set)]
             for i in flipped:
-                lo, hi = prev, t  # membership as base at lo, flipped at hi
+                lo, hi = prev, t  # membership as at the base at lo, flipped at hi
                 while abs(hi - lo) > tol:
                     mid = 0.5 * (lo + hi)
                     if (i in solve_at((j, mid))) != (i in base_set):

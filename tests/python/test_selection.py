@@ -266,7 +266,7 @@ def _two_process_scorer(w0=(0.7, 0.3)):
     is 0.2 (w1 0.7 → 0.5, or w2 0.3 → 0.5)."""
     import pandas as pd
     m = pd.DataFrame({"c1": [1.0, 0.0], "c2": [0.0, 1.0]}, index=["A", "B"])
-    return ks._Scorer(["c1", "c2"], list(w0), lambda w: pd.Series(m.to_numpy() @ w, index=m.index))
+    return ks._Scorer(["c1", "c2"], list(w0), lambda w, x=None: pd.Series(m.to_numpy() @ w, index=m.index))
 
 
 TWO = {"format": "koers.selection", "version": 1,
@@ -334,3 +334,22 @@ def test_longest_prefix_greedy_cut():
     assert g.n == 1 and g.selected == ["urgent"] and g.feasible
     assert g.total_score == 1 and g.lost == 11
     assert not g.meets_minimum  # one expert would be left without a process
+
+
+# ---- the embedded example ---------------------------------------------------------------
+def test_west_betuwe_example(cli, capsys):
+    from koers import examples
+    s = ks.Selection.load(examples.path("west-betuwe-2022", "selection.json"))
+    # 15 Green Belts at 4 h/week over 2022 (Dutch calendar): 253 working days × 4/5 = 202.4 h each
+    assert len(s.experts) == 15 and s.experts["hours"].tolist() == pytest.approx([202.4] * 15)
+    assert s.min_items_per_expert == 1 and s.top_n == 10
+    pinned = list(s.items.index[s.items["pinned"]])
+    assert pinned and all(p.startswith("Vluchtelingenopvang") for p in pinned)
+    assert cli(["select", "--example", "west-betuwe-2022", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["status"] == "optimal" and out["gap"] == 0 and out["bound"] == pytest.approx(out["total_score"])
+    assert set(pinned) <= set(out["selected"])
+    assert len(out["assignment"]) == 15 and all(len(v) >= 1 for v in out["assignment"].values())
+    assert all(h <= 202.4 + 1e-9 for h in out["hours_used"].values())
+    assert out["top_n"]["n"] == 10 and len(out["top_n"]["selected"]) == 10
+    assert out["top_n"]["total_score"] < out["total_score"]
