@@ -3,7 +3,7 @@
 /// The one exact solver core of koers: depth-first branch-and-bound over 0/1 choices with
 /// side constraints, in exact integer arithmetic. Internal (namespace koers::detail); the
 /// public faces are koers::budget::optimise / curve (portfolio.hpp) and koers::budget::select
-/// (selection.hpp).
+/// (selection.hpp). The algorithm is described in docs/solver.md.
 ///
 /// Model (BnbModel): n items x_i ∈ {0,1};
 ///  - each item uses `cost[i] ≥ 0` of one resource `res[i]` (−1: none); Σ cost ≤ cap[r];
@@ -12,16 +12,21 @@
 ///  - groups Σ_{i∈G} x_i ≤ max_G; implications x_a ≤ x_b ("a needs b"); fixed items;
 ///  - Σ x_i ≥ min_count; an optional leaf oracle `accept(x)` (the selection's assignment check).
 ///
-/// Bounds (all exact, rational with int128, floored — the objective is integral):
-///  - additive: per resource the Dantzig bound (LP relaxation of that knapsack; items in a fixed
-///    exact ratio order, items larger than the resource's remainder skipped), summed;
-///  - coverage: Lagrangian relaxation of "goal g counts only if covered" with multipliers
-///    u_g ∈ [0, D·w_g] optimised by subgradient at the root; for a node,
-///    D·covered + Σ_{g open} (D·w_g − u_g) + Σ_r LP-knapsack_r(v_i = Σ_{open g ∈ i} u_g), the
-///    LP-knapsack evaluated through its dual λ_r·cap_r + Σ max(0, v_i − λ_r·a_i), valid for
-///    every λ_r ≥ 0 (first the parent's λ_r, then the exact Dantzig λ_r when that does not prune).
-/// Reduced-cost fixing at the root with the LP duals, propagation of needs/groups/capacities,
-/// branching "include first" on the free item of best ratio (Horowitz–Sahni).
+/// Bounds. Every bound is a Lagrangian bound in integer units of 1/D: the constraints that
+/// couple items — "goal g counts only if covered" (coverage), "a needs b", "at most k of a
+/// group" — are dualised with multipliers u_g ∈ [0, D·w_g], μ_p ≥ 0, μ_G ≥ 0, which leaves one
+/// knapsack per resource with item values
+///     additive: D·value_i + adj_i          coverage: Σ_{open g ∋ i} u_g + adj_i
+///     adj_i = Σ_{p=(a,i)} μ_p − Σ_{p=(i,b)} μ_p − Σ_{G ∋ i} μ_G,
+/// plus the constant D·value(selected) + Σ_{selected} adj + Σ_G μ_G·max_G (+ Σ_{open, coverable g}
+/// (D·w_g − u_g) for coverage), less the multipliers of constraints already decided. Each
+/// resource's LP knapsack is bounded by its dual λ·cap + Σ max(0, v_i − λ·a_i) — valid for any
+/// λ ≥ 0, equal to the Dantzig bound at the break ratio — and floored (the Lagrangian value of an
+/// integral selection within one resource is an integer). The multipliers are optimised at the
+/// root by projected subgradient; two sets are kept: (A) everything dualised, (B) only the
+/// coverage multipliers (μ = 0); a node is pruned when either bound proves it useless.
+/// Reduced-cost fixing at the root with the LP duals; propagation of needs/groups/capacities;
+/// branching "include first" on the free item of best Lagrangian ratio (Horowitz–Sahni).
 /// Uniqueness: while no second optimal selection is known, subtrees are pruned only when their
 /// bound is strictly below the incumbent (ties are explored); a different complete selection of
 /// the same value is a witness of non-uniqueness, after which pruning becomes ≤ incumbent.
@@ -43,13 +48,13 @@ struct BnbModel {
   int n = 0;
   bool coverage = false;
   std::vector<std::int64_t> value;             ///< additive objective per item
-  std::vector<std::vector<int>> covers;        ///< coverage: goal indices per item
+  std::vector<std::vector<int>> covers;        ///< coverage: goal indices per item (no repeats)
   std::vector<std::int64_t> weight;            ///< coverage: goal weights (≥ 0)
   int n_res = 0;
   std::vector<int> res;                        ///< resource per item, −1 none
   std::vector<std::int64_t> cost;              ///< ≥ 0
   std::vector<std::int64_t> cap;               ///< per resource
-  std::vector<std::vector<int>> groups;
+  std::vector<std::vector<int>> groups;        ///< item indices (no repeats)
   std::vector<std::int64_t> group_max;
   std::vector<std::pair<int, int>> needs;      ///< (a, b): a needs b
   std::vector<signed char> fix;                ///< per item: −1 free, 0, 1 (empty: all free)
@@ -91,6 +96,22 @@ inline std::int64_t floor_div(i128 a, i128 b) {  // b > 0
   return static_cast<std::int64_t>(q);
 }
 
+// exact ratio order: a before b when v_a/c_a > v_b/c_b (cost 0 = infinite ratio)
+inline bool ratio_greater(i128 va, i128 ca, i128 vb, i128 cb) { return va * cb > vb * ca; }
+
+/// One set of Lagrangian multipliers with what depends on it.
+struct Lag {
+  std::vector<std::int64_t> u;           // coverage multipliers (D units), u_g ∈ [0, W_g]
+  std::vector<std::int64_t> mreq, mgrp;  // μ per needs pair, per group
+  std::vector<std::int64_t> adj;         // per item
+  std::vector<std::int64_t> val;         // item values (additive: static; coverage: per node)
+  i128 C = 0;                            // Σ μ_G·max_G
+  i128 ladj = 0;                         // Σ adj over selected items (kept by assign/undo)
+  std::vector<std::vector<int>> ord;     // additive: per resource, items of value > 0 by ratio
+  std::vector<i128> ln, ld;              // per resource λ = ln/ld (coverage: last exact)
+  bool has_mu = false;
+};
+
 class Solver {
  public:
   static constexpr std::int64_t NEG = std::numeric_limits<std::int64_t>::min() / 4;
@@ -98,12 +119,11 @@ class Solver {
   Solver(const BnbModel& m, const BnbOptions& o) : m_(m), o_(o) {}
 
   BnbResult run() {
-    auto t0 = std::chrono::steady_clock::now();
-    start_ = t0;
+    start_ = std::chrono::steady_clock::now();
     BnbResult r = solve();
     r.nodes = nodes_;
     r.fixed_at_root = fixed_root_;
-    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     return r;
   }
 
@@ -114,32 +134,34 @@ class Solver {
   int n_ = 0;
   // structure
   std::vector<std::vector<int>> needs_out_, needs_in_, item_groups_, goal_items_;
-  std::vector<std::vector<int>> ord_;  // per resource: root-free items in exact ratio order
-  std::vector<int> nores_;             // root-free items without a resource
-  std::vector<int> free_list_;         // root-free items (coverage)
-  std::int64_t D_ = 1;                 // coverage multiplier scale
-  std::vector<std::int64_t> W_;        // D·weight
-  std::vector<std::int64_t> u_;        // multipliers
-  std::vector<i128> lam_num_, lam_den_;  // per resource λ = num/den (coverage dual)
+  std::vector<std::vector<int>> all_res_;  // per resource: root-free items
+  std::vector<int> nores_;                 // root-free items without a resource
+  std::vector<int> free_list_;             // root-free items
+  std::vector<int> gord_;                  // additive branching order
+  std::int64_t D_ = 1;
+  std::vector<std::int64_t> W_;            // D·weight
+  Lag lag_[2];                             // A: all multipliers; B: coverage only
+  int nlag_ = 1;
   // state
   std::vector<signed char> x_;
   std::vector<int> trail_;
-  std::vector<std::int64_t> rem_;
-  std::vector<std::int64_t> gcount_;
+  std::vector<std::int64_t> rem_, gcount_, gfree_;
   std::vector<int> covcnt_, freecov_;
   std::int64_t val_ = 0, nsel_ = 0, nfree_ = 0;
   // search
   bool have_ = false;
   std::int64_t best_ = NEG;
   std::vector<signed char> xbest_, alt_;
-  bool tie_ = false;
-  bool aborted_ = false;
-  bool unproven_ = false;  // the oracle said "unknown" for a candidate
-  std::int64_t unproven_val_ = NEG;
-  std::int64_t open_bound_ = NEG;
+  bool tie_ = false, aborted_ = false, unproven_ = false, root_infeasible_ = false;
+  std::int64_t unproven_val_ = NEG, open_bound_ = NEG;
   std::int64_t nodes_ = 0, fixed_root_ = 0;
-  std::vector<std::int64_t> curv_;  // coverage: current item values (scratch)
   std::vector<std::pair<double, int>> buf_;
+  // stream decomposition (additive): once every item of a group or needs pair is decided, the
+  // free items only share their own resource, and each resource is solved on its own
+  std::vector<char> coupling_;
+  std::int64_t free_coupling_ = 0;
+  bool separable_ok_ = false;
+  std::vector<std::vector<int>> pord_, zero_;  // per resource: value > 0 by ratio; value == 0
 
   // ---- thresholds ---------------------------------------------------------------
   std::int64_t need() const {
@@ -158,11 +180,14 @@ class Solver {
       x_[j] = b;
       trail_.push_back(j);
       --nfree_;
+      if (coupling_[j]) --free_coupling_;
       if (m_.coverage)
         for (int g : m_.covers[j]) --freecov_[g];
+      for (int g : item_groups_[j]) --gfree_[g];
       if (b == 1) {
         // complete the bookkeeping first (undo reverses all of it), then check
         ++nsel_;
+        for (int k = 0; k < nlag_; ++k) lag_[k].ladj += lag_[k].adj[j];
         if (m_.res[j] >= 0) rem_[m_.res[j]] -= m_.cost[j];
         if (m_.coverage) {
           for (int g : m_.covers[j])
@@ -199,10 +224,13 @@ class Solver {
       signed char b = x_[j];
       x_[j] = -1;
       ++nfree_;
+      if (coupling_[j]) ++free_coupling_;
       if (m_.coverage)
         for (int g : m_.covers[j]) ++freecov_[g];
+      for (int g : item_groups_[j]) ++gfree_[g];
       if (b == 1) {
         --nsel_;
+        for (int k = 0; k < nlag_; ++k) lag_[k].ladj -= lag_[k].adj[j];
         if (m_.res[j] >= 0) rem_[m_.res[j]] += m_.cost[j];
         if (m_.coverage) {
           for (int g : m_.covers[j])
@@ -215,94 +243,76 @@ class Solver {
     }
   }
 
-  // exact ratio order: a before b when v_a/c_a > v_b/c_b (cost 0 = infinite ratio)
-  static bool ratio_greater(std::int64_t va, std::int64_t ca, std::int64_t vb, std::int64_t cb) {
-    return static_cast<i128>(va) * cb > static_cast<i128>(vb) * ca;
+  // ---- bounds -----------------------------------------------------------------------
+  void coverage_values(Lag& L) {
+    for (int i : free_list_) {
+      if (x_[i] != -1) continue;
+      std::int64_t v = L.adj[i];
+      for (int g : m_.covers[i])
+        if (covcnt_[g] == 0) v += L.u[g];
+      L.val[i] = v;
+    }
   }
 
-  // ---- bounds -----------------------------------------------------------------------
-  // Additive: Σ_r floor(Dantzig_r) + val. Also returns, per resource, the break item (−1 none)
-  // via brk (optional) for reduced-cost fixing.
-  struct StreamLp {
-    i128 num = 0;       // LP value × den
-    i128 den = 1;       // cost of the break item (1 when no break)
-    std::int64_t lam_v = 0, lam_c = 1;  // λ = lam_v / lam_c (0 when no break: everything fits)
-    int brk = -1;
-  };
+  // constant part of the bound at this node (units 1/D)
+  i128 node_const(const Lag& L) const {
+    i128 c = static_cast<i128>(val_) * D_ + L.ladj + L.C;
+    if (m_.coverage)
+      for (std::size_t g = 0; g < W_.size(); ++g)
+        if (covcnt_[g] == 0 && freecov_[g] > 0) c += W_[g] - L.u[g];
+    for (int i : nores_)
+      if (x_[i] == -1 && L.val[i] > 0) c += L.val[i];
+    if (L.has_mu) {
+      // decided constraints: their multiplier terms are constants ≥ 0 that bound nothing
+      for (std::size_t q = 0; q < m_.groups.size(); ++q)
+        if (gfree_[q] == 0 && L.mgrp[q] > 0) c -= static_cast<i128>(L.mgrp[q]) * (m_.group_max[q] - gcount_[q]);
+      for (std::size_t p = 0; p < m_.needs.size(); ++p) {
+        auto [a, b] = m_.needs[p];
+        if (L.mreq[p] > 0 && x_[a] != -1 && x_[b] != -1) c -= static_cast<i128>(L.mreq[p]) * (x_[b] - x_[a]);
+      }
+    }
+    return c;
+  }
 
-  StreamLp dantzig(int r) const {
-    StreamLp s;
+  // additive: exact Dantzig bound of resource r (static order); λ = break ratio
+  i128 dantzig(const Lag& L, int r, i128* ln = nullptr, i128* ld = nullptr) const {
     std::int64_t cap = rem_[r];
     i128 sum = 0;
-    for (int i : ord_[r]) {
+    for (int i : L.ord[r]) {
       if (x_[i] != -1) continue;
       std::int64_t c = m_.cost[i];
       if (c > rem_[r]) continue;  // cannot be in any completion
       if (c <= cap) {
         cap -= c;
-        sum += m_.value[i];
+        sum += L.val[i];
       } else {
-        s.brk = i;
-        s.den = c;
-        s.num = sum * c + static_cast<i128>(m_.value[i]) * cap;
-        s.lam_v = m_.value[i];
-        s.lam_c = c;
-        return s;
+        if (ln) { *ln = L.val[i]; *ld = c; }
+        return floor_div(sum * c + static_cast<i128>(L.val[i]) * cap, c);
       }
     }
-    s.num = sum;
-    s.den = 1;
-    s.lam_v = 0;
-    s.lam_c = 1;
-    return s;
+    if (ln) { *ln = 0; *ld = 1; }
+    return sum;
   }
 
-  std::int64_t bound_additive() const {
-    i128 b = val_;
-    for (int r = 0; r < m_.n_res; ++r) {
-      auto s = dantzig(r);
-      b += floor_div(s.num, s.den);
-    }
-    for (int i : nores_)
-      if (x_[i] == -1 && m_.value[i] > 0) b += m_.value[i];
-    if (b > std::numeric_limits<std::int64_t>::max() / 2) return std::numeric_limits<std::int64_t>::max() / 2;
-    return static_cast<std::int64_t>(b);
-  }
-
-  // coverage: current Lagrangian item values into curv_ for free items
-  void coverage_values() {
-    for (int i : free_list_) {
-      if (x_[i] != -1) continue;
-      std::int64_t v = 0;
-      for (int g : m_.covers[i])
-        if (covcnt_[g] == 0) v += u_[g];
-      curv_[i] = v;
-    }
-  }
-  i128 coverage_const() const {
-    i128 c = static_cast<i128>(val_) * D_;
-    for (std::size_t g = 0; g < W_.size(); ++g)
-      if (covcnt_[g] == 0 && freecov_[g] > 0) c += W_[g] - u_[g];
-    return c;
-  }
   // dual bound of resource r with λ = ln/ld: (ln·cap + Σ max(0, v·ld − ln·a)) / ld, floored
-  std::int64_t dual_r(int r, i128 ln, i128 ld) const {
+  i128 dual_r(const Lag& L, int r, i128 ln, i128 ld) const {
     i128 s = ln * rem_[r];
-    for (int i : ord_[r]) {
-      if (x_[i] != -1 || curv_[i] <= 0) continue;
+    for (int i : all_res_[r]) {
+      if (x_[i] != -1 || L.val[i] <= 0) continue;
       if (m_.cost[i] > rem_[r]) continue;
-      i128 t = static_cast<i128>(curv_[i]) * ld - ln * m_.cost[i];
+      i128 t = static_cast<i128>(L.val[i]) * ld - ln * m_.cost[i];
       if (t > 0) s += t;
     }
     return floor_div(s, ld);
   }
-  // exact Dantzig λ for resource r on current values; sets lam
-  std::int64_t exact_r(int r) {
+
+  // exact LP λ of resource r on current values (items sorted into buf_); returns the bound
+  i128 exact_r(Lag& L, int r) {
     buf_.clear();
-    for (int i : ord_[r]) {
-      if (x_[i] != -1 || curv_[i] <= 0) continue;
+    for (int i : all_res_[r]) {
+      if (x_[i] != -1 || L.val[i] <= 0) continue;
       if (m_.cost[i] > rem_[r]) continue;
-      double key = m_.cost[i] == 0 ? 1e300 : static_cast<double>(curv_[i]) / static_cast<double>(m_.cost[i]);
+      double key = m_.cost[i] == 0 ? 1e300 : static_cast<double>(L.val[i]) / static_cast<double>(m_.cost[i]);
       buf_.push_back({key, i});
     }
     std::sort(buf_.begin(), buf_.end(), [](auto& a, auto& b) { return a.first > b.first; });
@@ -312,34 +322,46 @@ class Solver {
       if (m_.cost[i] <= cap) {
         cap -= m_.cost[i];
       } else {
-        ln = curv_[i];
+        ln = L.val[i];
         ld = m_.cost[i];
         break;
       }
     }
-    lam_num_[r] = ln;
-    lam_den_[r] = ld;
-    return dual_r(r, ln, ld);
+    L.ln[r] = ln;
+    L.ld[r] = ld;
+    return dual_r(L, r, ln, ld);
   }
-  std::int64_t coverage_nores() const {
-    i128 s = 0;
-    for (int i : nores_)
-      if (x_[i] == -1 && curv_[i] > 0) s += curv_[i];
-    return static_cast<std::int64_t>(s);
-  }
-  // coverage bound (objective units); `exact` recomputes λ by sorting
-  std::int64_t bound_coverage(bool exact) {
-    coverage_values();
-    i128 b = coverage_const() + coverage_nores();
-    for (int r = 0; r < m_.n_res; ++r) b += exact ? exact_r(r) : dual_r(r, lam_num_[r], lam_den_[r]);
+
+  std::int64_t bound_of(Lag& L, std::int64_t nd, bool exact) {
+    if (!m_.coverage) {
+      if (!L.has_mu) {
+        // values are D·value: each resource's own value is a whole number, floor it alone
+        i128 b = val_;
+        for (int i : nores_) if (x_[i] == -1 && m_.value[i] > 0) b += m_.value[i];
+        for (int r = 0; r < m_.n_res; ++r) b += floor_div(dantzig(L, r), D_);
+        return static_cast<std::int64_t>(std::min<i128>(b, std::numeric_limits<std::int64_t>::max() / 2));
+      }
+      i128 b = node_const(L);
+      for (int r = 0; r < m_.n_res; ++r) b += dantzig(L, r);
+      return floor_div(b, D_);
+    }
+    coverage_values(L);
+    i128 c = node_const(L);
+    if (!exact) {
+      i128 b = c;
+      for (int r = 0; r < m_.n_res; ++r) b += dual_r(L, r, L.ln[r], L.ld[r]);
+      std::int64_t q = floor_div(b, D_);
+      if (q < nd) return q;
+    }
+    i128 b = c;
+    for (int r = 0; r < m_.n_res; ++r) b += exact_r(L, r);
     return floor_div(b, D_);
   }
 
   std::int64_t node_bound(std::int64_t nd) {
-    if (!m_.coverage) return bound_additive();
-    std::int64_t b = bound_coverage(false);
-    if (b < nd) return b;
-    return bound_coverage(true);
+    std::int64_t b = bound_of(lag_[0], nd, false);
+    if (b < nd || nlag_ == 1) return b;
+    return std::min(b, bound_of(lag_[1], nd, false));
   }
 
   // ---- leaves -------------------------------------------------------------------------
@@ -359,18 +381,44 @@ class Solver {
     }
   }
 
-  // complete the current node with free items at 0; offer to oracle
-  void leaf() {
+  // complete the current node with free items at 0; offer to the oracle
+  // returns the oracle's answer (1, 0, −1) or 2 when the completion was not offered
+  int leaf() {
     std::size_t mark = trail_.size();
     bool ok = true;
+    int a = 2;
     for (int i = 0; i < n_ && ok; ++i)
       if (x_[i] == -1) ok = assign(i, 0);
     if (ok && nsel_ >= m_.min_count && val_ >= need()) {
-      int a = m_.accept ? m_.accept(x_) : 1;
+      a = m_.accept ? m_.accept(x_) : 1;
       if (a == 1) record(val_);
       else if (a == -1) { unproven_ = true; unproven_val_ = std::max(unproven_val_, val_); }
     }
     undo(mark);
+    return a;
+  }
+
+  // The oracle rejected the completion of a node whose free items add no value: a superset
+  // with some of those items (value ≤ 0 each) may still be accepted — e.g. a process of score 0
+  // that gives an expert the minimum number of processes. Enumerate the supersets (each once),
+  // every one bounded by the current value.
+  void extend(const std::vector<int>& L, std::size_t k) {
+    for (std::size_t j = k; j < L.size() && !aborted_; ++j) {
+      int i = L[j];
+      if (x_[i] != -1 || (m_.res[i] >= 0 && m_.cost[i] > rem_[m_.res[i]])) continue;
+      std::size_t mark = trail_.size();
+      if (assign(i, 1)) {
+        ++nodes_;
+        if (limit_hit()) {
+          aborted_ = true;
+          open_bound_ = std::max(open_bound_, val_);
+        } else if (val_ >= need()) {
+          leaf();
+          extend(L, j + 1);
+        }
+      }
+      undo(mark);
+    }
   }
 
   bool limit_hit() {
@@ -382,7 +430,14 @@ class Solver {
     return false;
   }
 
-  // choose the free item to branch on: best ratio among free items with positive (current) value
+  std::int64_t gain(int i) const {  // real marginal value of adding i alone
+    if (!m_.coverage) return m_.value[i];
+    std::int64_t g = 0;
+    for (int q : m_.covers[i]) if (covcnt_[q] == 0) g += m_.weight[q];
+    return g;
+  }
+
+  // the free item to branch on; −1 when every free item is worthless (a leaf)
   int pick() {
     int i = pick_gain();
     if (i >= 0 || nsel_ >= m_.min_count) return i;
@@ -391,42 +446,37 @@ class Solver {
     for (int k = 0; k < n_; ++k) {
       if (x_[k] != -1) continue;
       if (m_.res[k] >= 0 && m_.cost[k] > rem_[m_.res[k]]) continue;
-      if (any < 0 || (!m_.coverage && m_.value[k] > m_.value[any])) any = k;
+      if (any < 0 || gain(k) > gain(any)) any = k;
     }
     return any;
   }
   int pick_gain() {
-    int best = -1;
-    std::int64_t bv = 0, bc = 1;
     if (!m_.coverage) {
-      // first free item in the global ratio order
-      for (std::size_t k = gpos_; k < gord_.size(); ++k) {
-        int i = gord_[k];
+      for (int i : gord_) {
         if (x_[i] != -1) continue;
         if (m_.res[i] >= 0 && m_.cost[i] > rem_[m_.res[i]]) continue;
         return i;
       }
       return -1;
     }
-    // prefer the best Lagrangian ratio; an item with multiplier value 0 but a real marginal
-    // gain (an open goal whose u_g is 0) still has to be branched on
-    int fallback = -1;
-    std::int64_t fv = 0, fc = 1;
+    // best Lagrangian ratio (values of set A, current after node_bound); an item with
+    // Lagrangian value ≤ 0 but a real marginal gain still has to be branched on
+    const Lag& L = lag_[0];
+    int best = -1, fallback = -1;
+    i128 bv = 0, bc = 1, fv = 0, fc = 1;
     for (int i : free_list_) {
       if (x_[i] != -1) continue;
       if (m_.res[i] >= 0 && m_.cost[i] > rem_[m_.res[i]]) continue;
-      if (curv_[i] > 0) {
-        if (best < 0 || ratio_greater(curv_[i], m_.cost[i], bv, bc)) { best = i; bv = curv_[i]; bc = m_.cost[i]; }
+      if (L.val[i] > 0) {
+        if (gain(i) <= 0 && !L.has_mu) continue;
+        if (best < 0 || ratio_greater(L.val[i], m_.cost[i], bv, bc)) { best = i; bv = L.val[i]; bc = m_.cost[i]; }
       } else if (best < 0) {
-        std::int64_t g = 0;
-        for (int q : m_.covers[i]) if (covcnt_[q] == 0) g += m_.weight[q];
+        std::int64_t g = gain(i);
         if (g > 0 && (fallback < 0 || ratio_greater(g, m_.cost[i], fv, fc))) { fallback = i; fv = g; fc = m_.cost[i]; }
       }
     }
     return best >= 0 ? best : fallback;
   }
-  std::vector<int> gord_;
-  std::size_t gpos_ = 0;
 
   void dfs() {
     ++nodes_;
@@ -439,9 +489,19 @@ class Solver {
       open_bound_ = std::max(open_bound_, ub);
       return;
     }
+    if (separable_ok_ && free_coupling_ == 0) {
+      separable(ub);
+      return;
+    }
     int i = pick();
     if (i < 0) {
-      leaf();
+      int a = leaf();
+      if (m_.accept && (a == 0 || a == -1)) {
+        std::vector<int> rest;
+        for (int k = 0; k < n_; ++k) if (x_[k] == -1) rest.push_back(k);
+        extend(rest, 0);
+        return;
+      }
       // ties by adding an item of no marginal value
       if (have_ && o_.find_ties && !tie_ && !o_.target && val_ == best_ && x_is_best_completion()) zero_value_tie();
       return;
@@ -459,10 +519,10 @@ class Solver {
   }
 
   bool x_is_best_completion() const {
-    for (int i = 0; i < n_; ++i)
+    for (int i = 0; i < n_; ++i) {
       if (x_[i] != -1 && x_[i] != xbest_[i]) return false;
-    for (int i = 0; i < n_; ++i)
       if (x_[i] == -1 && xbest_[i] != 0) return false;
+    }
     return true;
   }
 
@@ -472,7 +532,6 @@ class Solver {
       if (x_[i] != -1) continue;
       std::size_t mark = trail_.size();
       if (assign(i, 1)) {
-        std::size_t m2 = trail_.size();
         bool ok = true;
         for (int k = 0; k < n_ && ok; ++k)
           if (x_[k] == -1) ok = assign(k, 0);
@@ -480,172 +539,390 @@ class Solver {
           int a = m_.accept ? m_.accept(x_) : 1;
           if (a == 1) { tie_ = true; alt_ = x_; }
         }
-        undo(m2);
       }
       undo(mark);
     }
   }
 
-  // greedy incumbent: include items in ratio order when they fit (with everything they need)
-  void greedy() {
-    std::size_t mark = trail_.size();
-    std::vector<int> order;
-    if (!m_.coverage) {
-      order = gord_;
-    } else {
-      order = free_list_;
-      coverage_values();
-      std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-        return ratio_greater(curv_[a], m_.cost[a], curv_[b], m_.cost[b]);
-      });
-    }
-    for (int i : order) {
+  // ---- stream decomposition -------------------------------------------------------------
+  struct Sub {
+    int r = 0;
+    i128 thr = 0;
+    bool have = false, tie = false;
+    i128 v = 0;
+    std::vector<int> sel, alt, path;
+  };
+
+  // plain Dantzig of resource r from position k of pord_[r] (value units, floored)
+  i128 sub_bound(int r, std::size_t k) const {
+    std::int64_t cap = rem_[r];
+    i128 sum = 0;
+    const auto& o = pord_[r];
+    for (std::size_t t = k; t < o.size(); ++t) {
+      int i = o[t];
       if (x_[i] != -1) continue;
-      if (m_.coverage) {
-        std::int64_t v = 0;
-        for (int g : m_.covers[i]) if (covcnt_[g] == 0) v += m_.weight[g];
-        if (v <= 0) continue;
-      } else if (m_.value[i] <= 0) {
-        continue;
-      }
-      std::size_t mk = trail_.size();
-      std::int64_t before = val_;
-      if (!assign(i, 1) || val_ < before) undo(mk);
+      std::int64_t c = m_.cost[i];
+      if (c > rem_[r]) continue;
+      if (c <= cap) { cap -= c; sum += m_.value[i]; }
+      else return floor_div(sum * c + static_cast<i128>(m_.value[i]) * cap, c);
     }
-    if (nsel_ >= m_.min_count) {
-      std::size_t mk = trail_.size();
-      bool ok = true;
-      for (int i = 0; i < n_ && ok; ++i)
-        if (x_[i] == -1) ok = assign(i, 0);
-      if (ok && (!o_.target || val_ > *o_.target)) {
-        int a = m_.accept ? m_.accept(x_) : 1;
-        if (a == 1) record(val_);
+    return sum;
+  }
+
+  void sub_leaf(Sub& s, i128 cur) {
+    if (!s.have || cur > s.v) {
+      s.have = true;
+      s.v = cur;
+      s.sel = s.path;
+      s.tie = false;
+      s.alt.clear();
+    } else if (cur == s.v && !s.tie) {
+      s.tie = true;
+      s.alt = s.path;
+    }
+    if (o_.find_ties && !o_.target && !s.tie && cur == s.v)
+      for (int i : zero_[s.r])
+        if (x_[i] == -1 && m_.cost[i] <= rem_[s.r]) {
+          s.tie = true;
+          s.alt = s.path;
+          s.alt.push_back(i);
+          break;
+        }
+  }
+
+  // Horowitz–Sahni over the free items of one resource (no coupling left)
+  void sub(Sub& s, std::size_t k, i128 cur) {
+    ++nodes_;
+    if (limit_hit()) { aborted_ = true; return; }
+    i128 nd = !s.have ? s.thr : ((o_.find_ties && !s.tie && !o_.target) ? s.v : s.v + 1);
+    if (cur + sub_bound(s.r, k) < nd) return;
+    const auto& o = pord_[s.r];
+    std::size_t j = k;
+    while (j < o.size() && (x_[o[j]] != -1 || m_.cost[o[j]] > rem_[s.r])) ++j;
+    if (j == o.size()) { sub_leaf(s, cur); return; }
+    int i = o[j];
+    x_[i] = 1;
+    rem_[s.r] -= m_.cost[i];
+    s.path.push_back(i);
+    sub(s, j + 1, cur + m_.value[i]);
+    s.path.pop_back();
+    rem_[s.r] += m_.cost[i];
+    x_[i] = 0;
+    if (!aborted_) sub(s, j + 1, cur);
+    x_[i] = -1;
+  }
+
+  // every coupling item decided: solve the resources one by one (exactly) and combine
+  void separable(std::int64_t ub) {
+    std::size_t mark = trail_.size();
+    bool tie_here = false;
+    int zero_nores = -1;
+    for (int i : nores_)
+      if (x_[i] == -1) {
+        if (m_.value[i] > 0) assign(i, 1);
+        else if (m_.value[i] == 0 && zero_nores < 0) zero_nores = i;
       }
-      undo(mk);
+    std::vector<i128> ubr(m_.n_res);
+    i128 rest = 0;
+    for (int r = 0; r < m_.n_res; ++r) { ubr[r] = sub_bound(r, 0); rest += ubr[r]; }
+    i128 acc = val_;
+    std::vector<Sub> subs(m_.n_res);
+    int tie_res = -1;
+    for (int r = 0; r < m_.n_res; ++r) {
+      rest -= ubr[r];
+      Sub& s = subs[r];
+      s.r = r;
+      s.thr = static_cast<i128>(need()) - acc - rest;
+      sub(s, 0, 0);
+      if (aborted_) { open_bound_ = std::max(open_bound_, ub); undo(mark); return; }
+      if (!s.have) { undo(mark); return; }
+      acc += s.v;
+      if (s.tie && tie_res < 0) tie_res = r;
+    }
+    if (tie_res >= 0 || zero_nores >= 0) tie_here = true;
+    for (int r = 0; r < m_.n_res; ++r)
+      for (int i : subs[r].sel) assign(i, 1);
+    bool ok = true;
+    for (int i = 0; i < n_ && ok; ++i)
+      if (x_[i] == -1) ok = assign(i, 0);
+    if (ok && val_ >= need()) {
+      record(val_);
+      if (have_ && best_ == val_ && o_.find_ties && !o_.target && tie_here && !tie_) {
+        tie_ = true;
+        alt_ = x_;
+        if (tie_res >= 0) {
+          for (int i : subs[tie_res].sel) alt_[i] = 0;
+          for (int i : subs[tie_res].alt) alt_[i] = 1;
+        } else {
+          alt_[zero_nores] = 1;
+        }
+      }
     }
     undo(mark);
   }
 
-  // coverage: subgradient optimisation of the multipliers at the root (doubles), then rounded
-  void optimise_multipliers() {
-    std::size_t G = m_.weight.size();
-    i128 tw = 0;
-    for (auto w : m_.weight) tw += w;
-    D_ = 1;
-    while (D_ < 1000000 && tw * D_ * 10 < (i128(1) << 60) / 4) D_ *= 10;
-    W_.assign(G, 0);
-    for (std::size_t g = 0; g < G; ++g) W_[g] = m_.weight[g] * D_;
-    u_ = W_;
-    lam_num_.assign(m_.n_res, 0);
-    lam_den_.assign(m_.n_res, 1);
-    std::int64_t bestL = bound_coverage(true);
-    std::vector<std::int64_t> bestu = u_;
-    auto blam_n = lam_num_, blam_d = lam_den_;
-    double theta = 1.0;
-    int stall = 0;
-    std::vector<double> xs(n_, 0.0), sg(G, 0.0);
-    for (int it = 0; it < 300; ++it) {
-      // LP solution per resource at current u (from exact_r's order)
-      coverage_values();
-      std::fill(xs.begin(), xs.end(), 0.0);
-      i128 Lc = coverage_const() + coverage_nores();
-      for (int i : nores_) if (x_[i] == -1 && curv_[i] > 0) xs[i] = 1.0;
-      for (int r = 0; r < m_.n_res; ++r) {
-        Lc += exact_r(r);
-        std::int64_t cap = rem_[r];
-        for (auto& [k, i] : buf_) {
-          if (m_.cost[i] <= cap) { cap -= m_.cost[i]; xs[i] = 1.0; }
-          else { xs[i] = static_cast<double>(cap) / static_cast<double>(m_.cost[i]); break; }
-        }
+  // ---- incumbents ---------------------------------------------------------------------
+  // include items in `order` when they fit (with what they need) and add real value
+  void greedy(const std::vector<int>& order) {
+    std::size_t mark = trail_.size();
+    for (int i : order) {
+      if (x_[i] != -1 || gain(i) <= 0) continue;
+      std::size_t mk = trail_.size();
+      std::int64_t before = val_;
+      if (!assign(i, 1) || val_ <= before) undo(mk);
+    }
+    offer_completion();
+    undo(mark);
+  }
+  // repeatedly the best marginal ratio (coverage)
+  void greedy_marginal() {
+    std::size_t mark = trail_.size();
+    for (;;) {
+      int bi = -1;
+      i128 bv = 0, bc = 1;
+      for (int i : free_list_) {
+        if (x_[i] != -1) continue;
+        if (m_.res[i] >= 0 && m_.cost[i] > rem_[m_.res[i]]) continue;
+        i128 v = gain(i);
+        if (v <= 0) continue;
+        if (bi < 0 || ratio_greater(v, m_.cost[i], bv, bc)) { bi = i; bv = v; bc = m_.cost[i]; }
       }
-      std::int64_t L = floor_div(Lc, D_);
-      if (L < bestL) { bestL = L; bestu = u_; blam_n = lam_num_; blam_d = lam_den_; stall = 0; }
-      else if (++stall >= 10) { theta /= 2; stall = 0; }
-      if (theta < 1e-4) break;
-      if (have_ && L <= best_) break;
-      double norm = 0;
-      for (std::size_t g = 0; g < G; ++g) {
-        if (covcnt_[g] != 0 || freecov_[g] == 0) { sg[g] = 0; continue; }
-        double s = -1.0;
-        for (int i : goal_items_[g]) if (x_[i] == -1) s += xs[i];
-        sg[g] = s;
-        norm += s * s;
-      }
-      if (norm < 1e-12) break;
-      double target = have_ ? static_cast<double>(best_) : 0.9 * static_cast<double>(L);
-      double step = theta * (static_cast<double>(Lc) / D_ - target) / norm * D_;
-      if (step <= 0) step = theta * D_ / norm;
-      for (std::size_t g = 0; g < G; ++g) {
-        if (sg[g] == 0) continue;
-        double nu = static_cast<double>(u_[g]) - step * sg[g];
-        nu = std::clamp(nu, 0.0, static_cast<double>(W_[g]));
-        u_[g] = static_cast<std::int64_t>(std::llround(nu));
+      if (bi < 0) break;
+      std::size_t mk = trail_.size();
+      if (!assign(bi, 1)) {
+        undo(mk);
+        if (!assign(bi, 0)) { undo(mk); break; }
       }
     }
-    u_ = bestu;
-    lam_num_ = blam_n;
-    lam_den_ = blam_d;
-    bound_coverage(true);  // λ for the final u
+    offer_completion();
+    undo(mark);
+  }
+  // top up to min_count, set the rest to 0 and offer the selection
+  void offer_completion() {
+    std::size_t mk = trail_.size();
+    for (int i = 0; i < n_ && nsel_ < m_.min_count; ++i) {
+      if (x_[i] != -1) continue;
+      std::size_t m2 = trail_.size();
+      if (!assign(i, 1)) undo(m2);
+    }
+    bool ok = nsel_ >= m_.min_count;
+    for (int i = 0; i < n_ && ok; ++i)
+      if (x_[i] == -1) ok = assign(i, 0);
+    if (ok && (!o_.target || val_ > *o_.target)) {
+      int a = m_.accept ? m_.accept(x_) : 1;
+      if (a == 1) record(val_);
+    }
+    undo(mk);
+  }
+  std::vector<int> sorted_free(const std::vector<std::int64_t>& v) const {
+    std::vector<int> o = free_list_;
+    std::stable_sort(o.begin(), o.end(), [&](int a, int b) { return ratio_greater(v[a], m_.cost[a], v[b], m_.cost[b]); });
+    return o;
   }
 
-  // reduced-cost fixing at the root (valid for any λ: LP duality on the relaxation)
-  void root_fixing() {
-    for (int pass = 0; pass < 3; ++pass) {
-      std::int64_t nd = need();
-      if (!have_) return;
-      std::vector<std::pair<int, signed char>> fixes;
-      if (!m_.coverage) {
-        std::vector<StreamLp> lp(m_.n_res);
-        i128 other = val_;
-        std::vector<std::int64_t> fl(m_.n_res);
-        for (int r = 0; r < m_.n_res; ++r) { lp[r] = dantzig(r); fl[r] = floor_div(lp[r].num, lp[r].den); other += fl[r]; }
-        for (int i : nores_) if (x_[i] == -1 && m_.value[i] > 0) other += m_.value[i];
-        for (int r = 0; r < m_.n_res; ++r) {
-          const auto& s = lp[r];
-          i128 rest = other - fl[r];
-          for (int i : ord_[r]) {
-            if (x_[i] != -1 || i == s.brk) continue;
-            if (m_.cost[i] > rem_[r]) { fixes.push_back({i, 0}); continue; }
-            // |v_i·λc − λv·a_i| / λc subtracted from the stream's LP
-            i128 rc = static_cast<i128>(m_.value[i]) * s.lam_c - static_cast<i128>(s.lam_v) * m_.cost[i];
-            // scale the stream LP to denominator lam_c: num/den with den == lam_c when a break exists
-            i128 num = s.brk >= 0 ? s.num : s.num * s.lam_c;
-            i128 den = s.brk >= 0 ? s.den : s.lam_c;
-            if (rc < 0) rc = -rc;
-            std::int64_t b = floor_div(num - rc, den);
-            if (rest + b < nd) {
-              // flipping i is hopeless: fix at its LP value (in LP ⇔ positive reduced cost)
-              bool in_lp = static_cast<i128>(m_.value[i]) * s.lam_c - static_cast<i128>(s.lam_v) * m_.cost[i] > 0 ||
-                           (s.brk < 0 && m_.value[i] > 0);
-              fixes.push_back({i, static_cast<signed char>(in_lp ? 1 : 0)});
-            }
+  // ---- multipliers ---------------------------------------------------------------------
+  void refresh(Lag& L) {
+    L.adj.assign(n_, 0);
+    L.C = 0;
+    for (std::size_t p = 0; p < m_.needs.size(); ++p) {
+      L.adj[m_.needs[p].second] += L.mreq[p];
+      L.adj[m_.needs[p].first] -= L.mreq[p];
+    }
+    for (std::size_t g = 0; g < m_.groups.size(); ++g) {
+      L.C += static_cast<i128>(L.mgrp[g]) * m_.group_max[g];
+      for (int i : m_.groups[g]) L.adj[i] -= L.mgrp[g];
+    }
+    L.ladj = 0;
+    for (int i = 0; i < n_; ++i) if (x_[i] == 1) L.ladj += L.adj[i];
+    if (!m_.coverage)
+      for (int i = 0; i < n_; ++i) L.val[i] = m_.value[i] * D_ + L.adj[i];
+  }
+
+  // L(multipliers) at the current node with the LP solution per resource in xs
+  i128 lagrangian(Lag& L, std::vector<double>& xs) {
+    if (m_.coverage) coverage_values(L);
+    std::fill(xs.begin(), xs.end(), 0.0);
+    for (int i = 0; i < n_; ++i) if (x_[i] == 1) xs[i] = 1.0;
+    for (int i : nores_) if (x_[i] == -1 && L.val[i] > 0) xs[i] = 1.0;
+    i128 v = node_const(L);
+    for (int r = 0; r < m_.n_res; ++r) {
+      v += exact_r(L, r);
+      std::int64_t cap = rem_[r];
+      for (auto& [k, i] : buf_) {
+        if (m_.cost[i] <= cap) { cap -= m_.cost[i]; xs[i] = 1.0; }
+        else { xs[i] = static_cast<double>(cap) / static_cast<double>(m_.cost[i]); break; }
+      }
+    }
+    return v;
+  }
+
+  // subgradient on the multipliers of L (u when `cov`, μ when `mu`). The coverage-only run
+  // (cov && !mu) uses the plain (unprojected) subgradient with a slow step decay: on the
+  // generated coverage portfolios its multipliers make the search far smaller than those of the
+  // projected variant, though its root bound is not always lower. Any multipliers in range give
+  // a valid bound, so this is a matter of speed only.
+  void optimise(Lag& L, bool cov, bool mu, int iterations) {
+    const bool cov_only = cov && !mu;
+    const int stall_max = cov_only ? 10 : 8;
+    const double theta_min = cov_only ? 1e-4 : 1e-3;
+    std::size_t G = W_.size(), P = m_.needs.size(), Q = m_.groups.size();
+    std::vector<double> ud(L.u.begin(), L.u.end()), pd(L.mreq.begin(), L.mreq.end()), qd(L.mgrp.begin(), L.mgrp.end());
+    auto round_in = [&] {
+      for (std::size_t g = 0; g < G; ++g) L.u[g] = std::clamp<std::int64_t>(std::llround(ud[g]), 0, W_[g]);
+      for (std::size_t p = 0; p < P; ++p) L.mreq[p] = std::max<std::int64_t>(0, std::llround(pd[p]));
+      for (std::size_t q = 0; q < Q; ++q) L.mgrp[q] = std::max<std::int64_t>(0, std::llround(qd[q]));
+      refresh(L);
+    };
+    std::vector<double> xs(n_, 0.0), sg(G, 0.0), sp(P, 0.0), sq(Q, 0.0);
+    i128 bestL = lagrangian(L, xs);
+    auto bu = L.u, bp = L.mreq, bq = L.mgrp;
+    double theta = 1.0;
+    int stall = 0;
+    for (int it = 0; it < iterations; ++it) {
+      i128 v = lagrangian(L, xs);
+      if (v < bestL) { bestL = v; bu = L.u; bp = L.mreq; bq = L.mgrp; stall = 0; }
+      else if (++stall >= stall_max) { theta /= 2; stall = 0; }
+      if (theta < theta_min) break;
+      if (have_ && floor_div(bestL, D_) < need()) break;
+      double norm = 0;
+      if (cov)
+        for (std::size_t g = 0; g < G; ++g) {
+          double s = 0;
+          if (covcnt_[g] == 0 && freecov_[g] > 0) {
+            s = -1.0;
+            for (int i : goal_items_[g]) if (x_[i] == -1) s += xs[i];
+            if (!cov_only && ((L.u[g] <= 0 && s > 0) || (L.u[g] >= W_[g] && s < 0))) s = 0;  // projected
           }
+          sg[g] = s;
+          norm += s * s;
         }
+      if (mu) {
+        for (std::size_t p = 0; p < P; ++p) {
+          auto [a, b] = m_.needs[p];
+          double s = (x_[a] != -1 && x_[b] != -1) ? 0.0 : xs[b] - xs[a];
+          if (L.mreq[p] <= 0 && s > 0) s = 0;
+          sp[p] = s;
+          norm += s * s;
+        }
+        for (std::size_t q = 0; q < Q; ++q) {
+          double s = static_cast<double>(m_.group_max[q]);
+          for (int i : m_.groups[q]) s -= xs[i];
+          if (L.mgrp[q] <= 0 && s > 0) s = 0;
+          sq[q] = s;
+          norm += s * s;
+        }
+      }
+      if (norm < 1e-12) break;
+      double target = have_ ? static_cast<double>(best_) * static_cast<double>(D_) : static_cast<double>(v) * 0.98;
+      double gap = static_cast<double>(v) - target;
+      if (gap <= 0) gap = static_cast<double>(D_);
+      double step = theta * gap / norm;
+      if (cov) for (std::size_t g = 0; g < G; ++g) ud[g] = std::clamp(ud[g] - step * sg[g], 0.0, static_cast<double>(W_[g]));
+      if (mu) {
+        for (std::size_t p = 0; p < P; ++p) pd[p] = std::max(0.0, pd[p] - step * sp[p]);
+        for (std::size_t q = 0; q < Q; ++q) qd[q] = std::max(0.0, qd[q] - step * sq[q]);
+      }
+      round_in();
+    }
+    L.u = bu;
+    L.mreq = bp;
+    L.mgrp = bq;
+    refresh(L);
+    L.has_mu = std::any_of(L.mreq.begin(), L.mreq.end(), [](auto v) { return v > 0; }) ||
+               std::any_of(L.mgrp.begin(), L.mgrp.end(), [](auto v) { return v > 0; });
+    if (m_.coverage) lagrangian(L, xs);  // λ for the final multipliers
+  }
+
+  void init_lag(Lag& L) {
+    L.u = W_;
+    L.mreq.assign(m_.needs.size(), 0);
+    L.mgrp.assign(m_.groups.size(), 0);
+    L.val.assign(n_, 0);
+    L.ln.assign(m_.n_res, 0);
+    L.ld.assign(m_.n_res, 1);
+    refresh(L);
+  }
+
+  void build_orders(Lag& L) {
+    if (m_.coverage) return;
+    L.ord.assign(m_.n_res, {});
+    for (int i : free_list_)
+      if (m_.res[i] >= 0 && L.val[i] > 0) L.ord[m_.res[i]].push_back(i);
+    for (auto& o : L.ord)
+      std::stable_sort(o.begin(), o.end(), [&](int a, int b) { return ratio_greater(L.val[a], m_.cost[a], L.val[b], m_.cost[b]); });
+  }
+
+  void build_lists() {
+    all_res_.assign(m_.n_res, {});
+    nores_.clear();
+    free_list_.clear();
+    for (int i = 0; i < n_; ++i) {
+      if (x_[i] != -1) continue;
+      free_list_.push_back(i);
+      if (m_.res[i] >= 0) all_res_[m_.res[i]].push_back(i);
+      else nores_.push_back(i);
+    }
+    for (int k = 0; k < nlag_; ++k) build_orders(lag_[k]);
+    if (!m_.coverage) {
+      // branching: items of positive value, in set A's ratio order
+      gord_.clear();
+      const Lag& L = lag_[0];
+      auto by_ratio = [&](int a, int b) { return ratio_greater(L.val[a], m_.cost[a], L.val[b], m_.cost[b]); };
+      if (separable_ok_) {
+        // coupling items first (all of them: the rest separates once they are decided)
+        for (int i : free_list_) if (coupling_[i]) gord_.push_back(i);
+        std::stable_sort(gord_.begin(), gord_.end(), by_ratio);
+        std::vector<int> rest;
+        for (int i : free_list_) if (!coupling_[i] && m_.value[i] > 0) rest.push_back(i);
+        std::stable_sort(rest.begin(), rest.end(), by_ratio);
+        gord_.insert(gord_.end(), rest.begin(), rest.end());
+        pord_.assign(m_.n_res, {});
+        zero_.assign(m_.n_res, {});
+        for (int i : free_list_) {
+          if (coupling_[i] || m_.res[i] < 0) continue;
+          if (m_.value[i] > 0) pord_[m_.res[i]].push_back(i);
+          else if (m_.value[i] == 0) zero_[m_.res[i]].push_back(i);
+        }
+        for (auto& o : pord_)
+          std::stable_sort(o.begin(), o.end(), [&](int a, int b) { return ratio_greater(m_.value[a], m_.cost[a], m_.value[b], m_.cost[b]); });
       } else {
-        coverage_values();
-        i128 cst = coverage_const() + coverage_nores();
-        std::vector<std::int64_t> fl(m_.n_res);
-        i128 other = cst;
-        for (int r = 0; r < m_.n_res; ++r) { fl[r] = dual_r(r, lam_num_[r], lam_den_[r]); other += fl[r]; }
-        for (int r = 0; r < m_.n_res; ++r) {
-          i128 ln = lam_num_[r], ld = lam_den_[r];
-          // stream dual value × ld
-          i128 s = ln * rem_[r];
-          for (int i : ord_[r]) {
-            if (x_[i] != -1 || curv_[i] <= 0 || m_.cost[i] > rem_[r]) continue;
-            i128 t = static_cast<i128>(curv_[i]) * ld - ln * m_.cost[i];
-            if (t > 0) s += t;
-          }
-          i128 rest = other - fl[r];
-          for (int i : ord_[r]) {
-            if (x_[i] != -1) continue;
-            if (m_.cost[i] > rem_[r]) { fixes.push_back({i, 0}); continue; }
-            i128 rc = static_cast<i128>(curv_[i]) * ld - ln * m_.cost[i];
-            if (rc == 0) continue;
-            i128 arc = rc < 0 ? -rc : rc;
-            std::int64_t b = floor_div(floor_div(s - arc, ld) + rest, D_);
-            if (b < nd) fixes.push_back({i, static_cast<signed char>(rc > 0 ? 1 : 0)});
-          }
+        for (int i : free_list_) if (m_.value[i] > 0) gord_.push_back(i);
+        std::stable_sort(gord_.begin(), gord_.end(), by_ratio);
+      }
+    }
+  }
+
+  // reduced-cost fixing at the root (LP duality on the Lagrangian relaxation of set k)
+  void root_fixing(Lag& L) {
+    for (int pass = 0; pass < 3; ++pass) {
+      if (!have_) return;
+      std::int64_t nd = need();
+      std::vector<std::pair<int, signed char>> fixes;
+      if (m_.coverage) coverage_values(L);
+      std::vector<i128> ln(m_.n_res), ld(m_.n_res), S(m_.n_res);
+      i128 total = node_const(L);
+      for (int r = 0; r < m_.n_res; ++r) {
+        if (m_.coverage) { ln[r] = L.ln[r]; ld[r] = L.ld[r]; }
+        else dantzig(L, r, &ln[r], &ld[r]);
+        i128 t = ln[r] * rem_[r];
+        for (int i : all_res_[r]) {
+          if (x_[i] != -1 || L.val[i] <= 0 || m_.cost[i] > rem_[r]) continue;
+          i128 v = static_cast<i128>(L.val[i]) * ld[r] - ln[r] * m_.cost[i];
+          if (v > 0) t += v;
+        }
+        S[r] = t;
+        total += floor_div(t, ld[r]);
+      }
+      for (int r = 0; r < m_.n_res; ++r) {
+        i128 rest = total - floor_div(S[r], ld[r]);
+        for (int i : all_res_[r]) {
+          if (x_[i] != -1) continue;
+          if (m_.cost[i] > rem_[r]) { fixes.push_back({i, 0}); continue; }
+          i128 rc = static_cast<i128>(L.val[i]) * ld[r] - ln[r] * m_.cost[i];
+          if (rc == 0) continue;
+          i128 arc = rc < 0 ? -rc : rc;
+          std::int64_t b = floor_div(floor_div(S[r] - arc, ld[r]) + rest, D_);
+          if (b < nd) fixes.push_back({i, static_cast<signed char>(rc > 0 ? 1 : 0)});
         }
       }
       if (fixes.empty()) return;
@@ -655,9 +932,9 @@ class Solver {
         if (!assign(i, v)) { root_infeasible_ = true; return; }
       }
       fixed_root_ += static_cast<std::int64_t>(trail_.size()) - before;
+      build_lists();
     }
   }
-  bool root_infeasible_ = false;
 
   BnbResult solve() {
     n_ = m_.n;
@@ -666,10 +943,16 @@ class Solver {
     needs_in_.assign(n_, {});
     item_groups_.assign(n_, {});
     for (auto [a, b] : m_.needs) { needs_out_[a].push_back(b); needs_in_[b].push_back(a); }
+    gfree_.assign(m_.groups.size(), 0);
     for (std::size_t g = 0; g < m_.groups.size(); ++g)
-      for (int i : m_.groups[g]) item_groups_[i].push_back(static_cast<int>(g));
+      for (int i : m_.groups[g]) { item_groups_[i].push_back(static_cast<int>(g)); ++gfree_[g]; }
     x_.assign(n_, -1);
     nfree_ = n_;
+    coupling_.assign(n_, 0);
+    for (auto [a, b] : m_.needs) coupling_[a] = coupling_[b] = 1;
+    for (const auto& g : m_.groups) for (int i : g) coupling_[i] = 1;
+    free_coupling_ = std::count(coupling_.begin(), coupling_.end(), 1);
+    separable_ok_ = !m_.coverage && !m_.accept && m_.min_count == 0;
     rem_ = m_.cap;
     gcount_.assign(m_.groups.size(), 0);
     std::size_t G = m_.coverage ? m_.weight.size() : 0;
@@ -679,7 +962,18 @@ class Solver {
     if (m_.coverage)
       for (int i = 0; i < n_; ++i)
         for (int g : m_.covers[i]) { ++freecov_[g]; goal_items_[g].push_back(i); }
-    curv_.assign(n_, 0);
+    bool mu = !m_.needs.empty() || !m_.groups.empty();
+    // the scale of the multipliers: as fine as 64 bits allow
+    i128 tw = 1;
+    if (m_.coverage) for (auto w : m_.weight) tw += w;
+    else for (auto v : m_.value) tw += v < 0 ? -v : v;
+    D_ = 1;
+    if (m_.coverage || mu)
+      while (D_ < 1000000 && tw * D_ * 10 < (i128(1) << 58)) D_ *= 10;
+    W_.assign(G, 0);
+    for (std::size_t g = 0; g < G; ++g) W_[g] = m_.weight[g] * D_;
+    nlag_ = 1;
+    init_lag(lag_[0]);
     // negative capacity: nothing fits (not even the empty selection)
     for (int q = 0; q < m_.n_res; ++q)
       if (rem_[q] < 0) { r.status = BnbStatus::infeasible; return r; }
@@ -691,18 +985,46 @@ class Solver {
       if (x_[i] == -1 && m_.res[i] >= 0 && m_.cost[i] > rem_[m_.res[i]]) ok = assign(i, 0);
     if (!ok) { r.status = BnbStatus::infeasible; return r; }
     fixed_root_ = 0;
-    build_orders();
-    if (m_.coverage) optimise_multipliers();
-    greedy();
-    if (m_.coverage) optimise_multipliers();  // again with the incumbent as target
-    root_fixing();
+    build_lists();
+    // incumbents
+    if (m_.coverage) {
+      std::vector<std::int64_t> full(n_, 0);
+      for (int i : free_list_) for (int g : m_.covers[i]) full[i] += m_.weight[g];
+      greedy(sorted_free(full));
+      greedy_marginal();
+    } else {
+      greedy(sorted_free(m_.value));
+    }
+    // multipliers: set A (coverage first, then everything), set B = coverage only
+    if (m_.coverage) {
+      // twice, as in the first version: once aiming below the Lagrangian value itself (no
+      // incumbent), then towards the incumbent
+      bool h = have_;
+      have_ = false;
+      optimise(lag_[0], true, false, 300);
+      have_ = h;
+      optimise(lag_[0], true, false, 300);
+    }
+    if (mu) {
+      if (m_.coverage) lag_[1] = lag_[0];
+      else init_lag(lag_[1]);
+      build_orders(lag_[1]);
+      optimise(lag_[0], m_.coverage, true, 150);
+      if (lag_[0].has_mu) {
+        nlag_ = 2;
+        lag_[1].ladj = 0;
+        for (int i = 0; i < n_; ++i) if (x_[i] == 1) lag_[1].ladj += lag_[1].adj[i];
+      }
+    }
+    build_lists();
+    if (!m_.coverage) greedy(gord_);
+    root_fixing(lag_[0]);
+    if (!root_infeasible_ && nlag_ > 1) root_fixing(lag_[1]);
     if (root_infeasible_) {
-      // fixing contradicted: the incumbent is optimal (every other completion is worse)
+      // fixing contradicted: no completion reaches the threshold; the incumbent stands
       finish(r);
       return r;
     }
-    build_orders();
-    if (m_.coverage) bound_coverage(true);
     dfs();
     finish(r);
     return r;
@@ -724,33 +1046,6 @@ class Solver {
     r.bound = best_;
     r.unique = o_.find_ties && !tie_;
     if (tie_) r.alt = alt_;
-  }
-
-  void build_orders() {
-    ord_.assign(m_.n_res, {});
-    nores_.clear();
-    free_list_.clear();
-    for (int i = 0; i < n_; ++i) {
-      if (x_[i] != -1) continue;
-      free_list_.push_back(i);
-      if (m_.res[i] >= 0) ord_[m_.res[i]].push_back(i);
-      else nores_.push_back(i);
-    }
-    if (!m_.coverage) {
-      for (auto& o : ord_) {
-        // drop items of value ≤ 0 from the bound lists (the LP never takes them)
-        o.erase(std::remove_if(o.begin(), o.end(), [&](int i) { return m_.value[i] <= 0; }), o.end());
-        std::stable_sort(o.begin(), o.end(), [&](int a, int b) {
-          return ratio_greater(m_.value[a], m_.cost[a], m_.value[b], m_.cost[b]);
-        });
-      }
-      gord_.clear();
-      for (int i : free_list_) if (m_.value[i] > 0) gord_.push_back(i);
-      std::stable_sort(gord_.begin(), gord_.end(), [&](int a, int b) {
-        return ratio_greater(m_.value[a], m_.cost[a], m_.value[b], m_.cost[b]);
-      });
-      gpos_ = 0;
-    }
   }
 };
 

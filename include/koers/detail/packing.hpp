@@ -99,12 +99,13 @@ class Packer {
 
   int dfs(std::size_t pos) {
     const std::size_t E = cap_.size(), k = order_.size();
-    if (pos == k) return 1;
-    if (++nodes_ > node_limit_) return -1;
-    // the missing minimum counts must come from the items left
+    // the missing minimum counts must come from the items left (checked first: a complete
+    // assignment that leaves an expert below the minimum is no assignment)
     std::int64_t deficit = 0;
     for (std::size_t e = 0; e < E; ++e) deficit += std::max<std::int64_t>(0, min_per_ - cnt_[e]);
     if (deficit > static_cast<std::int64_t>(k - pos)) return 0;
+    if (pos == k) return 1;
+    if (++nodes_ > node_limit_) return -1;
     // capacity that the smallest item left cannot use is wasted
     std::int64_t smallest = sz_[order_[k - 1]];
     std::int64_t usable = 0;
