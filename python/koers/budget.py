@@ -8,7 +8,7 @@ as text made by :class:`koers.Money` (see :func:`euros`), never as floats.
 >>> r = p.optimise()
 >>> r.status, r.gap
 ('optimal', 0)
->>> koers.budget.Scenario("cut", scale_budget={"strategic": "0.9"}).apply(p).streams.loc["strategic", "budget"]
+>>> int(koers.budget.Scenario("cut", scale_budget={"strategic": "0.9"}).apply(p).streams.loc["strategic", "budget"])
 28329930
 >>> BudgetModel.deventer_2014().total.cents
 98682262
@@ -899,7 +899,7 @@ class BudgetModel:
     """Budget streams in exact cents with reserved lines (the Deventer 2014 plan: Tabel 7).
 
     >>> m = BudgetModel.deventer_2014()
-    >>> m.streams["budget"].sum()
+    >>> int(m.streams["budget"].sum())
     98682262
     """
 

@@ -343,3 +343,16 @@ def test_report_section(tmp_path):
     assert "€ 986.822,62" in r["text"] and "strategisch -10%" in r["text"]
     assert r["data"]["total_cents"] == 98682262
     assert len(r["figures"]) == 1 and r["figures"][0].is_file() and r["figures"][0].suffix == ".png"
+
+
+def test_sweep_progress_bar(p, capsys):
+    g = koers.grid(p, cut=("0", "0.05", "0.01"))
+    df = koers.sweep(p, g, progress=True, threads=2)
+    assert len(df) == 6 and (df["status"] == "optimal").all()
+    err = capsys.readouterr().err
+    assert "6/6" in err  # tqdm wrote its bar to stderr
+
+
+def test_doctests():
+    import doctest
+    assert doctest.testmod(budget).failed == 0
