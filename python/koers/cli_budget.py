@@ -1,4 +1,4 @@
-"""Sub-commands for budgets: ``optimise``, ``curve``, ``scenarios`` (koers.portfolio files).
+"""Sub-commands for budgets: ``optimise``, ``curve``, ``scenarios``, ``sweep`` (koers.portfolio files).
 
 Exit codes: 0 the base portfolio solved (optimal; scenarios may be infeasible, that is reported,
 not an error); 1 the base portfolio is infeasible (the explanation goes to stderr and, with
@@ -146,6 +146,50 @@ def cmd_scenarios(args) -> int:
     return EXIT_OK
 
 
+def _triple(text: str, what: str):
+    parts = text.split(":")
+    if len(parts) == 1:
+        return [parts[0]]
+    if len(parts) != 3:
+        raise SystemExit(_usage(f"--{what} takes VALUE or START:STOP:STEP (decimal texts), not '{text}'"))
+    return tuple(parts)
+
+
+def cmd_sweep(args) -> int:
+    from .budget import grid, sweep
+    p = _portfolio(args)
+    mandatory = {"base": []}
+    for spec in args.force or []:
+        name, _, ids = spec.partition("=")
+        if not ids:
+            raise SystemExit(_usage(f"--force takes NAME=ID[,ID...], not '{spec}'"))
+        mandatory[name] = [i for i in ids.split(",") if i]
+    g = grid(p, cut=_triple(args.cut, "cut"), cut_stream=args.stream,
+             payroll_share=_triple(args.share, "share") if args.share else None, mandatory=mandatory)
+    df = sweep(p, g, threads=args.threads, progress=not args.json and sys.stderr.isatty())
+    streams = list(p.streams.index)
+    rows = []
+    for r in df.itertuples(index=False):
+        rr = r._asdict()
+        rows.append({"scenario": rr["scenario"], "cut": rr["cut"], "payroll_share": rr["payroll_share"],
+                     "mandatory": rr["mandatory"], "status": rr["status"],
+                     "optimum": None if str(rr["optimum"]) == "<NA>" else int(rr["optimum"]),
+                     "budget_cents": {s: int(rr[f"budget_{s}"]) for s in streams},
+                     "spent_cents": {s: int(rr[f"spent_{s}"]) for s in streams},
+                     "selected": list(rr["selected"]), "conflict_stream": rr["conflict_stream"]})
+    if args.json:
+        emit_json({"name": p.name, "count": len(rows), "rows": rows})
+        return EXIT_OK
+    counts = df["status"].value_counts().to_dict()
+    opt = df["optimum"].dropna()
+    print(f"{len(df)} scenarios: " + ", ".join(f"{k} {v}" for k, v in counts.items()) +
+          (f"; optimum {int(opt.min())}..{int(opt.max())}" if len(opt) else ""))
+    for r in rows:
+        o = "infeasible" if r["optimum"] is None else r["optimum"]
+        print(f"  {r['scenario']:<48} {o!s:>10}  spent {_eur(sum(r['spent_cents'].values()))}")
+    return EXIT_OK
+
+
 def register(sub) -> None:
     """Add the budget sub-commands to the koers parser."""
     def common(p):
@@ -164,3 +208,11 @@ def register(sub) -> None:
     p = sub.add_parser("scenarios", help="compare the base and the scenarios of a portfolio file side by side")
     common(p)
     p.set_defaults(func=cmd_scenarios)
+    p = sub.add_parser("sweep", help="solve a grid of budget cuts x payroll shares x forced items exactly, on all cores")
+    common(p)
+    p.add_argument("--cut", default="0:0.30:0.005", help="cut of --stream: VALUE or START:STOP:STEP (default 0:0.30:0.005)")
+    p.add_argument("--stream", default="strategic", help="the stream that is cut (default strategic)")
+    p.add_argument("--share", help="payroll share: VALUE or START:STOP:STEP, e.g. 0.02:0.03:0.0025 (Tabel 7 = 0.02)")
+    p.add_argument("--force", action="append", metavar="NAME=ID,...", help="a named set of items to force (repeatable)")
+    p.add_argument("--threads", type=int, default=None, help="C++ threads (default: all cores)")
+    p.set_defaults(func=cmd_sweep)

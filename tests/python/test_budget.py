@@ -356,3 +356,15 @@ def test_sweep_progress_bar(p, capsys):
 def test_doctests():
     import doctest
     assert doctest.testmod(budget).failed == 0
+
+
+def test_cli_sweep(p):
+    r = run_cli("sweep", EXAMPLE, "--cut", "0:0.2:0.1", "--share", "0.02:0.03:0.01", "--force",
+                "zaak=iv.zaakgericht-werken", "--json")
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert d["count"] == 3 * 2 * 2
+    row = next(x for x in d["rows"] if x["cut"] == "0.1" and x["payroll_share"] == "0.02" and x["mandatory"] == "base")
+    assert row["budget_cents"]["strategic"] == 28329930
+    assert row["optimum"] == p.apply("strategisch -10%").optimise().optimum
+    assert run_cli("sweep", EXAMPLE, "--cut", "0:1").returncode == 2
