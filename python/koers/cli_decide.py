@@ -72,6 +72,9 @@ def _smaa(args) -> int:
     _warn(r.warnings)
     print(f"SMAA-2, {r.method}, {r.samples} samples, seed {r.params.get('seed')}")
     df = r.acceptability.copy()
+    if df.shape[1] > 10:
+        print(f"(rank acceptability for ranks 1-10 of {df.shape[1]}; --json gives all)")
+        df = df.iloc[:, :10]
     df["central weights"] = [", ".join(f"{c}={v:.3f}" for c, v in row.items()) if not row.isna().any() else "-"
                              for _, row in r.central_weights.iterrows()]
     df["confidence"] = r.confidence

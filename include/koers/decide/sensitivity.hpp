@@ -27,7 +27,8 @@ struct WeightInterval {
   double weight = 0;          ///< its current (normalised) weight
   double lower = 0, upper = 1;  ///< the ranking/top-k set is the same for every weight in [lower, upper] (open at a change)
   bool exact = true;          ///< true: computed analytically (the method is linear in the weights)
-  std::vector<std::string> changes_at_lower;  ///< alternatives whose rank changes just below `lower` (empty: none, lower = 0)
+  /// alternatives whose rank (top-k: membership of the set) changes just below `lower` (empty: none, lower = 0)
+  std::vector<std::string> changes_at_lower;
   std::vector<std::string> changes_at_upper;  ///< ... just above `upper` (empty: none, upper = 1)
 };
 
@@ -136,8 +137,8 @@ inline SensitivityResult sensitivity(const DecisionProblem& p, const Sensitivity
         }
       iv.lower = lo;
       iv.upper = hi;
-      if (lo > 0) iv.changes_at_lower = detail::changed(p, base.ranks, rank(p.with_weights(reweight(w0, j, std::max(0.0, lo - 1e-7))), o.rank).ranks);
-      if (hi < 1) iv.changes_at_upper = detail::changed(p, base.ranks, rank(p.with_weights(reweight(w0, j, std::min(1.0, hi + 1e-7))), o.rank).ranks);
+      if (lo > 0) iv.changes_at_lower = detail::changed(p, key0, key_at(j, std::max(0.0, lo - 1e-7)));
+      if (hi < 1) iv.changes_at_upper = detail::changed(p, key0, key_at(j, std::min(1.0, hi + 1e-7)));
     } else {
       auto search = [&](double dir, double& bound, std::vector<std::string>& what) {
         double same = t0, t = t0;
@@ -153,7 +154,7 @@ inline SensitivityResult sensitivity(const DecisionProblem& p, const Sensitivity
             bound = a;
             // name what changes a little beyond the boundary (exactly at it, the pair is tied)
             const double beyond = std::clamp(b + dir * 1e-6, 0.0, 1.0);
-            what = detail::changed(p, base.ranks, rank(p.with_weights(reweight(w0, j, beyond)), o.rank).ranks);
+            what = detail::changed(p, key0, key_at(j, beyond));
             return;
           }
           same = nt;
