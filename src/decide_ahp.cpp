@@ -635,10 +635,18 @@ PairwiseComparisons aggregate(const std::vector<std::string>& elements, const st
   const std::size_t n = elements.size();
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = i + 1; j < n; ++j) {
-      double s = 0.0, wt = 0.0;
+      double s = 0.0, wt = 0.0, first = 0.0;
+      bool same = true;
       for (std::size_t k = 0; k < pcs.size(); ++k)
-        if (pcs[k].judged(i, j)) { s += w[k] * std::log(pcs[k].raw()(Eigen::Index(i), Eigen::Index(j))); wt += w[k]; }
-      if (wt > 0.0) g.judge(elements[i], std::exp(s / wt), elements[j]);
+        if (pcs[k].judged(i, j)) {
+          double v = pcs[k].raw()(Eigen::Index(i), Eigen::Index(j));
+          if (wt == 0.0) first = v;
+          same = same && v == first;
+          s += w[k] * std::log(v);
+          wt += w[k];
+        }
+      // the geometric mean of equal judgments is that judgment (exactly, not exp(log(v)))
+      if (wt > 0.0) g.judge(elements[i], same ? first : std::exp(s / wt), elements[j]);
     }
   return g;
 }

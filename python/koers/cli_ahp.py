@@ -55,6 +55,20 @@ def _print_single(r, indent=""):
               f"CR would become {rev['cr_after']:.4f})")
 
 
+def _print_judges(r, indent=""):
+    print(f"{indent}group of {len(r['judges'])} judges, {r['aggregation'].upper()}; consistency of {r['consistency_of']}")
+    width = max(len(j) for j in r["judges"])
+    print(f"{indent}  {'judge':<{width}}  weight  pairs     GCI  distance      CR")
+    for name, j in r["judges"].items():
+        print(f"{indent}  {name:<{width}}  {j['weight']:.3f}  {j['judged_pairs']:>5}  {j['gci']:.4f}  {_fmt(j['distance']):>8}  "
+              f"{_fmt(j.get('cr')):>6}")
+    print(f"{indent}  (GCI: geometric compatibility of the judge's judgments with the group priorities; distance: "
+          "Euclidean, own priorities vs the group's)")
+    for name, j in r["judges"].items():
+        for c in j.get("completed") or []:
+            print(f"{indent}  {name} left {c['a']} vs {c['b']} open: completed as {c['value']:.4f}")
+
+
 def _print(r):
     title = r.get("name") or "AHP"
     kind = r.get("kind", "single")
@@ -62,6 +76,8 @@ def _print(r):
     if kind == "hierarchy":
         print("criteria:")
         _print_single(r["criteria"], "  ")
+        if r["criteria"].get("kind") == "group":
+            _print_judges(r["criteria"], "  ")
         print("overall, best first:")
         for k, e in enumerate(r["ranking"], 1):
             print(f"  {k:>2}. {e}  {r['overall'][e]:.4f}")
@@ -70,17 +86,7 @@ def _print(r):
         return
     _print_single(r)
     if kind == "group":
-        print(f"group of {len(r['judges'])} judges, {r['aggregation'].upper()}; consistency of {r['consistency_of']}")
-        width = max(len(j) for j in r["judges"])
-        print(f"  {'judge':<{width}}  weight  pairs     GCI  distance      CR")
-        for name, j in r["judges"].items():
-            print(f"  {name:<{width}}  {j['weight']:.3f}  {j['judged_pairs']:>5}  {j['gci']:.4f}  {_fmt(j['distance']):>8}  "
-                  f"{_fmt(j.get('cr')):>6}")
-        print("  (GCI: geometric compatibility of the judge's judgments with the group priorities; distance: "
-              "Euclidean, own priorities vs the group's)")
-        for name, j in r["judges"].items():
-            for c in j.get("completed") or []:
-                print(f"  {name} left {c['a']} vs {c['b']} open: completed as {c['value']:.4f}")
+        _print_judges(r)
     for w in r.get("warnings", []):
         print(f"note: {w}")
 
