@@ -573,6 +573,8 @@ class OptimiseResult:
                 reasons.append("not funded: its goals are served already")
             elif self.portfolio.objective == "additive" and r["value"] <= 0:
                 reasons.append("not funded: adds no value")
+            elif self.status == "given":
+                reasons.append("not funded: no room left when its turn came (plan order)")
             else:
                 reasons.append("not funded: the money does more elsewhere (optimal choice)")
         out = pd.DataFrame({"name": it["name"], "stream": it["stream"], "cost": it["cost"],
