@@ -52,8 +52,8 @@ def _weights(args) -> int:
     order = [s.strip() for s in args.order.split(",")] if args.order else None
     w = weights(p, method=args.method, order=order)
     if args.json:
-        out = {"method": args.method, "weights": w.to_dict()}
-        out.update({k: v for k, v in w.attrs.items() if k != "method"})
+        out = {"method": {"name": args.method, **w.attrs.get("choices", {})}, "weights": w.to_dict()}
+        out.update({k: v for k, v in w.attrs.items() if k not in ("method", "choices")})
         _emit(out)
         return 0
     _warn(w.attrs.get("warnings", []))

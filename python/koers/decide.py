@@ -278,6 +278,8 @@ def _per_criterion(value, names: list[str], what: str, convert=lambda x: x):
         return [None] * len(names)
     if isinstance(value, pd.Series):
         value = value.to_dict()
+    if isinstance(value, dict) and what == "preferences" and set(value) <= _PREF:
+        return [convert(value)] * len(names)
     if isinstance(value, dict):
         for k in value:
             if k not in names:
@@ -286,8 +288,8 @@ def _per_criterion(value, names: list[str], what: str, convert=lambda x: x):
     if isinstance(value, str) or np.isscalar(value):
         return [convert(value)] * len(names)
     value = list(value)
-    if what == "scales" and len(value) == 2 and all(_is_num(v) for v in value) and len(names) != 2:
-        return [convert(value)] * len(names)
+    if what == "scales" and len(value) == 2 and all(_is_num(v) for v in value):
+        return [convert(value)] * len(names)  # one (lo, hi) for every criterion; per criterion: nested pairs
     if len(value) != len(names):
         raise InputError(f"{what} has {len(value)} entries, expected {len(names)}", int(Errc.size_mismatch), [what])
     return [convert(v) for v in value]
@@ -761,7 +763,7 @@ def weights(problem, method: str = "entropy", order=None, points=None, direction
         cp = p._core_problem() if p.weight_vector is not None else p.with_weights([1.0] * len(names))._core_problem()
         r = d.objective_weights(cp, d.weight_method_from_string(method))
         w = np.asarray(r.weights)
-        attrs.update({k: v for k, v in r.choices})
+        attrs["choices"] = {k: v for k, v in r.choices}
         attrs["measure"] = dict(zip(names, np.asarray(r.measure).tolist()))
         if method == "entropy":
             attrs["entropy"] = dict(zip(names, np.asarray(r.entropy).tolist()))
@@ -774,7 +776,7 @@ def weights(problem, method: str = "entropy", order=None, points=None, direction
             raise InputError("ROC weights need order=[criteria, most important first]", int(Errc.missing_field), ["order"])
         cp = p.with_weights([1.0] * len(names))._core_problem()
         w = np.asarray(d.roc_weights(cp, [str(o) for o in order]))
-        attrs["definition"] = "rank-order centroid: w_k = (1/n) sum_{i=k..n} 1/i"
+        attrs["choices"] = {"definition": "rank-order centroid: w_k = (1/n) sum_{i=k..n} 1/i"}
         attrs["order"] = list(order)
     elif method == "swing":
         if points is None:
@@ -785,9 +787,10 @@ def weights(problem, method: str = "entropy", order=None, points=None, direction
             raise InputError(f"swing points missing for criterion '{missing[0]}'", int(Errc.missing_field), missing)
         cp = p.with_weights([1.0] * len(names))._core_problem()
         w = np.asarray(d.swing_weights(cp, np.asarray(pts, dtype=float)))
-        attrs["definition"] = "swing: points / sum(points)"
+        attrs["choices"] = {"definition": "swing: points / sum(points)"}
     elif method == "equal":
         w = np.full(len(names), 1.0 / len(names))
+        attrs["choices"] = {"definition": "equal: 1/n"}
     else:
         raise _rank_err("invalid_method", f"unknown weighting method '{method}' (known: {', '.join(WEIGHT_METHODS)})", [method])
     s = pd.Series(w, index=pd.Index(names, name="criterion"), name="weight")
