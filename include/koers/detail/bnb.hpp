@@ -315,7 +315,25 @@ class Solver {
       double key = m_.cost[i] == 0 ? 1e300 : static_cast<double>(L.val[i]) / static_cast<double>(m_.cost[i]);
       buf_.push_back({key, i});
     }
-    std::sort(buf_.begin(), buf_.end(), [](auto& a, auto& b) { return a.first > b.first; });
+    // The break item of the Dantzig order without sorting everything (linear expected time):
+    // halve the candidate range [lo, hi) with nth_element; a leading half that fits is taken
+    // whole. Afterwards buf_ is: [0, lo) all in (unsorted), [lo, hi) sorted, [hi, end) out —
+    // the same prefix scan as a full sort gives (lagrangian() reads buf_ that way).
+    auto greater = [](const std::pair<double, int>& a, const std::pair<double, int>& b) { return a.first > b.first; };
+    {
+      std::size_t lo = 0, hi = buf_.size();
+      std::int64_t c = rem_[r];
+      while (hi - lo > 32) {
+        std::size_t mid = lo + (hi - lo) / 2;
+        std::nth_element(buf_.begin() + static_cast<std::ptrdiff_t>(lo), buf_.begin() + static_cast<std::ptrdiff_t>(mid),
+                         buf_.begin() + static_cast<std::ptrdiff_t>(hi), greater);
+        std::int64_t w = 0;
+        for (std::size_t t = lo; t < mid && w <= c; ++t) w += m_.cost[buf_[t].second];
+        if (w <= c) { c -= w; lo = mid; }
+        else hi = mid;
+      }
+      std::sort(buf_.begin() + static_cast<std::ptrdiff_t>(lo), buf_.begin() + static_cast<std::ptrdiff_t>(hi), greater);
+    }
     std::int64_t cap = rem_[r];
     i128 ln = 0, ld = 1;
     for (auto& [k, i] : buf_) {
@@ -761,7 +779,7 @@ class Solver {
   // generated coverage portfolios its multipliers make the search far smaller than those of the
   // projected variant, though its root bound is not always lower. Any multipliers in range give
   // a valid bound, so this is a matter of speed only.
-  void optimise(Lag& L, bool cov, bool mu, int iterations) {
+  void optimise(Lag& L, bool cov, bool mu, int iterations, bool aim_at_incumbent = true) {
     const bool cov_only = cov && !mu;
     const int stall_max = cov_only ? 10 : 8;
     const double theta_min = cov_only ? 1e-4 : 1e-3;
@@ -813,7 +831,7 @@ class Solver {
         }
       }
       if (norm < 1e-12) break;
-      double target = have_ ? static_cast<double>(best_) * static_cast<double>(D_) : static_cast<double>(v) * 0.98;
+      double target = have_ && aim_at_incumbent ? static_cast<double>(best_) * static_cast<double>(D_) : static_cast<double>(v) * 0.98;
       double gap = static_cast<double>(v) - target;
       if (gap <= 0) gap = static_cast<double>(D_);
       double step = theta * gap / norm;
@@ -999,10 +1017,8 @@ class Solver {
     if (m_.coverage) {
       // twice, as in the first version: once aiming below the Lagrangian value itself (no
       // incumbent), then towards the incumbent
-      bool h = have_;
-      have_ = false;
-      optimise(lag_[0], true, false, 300);
-      have_ = h;
+      // (stopping as soon as the bound proves the incumbent optimal)
+      optimise(lag_[0], true, false, 300, false);
       optimise(lag_[0], true, false, 300);
     }
     if (mu) {
