@@ -52,6 +52,12 @@ const std::vector<std::pair<int, double>> k_aguaron = {
     {1, 0.0}, {2, 0.0}, {3, 0.525}, {4, 0.882}, {5, 1.115}, {6, 1.252}, {7, 1.341}, {8, 1.404},
     {9, 1.452}, {10, 1.484}, {11, 1.513}, {12, 1.535}, {13, 1.555}, {14, 1.570}, {15, 1.583},
     {16, 1.595}};
+// Tummala & Ling (1998), A note on the computation of the mean random consistency index of the
+// AHP, Theory and Decision 44(3):221-230: n = 1..15 as tabulated in pymcdm 1.4.0
+// (pymcdm/weights/subjective/ahp.py, AHP.RI_M), which cites the paper.
+const std::vector<std::pair<int, double>> k_tummala_ling = {
+    {1, 0.0}, {2, 0.0}, {3, 0.5799}, {4, 0.8921}, {5, 1.1159}, {6, 1.2358}, {7, 1.3322}, {8, 1.3952},
+    {9, 1.4537}, {10, 1.4882}, {11, 1.5117}, {12, 1.5356}, {13, 1.5571}, {14, 1.5714}, {15, 1.5831}};
 const std::vector<std::pair<int, double>> k_empty = {};
 
 // Saaty's 17 scale values 1/9 .. 9.
@@ -220,7 +226,7 @@ const std::vector<std::pair<int, double>>& random_index_table(RandomIndexTable t
     case RandomIndexTable::saaty2005: return k_saaty2005;
     case RandomIndexTable::donegan_dodd: return k_donegan_dodd;
     case RandomIndexTable::aguaron: return k_aguaron;
-    case RandomIndexTable::tummala_ling: return k_empty;
+    case RandomIndexTable::tummala_ling: return k_tummala_ling;
   }
   return k_empty;
 }
@@ -256,13 +262,9 @@ RandomIndex random_index(int n, RandomIndexTable table) {
   r.seed = mo.seed;
   r.value = monte_carlo_random_index(n, mo);
   r.source = "monte-carlo";
-  if (table == RandomIndexTable::tummala_ling)
-    r.note = "mean random CI by the Tummala & Ling 1998 procedure (entries uniform on Saaty's 17 values), " +
-             std::to_string(r.samples) + " matrices, seed " + std::to_string(r.seed);
-  else
-    r.note = citation(table) + " stops at n = " + std::to_string(t.back().first) +
-             "; extended by the Tummala & Ling 1998 Monte-Carlo procedure, " + std::to_string(r.samples) +
-             " matrices, seed " + std::to_string(r.seed);
+  r.note = citation(table) + " stops at n = " + std::to_string(t.back().first) +
+           "; extended by koers's Monte-Carlo RI (entries uniform on Saaty's 17 values), " + std::to_string(r.samples) +
+           " matrices, seed " + std::to_string(r.seed);
   return r;
 }
 

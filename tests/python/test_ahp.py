@@ -297,3 +297,22 @@ def test_cli_bad_files(tmp_path, content, code):
 def test_cli_missing_file(tmp_path):
     r = run_cli("ahp", tmp_path / "nope.json")
     assert r.returncode == 2
+
+
+@pytest.mark.parametrize("n", [3, 5, 8, 12, 15])
+def test_matches_pymcdm_ahp(n):
+    # Peer cross-check: pymcdm 1.4 AHP (numpy eigenvector; CR with Tummala & Ling 1998's RI table).
+    pymcdm_ahp = pytest.importorskip("pymcdm.weights.subjective").AHP
+    rng = np.random.default_rng(100 + n)
+    vals = [1 / 9, 1 / 7, 1 / 5, 1 / 3, 1 / 2, 1, 2, 3, 5, 7, 9]
+    m = np.ones((n, n))
+    for i in range(n):
+        for j in range(i + 1, n):
+            m[i, j] = rng.choice(vals)
+            m[j, i] = 1 / m[i, j]
+    peer = pymcdm_ahp(matrix=m)
+    names = [f"c{i}" for i in range(n)]
+    a = ahp.AHP(names, [(names[i], float(m[i, j]), names[j]) for i in range(n) for j in range(i + 1, n)],
+                ri_table="tummala-ling")
+    assert np.max(np.abs(a.priorities().to_numpy() - peer())) < 1e-10
+    assert a.consistency()["cr"] == pytest.approx(peer.get_cr(), rel=1e-9)
