@@ -651,9 +651,36 @@ def _check_cover(selection: Selection, scores: pd.Series):
                          _E_UNKNOWN_NAME, missing)
 
 
-def _solve_with(selection: Selection, scores: pd.Series) -> tuple[str, frozenset, frozenset]:
-    """(status, optimal set, top-N cut set) with these scores."""
-    d = selection._dict
+def _tightened(d: dict) -> dict:
+    """The same selection with each expert's hours lowered to the largest sum of process hours
+    that fits them (a subset sum, in the solver's milli-hours). Exactly equivalent — an expert's
+    load is always such a sum — but it gives the solver's bound less slack; used for the many
+    solves under uncertainty (results report the hours as given)."""
+    if not d.get("experts"):
+        return d
+    hs = sorted({round(float(it["hours"]) * 1000) for it in d["items"] if float(it["hours"]) > 0})
+    counts = {}
+    for it in d["items"]:
+        h = round(float(it["hours"]) * 1000)
+        if h > 0:
+            counts[h] = counts.get(h, 0) + 1
+    experts = []
+    for e in d["experts"]:
+        cap = round(float(e["hours"]) * 1000)
+        mask = (1 << (cap + 1)) - 1
+        reach = 1
+        for h in hs:
+            for _ in range(min(counts[h], cap // h if h else 0)):
+                nxt = (reach | (reach << h)) & mask
+                if nxt == reach:
+                    break
+                reach = nxt
+        experts.append(dict(e, hours=(reach.bit_length() - 1) / 1000.0))
+    return {**d, "experts": experts}
+
+
+def _solve_with(d: dict, scores: pd.Series) -> tuple[str, frozenset, frozenset]:
+    """(status, optimal set, top-N cut set) of selection dict ``d`` with these scores."""
     items = [dict(it, score=float(scores[it["id"]])) for it in d["items"]]
     core = _core.parse_selection(_dumps({**d, "items": items}), "selection")
     r = json.loads(_core.select_json(core, _options(check_unique=False)))
@@ -833,8 +860,10 @@ def selection_probability(problem, selection, samples: int | None = None, seed=N
     else:
         _check_cover(s, sc(W[0], Xs[0]))
 
+    td = _tightened(s._dict)
+
     def one(k):
-        st, chosen, cut = _solve_with(s, sc(W[k], Xs[k]))
+        st, chosen, cut = _solve_with(td, sc(W[k], Xs[k]))
         if st == "infeasible":  # scores do not change feasibility: only an infeasible selection
             raise InputError("the selection is infeasible", 405, [])
         return chosen, cut
@@ -910,7 +939,8 @@ def selection_sensitivity(problem, selection, *, steps: int = 20, tol: float = 1
     w0 = w0 / w0.sum()
     base_scores = sc(w0)
     _check_cover(s, base_scores)
-    st, base_set, _ = _solve_with(s, base_scores)
+    td = _tightened(s._dict)
+    st, base_set, _ = _solve_with(td, base_scores)
     if st == "infeasible":
         raise InputError("the selection is infeasible", 405, [])
     ids = list(s.items.index)
@@ -927,11 +957,6 @@ def selection_sensitivity(problem, selection, *, steps: int = 20, tol: float = 1
         w[j] = t
         return w
 
-    def solve_at(key):
-        if key not in cache:
-            cache[key] = _solve_with(s, sc(weights_at(*key)))[1]
-        return cache[key]
-
     # 1) the grid, in parallel
     grid = {}
     for j in range(k):
@@ -941,32 +966,45 @@ def selection_sensitivity(problem, selection, *, steps: int = 20, tol: float = 1
             grid[(j, d)] = [t for t in ts if abs(t - w0[j]) > 0]
     keys = list(dict.fromkeys((j, t) for (j, d), ts in grid.items() for t in ts))
     with _progress(len(keys), "weight sweeps", progress) as bar:
-        sets = _map(lambda key: (key, _solve_with(s, sc(weights_at(*key)))[1]), keys, threads, bar)
+        sets = _map(lambda key: (key, _solve_with(td, sc(weights_at(*key)))[1]), keys, threads, bar)
     for key, chosen in sets:
         cache[key] = chosen
-    # 2) bisection per process and sweep
-    best = dict.fromkeys(ids)
+    # 2) the first flip on each sweep, per process; then bisection, all tasks one level at a time
+    #    (the mid-points of one level are solved in parallel; shared mid-points are solved once)
+    tasks = []  # [process, j, lo, hi]: membership as at the base at lo, flipped at hi
     for (j, d), ts in grid.items():
         prev = w0[j]
         todo = [i for i in ids if i not in pinned]
         for t in ts:
             chosen = cache[(j, t)]
             flipped = [i for i in todo if (i in chosen) != (i in base_set)]
-            for i in flipped:
-                lo, hi = prev, t  # membership as at the base at lo, flipped at hi
-                while abs(hi - lo) > tol:
-                    mid = 0.5 * (lo + hi)
-                    if (i in solve_at((j, mid))) != (i in base_set):
-                        hi = mid
-                    else:
-                        lo = mid
-                change = abs(hi - w0[j])
-                if best[i] is None or change < best[i][0] - 1e-15:
-                    best[i] = (change, sc.criteria[j], float(w0[j]), float(hi))
+            tasks.extend([i, j, prev, t] for i in flipped)
             todo = [i for i in todo if i not in flipped]
             prev = t
             if not todo:
                 break
+    rounds = 0
+    with _progress(None, "bisection", progress) as bar:
+        while True:
+            live = [tk for tk in tasks if abs(tk[3] - tk[2]) > tol]
+            if not live:
+                break
+            need = list(dict.fromkeys((tk[1], 0.5 * (tk[2] + tk[3])) for tk in live if (tk[1], 0.5 * (tk[2] + tk[3])) not in cache))
+            for key, chosen in _map(lambda key: (key, _solve_with(td, sc(weights_at(*key)))[1]), need, threads, bar):
+                cache[key] = chosen
+            for tk in live:
+                i, j, lo, hi = tk
+                mid = 0.5 * (lo + hi)
+                if (i in cache[(j, mid)]) != (i in base_set):
+                    tk[3] = mid
+                else:
+                    tk[2] = mid
+            rounds += 1
+    best = dict.fromkeys(ids)
+    for i, j, lo, hi in tasks:
+        change = abs(hi - w0[j])
+        if best[i] is None or change < best[i][0] - 1e-15:
+            best[i] = (change, sc.criteria[j], float(w0[j]), float(hi))
     rows = []
     for i in ids:
         b = best[i]
@@ -978,6 +1016,6 @@ def selection_sensitivity(problem, selection, *, steps: int = 20, tol: float = 1
     df = pd.DataFrame(rows).set_index("process")
     for c in ("change", "weight_from", "weight_to"):
         df[c] = df[c].astype("Float64")
-    df.attrs.update({"steps": steps, "tol": tol, "definition": "one-at-a-time weight sweep, others rescaled "
-                     "proportionally to sum 1; first flip on the grid refined by bisection"})
+    df.attrs.update({"steps": steps, "tol": tol, "solves": len(cache), "definition": "one-at-a-time weight sweep, "
+                     "others rescaled proportionally to sum 1; first flip on the grid refined by bisection"})
     return df.sort_values("change", na_position="last", kind="stable")

@@ -353,3 +353,19 @@ def test_west_betuwe_example(cli, capsys):
     assert all(h <= 202.4 + 1e-9 for h in out["hours_used"].values())
     assert out["top_n"]["n"] == 10 and len(out["top_n"]["selected"]) == 10
     assert out["top_n"]["total_score"] < out["total_score"]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_tightened_capacities_are_equivalent(seed):
+    # lowering each expert's hours to the largest subset sum of process hours that fits changes
+    # nothing: the same optimum as the brute force (source: this file)
+    rng = np.random.default_rng(100 + seed)
+    d = random_instance(rng, n=6, e=2)
+    t = ks._tightened(d)
+    assert all(te["hours"] <= e["hours"] for te, e in zip(t["experts"], d["experts"]))
+    best = brute_force(d)
+    st, chosen, _ = ks._solve_with(t, {it["id"]: it["score"] for it in d["items"]})
+    if best is None:
+        assert st == "infeasible"
+    else:
+        assert sum(it["score"] for it in d["items"] if it["id"] in chosen) == pytest.approx(best)
