@@ -48,9 +48,10 @@ def run_koers(path, strategy):
     t["coverage"] = time.perf_counter() - t0
     cells = len(cov.entries)
     t0 = time.perf_counter()
-    values = koers.grl.evaluate_graph_values(m, strategy)
+    values = koers.grl.from_model(m).values(strategy, algorithm="quantitative")["value"]
     t["propagate"] = time.perf_counter() - t0
-    return t, {"problems": len(problems), "cells": cells, "top": round(float(values), 6)}, rss_mb() - base, rss_mb()
+    top = int(values[[i.startswith("d") for i in values.index]].sum())
+    return t, {"problems": len(problems), "cells": cells, "top": top}, rss_mb() - base, rss_mb()
 
 
 def run_networkx(path, strategy):
@@ -114,17 +115,37 @@ def run_networkx(path, strategy):
     t["coverage"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     strat = {s["name"]: s["values"] for s in doc.get("strategies", [])}[strategy]
-    value = {n: float(v) for n, v in strat.items()}
+    value = {n: int(round(v)) for n, v in strat.items()}
+    # jUCMNav's quantitative rule (what koers implements): AND = min over the refined children,
+    # contributions trunc(strength * source / 100) added, clamped, tolerance 10
+    hier_in = {}
+    for u, v, k in g.edges(data="kind"):
+        if k == "refines":
+            hier_in.setdefault(u, []).append(v)
     order = list(nx.topological_sort(hier))
     for n in reversed(order):  # children before parents
-        k = kinds[n]
-        if k in ("goal", "learning_goal", "development"):
-            kids = [value[c] for c in hier.successors(n) if c in value]
-            base = min(kids) if kids else 0.0
-            tot = base + sum(value.get(u, 0.0) * d["strength"] / 100.0
-                             for u, _, d in g.in_edges(n, data=True) if d["kind"] == "contributes")
-            value[n] = max(-100.0, min(100.0, tot))
-    top = sum(value[n] for n, k in kinds.items() if k == "development")
+        if n in value or kinds.get(n) not in ("goal", "learning_goal", "development"):
+            continue
+        kids = [value.get(c, 0) for c in hier_in.get(n, ())]
+        dec = min(kids) if kids else None
+        contribs = []
+        for u, _, d in g.in_edges(n, data=True):
+            if d["kind"] == "contributes":
+                amt = int(d["strength"] * value.get(u, 0) / 100)
+                if amt:
+                    contribs.append(amt)
+        result = dec if dec is not None else 0
+        if contribs:
+            total = sum(contribs)
+            sat = result == 100 or 100 in contribs
+            deny = result == -100 or -100 in contribs
+            result = max(-100, min(100, result + total))
+            if result >= 90 and not sat:
+                result = max(dec if dec is not None else -10000, 90) if total > 0 else max(result, 90)
+            elif result <= -90 and not deny:
+                result = min(dec, -90) if (total < 0 and dec is not None) else min(result, -90)
+        value[n] = result
+    top = sum(value.get(n, 0) for n, k in kinds.items() if k == "development")
     t["propagate"] = time.perf_counter() - t0
     return t, {"problems": problems, "cells": cells, "top": round(top, 6)}, rss_mb() - base, rss_mb()
 

@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace koers::grl {
 
@@ -238,10 +239,50 @@ struct Evaluator {
   int tolerance;
   std::unordered_map<std::string, std::size_t> index;      // element id -> position
   std::vector<std::vector<std::size_t>> incoming;          // element -> link indices (dest == element)
+  std::vector<std::size_t> src_of;                         // link index -> source element
   std::vector<int> value;                                  // jUCMNav internal value
   std::vector<Label> label;
 
   std::string name_of(std::size_t i) const { return "'" + m.elements[i].name + "'"; }
+
+  // The same arithmetic as compute_quantitative, without the explanation (Options::explain off).
+  void compute_quantitative_lean(std::size_t e) {
+    const Element& el = m.elements[e];
+    int dec = -10000, dep = 10000, sum = 0;
+    bool any_contrib = false, has_satisfy = false, has_deny = false;
+    for (auto li : incoming[e]) {
+      const Link& l = m.links[li];
+      int sv = reported(value[src_of[li]]);
+      if (l.kind == LinkKind::decomposition) {
+        if (dec < -100) dec = sv;
+        else if (el.decomposition == Decomposition::and_) dec = std::min(dec, sv);
+        else dec = std::max(dec, sv);
+      } else if (l.kind == LinkKind::dependency) {
+        dep = std::min(dep, sv);
+      } else {
+        int amt = (l.strength * sv) / 100;
+        if (amt != 0) {
+          any_contrib = true;
+          sum += amt;
+          has_satisfy |= amt == 100;
+          has_deny |= amt == -100;
+        }
+      }
+    }
+    int result = dec >= -100 ? dec : 0;
+    if (any_contrib) {
+      has_satisfy |= result == 100;
+      has_deny |= result == -100;
+      result = std::clamp(result + sum, -100, 100);
+      if (result >= 100 - tolerance && !has_satisfy)
+        result = sum > 0 ? std::max(dec, 100 - tolerance) : std::max(result, 100 - tolerance);
+      else if (result <= -100 + tolerance && !has_deny)
+        result = (sum < 0 && dec > -10000) ? std::min(dec, -100 + tolerance) : std::min(result, -100 + tolerance);
+    }
+    if (dep <= 100 && result > dep) result = dep;
+    value[e] = result;
+    label[e] = label_of(result);
+  }
 
   void compute_quantitative(std::size_t e, ElementResult& out) {
     const Element& el = m.elements[e];
@@ -250,7 +291,7 @@ struct Evaluator {
     std::vector<int> contribs;
     for (auto li : incoming[e]) {
       const Link& l = m.links[li];
-      std::size_t s = index.at(l.src);
+      std::size_t s = src_of[li];
       int sv = reported(value[s]);
       Input in{l.src, m.elements[s].name, l.kind, std::nullopt, 0, sv, label[s], 0, Label::none, false};
       if (l.kind == LinkKind::decomposition) {
@@ -336,7 +377,7 @@ struct Evaluator {
     std::optional<int> dep_min;
     for (auto li : incoming[e]) {
       const Link& l = m.links[li];
-      std::size_t s = index.at(l.src);
+      std::size_t s = src_of[li];
       int sl = idx(label[s]);
       Input in{l.src, m.elements[s].name, l.kind, std::nullopt, 0, reported(value[s]), label[s], 0, label[s], false};
       if (l.kind == LinkKind::decomposition) {
@@ -483,10 +524,11 @@ Result evaluate(const Model& m, const std::string& strategy, const Options& opt)
   }
   if (opt.tolerance < 0 || opt.tolerance > 100)
     throw InputError(Errc::invalid_argument, "tolerance " + std::to_string(opt.tolerance) + " is outside 0..100", {"tolerance"});
-  Evaluator ev{m, opt.algorithm.value_or(m.default_algorithm), opt.tolerance, {}, {}, {}, {}};
+  Evaluator ev{m, opt.algorithm.value_or(m.default_algorithm), opt.tolerance, {}, {}, {}, {}, {}};
   const std::size_t n = m.elements.size();
   for (std::size_t i = 0; i < n; ++i) ev.index.emplace(m.elements[i].id, i);
   ev.incoming.assign(n, {});
+  ev.src_of.assign(m.links.size(), 0);
   for (std::size_t li = 0; li < m.links.size(); ++li) {
     const Link& l = m.links[li];
     auto s = ev.index.find(l.src), d = ev.index.find(l.dest);
@@ -499,6 +541,7 @@ Result evaluate(const Model& m, const std::string& strategy, const Options& opt)
       throw InputError(Errc::invalid_value, "contribution '" + (l.id.empty() ? l.src + "->" + l.dest : l.id) +
                                                 "' has strength " + std::to_string(l.strength) + " outside -100..100", {l.id.empty() ? l.src : l.id});
     ev.incoming[d->second].push_back(li);
+    ev.src_of[li] = s->second;
   }
   std::map<std::string, Evaluation> given;
   std::set<std::string> seen{st->id};
@@ -524,7 +567,7 @@ Result evaluate(const Model& m, const std::string& strategy, const Options& opt)
   for (std::size_t i = 0; i < n; ++i) {
     if (is_given[i]) continue;
     pending[i] = ev.incoming[i].size();
-    for (auto li : ev.incoming[i]) outgoing[ev.index.at(m.links[li].src)].push_back(i);
+    for (auto li : ev.incoming[i]) outgoing[ev.src_of[li]].push_back(i);
   }
   std::vector<std::size_t> ready;
   for (std::size_t i = 0; i < n; ++i)
@@ -584,9 +627,11 @@ Result evaluate(const Model& m, const std::string& strategy, const Options& opt)
     out.kind = el.kind.empty() ? std::string(to_string(el.type)) : el.kind;
     if (is_given[i]) {
       out.given = true;
-      out.rule = "given by strategy '" + st->name + "'";
+      if (opt.explain) out.rule = "given by strategy '" + st->name + "'";
     } else if (ev.incoming[i].empty()) {
-      out.rule = "no inputs: None";
+      if (opt.explain) out.rule = "no inputs: None";
+    } else if (ev.algo == Algorithm::quantitative && !opt.explain) {
+      ev.compute_quantitative_lean(i);
     } else if (ev.algo == Algorithm::quantitative) {
       ev.compute_quantitative(i, out);
     } else {
@@ -706,6 +751,9 @@ Model from_graph(const StrategyGraph& g) {
     for (auto& e : m.elements) a.elements.push_back(e.id);
     m.actors.push_back(std::move(a));
   }
+  std::unordered_set<std::string_view> element_ids;  // Model::find is a linear scan
+  element_ids.reserve(m.elements.size());
+  for (auto& e : m.elements) element_ids.insert(e.id);
   for (auto& s : g.strategies) {
     Strategy st;
     st.id = s.name;
@@ -719,7 +767,7 @@ Model from_graph(const StrategyGraph& g) {
       if (v < -100 || v > 100)
         throw InputError(Errc::invalid_value, "strategy '" + s.name + "' gives '" + id + "' the value " + std::to_string(v) +
                                                   ", outside -100..100", {id, s.name});
-      if (!m.find(id))
+      if (!element_ids.count(id))
         throw GraphError(Errc::wrong_kind, "strategy '" + s.name + "' gives a value to '" + id +
                                                "', a node kind that GRL evaluation leaves out", {id, s.name});
       st.evaluations.push_back({id, round_int(v), std::nullopt});

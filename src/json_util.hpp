@@ -23,16 +23,33 @@ using json = nlohmann::json;
 inline constexpr int max_json_depth = 64;
 inline constexpr std::size_t max_json_bytes = std::size_t{1} << 30;  // 1 GiB
 
+/// The deepest nesting of arrays/objects in a JSON text (strings skipped), stopping as soon as
+/// it passes `limit`. A linear scan: cheaper than nlohmann's callback parser by far.
+inline int json_depth(std::string_view text, int limit) {
+  int depth = 0, deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '[' || c == '{') {
+      if (++depth > deepest && (deepest = depth) > limit) return deepest;
+    } else if (c == ']' || c == '}') --depth;
+  }
+  return deepest;
+}
+
 /// Parse JSON text; malformed, truncated, non-UTF-8 or too deeply nested input gives
 /// InputError E101/E108 naming `origin` and the position.
 inline json parse_json_text(std::string_view text, const std::string& origin) {
-  bool too_deep = false;
-  json::parser_callback_t cb = [&](int depth, json::parse_event_t, json&) {
-    if (depth > max_json_depth) { too_deep = true; throw std::runtime_error("depth"); }
-    return true;
-  };
+  if (json_depth(text, max_json_depth) > max_json_depth)
+    throw InputError(Errc::too_deep, origin + " nests deeper than " + std::to_string(max_json_depth) + " levels", {origin});
   try {
-    return json::parse(text.begin(), text.end(), cb);
+    return json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
     std::string what = e.what();
     auto p = what.find("] ");
@@ -41,14 +58,9 @@ inline json parse_json_text(std::string_view text, const std::string& origin) {
     throw InputError(Errc::invalid_value, origin + " holds a number out of range (" + std::string(e.what()).substr(std::string(e.what()).find("] ") + 2) + ")", {origin});
   } catch (const json::exception& e) {
     throw InputError(Errc::not_json, origin + " is not valid JSON: " + e.what(), {origin});
-  } catch (const std::runtime_error&) {
-    if (too_deep)
-      throw InputError(Errc::too_deep, origin + " nests deeper than " + std::to_string(max_json_depth) + " levels", {origin});
-    throw;
   }
 }
 
-/// Read and parse a JSON file (E100 when it cannot be read).
 inline json read_json_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(Errc::file_unreadable, "cannot read '" + path + "'", {path});

@@ -4,6 +4,7 @@
 #include <koers/analysis/grl.hpp>
 #include <koers/io/jucm.hpp>
 
+#include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
 namespace koers::python {
@@ -28,5 +29,27 @@ void register_grl(py::module_& m) {
         },
         "model"_a, "strategy"_a, "algorithm"_a = py::none(), "tolerance"_a = 10, release,
         "Evaluate one strategy; the result as JSON text.");
+  // the fast path for large models: values and labels only, no explanation text crosses
+  m.def("grl_values",
+        [](const grl::Model& g, const std::string& strategy, std::optional<grl::Algorithm> algorithm, int tolerance) {
+          grl::Result r;
+          {
+            py::gil_scoped_release unlocked;
+            r = grl::evaluate(g, strategy, {.algorithm = algorithm, .tolerance = tolerance, .explain = false});
+          }
+          std::vector<std::string> ids, labels;
+          py::array_t<int> values(static_cast<py::ssize_t>(r.elements.size()));
+          auto v = values.mutable_unchecked<1>();
+          ids.reserve(r.elements.size());
+          labels.reserve(r.elements.size());
+          for (std::size_t i = 0; i < r.elements.size(); ++i) {
+            ids.push_back(r.elements[i].id);
+            labels.push_back(std::string(grl::to_string(r.elements[i].label)));
+            v(static_cast<py::ssize_t>(i)) = r.elements[i].value;
+          }
+          return py::make_tuple(ids, values, labels);
+        },
+        "model"_a, "strategy"_a, "algorithm"_a = py::none(), "tolerance"_a = 10,
+        "Evaluate one strategy; (ids, values as an int array, labels), without explanations.");
 }
 }  // namespace koers::python

@@ -84,7 +84,7 @@ def cmd_analyse(args) -> int:
 
 def cmd_propagate(args) -> int:
     from . import grl
-    result = grl.propagate_file(args.file, args.strategy)
+    result = grl.propagate_file(args.file, args.strategy, algorithm=args.algorithm)
     if args.json:
         emit_json(result)
         return EXIT_OK
@@ -142,6 +142,8 @@ def register(sub) -> None:
     p = sub.add_parser("propagate", help="GRL evaluation of a strategy (koers model or jUCMNav .jucm)")
     p.add_argument("file")
     p.add_argument("--strategy", required=True, help="the strategy's name")
+    p.add_argument("--algorithm", choices=["quantitative", "qualitative"], default=None,
+                   help="jUCMNav's algorithm (default: quantitative for koers models, qualitative for .jucm)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_propagate)
 

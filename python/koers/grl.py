@@ -104,6 +104,13 @@ class GrlModel:
         raw = _core.grl_evaluate(self._raw, strategy, _algorithm(algorithm), int(tolerance))
         return Evaluation(json.loads(raw))
 
+    def values(self, strategy: str, algorithm: str | None = None, tolerance: int = 10) -> pd.DataFrame:
+        """The values and labels of one strategy without explanations (the fast path for large
+        models): a DataFrame indexed by element id with columns value (int) and label."""
+        ids, values, labels = _core.grl_values(self._raw, strategy, _algorithm(algorithm), int(tolerance))
+        frame = pd.DataFrame({"value": values, "label": labels}, index=pd.Index(ids, name="element"))
+        return frame
+
     def __repr__(self) -> str:
         d = self._data()
         return (f"<GrlModel {self.name!r} elements={len(d['elements'])} links={len(d['links'])} "

@@ -243,10 +243,13 @@ class Model:
         """What changed from this plan to ``other``."""
         return PlanDiff(_core.diff(self._g, other._g))
 
-    def evaluate(self, strategy: str):
-        """Propagate satisfaction up the graph with the GRL algorithm (see :mod:`koers.grl`)."""
+    def evaluate(self, strategy: str, algorithm: str | None = None, tolerance: int = 10):
+        """Propagate satisfaction up the graph with jUCMNav's GRL algorithm (see :mod:`koers.grl`):
+        ``algorithm`` "quantitative" (default for koers models) or "qualitative"; ``tolerance`` as
+        in jUCMNav. The result's ``.to_frame()`` has value and label per element, ``.explain(id)``
+        the inputs that gave them."""
         from . import grl
-        return grl.evaluate_model(self, strategy)
+        return grl.evaluate_model(self, strategy, algorithm=algorithm, tolerance=tolerance)
 
     # ---- plots --------------------------------------------------------------------------
     def plot_coverage(self, ax=None):

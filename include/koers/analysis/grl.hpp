@@ -165,6 +165,9 @@ struct Model {
 struct Options {
   std::optional<Algorithm> algorithm;  ///< default: the model's default_algorithm
   int tolerance = 10;                  ///< jUCMNav's default tolerance (quantitative)
+  /// Build each element's explanation (inputs and rule). Off: values and labels only, the
+  /// fast path for large models (quantitative; the qualitative algorithm always explains).
+  bool explain = true;
 };
 
 /// One input of an element's result: what a link brought.

@@ -479,3 +479,26 @@ TEST_CASE("result JSON has every element with value, label and inputs", "[grl]")
   CHECK(j.find("\"label\":\"WeaklySatisfied\"") != std::string::npos);
   CHECK(to_json(amyot()).find("\"default_algorithm\":\"qualitative\"") != std::string::npos);
 }
+
+TEST_CASE("the lean path (explain off) gives the explained path's values and labels", "[grl]") {
+  // Source: the same jUCMNav arithmetic twice; every .jucm of the shared data and its strategies,
+  // quantitatively with tolerance 0, 10 and 20.
+  for (const char* file : {"data/grl/idrisgrl_amyot-main.jucm", "data/grl/idrisgrl_info-sec.jucm",
+                           "data/grl/idrisgrl_security-requirements.jucm",
+                           "data/grl/idrisgrl_usability-and-performance.jucm"}) {
+    Model m = io::load_jucm(koers::testing::shared_path(file));
+    for (const auto& s : m.strategy_names()) {
+      for (int tol : {0, 10, 20}) {
+        Result full = evaluate(m, s, {.algorithm = Algorithm::quantitative, .tolerance = tol});
+        Result lean = evaluate(m, s, {.algorithm = Algorithm::quantitative, .tolerance = tol, .explain = false});
+        REQUIRE(full.elements.size() == lean.elements.size());
+        for (std::size_t i = 0; i < full.elements.size(); ++i) {
+          INFO(file << " " << s << " " << full.elements[i].id);
+          CHECK(full.elements[i].value == lean.elements[i].value);
+          CHECK(full.elements[i].label == lean.elements[i].label);
+          CHECK(lean.elements[i].inputs.empty());
+        }
+      }
+    }
+  }
+}
