@@ -476,7 +476,6 @@ class SelectionResult:
         raise ValueError("kind must be 'comparison' or 'assignment'")
 
     def _plot_comparison(self, ax=None):
-        import textwrap
         df = self.items.sort_values("score", ascending=True)
         if ax is None:
             import matplotlib.pyplot as plt
@@ -488,7 +487,7 @@ class SelectionResult:
         y = np.arange(len(df))
         cols = [colours[(bool(s), bool(t))] for s, t in zip(df["selected"], df["in_top_n"])]
         ax.barh(y, df["score"], color=cols)
-        names = [textwrap.shorten(str(i), 48) + (" (pinned)" if p else "") for i, p in zip(df.index, df["pinned"])]
+        names = [_trim(i, 48) + (" (pinned)" if p else "") for i, p in zip(df.index, df["pinned"])]
         ax.set_yticks(y)
         ax.set_yticklabels(names, fontsize=7)
         for yy, (sc, h) in enumerate(zip(df["score"], df["hours"])):
@@ -498,8 +497,11 @@ class SelectionResult:
         ax.legend(handles=[Patch(color=colours[k], label=labels[k]) for k in seen], fontsize=7, loc="lower right")
         cut = self.top_n
         ax.set_xlabel("score")
-        ax.set_title(f"Optimal selection {self.total_score:.3g} (gap {self.gap if self.gap is not None else '-'}) "
-                     f"vs top-{cut.n} cut {cut.total_score:.3g}" + ("" if cut.feasible else " — cut cannot be assigned"),
+        gap = "-" if self.gap is None else f"{self.gap:g}"
+        ax.set_title(f"Optimal selection {self.total_score:.4g} (bound {self.bound:.4g}, gap {gap}) "
+                     f"vs top-{cut.n} cut {cut.total_score:.4g}"
+                     + ("" if cut.feasible else " — the cut cannot be assigned")
+                     + ("" if cut.meets_minimum or not cut.feasible else " — the cut leaves experts idle"),
                      fontsize=9)
         return ax
 
@@ -524,6 +526,11 @@ class SelectionResult:
         ax.legend(fontsize=7, loc="lower right")
         ax.set_title("Assignment: hours per expert", fontsize=9)
         return ax
+
+
+def _trim(s, width) -> str:
+    s = " ".join(str(s).split())
+    return s if len(s) <= width else s[: width - 1] + "…"
 
 
 def _options(node_limit=0, time_limit=0.0, check_unique=True):
@@ -894,7 +901,6 @@ def selection_probability(problem, selection, samples: int | None = None, seed=N
 
 def plot_probability(prob: pd.DataFrame, ax=None, labels: Mapping | None = None):
     """Bars of each process's probability of being in the optimal set (and in the top-N cut)."""
-    import textwrap
     df = prob.iloc[::-1]
     if ax is None:
         import matplotlib.pyplot as plt
@@ -902,7 +908,7 @@ def plot_probability(prob: pd.DataFrame, ax=None, labels: Mapping | None = None)
     y = np.arange(len(df))
     ax.barh(y - 0.2, df["probability"], height=0.4, color="#2e75b6", label="in the optimal selection")
     ax.barh(y + 0.2, df["top_n_probability"], height=0.4, color="#ed7d31", label="in the top-N cut")
-    names = [textwrap.shorten(str((labels or {}).get(i, i)), 48) + (" (pinned)" if p else "")
+    names = [_trim((labels or {}).get(i, i), 48) + (" (pinned)" if p else "")
              for i, p in zip(df.index, df["pinned"])]
     ax.set_yticks(y)
     ax.set_yticklabels(names, fontsize=7)
