@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <numeric>
@@ -72,8 +73,9 @@ std::uint64_t splitmix64(std::uint64_t x) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Power iteration (no checks; used inside).
-double power_iterate(const Eigen::MatrixXd& a, Eigen::VectorXd& w, const EigenOptions& o, int* iters = nullptr) {
+// Power iteration (no checks; used inside). `a` may be an Eigen expression (a transpose).
+template <class M>
+double power_iterate(const M& a, Eigen::VectorXd& w, const EigenOptions& o, int* iters = nullptr) {
   const Eigen::Index n = a.rows();
   if (w.size() != n || !(w.array() > 0).all()) w = Eigen::VectorXd::Constant(n, 1.0 / double(n));
   w /= w.sum();
@@ -87,29 +89,31 @@ double power_iterate(const Eigen::MatrixXd& a, Eigen::VectorXd& w, const EigenOp
     w.swap(y);
     if (change <= o.tolerance) {
       if (iters) *iters = it;
-      // λ of the final vector
-      return (a * w).sum();
+      y.noalias() = a * w;  // λ of the final vector
+      return y.sum();
     }
   }
   throw SolverError(Errc::solver_limit, "power iteration did not converge within " + std::to_string(o.max_iterations) +
                     " iterations (tolerance " + fmt(o.tolerance) + ")");
 }
 
-// λmax and its derivative along ln a_ij (a_ji = 1/a_ij), using right (w) and left (v) Perron vectors.
-struct LambdaDeriv { double lambda; double deriv; };
+// λmax, its derivative along x = ln a_ij (a_ji = 1/a_ij) from the right (w) and left (v) Perron
+// vectors, and the curvature of that expression with the vectors held fixed (a Newton scale).
+struct LambdaDeriv { double lambda; double deriv; double curvature; };
 LambdaDeriv lambda_and_derivative(Eigen::MatrixXd& a, std::size_t i, std::size_t j, double x, Eigen::VectorXd& w,
                                   Eigen::VectorXd& v, const EigenOptions& o) {
   a(i, j) = std::exp(x);
   a(j, i) = std::exp(-x);
   double lambda = power_iterate(a, w, o);
-  Eigen::MatrixXd at = a.transpose();
-  power_iterate(at, v, o);
+  power_iterate(a.transpose(), v, o);
   double vw = v.dot(w);
-  double d = (v(i) * a(i, j) * w(j) - v(j) * a(j, i) * w(i)) / vw;
-  return {lambda, d};
+  double p = v(i) * a(i, j) * w(j), q = v(j) * a(j, i) * w(i);
+  return {lambda, (p - q) / vw, (p + q) / vw};
 }
 
-// Minimise λmax along ln a_ij (convex): root of the derivative by safeguarded regula falsi.
+// Minimise λmax along ln a_ij (convex in it, Bozóki et al. 2010): find the root of the derivative.
+// A Newton-scaled first step and secant extrapolation bracket it; Illinois regula falsi (with
+// bisection every 8th step) narrows the bracket to 1e-13.
 double minimise_coordinate(Eigen::MatrixXd& a, std::size_t i, std::size_t j, double x0, Eigen::VectorXd& w,
                            Eigen::VectorXd& v, const EigenOptions& o, double* lambda_out) {
   auto f = [&](double x) { return lambda_and_derivative(a, i, j, x, w, v, o); };
@@ -118,24 +122,34 @@ double minimise_coordinate(Eigen::MatrixXd& a, std::size_t i, std::size_t j, dou
     if (lambda_out) *lambda_out = f0.lambda;
     return x0;
   }
-  double lo = x0, hi = x0, glo = f0.deriv, ghi = f0.deriv;
-  double step = 0.5;
-  if (f0.deriv > 0) {  // minimum to the left
-    for (int k = 0; k < 80 && glo > 0; ++k) { hi = lo; ghi = glo; lo = lo - step; step *= 2; glo = f(lo).deriv; }
-  } else {
-    for (int k = 0; k < 80 && ghi < 0; ++k) { lo = hi; glo = ghi; hi = hi + step; step *= 2; ghi = f(hi).deriv; }
+  // bracket [lo, hi] with g(lo) < 0 < g(hi)
+  double xa = x0, ga = f0.deriv;
+  double step = -f0.deriv / std::max(f0.curvature, 1e-12);
+  step = std::clamp(step, -4.0, 4.0);
+  if (std::fabs(step) < 1e-12) step = f0.deriv > 0 ? -1e-12 : 1e-12;
+  double xb = xa + step, gb = f(xb).deriv;
+  for (int k = 0; k < 100 && (gb > 0) == (ga > 0) && gb != 0.0; ++k) {
+    double ext = (gb != ga) ? gb * (xb - xa) / (ga - gb) : 0.0;  // secant extrapolation
+    double dir = xb - xa;
+    if (!(ext * dir > 0) || !std::isfinite(ext)) ext = dir;
+    ext = std::clamp(std::fabs(ext), std::fabs(dir), 4.0 * std::fabs(dir) + 1e-12) * (dir > 0 ? 1 : -1);
+    xa = xb; ga = gb;
+    xb = xb + ext;
+    gb = f(xb).deriv;
   }
-  if (glo > 0 || ghi < 0)
+  if ((gb > 0) == (ga > 0) && gb != 0.0)
     throw SolverError(Errc::solver_limit, "λmax completion: no bracket for the minimum along one entry");
-  // Illinois regula falsi, with bisection when it stalls.
+  double lo = ga < 0 ? xa : xb, glo = ga < 0 ? ga : gb;
+  double hi = ga < 0 ? xb : xa, ghi = ga < 0 ? gb : ga;
+  if (gb == 0.0) { lo = hi = xb; }
   int side = 0;
-  double x = 0.5 * (lo + hi);
-  for (int it = 0; it < 200; ++it) {
-    if (hi - lo < 1e-13) break;
+  double x = 0.5 * (lo + hi), last = std::numeric_limits<double>::infinity();
+  for (int it = 0; it < 200 && hi - lo > 1e-13; ++it) {
     x = (lo * ghi - hi * glo) / (ghi - glo);
     if (!(x > lo && x < hi) || it % 8 == 7) x = 0.5 * (lo + hi);
     double g = f(x).deriv;
-    if (std::fabs(g) < 1e-15) { lo = hi = x; break; }
+    if (std::fabs(g) < 1e-15 || std::fabs(x - last) < 1e-14) { lo = hi = x; break; }
+    last = x;
     if (g < 0) {
       lo = x; glo = g;
       if (side == -1) ghi *= 0.5;
