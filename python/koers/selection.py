@@ -751,15 +751,16 @@ def _smaa_model(sc: _Scorer, samples, seed, weights, intervals, orderings, score
     """The sampling model: the arguments, else the problem's own ``smaa`` options."""
     defaults = dict(getattr(getattr(sc, "problem", None), "smaa_options", None) or {})
     names = sc.criteria
-    n = int(samples if samples is not None else defaults.get("samples", 1000))
+    n = int(samples if samples is not None else 200)  # not the problem's SMAA count: each sample is a solve
     seed = int(seed if seed is not None else defaults.get("seed", 0))
     model = weights if isinstance(weights, str) or weights is None else "given"
     if model is None:
         model = defaults.get("weights", "uniform")
     iv = intervals if intervals is not None else defaults.get("intervals")
     od = orderings if orderings is not None else defaults.get("orderings")
-    sm = score_model if score_model is not None else (defaults.get("scores") or {}).get("model", "none")
-    spread = score_spread if score_spread is not None else (defaults.get("scores") or {}).get("spread")
+    file_scores = defaults.get("scores") or {}
+    sm = score_model if score_model is not None else defaults.get("score_model", file_scores.get("model", "none"))
+    spread = score_spread if score_spread is not None else defaults.get("score_spread", file_scores.get("spread"))
     idx = {c: j for j, c in enumerate(names)}
 
     def crit(c):
@@ -844,8 +845,9 @@ def selection_probability(problem, selection, samples: int | None = None, seed=N
     samples × criteria array. ``score_model`` "uniform" (x ± ``score_spread``) or "normal"
     (sd ``score_spread``), clamped to the criterion's scale, from a second stream
     ``default_rng([seed, 1])``. Every argument left None comes from the problem's ``smaa``
-    options (samples, seed, weights, intervals, orderings, scores), else uniform weights, no
-    score noise, 1000 samples, seed 0. Same seed → same result for any ``threads`` (default: all
+    options (seed, weights, intervals, orderings, scores), else uniform weights, no score
+    noise, seed 0; ``samples`` defaults to 200 (each sample is an exact solve). Same seed →
+    same result for any ``threads`` (default: all
     cores; the C++ solver releases the GIL). A tqdm bar shows progress.
 
     Returns a DataFrame (index: process) with ``probability`` (share of samples in the optimal

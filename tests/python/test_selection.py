@@ -369,3 +369,30 @@ def test_tightened_capacities_are_equivalent(seed):
         assert st == "infeasible"
     else:
         assert sum(it["score"] for it in d["items"] if it["id"] in chosen) == pytest.approx(best)
+
+
+def test_report_section(tmp_path):
+    import matplotlib
+    matplotlib.use("Agg")
+    from koers import report_decide
+    r = report_decide.west_betuwe_priorities(tmp_path)
+    assert len(r["data"]["ranking_top10"]) == 10
+    assert r["data"]["selection"]["status"] == "optimal" and r["data"]["selection"]["gap"] == 0
+    assert r["figures"] and all(p.is_file() and p.suffix == ".png" for p in r["figures"])
+    assert "top-10 cut" in r["text"] and "gap 0" in r["text"]
+
+
+def test_probability_on_the_example_with_the_decision_problem():
+    # the decision problem's own SMAA model (uniform weights under the AHP order, scores ± 0.5
+    # clamped to 1..5) and its WSM ranking feed the exact selection; pinned processes are certain
+    from koers import decide, examples
+    p = decide.DecisionProblem.load(examples.path("west-betuwe-2022", "decision.json"))
+    s = ks.Selection.load(examples.path("west-betuwe-2022", "selection.json"))
+    a = ks.selection_probability(p, s, samples=4, seed=3, progress=False, threads=2)
+    b = ks.selection_probability(p, s, samples=4, seed=3, progress=False, threads=1)
+    assert a.equals(b)
+    assert a.attrs["score_model"] == "uniform" and a.attrs["orderings"]
+    assert (a.loc[a["pinned"], "probability"] == 1.0).all()
+    assert a["selected"].sum() == len(ks.select(s).selected)
+    with pytest.raises(InputError):
+        ks.selection_probability(p, HAND, samples=2, progress=False)  # ids are not alternatives
