@@ -143,7 +143,8 @@ struct CompletionResult {
 /// Bozóki, Fülöp & Rónyai (2010): cyclic coordinates over x = ln a_ij of the missing entries,
 /// each step minimising the (convex in x) λmax exactly along one coordinate (root of dλmax/dx,
 /// from left and right Perron vectors), starting from the incomplete LLSM (geometric) solution.
-/// E306 when the judgment graph is disconnected.
+/// Unconstrained, as in the paper: a chosen value may lie outside 1/9..9 (x 9 × y and y 9 × z
+/// give x 81 × z). E306 when the judgment graph is disconnected.
 CompletionResult complete_lambda_max(const PairwiseComparisons& pc, const CompletionOptions& options = {},
                                      const EigenOptions& eigen = {});
 
