@@ -270,6 +270,35 @@ class AHP(_Base):
     def load(cls, path) -> "AHP":
         return cls.from_dict(json.loads(_core.ahp_load_json(os.fspath(path))))
 
+    @classmethod
+    def from_matrix(cls, matrix, elements=None, **options) -> "AHP":
+        """An AHP from a square matrix whose entry (row a, column b) says "a is value times as
+        important as b": a DataFrame labelled both ways (labels must match) or an array with
+        ``elements``. NaN or 0 marks a missing pair; both triangles may be given but must then be
+        reciprocal (E304 otherwise).
+        """
+        if isinstance(matrix, pd.DataFrame):
+            if list(matrix.index) != list(matrix.columns):
+                raise InputError("a judgment matrix needs the same labels on rows and columns, in the same order", 107,
+                                 [str(x) for x in matrix.index])
+            elements = [str(x) for x in matrix.index] if elements is None else list(elements)
+            m = matrix.to_numpy(dtype=float)
+        else:
+            m = np.asarray(matrix, dtype=float)
+            if elements is None:
+                elements = [f"e{i + 1}" for i in range(m.shape[0])]
+        if m.ndim != 2 or m.shape[0] != m.shape[1] or m.shape[0] != len(elements):
+            raise InputError(f"a judgment matrix must be square with one row per element ({len(elements)}), "
+                             f"got shape {m.shape}", 109, ["matrix"])
+        given = np.isfinite(m) & (m != 0)
+        both = [(elements[i], float(m[i, j]), elements[j]) for i in range(len(elements)) for j in range(len(elements))
+                if i != j and given[i, j]]
+        cls(elements, both)  # koers checks both triangles agree (E304)
+        n = len(elements)
+        js = [(elements[i], float(m[i, j]), elements[j]) if given[i, j] else (elements[j], float(m[j, i]), elements[i])
+              for i in range(n) for j in range(i + 1, n) if given[i, j] or given[j, i]]
+        return cls(elements, js, **options)
+
     def __repr__(self):
         missing = len(self._elements) * (len(self._elements) - 1) // 2 - len(self._judgments)
         name = f" '{self.name}'" if self.name else ""

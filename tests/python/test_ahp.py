@@ -316,3 +316,16 @@ def test_matches_pymcdm_ahp(n):
                 ri_table="tummala-ling")
     assert np.max(np.abs(a.priorities().to_numpy() - peer())) < 1e-10
     assert a.consistency()["cr"] == pytest.approx(peer.get_cr(), rel=1e-9)
+
+
+def test_from_matrix():
+    m = pd.DataFrame([[1, 3, np.nan], [1 / 3, 1, 2], [np.nan, 0.5, 1]], index=list("xyz"), columns=list("xyz"))
+    a = ahp.AHP.from_matrix(m)
+    assert a.elements == ["x", "y", "z"]
+    assert len(a.judgments()) == 2
+    assert a.matrix().loc["x", "z"] == pytest.approx(6.0)
+    b = ahp.AHP.from_matrix(np.array([[1, 2], [0.5, 1]]), ["p", "q"])
+    assert b.priorities().round(4).tolist() == [0.6667, 0.3333]
+    with pytest.raises(RankingError) as e:
+        ahp.AHP.from_matrix(np.array([[1, 2], [2, 1]]), ["p", "q"])  # not reciprocal
+    assert e.value.code == koers.Errc.contradictory_judgment
