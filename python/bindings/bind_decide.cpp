@@ -59,7 +59,18 @@ void register_decide(py::module_& root) {
       .def("validate", &DecisionProblem::validate, "Throw InputError/RankingError naming the bad element.")
       .def("weights", &DecisionProblem::weights, "The weights normalised to sum 1.")
       .def("has_weights", &DecisionProblem::has_weights)
+      .def("alternative_names", &DecisionProblem::alternative_names, "Every name (implicit A1.. when none were given).")
       .def("with_weights", &DecisionProblem::with_weights, "weights"_a);
+
+  // NumPy matrices of any layout map without a copy (strided Ref); the problem takes one copy.
+  using StridedMatrix = Eigen::Ref<const Eigen::MatrixXd, 0, Eigen::Stride<Eigen::Dynamic, Eigen::Dynamic>>;
+  m.def("make_problem",
+        [](StridedMatrix scores, const Eigen::VectorXd& weights, const std::vector<Direction>& directions,
+           std::vector<std::string> alternatives, std::vector<std::string> criteria) {
+          return make_problem(scores, weights, directions, std::move(alternatives), std::move(criteria));
+        },
+        "scores"_a, "weights"_a, "directions"_a, "alternatives"_a = std::vector<std::string>{},
+        "criteria"_a = std::vector<std::string>{}, "A validated problem from a matrix (names A1.., C1.. when empty).");
 
   py::class_<ValueFunction>(m, "ValueFunction")
       .def(py::init<std::vector<double>, std::vector<double>>(), "x"_a, "v"_a)
@@ -72,7 +83,10 @@ void register_decide(py::module_& root) {
   py::class_<Ranking>(m, "Ranking", "The result of a ranking.")
       .def_readonly("method", &Ranking::method).def_readonly("normalisation", &Ranking::normalisation)
       .def_readonly("higher_is_better", &Ranking::higher_is_better).def_readonly("weights", &Ranking::weights)
-      .def_readonly("scores", &Ranking::scores).def_readonly("ranks", &Ranking::ranks).def_readonly("order", &Ranking::order)
+      .def_readonly("scores", &Ranking::scores)
+      .def_property_readonly("ranks", [](const Ranking& r) { return Eigen::Map<const Eigen::VectorXi>(r.ranks.data(), static_cast<Eigen::Index>(r.ranks.size())); })
+      .def_property_readonly("order", [](const Ranking& r) {
+        return Eigen::Map<const Eigen::Matrix<Eigen::Index, Eigen::Dynamic, 1>>(r.order.data(), static_cast<Eigen::Index>(r.order.size())); })
       .def_readonly("contributions", &Ranking::contributions).def_readonly("contribution_kind", &Ranking::contribution_kind)
       .def_readonly("choices", &Ranking::choices).def_readonly("warnings", &Ranking::warnings)
       .def_readonly("d_plus", &Ranking::d_plus).def_readonly("d_minus", &Ranking::d_minus)

@@ -601,63 +601,114 @@ def _rank_options(problem: DecisionProblem, method=None, normalisation=None, v=N
 class RankResult:
     """The ranking of a decision problem: scores, ranks, contributions and every choice made."""
 
-    def __init__(self, problem: DecisionProblem, cpp, kind: str = "problem", spec: dict | None = None):
-        self.problem = problem
+    def __init__(self, problem: DecisionProblem | None, cpp, kind: str = "problem", spec: dict | None = None,
+                 cpp_problem=None):
+        self._problem = problem
+        self._cpp_problem = cpp_problem
         self._kind = kind
         self._spec = dict(spec or {"name": cpp.method.name})
+        self._cpp = cpp
         self.method = cpp.method.name
         self.normalisation = cpp.normalisation
         self.higher_is_better = bool(cpp.higher_is_better)
-        alts = problem.alternatives
-        self._scores = np.asarray(cpp.scores, dtype=float)
-        self._ranks = np.asarray(cpp.ranks, dtype=int)
-        self.ranking = [alts[i] for i in cpp.order]
-        self._contrib = np.asarray(cpp.contributions, dtype=float)
+        self._scores = cpp.scores          # NumPy views of the C++ result (no copy)
+        self._ranks = cpp.ranks
+        self._order = cpp.order
         self.contribution_kind = cpp.contribution_kind
-        self.weights = pd.Series(np.asarray(cpp.weights), index=problem.criteria, name="weight")
         self.warnings = list(cpp.warnings)
         self.params = {k: v for k, v in cpp.choices}
         self.params["higher_is_better"] = self.higher_is_better
-        self.extra: dict[str, Any] = {}
-        if self.method == "topsis":
-            self.extra["d_plus"] = np.asarray(cpp.d_plus)
-            self.extra["d_minus"] = np.asarray(cpp.d_minus)
+        self._extra = None
         if self.method == "vikor":
-            for k in ("S", "R", "Q"):
-                self.extra[k] = np.asarray(getattr(cpp, k))
-            self.extra["acceptable_advantage"] = bool(cpp.acceptable_advantage)
-            self.extra["acceptable_stability"] = bool(cpp.acceptable_stability)
-            self.extra["compromise"] = [alts[i] for i in cpp.compromise]
             self.params["v"] = float(cpp.v)
-        if self.method == "promethee2":
-            for k in ("phi_plus", "phi_minus", "phi"):
-                self.extra[k] = np.asarray(getattr(cpp, k))
+
+    @property
+    def problem(self) -> DecisionProblem:
+        if self._problem is None:
+            cp = self._cpp_problem
+            crits = [{"name": c.name, "direction": c.direction.name, "weight": c.weight} for c in cp.criteria]
+            self._problem = DecisionProblem(cp.alternative_names(), crits, np.asarray(cp.scores))
+        return self._problem
+
+    @property
+    def _alternatives(self) -> list[str]:
+        if self._problem is not None:
+            return self._problem._alternatives
+        if getattr(self, "_alt_cache", None) is None:
+            self._alt_cache = self._cpp_problem.alternative_names()
+        return self._alt_cache
+
+    @property
+    def ranking(self) -> list[str]:
+        """Alternative names, best first."""
+        alts = self._alternatives
+        return [alts[i] for i in self._order]
+
+    @property
+    def order(self) -> np.ndarray:
+        """Alternative indices, best first."""
+        return np.array(self._order)
+
+    @property
+    def weights(self) -> pd.Series:
+        return pd.Series(np.array(self._cpp.weights), index=self.problem.criteria, name="weight")
+
+    @property
+    def extra(self) -> dict:
+        """Method-specific figures: TOPSIS d_plus/d_minus; VIKOR S, R, Q, conditions and compromise set;
+        PROMETHEE phi_plus, phi_minus, phi."""
+        if self._extra is None:
+            cpp, ex = self._cpp, {}
+            if self.method == "topsis":
+                ex["d_plus"] = np.array(cpp.d_plus)
+                ex["d_minus"] = np.array(cpp.d_minus)
+            if self.method == "vikor":
+                for k in ("S", "R", "Q"):
+                    ex[k] = np.array(getattr(cpp, k))
+                ex["acceptable_advantage"] = bool(cpp.acceptable_advantage)
+                ex["acceptable_stability"] = bool(cpp.acceptable_stability)
+                alts = self._alternatives
+                ex["compromise"] = [alts[i] for i in cpp.compromise]
+            if self.method == "promethee2":
+                for k in ("phi_plus", "phi_minus", "phi"):
+                    ex[k] = np.array(getattr(cpp, k))
+            self._extra = ex
+        return self._extra
+
+    @property
+    def _contrib(self) -> np.ndarray:
+        return self._cpp.contributions
 
     @property
     def scores(self):
         """The method's own index: a labelled Series (a NumPy array when ranked from an array)."""
         if self._kind == "array":
-            return self._scores.copy()
-        return pd.Series(self._scores, index=self.problem.alternatives, name="score")
+            return np.array(self._scores)
+        return pd.Series(np.array(self._scores), index=self._alternatives, name="score")
 
     @property
     def ranks(self):
         if self._kind == "array":
-            return self._ranks.copy()
-        return pd.Series(self._ranks, index=self.problem.alternatives, name="rank")
+            return np.array(self._ranks)
+        return pd.Series(np.array(self._ranks), index=self._alternatives, name="rank")
 
     def __getattr__(self, name):
-        extra = self.__dict__.get("extra", {})
+        if name.startswith("_") or name in ("problem", "extra"):
+            raise AttributeError(name)
+        extra = self.extra
         if name in extra:
             v = extra[name]
             if isinstance(v, np.ndarray):
-                return pd.Series(v, index=self.problem.alternatives, name=name)
+                if self._kind == "array":
+                    return v.copy()
+                return pd.Series(v, index=self._alternatives, name=name)
             return v
         raise AttributeError(name)
 
     def to_frame(self) -> pd.DataFrame:
         """Columns score, rank (+ S, R, Q or phi_plus, phi_minus, phi), indexed by alternative, best first."""
-        df = pd.DataFrame({"score": self._scores, "rank": self._ranks}, index=pd.Index(self.problem.alternatives, name="alternative"))
+        df = pd.DataFrame({"score": np.array(self._scores), "rank": np.array(self._ranks)},
+                          index=pd.Index(self._alternatives, name="alternative"))
         for k, v in self.extra.items():
             if isinstance(v, np.ndarray):
                 df[k] = v
@@ -665,20 +716,20 @@ class RankResult:
 
     def contributions(self) -> pd.DataFrame:
         """Each alternative's contribution per criterion (see ``contribution_kind``), best first."""
-        df = pd.DataFrame(self._contrib, index=pd.Index(self.problem.alternatives, name="alternative"),
+        df = pd.DataFrame(np.array(self._contrib), index=pd.Index(self._alternatives, name="alternative"),
                           columns=pd.Index(self.problem.criteria, name="criterion"))
         return df.loc[self.ranking]
 
     def to_dict(self) -> dict:
         """The full result (the ``koers rank --json`` document)."""
-        alts = self.problem.alternatives
+        alts = self._alternatives
         out: dict[str, Any] = {
             "method": dict(self.params, name=self.method),
-            "scores": dict(zip(alts, self._scores.tolist())),
+            "scores": dict(zip(alts, np.asarray(self._scores).tolist())),
             "ranking": list(self.ranking),
-            "ranks": dict(zip(alts, self._ranks.tolist())),
+            "ranks": dict(zip(alts, np.asarray(self._ranks).tolist())),
             "weights": self.weights.to_dict(),
-            "contributions": {a: dict(zip(self.problem.criteria, row.tolist())) for a, row in zip(alts, self._contrib)},
+            "contributions": {a: dict(zip(self.problem.criteria, row.tolist())) for a, row in zip(alts, np.asarray(self._contrib))},
             "contribution_kind": self.contribution_kind,
             "warnings": list(self.warnings),
         }
@@ -736,12 +787,41 @@ def rank(problem, weights=None, directions=None, method: str | None = None, norm
     ``result.params``); ``v`` for VIKOR; ``value_functions`` ``{criterion: {"x": [...], "v": [...]}}`` for WSM.
     Without arguments the method in the problem (its file's ``method``) is used.
     """
+    if isinstance(problem, np.ndarray) and scales is None and value_functions is None:
+        # NumPy fast path: the matrix maps into C++ without a copy; names stay in C++ until asked for
+        return _rank_array(problem, weights, directions, method, normalisation, v)
     p, kind = _as_problem(problem, weights, directions, scales)
     o, spec = _rank_options(p, method, normalisation, v, value_functions)
     res = RankResult(p, _core().rank(p._core_problem(), o), kind, spec)
     if kind == "problem" and p.method is None:
         res.params.setdefault("method_source", "not given: topsis" if method is None else "argument")
     return res
+
+
+def _rank_array(x: np.ndarray, weights, directions, method, normalisation, v) -> RankResult:
+    d = _core()
+    if x.ndim != 2:
+        raise InputError("scores must be a 2-d matrix", int(Errc.size_mismatch), ["scores"])
+    if x.dtype != np.float64:
+        x = x.astype(np.float64)
+    k = x.shape[1]
+    dirs = _per_criterion(directions if directions is not None else "max", [f"C{j + 1}" for j in range(k)],
+                          "directions", _as_direction)
+    w = np.empty(0) if weights is None else np.asarray(weights, dtype=float).reshape(-1)
+    cp = d.make_problem(x, w, [d.direction_from_string(s) for s in dirs])
+    spec = {"name": method or "topsis"}
+    if normalisation is not None:
+        spec["normalisation"] = normalisation
+    if v is not None:
+        spec["v"] = v
+    o = d.RankOptions()
+    o.method = d.method_from_string(spec["name"])
+    spec["name"] = o.method.name
+    if normalisation is not None:
+        o.normalisation = d.normalisation_from_string(normalisation)
+    if v is not None:
+        o.v = float(v)
+    return RankResult(None, d.rank(cp, o), "array", spec, cpp_problem=cp)
 
 
 # ---------------------------------------------------------------------------------------------

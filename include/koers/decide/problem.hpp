@@ -13,7 +13,7 @@
 #include <cmath>
 #include <cstddef>
 #include <optional>
-#include <set>
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -105,11 +105,27 @@ inline void check_weights(const Eigen::Ref<const Eigen::VectorXd>& w, const std:
 
 /// Alternatives × criteria decision problem.
 struct DecisionProblem {
-  std::vector<std::string> alternatives;  ///< row names
+  /// Row names. Empty = implicit names "A1", "A2", ... for every row of `scores` (what a bare
+  /// matrix gets, without building a string per row); see `alternative_name`.
+  std::vector<std::string> alternatives;
   std::vector<Criterion> criteria;        ///< column descriptions
   Eigen::MatrixXd scores;                 ///< alternatives × criteria
 
-  Eigen::Index n_alternatives() const { return static_cast<Eigen::Index>(alternatives.size()); }
+  Eigen::Index n_alternatives() const {
+    return alternatives.empty() ? scores.rows() : static_cast<Eigen::Index>(alternatives.size());
+  }
+  /// The name of alternative i (implicit "A<i+1>" when `alternatives` is empty).
+  std::string alternative_name(Eigen::Index i) const {
+    return alternatives.empty() ? "A" + std::to_string(i + 1) : alternatives[static_cast<std::size_t>(i)];
+  }
+  /// Every alternative name (generates the implicit ones).
+  std::vector<std::string> alternative_names() const {
+    if (!alternatives.empty()) return alternatives;
+    std::vector<std::string> v;
+    v.reserve(static_cast<std::size_t>(scores.rows()));
+    for (Eigen::Index i = 0; i < scores.rows(); ++i) v.push_back(alternative_name(i));
+    return v;
+  }
   Eigen::Index n_criteria() const { return static_cast<Eigen::Index>(criteria.size()); }
 
   std::vector<std::string> criterion_names() const {
@@ -158,8 +174,8 @@ struct DecisionProblem {
 
   /// Index of an alternative by name; throws InputError E111.
   Eigen::Index alternative_index(std::string_view name) const {
-    for (std::size_t i = 0; i < alternatives.size(); ++i)
-      if (alternatives[i] == name) return static_cast<Eigen::Index>(i);
+    for (Eigen::Index i = 0; i < n_alternatives(); ++i)
+      if (alternative_name(i) == name) return i;
     throw InputError(Errc::unknown_name, "unknown alternative '" + std::string(name) + "'", {std::string(name)});
   }
   /// Index of a criterion by name; throws InputError E111.
@@ -177,37 +193,49 @@ struct DecisionProblem {
     return p;
   }
 
+  /// Names non-empty and unique (E107, E112); sorts string views, O(n log n).
+  void check_unique_names() const {
+    auto check = [](const std::vector<std::string_view>& names, const char* what) {
+      std::vector<std::string_view> v = names;
+      for (auto n : v)
+        if (n.empty()) throw InputError(Errc::invalid_value, std::string("an ") + what + " has an empty name", {std::string(n)});
+      std::sort(v.begin(), v.end());
+      auto it = std::adjacent_find(v.begin(), v.end());
+      if (it != v.end())
+        throw InputError(Errc::duplicate_name, std::string(what) + " '" + std::string(*it) + "' is given twice", {std::string(*it)});
+    };
+    if (!alternatives.empty()) {  // implicit names are unique by construction
+      std::vector<std::string_view> a(alternatives.begin(), alternatives.end());
+      check(a, "alternative");
+    }
+    std::vector<std::string_view> c;
+    c.reserve(criteria.size());
+    for (const auto& k : criteria) c.push_back(k.name);
+    check(c, "criterion");
+  }
+
   /// Check the problem; throws on the first problem found, naming the element:
   /// sizes (E109), duplicate names (E112), non-finite scores (E110), invalid weights —
   /// negative, non-finite, all zero (E300; missing weights are allowed here, the methods
   /// that need them refuse), a scale that is empty or does not contain a score (E308),
   /// PROMETHEE thresholds that are negative, non-finite or q > p (E307).
   void validate() const {
-    if (alternatives.empty()) throw InputError(Errc::size_mismatch, "the problem has no alternatives", {});
+    if (n_alternatives() == 0) throw InputError(Errc::size_mismatch, "the problem has no alternatives", {});
     if (criteria.empty()) throw InputError(Errc::size_mismatch, "the problem has no criteria", {});
     if (scores.rows() != n_alternatives())
       throw InputError::size_mismatch("scores (rows)", scores.rows(), n_alternatives());
     if (scores.cols() != n_criteria())
       throw InputError::size_mismatch("scores (columns)", scores.cols(), n_criteria());
-    std::set<std::string> seen;
-    for (const auto& a : alternatives) {
-      if (a.empty()) throw InputError(Errc::invalid_value, "an alternative has an empty name", {a});
-      if (!seen.insert(a).second)
-        throw InputError(Errc::duplicate_name, "alternative '" + a + "' is given twice", {a});
-    }
-    seen.clear();
-    for (const auto& c : criteria) {
-      if (c.name.empty()) throw InputError(Errc::invalid_value, "a criterion has an empty name", {c.name});
-      if (!seen.insert(c.name).second)
-        throw InputError(Errc::duplicate_name, "criterion '" + c.name + "' is given twice", {c.name});
-    }
-    for (Eigen::Index i = 0; i < scores.rows(); ++i)
+    check_unique_names();
+    if (!scores.allFinite()) {
       for (Eigen::Index j = 0; j < scores.cols(); ++j)
-        if (!std::isfinite(scores(i, j))) {
-          const auto& a = alternatives[static_cast<std::size_t>(i)];
-          const auto& c = criteria[static_cast<std::size_t>(j)].name;
-          throw InputError(Errc::not_finite, "score of '" + a + "' on '" + c + "' is not finite", {a, c});
-        }
+        for (Eigen::Index i = 0; i < scores.rows(); ++i)
+          if (!std::isfinite(scores(i, j))) {
+            const std::string a = alternative_name(i);
+            const auto& c = criteria[static_cast<std::size_t>(j)].name;
+            throw InputError(Errc::not_finite, "score of '" + a + "' on '" + c + "' is not finite", {a, c});
+          }
+    }
     bool any_weight = false, all_weight = true;
     for (const auto& c : criteria) {
       if (c.weight) {
@@ -239,10 +267,11 @@ struct DecisionProblem {
           throw RankingError(Errc::invalid_scale,
                              "scale of criterion '" + c.name + "' is empty [" + std::to_string(lo) + ", " +
                                  std::to_string(hi) + "]", {c.name});
+        if (scores.col(j).minCoeff() >= lo && scores.col(j).maxCoeff() <= hi) continue;
         for (Eigen::Index i = 0; i < scores.rows(); ++i) {
           double x = scores(i, j);
           if (x < lo || x > hi) {
-            const auto& a = alternatives[static_cast<std::size_t>(i)];
+            const std::string a = alternative_name(i);
             throw RankingError(Errc::invalid_scale,
                                "score " + std::to_string(x) + " of '" + a + "' on '" + c.name +
                                    "' lies outside its scale [" + std::to_string(lo) + ", " +
@@ -273,17 +302,16 @@ struct DecisionProblem {
   }
 };
 
-/// Build a problem from a matrix, weights and directions (names generated as "A1".., "C1"..
-/// when empty). Validates.
-inline DecisionProblem make_problem(const Eigen::Ref<const Eigen::MatrixXd>& scores,
+/// Build a problem from a matrix of any layout (row-major NumPy arrays map without a copy;
+/// the problem takes one), weights and directions (names generated as "A1".., "C1.." when
+/// empty — implicit, see `DecisionProblem::alternatives`; an empty weight vector leaves the criteria without weights). Validates.
+inline DecisionProblem make_problem(const Eigen::Ref<const Eigen::MatrixXd, 0, Eigen::Stride<Eigen::Dynamic, Eigen::Dynamic>>& scores,
                                     const Eigen::Ref<const Eigen::VectorXd>& weights,
                                     const std::vector<Direction>& directions,
                                     std::vector<std::string> alternatives = {},
                                     std::vector<std::string> criteria = {}) {
   DecisionProblem p;
   p.scores = scores;
-  if (alternatives.empty())
-    for (Eigen::Index i = 0; i < scores.rows(); ++i) alternatives.push_back("A" + std::to_string(i + 1));
   if (criteria.empty())
     for (Eigen::Index j = 0; j < scores.cols(); ++j) criteria.push_back("C" + std::to_string(j + 1));
   if (static_cast<Eigen::Index>(directions.size()) != scores.cols())

@@ -5,7 +5,9 @@
 #include <koers/decide/normalise.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <numeric>
 #include <optional>
 #include <string>
@@ -120,6 +122,54 @@ inline bool tied(double a, double b) {
   return std::abs(a - b) <= tie_tolerance * std::max({1.0, std::abs(a), std::abs(b)});
 }
 
+namespace detail {
+/// An unsigned key with the order of the double (−0 = +0; no NaN here).
+inline std::uint64_t ordered_key(double x) {
+  if (x == 0) x = 0.0;
+  std::uint64_t b;
+  std::memcpy(&b, &x, sizeof b);
+  return (b & 0x8000000000000000ULL) ? ~b : (b | 0x8000000000000000ULL);
+}
+/// Indices sorted by score (best first), equal scores in index order. A stable LSD radix sort
+/// on 64-bit keys (11-bit digits) for large inputs, std::sort on (score, index) otherwise.
+inline void sort_order(const Eigen::VectorXd& s, bool higher, std::vector<Eigen::Index>& order) {
+  const std::size_t n = static_cast<std::size_t>(s.size());
+  order.resize(n);
+  if (n < 4096) {
+    std::vector<std::pair<double, Eigen::Index>> v(n);
+    for (std::size_t i = 0; i < n; ++i) v[i] = {higher ? -s[static_cast<Eigen::Index>(i)] : s[static_cast<Eigen::Index>(i)], static_cast<Eigen::Index>(i)};
+    std::sort(v.begin(), v.end());
+    for (std::size_t i = 0; i < n; ++i) order[i] = v[i].second;
+    return;
+  }
+  std::vector<std::uint64_t> key(n), key2(n);
+  std::vector<std::uint32_t> idx(n), idx2(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    double x = s[static_cast<Eigen::Index>(i)];
+    key[i] = ordered_key(higher ? -x : x);
+    idx[i] = static_cast<std::uint32_t>(i);
+  }
+  constexpr int bits = 11;
+  constexpr std::size_t buckets = std::size_t{1} << bits;
+  std::vector<std::size_t> count(buckets);
+  for (int shift = 0; shift < 64; shift += bits) {
+    std::fill(count.begin(), count.end(), 0);
+    for (std::size_t i = 0; i < n; ++i) ++count[(key[i] >> shift) & (buckets - 1)];
+    if (count[(key[0] >> shift) & (buckets - 1)] == n) continue;  // one digit value: nothing to do
+    std::size_t sum = 0;
+    for (auto& c : count) { std::size_t t = c; c = sum; sum += t; }
+    for (std::size_t i = 0; i < n; ++i) {
+      std::size_t d = count[(key[i] >> shift) & (buckets - 1)]++;
+      key2[d] = key[i];
+      idx2[d] = idx[i];
+    }
+    key.swap(key2);
+    idx.swap(idx2);
+  }
+  for (std::size_t i = 0; i < n; ++i) order[i] = idx[i];
+}
+}  // namespace detail
+
 /// Fill `order` and `ranks` from `scores` under the tie rule.
 inline void assign_ranks(Ranking& r) {
   const Eigen::Index n = r.scores.size();
@@ -127,10 +177,7 @@ inline void assign_ranks(Ranking& r) {
   std::iota(r.order.begin(), r.order.end(), Eigen::Index{0});
   const bool hi = r.higher_is_better;
   const auto& s = r.scores;
-  std::sort(r.order.begin(), r.order.end(), [&](Eigen::Index a, Eigen::Index b) {
-    if (s[a] != s[b]) return hi ? s[a] > s[b] : s[a] < s[b];
-    return a < b;
-  });
+  detail::sort_order(s, hi, r.order);
   // group consecutive scores within the tolerance; a group shares its best rank and is listed
   // in input order
   r.ranks.assign(static_cast<std::size_t>(n), 0);
@@ -138,7 +185,7 @@ inline void assign_ranks(Ranking& r) {
   while (k < n) {
     Eigen::Index e = k + 1;
     while (e < n && tied(s[r.order[static_cast<std::size_t>(e)]], s[r.order[static_cast<std::size_t>(e - 1)]])) ++e;
-    std::sort(r.order.begin() + k, r.order.begin() + e);
+    if (e - k > 1) std::sort(r.order.begin() + k, r.order.begin() + e);
     for (Eigen::Index t = k; t < e; ++t) r.ranks[static_cast<std::size_t>(r.order[static_cast<std::size_t>(t)])] = static_cast<int>(k + 1);
     k = e;
   }

@@ -67,7 +67,7 @@ inline std::vector<int> top_key(const std::vector<int>& ranks, int k) {
 }
 inline std::vector<std::string> changed(const DecisionProblem& p, const std::vector<int>& a, const std::vector<int>& b) {
   std::vector<std::string> out;
-  for (std::size_t i = 0; i < a.size(); ++i) if (a[i] != b[i]) out.push_back(p.alternatives[i]);
+  for (std::size_t i = 0; i < a.size(); ++i) if (a[i] != b[i]) out.push_back(p.alternative_name(static_cast<Eigen::Index>(i)));
   return out;
 }
 }  // namespace detail

@@ -262,9 +262,9 @@ inline SmaaResult smaa(const DecisionProblem& p, const SmaaOptions& o = {}) {
     for (Eigen::Index i = 0; i < m; ++i)
       for (Eigen::Index j = 0; j < n; ++j)
         if (!std::isfinite(o.score_spread(i, j)) || o.score_spread(i, j) < 0)
-          throw InputError(Errc::not_finite, "score spread of '" + p.alternatives[static_cast<std::size_t>(i)] + "' on '" +
+          throw InputError(Errc::not_finite, "score spread of '" + p.alternative_name(i) + "' on '" +
                            names[static_cast<std::size_t>(j)] + "' must be finite and >= 0",
-                           {p.alternatives[static_cast<std::size_t>(i)], names[static_cast<std::size_t>(j)]});
+                           {p.alternative_name(i), names[static_cast<std::size_t>(j)]});
   }
   res.choices.push_back({"scores", o.scores == ScoreModel::none ? "as given"
                                    : o.scores == ScoreModel::uniform ? "uniform on [x - s, x + s] per cell, clamped to the scale"

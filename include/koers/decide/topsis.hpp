@@ -17,19 +17,27 @@ inline Ranking topsis(const DecisionProblem& p, const RankOptions& o = {}) {
   r.choices.push_back({"distance", "euclidean"});
   r.choices.push_back({"ideal", "column max / min of the weighted normalised (benefit-oriented) matrix"});
   r.choices.push_back({"score", "closeness D-/(D+ + D-); higher is better"});
-  Eigen::MatrixXd v = normalise(p, n, &r.warnings) * r.weights.asDiagonal();
-  Eigen::RowVectorXd best = v.colwise().maxCoeff(), worst = v.colwise().minCoeff();
-  r.d_plus = (v.rowwise() - best).rowwise().norm();
-  r.d_minus = (v.rowwise() - worst).rowwise().norm();
-  r.scores.resize(v.rows());
+  const Eigen::Index m = p.n_alternatives();
+  Eigen::MatrixXd v(m, p.n_criteria());
+  Eigen::ArrayXd dp = Eigen::ArrayXd::Zero(m), dm = Eigen::ArrayXd::Zero(m);
+  for (Eigen::Index j = 0; j < p.n_criteria(); ++j) {
+    // column by column (contiguous): weighted normalised value, squared gaps to the column's best and worst
+    v.col(j) = r.weights[j] * normalise_column(p.scores.col(j), p.criteria[static_cast<std::size_t>(j)], n, &r.warnings);
+    const double best = v.col(j).maxCoeff(), worst = v.col(j).minCoeff();
+    dp += (v.col(j).array() - best).square();
+    dm += (v.col(j).array() - worst).square();
+  }
+  r.d_plus = dp.sqrt().matrix();
+  r.d_minus = dm.sqrt().matrix();
+  r.scores.resize(m);
   bool degenerate = false;
-  for (Eigen::Index i = 0; i < v.rows(); ++i) {
+  for (Eigen::Index i = 0; i < m; ++i) {
     double d = r.d_plus[i] + r.d_minus[i];
     if (d > 0) r.scores[i] = r.d_minus[i] / d;
     else { r.scores[i] = 0.5; degenerate = true; }
   }
   if (degenerate) r.warnings.push_back("every alternative equals the ideal and the anti-ideal: closeness set to 0.5");
-  r.contributions = v;
+  r.contributions = std::move(v);
   r.contribution_kind = "weight * normalised value (TOPSIS is not additive: these explain, they do not sum to the score)";
   r.higher_is_better = true;
   detail::finish_ranking(r);

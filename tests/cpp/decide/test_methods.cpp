@@ -4,6 +4,9 @@
 
 #include <koers/decide/rank.hpp>
 
+#include <numeric>
+#include <random>
+
 using namespace koers;
 using namespace koers::decide;
 using namespace koers::decide::test;
@@ -154,4 +157,24 @@ TEST_CASE("normalisations", "[decide][normalise]") {
   normalise(c, Normalisation::minmax, &w);
   REQUIRE(w.size() == 1);
   CHECK(w[0].find("'C1'") != std::string::npos);
+}
+
+TEST_CASE("radix sort order equals the (score, index) order", "[decide][ranking]") {
+  // large inputs use an LSD radix sort; check it against std::sort with many ties and -0
+  std::mt19937_64 g(3);
+  for (int n : {10, 4095, 4096, 5000, 20011}) {
+    Eigen::VectorXd s(n);
+    for (int i = 0; i < n; ++i) s[i] = (g() % 7 == 0) ? 0.0 : static_cast<double>(static_cast<std::int64_t>(g() % 2001) - 1000) / 7.0;
+    s[3] = -0.0;
+    for (bool hi : {true, false}) {
+      std::vector<Eigen::Index> got, want(static_cast<std::size_t>(n));
+      koers::decide::detail::sort_order(s, hi, got);
+      std::iota(want.begin(), want.end(), Eigen::Index{0});
+      std::sort(want.begin(), want.end(), [&](Eigen::Index a, Eigen::Index b) {
+        if (s[a] != s[b]) return hi ? s[a] > s[b] : s[a] < s[b];
+        return a < b;
+      });
+      CHECK(got == want);
+    }
+  }
 }

@@ -19,6 +19,12 @@ static void expect_error(const DecisionProblem& p, Errc code, const std::string&
 TEST_CASE("validate names the offending element", "[decide][problem]") {
   auto p = problem(mat({{1, 2}, {3, 4}}), vec({0.5, 0.5}), "+-");
   REQUIRE_NOTHROW(p.validate());
+  // a bare matrix gets implicit names A1, A2 (no string per row is built)
+  CHECK(p.alternatives.empty());
+  CHECK(p.alternative_name(1) == "A2");
+  CHECK(p.alternative_index("A2") == 1);
+  CHECK(p.n_alternatives() == 2);
+  p.alternatives = {"A1", "A2"};
   auto q = p;
   q.alternatives[1] = "A1";
   expect_error<InputError>(q, Errc::duplicate_name, "A1");
