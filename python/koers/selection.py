@@ -513,9 +513,12 @@ class SelectionResult:
         y = {e: k for k, e in enumerate(ex.index)}
         left = {e: 0.0 for e in ex.index}
         cmap = __import__("matplotlib").colormaps["tab20"]
+        widest = max([float(h) for h in ex["hours_available"]] + [1.0])
         for k, r in enumerate(self.assignment.itertuples()):
             ax.barh(y[r.expert], r.hours, left=left[r.expert], color=cmap(k % 20), edgecolor="white")
-            ax.text(left[r.expert] + r.hours / 2, y[r.expert], str(r.process)[:18], ha="center", va="center", fontsize=5)
+            room = max(4, int(70 * r.hours / widest))
+            ax.text(left[r.expert] + r.hours / 2, y[r.expert], _trim(r.process, room), ha="center", va="center",
+                    fontsize=5)
             left[r.expert] += r.hours
         ax.scatter(ex["hours_available"], list(range(len(ex))), marker="|", s=200, color="black",
                    label="hours available")
@@ -908,8 +911,8 @@ def plot_probability(prob: pd.DataFrame, ax=None, labels: Mapping | None = None)
         import matplotlib.pyplot as plt
         _, ax = plt.subplots(figsize=(9, max(3.0, 0.26 * len(df) + 1.2)))
     y = np.arange(len(df))
-    ax.barh(y - 0.2, df["probability"], height=0.4, color="#2e75b6", label="in the optimal selection")
-    ax.barh(y + 0.2, df["top_n_probability"], height=0.4, color="#ed7d31", label="in the top-N cut")
+    ax.barh(y + 0.16, df["probability"], height=0.3, color="#2e75b6", label="in the optimal selection")
+    ax.barh(y - 0.16, df["top_n_probability"], height=0.3, color="#ed7d31", label="in the top-N cut")
     names = [_trim((labels or {}).get(i, i), 48) + (" (pinned)" if p else "")
              for i, p in zip(df.index, df["pinned"])]
     ax.set_yticks(y)
