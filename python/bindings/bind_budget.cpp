@@ -9,6 +9,7 @@
 #include <koers/budget/budget_model.hpp>
 #include <koers/budget/portfolio_sweep.hpp>
 #include <koers/budget/scenario.hpp>
+#include <koers/budget/plan_costs_json.hpp>
 
 namespace koers::python {
 
@@ -143,6 +144,11 @@ void register_budget_model(py::module_& m) {
         },
         "portfolio"_a, "threads"_a, "options"_a, "progress"_a = nullptr,
         "Solve the portfolio under each of its scenarios on `threads` threads (0 = all cores); column JSON.", release);
+  m.def("cost_plan_json", [](const StrategyGraph& g, const std::string& options) {
+          return plan_costs_to_json(cost_plan(g, parse_plan_cost_options(options)));
+        }, "graph"_a, "options"_a = "{}", "Cost every intervention of a model (options and result as JSON).", release);
+  m.def("intervention_cost_json", &intervention_cost_json, "model"_a, "origin"_a = "cost model",
+        "Cost one intervention's cost model (JSON in and out).", release);
 }
 }  // namespace
 
