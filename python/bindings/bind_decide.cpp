@@ -5,6 +5,7 @@
 #include <pybind11/eigen.h>
 #include <pybind11/functional.h>
 
+#include <koers/decide/dominance.hpp>
 #include <koers/decide/rank.hpp>
 #include <koers/decide/sensitivity.hpp>
 #include <koers/decide/smaa.hpp>
@@ -71,6 +72,10 @@ void register_decide(py::module_& root) {
         },
         "scores"_a, "weights"_a, "directions"_a, "alternatives"_a = std::vector<std::string>{},
         "criteria"_a = std::vector<std::string>{}, "A validated problem from a matrix (names A1.., C1.. when empty).");
+
+  py::class_<Dominance>(m, "Dominance")
+      .def_readonly("dominated_by", &Dominance::dominated_by).def_readonly("checked", &Dominance::checked);
+  m.def("dominance", &dominance, "problem"_a, "max_alternatives"_a = 5000, "Dominated alternatives (reported, not refused).", release);
 
   py::class_<ValueFunction>(m, "ValueFunction")
       .def(py::init<std::vector<double>, std::vector<double>>(), "x"_a, "v"_a)

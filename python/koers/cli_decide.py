@@ -38,6 +38,8 @@ def _rank(args) -> int:
         _emit(r.to_dict())
         return 0
     _warn(r.warnings)
+    for a, b in r.dominated().items():
+        print(f"koers: note: '{a}' is dominated by '{b}' (reported, not removed)", file=sys.stderr)
     print(f"{r.method} ({r.normalisation}); {'higher' if r.higher_is_better else 'lower'} is better")
     _print_frame(r.to_frame())
     if r.method == "vikor":

@@ -720,6 +720,16 @@ class RankResult:
                           columns=pd.Index(self.problem.criteria, name="criterion"))
         return df.loc[self.ranking]
 
+    def dominated(self) -> dict[str, str]:
+        """Dominated alternatives → one alternative that dominates it (reported, never refused;
+        checked up to 5000 alternatives)."""
+        cp = self._cpp_problem if self._problem is None else self._problem._core_problem()
+        d = _core().dominance(cp)
+        if not d.checked:
+            return {}
+        alts = self._alternatives
+        return {alts[i]: alts[b] for i, b in enumerate(d.dominated_by) if b >= 0}
+
     def to_dict(self) -> dict:
         """The full result (the ``koers rank --json`` document)."""
         alts = self._alternatives
@@ -732,6 +742,7 @@ class RankResult:
             "contributions": {a: dict(zip(self.problem.criteria, row.tolist())) for a, row in zip(alts, np.asarray(self._contrib))},
             "contribution_kind": self.contribution_kind,
             "warnings": list(self.warnings),
+            "dominated": self.dominated(),
         }
         for k, v in self.extra.items():
             out[k] = dict(zip(alts, v.tolist())) if isinstance(v, np.ndarray) else v

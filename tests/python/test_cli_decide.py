@@ -136,3 +136,16 @@ def test_domain_errors_exit_1(tmp_path):
 def test_missing_file_exit_2(tmp_path):
     r = run_cli("rank", tmp_path / "nope.json")
     assert r.returncode == 2
+
+
+def test_dominated_reported(tmp_path):
+    doc = {"format": "koers.decision", "version": 1, "alternatives": ["a", "b", "c"],
+           "criteria": [{"name": "x", "weight": 0.5}, {"name": "y", "direction": "min", "weight": 0.5}],
+           "scores": [[1, 3], [2, 3], [0, 1]]}
+    p = tmp_path / "dom.json"
+    p.write_text(json.dumps(doc))
+    out = _json("rank", p)
+    assert out["dominated"] == {"a": "b"}
+    assert "a" in out["ranking"]  # reported, not refused
+    r = run_cli("rank", p)
+    assert r.returncode == 0 and "dominated" in r.stderr

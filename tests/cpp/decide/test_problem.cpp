@@ -62,3 +62,15 @@ TEST_CASE("weights are normalised and the ranking says so", "[decide][problem]")
   CHECK_THROWS_AS(p.alternative_index("nope"), InputError);
   CHECK(p.criterion_index("C2") == 1);
 }
+
+#include <koers/decide/dominance.hpp>
+
+TEST_CASE("dominated alternatives are reported", "[decide][dominance]") {
+  // A2 (2, 3) is at least as good as A1 (1, 3) on both (max, min): no, cost 3 = 3 and 2 > 1 -> A2 dominates A1;
+  // A3 (0, 1) is best on cost: not dominated
+  auto p = problem(mat({{1, 3}, {2, 3}, {0, 1}}), vec({0.5, 0.5}), "+-");
+  auto d = dominance(p);
+  CHECK(d.checked);
+  CHECK(d.dominated_by == std::vector<Eigen::Index>{1, -1, -1});
+  CHECK_FALSE(dominance(p, 2).checked);
+}
