@@ -53,7 +53,7 @@ def _text(r) -> str:
     c = r.top_n
     lines.append(f"  top-{c.n} cut (pinned first, then by score): total {c.total_score:g}"
                  + ("" if c.feasible else ", cannot be assigned within the experts' hours")
-                 + ("" if c.meets_minimum or not c.feasible else ", leaves an expert below the minimum")
+                 + ("" if c.meets_minimum is not False or not c.feasible else ", leaves an expert below the minimum")
                  + f"; the optimum is {c.lost:g} higher")
     if c.extra:
         lines.append("    in the cut, not in the optimum: " + ", ".join(c.extra))

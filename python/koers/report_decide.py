@@ -85,7 +85,7 @@ def west_betuwe_priorities(out):
         c = r.top_n
         lines.append(f"  top-{c.n} cut (pinned first, then by score): {len(c.selected)} processes, total {c.total_score:.4f}; "
                      + ("assignable within the hours" if c.feasible else "NOT assignable within the hours")
-                     + ("" if c.meets_minimum else f", leaves experts without the minimum of "
+                     + ("" if c.meets_minimum is not False else f", leaves experts without the minimum of "
                         f"{sel.min_items_per_expert} process") + f"; the optimum is {c.lost:.4f} higher")
         g = r.longest_prefix
         lines.append(f"  greedy (longest assignable prefix of the ranking): {g.n} processes, total {g.total_score:.4f}; "

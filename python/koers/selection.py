@@ -148,8 +148,15 @@ class Selection:
         (process → score). ``hours``: process → hours (Mapping/Series) or one number for all.
         ``experts``: a number (``expert-01`` … ids), a list of ids (each gets
         :func:`expert_hours` ``(hours_per_week, period, calendar)``, i.e. the working days of
-        the period in :class:`koers.Calendar`) or a Mapping expert → hours (used as given). ``pinned``: urgent processes that must be in. ``needs``: process → list of
-        processes it needs. ``items``: restrict to these processes (default: all ranked).
+        the period in :class:`koers.Calendar`) or a Mapping expert → hours (used as given).
+        ``pinned``: urgent processes that must be in. ``needs``: process → list of processes
+        it needs. ``items``: restrict to these processes (default: all ranked).
+
+        >>> import pandas as pd
+        >>> s = Selection.from_ranking(pd.Series({"a": 0.9, "b": 0.5}), hours={"a": 150, "b": 60},
+        ...                            experts=2, pinned=["b"], top_n=1)
+        >>> s.experts["hours"].tolist()      # 4 h/week over the 253 Dutch working days of 2022
+        [202.4, 202.4]
         """
         scores = _scores_of(ranking)
         ids = list(scores.index) if items is None else [str(i) for i in items]
@@ -251,15 +258,7 @@ class Selection:
 
     __hash__ = None
 
-    def __getstate__(self):
-        return {"dict": self._dict}
-
-    def __setstate__(self, state):
-        obj = _core.parse_selection(_dumps(state["dict"]), "selection")
-        self._core_obj = obj
-        self._dict = json.loads(obj.to_json(-1))
-
-    def __reduce__(self):
+    def __reduce__(self):  # pickles as its koers.selection dictionary (read back through C++)
         return (_selection_from_state, (self._dict,))
 
     def __repr__(self):
@@ -321,7 +320,7 @@ class TopNCut:
     total_score: float
     feasible: bool            #: the N processes can be assigned within the experts' hours
     lost: float               #: optimum − total_score of the cut (0 when the problem is infeasible)
-    meets_minimum: bool       #: ... and every expert can get at least min_items_per_expert of them
+    meets_minimum: bool | None  #: ... and every expert can get ≥ min_items_per_expert of them (None: not checked)
     assignment: dict          #: expert → processes for the cut (empty when it cannot be assigned)
     missing: list             #: in the optimum, not in the cut
     extra: list               #: in the cut, not in the optimum
@@ -362,7 +361,7 @@ class SelectionResult:
         cut = list(c["selected"])
         self.top_n = TopNCut(n=int(c["n"]), selected=cut, total_score=float(c["total_score"]),
                              feasible=bool(c["feasible"]), lost=float(c["lost"]),
-                             meets_minimum=bool(cut_meets_minimum),
+                             meets_minimum=None if cut_meets_minimum is None else bool(cut_meets_minimum),
                              assignment={k: list(v) for k, v in c.get("assignment", {}).items()},
                              missing=[] if self.status == "infeasible" else [i for i in self.selected if i not in set(cut)],
                              extra=[] if self.status == "infeasible" else [i for i in cut if i not in sel])
@@ -450,7 +449,7 @@ class SelectionResult:
             return f"<koers.SelectionResult infeasible: {self.explanation}>"
         c = self.top_n
         cut = (f"top-{c.n} cut {c.total_score:g}" + ("" if c.feasible else " (cannot be assigned)")
-               + ("" if c.meets_minimum or not c.feasible else " (leaves an expert below the minimum)"))
+               + ("" if c.meets_minimum is not False or not c.feasible else " (leaves an expert below the minimum)"))
         return (f"<koers.SelectionResult {self.status}: {len(self.selected)} processes, total {self.total_score:g}, "
                 f"bound {self.bound:g}, gap {self.gap:g}; {cut}>")
 
@@ -501,7 +500,7 @@ class SelectionResult:
         ax.set_title(f"Optimal selection {self.total_score:.4g} (bound {self.bound:.4g}, gap {gap}) "
                      f"vs top-{cut.n} cut {cut.total_score:.4g}"
                      + ("" if cut.feasible else " — the cut cannot be assigned")
-                     + ("" if cut.meets_minimum or not cut.feasible else " — the cut leaves experts idle"),
+                     + ("" if cut.meets_minimum is not False or not cut.feasible else " — the cut leaves experts idle"),
                      fontsize=9)
         return ax
 
@@ -585,10 +584,13 @@ def select(selection, *, node_limit: int = 0, time_limit: float = 0.0, check_uni
     ``node_limit``/``time_limit`` (0 = none) stop the search early: status ``"limit"`` with the
     bound and gap reached. An infeasible problem is a result with status ``"infeasible"`` and
     the explanation (``.explanation``, ``.conflict``); bad input raises :class:`koers.InputError`.
+    ``check_unique``: also prove whether another selection reaches the optimum (``.unique``).
+    ``compare_top_n``: also check (exactly, a second small solve) whether the top-N cut leaves
+    an expert below ``min_items_per_expert`` (``.top_n.meets_minimum``; None when False).
     """
     s = _as_selection(selection)
     raw = json.loads(_core.select_json(s._core_obj, _options(node_limit, time_limit, check_unique)))
-    meets = _cut_meets_minimum(s, raw) if compare_top_n else False
+    meets = _cut_meets_minimum(s, raw) if compare_top_n else None
     return SelectionResult(s, raw, meets)
 
 

@@ -396,3 +396,14 @@ def test_probability_on_the_example_with_the_decision_problem():
     assert a["selected"].sum() == len(ks.select(s).selected)
     with pytest.raises(InputError):
         ks.selection_probability(p, HAND, samples=2, progress=False)  # ids are not alternatives
+
+
+def test_limits_report_bound_and_gap(cli, capsys):
+    from koers import examples
+    s = ks.Selection.load(examples.path("west-betuwe-2022", "selection.json"))
+    r = ks.select(s, node_limit=50)
+    assert r.status == "limit" and r.gap >= 0 and r.bound >= r.total_score
+    assert r.gap == pytest.approx(r.bound - r.total_score)
+    assert pickle.loads(pickle.dumps(r)).to_dict() == r.to_dict()
+    assert cli(["select", "--example", "west-betuwe-2022", "--node-limit", "50", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["status"] == "limit"
