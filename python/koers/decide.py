@@ -29,8 +29,8 @@ import pandas as pd
 
 from .errors import Errc, InputError, RankingError
 
-__all__ = ["DecisionProblem", "RankResult", "SensitivityResult", "SmaaResult", "rank", "weights", "smaa",
-           "sensitivity"]
+# star-imported by koers/__init__.py; the result classes stay in koers.decide
+__all__ = ["DecisionProblem", "rank", "weights", "smaa", "sensitivity"]
 
 FORMAT = "koers.decision"
 VERSION = 1

@@ -243,3 +243,44 @@ def test_plots():
     assert koers.sensitivity(p).plot() is not None
     import matplotlib.pyplot as plt
     plt.close("all")
+
+
+def test_results_pickle_and_repr():
+    p = koers.DecisionProblem.from_array(np.array([[1.0, 2, 3], [2, 1, 3], [3, 3, 1], [0, 1, 2]]), weights=[0.5, 0.3, 0.2])
+    s = koers.smaa(p, samples=500, seed=3)
+    s2 = pickle.loads(pickle.dumps(s))
+    pd.testing.assert_frame_equal(s.acceptability, s2.acceptability)
+    pd.testing.assert_series_equal(s.confidence, s2.confidence)
+    t = koers.sensitivity(p)
+    pd.testing.assert_frame_equal(t.to_frame(), pickle.loads(pickle.dumps(t)).to_frame())
+    a = koers.rank(p.scores.copy(), weights=[0.5, 0.3, 0.2])
+    b = pickle.loads(pickle.dumps(a))
+    np.testing.assert_array_equal(a.scores, b.scores)
+    for obj in (p, s, t, a):
+        assert repr(obj).startswith("<") and len(repr(obj)) < 200
+    assert "<table" in p._repr_html_() and "<table" in s._repr_html_()
+
+
+def test_value_functions_from_file():
+    doc = {"format": "koers.decision", "version": 1, "alternatives": ["a", "b", "c"],
+           "criteria": [{"name": "x", "weight": 0.5}, {"name": "y", "direction": "min", "weight": 0.5}],
+           "scores": [[1, 5], [3, 1], [2, 3]],
+           "method": {"name": "wsm", "value_functions": {"x": {"x": [1, 2, 3], "v": [0, 0.9, 1]}}}}
+    r = koers.rank(koers.DecisionProblem.from_dict(doc))
+    # x by its value function, y min-max as a cost: a 0 + 0, b 0.5 + 0.5, c 0.45 + 0.25
+    np.testing.assert_allclose(r.scores.to_numpy(), [0.0, 1.0, 0.7])
+    assert "value functions on: x" in r.params["value_functions"]
+    bad = json.loads(json.dumps(doc))
+    bad["method"]["value_functions"] = {"z": {"x": [0, 1], "v": [0, 1]}}
+    with pytest.raises(InputError) as e:
+        koers.DecisionProblem.from_dict(bad)
+    assert e.value.code == Errc.unknown_field
+
+
+def test_non_finite_weights_refused():
+    x = np.array([[1.0, 2], [2, 1]])
+    with pytest.raises(RankingError) as e:
+        koers.rank(x, weights=[np.nan, 1])
+    assert e.value.code == Errc.invalid_weights and e.value.element == "C1"
+    r = koers.rank(x, weights=[2, 2])
+    assert any("normalised" in w for w in r.warnings)
