@@ -160,7 +160,8 @@ Now the decision the management actually takes: which processes go to which Gree
 
 `koers.selection.select` finds the selection and assignment with the highest total score and
 **proves** it optimal (the bound equals the total: gap 0). It also shows what "take the top 10"
-(pinned first, then by score) would have done.
+(pinned first, then by score) would have done; `result.evaluate(list)` judges any other list the
+same way, such as the report's practice (the 10 best plus the urgent processes in between).
 """)
 
 code("""
@@ -172,12 +173,19 @@ result
 
 code("""
 cut, greedy = result.top_n, result.longest_prefix
-hours = sel.items["hours"]
+items = sel.items
+hours = items["hours"]
+# what the report describes: the list of 10 priority processes, plus the urgent ones taken up in between
+practice_ids = list(items[~items["pinned"]].sort_values("score", ascending=False, kind="stable").index[:10])
+practice = result.evaluate(practice_ids + list(items.index[items["pinned"]]))
 compare = pd.DataFrame([
     {"choice": "optimal selection", "processes": len(result.selected), "total score": result.total_score,
      "hours": float(hours[result.selected].sum()), "assignable": True, "every expert ≥ 1": True},
     {"choice": f"top-{cut.n} cut", "processes": len(cut.selected), "total score": cut.total_score,
      "hours": float(hours[cut.selected].sum()), "assignable": cut.feasible, "every expert ≥ 1": cut.meets_minimum},
+    {"choice": "the report's practice: 10 best non-urgent + the urgent", "processes": len(practice.selected),
+     "total score": practice.total_score, "hours": float(hours[practice.selected].sum()),
+     "assignable": practice.feasible, "every expert ≥ 1": practice.meets_minimum},
     {"choice": "greedy: longest assignable prefix", "processes": len(greedy.selected), "total score": greedy.total_score,
      "hours": float(hours[greedy.selected].sum()), "assignable": greedy.feasible, "every expert ≥ 1": greedy.meets_minimum},
 ]).set_index("choice")

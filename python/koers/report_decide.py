@@ -87,6 +87,15 @@ def west_betuwe_priorities(out):
                      + ("assignable within the hours" if c.feasible else "NOT assignable within the hours")
                      + ("" if c.meets_minimum is not False else f", leaves experts without the minimum of "
                         f"{sel.min_items_per_expert} process") + f"; the optimum is {c.lost:.4f} higher")
+        items = sel.items
+        practice_ids = list(items[~items["pinned"]].sort_values("score", ascending=False, kind="stable").index[:10])
+        practice_ids += list(items.index[items["pinned"]])
+        pr = r.evaluate(practice_ids)
+        lines.append(f"  the report's practice (the 10 best non-urgent processes, plus the {len(pins)} urgent ones in between): "
+                     f"{pr.n} processes, {float(items.loc[practice_ids, 'hours'].sum()):g} h, total {pr.total_score:.4f}; "
+                     + ("assignable" if pr.feasible else "NOT assignable")
+                     + ("" if pr.meets_minimum is not False else ", leaves experts without a process")
+                     + f"; the optimum is {pr.lost:.4f} higher")
         g = r.longest_prefix
         lines.append(f"  greedy (longest assignable prefix of the ranking): {g.n} processes, total {g.total_score:.4f}; "
                      f"the optimum is {g.lost:.4f} higher")
@@ -110,5 +119,6 @@ def west_betuwe_priorities(out):
             "selection": r.to_dict()}
     if r.status != "infeasible":
         data["greedy_prefix"] = r.longest_prefix.to_dict()
+        data["report_practice"] = pr.to_dict()
     return {"title": "West Betuwe 2022: process priorities and the Green Belts' selection",
             "text": "\n".join(lines), "data": data, "figures": figures}

@@ -379,6 +379,46 @@ class SelectionResult:
         c = r.top_n
         return dataclasses.replace(c, lost=0.0 if self.status == "infeasible" else self.total_score - c.total_score)
 
+    def evaluate(self, ids: Iterable[str]) -> TopNCut:
+        """Judge any list of processes (e.g. a list the management drew up) like the top-N cut:
+        can it be assigned within the experts' hours (``feasible``), with every expert at
+        ``min_items_per_expert`` (``meets_minimum``), its total score and what it loses against
+        the optimum. Both checks are exact solves with exactly these processes pinned."""
+        ids = [str(i) for i in ids]
+        known = set(self.selection.items.index)
+        bad = [i for i in ids if i not in known]
+        if bad:
+            raise InputError(f"unknown process '{bad[0]}'", _E_UNKNOWN_NAME, bad)
+        keep = set(ids)
+        d = self.selection.to_dict()
+        d["items"] = [dict(it, pinned=True) for it in d["items"] if it["id"] in keep]
+        for it in d["items"]:
+            it["needs"] = [n for n in it.get("needs", []) if n in keep]
+            if not it["needs"]:
+                del it["needs"]
+        d["top_n"] = 0
+        order = [it["id"] for it in d["items"]]
+        total = float(sum(float(it["score"]) for it in d["items"]))
+
+        def solve(min_per):
+            dd = dict(d, min_items_per_expert=min_per) if d.get("experts") else d
+            r = json.loads(_core.select_json(_core.parse_selection(_dumps(dd), "list"), _options(check_unique=False)))
+            ok = r["status"] == "optimal" and set(r["selected"]) == keep
+            return ok, r.get("assignment", {})
+        feasible, assignment = solve(0)
+        meets = feasible
+        if feasible and d.get("experts") and d.get("min_items_per_expert"):
+            meets, a2 = solve(int(d["min_items_per_expert"]))
+            if meets:
+                assignment = a2
+        sel = set(self.selected)
+        infeasible = self.status == "infeasible"
+        return TopNCut(n=len(order), selected=order, total_score=total, feasible=feasible,
+                       lost=0.0 if infeasible else self.total_score - total, meets_minimum=meets,
+                       assignment={k: list(v) for k, v in assignment.items()} if feasible else {},
+                       missing=[] if infeasible else [i for i in self.selected if i not in keep],
+                       extra=[] if infeasible else [i for i in order if i not in sel])
+
     @property
     def optimal(self) -> bool:
         return self.status == "optimal"

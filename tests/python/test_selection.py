@@ -407,3 +407,17 @@ def test_limits_report_bound_and_gap(cli, capsys):
     assert pickle.loads(pickle.dumps(r)).to_dict() == r.to_dict()
     assert cli(["select", "--example", "west-betuwe-2022", "--node-limit", "50", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["status"] == "limit"
+
+
+def test_evaluate_any_list():
+    # HAND (source: this file): {b, c} fits (60 | 50) with one process each; {big} fits nobody;
+    # {b} fits but leaves one expert without a process.
+    r = ks.select(HAND)
+    e = r.evaluate(["c", "b"])
+    assert e.feasible and e.meets_minimum and e.total_score == 11 and e.lost == 1
+    assert e.selected == ["b", "c"] and e.missing == ["urgent"] and e.extra == []
+    assert not r.evaluate(["big"]).feasible
+    one = r.evaluate(["b"])
+    assert one.feasible and not one.meets_minimum
+    with pytest.raises(InputError):
+        r.evaluate(["nope"])
