@@ -92,8 +92,9 @@ CostOverride read_override(ObjectReader& q) {
   return ov;
 }
 
-json opt_cents(const std::optional<Money>& m) { return m ? json(m->cents()) : json(nullptr); }
-json opt_ratio(const std::optional<Ratio>& r) { return r ? json(ratio_text(*r)) : json(nullptr); }
+using ojson = nlohmann::ordered_json;
+ojson opt_cents(const std::optional<Money>& m) { return m ? ojson(m->cents()) : ojson(nullptr); }
+ojson opt_ratio(const std::optional<Ratio>& r) { return r ? ojson(ratio_text(*r)) : ojson(nullptr); }
 
 }  // namespace
 
@@ -141,7 +142,7 @@ std::string intervention_cost_json(std::string_view text, const std::string& ori
   m.hours_per_participant = ov.hours_per_participant;
   m.stated_total = ov.cost;
   CostBreakdown b = cost(m, from_groups, element, o);
-  json out = {{"participants", b.participants ? json(*b.participants) : json(nullptr)},
+  ojson out = {{"participants", b.participants ? ojson(*b.participants) : ojson(nullptr)},
               {"fixed_cents", b.fixed_part.cents()}, {"run_cents", b.run_part.cents()},
               {"participant_cents", b.participant_part.cents()}, {"cost_cents", b.total.cents()},
               {"ilb_share", ratio_text(m.ilb_share)}, {"ilb_per_participant_cents", b.ilb_per_participant.cents()},
@@ -154,16 +155,16 @@ std::string intervention_cost_json(std::string_view text, const std::string& ori
 }
 
 std::string plan_costs_to_json(const PlanCosts& c, int indent) {
-  json lines = json::array();
+  ojson lines = ojson::array();
   for (const auto& L : c.lines) {
     const auto& b = L.cost;
     const auto& m = L.model;
-    auto money = [&](Money v) { return L.costed ? json(v.cents()) : json(nullptr); };
+    auto money = [&](Money v) { return L.costed ? ojson(v.cents()) : ojson(nullptr); };
     lines.push_back({
-        {"id", L.id}, {"name", L.name}, {"stream", L.stream.empty() ? json(nullptr) : json(L.stream)},
+        {"id", L.id}, {"name", L.name}, {"stream", L.stream.empty() ? ojson(nullptr) : ojson(L.stream)},
         {"costed", L.costed},
-        {"participants", b.participants ? json(*b.participants) : json(nullptr)},
-        {"participants_from", L.participants_from.empty() ? json(nullptr) : json(L.participants_from)},
+        {"participants", b.participants ? ojson(*b.participants) : ojson(nullptr)},
+        {"participants_from", L.participants_from.empty() ? ojson(nullptr) : ojson(L.participants_from)},
         {"target_groups", L.target_groups},
         {"hours_per_participant", opt_ratio(m.hours_per_participant)},
         {"learning_hours", opt_ratio(b.learning_hours)},
@@ -175,24 +176,24 @@ std::string plan_costs_to_json(const PlanCosts& c, int indent) {
         {"ilb_share", ratio_text(m.ilb_share)},
         {"ilb_per_participant_cents", money(b.ilb_per_participant)},
         {"ilb_cents", money(b.ilb)}, {"own_cents", money(b.own)},
-        {"per_participant_cents", L.costed ? opt_cents(b.per_participant_rounded) : json(nullptr)},
-        {"per_participant_exact", L.costed ? opt_ratio(b.per_participant) : json(nullptr)},
-        {"per_hour_cents", L.costed ? opt_cents(b.per_hour_rounded) : json(nullptr)},
-        {"per_hour_exact", L.costed ? opt_ratio(b.per_hour) : json(nullptr)},
+        {"per_participant_cents", L.costed ? opt_cents(b.per_participant_rounded) : ojson(nullptr)},
+        {"per_participant_exact", L.costed ? opt_ratio(b.per_participant) : ojson(nullptr)},
+        {"per_hour_cents", L.costed ? opt_cents(b.per_hour_rounded) : ojson(nullptr)},
+        {"per_hour_exact", L.costed ? opt_ratio(b.per_hour) : ojson(nullptr)},
         {"notes", L.notes},
     });
   }
-  json streams = json::array();
+  ojson streams = ojson::array();
   for (const auto& s : c.streams)
-    streams.push_back({{"id", s.id.empty() ? json(nullptr) : json(s.id)}, {"name", s.name},
+    streams.push_back({{"id", s.id.empty() ? ojson(nullptr) : ojson(s.id)}, {"name", s.name},
                        {"budget_cents", opt_cents(s.budget)}, {"own_cents", s.own.cents()}, {"ilb_cents", s.ilb.cents()},
                        {"committed_cents", s.committed.cents()}, {"free_cents", opt_cents(s.free)}});
-  json total = {{"cost_cents", c.total.cents()}, {"own_cents", c.own.cents()}, {"ilb_cents", c.ilb.cents()},
+  ojson total = {{"cost_cents", c.total.cents()}, {"own_cents", c.own.cents()}, {"ilb_cents", c.ilb.cents()},
                 {"participants", c.participants}, {"learning_hours", ratio_text(c.learning_hours)},
                 {"per_participant_cents", opt_cents(c.per_participant_rounded)}, {"per_participant_exact", opt_ratio(c.per_participant)},
                 {"per_hour_cents", opt_cents(c.per_hour_rounded)}, {"per_hour_exact", opt_ratio(c.per_hour)}};
-  json out = {{"name", c.name}, {"rounding", to_string(c.rounding)},
-              {"ilb_stream", c.ilb_stream.empty() ? json(nullptr) : json(c.ilb_stream)},
+  ojson out = {{"name", c.name}, {"rounding", to_string(c.rounding)},
+              {"ilb_stream", c.ilb_stream.empty() ? ojson(nullptr) : ojson(c.ilb_stream)},
               {"interventions", lines}, {"streams", streams}, {"total", total}, {"uncosted", c.uncosted}};
   return out.dump(indent);
 }

@@ -22,6 +22,9 @@ Pieces:
 - :func:`curve` → :class:`BudgetCurve` (a DataFrame of exact breakpoints with ``.plot()``).
 - :func:`sweep` many scenarios on all cores (C++ threads, GIL released) or on Dask
   (``client=``); :func:`grid` builds cut × payroll share × mandatory-set grids.
+- :func:`cost_plan` → :class:`CostPlan`: every intervention of a strategy model costed exactly (fixed,
+  per run, per participant; participants from target-group sizes; the ILB part; cost per participant
+  and per learning hour) and the totals per stream against the budget; :func:`intervention_cost`.
 - :class:`BudgetModel`: the Deventer budget of Tabel 7, reserved lines, FTE shares and the
   payroll path 2014–2017 towards 3 % in 2020.
 """
@@ -43,7 +46,7 @@ from . import _core
 from .errors import BudgetError, InputError
 
 __all__ = ["Portfolio", "Scenario", "OptimiseResult", "BudgetCurve", "BudgetModel",
-           "optimise", "curve", "sweep", "grid", "compose", "euros"]
+           "optimise", "curve", "sweep", "grid", "compose", "euros", "CostPlan", "cost_plan", "intervention_cost"]
 
 _INVALID_SCENARIO = 406
 _INVALID_ARGUMENT = 107
@@ -1023,3 +1026,193 @@ class BudgetModel:
             streams.append(s)
         m.streams = streams
         self._m = m
+
+
+# ---- costing the plan ---------------------------------------------------------------------
+
+_COST_FIELDS = ("fixed_cents", "per_run_cents", "runs", "per_participant_cents", "participants", "uptake",
+                "ilb_share", "hours_per_participant", "cost_cents")
+
+
+def _share_text(v, what: str, hours: bool = False):
+    """A share, uptake or hours as exact text for C++: str as given ("0.5", "1/3"), int, Fraction,
+    Decimal; a float only for hours (read as written, e.g. 7.5)."""
+    if v is None or isinstance(v, str):
+        return v
+    if isinstance(v, bool):
+        raise InputError(f"{what} must be a decimal text such as \"0.5\", not a boolean", _INVALID_ARGUMENT, [what])
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, Fraction):
+        return f"{v.numerator}/{v.denominator}"
+    if isinstance(v, decimal.Decimal):
+        return _decimal_text(v)
+    if isinstance(v, float) and hours:
+        return v
+    raise InputError(f"{what} must be a decimal text such as \"0.5\" or a Fraction (a float is not exact), "
+                     f"not {type(v).__name__}", _INVALID_ARGUMENT, [what])
+
+
+def _cost_fields(d: Mapping, where: str) -> dict:
+    out = {}
+    for k, v in d.items():
+        if k in ("uptake", "ilb_share"):
+            v = _share_text(v, f"{where}.{k}")
+        elif k == "hours_per_participant":
+            v = _share_text(v, f"{where}.{k}", hours=True)
+        out[k] = v
+    return out
+
+
+def _fraction(text):
+    """'57600/23' → Fraction(57600, 23); None stays None."""
+    return None if text is None else Fraction(text)
+
+
+class CostPlan(pd.DataFrame):
+    """The plan costed per intervention (index id), exact.
+
+    Money columns are whole cents (pandas ``Int64``; <NA> for an intervention without a known cost):
+    ``cost`` (= fixed + per run × runs + per participant × participants), ``ilb`` (the part paid from
+    the participants' ILBs, i.e. the personal-development stream), ``own`` (= cost − ilb: the stream
+    the intervention is funded by, the strategic one in Deventer), ``per_participant`` and
+    ``per_hour`` (rounded to whole cents by ``.rounding``, half-even by default). The exact unit
+    costs are ``per_participant_exact`` / ``per_hour_exact`` (:class:`fractions.Fraction` of cents);
+    ``hours`` and ``learning_hours`` are exact Fractions of hours. Also ``participants`` (Int64),
+    ``participants_from`` ("model", "override", "target_groups"), ``stream``, ``costed``, ``notes``.
+
+    ``.streams``: per budget stream budget, own, ilb, committed, free (cents); ``.total``: the plan
+    totals (dict, as in the JSON); ``.uncosted``; ``.to_dict()``: the ``koers costs --json`` object;
+    ``.plot()``: a bar chart of the cost per learning hour (or per participant).
+    """
+    _metadata = ["streams", "total", "uncosted", "raw", "plan_name", "ilb_stream", "rounding"]
+
+    @property
+    def _constructor(self):
+        return pd.DataFrame
+
+    def to_dict(self) -> dict:  # noqa: D102 - the CLI JSON
+        return json.loads(json.dumps(self.raw))
+
+    def plot(self, what: str = "per_hour", ax=None, **kw):  # noqa: A003 - a bar chart
+        """Bars of ``per_hour`` or ``per_participant`` (€) per costed intervention, highest first."""
+        import matplotlib.pyplot as plt
+        if what not in ("per_hour", "per_participant"):
+            raise InputError(f"plot what must be 'per_hour' or 'per_participant', not '{what}'", _INVALID_ARGUMENT, [what])
+        col = self[what].dropna().astype("int64").sort_values()
+        if ax is None:
+            _, ax = plt.subplots(figsize=(7, max(3.0, 0.25 * len(col) + 1)))
+        names = [self.loc[i, "name"] for i in col.index]
+        colours = ["tab:orange" if self.loc[i, "ilb"] else "tab:blue" for i in col.index]
+        ax.barh(names, col.values / 100, color=colours, **kw)
+        label = "per learning hour" if what == "per_hour" else "per participant"
+        ax.set_xlabel(f"cost {label} (€; orange: with an ILB contribution)")
+        ax.set_title(f"Cost {label}: {self.plan_name or 'plan'}")
+        ax.grid(axis="x", alpha=0.3)
+        return ax
+
+
+def cost_plan(model, costs: Mapping[str, Mapping] | None = None, *, ilb_share="0.5", uptake="1",
+              ilb_stream: str | None = None, rounding: str = "half_even") -> CostPlan:
+    """Cost every intervention of a strategy model exactly (see :class:`CostPlan`).
+
+    ``model``: a :class:`koers.Model` (or a path of a koers.model file). The cost model of each
+    intervention comes from its fields: ``cost_cents`` with ``participants`` is priced per
+    participant (cost_cents / participants, when that is whole cents; else a fixed amount, with a
+    note); ``cost_cents`` alone is a fixed amount, its participants come from the target groups it
+    ``targets`` (Σ ``size`` × ``uptake``, rounded half up to whole people); ``ilb_contribution``
+    charges ``ilb_share`` of the cost per participant (floored to whole cents per participant) to
+    each participant's ILB (the budget stream named personal/persoonlijk, or ``ilb_stream``);
+    ``duration_hours`` gives the learning hours per participant, exactly as written.
+
+    ``costs``: overrides by intervention id, each with any of ``fixed_cents``, ``per_run_cents``,
+    ``runs``, ``per_participant_cents``, ``participants``, ``uptake``, ``ilb_share``,
+    ``hours_per_participant``, ``cost_cents`` (cents and counts are ints; shares are decimal text,
+    ints or Fractions). A price given there must add up to the model's ``cost_cents`` (or the
+    override's), else BudgetError E404 naming the intervention.
+
+    >>> import koers
+    >>> c = koers.cost_plan(koers.examples.load("deventer-2014"))
+    >>> int(c.loc["iv.loopbaanmodules", "ilb"]), int(c.loc["iv.loopbaanmodules", "own"])
+    (1350000, 1350000)
+    >>> c.loc["iv.e-coaching-reis-naar-jezelf", "per_hour_exact"]  # 594 € over 31.5 h, in cents
+    Fraction(13200, 7)
+    """
+    from .model import Model, load as load_model
+    if not isinstance(model, Model):
+        model = load_model(model)
+    opts = {"ilb_share": _share_text(ilb_share, "ilb_share"), "uptake": _share_text(uptake, "uptake"),
+            "rounding": rounding}
+    if ilb_stream:
+        opts["ilb_stream"] = ilb_stream
+    if costs:
+        opts["costs"] = {str(k): _cost_fields(v, f"costs['{k}']") for k, v in costs.items()}
+    raw = json.loads(_core.cost_plan_json(model._g, json.dumps(opts)))
+    return _cost_frame(raw)
+
+
+def _cost_frame(raw: dict) -> CostPlan:
+    rows = raw["interventions"]
+
+    def ints(key):
+        return pd.array([r[key] for r in rows], dtype="Int64")
+
+    df = CostPlan({
+        "name": [r["name"] for r in rows],
+        "stream": [r["stream"] for r in rows],
+        "costed": [r["costed"] for r in rows],
+        "participants": ints("participants"),
+        "participants_from": [r["participants_from"] for r in rows],
+        "hours": [_fraction(r["hours_per_participant"]) for r in rows],
+        "learning_hours": [_fraction(r["learning_hours"]) for r in rows],
+        "cost": ints("cost_cents"),
+        "ilb": ints("ilb_cents"),
+        "own": ints("own_cents"),
+        "per_participant": ints("per_participant_cents"),
+        "per_hour": ints("per_hour_cents"),
+        "per_participant_exact": [_fraction(r["per_participant_exact"]) for r in rows],
+        "per_hour_exact": [_fraction(r["per_hour_exact"]) for r in rows],
+        "notes": ["; ".join(r["notes"]) for r in rows],
+    }, index=pd.Index([r["id"] for r in rows], name="id"))
+    st = raw["streams"]
+    streams = pd.DataFrame({
+        "name": [s["name"] for s in st],
+        **{k: pd.array([s[f"{k}_cents"] for s in st], dtype="Int64") for k in ("budget", "own", "ilb", "committed", "free")},
+    }, index=pd.Index([s["id"] if s["id"] is not None else "" for s in st], name="stream"))
+    df.streams = streams
+    df.total = raw["total"]
+    df.uncosted = list(raw["uncosted"])
+    df.raw = raw
+    df.plan_name = raw["name"]
+    df.ilb_stream = raw["ilb_stream"]
+    df.rounding = raw["rounding"]
+    return df
+
+
+def intervention_cost(*, fixed_cents: int = 0, per_run_cents: int = 0, runs: int = 1, per_participant_cents: int = 0,
+                      participants: int | None = None, ilb_share="0", hours_per_participant=None,
+                      cost_cents: int | None = None, target_group_sizes: Sequence[int] | None = None, uptake="1",
+                      rounding: str = "half_even", element: str = "intervention") -> dict:
+    """Cost one intervention's cost model (the rules of :func:`cost_plan`), as a dict of cents and
+    exact Fractions (``per_participant_exact``, ``per_hour_exact``, ``learning_hours``).
+
+    >>> d = intervention_cost(fixed_cents=150000, per_run_cents=80000, runs=3, per_participant_cents=4550,
+    ...                       participants=36, hours_per_participant="7.5")
+    >>> d["cost_cents"], d["per_participant_cents"], d["per_participant_exact"]
+    (553800, 15383, Fraction(46150, 3))
+    """
+    d = {"fixed_cents": fixed_cents, "per_run_cents": per_run_cents, "runs": runs,
+         "per_participant_cents": per_participant_cents, "ilb_share": _share_text(ilb_share, "ilb_share"),
+         "uptake": _share_text(uptake, "uptake"), "rounding": rounding, "element": element}
+    if participants is not None:
+        d["participants"] = participants
+    if hours_per_participant is not None:
+        d["hours_per_participant"] = _share_text(hours_per_participant, "hours_per_participant", hours=True)
+    if cost_cents is not None:
+        d["cost_cents"] = cost_cents
+    if target_group_sizes is not None:
+        d["target_group_sizes"] = list(target_group_sizes)
+    out = json.loads(_core.intervention_cost_json(json.dumps(d)))
+    for k in ("per_participant_exact", "per_hour_exact", "learning_hours", "ilb_share"):
+        out[k] = _fraction(out[k])
+    return out

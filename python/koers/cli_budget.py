@@ -1,13 +1,20 @@
-"""Sub-commands for budgets: ``optimise``, ``curve``, ``scenarios``, ``sweep`` (koers.portfolio files).
+"""Sub-commands for budgets: ``optimise``, ``curve``, ``scenarios``, ``sweep`` (koers.portfolio files)
+and ``costs`` (a koers.model file: every intervention costed, per stream against the budget).
 
 Exit codes: 0 the base portfolio solved (optimal; scenarios may be infeasible, that is reported,
 not an error); 1 the base portfolio is infeasible (the explanation goes to stderr and, with
 ``--json``, into the output) or the solver hit a limit; 2 usage or file errors — not JSON, wrong
 format, unknown field (with its JSON path), a cost that is not per_participant × participants
 (E404), an item in an unknown stream (E402): a file that cannot be loaded whole is a file error.
+
+``koers costs``: 0 when the plan is costed (a stream over its budget is reported, not an error);
+1 when the model cannot be costed (BudgetError: E404 a cost that does not add up, E207 a target
+group without a size that a per-participant price needs, E402 no ILB stream, E403 an override for
+an unknown intervention, E107/E114); 2 usage and file errors (the model or the --costs file).
 """
 from __future__ import annotations
 
+import json
 import sys
 
 from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, emit_json
@@ -190,6 +197,79 @@ def cmd_sweep(args) -> int:
     return EXIT_OK
 
 
+def _model(args):
+    from . import examples, model
+    if args.example and args.file:
+        raise SystemExit(_usage("give a FILE or --example NAME, not both"))
+    if args.example:
+        return examples.load(args.example)
+    if not args.file:
+        raise SystemExit(_usage("give a FILE or --example NAME"))
+    return model.load(args.file)
+
+
+def _overrides(path):
+    from .errors import InputError
+    if not path:
+        return None
+    try:
+        with open(path, encoding="utf-8") as f:
+            d = json.load(f)
+    except json.JSONDecodeError as e:
+        raise InputError(f"'{path}' is not valid JSON: {e}", 101, [path]) from None
+    if not isinstance(d, dict):
+        raise InputError(f"'{path}' must hold a JSON object {{intervention id: cost fields}}", 106, [path])
+    return d
+
+
+def costs_dict(args) -> dict:
+    """``koers costs --json``: the plan costing (see docs/budget.md)."""
+    from .budget import cost_plan
+    c = cost_plan(_model(args), _overrides(args.costs), ilb_share=args.ilb_share, uptake=args.uptake,
+                  ilb_stream=args.ilb_stream, rounding=args.rounding)
+    return c
+
+
+def cmd_costs(args) -> int:
+    c = costs_dict(args)
+    if args.json:
+        emit_json(c.to_dict())
+        return EXIT_OK
+    t = c.total
+    print(f"{c.plan_name}: {len(c) - len(c.uncosted)} interventions costed"
+          f"{f', {len(c.uncosted)} without a cost: ' + ', '.join(c.uncosted) if c.uncosted else ''}")
+    print(f"  total {_eur(t['cost_cents'])} = own streams {_eur(t['own_cents'])} + ILB {_eur(t['ilb_cents'])}"
+          f"{' (' + c.ilb_stream + ')' if c.ilb_stream and t['ilb_cents'] else ''}; {t['participants']} participant places, "
+          f"{t['learning_hours']} learning hours")
+    if t["per_participant_cents"] is not None:
+        print(f"  per participant {_eur(t['per_participant_cents'])}"
+              + (f", per learning hour {_eur(t['per_hour_cents'])}" if t["per_hour_cents"] is not None else "")
+              + f" (rounded {c.rounding}; exact in --json)")
+    rows = []
+    for iid, r in c.iterrows():
+        rows.append([iid, "" if pd_na(r["participants"]) else str(int(r["participants"])),
+                     *("" if pd_na(r[k]) else _eur(r[k]) for k in ("cost", "ilb", "own", "per_participant", "per_hour")),
+                     r["notes"]])
+    head = ["intervention", "participants", "cost", "ILB", "own stream", "per participant", "per hour", "notes"]
+    widths = [max(len(str(x[i])) for x in rows + [head]) for i in range(len(head) - 1)]
+    for x in [head] + rows:
+        print("  " + "  ".join(str(v).rjust(w) if i else str(v).ljust(w) for i, (v, w) in enumerate(zip(x, widths)))
+              + (f"  {x[-1]}" if x[-1] else ""))
+    print("streams:")
+    for sid, s in c.streams.iterrows():
+        budget = "" if pd_na(s["budget"]) else _eur(s["budget"])
+        free = "" if pd_na(s["free"]) else _eur(s["free"])
+        over = " (over budget)" if not pd_na(s["free"]) and int(s["free"]) < 0 else ""
+        print(f"  {sid or '(no stream)'}: budget {budget}, committed {_eur(s['committed'])} "
+              f"(own {_eur(s['own'])}, ILB {_eur(s['ilb'])}), free {free}{over}")
+    return EXIT_OK
+
+
+def pd_na(v) -> bool:
+    import pandas as pd
+    return v is None or v is pd.NA or (isinstance(v, float) and v != v)
+
+
 def register(sub) -> None:
     """Add the budget sub-commands to the koers parser."""
     def common(p):
@@ -216,3 +296,19 @@ def register(sub) -> None:
     p.add_argument("--force", action="append", metavar="NAME=ID,...", help="a named set of items to force (repeatable)")
     p.add_argument("--threads", type=int, default=None, help="C++ threads (default: all cores)")
     p.set_defaults(func=cmd_sweep)
+    from . import examples
+    p = sub.add_parser("costs", help="cost every intervention of a model: per participant, per learning hour, "
+                                     "ILB part, per stream against the budget")
+    p.add_argument("file", nargs="?", help="a koers.model JSON file")
+    p.add_argument("--example", choices=examples.names(), help="use an embedded example's model.json")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--costs", metavar="FILE", help="JSON {intervention id: {fixed_cents, per_run_cents, runs, "
+                                                   "per_participant_cents, participants, uptake, ilb_share, "
+                                                   "hours_per_participant, cost_cents}} overriding the model")
+    p.add_argument("--ilb-share", default="0.5", help="part of the cost per participant paid from the ILB for "
+                                                       "interventions with ilb_contribution (decimal text; default 0.5)")
+    p.add_argument("--uptake", default="1", help="share of a target group that takes part (decimal text; default 1)")
+    p.add_argument("--ilb-stream", default=None, help="the budget stream of the ILBs (default: the one named personal/persoonlijk)")
+    p.add_argument("--rounding", default="half_even", choices=["half_even", "half_up", "floor", "ceil", "toward_zero"],
+                   help="rounding of the unit costs to whole cents (default half_even)")
+    p.set_defaults(func=cmd_costs)
