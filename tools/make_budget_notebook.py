@@ -9,7 +9,8 @@ cells = [
     md("# Budget and what-if: the Deventer plan 2014\n\n"
        "Tabel 7 of the Deventer strategic L&D plan (seed 000, ch. 4.2), the payroll path 2014–2017 towards 3 % "
        "by 2020, the −10 % strategic scenario, the optimal funding against funding in plan order, a budget curve, "
-       "a sweep heat map and the infeasible case explained.\n\n"
+       "a sweep heat map, the infeasible case explained, and what the plan costs per participant and per "
+       "learning hour.\n\n"
        "Money is whole cents throughout; euro text is only for display (`koers.budget.euros`). "
        "**The costs of the interventions are illustrative**: the plan's Bijlage 2 with the costs is not in the seed "
        "text (see the portfolio's `note`)."),
@@ -67,6 +68,25 @@ cells = [
     md("## The infeasible case, explained"),
     code("bad = p.apply('strategisch EUR 50.000 (onhaalbaar)').optimise()\nprint(bad.explain_infeasible())\n"
          "pd.DataFrame([bad.to_dict()['conflict']])[['stream', 'items', 'required_cents', 'available_cents']]"),
+    md("## What the plan costs per participant and per learning hour\n\n"
+       "`koers.cost_plan` costs every intervention of the strategy model exactly: per participant when the model "
+       "gives `cost_cents` with `participants`, else a fixed amount whose participants come from the target groups "
+       "(Σ `size`); the interventions with an ILB contribution charge half of the cost per participant "
+       "(floored to whole cents) to each participant's ILB, i.e. the personal-development stream. Unit costs are "
+       "exact fractions of cents, shown rounded half-even. **Illustrative**: the costs, hours, target-group sizes "
+       "(about 1,150 employees) and ILB choices are not in the seed text (see the model's `source`)."),
+    code("costs = koers.cost_plan(koers.examples.load('deventer-2014'))\nt = costs.total\n"
+         "assert t['cost_cents'] == t['own_cents'] + t['ilb_cents'] == int(costs['cost'].sum())\n"
+         "print(f\"plan {koers.Money.from_cents(t['cost_cents'])}: {t['participants']} participant places, \"\n"
+         "      f\"{t['learning_hours']} learning hours; per participant {koers.Money.from_cents(t['per_participant_cents'])}, \"\n"
+         "      f\"per learning hour {koers.Money.from_cents(t['per_hour_cents'])}\")\n"
+         "money = ['cost', 'ilb', 'own', 'per_participant', 'per_hour']\n"
+         "euros(costs.sort_values('per_hour', ascending=False)[['name', 'participants', 'hours'] + money], money)"),
+    md("Per stream: the own parts land on the stream each intervention is funded by (all strategic), the ILB "
+       "parts on the personal-development stream. The whole plan does not fit the strategic budget — that is "
+       "what the optimisation above chooses within."),
+    code("euros(costs.streams, ['budget', 'own', 'ilb', 'committed', 'free'])"),
+    code("ax = costs.plot('per_hour')\nplt.tight_layout()"),
 ]
 nb = nbf.v4.new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
                                                                "language": "python"}})
