@@ -1,4 +1,5 @@
-"""``koers report`` section: the Deventer 2014 budget (Tabel 7, payroll path) and one what-if."""
+"""``koers report`` section: the Deventer 2014 budget (Tabel 7, payroll path), one what-if, and what
+the plan costs per participant and per learning hour."""
 from __future__ import annotations
 
 from .report import section
@@ -42,6 +43,19 @@ def deventer_budget(out):
     for s in bad:
         lines.append(f"Infeasible scenario '{s.name}': {p.apply(s).optimise().explain_infeasible()}")
 
+    from . import examples
+    from .budget import cost_plan
+    costs = cost_plan(examples.load("deventer-2014"))
+    t = costs.total
+    lines.append("")
+    lines.append(f"The whole plan costed (illustrative costs, hours and target-group sizes): {_money(t['cost_cents'])} = "
+                 f"own streams {_money(t['own_cents'])} + ILB contributions {_money(t['ilb_cents'])} "
+                 f"(personal development); {t['participants']} participant places, {t['learning_hours']} learning hours; "
+                 f"per participant {_money(t['per_participant_cents'])}, per learning hour {_money(t['per_hour_cents'])} "
+                 f"(exact: {t['per_hour_exact']} cents).")
+    dear = costs.sort_values("per_hour", ascending=False).head(3)
+    lines.append("  dearest per learning hour: " + ", ".join(f"{r['name']} {_money(r['per_hour'])}" for _, r in dear.iterrows()))
+
     c = p.curve("strategic")
     ax = c.plot()
     ax.axvline(int(p.streams.loc["strategic", "budget"]) / 100, color="grey", ls="--", label="Tabel 7")
@@ -59,6 +73,7 @@ def deventer_budget(out):
                  for y, r in path.iterrows()},
         "base": {"optimum": base.optimum, "selected": base.selection, "spent_cents": base.spent_cents},
         "plan_order_optimum": plan.optimum,
+        "costs": {"total": t, "streams": costs.to_dict()["streams"]},
         "what_if": {"name": what_if, "optimum": cut.optimum, "selected": cut.selection, "spent_cents": cut.spent_cents},
     }
     return {"title": "Deventer 2014: budget and a what-if", "text": "\n".join(lines), "data": data,

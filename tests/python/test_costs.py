@@ -235,3 +235,12 @@ def test_cli_costs_json_and_exit_codes(tmp_path):
     assert run_cli("costs", model, "--ilb-stream", "stream.nope").returncode == 1
     r = run_cli("costs", model, "--json", "--rounding", "floor", "--ilb-share", "1/3")
     assert r.returncode == 0 and json.loads(r.stdout)["rounding"] == "floor"
+
+
+def test_report_section_has_the_costing(tmp_path):
+    import matplotlib
+    matplotlib.use("Agg")
+    from koers import report_budget
+    r = report_budget.deventer_budget(tmp_path)
+    assert r["data"]["costs"]["total"]["cost_cents"] == 54349200
+    assert "per learning hour € 17,32" in r["text"]
