@@ -54,18 +54,40 @@ def plot_mix(model, ax=None):
     return ax
 
 
-def plot_graph(model, ax=None, kinds=None):
+def plot_graph(model, ax=None, kinds=None, sweeps: int = 4):
     """A layered drawing: developments and themes on top, then goals, learning goals,
-    interventions and target groups; edges as thin lines."""
+    interventions and target groups; edges as thin lines. Within a layer, nodes are ordered
+    by the barycentre of their neighbours (a few up-and-down sweeps, Sugiyama-style), which
+    removes most crossings; labels of goals and interventions are drawn slanted."""
     kinds = kinds or _LAYERS[:5]
     nodes = model.nodes()
     nodes = nodes[nodes["kind"].isin(kinds)]
     layers = [k for k in _LAYERS if k in kinds] + [k for k in kinds if k not in _LAYERS]
-    pos = {}
-    for depth, kind in enumerate(layers):
-        ids = list(nodes.index[nodes["kind"] == kind])
-        for i, nid in enumerate(ids):
-            pos[nid] = ((i + 0.5) / max(len(ids), 1), -depth)
+    order = {kind: list(nodes.index[nodes["kind"] == kind]) for kind in layers}
+    neighbours = {nid: [] for nid in nodes.index}
+    for _, e in model.edges().iterrows():
+        if e["from"] in neighbours and e["to"] in neighbours:
+            neighbours[e["from"]].append(e["to"])
+            neighbours[e["to"]].append(e["from"])
+    layer_of = {nid: nodes.loc[nid, "kind"] for nid in nodes.index}
+
+    def place():
+        return {nid: (i + 0.5) / max(len(ids), 1) for ids in order.values() for i, nid in enumerate(ids)}
+
+    for sweep in range(sweeps):
+        seq = layers[1:] if sweep % 2 == 0 else layers[-2::-1]
+        for kind in seq:
+            x = place()
+            depth = layers.index(kind)
+            near = layers[depth - 1] if sweep % 2 == 0 else layers[depth + 1] if depth + 1 < len(layers) else kind
+
+            def key(nid, x=x, near=near):
+                xs = [x[m] for m in neighbours[nid] if layer_of[m] == near]
+                xs = xs or [x[m] for m in neighbours[nid]] or [x[nid]]
+                return sum(xs) / len(xs)
+            order[kind].sort(key=key)
+    x = place()
+    pos = {nid: (x[nid], -layers.index(layer_of[nid])) for nid in nodes.index}
     ax = _axes(ax, (14, 1.6 * len(layers) + 1))
     for _, e in model.edges().iterrows():
         if e["from"] in pos and e["to"] in pos:
@@ -74,9 +96,12 @@ def plot_graph(model, ax=None, kinds=None):
     for nid, (x, y) in pos.items():
         kind = nodes.loc[nid, "kind"]
         ax.scatter([x], [y], s=60, color=_COLOURS.get(kind, "#666666"), zorder=2, edgecolor="white")
-        if kind in ("development", "strategic_theme", "goal"):
-            ax.annotate(textwrap.shorten(nodes.loc[nid, "name"], 28), (x, y), fontsize=6, ha="center",
-                        xytext=(0, 6), textcoords="offset points")
+        if kind in ("development", "strategic_theme"):
+            ax.annotate(textwrap.shorten(nodes.loc[nid, "name"], 32), (x, y), fontsize=7, ha="center",
+                        xytext=(0, 7), textcoords="offset points")
+        elif kind in ("goal", "intervention"):
+            ax.annotate(textwrap.shorten(nodes.loc[nid, "name"], 30), (x, y), fontsize=5.5, ha="left",
+                        va="bottom", rotation=35, xytext=(2, 4), textcoords="offset points")
     ax.set_yticks([-d for d in range(len(layers))])
     ax.set_yticklabels([k.replace("_", " ") for k in layers])
     ax.set_xticks([])
