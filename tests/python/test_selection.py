@@ -421,3 +421,18 @@ def test_evaluate_any_list():
     assert one.feasible and not one.meets_minimum
     with pytest.raises(InputError):
         r.evaluate(["nope"])
+
+
+def test_pooled_capacity(cli, tmp_path, capsys):
+    # Source: this file. One pool of 8 h: a (3 points, 5 h) alone vs b + c (2 + 2, 4 + 4 h) = 4.
+    d = {"format": "koers.selection", "version": 1, "capacity_hours": 8, "top_n": 1,
+         "items": [{"id": "a", "score": 3, "hours": 5}, {"id": "b", "score": 2, "hours": 4},
+                   {"id": "c", "score": 2, "hours": 4}]}
+    r = ks.select(d)
+    assert r.selected == ["b", "c"] and r.optimum == 4 and r.gap == 0
+    assert r.assignment_map == {} and r.hours_used.empty
+    assert r.top_n.selected == ["a"] and r.top_n.lost == 1
+    p = tmp_path / "pool.json"
+    p.write_text(json.dumps(d))
+    assert cli(["select", str(p)]) == 0
+    assert "- b" in capsys.readouterr().out
