@@ -307,7 +307,10 @@ class Solver {
   }
 
   // exact LP λ of resource r on current values (items sorted into buf_); returns the bound
-  i128 exact_r(Lag& L, int r) {
+  // With `xs` (the subgradient's use): also the LP solution into xs, and the return value is the
+  // Dantzig value of the scan (only steers the subgradient; every bound used to cut a node or
+  // fix an item is the exact dual bound dual_r).
+  i128 exact_r(Lag& L, int r, std::vector<double>* xs = nullptr) {
     buf_.clear();
     for (int i : all_res_[r]) {
       if (x_[i] != -1 || L.val[i] <= 0) continue;
@@ -323,6 +326,23 @@ class Solver {
     {
       std::size_t lo = 0, hi = buf_.size();
       std::int64_t c = rem_[r];
+      if (L.ln[r] > 0 && hi > 64) {
+        // warm start: the break ratio moves little between calls — one three-way pass around
+        // the previous one ([0, a) above the window, [a, b) in it, [b, end) below)
+        double kp = static_cast<double>(L.ln[r]) / static_cast<double>(L.ld[r]);
+        double khi = kp * 1.02, klo = kp * 0.98;
+        std::size_t a = 0, b = 0, e = hi;
+        std::int64_t wt = 0, ww = 0;
+        while (b < e) {
+          double k = buf_[b].first;
+          if (k > khi) { wt += m_.cost[buf_[b].second]; std::swap(buf_[a++], buf_[b++]); }
+          else if (k < klo) std::swap(buf_[b], buf_[--e]);
+          else { ww += m_.cost[buf_[b].second]; ++b; }
+        }
+        if (wt > c) hi = a;
+        else if (wt + ww > c) { lo = a; hi = b; c -= wt; }
+        else { lo = b; c -= wt + ww; }
+      }
       while (hi - lo > 32) {
         std::size_t mid = lo + (hi - lo) / 2;
         std::nth_element(buf_.begin() + static_cast<std::ptrdiff_t>(lo), buf_.begin() + static_cast<std::ptrdiff_t>(mid),
@@ -335,18 +355,21 @@ class Solver {
       std::sort(buf_.begin() + static_cast<std::ptrdiff_t>(lo), buf_.begin() + static_cast<std::ptrdiff_t>(hi), greater);
     }
     std::int64_t cap = rem_[r];
-    i128 ln = 0, ld = 1;
+    i128 ln = 0, ld = 1, sumv = 0;
     for (auto& [k, i] : buf_) {
       if (m_.cost[i] <= cap) {
         cap -= m_.cost[i];
+        if (xs) { (*xs)[i] = 1.0; sumv += L.val[i]; }
       } else {
         ln = L.val[i];
         ld = m_.cost[i];
+        if (xs) (*xs)[i] = static_cast<double>(cap) / static_cast<double>(m_.cost[i]);
         break;
       }
     }
     L.ln[r] = ln;
     L.ld[r] = ld;
+    if (xs) return floor_div(sumv * ld + ln * cap, ld);
     return dual_r(L, r, ln, ld);
   }
 
@@ -763,14 +786,7 @@ class Solver {
     for (int i = 0; i < n_; ++i) if (x_[i] == 1) xs[i] = 1.0;
     for (int i : nores_) if (x_[i] == -1 && L.val[i] > 0) xs[i] = 1.0;
     i128 v = node_const(L);
-    for (int r = 0; r < m_.n_res; ++r) {
-      v += exact_r(L, r);
-      std::int64_t cap = rem_[r];
-      for (auto& [k, i] : buf_) {
-        if (m_.cost[i] <= cap) { cap -= m_.cost[i]; xs[i] = 1.0; }
-        else { xs[i] = static_cast<double>(cap) / static_cast<double>(m_.cost[i]); break; }
-      }
-    }
+    for (int r = 0; r < m_.n_res; ++r) v += exact_r(L, r, &xs);
     return v;
   }
 
@@ -787,6 +803,7 @@ class Solver {
     std::vector<double> ud(L.u.begin(), L.u.end()), pd(L.mreq.begin(), L.mreq.end()), qd(L.mgrp.begin(), L.mgrp.end());
     auto round_in = [&] {
       for (std::size_t g = 0; g < G; ++g) L.u[g] = std::clamp<std::int64_t>(std::llround(ud[g]), 0, W_[g]);
+      if (!mu) return;  // μ unchanged: adj, C and ladj stay as they are
       for (std::size_t p = 0; p < P; ++p) L.mreq[p] = std::max<std::int64_t>(0, std::llround(pd[p]));
       for (std::size_t q = 0; q < Q; ++q) L.mgrp[q] = std::max<std::int64_t>(0, std::llround(qd[q]));
       refresh(L);
