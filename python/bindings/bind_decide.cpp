@@ -84,7 +84,8 @@ void register_decide(py::module_& root) {
   py::class_<RankOptions>(m, "RankOptions")
       .def(py::init<>())
       .def_readwrite("method", &RankOptions::method).def_readwrite("normalisation", &RankOptions::normalisation)
-      .def_readwrite("v", &RankOptions::v).def_readwrite("value_functions", &RankOptions::value_functions);
+      .def_readwrite("v", &RankOptions::v).def_readwrite("value_functions", &RankOptions::value_functions)
+      .def_readwrite("contributions", &RankOptions::contributions);
   py::class_<Ranking>(m, "Ranking", "The result of a ranking.")
       .def_readonly("method", &Ranking::method).def_readonly("normalisation", &Ranking::normalisation)
       .def_readonly("higher_is_better", &Ranking::higher_is_better).def_readonly("weights", &Ranking::weights)

@@ -602,7 +602,8 @@ class RankResult:
     """The ranking of a decision problem: scores, ranks, contributions and every choice made."""
 
     def __init__(self, problem: DecisionProblem | None, cpp, kind: str = "problem", spec: dict | None = None,
-                 cpp_problem=None):
+                 cpp_problem=None, options=None):
+        self._options = options
         self._problem = problem
         self._cpp_problem = cpp_problem
         self._kind = kind
@@ -677,7 +678,15 @@ class RankResult:
 
     @property
     def _contrib(self) -> np.ndarray:
-        return self._cpp.contributions
+        c = self._cpp.contributions
+        if c.size == 0 and self._options is not None:
+            # the NumPy fast path ranks without contributions; compute them when asked
+            self._options.contributions = True
+            self._cpp = _core().rank(self._cpp_problem, self._options)
+            self.contribution_kind = self._cpp.contribution_kind
+            self._options = None
+            c = self._cpp.contributions
+        return c
 
     @property
     def scores(self):
@@ -832,7 +841,8 @@ def _rank_array(x: np.ndarray, weights, directions, method, normalisation, v) ->
         o.normalisation = d.normalisation_from_string(normalisation)
     if v is not None:
         o.v = float(v)
-    return RankResult(None, d.rank(cp, o), "array", spec, cpp_problem=cp)
+    o.contributions = False  # computed on demand by RankResult.contributions()
+    return RankResult(None, d.rank(cp, o), "array", spec, cpp_problem=cp, options=o)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -284,3 +284,12 @@ def test_non_finite_weights_refused():
     assert e.value.code == Errc.invalid_weights and e.value.element == "C1"
     r = koers.rank(x, weights=[2, 2])
     assert any("normalised" in w for w in r.warnings)
+
+
+def test_numpy_fast_path_contributions_on_demand():
+    x = np.random.default_rng(4).uniform(1, 9, (50, 4))
+    r = koers.rank(x, [0.1, 0.2, 0.3, 0.4], ["max", "min", "max", "min"])
+    p = koers.rank(koers.DecisionProblem.from_array(x, weights=[0.1, 0.2, 0.3, 0.4], directions=["max", "min", "max", "min"]))
+    np.testing.assert_allclose(r.scores, p.scores.to_numpy())
+    pd.testing.assert_frame_equal(r.contributions(), p.contributions())
+    assert r.ranking == p.ranking

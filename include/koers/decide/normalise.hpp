@@ -4,7 +4,10 @@
 /// better), so cost criteria are turned around here, once, with the rule stated per method.
 #include <koers/decide/problem.hpp>
 
+#include <cmath>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace koers::decide {
@@ -122,6 +125,57 @@ inline Eigen::VectorXd normalise_column(const Eigen::Ref<const Eigen::VectorXd>&
     }
   }
   return r;
+}
+
+/// Minimum, maximum, sum and sum of squares of a column, in one pass.
+struct ColumnStats {
+  double min = 0, max = 0, sum = 0, sumsq = 0;
+};
+inline ColumnStats column_stats(const Eigen::Ref<const Eigen::VectorXd>& x) {
+  ColumnStats s{x.size() ? x[0] : 0.0, x.size() ? x[0] : 0.0, 0.0, 0.0};
+  const double* p = x.data();
+  for (Eigen::Index i = 0; i < x.size(); ++i) {
+    const double v = p[i];
+    s.min = v < s.min ? v : s.min;
+    s.max = v > s.max ? v : s.max;
+    s.sum += v;
+    s.sumsq += v * v;
+  }
+  return s;
+}
+
+/// The normalisation of a column as r = a·x + b, when it is affine there and discriminates
+/// (vector, minmax, scale, none; max and sum for benefit criteria); std::nullopt when it is
+/// not (cost max/sum) or a special case applies — then `normalise_column` gives the result,
+/// its warning or its error. Used by fused loops (TOPSIS, WSM) that never build r.
+inline std::optional<std::pair<double, double>> affine_form(const ColumnStats& s, const Criterion& c, Normalisation n) {
+  const bool benefit = c.direction == Direction::max;
+  switch (n) {
+    case Normalisation::none: return benefit ? std::pair{1.0, 0.0} : std::pair{-1.0, 0.0};
+    case Normalisation::vector: {
+      const double norm = std::sqrt(s.sumsq);
+      if (!(norm > 0)) return std::nullopt;
+      return benefit ? std::pair{1.0 / norm, 0.0} : std::pair{-1.0 / norm, 1.0};
+    }
+    case Normalisation::minmax: {
+      if (!(s.max > s.min)) return std::nullopt;
+      const double d = s.max - s.min;
+      return benefit ? std::pair{1.0 / d, -s.min / d} : std::pair{-1.0 / d, s.max / d};
+    }
+    case Normalisation::max:
+    case Normalisation::sum: {
+      if (!benefit || s.min < 0) return std::nullopt;
+      const double d = n == Normalisation::max ? s.max : s.sum;
+      if (!(d > 0)) return std::nullopt;
+      return std::pair{1.0 / d, 0.0};
+    }
+    case Normalisation::scale: {
+      if (!c.scale) return std::nullopt;
+      const double d = c.scale->hi - c.scale->lo;
+      return benefit ? std::pair{1.0 / d, -c.scale->lo / d} : std::pair{-1.0 / d, c.scale->hi / d};
+    }
+  }
+  return std::nullopt;
 }
 
 /// Normalise every column of the problem's score matrix (benefit-oriented result).

@@ -311,7 +311,18 @@ inline DecisionProblem make_problem(const Eigen::Ref<const Eigen::MatrixXd, 0, E
                                     std::vector<std::string> alternatives = {},
                                     std::vector<std::string> criteria = {}) {
   DecisionProblem p;
-  p.scores = scores;
+  if (scores.innerStride() == 1) {
+    p.scores = scores;
+  } else {
+    // row-major input (NumPy's default): copy in blocks of rows so the source stays in cache
+    p.scores.resize(scores.rows(), scores.cols());
+    constexpr Eigen::Index block = 256;
+    for (Eigen::Index i0 = 0; i0 < scores.rows(); i0 += block) {
+      const Eigen::Index i1 = std::min(scores.rows(), i0 + block);
+      for (Eigen::Index j = 0; j < scores.cols(); ++j)
+        for (Eigen::Index i = i0; i < i1; ++i) p.scores(i, j) = scores(i, j);
+    }
+  }
   if (criteria.empty())
     for (Eigen::Index j = 0; j < scores.cols(); ++j) criteria.push_back("C" + std::to_string(j + 1));
   if (static_cast<Eigen::Index>(directions.size()) != scores.cols())

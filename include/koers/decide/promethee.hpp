@@ -70,7 +70,7 @@ inline Ranking promethee2(const DecisionProblem& p, const RankOptions& o = {}) {
   r.contribution_kind = "weight * unicriterion net flow (sums to phi)";
   r.scores = r.phi;
   r.higher_is_better = true;
-  detail::finish_ranking(r);
+  detail::finish_ranking(r, o);
   return r;
 }
 

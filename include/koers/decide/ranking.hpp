@@ -77,6 +77,9 @@ struct RankOptions {
   /// WSM value functions, one slot per criterion (empty vector = none); a given function
   /// replaces the normalisation for its criterion.
   std::vector<std::optional<ValueFunction>> value_functions = {};
+  /// Fill `Ranking::contributions` (false: leave it empty; TOPSIS then never builds the
+  /// weighted normalised matrix — the fast path for very large problems).
+  bool contributions = true;
 };
 
 /// How ties are ranked: scores within `tie_tolerance` (relative, 1e-9·max(1,|s|)) share the

@@ -32,7 +32,7 @@ inline Ranking spotis(const DecisionProblem& p, const RankOptions& o = {}) {
   r.contribution_kind = "weight * normalised distance to the ideal (sums to the score; lower is better)";
   r.scores = t.rowwise().sum();
   r.higher_is_better = false;
-  detail::finish_ranking(r);
+  detail::finish_ranking(r, o);
   return r;
 }
 

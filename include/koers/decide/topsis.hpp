@@ -18,14 +18,34 @@ inline Ranking topsis(const DecisionProblem& p, const RankOptions& o = {}) {
   r.choices.push_back({"ideal", "column max / min of the weighted normalised (benefit-oriented) matrix"});
   r.choices.push_back({"score", "closeness D-/(D+ + D-); higher is better"});
   const Eigen::Index m = p.n_alternatives();
-  Eigen::MatrixXd v(m, p.n_criteria());
+  Eigen::MatrixXd v(o.contributions ? m : 0, p.n_criteria());
   Eigen::ArrayXd dp = Eigen::ArrayXd::Zero(m), dm = Eigen::ArrayXd::Zero(m);
   for (Eigen::Index j = 0; j < p.n_criteria(); ++j) {
     // column by column (contiguous): weighted normalised value, squared gaps to the column's best and worst
-    v.col(j) = r.weights[j] * normalise_column(p.scores.col(j), p.criteria[static_cast<std::size_t>(j)], n, &r.warnings);
-    const double best = v.col(j).maxCoeff(), worst = v.col(j).minCoeff();
-    dp += (v.col(j).array() - best).square();
-    dm += (v.col(j).array() - worst).square();
+    const auto& c = p.criteria[static_cast<std::size_t>(j)];
+    const ColumnStats st = column_stats(p.scores.col(j));
+    if (auto af = affine_form(st, c, n)) {
+      // fused: v = A x + B; its best and worst follow from the column's min and max
+      const double A = r.weights[j] * af->first, B = r.weights[j] * af->second;
+      const double best = A >= 0 ? A * st.max + B : A * st.min + B;
+      const double worst = A >= 0 ? A * st.min + B : A * st.max + B;
+      const double* x = p.scores.col(j).data();
+      double* vj = o.contributions ? v.col(j).data() : nullptr;
+      double* pp = dp.data();
+      double* pm = dm.data();
+      for (Eigen::Index i = 0; i < m; ++i) {
+        const double t = A * x[i] + B, e = t - best, f = t - worst;
+        if (vj) vj[i] = t;
+        pp[i] += e * e;
+        pm[i] += f * f;
+      }
+    } else {
+      Eigen::VectorXd vc = r.weights[j] * normalise_column(p.scores.col(j), c, n, &r.warnings);
+      const double best = vc.maxCoeff(), worst = vc.minCoeff();
+      dp += (vc.array() - best).square();
+      dm += (vc.array() - worst).square();
+      if (o.contributions) v.col(j) = vc;
+    }
   }
   r.d_plus = dp.sqrt().matrix();
   r.d_minus = dm.sqrt().matrix();
@@ -40,7 +60,7 @@ inline Ranking topsis(const DecisionProblem& p, const RankOptions& o = {}) {
   r.contributions = std::move(v);
   r.contribution_kind = "weight * normalised value (TOPSIS is not additive: these explain, they do not sum to the score)";
   r.higher_is_better = true;
-  detail::finish_ranking(r);
+  detail::finish_ranking(r, o);
   return r;
 }
 

@@ -55,7 +55,7 @@ inline Ranking vikor(const DecisionProblem& p, const RankOptions& o = {}) {
   }
   r.scores = r.Q;
   r.higher_is_better = false;
-  detail::finish_ranking(r);
+  detail::finish_ranking(r, o);
   // acceptance conditions
   const Eigen::Index a1 = r.order.front();
   if (m == 1) {

@@ -15,7 +15,11 @@ inline Ranking begin_ranking(const DecisionProblem& p, Method m) {
   r.choices.push_back({"name", to_string(m)});
   return r;
 }
-inline void finish_ranking(Ranking& r) {
+inline void finish_ranking(Ranking& r, const RankOptions& o) {
+  if (!o.contributions) {
+    r.contributions.resize(0, 0);
+    r.contribution_kind = "not computed (contributions = false)";
+  }
   r.choices.push_back({"tie_rule", tie_rule_text});
   r.choices.push_back({"weights", "the criteria weights, normalised to sum 1"});
   assign_ranks(r);
@@ -59,7 +63,7 @@ inline Ranking wsm(const DecisionProblem& p, const RankOptions& o = {}) {
   r.contribution_kind = "weight * normalised value (sums to the score)";
   r.scores = r.contributions.rowwise().sum();
   r.higher_is_better = true;
-  detail::finish_ranking(r);
+  detail::finish_ranking(r, o);
   return r;
 }
 
