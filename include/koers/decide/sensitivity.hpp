@@ -102,7 +102,9 @@ inline SensitivityResult sensitivity(const DecisionProblem& p, const Sensitivity
   // per-criterion utilities of a weight-linear method: score = U w
   Eigen::MatrixXd U;
   if (lin) {
-    Ranking unit = rank(p.with_weights(Eigen::VectorXd::Constant(n, 1.0 / static_cast<double>(n))), o.rank);
+    RankOptions oc = o.rank;
+    oc.contributions = true;
+    Ranking unit = rank(p.with_weights(Eigen::VectorXd::Constant(n, 1.0 / static_cast<double>(n))), oc);
     U = unit.contributions * static_cast<double>(n);
   }
   for (Eigen::Index j = 0; j < n; ++j) {

@@ -108,7 +108,9 @@ struct Evaluator {
       default: {
         // weight-linear methods: the utilities are the contributions at unit weights
         DecisionProblem q = p.with_weights(Eigen::VectorXd::Ones(n));
-        Ranking r = rank(q, o);
+        RankOptions oc = o;
+        oc.contributions = true;
+        Ranking r = rank(q, oc);
         U = r.contributions * static_cast<double>(n);
         higher = r.higher_is_better;
       }

@@ -97,3 +97,12 @@ TEST_CASE("uncertain scores: a coin flip between identical alternatives", "[deci
   CHECK(std::abs(r.acceptability(0, 0) - 0.5) < 3 * sigma(0.5, 20'000));
   CHECK(std::abs(r.confidence[0] - 0.5) < 3 * sigma(0.5, 20'000));
 }
+
+TEST_CASE("options without contributions still work for SMAA", "[decide][smaa]") {
+  auto p = problem(mat({{1, 0}, {0, 3}}), vec({0.5, 0.5}), "++");
+  SmaaOptions o;
+  o.rank = {.method = Method::wsm, .normalisation = Normalisation::none, .contributions = false};
+  o.samples = 1000;
+  CHECK(smaa(p, o).acceptability.row(0).sum() == Approx(1.0));
+  CHECK(wsm(p, o.rank).contributions.size() == 0);
+}
