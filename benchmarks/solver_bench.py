@@ -1,7 +1,7 @@
 """Benchmark: the exact koers portfolio solver against HiGHS (highspy) and CBC (via PuLP).
 
     PYTHONPATH=python .venv/bin/python benchmarks/solver_bench.py [--sizes 100 1000 5000]
-        [--seed 1] [--time-limit 30] [--no-cbc] [--out benchmarks/results/solver.txt]
+        [--seeds 1 2 3] [--time-limit 30] [--no-cbc] [--out benchmarks/results/solver.txt]
 
 For n in --sizes × {additive, coverage} one generated portfolio (benchmarks/solver_mip.py,
 seeded: three streams, costs € 50–€ 5.000, groups, requires pairs, mandatory interventions) is
@@ -211,7 +211,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
     ap.add_argument("--objectives", nargs="+", default=["additive", "coverage"])
-    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--seeds", type=int, nargs="+", default=[1], help="one instance per seed and size")
     ap.add_argument("--time-limit", type=float, default=30.0, help="seconds per solve (every solver)")
     ap.add_argument("--no-cbc", action="store_true")
     ap.add_argument("--out", help="also write the printed report to this file")
@@ -241,12 +241,12 @@ def main(argv=None) -> int:
     out(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {platform.processor() or platform.machine()}, "
         f"{os.cpu_count()} cores (shared); Python {platform.python_version()}; highspy {_version('highspy')}"
         + (f"; PuLP {pulp.__version__} CBC" if have_cbc else ""))
-    out(f"generated portfolios (benchmarks/solver_mip.py, seed {a.seed}), three streams; one thread per solver; "
+    out(f"generated portfolios (benchmarks/solver_mip.py, seeds {' '.join(map(str, a.seeds))}), three streams; one thread per solver; "
         f"time limit {a.time_limit:g} s per solve")
     out("times in seconds of the solve itself; ratio = other solver's time / koers's time; "
         "peak = ru_maxrss of the solver's process in MB (+ growth during the solve)")
     out()
-    hdr = f"{'n':>5} {'objective':<9} {'koers':>8} {'nodes':>9} {'HiGHS':>8} {'ratio':>7}"
+    hdr = f"{'seed':>4} {'n':>5} {'objective':<9} {'koers':>8} {'nodes':>9} {'HiGHS':>8} {'ratio':>7}"
     if have_cbc:
         hdr += f" {'CBC':>8} {'ratio':>7}"
     hdr += f" {'optimum':>8} {'same':>5} {'peak koers':>11} {'peak HiGHS':>11}"
@@ -256,10 +256,10 @@ def main(argv=None) -> int:
     out("-" * len(hdr))
     tmp = tempfile.mkdtemp(prefix="koers_bench_")
     rows = []
-    for n in a.sizes:
-        for obj in a.objectives:
-            d = generate_portfolio(n, obj, seed=a.seed)
-            path = os.path.join(tmp, f"p_{obj}_{n}.json")
+    for seed, n, obj in [(s, n, o) for s in a.seeds for n in a.sizes for o in a.objectives]:
+        if True:
+            d = generate_portfolio(n, obj, seed=seed)
+            path = os.path.join(tmp, f"p_{obj}_{n}_{seed}.json")
             with open(path, "w") as f:
                 json.dump(d, f)
             k = run_worker("koers", path, a.time_limit)
@@ -273,7 +273,7 @@ def main(argv=None) -> int:
             same = "yes" if len({r["optimum"] for r in finished}) <= 1 and finished else "NO"
             if len(finished) < 2:
                 same = "-" if not finished else "n/a"
-            row = f"{n:>5} {obj:<9} {fmt_t(k):>8} {str(k.get('nodes', '-')):>9} {fmt_t(h):>8} {ratio(k, h):>7}"
+            row = f"{seed:>4} {n:>5} {obj:<9} {fmt_t(k):>8} {str(k.get('nodes', '-')):>9} {fmt_t(h):>8} {ratio(k, h):>7}"
             if have_cbc:
                 row += f" {fmt_t(c):>8} {ratio(k, c):>7}"
             opt = k["optimum"] if k["status"] == "optimal" else (finished[0]["optimum"] if finished else "-")
@@ -281,7 +281,7 @@ def main(argv=None) -> int:
             if have_cbc:
                 row += f" {fmt_mb(c):>9}"
             out(row)
-            rows.append({"n": n, "objective": obj, "koers": k, "highs": h, "cbc": c})
+            rows.append({"seed": seed, "n": n, "objective": obj, "koers": k, "highs": h, "cbc": c})
     out()
     kb = [r["koers"].get("base_kb") for r in rows if r["koers"].get("base_kb")]
     hb = [r["highs"].get("base_kb") for r in rows if r["highs"].get("base_kb")]
