@@ -32,6 +32,7 @@
 #include <koers/decide/weights.hpp>
 #include <koers/decide/sensitivity.hpp>
 #include <koers/decide/smaa.hpp>
+#include <koers/decide/dominance.hpp>
 #include <koers/decide/random_index.hpp>
 #include <koers/decide/ahp.hpp>
 #include <koers/decide/ahp_group.hpp>
@@ -43,6 +44,8 @@
 #include <koers/budget/portfolio.hpp>
 #include <koers/budget/portfolio_json.hpp>
 #include <koers/budget/portfolio_sweep.hpp>
+#include <koers/budget/cost_model.hpp>
+#include <koers/budget/plan_costs.hpp>
 #include <koers/budget/selection.hpp>
 #include <koers/budget/selection_json.hpp>
 // io: foreign formats
