@@ -69,6 +69,9 @@ struct BnbOptions {
   bool find_ties = true;        ///< decide uniqueness
   /// Only selections of value > *target count (the result is "infeasible" when none exists).
   std::optional<std::int64_t> target;
+  /// Additive with groups/requires: node budget of the first search phase (see
+  /// search_with_restarts; tests set it small to exercise the restarts).
+  std::int64_t restart_nodes = 100000;
 };
 
 enum class BnbStatus { optimal, infeasible, limit };
@@ -468,7 +471,34 @@ class Solver {
       double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
       if (s >= o_.time_limit) return true;
     }
+    if (phase_end_ > 0 && nodes_ >= phase_end_) { phase_hit_ = true; return true; }
     return false;
+  }
+  std::int64_t phase_end_ = 0;  // restarts (search_with_restarts): node count ending this phase
+  bool phase_hit_ = false;
+
+  // Additive portfolios with coupling: two search orders, each exact — (S) coupling items first,
+  // then the streams separately; (P) plain ratio order. Neither dominates on every instance, so
+  // they alternate with growing node budgets (S: 100k, 200k, 400k, …; P: half of that), each
+  // phase a complete search from the root that keeps the incumbent (and any tie witness) of the
+  // earlier ones; the first phase that ends within its budget is the proof. The bound of an
+  // aborted phase covers the whole tree, so a user limit still reports a valid bound.
+  void search_with_restarts() {
+    std::int64_t budget = std::max<std::int64_t>(2, o_.restart_nodes);
+    bool sep = true;
+    for (;;) {
+      phase_end_ = nodes_ + (sep ? budget : budget / 2);
+      phase_hit_ = false;
+      aborted_ = false;
+      open_bound_ = NEG;
+      dfs();
+      if (!aborted_ || !phase_hit_) break;  // finished, or a user limit
+      sep = !sep;
+      if (sep) budget *= 2;
+      separable_ok_ = sep;
+      build_lists();
+    }
+    phase_end_ = 0;
   }
 
   std::int64_t gain(int i) const {  // real marginal value of adding i alone
@@ -1058,7 +1088,8 @@ class Solver {
       finish(r);
       return r;
     }
-    dfs();
+    if (separable_ok_ && free_coupling_ > 0) search_with_restarts();
+    else dfs();
     finish(r);
     return r;
   }
