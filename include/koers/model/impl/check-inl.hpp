@@ -59,26 +59,47 @@ inline std::vector<std::vector<std::size_t>> hierarchy_cycles(const StrategyGrap
   return cycles;
 }
 
-/// Goals and learning goals served by work: directly contributed to, or with a served
-/// child below them in refines/decomposes. Returns a flag per node index.
-inline std::vector<bool> served_nodes(const StrategyGraph& g) {
-  std::vector<bool> served(g.size(), false);
-  for (auto& e : g.edges()) {
-    if (e.kind != EdgeKind::contributes) continue;
+/// Each edge's endpoints as node indices (−1 when the id is unknown): resolved once, so the
+/// checks below never look an id up twice.
+inline std::vector<std::pair<std::ptrdiff_t, std::ptrdiff_t>> resolve_edges(const StrategyGraph& g) {
+  std::vector<std::pair<std::ptrdiff_t, std::ptrdiff_t>> ends;
+  ends.reserve(g.edges().size());
+  for (const auto& e : g.edges()) {
     auto f = g.index_of(e.from), t = g.index_of(e.to);
-    if (f && t && is_work(g.nodes()[*f].kind)) served[*t] = true;
+    ends.emplace_back(f ? static_cast<std::ptrdiff_t>(*f) : -1, t ? static_cast<std::ptrdiff_t>(*t) : -1);
   }
-  bool changed = true;
-  while (changed) {  // upward closure; terminates on cycles (monotone)
-    changed = false;
-    for (auto& e : g.edges()) {
-      if (!is_hierarchy(e)) continue;
-      auto f = g.index_of(e.from), t = g.index_of(e.to);
-      if (f && t && served[*t] && !served[*f]) { served[*f] = true; changed = true; }
+  return ends;
+}
+
+/// Goals and learning goals served by work: directly contributed to, or with a served
+/// child below them in refines/decomposes. Returns a flag per node index. Linear: one pass
+/// over the edges and a worklist up the hierarchy (cycles are harmless: a node is queued once).
+inline std::vector<bool> served_nodes(const StrategyGraph& g,
+                                      const std::vector<std::pair<std::ptrdiff_t, std::ptrdiff_t>>& ends) {
+  const auto& edges = g.edges();
+  std::vector<bool> served(g.size(), false);
+  std::vector<std::vector<std::size_t>> parents(g.size());
+  std::vector<std::size_t> work;
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    auto [f, t] = ends[i];
+    if (f < 0 || t < 0) continue;
+    if (is_hierarchy(edges[i])) {
+      parents[static_cast<std::size_t>(t)].push_back(static_cast<std::size_t>(f));
+    } else if (edges[i].kind == EdgeKind::contributes && is_work(g.nodes()[static_cast<std::size_t>(f)].kind) &&
+               !served[static_cast<std::size_t>(t)]) {
+      served[static_cast<std::size_t>(t)] = true;
+      work.push_back(static_cast<std::size_t>(t));
     }
+  }
+  while (!work.empty()) {
+    std::size_t v = work.back();
+    work.pop_back();
+    for (std::size_t p : parents[v])
+      if (!served[p]) { served[p] = true; work.push_back(p); }
   }
   return served;
 }
+inline std::vector<bool> served_nodes(const StrategyGraph& g) { return served_nodes(g, resolve_edges(g)); }
 
 }  // namespace detail
 
@@ -98,26 +119,28 @@ inline std::vector<Issue> StrategyGraph::check() const {
       out.push_back({Errc::invalid_value, {n.id}, describe(n) + " has importance outside 0..100"});
   }
   // E200 unknown references, E203 edge kinds, E206 strengths
-  for (const auto& e : edges_) {
-    const Node* f = find(e.from);
-    const Node* t = find(e.to);
-    std::string edge_text = std::string(to_string(e.kind)) + " edge '" + e.from + "' -> '" + e.to + "'";
-    if (!f) out.push_back({Errc::unknown_reference, {e.from}, edge_text + " starts at an unknown node '" + e.from + "'"});
-    if (!t) out.push_back({Errc::unknown_reference, {e.to}, edge_text + " ends at an unknown node '" + e.to + "'"});
+  const auto ends = detail::resolve_edges(*this);
+  for (std::size_t i = 0; i < edges_.size(); ++i) {
+    const Edge& e = edges_[i];
+    const Node* f = ends[i].first >= 0 ? &nodes_[static_cast<std::size_t>(ends[i].first)] : nullptr;
+    const Node* t = ends[i].second >= 0 ? &nodes_[static_cast<std::size_t>(ends[i].second)] : nullptr;
+    auto edge_text = [&] { return std::string(to_string(e.kind)) + " edge '" + e.from + "' -> '" + e.to + "'"; };
+    if (!f) out.push_back({Errc::unknown_reference, {e.from}, edge_text() + " starts at an unknown node '" + e.from + "'"});
+    if (!t) out.push_back({Errc::unknown_reference, {e.to}, edge_text() + " ends at an unknown node '" + e.to + "'"});
     if (f && t && !edge_allowed(e.kind, f->kind, t->kind))
       out.push_back({Errc::edge_not_allowed, {e.from, e.to},
                      "a " + std::string(to_string(e.kind)) + " edge may not go from " + describe(*f) + " to " + describe(*t)});
     if (e.kind == EdgeKind::contributes) {
       if (!e.strength) {
-        out.push_back({Errc::missing_required, {e.from, e.to}, edge_text + " has no strength"});
+        out.push_back({Errc::missing_required, {e.from, e.to}, edge_text() + " has no strength"});
       } else if (e.strength->value) {
         double v = *e.strength->value;
         if (!std::isfinite(v) || v < -100 || v > 100)
           out.push_back({Errc::strength_out_of_range, {e.from, e.to},
-                         edge_text + " has strength " + std::to_string(v) + ", outside -100..100"});
+                         edge_text() + " has strength " + std::to_string(v) + ", outside -100..100"});
       } else if (!is_contribution_label(e.strength->label)) {
         out.push_back({Errc::strength_out_of_range, {e.from, e.to},
-                       edge_text + " has strength '" + e.strength->label +
+                       edge_text() + " has strength '" + e.strength->label +
                            "', not one of make, help, some+, unknown, some-, hurt, break"});
       }
     }
@@ -134,15 +157,17 @@ inline std::vector<Issue> StrategyGraph::check() const {
     out.push_back({Errc::cycle, ids, "cycle in refines/decomposes: " + path});
   }
   // E204 goals no intervention serves, E205 interventions that serve no goal
-  auto served = detail::served_nodes(*this);
+  auto served = detail::served_nodes(*this, ends);
   for (std::size_t i = 0; i < nodes_.size(); ++i)
     if (detail::is_goal_like(nodes_[i].kind) && !served[i])
       out.push_back({Errc::goal_unserved, {nodes_[i].id}, describe(nodes_[i]) + " is served by no intervention"});
-  std::unordered_set<std::string> contributing;
-  for (const auto& e : edges_)
-    if (e.kind == EdgeKind::contributes && find(e.to)) contributing.insert(e.from);
+  // an intervention serves when it contributes to an existing node (by id: a duplicate id counts)
+  std::vector<bool> contributing(nodes_.size(), false);
+  for (std::size_t i = 0; i < edges_.size(); ++i)
+    if (edges_[i].kind == EdgeKind::contributes && ends[i].second >= 0 && ends[i].first >= 0)
+      contributing[static_cast<std::size_t>(ends[i].first)] = true;
   for (const auto& n : nodes_)
-    if (n.kind == NodeKind::intervention && !contributing.count(n.id))
+    if (n.kind == NodeKind::intervention && !contributing[*index_of(n.id)])
       out.push_back({Errc::intervention_unused, {n.id}, describe(n) + " serves no goal"});
   // strategies name known nodes
   for (const auto& s : strategies)
