@@ -3,7 +3,11 @@
 
 #include "json_util.hpp"
 
+#include <exception>
+#include <filesystem>
 #include <fstream>
+#include <sstream>
+#include <vector>
 
 namespace koers {
 namespace {
@@ -12,7 +16,7 @@ using detail::ObjectReader;
 
 template <class E>
 E enum_field(ObjectReader& r, const std::string& key, std::optional<E> (*parse)(std::string_view), const char* allowed) {
-  auto s = r.str(key);
+  auto s = r.str(key, true);  // required when called (edge kind; the others only when present)
   auto e = parse(*s);
   if (!e) ObjectReader::fail(Errc::invalid_value, r.at(key), "is '" + *s + "', expected one of " + allowed);
   return *e;
@@ -130,51 +134,359 @@ json number_json(double v) {
 
 }  // namespace
 
+// ---- streaming reader ----------------------------------------------------------------------
+// The loader never holds the DOM of the whole document: an nlohmann SAX handler builds a small
+// DOM for ONE element of /nodes, /edges or /strategies at a time (and for the small top-level
+// fields), hands it to read_node / read_edge / read_strategy and drops it. Errors keep the
+// priority of the former DOM reader: E108 (linear pre-scan) and E101 (anywhere in the text) first,
+// then format/version, then the fields in the order name, source, period, nodes, edges,
+// strategies, unknown top-level fields; so a field error found early is remembered and thrown
+// only once the whole text has parsed. Nothing half-loaded escapes: the graph is returned only
+// after every check.
 namespace {
-StrategyGraph from_json(const json& j, const std::string& origin) {
-  detail::check_format(j, "koers.model", model_format_version, origin);
-  ObjectReader top(j, "");
-  top.str("format");
-  top.integer("version");
-  StrategyGraph g;  // built fully before it is returned: nothing half-loaded escapes
-  g.name = top.str_or("name", "");
-  g.source = top.str_or("source", "");
-  if (auto* p = top.object("period")) {
-    ObjectReader pr(*p, "/period");
-    g.period_start = pr.str_or("start", "");
-    g.period_end = pr.str_or("end", "");
-    pr.finish();
+
+Strategy read_strategy(const json& j, const std::string& path) {
+  ObjectReader sr(j, path);
+  Strategy s;
+  s.name = *sr.str("name", true);
+  s.description = sr.str_or("description", "");
+  if (auto* vals = sr.object("values")) {
+    s.values.reserve(vals->size());
+    for (auto it = vals->begin(); it != vals->end(); ++it)
+      s.values.emplace_back(it.key(), ObjectReader::as_number(it.value(), path + "/values/" + it.key()));
   }
-  if (auto* nodes = top.array("nodes", true))
-    for (std::size_t i = 0; i < nodes->size(); ++i) g.add_node(read_node((*nodes)[i], "/nodes/" + std::to_string(i)));
-  if (auto* edges = top.array("edges"))
-    for (std::size_t i = 0; i < edges->size(); ++i) g.add_edge(read_edge((*edges)[i], "/edges/" + std::to_string(i)));
-  if (auto* strategies = top.array("strategies")) {
-    for (std::size_t i = 0; i < strategies->size(); ++i) {
-      std::string path = "/strategies/" + std::to_string(i);
-      ObjectReader sr((*strategies)[i], path);
-      Strategy s;
-      s.name = *sr.str("name", true);
-      s.description = sr.str_or("description", "");
-      if (auto* vals = sr.object("values")) {
-        for (auto it = vals->begin(); it != vals->end(); ++it)
-          s.values.emplace_back(it.key(), ObjectReader::as_number(it.value(), path + "/values/" + it.key()));
+  sr.finish();
+  return s;
+}
+
+/// Depth and element counts of a JSON text, fed in chunks: the depth check of
+/// detail::json_depth (strings skipped, stops counting once past the limit) plus the number of
+/// objects directly inside top-level "nodes" and "edges" arrays (a reserve hint only).
+class PreScan {
+ public:
+  void feed(std::string_view text) {
+    for (char c : text) {
+      if (in_string_) {
+        if (escape_) { escape_ = false; continue; }
+        if (c == '\\') { escape_ = true; key_ok_ = false; }
+        else if (c == '"') in_string_ = false;
+        else if (depth_ == 1) {
+          if (key_len_ < sizeof(key_)) key_[key_len_++] = c;
+          else key_ok_ = false;
+        }
+        continue;
       }
-      sr.finish();
-      g.strategies.push_back(std::move(s));
+      if (c == '"') {
+        in_string_ = true;
+        if (depth_ == 1) { key_len_ = 0; key_ok_ = true; }
+      } else if (c == ':' && depth_ == 1) {
+        std::string_view k(key_, key_len_);
+        section_ = !key_ok_ ? 0 : k == "nodes" ? 1 : k == "edges" ? 2 : 0;
+      } else if (c == '[' || c == '{') {
+        ++depth_;
+        if (depth_ > deepest_) deepest_ = depth_;
+        if (depth_ == 3 && c == '{') {
+          if (section_ == 1) ++nodes_;
+          else if (section_ == 2) ++edges_;
+        }
+      } else if (c == ']' || c == '}') {
+        --depth_;
+      }
     }
   }
-  top.finish();
-  return g;
+  int deepest() const { return deepest_; }
+  std::size_t nodes() const { return nodes_; }
+  std::size_t edges() const { return edges_; }
+
+ private:
+  int depth_ = 0, deepest_ = 0;
+  bool in_string_ = false, escape_ = false, key_ok_ = false;
+  char key_[8] = {};
+  std::size_t key_len_ = 0;
+  int section_ = 0;
+  std::size_t nodes_ = 0, edges_ = 0;
+};
+
+void check_depth(const PreScan& scan, const std::string& origin) {
+  if (scan.deepest() > detail::max_json_depth)
+    throw InputError(Errc::too_deep, origin + " nests deeper than " + std::to_string(detail::max_json_depth) + " levels", {origin});
 }
+
+/// Builds the DOM of one JSON value from SAX events (iterative: no recursion).
+class ValueBuilder {
+ public:
+  bool active() const { return active_; }
+  bool done() const { return done_; }
+  void start() { root_ = json(); stack_.clear(); active_ = true; done_ = false; }
+  json take() { active_ = false; done_ = false; return std::move(root_); }
+
+  template <class V>
+  void value(V&& v) { place(json(std::forward<V>(v))); if (stack_.empty()) done_ = true; }
+  void start_container(json::value_t t) { stack_.push_back(place(json(t))); }
+  void key(std::string& k) { key_ = std::move(k); }
+  void end_container() { stack_.pop_back(); if (stack_.empty()) done_ = true; }
+
+ private:
+  json* place(json&& v) {
+    if (stack_.empty()) { root_ = std::move(v); return &root_; }
+    json* top = stack_.back();
+    if (top->is_array()) { top->push_back(std::move(v)); return &top->back(); }
+    json& slot = (*top)[key_];  // duplicate keys: the last one wins, as with json::parse
+    slot = std::move(v);
+    return &slot;
+  }
+  json root_;
+  std::vector<json*> stack_;
+  std::string key_;
+  bool active_ = false, done_ = false;
+};
+
+class ModelSax {
+ public:
+  ModelSax(std::string origin, std::size_t nodes_hint, std::size_t edges_hint) : origin_(std::move(origin)) {
+    g_.reserve(nodes_hint, edges_hint);
+  }
+
+  // -- the SAX interface (nlohmann::json_sax) --
+  bool null() { return scalar(nullptr); }
+  bool boolean(bool v) { return scalar(v); }
+  bool number_integer(json::number_integer_t v) { return scalar(v); }
+  bool number_unsigned(json::number_unsigned_t v) { return scalar(v); }
+  bool number_float(json::number_float_t v, const json::string_t&) { return scalar(v); }
+  bool string(json::string_t& v) { return scalar(std::move(v)); }
+  bool binary(json::binary_t&) { return true; }  // never produced by the JSON text parser
+  bool start_object(std::size_t) { return open(json::value_t::object); }
+  bool start_array(std::size_t) { return open(json::value_t::array); }
+  bool end_object() { return close(); }
+  bool end_array() { return close(); }
+  bool key(json::string_t& k) {
+    if (depth_ == 1) { key_ = k; return true; }
+    if (skip_ == 0 && builder_.active()) builder_.key(k);
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) {
+    std::string what = e.what();
+    auto p = what.find("] ");
+    std::string msg = p == std::string::npos ? what : what.substr(p + 2);
+    if (dynamic_cast<const json::out_of_range*>(&e))
+      throw InputError(Errc::invalid_value, origin_ + " holds a number out of range (" + msg + ")", {origin_});
+    throw InputError(Errc::not_json, origin_ + " is not valid JSON: " + msg, {origin_});
+  }
+
+  /// After a complete parse: every check in the former order, then the graph.
+  StrategyGraph finish() {
+    if (!top_is_object_) throw InputError(Errc::wrong_type, origin_ + ": the document must be a JSON object", {"/"});
+    detail::check_format(top_, "koers.model", model_format_version, origin_);
+    ObjectReader top(top_, "");
+    top.str("format");
+    top.integer("version");
+    g_.name = top.str_or("name", "");
+    g_.source = top.str_or("source", "");
+    if (auto* p = top.object("period")) {
+      ObjectReader pr(*p, "/period");
+      g_.period_start = pr.str_or("start", "");
+      g_.period_end = pr.str_or("end", "");
+      pr.finish();
+    }
+    if (top.array("nodes", true) && errors_[0]) std::rethrow_exception(errors_[0]);
+    if (top.array("edges") && errors_[1]) std::rethrow_exception(errors_[1]);
+    if (top.array("strategies") && errors_[2]) std::rethrow_exception(errors_[2]);
+    top.finish();
+    g_.strategies = std::move(strategies_);
+    return std::move(g_);
+  }
+
+ private:
+  enum Section { none = -1, nodes = 0, edges = 1, strategies = 2 };
+
+  bool open(json::value_t t) {
+    if (++depth_ > detail::max_json_depth)  // the pre-scan catches this first; a guard only
+      throw InputError(Errc::too_deep, origin_ + " nests deeper than " + std::to_string(detail::max_json_depth) + " levels", {origin_});
+    if (depth_ == 1) {
+      if (t == json::value_t::object) top_is_object_ = true;
+      else skip_ = 1;  // not an object: parse the rest for syntax only
+      return true;
+    }
+    if (skip_ > 0) { ++skip_; return true; }
+    if (builder_.active()) { builder_.start_container(t); return true; }
+    if (depth_ == 2) {  // a top-level field's value
+      Section s = key_ == "nodes" ? nodes : key_ == "edges" ? edges : key_ == "strategies" ? strategies : none;
+      if (s != none && t == json::value_t::array) {
+        begin_section(s);
+        return true;
+      }
+      begin_field(t);
+      return true;
+    }
+    // depth 3: an element of a streamed section
+    begin_element();
+    if (skip_ == 0) builder_.start_container(t);
+    return true;
+  }
+
+  bool close() {
+    --depth_;
+    if (skip_ > 0) {
+      if (--skip_ == 0 && depth_ >= 1) element_done(false);
+      return true;
+    }
+    if (builder_.active()) {
+      builder_.end_container();
+      if (builder_.done()) element_done(true);
+      return true;
+    }
+    if (depth_ == 1) section_ = none;  // end of a streamed array
+    return true;
+  }
+
+  template <class V>
+  bool scalar(V&& v) {
+    if (skip_ > 0 || depth_ == 0) return true;  // inside a skipped value, or a scalar document
+    if (builder_.active()) {
+      builder_.value(std::forward<V>(v));
+      return true;
+    }
+    if (depth_ == 1) {  // a scalar top-level field
+      section_ = none;
+      replacing(key_);
+      if (known(key_)) top_[key_] = json(std::forward<V>(v));
+      else top_[key_] = nullptr;  // only its name matters (E104)
+      return true;
+    }
+    // depth 2: a scalar element of a streamed section
+    begin_element();
+    if (skip_ == 0) {
+      builder_.value(std::forward<V>(v));
+      element_done(true);
+    } else {
+      skip_ = 0;
+      element_done(false);
+    }
+    return true;
+  }
+
+  static bool known(const std::string& k) {
+    return k == "format" || k == "version" || k == "name" || k == "source" || k == "period" || k == "nodes" ||
+           k == "edges" || k == "strategies";
+  }
+
+  void begin_section(Section s) {
+    // a repeated top-level key: the last one wins, as with json::parse
+    if (seen_[s]) reset(s);
+    seen_[s] = true;
+    top_[key_] = json::array();  // a placeholder: the elements are read as they stream by
+    section_ = s;
+    index_ = 0;
+  }
+  /// A top-level key whose value is not a streamed array: forget an earlier streamed one.
+  void replacing(const std::string& k) {
+    Section s = k == "nodes" ? nodes : k == "edges" ? edges : k == "strategies" ? strategies : none;
+    if (s != none && seen_[s]) { reset(s); seen_[s] = false; }
+  }
+  void begin_field(json::value_t t) {
+    section_ = none;
+    replacing(key_);
+    field_ = key_;
+    if (known(key_)) {
+      builder_.start();
+      builder_.start_container(t);
+    } else {
+      top_[key_] = nullptr;
+      skip_ = 1;
+    }
+  }
+  void begin_element() {
+    if (errors_[section_]) skip_ = 1;  // one error per section is all that is reported
+    else builder_.start();
+  }
+
+  void element_done(bool built) {
+    if (section_ == none) {  // a top-level field's value
+      if (built) top_[field_] = builder_.take();
+      return;
+    }
+    std::size_t i = index_++;
+    if (!built) return;
+    json j = builder_.take();
+    const char* name = section_ == nodes ? "/nodes/" : section_ == edges ? "/edges/" : "/strategies/";
+    try {
+      std::string path = name + std::to_string(i);
+      if (section_ == nodes) g_.add_node(read_node(j, path));
+      else if (section_ == edges) g_.add_edge(read_edge(j, path));
+      else strategies_.push_back(read_strategy(j, path));
+    } catch (const InputError&) {
+      errors_[section_] = std::current_exception();
+    }
+  }
+
+  /// Forget what an earlier occurrence of a repeated top-level key loaded (rare: a hostile file).
+  void reset(Section s) {
+    errors_[s] = nullptr;
+    if (s == strategies) { strategies_.clear(); return; }
+    StrategyGraph h;
+    if (s != nodes) for (auto& n : g_.nodes()) h.add_node(n);
+    if (s != edges) for (auto& e : g_.edges()) h.add_edge(e);
+    g_ = std::move(h);
+  }
+
+  std::string origin_;
+  StrategyGraph g_;
+  std::vector<Strategy> strategies_;
+  json top_ = json::object();  // the small top-level fields; placeholders for the streamed arrays
+  ValueBuilder builder_;
+  int depth_ = 0;
+  int skip_ = 0;  // > 0: inside a value that is not built (its depth)
+  std::string key_, field_;
+  Section section_ = none;
+  std::size_t index_ = 0;
+  bool top_is_object_ = false;
+  bool seen_[3] = {false, false, false};
+  std::exception_ptr errors_[3];
+};
+
 }  // namespace
 
 StrategyGraph parse_model(std::string_view text, const std::string& origin) {
-  return from_json(detail::parse_json_text(text, origin), origin);
+  PreScan scan;
+  scan.feed(text);
+  check_depth(scan, origin);
+  ModelSax sax(origin, scan.nodes(), scan.edges());
+  json::sax_parse(text.begin(), text.end(), &sax);
+  return sax.finish();
 }
 
 StrategyGraph load_model(const std::string& path) {
-  return from_json(detail::read_json_file(path), "'" + path + "'");
+  const std::string origin = "'" + path + "'";
+  auto unreadable = [&] { return InputError(Errc::file_unreadable, "cannot read '" + path + "'", {path}); };
+  std::error_code ec;
+  bool regular = std::filesystem::is_regular_file(path, ec);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw unreadable();
+  if (!regular) {  // a pipe or device: read once, then parse the text
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (in.bad()) throw unreadable();
+    std::string text = ss.str();
+    if (text.size() > detail::max_json_bytes) throw InputError(Errc::invalid_value, origin + " is larger than 1 GiB", {path});
+    return parse_model(text, origin);
+  }
+  auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > detail::max_json_bytes) throw InputError(Errc::invalid_value, origin + " is larger than 1 GiB", {path});
+  // pass 1: depth and element counts, in chunks
+  PreScan scan;
+  std::vector<char> buf(std::size_t{1} << 20);
+  while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0)
+    scan.feed(std::string_view(buf.data(), static_cast<std::size_t>(in.gcount())));
+  if (in.bad()) throw unreadable();
+  check_depth(scan, origin);
+  // pass 2: the SAX parse, straight from the file
+  in.clear();
+  in.seekg(0);
+  if (!in) throw unreadable();
+  ModelSax sax(origin, scan.nodes(), scan.edges());
+  json::sax_parse(in, &sax);
+  if (in.bad()) throw unreadable();
+  return sax.finish();
 }
 
 std::string to_json(const StrategyGraph& g, int indent) {

@@ -95,6 +95,12 @@ class StrategyGraph {
   }
   /// Add an edge between two node ids (checked by check(), not here).
   void add_edge(Edge e) { edges_.push_back(std::move(e)); }
+  /// Room for this many nodes and edges (a loader that knows the counts saves the regrowth).
+  void reserve(std::size_t nodes, std::size_t edges) {
+    nodes_.reserve(nodes);
+    edges_.reserve(edges);
+    index_.reserve(nodes);
+  }
 
   const std::vector<Node>& nodes() const noexcept { return nodes_; }
   const std::vector<Edge>& edges() const noexcept { return edges_; }
