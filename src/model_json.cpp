@@ -244,7 +244,11 @@ class ValueBuilder {
 class ModelSax {
  public:
   ModelSax(std::string origin, std::size_t nodes_hint, std::size_t edges_hint) : origin_(std::move(origin)) {
-    g_.reserve(nodes_hint, edges_hint);
+    try {
+      g_.reserve(nodes_hint, edges_hint);  // counted by the pre-scan: a hint only
+    } catch (const std::exception&) {
+      // a hostile count the allocator refuses: grow as needed instead
+    }
   }
 
   // -- the SAX interface (nlohmann::json_sax) --
@@ -484,7 +488,12 @@ StrategyGraph load_model(const std::string& path) {
   in.seekg(0);
   if (!in) throw unreadable();
   ModelSax sax(origin, scan.nodes(), scan.edges());
-  json::sax_parse(in, &sax);
+  try {
+    json::sax_parse(in, &sax);
+  } catch (const InputError&) {
+    if (in.bad()) throw unreadable();  // a read error mid-file, not a syntax error
+    throw;
+  }
   if (in.bad()) throw unreadable();
   return sax.finish();
 }
