@@ -740,8 +740,11 @@ def _solve_with(d: dict, scores: pd.Series) -> tuple[str, frozenset, frozenset]:
 
 
 def _progress(total, desc, enabled):
-    from tqdm.auto import tqdm
-    return tqdm(total=total, desc=desc, disable=not enabled, leave=False)
+    import warnings
+    with warnings.catch_warnings():  # tqdm.auto warns when a notebook has no ipywidgets: plain bar then
+        warnings.simplefilter("ignore")
+        from tqdm.auto import tqdm
+    return tqdm(total=total, desc=desc, disable=not enabled, leave=False, mininterval=1.0)
 
 
 def _map(fn, args, threads, bar=None):
