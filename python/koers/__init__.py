@@ -23,4 +23,5 @@ from . import budget  # noqa: F401
 from .decide import *  # noqa: F401,F403  rank, ahp, weights, smaa, sensitivity, select
 from .budget import *  # noqa: F401,F403  Portfolio, optimise, curve, sweep
 from . import selection  # noqa: F401
-from .selection import Selection, SelectionResult, select, selection_probability  # noqa: F401
+from .selection import (Selection, SelectionResult, TopNCut, plot_probability, select,  # noqa: F401
+                        selection_probability, selection_sensitivity)
