@@ -68,6 +68,100 @@ auto validated(const std::string& origin, F&& f) {
   }
 }
 
+
+/// One scenario of a koers.portfolio file (JSON path `at` for messages).
+PortfolioScenario scenario_at(const json& v, const std::string& at) {
+  ObjectReader r(v, at);
+  PortfolioScenario s;
+  s.name = *r.str("name", true);
+  auto factors = [&](const char* key, std::vector<std::pair<std::string, std::string>>& out) {
+    if (auto* o = r.object(key))
+      for (auto it = o->begin(); it != o->end(); ++it) {
+        std::string path = r.at(key) + "/" + it.key();
+        if (!it->is_string())
+          ObjectReader::fail(Errc::wrong_type, path, "must be a decimal string such as \"0.9\" (a float loses cents), not " +
+                             koers::detail::type_name(*it));
+        out.push_back({it.key(), it->get<std::string>()});
+      }
+  };
+  factors("scale_budget", s.scale_budget);
+  if (auto* o = r.object("set_budget_cents"))
+    for (auto it = o->begin(); it != o->end(); ++it)
+      s.set_budget.push_back({it.key(), cents_at(*it, r.at("set_budget_cents") + "/" + it.key())});
+  if (auto* v2 = r.get("drop_items", false)) s.drop_items = string_list(*v2, r.at("drop_items"));
+  if (auto* v2 = r.get("force_items", false)) s.force_items = string_list(*v2, r.at("force_items"));
+  if (auto* o = r.object("set_cost_cents"))
+    for (auto it = o->begin(); it != o->end(); ++it)
+      s.set_cost.push_back({it.key(), cents_at(*it, r.at("set_cost_cents") + "/" + it.key())});
+  factors("scale_cost", s.scale_cost);
+  if (auto* o = r.object("set_participants"))
+    for (auto it = o->begin(); it != o->end(); ++it) {
+      std::string path = r.at("set_participants") + "/" + it.key();
+      auto n = whole_at(*it, path);
+      if (n < 0) ObjectReader::fail(Errc::invalid_value, path, "must not be negative");
+      s.set_participants.push_back({it.key(), n});
+    }
+  if (const json* mv = r.array("move_cents"))
+    for (std::size_t k = 0; k < mv->size(); ++k) {
+      ObjectReader m((*mv)[k], r.at("move_cents") + "/" + std::to_string(k));
+      PortfolioMove x;
+      x.from = *m.str("from", true);
+      x.to = *m.str("to", true);
+      x.amount = *cents(m, "cents", true);
+      m.finish();
+      s.move.push_back(x);
+    }
+  if (auto* o = r.object("payroll_share")) {
+    ObjectReader m(*o, r.at("payroll_share"));
+    auto share = [&](const char* key) {
+      auto* v2 = m.get(key, true);
+      if (!v2->is_string())
+        ObjectReader::fail(Errc::wrong_type, m.at(key), "must be a decimal string such as \"0.02\" (a float is not exact), not " +
+                           koers::detail::type_name(*v2));
+      return v2->get<std::string>();
+    };
+    PayrollChange c;
+    c.from = share("from");
+    c.to = share("to");
+    m.finish();
+    s.payroll_share = c;
+  }
+  r.finish();
+  return s;
+}
+
+json scenario_json(const PortfolioScenario& s) {
+  json o = {{"name", s.name}};
+  if (!s.scale_budget.empty()) {
+    o["scale_budget"] = json::object();
+    for (const auto& [k, v] : s.scale_budget) o["scale_budget"][k] = v;
+  }
+  if (!s.set_budget.empty()) {
+    o["set_budget_cents"] = json::object();
+    for (const auto& [k, v] : s.set_budget) o["set_budget_cents"][k] = v.cents();
+  }
+  if (!s.drop_items.empty()) o["drop_items"] = s.drop_items;
+  if (!s.force_items.empty()) o["force_items"] = s.force_items;
+  if (!s.set_cost.empty()) {
+    o["set_cost_cents"] = json::object();
+    for (const auto& [k, v] : s.set_cost) o["set_cost_cents"][k] = v.cents();
+  }
+  if (!s.scale_cost.empty()) {
+    o["scale_cost"] = json::object();
+    for (const auto& [k, v] : s.scale_cost) o["scale_cost"][k] = v;
+  }
+  if (!s.set_participants.empty()) {
+    o["set_participants"] = json::object();
+    for (const auto& [k, v] : s.set_participants) o["set_participants"][k] = v;
+  }
+  if (!s.move.empty()) {
+    o["move_cents"] = json::array();
+    for (const auto& m : s.move) o["move_cents"].push_back({{"from", m.from}, {"to", m.to}, {"cents", m.amount.cents()}});
+  }
+  if (s.payroll_share) o["payroll_share"] = {{"from", s.payroll_share->from}, {"to", s.payroll_share->to}};
+  return o;
+}
+
 }  // namespace
 
 // ---- koers.portfolio -------------------------------------------------------------------
@@ -151,24 +245,7 @@ Portfolio parse_portfolio(std::string_view text, const std::string& origin) {
       }
     if (const json* sc = top.array("scenarios"))
       for (std::size_t i = 0; i < sc->size(); ++i) {
-        ObjectReader r((*sc)[i], p("/scenarios", i));
-        PortfolioScenario s;
-        s.name = *r.str("name", true);
-        if (auto* o = r.object("scale_budget"))
-          for (auto it = o->begin(); it != o->end(); ++it) {
-            std::string path = r.at("scale_budget") + "/" + it.key();
-            if (!it->is_string())
-              ObjectReader::fail(Errc::wrong_type, path, "must be a decimal string such as \"0.9\" (a float loses cents), not " +
-                                 koers::detail::type_name(*it));
-            s.scale_budget.push_back({it.key(), it->get<std::string>()});
-          }
-        if (auto* o = r.object("set_budget_cents"))
-          for (auto it = o->begin(); it != o->end(); ++it)
-            s.set_budget.push_back({it.key(), cents_at(*it, r.at("set_budget_cents") + "/" + it.key())});
-        if (auto* v = r.get("drop_items", false)) s.drop_items = string_list(*v, r.at("drop_items"));
-        if (auto* v = r.get("force_items", false)) s.force_items = string_list(*v, r.at("force_items"));
-        r.finish();
-        pf.scenarios.push_back(s);
+        pf.scenarios.push_back(scenario_at((*sc)[i], p("/scenarios", i)));
       }
     top.finish();
     pf.validate();
@@ -222,25 +299,19 @@ std::string to_json(const Portfolio& pf, int indent) {
   }
   if (!pf.scenarios.empty()) {
     j["scenarios"] = json::array();
-    for (const auto& s : pf.scenarios) {
-      json o = {{"name", s.name}};
-      if (!s.scale_budget.empty()) {
-        o["scale_budget"] = json::object();
-        for (const auto& [k, v] : s.scale_budget) o["scale_budget"][k] = v;
-      }
-      if (!s.set_budget.empty()) {
-        o["set_budget_cents"] = json::object();
-        for (const auto& [k, v] : s.set_budget) o["set_budget_cents"][k] = v.cents();
-      }
-      if (!s.drop_items.empty()) o["drop_items"] = s.drop_items;
-      if (!s.force_items.empty()) o["force_items"] = s.force_items;
-      j["scenarios"].push_back(o);
-    }
+    for (const auto& s : pf.scenarios) j["scenarios"].push_back(scenario_json(s));
   }
   return j.dump(indent);
 }
 
 void save_portfolio(const Portfolio& pf, const std::string& path) { write_file(to_json(pf), path); }
+
+PortfolioScenario parse_portfolio_scenario(std::string_view text, const std::string& origin) {
+  json j = koers::detail::parse_json_text(text, origin);
+  return validated(origin, [&] { return scenario_at(j, ""); });
+}
+
+std::string to_json(const PortfolioScenario& s, int indent) { return scenario_json(s).dump(indent); }
 
 namespace {
 json conflict_json(const Conflict& c) {

@@ -42,6 +42,9 @@ void register_solver(py::module_& m) {
   m.def("save_portfolio", &save_portfolio, "portfolio"_a, "path"_a, "Write a koers.portfolio file.", release);
   m.def("apply_scenario", [](const Portfolio& p, std::size_t i) { return apply(p, p.scenarios.at(i)); }, "portfolio"_a, "index"_a,
         "The portfolio changed by its i-th scenario.", release);
+  m.def("compose_portfolio_scenarios", [](const std::string& a, const std::string& b, const std::string& name) {
+          return to_json(compose(parse_portfolio_scenario(a, "scenario a"), parse_portfolio_scenario(b, "scenario b"), name));
+        }, "a"_a, "b"_a, "name"_a = "", "compose(a, b) of two koers.portfolio scenarios (JSON in and out).");
   m.def("scale_floor_cents", [](std::int64_t cents, const std::string& f) { return scale_floor(Money::from_cents(cents), f).cents(); },
         "cents"_a, "factor"_a, "floor(cents × factor), exactly.");
   m.def("optimise_json", [](const Portfolio& p, const SolveOptions& o) { return result_to_json(optimise(p, o)); },

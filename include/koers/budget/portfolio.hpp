@@ -97,7 +97,32 @@ struct Requirement {
   friend bool operator==(const Requirement&, const Requirement&) = default;
 };
 
-/// A declarative change of the base portfolio (file format `scenarios`). Applied by `apply()`.
+/// Money moved from one stream to another by a scenario (file: `move_cents: [{from, to, cents}]`).
+struct PortfolioMove {
+  std::string from;
+  std::string to;
+  Money amount;  ///< cents, ≥ 0
+  friend bool operator==(const PortfolioMove&, const PortfolioMove&) = default;
+};
+
+/// A change of the payroll share (file: `payroll_share: {"from": "0.02", "to": "0.03"}`):
+/// every stream's budget is multiplied by to/from, exactly (floor once, see `apply`).
+struct PayrollChange {
+  std::string from;  ///< decimal text, > 0 (the share the base budgets stand for)
+  std::string to;    ///< decimal text, ≥ 0
+  friend bool operator==(const PayrollChange&, const PayrollChange&) = default;
+};
+
+/// A declarative change of the base portfolio (file format `scenarios`). Applied by `apply()`,
+/// in this order (each scenario changes the base once):
+///  1. budgets: b := floor(b × to/from × scale_budget[s]) (missing factors are 1; one floor);
+///     a `set_budget` of the stream replaces that;
+///  2. `move` in the listed order: the source keeps at least its reserved lines (else E406);
+///  3. items: `set_participants` (cost := per_participant × participants), then `set_cost`
+///     (cost := cents) or else `scale_cost` (the item's own factor, or "*"):
+///     cost := floor(cost × factor). When a changed cost is no longer per_participant ×
+///     participants, the item's per_participant price is dropped (the cost is a total);
+///  4. `drop_items` / `force_items`.
 struct PortfolioScenario {
   std::string name;
   /// stream → decimal factor as text ("0.9"): budget := floor(budget × factor), exactly.
@@ -106,6 +131,18 @@ struct PortfolioScenario {
   std::vector<std::pair<std::string, Money>> set_budget;
   std::vector<std::string> drop_items;   ///< may not be funded
   std::vector<std::string> force_items;  ///< must be funded
+  /// item → new cost in cents.
+  std::vector<std::pair<std::string, Money>> set_cost;
+  /// item or "*" (every item) → decimal factor as text: cost := floor(cost × factor), exactly.
+  /// An item's own factor replaces "*" for that item; a `set_cost` of the item replaces both.
+  std::vector<std::pair<std::string, std::string>> scale_cost;
+  /// item → participants: cost := per_participant × participants (E114 past 64 bits); the item
+  /// must have a per_participant price (else E406).
+  std::vector<std::pair<std::string, std::int64_t>> set_participants;
+  /// money moved between streams, after the budget changes, in this order.
+  std::vector<PortfolioMove> move;
+  /// payroll share from → to: every stream's budget × to/from.
+  std::optional<PayrollChange> payroll_share;
   friend bool operator==(const PortfolioScenario&, const PortfolioScenario&) = default;
 };
 
@@ -214,6 +251,21 @@ std::vector<CurvePoint> curve(const Portfolio& p, const std::string& stream, con
 /// Throws BudgetError E402/E403 for unknown names, E406 for a bad factor (not a decimal
 /// string, negative) or an item both dropped and forced.
 Portfolio apply(const Portfolio& base, const PortfolioScenario& scenario);
+
+/// `a` then `b` as one scenario, named `name` (default "a + b"). Rules (exact, no float):
+///  - budgets: factors multiply as exact decimals (one floor on the base budget); a set in `b`
+///    replaces what `a` did to that stream; a scale (or payroll change) in `b` after a set in
+///    `a` sets floor(set × factor); payroll shares compose as from = a.from × b.from,
+///    to = a.to × b.to (or {a.from, b.to} when b.from = a.to);
+///  - moves: a's then b's, applied after the budget changes; E406 when `b` scales or sets the
+///    budget of a stream that a move of `a` touches (the order would change the result);
+///  - costs: factors multiply per item ("*" with "*"; an item's factor with the other's factor
+///    for it or "*"); a scale in `b` after a set in `a` sets floor(set × factor); a set in `b`
+///    replaces a's change of that item; participants in `b` replace a's participants and a's
+///    cost change of that item (the item is re-priced from its base per_participant price);
+///  - items: `b` wins where the two disagree (dropped in `a`, forced in `b` → forced).
+/// Throws BudgetError E406 for a bad factor or the move conflict above.
+PortfolioScenario compose(const PortfolioScenario& a, const PortfolioScenario& b, const std::string& name = "");
 
 /// Exact floor(budget × factor) for a decimal factor string ("0.9", "1.25"); E406 when the
 /// factor is not a non-negative decimal string.

@@ -27,6 +27,12 @@ std::string to_json(const Portfolio& p, int indent = 2);
 /// Write a koers.portfolio file (E100 when it cannot be written).
 void save_portfolio(const Portfolio& p, const std::string& path);
 
+/// One scenario as in a file's `scenarios` list (the names it uses are checked by
+/// Portfolio::validate, not here).
+PortfolioScenario parse_portfolio_scenario(std::string_view text, const std::string& origin = "scenario");
+/// One scenario as a JSON object of a file's `scenarios` list.
+std::string to_json(const PortfolioScenario& s, int indent = -1);
+
 /// A result as the JSON object of `koers optimise --json` (without "scenarios"):
 /// {"status", "optimum", "selected", "spent_cents", "bound", "gap", "unique", "binding",
 ///  "conflict"?, "capacity_cents", "alternative", "nodes", "seconds"}.
