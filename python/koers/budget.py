@@ -488,7 +488,9 @@ class Portfolio:
 
     def compare(self, scenarios: Iterable[Scenario | str] | None = None, **kw) -> pd.DataFrame:
         """The base and each scenario side by side: status, optimum and its change, budget,
-        capacity and spend per stream (cents), items funded, added and dropped against the base."""
+        capacity and spend per stream (cents), items funded, added and dropped against the base,
+        ``costs`` (the items whose cost or participants the scenario changed: tuple of dicts
+        item/base_cents/cost_cents/base_participants/participants) and ``cost_changes`` (as text)."""
         scs = self.scenarios if scenarios is None else [self.scenario(s) if isinstance(s, str) else _as_scenario(s)
                                                         for s in scenarios]
         results = [("base", self.optimise(**kw))] + [(s.name, self.apply(s).optimise(**kw)) for s in scs]
@@ -736,11 +738,33 @@ def comparison_table(results: Sequence[tuple[str, OptimiseResult]]) -> pd.DataFr
         row["added"] = ", ".join(i for i in r.selection if i not in bsel)
         row["dropped"] = ", ".join(i for i in base.selection if i not in set(r.selection))
         row["conflict"] = r.explain_infeasible() or ""
+        row["costs"] = _cost_changes(base.portfolio, r.portfolio)
+        row["cost_changes"] = "; ".join(
+            f"{c['item']} {_money(c['base_cents'])} → {_money(c['cost_cents'])}"
+            + (f" ({c['base_participants']} → {c['participants']} participants)"
+               if c["participants"] != c["base_participants"] else "") for c in row["costs"])
         rows.append(row)
     df = pd.DataFrame(rows).set_index("scenario")
     df["optimum"] = df["optimum"].astype("Int64")
     df["delta_optimum"] = df["delta_optimum"].astype("Int64")
     return df
+
+
+def _cost_changes(base: Portfolio, other: Portfolio) -> tuple:
+    """Items whose cost or participants differ: ({item, base_cents, cost_cents, base_participants,
+    participants}, ...) in portfolio order."""
+    if base is other:
+        return ()
+    b = {i["id"]: i for i in base.to_dict()["items"]}
+    out = []
+    for i in other.to_dict()["items"]:
+        o = b.get(i["id"])
+        if o is None:
+            continue
+        if o["cost_cents"] != i["cost_cents"] or o.get("participants") != i.get("participants"):
+            out.append({"item": i["id"], "base_cents": o["cost_cents"], "cost_cents": i["cost_cents"],
+                        "base_participants": o.get("participants"), "participants": i.get("participants")})
+    return tuple(out)
 
 
 # ---- curves -------------------------------------------------------------------------------

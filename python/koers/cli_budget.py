@@ -137,12 +137,13 @@ def cmd_scenarios(args) -> int:
                      "binding": [b for b in r["binding"].split(", ") if b],
                      "added": [b for b in r["added"].split(", ") if b],
                      "dropped": [b for b in r["dropped"].split(", ") if b],
-                     "conflict": r["conflict"] or None})
+                     "conflict": r["conflict"] or None,
+                     "costs": [dict(c) for c in r["costs"]]})
     if args.json:
         emit_json({"name": p.name, "scenarios": rows})
         return EXIT_OK
     from .budget import euros
-    show = table.drop(columns=[c for c in table.columns if c.startswith("capacity_")] + ["conflict"])
+    show = table.drop(columns=[c for c in table.columns if c.startswith("capacity_")] + ["conflict", "costs"])
     show = euros(show, [c for c in show.columns if c.startswith(("budget_", "spent_"))])
     import pandas as pd
     with pd.option_context("display.max_columns", None, "display.width", 200, "display.max_colwidth", 60):

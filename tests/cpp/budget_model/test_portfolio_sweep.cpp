@@ -92,3 +92,129 @@ TEST_CASE("cancelled sweep leaves rows cancelled", "[portfolio_sweep]") {
   CHECK(rows[0].status == "cancelled");
   CHECK(rows[9].name == "s9");
 }
+
+#include <koers/budget/portfolio_json.hpp>
+
+// Scenario changes of costs, participants, moves and the payroll share (issue 5 §2). Budgets:
+// Tabel 7 (seed 000, ch. 4) strategic 314.777,00 / functional 314.594,00 with an illustrative
+// reserve of 40.000,00; costs illustrative. Every expected value computed by hand below.
+TEST_CASE("portfolio scenarios: costs, participants, moves, payroll share", "[scenario]") {
+  Portfolio p;
+  p.streams = {{"strategic", Money::from_cents(31477700), Money::from_cents(4000000)},
+               {"functional", Money::from_cents(31459400), Money{}}};
+  p.items = {{"a", "A", "strategic", Money::from_cents(1000000), 5},
+             {"b", "B", "strategic", Money::from_cents(2160000), 4},
+             {"c", "C", "functional", Money::from_cents(999), 1}};
+  p.items[1].per_participant = Money::from_cents(54000);
+  p.items[1].participants = 40;
+  p.validate();
+
+  PortfolioScenario s{"s"};
+  s.payroll_share = PayrollChange{"0.02", "0.03"};
+  s.scale_budget = {{"strategic", "0.9"}};
+  s.move = {{"functional", "strategic", Money::from_cents(100)}};
+  s.set_participants = {{"b", 60}};
+  s.scale_cost = {{"*", "1.1"}, {"c", "0.5"}};
+  auto q = apply(p, s);
+  // strategic floor(31477700 × 3/2 × 9/10) = floor(42494895) = 42494895, + 100 moved
+  CHECK(q.streams[0].budget.cents() == 42494995);
+  // functional 31459400 × 3/2 = 47189100, − 100
+  CHECK(q.streams[1].budget.cents() == 47189000);
+  CHECK(q.streams[0].reserved.cents() == 4000000);  // reserved lines are not scaled
+  CHECK(q.items[0].cost.cents() == 1100000);         // 1000000 × 1.1
+  CHECK(q.items[1].cost.cents() == 3564000);         // 54000 × 60 × 1.1
+  CHECK(q.items[1].participants == 60);
+  CHECK_FALSE(q.items[1].per_participant);           // no longer pp × participants: a total
+  CHECK(q.items[2].cost.cents() == 499);             // floor(999 × 0.5): own factor replaces "*"
+
+  // participants only: the product, per_participant kept
+  PortfolioScenario n{"n"};
+  n.set_participants = {{"b", 10}};
+  auto qn = apply(p, n);
+  CHECK(qn.items[1].cost.cents() == 540000);
+  CHECK(qn.items[1].per_participant == Money::from_cents(54000));
+
+  // set wins over scale; JSON round trip of every field
+  PortfolioScenario t{"t"};
+  t.set_cost = {{"a", Money::from_cents(7)}};
+  t.scale_cost = {{"*", "2"}};
+  CHECK(apply(p, t).items[0].cost.cents() == 7);
+  CHECK(apply(p, t).items[2].cost.cents() == 1998);
+  p.scenarios = {s, t};
+  CHECK(parse_portfolio(to_json(p)) == p);
+  p.scenarios.clear();
+
+  auto code = [&](const PortfolioScenario& sc) {
+    auto pp = p;
+    pp.scenarios = {sc};
+    try {
+      pp.validate();
+    } catch (const BudgetError& e) {
+      return static_cast<int>(e.code());
+    }
+    return 0;
+  };
+  PortfolioScenario m{"m"};
+  m.move = {{"strategic", "functional", Money::from_cents(27477701)}};  // 1 cent into the reserve
+  CHECK(code(m) == 406);
+  m.move[0].amount = Money::from_cents(27477700);
+  CHECK(code(m) == 0);
+  CHECK(apply(p, m).streams[0].capacity().cents() == 0);
+  m.move[0].to = "nope";
+  CHECK(code(m) == 402);
+  PortfolioScenario bad{"bad"};
+  bad.set_participants = {{"a", 3}};  // a has no per-participant price
+  CHECK(code(bad) == 406);
+  try {
+    auto pp = p;
+    pp.scenarios = {bad};
+    pp.validate();
+  } catch (const BudgetError& e) {
+    CHECK(std::string(e.what()).find("/scenarios/0/set_participants/a") != std::string::npos);
+  }
+  bad.set_participants = {};
+  bad.scale_cost = {{"zz", "1"}};
+  CHECK(code(bad) == 403);
+  bad.scale_cost = {{"a", "-1"}};
+  CHECK(code(bad) == 406);
+  bad.scale_cost = {};
+  bad.payroll_share = PayrollChange{"0", "0.03"};
+  CHECK(code(bad) == 406);
+  bad.payroll_share.reset();
+  bad.set_participants = {{"b", std::int64_t(1) << 62}};
+  CHECK(code(bad) == 114);
+}
+
+TEST_CASE("compose portfolio scenarios", "[scenario]") {
+  PortfolioScenario a{"a"}, b{"b"};
+  a.scale_budget = {{"strategic", "0.9"}};
+  a.set_budget = {{"functional", Money::from_cents(1001)}};
+  a.payroll_share = PayrollChange{"0.02", "0.025"};
+  a.scale_cost = {{"*", "1.1"}, {"x", "2"}};
+  a.set_cost = {{"y", Money::from_cents(1001)}};
+  b.scale_budget = {{"strategic", "0.95"}};
+  b.payroll_share = PayrollChange{"0.025", "0.03"};
+  b.scale_cost = {{"*", "0.5"}};
+  b.set_participants = {{"z", 7}};
+  auto c = compose(a, b);
+  CHECK(c.name == "a + b");
+  REQUIRE(c.payroll_share);
+  CHECK(c.payroll_share->from == "0.02");  // b.from = a.to
+  CHECK(c.payroll_share->to == "0.03");
+  CHECK(c.scale_budget == std::vector<std::pair<std::string, std::string>>{{"strategic", "0.855"}});
+  // a's set, then b's payroll 0.03/0.025 = 6/5: floor(1001 × 6/5) = 1201
+  CHECK(c.set_budget == std::vector<std::pair<std::string, Money>>{{"functional", Money::from_cents(1201)}});
+  // costs: x 2 × 0.5 = 1, z re-priced (a's "*" no longer applies: "1" × b's "*" 0.5), "*" 1.1 × 0.5
+  CHECK(c.scale_cost == std::vector<std::pair<std::string, std::string>>{{"x", "1"}, {"z", "0.5"}, {"*", "0.55"}});
+  CHECK(c.set_cost == std::vector<std::pair<std::string, Money>>{{"y", Money::from_cents(500)}});  // floor(1001 × 0.5)
+  // other payroll shares multiply
+  PortfolioScenario d{"d"};
+  d.payroll_share = PayrollChange{"0.5", "2"};
+  CHECK(compose(a, d).payroll_share == PayrollChange{"0.01", "0.05"});
+  // a move followed by a budget change of a moved stream is refused
+  PortfolioScenario mv{"mv"};
+  mv.move = {{"functional", "strategic", Money::from_cents(5)}};
+  CHECK_THROWS_AS(compose(mv, b), BudgetError);
+  auto ok = compose(b, mv);  // moves come after the budget changes: fine
+  CHECK(ok.move.size() == 1);
+}
