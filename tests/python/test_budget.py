@@ -368,3 +368,154 @@ def test_cli_sweep(p):
     assert row["budget_cents"]["strategic"] == 28329930
     assert row["optimum"] == p.apply("strategisch -10%").optimise().optimum
     assert run_cli("sweep", EXAMPLE, "--cut", "0:1").returncode == 2
+
+
+# ---- scenarios: costs, participants, moves, payroll share (issue 5 §2) ----------------------
+# Deventer example (tools/make_deventer_portfolio.py): Tabel 7 budgets (seed 000, ch. 4),
+# illustrative costs; expected values computed by hand in the comments.
+
+def test_new_scenarios_example_exact(p):
+    q = p.apply("3% loonsom")  # payroll 2 % -> 3 %: × 3/2, floor
+    assert q.streams["budget"].to_dict() == {"strategic": 47216550, "functional": 47189100, "personal": 53617743}
+    assert q.streams.loc["strategic", "reserved"] == 4000000
+    q = p.apply("gesprekstechnieken 60 deelnemers, kosten +10%")
+    assert q.items.loc["iv.gesprekstechnieken", "cost"] == 3564000  # 540,00 × 60 × 1.1
+    assert q.items.loc["iv.gesprekstechnieken", "participants"] == 60
+    assert q.items.loc["iv.beinvloedingsstijlen", "cost"] == 1568160  # 14.256,00 × 1.1
+    assert q.items.loc["iv.spelsimulatie-hnw", "cost"] == 3168000  # 28.800,00 × 1.1
+    q = p.apply("EUR 50.000 van persoonlijk naar strategisch")
+    assert q.streams["budget"].to_dict() == {"strategic": 36477700, "functional": 31459400, "personal": 30745162}
+    # the optimum of every new scenario against HiGHS
+    for name in ("3% loonsom", "gesprekstechnieken 60 deelnemers, kosten +10%",
+                 "EUR 50.000 van persoonlijk naar strategisch"):
+        q = p.apply(name)
+        r = q.optimise()
+        assert r.status == "optimal" and r.gap == 0
+        assert r.optimum == _highs_optimum(q), name
+        assert r.spend.loc["strategic", "spent"] == sum(q.items.loc[i, "cost"] for i in r.selection if q.items.loc[i, "stream"] == "strategic")
+
+
+def test_new_scenarios_handmade_against_highs(p):
+    s = budget.Scenario("mix", payroll_share={"from": "0.02", "to": "0.025"}, scale_budget={"strategic": "0.8"},
+                        move_cents=[{"from": "functional", "to": "strategic", "cents": 1_000_000}],
+                        set_cost_cents={"iv.vitaliteit": 100_00}, scale_cost={"*": "0.95", "iv.mediation": "1.5"},
+                        set_participants={"iv.tijdsurfen": 80})
+    q = p.apply(s)
+    # strategic floor(31477700 × 5/4 × 4/5) + 1000000 = 32477700; functional 31459400 × 5/4 − 1000000
+    assert q.streams.loc["strategic", "budget"] == 32477700
+    assert q.streams.loc["functional", "budget"] == 38324250
+    assert q.streams.loc["personal", "budget"] == 44681452  # floor(35745162 × 1.25) = floor(44681452.5)
+    assert q.items.loc["iv.vitaliteit", "cost"] == 10000  # set wins over "*"
+    assert q.items.loc["iv.mediation", "cost"] == 2577600  # 17.184,00 × 1.5: own factor replaces "*"
+    assert q.items.loc["iv.tijdsurfen", "cost"] == 2690400  # 354,00 × 80 × 0.95
+    assert q.items.loc["iv.feedback", "cost"] == 1881000  # 19.800,00 × 0.95
+    r = q.optimise()
+    assert r.optimum == _highs_optimum(q)
+    # the sweep applies the same changes in C++
+    df = koers.sweep(p, [s], progress=False)
+    assert int(df.loc[0, "optimum"]) == r.optimum and int(df.loc[0, "budget_strategic"]) == 32477700
+
+
+def test_compose_new_fields():
+    a = budget.Scenario("a", payroll_share={"from": "0.02", "to": "0.025"}, scale_cost={"*": "1.1"},
+                        set_cost_cents={"y": 1001}, move_cents=[{"from": "personal", "to": "strategic", "cents": 5}])
+    b = budget.Scenario("b", scale_cost={"x": "0.5"},
+                        set_participants={"z": 7}, move_cents=[{"from": "strategic", "to": "functional", "cents": 1}])
+    c = a + b
+    assert c.payroll_share == {"from": "0.02", "to": "0.025"}
+    pay = budget.Scenario("p", payroll_share={"from": "0.025", "to": "0.03"})
+    assert budget.compose(budget.Scenario("q", payroll_share={"from": "0.02", "to": "0.025"}, set_budget_cents={"s": 1001}),
+                          pay).to_dict() == {"name": "q + p", "set_budget_cents": {"s": 1201},  # floor(1001 × 6/5)
+                                             "payroll_share": {"from": "0.02", "to": "0.03"}}
+    assert budget.compose(budget.Scenario("r", payroll_share={"from": "0.5", "to": "2"}), pay).payroll_share == \
+        {"from": "0.0125", "to": "0.06"}
+    assert c.scale_cost == {"*": "1.1", "x": "0.55", "z": "1"}
+    assert c.set_cost_cents == {"y": 1001} and c.set_participants == {"z": 7}
+    assert c.move_cents == ({"from": "personal", "to": "strategic", "cents": 5},
+                            {"from": "strategic", "to": "functional", "cents": 1})
+    # a move, then a budget change of a moved stream: the order would matter, so it is refused
+    with pytest.raises(koers.BudgetError) as e:
+        budget.compose(a, budget.Scenario("cut", scale_budget={"strategic": "0.9"}))
+    assert int(e.value.code) == 406 and "strategic" in str(e.value)
+    assert budget.compose(budget.Scenario("cut", scale_budget={"strategic": "0.9"}), a).move_cents == a.move_cents
+
+
+def test_compose_matches_sequential_application(p):
+    # without floors in between (exact factors) compose(a, b) = a then b; participants re-price from the base
+    a = budget.Scenario("a", scale_cost={"*": "1.5"}, move_cents=[{"from": "personal", "to": "strategic", "cents": 2_000_000}])
+    b = budget.Scenario("b", set_participants={"iv.gesprekstechnieken": 20}, scale_cost={"iv.feedback": "2"},
+                        move_cents=[{"from": "strategic", "to": "functional", "cents": 500_000}])
+    once = p.apply(a + b)
+    assert once.items.loc["iv.gesprekstechnieken", "cost"] == 54000 * 20  # re-priced, a's "*" dropped for it
+    assert once.items.loc["iv.feedback", "cost"] == 1980000 * 3  # 1.5 × 2
+    assert once.streams.loc["strategic", "budget"] == 31477700 + 2_000_000 - 500_000
+    assert once.streams.loc["functional", "budget"] == 31459400 + 500_000
+    seq = p.apply(a).apply(b.__class__("b2", scale_cost=b.scale_cost, move_cents=b.move_cents))
+    assert seq.items["cost"].drop("iv.gesprekstechnieken").equals(once.items["cost"].drop("iv.gesprekstechnieken"))
+    assert seq.streams["budget"].equals(once.streams["budget"])
+
+
+@pytest.mark.parametrize("name,scen,code,path", [
+    ("float cents", {"set_cost_cents": {"iv.feedback": 100.0}}, 106, "/scenarios/0/set_cost_cents/iv.feedback"),
+    ("negative cents", {"set_cost_cents": {"iv.feedback": -1}}, 107, "/scenarios/0/set_cost_cents/iv.feedback"),
+    ("float factor", {"scale_cost": {"*": 1.1}}, 106, "/scenarios/0/scale_cost/*"),
+    ("negative factor", {"scale_cost": {"*": "-1.1"}}, 406, "/scenarios/0/scale_cost/*"),
+    ("not a decimal", {"scale_cost": {"iv.feedback": "1e3"}}, 406, "/scenarios/0/scale_cost/iv.feedback"),
+    ("unknown item", {"scale_cost": {"iv.nope": "1.1"}}, 403, "/scenarios/0/scale_cost/iv.nope"),
+    ("participants float", {"set_participants": {"iv.gesprekstechnieken": 6.0}}, 106, "/scenarios/0/set_participants"),
+    ("no per-participant price", {"set_participants": {"iv.spelsimulatie-hnw": 6}}, 406,
+     "/scenarios/0/set_participants/iv.spelsimulatie-hnw"),
+    ("participants overflow", {"set_participants": {"iv.gesprekstechnieken": 2 ** 62}}, 114, "set_participants"),
+    ("move below reserve", {"move_cents": [{"from": "strategic", "to": "personal", "cents": 27477701}]}, 406,
+     "/scenarios/0/move_cents/0"),
+    ("move unknown stream", {"move_cents": [{"from": "strategic", "to": "nope", "cents": 1}]}, 402,
+     "/scenarios/0/move_cents/0/to"),
+    ("move float", {"move_cents": [{"from": "strategic", "to": "personal", "cents": 1.5}]}, 106,
+     "/scenarios/0/move_cents/0/cents"),
+    ("move extra field", {"move_cents": [{"from": "strategic", "to": "personal", "cents": 1, "x": 1}]}, 104,
+     "/scenarios/0/move_cents/0/x"),
+    ("payroll float", {"payroll_share": {"from": 0.02, "to": "0.03"}}, 106, "/scenarios/0/payroll_share/from"),
+    ("payroll zero", {"payroll_share": {"from": "0", "to": "0.03"}}, 406, "/scenarios/0/payroll_share/from"),
+])
+def test_bad_new_scenario_fields(tmp_path, p, name, scen, code, path):
+    def change(d):
+        d["scenarios"] = [{"name": "bad", **scen}]
+    f = _bad(tmp_path, p, change)
+    with pytest.raises((koers.InputError, koers.BudgetError)) as e:
+        koers.Portfolio.load(f)
+    assert int(e.value.code) == code, (name, str(e.value))
+    assert path in str(e.value), (name, str(e.value))
+    r = run_cli("optimise", f)
+    assert r.returncode == 2 and f"E{code}" in r.stderr, (name, r.stderr)
+    # the Python Scenario refuses the type errors itself (before any C++ call)
+    if code == 106:
+        with pytest.raises(koers.BudgetError):
+            budget.Scenario.from_dict({"name": "bad", **scen})
+
+
+def test_move_below_reserve_nothing_half_applied(p):
+    s = budget.Scenario("m", move_cents=[{"from": "personal", "to": "strategic", "cents": 100},
+                                         {"from": "strategic", "to": "functional", "cents": 40_000_000}])
+    with pytest.raises(koers.BudgetError) as e:
+        p.apply(s)
+    assert int(e.value.code) == 406 and "strategic" in str(e.value)
+    assert p.streams.loc["strategic", "budget"] == 31477700
+
+
+def test_cli_scenarios_json_shows_cost_changes():
+    r = run_cli("scenarios", EXAMPLE, "--json")
+    assert r.returncode == 0, r.stderr
+    rows = {x["name"]: x for x in json.loads(r.stdout)["scenarios"]}
+    assert rows["base"]["costs"] == []
+    costs = {c["item"]: c for c in rows["gesprekstechnieken 60 deelnemers, kosten +10%"]["costs"]}
+    assert len(costs) == 30
+    assert costs["iv.gesprekstechnieken"] == {"item": "iv.gesprekstechnieken", "base_cents": 2160000, "cost_cents": 3564000,
+                                              "base_participants": 40, "participants": 60}
+    mv = rows["EUR 50.000 van persoonlijk naar strategisch"]
+    assert mv["budget_cents"] == {"strategic": 36477700, "functional": 31459400, "personal": 30745162}
+    assert mv["costs"] == []
+    r = run_cli("optimise", EXAMPLE, "--json")
+    names = [s["name"] for s in json.loads(r.stdout)["scenarios"]]
+    assert "EUR 50.000 van persoonlijk naar strategisch" in names
+    t = koers.Portfolio.example().compare()
+    assert "540" not in t.loc["base", "cost_changes"] and "(40 → 60 participants)" in t.iloc[5]["cost_changes"]
