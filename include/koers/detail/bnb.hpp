@@ -57,6 +57,11 @@ struct BnbModel {
   std::vector<std::vector<int>> groups;        ///< item indices (no repeats)
   std::vector<std::int64_t> group_max;
   std::vector<std::pair<int, int>> needs;      ///< (a, b): a needs b
+  /// (a, b): x_a ≤ x_b as well, but only propagated (neither dualised nor a coupling): for
+  /// dominance rules that keep at least one optimal selection (the selection's "a process of
+  /// more score and no more hours goes first"). Not with stream decomposition (the pooled
+  /// knapsack search of resources ignores them — which stays exact, only less pruned).
+  std::vector<std::pair<int, int>> implies;
   std::vector<signed char> fix;                ///< per item: −1 free, 0, 1 (empty: all free)
   std::int64_t min_count = 0;
   /// Leaf oracle: 1 accept, 0 reject, −1 unknown (its own limit: the result is not a proof).
@@ -1008,6 +1013,7 @@ class Solver {
     needs_in_.assign(n_, {});
     item_groups_.assign(n_, {});
     for (auto [a, b] : m_.needs) { needs_out_[a].push_back(b); needs_in_[b].push_back(a); }
+    for (auto [a, b] : m_.implies) { needs_out_[a].push_back(b); needs_in_[b].push_back(a); }
     gfree_.assign(m_.groups.size(), 0);
     for (std::size_t g = 0; g < m_.groups.size(); ++g)
       for (int i : m_.groups[g]) { item_groups_[i].push_back(static_cast<int>(g)); ++gfree_[g]; }

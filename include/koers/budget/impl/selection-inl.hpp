@@ -64,6 +64,56 @@ struct SelectionData {
   std::vector<std::pair<int, int>> needs;
 };
 
+/// The largest sum of a sub-multiset of `sizes` that is ≤ cap (every load of an expert, and the
+/// pool's, is such a sum, so the capacity can be lowered to it without changing any answer; it
+/// gives the LP bound less slack: 202.4 h of processes of 20 h each hold at most 200 h).
+/// Bounded subset sum with a bitset on the gcd of the sizes; above 2^26 steps only the gcd is used.
+inline std::int64_t reachable_cap(std::int64_t cap, const std::vector<std::int64_t>& sizes) {
+  if (cap <= 0) return cap;
+  std::int64_t g = 0;
+  std::vector<std::int64_t> sz;
+  for (auto h : sizes)
+    if (h > 0 && h <= cap) { sz.push_back(h); g = std::gcd(g, h); }
+  if (sz.empty()) return 0;
+  std::int64_t C = cap / g;
+  if (C > (std::int64_t(1) << 26)) return C * g;
+  std::sort(sz.begin(), sz.end());
+  const std::size_t W = static_cast<std::size_t>(C / 64 + 1);
+  std::vector<std::uint64_t> bits(W, 0), nxt(W);
+  bits[0] = 1;
+  auto top = [&]() -> std::int64_t {
+    for (std::size_t w = W; w-- > 0;)
+      if (bits[w]) return static_cast<std::int64_t>(w * 64 + 63 - static_cast<std::size_t>(__builtin_clzll(bits[w])));
+    return 0;
+  };
+  std::uint64_t lastmask = (C % 64 == 63) ? ~std::uint64_t(0) : ((std::uint64_t(1) << (C % 64 + 1)) - 1);
+  for (std::size_t a = 0; a < sz.size();) {
+    std::size_t b = a;
+    while (b < sz.size() && sz[b] == sz[a]) ++b;
+    std::int64_t u = sz[a] / g;
+    std::int64_t reps = std::min<std::int64_t>(static_cast<std::int64_t>(b - a), C / u);
+    const std::size_t ws = static_cast<std::size_t>(u / 64), bs = static_cast<std::size_t>(u % 64);
+    for (std::int64_t k = 0; k < reps; ++k) {
+      bool changed = false;
+      for (std::size_t w = W; w-- > 0;) {
+        std::uint64_t v = 0;
+        if (w >= ws) {
+          v = bits[w - ws] << bs;
+          if (bs && w >= ws + 1) v |= bits[w - ws - 1] >> (64 - bs);
+        }
+        nxt[w] = bits[w] | v;
+      }
+      nxt[W - 1] &= lastmask;
+      for (std::size_t w = 0; w < W; ++w) if (nxt[w] != bits[w]) { changed = true; break; }
+      if (!changed) break;
+      bits.swap(nxt);
+      if (top() == C) return C * g;
+    }
+    a = b;
+  }
+  return top() * g;
+}
+
 inline SelectionData selection_data(const Selection& s) {
   SelectionData d;
   std::unordered_map<std::string, int> ix;
@@ -152,23 +202,6 @@ inline SelectionResult select(const Selection& s, const SolveOptions& o) {
   r.hours_available = d.pooled ? *s.capacity_hours : 0;
   for (const auto& e : s.experts) r.hours_available += e.hours;
 
-  koers::detail::Packer packer(d.cap, d.min_per);
-  auto pack = [&](const std::vector<signed char>& x) -> int {
-    if (d.pooled) return 1;
-    std::vector<int> items;
-    for (std::size_t i = 0; i < n; ++i) if (x[i] == 1) items.push_back(static_cast<int>(i));
-    return packer.feasible(items, d.hours);
-  };
-  auto fill_assignment = [&](const std::vector<int>& items, std::vector<std::pair<std::string, std::vector<std::string>>>& out) {
-    out.clear();
-    if (d.pooled) return true;
-    std::vector<int> who;
-    if (packer.feasible(items, d.hours, &who) != 1) return false;
-    for (const auto& e : s.experts) out.push_back({e.id, {}});
-    for (std::size_t k = 0; k < items.size(); ++k) out[who[k]].second.push_back(s.items[items[k]].id);
-    return true;
-  };
-
   // the top-N cut: ranking order (pinned first, then score, then input order)
   std::vector<int> rank(n);
   std::iota(rank.begin(), rank.end(), 0);
@@ -230,6 +263,39 @@ inline SelectionResult select(const Selection& s, const SolveOptions& o) {
     return r;
   }
 
+  // From here on the capacities are the largest loads the process hours can make (exact, see
+  // reachable_cap); the conflicts above and the result speak of the hours as given.
+  {
+    std::vector<std::pair<std::int64_t, std::int64_t>> memo;
+    auto tight = [&](std::int64_t c) {
+      for (auto [a, b] : memo) if (a == c) return b;
+      std::int64_t t = detail::reachable_cap(c, d.hours);
+      memo.push_back({c, t});
+      return t;
+    };
+    if (d.pooled) d.pool = tight(d.pool);
+    else {
+      d.pool = 0;
+      for (auto& c : d.cap) { c = tight(c); d.pool += c; }
+    }
+  }
+  koers::detail::Packer packer(d.cap, d.min_per);
+  auto pack = [&](const std::vector<signed char>& x) -> int {
+    if (d.pooled) return 1;
+    std::vector<int> items;
+    for (std::size_t i = 0; i < n; ++i) if (x[i] == 1) items.push_back(static_cast<int>(i));
+    return packer.feasible(items, d.hours);
+  };
+  auto fill_assignment = [&](const std::vector<int>& items, std::vector<std::pair<std::string, std::vector<std::string>>>& out) {
+    out.clear();
+    if (d.pooled) return true;
+    std::vector<int> who;
+    if (packer.feasible(items, d.hours, &who) != 1) return false;
+    for (const auto& e : s.experts) out.push_back({e.id, {}});
+    for (std::size_t k = 0; k < items.size(); ++k) out[who[k]].second.push_back(s.items[items[k]].id);
+    return true;
+  };
+
   koers::detail::BnbModel m;
   m.n = static_cast<int>(n);
   m.value = d.score;
@@ -248,6 +314,66 @@ inline SelectionResult select(const Selection& s, const SolveOptions& o) {
   m.min_count = d.min_per * static_cast<std::int64_t>(d.cap.size());
   if (!d.pooled) m.accept = pack;
   auto bo = detail::bnb_options(o);
+  // Dominance (experts only; the pooled knapsack is solved by stream decomposition): processes
+  // outside every dependency, grouped by hours, each class by score (descending, then input
+  // order). Process j may be selected only if process i is, when i has no more hours and
+  //  (a) more score: swapping i in for j (same expert) would raise the score, so no optimum
+  //      breaks the rule — uniqueness is untouched;
+  //  (b) the same hours and score and comes first in its class: an optimum that breaks the rule
+  //      becomes one that keeps it by swapping twins; afterwards a class of twins that is partly
+  //      selected means the optimum is not unique;
+  //  (c) without the uniqueness question: the same score and fewer hours (an optimum stays).
+  // Pinned processes are always in: they need nothing, and nothing needs them.
+  std::vector<std::vector<int>> twin_classes;
+  if (!d.pooled) {
+    std::vector<char> dep(n, 0);
+    for (auto [a, b2] : d.needs) dep[a] = dep[b2] = 1;
+    std::vector<int> el;
+    for (std::size_t i = 0; i < n; ++i)
+      if (!dep[i] && m.fix[i] != 0) el.push_back(static_cast<int>(i));
+    std::stable_sort(el.begin(), el.end(), [&](int a, int b2) {
+      if (d.hours[a] != d.hours[b2]) return d.hours[a] < d.hours[b2];
+      return d.score[a] > d.score[b2];
+    });
+    std::vector<std::vector<int>> cls;  // by hours ascending; within: score descending, input order
+    for (std::size_t k = 0; k < el.size(); ++k) {
+      if (k == 0 || d.hours[el[k]] != d.hours[el[k - 1]]) cls.push_back({});
+      cls.back().push_back(el[k]);
+    }
+    const bool ties = bo.find_ties;
+    constexpr std::size_t max_classes = 24;  // edges per process (any subset of the rules is exact)
+    for (std::size_t c = 0; c < cls.size(); ++c) {
+      const auto& C = cls[c];
+      for (std::size_t k = 0; k < C.size(); ++k) {
+        int j = C[k];
+        if (s.items[j].pinned) continue;
+        // (a)/(b) in the class: the nearest earlier process that is not pinned
+        for (std::size_t t = k; t-- > 0;)
+          if (!s.items[C[t]].pinned) { m.implies.push_back({j, C[t]}); break; }
+        // (a)/(c) in classes of fewer hours: the weakest process there that dominates j
+        for (std::size_t c2 = c, used = 0; c2-- > 0 && used < max_classes;) {
+          const auto& D2 = cls[c2];
+          // prefix of D2 with score > score_j (or ≥ without ties)
+          std::size_t lo = 0, hi = D2.size();
+          while (lo < hi) {
+            std::size_t mid = (lo + hi) / 2;
+            bool dom = ties ? d.score[D2[mid]] > d.score[j] : d.score[D2[mid]] >= d.score[j];
+            if (dom) lo = mid + 1; else hi = mid;
+          }
+          for (std::size_t t = lo; t-- > 0;)
+            if (!s.items[D2[t]].pinned) { m.implies.push_back({j, D2[t]}); ++used; break; }
+        }
+      }
+      // twins for the uniqueness check: equal score in the class, not pinned
+      for (std::size_t k = 0; k < C.size();) {
+        std::size_t e = k;
+        std::vector<int> tw;
+        while (e < C.size() && d.score[C[e]] == d.score[C[k]]) { if (!s.items[C[e]].pinned) tw.push_back(C[e]); ++e; }
+        if (tw.size() > 1) twin_classes.push_back(tw);
+        k = e;
+      }
+    }
+  }
   auto b = koers::detail::solve_bnb(m, bo);
   r.stats.nodes = b.nodes;
   r.stats.seconds = b.seconds;
@@ -276,6 +402,12 @@ inline SelectionResult select(const Selection& s, const SolveOptions& o) {
     fill_assignment(items, r.assignment);
   }
   r.unique = b.unique;
+  if (r.unique && b.found)
+    for (const auto& tw : twin_classes) {
+      int in = 0;
+      for (int i : tw) in += b.x[i] == 1;
+      if (in > 0 && in < static_cast<int>(tw.size())) { r.unique = false; break; }
+    }
   if (r.status == SolveStatus::optimal) {
     r.bound = r.total_score;
     r.gap = 0;
