@@ -247,9 +247,12 @@ PortfolioResult optimise(const Portfolio& p, const SolveOptions& options = {});
 /// Throws BudgetError E402 for an unknown stream; SolverError E401 when a solve hits a limit.
 std::vector<CurvePoint> curve(const Portfolio& p, const std::string& stream, const CurveOptions& options = {});
 
-/// The base portfolio changed once by a scenario (scale/set budgets, drop/force items).
+/// The base portfolio changed once by a scenario (budgets, payroll share, moves, costs and
+/// participants, drop/force items; the order is documented at PortfolioScenario).
 /// Throws BudgetError E402/E403 for unknown names, E406 for a bad factor (not a decimal
-/// string, negative) or an item both dropped and forced.
+/// string, negative), a move into the source's reserved lines, participants of an item without
+/// a per-participant price, or an item both dropped and forced; E114 past 64 bits.
+/// (Portfolio::validate runs the same checks with the scenario's JSON path when a file is read.)
 Portfolio apply(const Portfolio& base, const PortfolioScenario& scenario);
 
 /// `a` then `b` as one scenario, named `name` (default "a + b"). Rules (exact, no float):
