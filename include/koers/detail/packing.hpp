@@ -37,25 +37,187 @@ class Packer {
     std::stable_sort(order_.begin(), order_.end(), [&](int a, int b) { return sz_[a] > sz_[b]; });
     bin_.assign(k, -1);
     if (heuristic()) { export_to(who); return 1; }
-    // exact search
-    rem_ = cap_;
-    cnt_.assign(E, 0);
-    bin_.assign(k, -1);
-    nodes_ = 0;
+    // exact searches: item by item (short: it settles most cases at once), then bin by bin over
+    // counts of equal sizes (strong when sizes repeat: many identical items), then item by item
+    // to the node limit
     suffix_.assign(k + 1, 0);
     for (std::size_t t = k; t-- > 0;) suffix_[t] = suffix_[t + 1] + sz_[order_[t]];
-    int res = dfs(0);
+    const std::int64_t full = node_limit_;
+    node_limit_ = std::min<std::int64_t>(full, first_nodes_);
+    int res = node_limit_ > 0 ? item_search() : -1;
+    node_limit_ = full;
+    if (res == -1) {
+      bin_.assign(k, -1);
+      res = counts_on_ ? by_counts(tot) : -1;
+      if (res == -1) res = item_search();
+    }
     if (res == 1) export_to(who);
     return res;
   }
 
+  /// Node budget of the first, short item-by-item search (tests set 0 to exercise the others).
+  void set_first_search_nodes(std::int64_t n) { first_nodes_ = n; }
+  /// Skip the search by counts (tests: the plain item search alone).
+  void set_count_search(bool on) { counts_on_ = on; }
+
  private:
+  std::int64_t first_nodes_ = 20000;
+  bool counts_on_ = true;
   std::vector<std::int64_t> cap_;
   std::int64_t min_per_;
   std::int64_t node_limit_;
   std::vector<std::int64_t> sz_, rem_, cnt_, suffix_;
   std::vector<int> order_, bin_;
   std::int64_t nodes_ = 0;
+
+  // ---- bin completion over size classes ---------------------------------------------------
+  // Items of equal size are interchangeable: the state is (bin, count left per size). Bins are
+  // filled one at a time, largest capacity first, each with a multiset of sizes (a pattern);
+  // failed states are remembered. Pruning: the bins after this one must be able to take the
+  // rest (hours and the minimum counts), and an item larger than every later bin goes here.
+  // Returns 1 / 0 / −1 (node limit, or too many states to remember: not tried).
+  std::vector<std::int64_t> csz_, ccnt_, radix_, bord_, capafter_;
+  std::vector<std::vector<std::int64_t>> pat_;  // per bin position: count per class
+  std::vector<std::int64_t> cur_;
+  std::vector<std::uint64_t> memo_;             // open-addressing set of failed codes (+1)
+  std::size_t memo_n_ = 0;
+  std::uint64_t code_ = 0;
+
+  bool memo_has(std::uint64_t key) const {
+    std::size_t mask = memo_.size() - 1, h = static_cast<std::size_t>((key + 1) * 0x9E3779B97F4A7C15ull) & mask;
+    while (memo_[h]) { if (memo_[h] == key + 1) return true; h = (h + 1) & mask; }
+    return false;
+  }
+  void memo_add(std::uint64_t key) {
+    if (memo_n_ * 2 >= memo_.size()) {
+      if (memo_.size() >= (std::size_t(1) << 24)) return;  // full: forget nothing, remember no more
+      std::vector<std::uint64_t> old(memo_.size() * 2, 0);
+      old.swap(memo_);
+      memo_n_ = 0;
+      for (auto v : old) if (v) memo_add(v - 1);
+    }
+    std::size_t mask = memo_.size() - 1, h = static_cast<std::size_t>((key + 1) * 0x9E3779B97F4A7C15ull) & mask;
+    while (memo_[h]) { if (memo_[h] == key + 1) return; h = (h + 1) & mask; }
+    memo_[h] = key + 1;
+    ++memo_n_;
+  }
+
+  int by_counts(std::int64_t tot) {
+    const std::size_t E = cap_.size();
+    csz_.clear();
+    ccnt_.clear();
+    for (int t : order_) {  // order_: sizes descending
+      if (csz_.empty() || csz_.back() != sz_[t]) { csz_.push_back(sz_[t]); ccnt_.push_back(0); }
+      ++ccnt_.back();
+    }
+    const std::size_t Cn = csz_.size();
+    radix_.assign(Cn, 1);
+    std::uint64_t prod = 1;
+    for (std::size_t c = 0; c < Cn; ++c) {
+      radix_[c] = static_cast<std::int64_t>(prod);
+      prod *= static_cast<std::uint64_t>(ccnt_[c] + 1);
+      if (prod > (std::uint64_t(1) << 40)) return -1;
+    }
+    bord_.resize(E);
+    std::iota(bord_.begin(), bord_.end(), 0);
+    std::stable_sort(bord_.begin(), bord_.end(), [&](std::int64_t a, std::int64_t b) { return cap_[a] > cap_[b]; });
+    capafter_.assign(E + 1, 0);
+    for (std::size_t b = E; b-- > 0;) capafter_[b] = capafter_[b + 1] + cap_[bord_[b]];
+    pat_.assign(E, std::vector<std::int64_t>(Cn, 0));
+    cur_.assign(Cn, 0);
+    memo_.assign(1024, 0);
+    memo_n_ = 0;
+    code_ = 0;
+    for (std::size_t c = 0; c < Cn; ++c) code_ += static_cast<std::uint64_t>(ccnt_[c] * radix_[c]);
+    prod_ = prod;
+    nodes_ = 0;
+    int r = bins(0, tot, static_cast<std::int64_t>(order_.size()));
+    if (r != 1) return r;
+    // the patterns to items
+    std::vector<std::size_t> next(Cn, 0);
+    std::vector<std::vector<int>> of(Cn);
+    for (int t : order_) {
+      std::size_t c = static_cast<std::size_t>(std::lower_bound(csz_.begin(), csz_.end(), sz_[t], std::greater<>()) - csz_.begin());
+      of[c].push_back(t);
+    }
+    for (std::size_t b = 0; b < E; ++b)
+      for (std::size_t c = 0; c < Cn; ++c)
+        for (std::int64_t q = 0; q < pat_[b][c]; ++q) bin_[of[c][next[c]++]] = static_cast<int>(bord_[b]);
+    return 1;
+  }
+  std::uint64_t prod_ = 1;
+
+  // fill bin position b; `left` = total size, `items` = count of the items not yet placed
+  int bins(std::size_t b, std::int64_t left, std::int64_t items) {
+    const std::size_t E = cap_.size();
+    if (b == E) return items == 0 ? 1 : 0;
+    std::uint64_t key = code_ + prod_ * b;
+    if (memo_has(key)) return 0;
+    if (++nodes_ > node_limit_) return -1;
+    const std::int64_t R = cap_[bord_[b]];
+    const std::int64_t after = capafter_[b + 1];
+    const std::int64_t later_bins = static_cast<std::int64_t>(E - b - 1);
+    // this bin takes at least `need` of the size and at most `maxn` items, at least min_per
+    const std::int64_t need = left - after;
+    const std::int64_t maxn = items - min_per_ * later_bins;
+    if (maxn < min_per_ || need > R) { memo_add(key); return 0; }
+    const std::int64_t next_cap = b + 1 < E ? cap_[bord_[b + 1]] : 0;
+    std::fill(cur_.begin(), cur_.end(), 0);
+    int r = fill(b, 0, R, 0, 0, need, maxn, next_cap, left, items);
+    if (r == 0) memo_add(key);
+    return r;
+  }
+
+  int fill(std::size_t b, std::size_t c, std::int64_t room, std::int64_t used, std::int64_t n, std::int64_t need,
+           std::int64_t maxn, std::int64_t next_cap, std::int64_t left, std::int64_t items) {
+    const std::size_t Cn = csz_.size();
+    if (c == Cn) {
+      if (used < need || n < min_per_) return 0;
+      for (std::size_t k = 0; k < Cn; ++k) {
+        pat_[b][k] = cur_[k];
+        ccnt_[k] -= cur_[k];
+        code_ -= static_cast<std::uint64_t>(cur_[k] * radix_[k]);
+      }
+      std::vector<std::int64_t> saved(cur_);
+      int r = bins(b + 1, left - used, items - n);
+      cur_ = saved;
+      for (std::size_t k = 0; k < Cn; ++k) {
+        ccnt_[k] += cur_[k];
+        code_ += static_cast<std::uint64_t>(cur_[k] * radix_[k]);
+      }
+      return r;
+    }
+    // what the remaining classes could still add (for the `need` test)
+    std::int64_t s = csz_[c];
+    std::int64_t hi = std::min<std::int64_t>(ccnt_[c], maxn - n);
+    if (s > 0) hi = std::min<std::int64_t>(hi, room / s);
+    // items larger than every later bin must go here
+    std::int64_t lo = s > next_cap ? ccnt_[c] : 0;
+    if (lo > hi) return 0;
+    bool unknown = false;
+    for (std::int64_t q = hi; q >= lo; --q) {
+      // an upper estimate of what this bin can still reach: room left after q
+      if (used + q * s + (room - q * s) < need) break;  // room only shrinks as q drops? no: constant
+      cur_[c] = q;
+      int r = fill(b, c + 1, room - q * s, used + q * s, n + q, need, maxn, next_cap, left, items);
+      cur_[c] = 0;
+      if (r == 1) return 1;
+      if (r == -1) { unknown = true; break; }
+      // the rest of the classes can add at most their total size
+      std::int64_t rest = 0;
+      for (std::size_t k = c + 1; k < Cn && rest < need; ++k) rest += csz_[k] * ccnt_[k];
+      if (used + (q - 1) * s + std::min(rest, room - (q - 1) * s) < need) break;
+    }
+    return unknown ? -1 : 0;
+  }
+
+  int item_search() {
+    rem_ = cap_;
+    cnt_.assign(cap_.size(), 0);
+    bin_.assign(order_.size(), -1);
+    nodes_ = 0;
+    return dfs(0);
+  }
 
   void export_to(std::vector<int>* who) const {
     if (who) *who = bin_;
