@@ -9,6 +9,7 @@
 /// unusable capacity and by the missing minimum counts). Answers 1 (feasible, with an
 /// assignment), 0 (proven infeasible) or −1 (the search hit its node limit: unknown).
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <numeric>
 #include <vector>
@@ -57,11 +58,16 @@ class Packer {
 
   /// Node budget of the first, short item-by-item search (tests set 0 to exercise the others).
   void set_first_search_nodes(std::int64_t n) { first_nodes_ = n; }
+  /// Give up (answer −1, unknown) once the clock passes `t` (the caller's time limit).
+  void set_deadline(std::chrono::steady_clock::time_point t) { deadline_ = t; has_deadline_ = true; }
   /// Skip the search by counts (tests: the plain item search alone).
   void set_count_search(bool on) { counts_on_ = on; }
 
  private:
   std::int64_t first_nodes_ = 20000;
+  std::chrono::steady_clock::time_point deadline_{};
+  bool has_deadline_ = false;
+  bool late() const { return has_deadline_ && (nodes_ & 1023) == 0 && std::chrono::steady_clock::now() >= deadline_; }
   bool counts_on_ = true;
   std::vector<std::int64_t> cap_;
   std::int64_t min_per_;
@@ -153,7 +159,7 @@ class Packer {
     if (b == E) return items == 0 ? 1 : 0;
     std::uint64_t key = code_ + prod_ * b;
     if (memo_has(key)) return 0;
-    if (++nodes_ > node_limit_) return -1;
+    if (++nodes_ > node_limit_ || late()) return -1;
     const std::int64_t R = cap_[bord_[b]];
     const std::int64_t after = capafter_[b + 1];
     const std::int64_t later_bins = static_cast<std::int64_t>(E - b - 1);
@@ -267,7 +273,7 @@ class Packer {
     for (std::size_t e = 0; e < E; ++e) deficit += std::max<std::int64_t>(0, min_per_ - cnt_[e]);
     if (deficit > static_cast<std::int64_t>(k - pos)) return 0;
     if (pos == k) return 1;
-    if (++nodes_ > node_limit_) return -1;
+    if (++nodes_ > node_limit_ || late()) return -1;
     // capacity that the smallest item left cannot use is wasted
     std::int64_t smallest = sz_[order_[k - 1]];
     std::int64_t usable = 0;

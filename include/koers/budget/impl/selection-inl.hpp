@@ -5,6 +5,7 @@
 #include <koers/detail/packing.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <numeric>
@@ -280,6 +281,9 @@ inline SelectionResult select(const Selection& s, const SolveOptions& o) {
     }
   }
   koers::detail::Packer packer(d.cap, d.min_per);
+  if (o.time_limit > 0)
+    packer.set_deadline(std::chrono::steady_clock::now() +
+                        std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(o.time_limit)));
   auto pack = [&](const std::vector<signed char>& x) -> int {
     if (d.pooled) return 1;
     std::vector<int> items;
