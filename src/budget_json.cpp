@@ -15,17 +15,7 @@ using koers::detail::ObjectReader;
 
 namespace {
 
-/// Cents: a JSON integer (a float or a string is E106), ≥ 0 (E107).
-Money cents_at(const json& v, const std::string& path) {
-  if (!v.is_number_integer())
-    ObjectReader::fail(Errc::wrong_type, path, "must be a whole number of cents (an integer), not " +
-                       (v.is_number_float() ? std::string("a decimal number") : koers::detail::type_name(v)));
-  if (v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-    ObjectReader::fail(Errc::money_overflow, path, "is beyond the 64-bit cent range");
-  auto c = v.get<std::int64_t>();
-  if (c < 0) ObjectReader::fail(Errc::invalid_value, path, "must not be negative");
-  return Money::from_cents(c);
-}
+using koers::detail::cents_at;
 std::optional<Money> cents(ObjectReader& r, const std::string& key, bool required) {
   auto* v = r.get(key, required);
   if (!v) return std::nullopt;

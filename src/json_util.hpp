@@ -3,6 +3,7 @@
 // Parse with a depth limit (hostile files), check format/version, read fields with their JSON
 // path, and refuse unknown fields — all as koers::InputError with a stable code.
 #include <koers/core/error.hpp>
+#include <koers/core/money.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -188,5 +189,17 @@ class ObjectReader {
   std::string path_;
   std::set<std::string> used_;
 };
+
+/// Cents: a JSON integer (a float or a string is E106), in the 64-bit range (E114), ≥ 0 (E107).
+inline Money cents_at(const json& v, const std::string& path) {
+  if (!v.is_number_integer())
+    ObjectReader::fail(Errc::wrong_type, path, "must be a whole number of cents (an integer), not " +
+                       (v.is_number_float() ? std::string("a decimal number") : type_name(v)));
+  if (v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+    ObjectReader::fail(Errc::money_overflow, path, "is beyond the 64-bit cent range");
+  auto c = v.get<std::int64_t>();
+  if (c < 0) ObjectReader::fail(Errc::invalid_value, path, "must not be negative");
+  return Money::from_cents(c);
+}
 
 }  // namespace koers::detail
