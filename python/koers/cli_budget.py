@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import sys
 
-from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, emit_json
+from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, emit_json, fail
 
 EXAMPLES = ["deventer-2014"]
 
@@ -27,19 +27,14 @@ def _portfolio(args):
     from .errors import BudgetError, InputError
     if getattr(args, "example", None):
         if args.file:
-            raise SystemExit(_usage("give a FILE or --example NAME, not both"))
+            raise SystemExit(fail("give a FILE or --example NAME, not both", EXIT_USAGE))
         return budget.Portfolio.load(examples.path(args.example, "portfolio.json"))
     if not args.file:
-        raise SystemExit(_usage("give a FILE or --example NAME"))
+        raise SystemExit(fail("give a FILE or --example NAME", EXIT_USAGE))
     try:
         return budget.Portfolio.load(args.file)
     except BudgetError as e:  # a file that does not validate is a file error (exit 2)
         raise InputError(e.message, e.code, e.elements) from None
-
-
-def _usage(msg):
-    print(f"koers: {msg}", file=sys.stderr)
-    return EXIT_USAGE
 
 
 def _solve_dict(r) -> dict:
@@ -159,7 +154,7 @@ def _triple(text: str, what: str):
     if len(parts) == 1:
         return [parts[0]]
     if len(parts) != 3:
-        raise SystemExit(_usage(f"--{what} takes VALUE or START:STOP:STEP (decimal texts), not '{text}'"))
+        raise SystemExit(fail(f"--{what} takes VALUE or START:STOP:STEP (decimal texts), not '{text}'", EXIT_USAGE))
     return tuple(parts)
 
 
@@ -170,7 +165,7 @@ def cmd_sweep(args) -> int:
     for spec in args.force or []:
         name, _, ids = spec.partition("=")
         if not ids:
-            raise SystemExit(_usage(f"--force takes NAME=ID[,ID...], not '{spec}'"))
+            raise SystemExit(fail(f"--force takes NAME=ID[,ID...], not '{spec}'", EXIT_USAGE))
         mandatory[name] = [i for i in ids.split(",") if i]
     g = grid(p, cut=_triple(args.cut, "cut"), cut_stream=args.stream,
              payroll_share=_triple(args.share, "share") if args.share else None, mandatory=mandatory)
@@ -201,11 +196,11 @@ def cmd_sweep(args) -> int:
 def _model(args):
     from . import examples, model
     if args.example and args.file:
-        raise SystemExit(_usage("give a FILE or --example NAME, not both"))
+        raise SystemExit(fail("give a FILE or --example NAME, not both", EXIT_USAGE))
     if args.example:
         return examples.load(args.example)
     if not args.file:
-        raise SystemExit(_usage("give a FILE or --example NAME"))
+        raise SystemExit(fail("give a FILE or --example NAME", EXIT_USAGE))
     return model.load(args.file)
 
 

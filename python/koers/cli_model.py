@@ -4,7 +4,7 @@ from __future__ import annotations
 import pathlib
 import sys
 
-from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, emit_json
+from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, emit_json, fail
 
 
 def _model_from(args):
@@ -12,13 +12,8 @@ def _model_from(args):
     if getattr(args, "example", None):
         return examples.load(args.example)
     if not getattr(args, "file", None):
-        raise SystemExit(_usage("give a FILE or --example NAME"))
+        raise SystemExit(fail("give a FILE or --example NAME", EXIT_USAGE))
     return model.load(args.file)
-
-
-def _usage(msg):
-    print(f"koers: {msg}", file=sys.stderr)
-    return EXIT_USAGE
 
 
 def cmd_validate(args) -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, emit_json
+from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, emit_json, fail
 
 
 def _selection_from(args):
@@ -15,16 +15,11 @@ def _selection_from(args):
     from .selection import Selection
     if getattr(args, "example", None):
         if args.file:
-            raise SystemExit(_usage("give a FILE or --example NAME, not both"))
+            raise SystemExit(fail("give a FILE or --example NAME, not both", EXIT_USAGE))
         return Selection.load(examples.path(args.example, "selection.json"))
     if not args.file:
-        raise SystemExit(_usage("give a FILE or --example NAME"))
+        raise SystemExit(fail("give a FILE or --example NAME", EXIT_USAGE))
     return Selection.load(args.file)
-
-
-def _usage(msg):
-    print(f"koers: {msg}", file=sys.stderr)
-    return EXIT_USAGE
 
 
 def _text(r) -> str:

@@ -12,6 +12,8 @@
 // (g++ -I<dir with koers/detail/bnb.hpp> -Iinclude ...) to compare solver versions.
 #include "testing.hpp"
 
+#include "brute_assign.hpp"
+
 #include <koers/budget/portfolio.hpp>
 #include <koers/budget/selection.hpp>
 
@@ -212,23 +214,6 @@ void check_against_brute(const Portfolio& p, const PortfolioResult& r) {
 
 // ---- selection brute force --------------------------------------------------------------------
 
-bool assignable(const std::vector<std::int64_t>& h, std::vector<std::int64_t>& rem, std::vector<std::int64_t>& cnt,
-                std::int64_t min_per, std::size_t k) {
-  if (k == h.size()) {
-    for (auto c : cnt) if (c < min_per) return false;
-    return true;
-  }
-  for (std::size_t e = 0; e < rem.size(); ++e) {
-    if (rem[e] < h[k]) continue;
-    rem[e] -= h[k];
-    ++cnt[e];
-    bool ok = assignable(h, rem, cnt, min_per, k + 1);
-    rem[e] += h[k];
-    --cnt[e];
-    if (ok) return true;
-  }
-  return false;
-}
 
 struct SelBrute {
   bool feasible = false;
@@ -258,7 +243,7 @@ std::optional<std::int64_t> sel_eval(const Selection& s, std::uint32_t mask) {
   std::vector<std::int64_t> rem, cnt(s.experts.size(), 0);
   for (const auto& e : s.experts) rem.push_back(std::llround(e.hours * 1000));
   std::sort(h.rbegin(), h.rend());
-  if (!assignable(h, rem, cnt, s.min_items_per_expert, 0)) return std::nullopt;
+  if (!koers::testing::brute_assign(h, rem, cnt, s.min_items_per_expert, 0)) return std::nullopt;
   return v;
 }
 
