@@ -44,6 +44,43 @@ def fail(message: str, code: int) -> int:
     return code
 
 
+def add_source(p, file_help: str, example_file: str | None = None) -> None:
+    """Give sub-command ``p`` its input: a positional FILE or ``--example NAME`` (one of the two).
+
+    ``example_file`` is the file of the embedded example the command reads (``"portfolio.json"``,
+    a folder such as ``"academy"``); ``None`` means the example's strategy model. Resolve the
+    choice with :func:`source`.
+    """
+    what = f"the example's {example_file}" if example_file else "the example's strategy model"
+    p.add_argument("file", nargs="?", metavar="FILE", help=file_help)
+    p.add_argument("--example", metavar="NAME", help=f"an embedded example instead of FILE ({what}), "
+                                                      "e.g. deventer-2014 or west-betuwe-2022")
+    p.set_defaults(_example_file=example_file)
+
+
+def source(args):
+    """The input of a sub-command made with :func:`add_source`: ``("file", path)`` or
+    ``("example", name)``. Exactly one of FILE and ``--example`` must be given: otherwise the
+    command ends with exit 2 and a message naming both (an unknown example name raises
+    :class:`koers.InputError` listing the known ones, also exit 2).
+
+    With an ``example_file`` the example resolves to that file's path, so a command reads both
+    the same way: ``("file", path)``.
+    """
+    file, example = getattr(args, "file", None), getattr(args, "example", None)
+    if file and example:
+        raise SystemExit(fail("give a FILE or --example NAME, not both", EXIT_USAGE))
+    if not file and not example:
+        raise SystemExit(fail("give a FILE or --example NAME", EXIT_USAGE))
+    if file:
+        return "file", file
+    example_file = getattr(args, "_example_file", None)
+    if example_file is None:
+        return "example", example
+    from . import examples
+    return "file", examples.path(example, example_file)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="koers",

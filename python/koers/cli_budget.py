@@ -17,22 +17,15 @@ from __future__ import annotations
 import json
 import sys
 
-from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, emit_json, fail
-
-EXAMPLES = ["deventer-2014"]
+from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_source, emit_json, fail, source
 
 
 def _portfolio(args):
-    from . import budget, examples
+    from . import budget
     from .errors import BudgetError, InputError
-    if getattr(args, "example", None):
-        if args.file:
-            raise SystemExit(fail("give a FILE or --example NAME, not both", EXIT_USAGE))
-        return budget.Portfolio.load(examples.path(args.example, "portfolio.json"))
-    if not args.file:
-        raise SystemExit(fail("give a FILE or --example NAME", EXIT_USAGE))
+    _kind, path = source(args)
     try:
-        return budget.Portfolio.load(args.file)
+        return budget.Portfolio.load(path)
     except BudgetError as e:  # a file that does not validate is a file error (exit 2)
         raise InputError(e.message, e.code, e.elements) from None
 
@@ -195,13 +188,8 @@ def cmd_sweep(args) -> int:
 
 def _model(args):
     from . import examples, model
-    if args.example and args.file:
-        raise SystemExit(fail("give a FILE or --example NAME, not both", EXIT_USAGE))
-    if args.example:
-        return examples.load(args.example)
-    if not args.file:
-        raise SystemExit(fail("give a FILE or --example NAME", EXIT_USAGE))
-    return model.load(args.file)
+    kind, what = source(args)
+    return examples.load(what) if kind == "example" else model.load(what)
 
 
 def _overrides(path):
@@ -269,8 +257,7 @@ def pd_na(v) -> bool:
 def register(sub) -> None:
     """Add the budget sub-commands to the koers parser."""
     def common(p):
-        p.add_argument("file", nargs="?", help="a koers.portfolio JSON file")
-        p.add_argument("--example", choices=EXAMPLES, help="use an embedded example's portfolio.json")
+        add_source(p, "a koers.portfolio JSON file", "portfolio.json")
         p.add_argument("--json", action="store_true", help="print JSON")
 
     p = sub.add_parser("optimise", aliases=["optimize"],
@@ -292,11 +279,9 @@ def register(sub) -> None:
     p.add_argument("--force", action="append", metavar="NAME=ID,...", help="a named set of items to force (repeatable)")
     p.add_argument("--threads", type=int, default=None, help="C++ threads (default: all cores)")
     p.set_defaults(func=cmd_sweep)
-    from . import examples
     p = sub.add_parser("costs", help="cost every intervention of a model: per participant, per learning hour, "
                                      "ILB part, per stream against the budget")
-    p.add_argument("file", nargs="?", help="a koers.model JSON file")
-    p.add_argument("--example", choices=examples.names(), help="use an embedded example's model.json")
+    add_source(p, "a koers.model JSON file")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--costs", metavar="FILE", help="JSON {intervention id: {fixed_cents, per_run_cents, runs, "
                                                    "per_participant_cents, participants, uptake, ilb_share, "

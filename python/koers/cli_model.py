@@ -4,16 +4,13 @@ from __future__ import annotations
 import pathlib
 import sys
 
-from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, emit_json, fail
+from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_source, emit_json, fail, source
 
 
 def _model_from(args):
     from . import examples, model
-    if getattr(args, "example", None):
-        return examples.load(args.example)
-    if not getattr(args, "file", None):
-        raise SystemExit(fail("give a FILE or --example NAME", EXIT_USAGE))
-    return model.load(args.file)
+    kind, what = source(args)
+    return examples.load(what) if kind == "example" else model.load(what)
 
 
 def cmd_validate(args) -> int:
@@ -123,14 +120,12 @@ def cmd_report(args) -> int:
 
 def register(sub) -> None:
     p = sub.add_parser("validate", help="check a koers model; exit 1 when invalid")
-    p.add_argument("file", nargs="?", help="a koers.model JSON file")
-    p.add_argument("--example", help="an embedded example instead of a file")
+    add_source(p, "a koers.model JSON file")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("analyse", aliases=["analyze"], help="counts, budgets, coverage, gaps, reach, 70/20/10 mix")
-    p.add_argument("file", nargs="?", help="a koers.model JSON file")
-    p.add_argument("--example", help="an embedded example (e.g. deventer-2014)")
+    add_source(p, "a koers.model JSON file")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_analyse)
 

@@ -7,19 +7,13 @@ from __future__ import annotations
 
 import sys
 
-from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, emit_json, fail
+from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_source, emit_json, fail, source
 
 
 def _selection_from(args):
-    from . import examples
     from .selection import Selection
-    if getattr(args, "example", None):
-        if args.file:
-            raise SystemExit(fail("give a FILE or --example NAME, not both", EXIT_USAGE))
-        return Selection.load(examples.path(args.example, "selection.json"))
-    if not args.file:
-        raise SystemExit(fail("give a FILE or --example NAME", EXIT_USAGE))
-    return Selection.load(args.file)
+    _kind, path = source(args)
+    return Selection.load(path)
 
 
 def _text(r) -> str:
@@ -78,8 +72,7 @@ def register(sub) -> None:
                                    "on within their hours (each process whole to one expert, pinned processes in, "
                                    "each expert at least min_items_per_expert), proven optimal; compare with the "
                                    "top-N cut.")
-    p.add_argument("file", nargs="?", metavar="FILE", help="a koers.selection JSON file")
-    p.add_argument("--example", metavar="NAME", help="use an embedded example (e.g. west-betuwe-2022)")
+    add_source(p, "a koers.selection JSON file", "selection.json")
     p.add_argument("--json", action="store_true", help="print the full result as JSON")
     p.add_argument("--node-limit", type=int, default=0, metavar="N", help="stop after N nodes (0: no limit)")
     p.add_argument("--time-limit", type=float, default=0.0, metavar="S", help="stop after S seconds (0: no limit)")

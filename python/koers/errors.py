@@ -1,26 +1,32 @@
-"""koers exceptions: one class per area, each carrying a stable code.
+"""koers exceptions, built from the one error table in C++ (``include/koers/core/error.hpp``).
 
-Every class takes ``(message, code, elements, errors)`` so that it pickles and a
-Dask worker can send it back. ``code`` is a :class:`koers.Errc`; ``elements`` the ids
-of the offending elements (``element`` the first); ``errors`` the full list of
-problems for a :class:`ModelError`.
+The table gives every code its number, its name, the class that raises it and its meaning;
+this module turns it into :class:`Errc` (``Errc.cycle``, never a bare number) and the
+exception classes (``InputError``, ``GraphError``, ...), each also a built-in ``ValueError``
+or ``RuntimeError`` so that generic handlers keep working.
+
+Every class takes ``(message, code, elements, errors)`` so that it pickles and a Dask
+worker can send it back. ``code`` is an :class:`Errc`; ``elements`` the ids of the
+offending elements (``element`` the first); ``errors`` the full list of problems for a
+:class:`ModelError`.
+
+>>> from koers.errors import Errc, class_for
+>>> class_for(Errc.cycle).__name__
+'GraphError'
 """
 from __future__ import annotations
 
+import builtins
 import enum
 
+from . import _core
 
-def _build_errc():
-    try:
-        from . import _core
-        members = {name: value for value, name in _core.error_codes()}
-    except ImportError:  # pragma: no cover - only without the compiled module
-        members = {}
-    return enum.IntEnum("Errc", members or {"unknown": 0})
+#: The error table as rows ``(number, name, class, meaning)``.
+TABLE = tuple(tuple(row) for row in _core.error_table())
 
-
-Errc = _build_errc()
-Errc.__doc__ = "Stable koers error codes (1xx input, 2xx graph, 3xx ranking, 4xx budget/solver, 5xx dates, 6xx formats)."
+Errc = enum.IntEnum("Errc", [(name, number) for number, name, _cls, _doc in TABLE], module=__name__)
+Errc.__doc__ = ("Stable koers error codes (1xx input, 2xx graph, 3xx ranking, 4xx budget/solver, "
+                "5xx dates, 6xx foreign formats, 7xx learning time and academy).")
 
 
 class KoersError(Exception):
@@ -47,29 +53,35 @@ class KoersError(Exception):
         return str(self.message)
 
 
-class InputError(KoersError, ValueError):
-    """Bad input: a file, a field, an argument (codes 1xx, 5xx, 6xx)."""
+def _python_name(cpp_name: str) -> str:
+    return "KoersError" if cpp_name == "Error" else cpp_name
 
 
-class ModelError(KoersError, ValueError):
-    """A model that failed validation; ``.errors`` lists every problem found."""
+def _build_classes() -> dict:
+    classes = {"KoersError": KoersError}
+    for name, parent, python_base, meaning in _core.error_classes():
+        if not parent:
+            continue
+        base = classes[_python_name(parent)]
+        classes[name] = type(name, (base, getattr(builtins, python_base)),
+                             {"__doc__": meaning, "__module__": __name__})
+    return classes
 
 
-class GraphError(KoersError, ValueError):
-    """A problem with the strategy graph (codes 2xx)."""
+_CLASSES = _build_classes()
+globals().update(_CLASSES)
+_CLASS_OF_CODE = {Errc(number): _CLASSES[_python_name(cls)] for number, _name, cls, _doc in TABLE}
 
 
-class RankingError(KoersError, ValueError):
-    """A problem with a decision problem, weights or judgments (codes 3xx)."""
+def class_for(code) -> type:
+    """The exception class the error table prescribes for ``code`` (an :class:`Errc` or int)."""
+    return _CLASS_OF_CODE.get(Errc(code), KoersError)
 
 
-class BudgetError(KoersError, ValueError):
-    """A problem with budgets, costs or scenarios (codes 4xx)."""
+def error(code, message: str, elements=None) -> KoersError:
+    """The exception of the table's class for ``code``: ``raise error(Errc.invalid_value, "…")``."""
+    code = Errc(code)
+    return class_for(code)(message, code, elements)
 
 
-class SolverError(KoersError, RuntimeError):
-    """The exact solver could not finish (codes 4xx)."""
-
-
-__all__ = ["Errc", "KoersError", "InputError", "ModelError", "GraphError", "RankingError",
-           "BudgetError", "SolverError"]
+__all__ = ["Errc", "KoersError", "class_for", "error", "TABLE"] + sorted(set(_CLASSES) - {"KoersError"})

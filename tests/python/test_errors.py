@@ -1,21 +1,56 @@
-"""The Python error classes match the C++ codes and pickle (Dask sends them back)."""
+"""The Python errors come from the one C++ error table: every code its class, raised alike
+from C++ and Python, pickling with code and elements (Dask sends them back)."""
 import pickle
 
 import pytest
 
 import koers
 from koers import _core
+from koers import errors
+
+TABLE = _core.error_table()
 
 
-def test_errc_matches_core():
-    assert {int(e): e.name for e in koers.Errc} == {v: n for v, n in _core.error_codes()}
+def test_errc_has_every_row_of_the_table_by_name():
+    assert len(koers.Errc) == len(TABLE)
+    for number, name, _cls, _doc in TABLE:
+        assert koers.Errc[name] == number
 
 
-@pytest.mark.parametrize("cls", [koers.ModelError, koers.InputError, koers.GraphError, koers.RankingError,
-                                 koers.BudgetError])
-def test_value_error_subclasses(cls):
-    assert issubclass(cls, ValueError)
+@pytest.mark.parametrize("number,name,cls,doc", TABLE, ids=[row[1] for row in TABLE])
+def test_cpp_raises_the_class_the_table_names(number, name, cls, doc):
+    with pytest.raises(koers.KoersError) as info:
+        _core._throw_error(number, "m")
+    assert type(info.value).__name__ == cls
+    assert type(info.value) is errors.class_for(number)
+    assert info.value.code is koers.Errc[name]
+    assert info.value.element == "element"
+    e = pickle.loads(pickle.dumps(info.value))
+    assert (type(e), e.code, e.elements, str(e)) == (type(info.value), info.value.code, ["element"],
+                                                     f"[E{number}] m")
+
+
+@pytest.mark.parametrize("number,name,cls,doc", TABLE, ids=[row[1] for row in TABLE])
+def test_python_error_helper_matches(number, name, cls, doc):
+    e = errors.error(koers.Errc[name], "m", ["x"])
+    assert type(e).__name__ == cls and e.code == number and e.element == "x"
+
+
+def test_area_ranges_match_classes():
+    area_class = {1: "InputError", 2: "GraphError", 3: "RankingError", 5: "InputError", 6: "InputError",
+                  7: "InputError"}
+    for number, name, cls, _doc in TABLE:
+        expected = area_class.get(number // 100) or ("SolverError" if number <= 401 else "BudgetError")
+        assert cls == expected, name
+
+
+@pytest.mark.parametrize("cls,base", [(koers.ModelError, ValueError), (koers.InputError, ValueError),
+                                      (koers.GraphError, ValueError), (koers.RankingError, ValueError),
+                                      (koers.BudgetError, ValueError), (koers.SolverError, RuntimeError)])
+def test_builtin_bases(cls, base):
+    assert issubclass(cls, base)
     assert issubclass(cls, koers.KoersError)
+    assert cls.__module__ == "koers.errors"
 
 
 def test_errors_pickle_with_code_and_elements():

@@ -14,65 +14,139 @@
 
 namespace koers {
 
-/// Stable error codes. Ranges: 1xx input and files, 2xx strategy graph, 3xx ranking
-/// and weighting, 4xx budget and solver, 5xx dates and calendar, 6xx foreign formats
-/// (jUCMNav, ArchiMate). Values are part of the public interface: never renumber.
+/// THE error table: every code once, with its stable number, the exception class that
+/// raises it and what it means. Everything else — `Errc`, `error_codes()`, `error_name()`,
+/// `error_class()`, `throw_error()`, the Python `koers.Errc` and the Python classes — is
+/// generated from it. Ranges: 1xx input and files, 2xx strategy graph, 3xx ranking and
+/// weighting, 4xx budget and solver, 5xx dates and calendar, 6xx foreign formats (jUCMNav,
+/// ArchiMate), 7xx learning time and the academy. Numbers are part of the public interface:
+/// never renumber, never reuse. A code means one thing and is raised by one class only.
+///
+///   X(name, number, class, meaning)
+#define KOERS_ERROR_TABLE(X)                                                                       \
+  /* 1xx input and files */                                                                        \
+  X(file_unreadable, 100, InputError, "a file cannot be opened or read")                          \
+  X(not_json, 101, InputError, "a file is not well-formed JSON (or not UTF-8)")                   \
+  X(wrong_format, 102, InputError, "\"format\" is missing or names another kind of file")          \
+  X(unsupported_version, 103, InputError, "\"version\" is not one this koers reads")               \
+  X(unknown_field, 104, InputError, "a field the format does not define (JSON path given)")       \
+  X(missing_field, 105, InputError, "a required field is absent")                                 \
+  X(wrong_type, 106, InputError, "a field has the wrong JSON type")                               \
+  X(invalid_value, 107, InputError, "a value outside its allowed set or range")                   \
+  X(too_deep, 108, InputError, "nesting deeper than the format allows (hostile input)")           \
+  X(size_mismatch, 109, InputError, "vectors or matrices of inconsistent sizes")                  \
+  X(not_finite, 110, InputError, "a NaN or infinite number")                                      \
+  X(unknown_name, 111, InputError, "a name that is not an alternative, criterion or element")     \
+  X(duplicate_name, 112, InputError, "a name given twice")                                        \
+  X(money_parse, 113, InputError, "an amount that cannot be read as euros and cents")             \
+  X(money_overflow, 114, InputError, "an amount beyond the 64-bit cent range")                    \
+  X(invalid_argument, 115, InputError, "a bad argument to a library call")                        \
+  X(not_xml, 116, InputError, "a file is not well-formed XML")                                    \
+  /* 2xx strategy graph */                                                                         \
+  X(unknown_reference, 200, GraphError, "an edge or attribute names an id that does not exist")   \
+  X(cycle, 201, GraphError, "a cycle in refines/decomposes/requires (message lists the path)")    \
+  X(duplicate_id, 202, GraphError, "two nodes with one id")                                       \
+  X(edge_not_allowed, 203, GraphError, "an edge kind that may not join these node kinds")         \
+  X(goal_unserved, 204, GraphError, "a goal or learning goal that no intervention serves")        \
+  X(intervention_unused, 205, GraphError, "an intervention that serves no goal")                  \
+  X(strength_out_of_range, 206, GraphError, "a contribution strength outside -100..100")          \
+  X(missing_required, 207, GraphError, "a node lacks a field its kind requires")                  \
+  X(unknown_node, 208, GraphError, "an analysis asked about an id not in the graph")              \
+  X(unknown_strategy, 209, GraphError, "an evaluation strategy that does not exist")              \
+  X(wrong_kind, 210, GraphError, "a node of another kind than the operation needs")               \
+  /* 3xx ranking and weighting */                                                                  \
+  X(invalid_weights, 300, RankingError, "negative, non-finite or all-zero weights")               \
+  X(constant_criterion, 301, RankingError, "a criterion with one value for every alternative")    \
+  X(zero_criterion, 302, RankingError, "a criterion that is zero for every alternative")          \
+  X(judgment_out_of_range, 303, RankingError, "an AHP judgment outside 1/9..9")                   \
+  X(contradictory_judgment, 304, RankingError, "a pair judged twice, the two not reciprocal")     \
+  X(judge_without_judgments, 305, RankingError, "a judge with no judgments")                      \
+  X(incomplete_judgments, 306, RankingError, "judgments that leave the matrix disconnected")      \
+  X(invalid_method, 307, RankingError, "an unknown method, normalisation or parameter")           \
+  X(invalid_scale, 308, RankingError, "a criterion scale [lo, hi] that is empty or misses scores") \
+  /* 4xx budget and solver */                                                                      \
+  X(infeasible, 400, SolverError, "no selection meets the constraints")                           \
+  X(solver_limit, 401, SolverError, "the exact solver hit a node or time limit")                  \
+  X(unknown_stream, 402, BudgetError, "a budget stream id that does not exist")                   \
+  X(unknown_item, 403, BudgetError, "an item or intervention id that does not exist")             \
+  X(inconsistent_cost, 404, BudgetError, "cost_cents differs from per_participant x participants") \
+  X(pinned_exceed_capacity, 405, BudgetError, "pinned items need more than is available")         \
+  X(invalid_scenario, 406, BudgetError, "a scenario change that cannot be applied")               \
+  /* 5xx dates and calendar */                                                                     \
+  X(invalid_date, 500, InputError, "a date that cannot be read or does not exist")                \
+  X(invalid_period, 501, InputError, "a period whose end precedes its start")                     \
+  /* 6xx foreign formats */                                                                        \
+  X(jucm_format, 600, InputError, "a jUCMNav file that is not a readable GRL model")              \
+  X(archimate_format, 601, InputError, "an ArchiMate exchange file that cannot be read")          \
+  /* 7xx learning time and the academy: rows are added here */
+
+/// The exception classes, each with its parent and the Python built-in it also derives from
+/// (so `except ValueError` keeps working). Python builds `koers.errors` from this list.
+///
+///   X(class, parent, python_base, meaning)
+#define KOERS_ERROR_CLASSES(X)                                                                      \
+  X(Error, , Exception, "Root of every koers error.")                                              \
+  X(InputError, Error, ValueError, "Bad input: a file, a field, an argument (1xx, 5xx, 6xx, 7xx).") \
+  X(ModelError, Error, ValueError, "A model that failed validation; .errors lists every problem.") \
+  X(GraphError, Error, ValueError, "A problem with the strategy graph (2xx).")                     \
+  X(RankingError, Error, ValueError, "A problem with a decision problem, weights or judgments (3xx).") \
+  X(BudgetError, Error, ValueError, "A problem with budgets, costs or scenarios (4xx).")           \
+  X(SolverError, Error, RuntimeError, "The exact solver found no solution or could not finish (4xx).")
+
+/// Stable error codes, generated from `KOERS_ERROR_TABLE`.
 enum class Errc : int {
-  // 1xx input and files
-  file_unreadable = 100,     ///< a file cannot be opened or read
-  not_json = 101,            ///< a file is not well-formed JSON (or not UTF-8)
-  wrong_format = 102,        ///< "format" is missing or names another kind of file
-  unsupported_version = 103, ///< "version" is not one this koers reads
-  unknown_field = 104,       ///< a field the format does not define (JSON path given)
-  missing_field = 105,       ///< a required field is absent
-  wrong_type = 106,          ///< a field has the wrong JSON type
-  invalid_value = 107,       ///< a value outside its allowed set or range
-  too_deep = 108,            ///< nesting deeper than the format allows (hostile input)
-  size_mismatch = 109,       ///< vectors/matrices of inconsistent sizes
-  not_finite = 110,          ///< NaN or infinite number
-  unknown_name = 111,        ///< a name that is not an alternative/criterion/element
-  duplicate_name = 112,      ///< a name given twice
-  money_parse = 113,         ///< an amount that cannot be read as euros and cents
-  money_overflow = 114,      ///< an amount beyond the 64-bit cent range
-  invalid_argument = 115,    ///< a bad argument to a library call
-  not_xml = 116,             ///< a file is not well-formed XML
-  // 2xx strategy graph
-  unknown_reference = 200,   ///< an edge or attribute names an id that does not exist
-  cycle = 201,               ///< a cycle in refines/decomposes (message lists the path)
-  duplicate_id = 202,        ///< two nodes with one id
-  edge_not_allowed = 203,    ///< an edge kind that may not join these node kinds
-  goal_unserved = 204,       ///< a goal or learning goal that no intervention serves
-  intervention_unused = 205, ///< an intervention that serves no goal
-  strength_out_of_range = 206, ///< a contribution strength outside -100..100
-  missing_required = 207,    ///< a node lacks a field its kind requires
-  unknown_node = 208,        ///< an analysis asked about an id not in the graph
-  unknown_strategy = 209,    ///< an evaluation strategy that does not exist
-  wrong_kind = 210,          ///< a node of another kind than the operation needs
-  // 3xx ranking and weighting
-  invalid_weights = 300,     ///< negative, non-finite, all-zero weights
-  constant_criterion = 301,  ///< a criterion with one value for every alternative
-  zero_criterion = 302,      ///< a criterion that is zero for every alternative
-  judgment_out_of_range = 303, ///< an AHP judgment outside 1/9..9
-  contradictory_judgment = 304, ///< a pair judged twice, the two not reciprocal
-  judge_without_judgments = 305, ///< a judge with no judgments
-  incomplete_judgments = 306, ///< judgments that leave the matrix disconnected
-  invalid_method = 307,      ///< an unknown method, normalisation or parameter
-  invalid_scale = 308,       ///< a criterion scale [lo, hi] that is empty or misses scores
-  // 4xx budget and solver
-  infeasible = 400,          ///< no selection meets the constraints
-  solver_limit = 401,        ///< the exact solver hit a node or time limit
-  unknown_stream = 402,      ///< a budget stream id that does not exist
-  unknown_item = 403,        ///< an item/intervention id that does not exist
-  inconsistent_cost = 404,   ///< cost_cents differs from per_participant × participants
-  pinned_exceed_capacity = 405, ///< pinned items need more than is available
-  invalid_scenario = 406,    ///< a scenario change that cannot be applied
-  // 5xx dates and calendar
-  invalid_date = 500,        ///< a date that cannot be read or does not exist
-  invalid_period = 501,      ///< a period whose end precedes its start
-  // 6xx foreign formats
-  jucm_format = 600,         ///< a jUCMNav file that is not a readable GRL model
-  archimate_format = 601,    ///< an ArchiMate exchange file that cannot be read
+#define KOERS_X(name, number, cls, doc) name = number,
+  KOERS_ERROR_TABLE(KOERS_X)
+#undef KOERS_X
 };
+
+/// One row of the error table, as data.
+struct ErrorCodeInfo {
+  int number;
+  std::string_view name;
+  std::string_view error_class;  ///< the class that raises it ("InputError", ...)
+  std::string_view meaning;
+};
+
+/// Every row of the error table, in table order.
+inline constexpr ErrorCodeInfo error_table[] = {
+#define KOERS_X(name, number, cls, doc) {number, #name, #cls, doc},
+    KOERS_ERROR_TABLE(KOERS_X)
+#undef KOERS_X
+};
+
+/// One row of the class table, as data.
+struct ErrorClassInfo {
+  std::string_view name;
+  std::string_view parent;       ///< "" for the root
+  std::string_view python_base;  ///< the Python built-in it also derives from
+  std::string_view meaning;
+};
+
+inline constexpr ErrorClassInfo error_class_table[] = {
+#define KOERS_X(cls, parent, pybase, doc) {#cls, #parent, #pybase, doc},
+    KOERS_ERROR_CLASSES(KOERS_X)
+#undef KOERS_X
+};
+
+/// The row of a code (nullptr for a number outside the table).
+constexpr const ErrorCodeInfo* error_info(Errc c) noexcept {
+  for (const auto& row : error_table)
+    if (row.number == static_cast<int>(c)) return &row;
+  return nullptr;
+}
+/// The code's name ("cycle"), or "" for a number outside the table.
+constexpr std::string_view error_name(Errc c) noexcept {
+  const auto* r = error_info(c);
+  return r ? r->name : std::string_view{};
+}
+/// The class that raises the code ("GraphError"), or "Error" outside the table.
+constexpr std::string_view error_class(Errc c) noexcept {
+  const auto* r = error_info(c);
+  return r ? r->error_class : std::string_view{"Error"};
+}
+/// The area of a code: its hundreds (1 input, 2 graph, ..., 7 learning time and academy).
+constexpr int error_area(Errc c) noexcept { return static_cast<int>(c) / 100; }
 
 /// The code as printed: "E201".
 inline std::string code_string(Errc c) {
@@ -152,25 +226,22 @@ class BudgetError : public Error { public: using Error::Error; };
 /// The exact solver could not finish, or the problem has no solution (4xx).
 class SolverError : public Error { public: using Error::Error; };
 
-/// Every code with its name, for the Python enum and documentation.
+/// Every code with its name, for documentation and older callers: (number, name).
 inline std::vector<std::pair<int, std::string>> error_codes() {
-  return {
-      {100, "file_unreadable"}, {101, "not_json"}, {102, "wrong_format"}, {103, "unsupported_version"},
-      {104, "unknown_field"}, {105, "missing_field"}, {106, "wrong_type"}, {107, "invalid_value"},
-      {108, "too_deep"}, {109, "size_mismatch"}, {110, "not_finite"}, {111, "unknown_name"},
-      {112, "duplicate_name"}, {113, "money_parse"}, {114, "money_overflow"}, {115, "invalid_argument"},
-      {116, "not_xml"},
-      {200, "unknown_reference"}, {201, "cycle"}, {202, "duplicate_id"}, {203, "edge_not_allowed"},
-      {204, "goal_unserved"}, {205, "intervention_unused"}, {206, "strength_out_of_range"},
-      {207, "missing_required"}, {208, "unknown_node"}, {209, "unknown_strategy"}, {210, "wrong_kind"},
-      {300, "invalid_weights"}, {301, "constant_criterion"}, {302, "zero_criterion"},
-      {303, "judgment_out_of_range"}, {304, "contradictory_judgment"}, {305, "judge_without_judgments"},
-      {306, "incomplete_judgments"}, {307, "invalid_method"}, {308, "invalid_scale"},
-      {400, "infeasible"}, {401, "solver_limit"}, {402, "unknown_stream"}, {403, "unknown_item"},
-      {404, "inconsistent_cost"}, {405, "pinned_exceed_capacity"}, {406, "invalid_scenario"},
-      {500, "invalid_date"}, {501, "invalid_period"},
-      {600, "jucm_format"}, {601, "archimate_format"},
-  };
+  std::vector<std::pair<int, std::string>> out;
+  for (const auto& row : error_table) out.emplace_back(row.number, std::string(row.name));
+  return out;
+}
+
+/// Throws the exception class the error table prescribes for `code`.
+[[noreturn]] inline void throw_error(Errc code, std::string message, std::vector<std::string> elements = {}) {
+  const std::string_view cls = error_class(code);
+  if (cls == "InputError") throw InputError(code, std::move(message), std::move(elements));
+  if (cls == "GraphError") throw GraphError(code, std::move(message), std::move(elements));
+  if (cls == "RankingError") throw RankingError(code, std::move(message), std::move(elements));
+  if (cls == "BudgetError") throw BudgetError(code, std::move(message), std::move(elements));
+  if (cls == "SolverError") throw SolverError(code, std::move(message), std::move(elements));
+  throw Error(code, std::move(message), std::move(elements));
 }
 
 }  // namespace koers

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import pathlib
 
-from ..errors import InputError
+from ..errors import Errc, InputError
 
 __all__ = ["names", "all_names", "path", "load", "DATA"]
 
@@ -34,7 +34,7 @@ __all__ = ["names", "all_names", "path", "load", "DATA"]
 DATA = pathlib.Path(__file__).resolve().parent / "data"
 
 _MODEL_FILE = "model.json"
-_UNKNOWN_NAME = 111  # koers.Errc.unknown_name
+_UNKNOWN_NAME = Errc.unknown_name
 
 
 def all_names() -> list[str]:
