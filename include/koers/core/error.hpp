@@ -235,12 +235,12 @@ inline std::vector<std::pair<int, std::string>> error_codes() {
 
 /// Throws the exception class the error table prescribes for `code`.
 [[noreturn]] inline void throw_error(Errc code, std::string message, std::vector<std::string> elements = {}) {
-  const std::string_view cls = error_class(code);
-  if (cls == "InputError") throw InputError(code, std::move(message), std::move(elements));
-  if (cls == "GraphError") throw GraphError(code, std::move(message), std::move(elements));
-  if (cls == "RankingError") throw RankingError(code, std::move(message), std::move(elements));
-  if (cls == "BudgetError") throw BudgetError(code, std::move(message), std::move(elements));
-  if (cls == "SolverError") throw SolverError(code, std::move(message), std::move(elements));
+  switch (code) {
+#define KOERS_X(name, number, cls, doc) \
+    case Errc::name: throw cls(code, std::move(message), std::move(elements));
+    KOERS_ERROR_TABLE(KOERS_X)
+#undef KOERS_X
+  }
   throw Error(code, std::move(message), std::move(elements));
 }
 
