@@ -81,6 +81,13 @@ def source(args):
     return "file", examples.path(example, example_file)
 
 
+def model_from(args):
+    """The strategy model a sub-command made with :func:`add_source` (no ``example_file``) names."""
+    from . import examples, model
+    kind, what = source(args)
+    return examples.load(what) if kind == "example" else model.load(what)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="koers",

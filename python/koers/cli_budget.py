@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import sys
 
-from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_source, emit_json, fail, source
+from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_source, emit_json, fail, model_from, source
 
 
 def _portfolio(args):
@@ -186,12 +186,6 @@ def cmd_sweep(args) -> int:
     return EXIT_OK
 
 
-def _model(args):
-    from . import examples, model
-    kind, what = source(args)
-    return examples.load(what) if kind == "example" else model.load(what)
-
-
 def _overrides(path):
     from .errors import InputError
     if not path:
@@ -209,7 +203,7 @@ def _overrides(path):
 def costs_dict(args) -> dict:
     """``koers costs --json``: the plan costing (see docs/budget.md)."""
     from .budget import cost_plan
-    c = cost_plan(_model(args), _overrides(args.costs), ilb_share=args.ilb_share, uptake=args.uptake,
+    c = cost_plan(model_from(args), _overrides(args.costs), ilb_share=args.ilb_share, uptake=args.uptake,
                   ilb_stream=args.ilb_stream, rounding=args.rounding)
     return c
 

@@ -4,13 +4,7 @@ from __future__ import annotations
 import pathlib
 import sys
 
-from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_source, emit_json, fail, source
-
-
-def _model_from(args):
-    from . import examples, model
-    kind, what = source(args)
-    return examples.load(what) if kind == "example" else model.load(what)
+from .cli import EXIT_INVALID, EXIT_OK, add_source, emit_json, model_from as _model_from
 
 
 def cmd_validate(args) -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_source, emit_json, fail, source
+from .cli import EXIT_INVALID, EXIT_OK, add_source, emit_json, source
 
 
 def _selection_from(args):
