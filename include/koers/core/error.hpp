@@ -42,6 +42,9 @@ namespace koers {
   X(money_overflow, 114, InputError, "an amount beyond the 64-bit cent range")                    \
   X(invalid_argument, 115, InputError, "a bad argument to a library call")                        \
   X(not_xml, 116, InputError, "a file is not well-formed XML")                                    \
+  X(too_large, 117, InputError, "a file or stream larger than the reader's limit")                 \
+  X(not_utf8, 118, InputError, "a text file that is not valid UTF-8")                              \
+  X(limit_exceeded, 119, InputError, "work beyond a documented size limit (grid, steps, samples, depth)")\
   /* 2xx strategy graph */                                                                         \
   X(unknown_reference, 200, GraphError, "an edge or attribute names an id that does not exist")   \
   X(cycle, 201, GraphError, "a cycle in refines/decomposes/requires (message lists the path)")    \
@@ -64,6 +67,8 @@ namespace koers {
   X(incomplete_judgments, 306, RankingError, "judgments that leave the matrix disconnected")      \
   X(invalid_method, 307, RankingError, "an unknown method, normalisation or parameter")           \
   X(invalid_scale, 308, RankingError, "a criterion scale [lo, hi] that is empty or misses scores") \
+  X(negative_scores, 309, RankingError, "a method that needs non-negative scores got a negative one")\
+  X(numeric_overflow, 310, RankingError, "numbers too large to normalise or weigh without overflow")\
   /* 4xx budget and solver */                                                                      \
   X(infeasible, 400, SolverError, "no selection meets the constraints")                           \
   X(solver_limit, 401, SolverError, "the exact solver hit a node or time limit")                  \
@@ -72,13 +77,34 @@ namespace koers {
   X(inconsistent_cost, 404, BudgetError, "cost_cents differs from per_participant x participants") \
   X(pinned_exceed_capacity, 405, BudgetError, "pinned items need more than is available")         \
   X(invalid_scenario, 406, BudgetError, "a scenario change that cannot be applied")               \
+  X(unknown_goal, 407, BudgetError, "a goal id that the portfolio or model does not have")         \
   /* 5xx dates and calendar */                                                                     \
   X(invalid_date, 500, InputError, "a date that cannot be read or does not exist")                \
   X(invalid_period, 501, InputError, "a period whose end precedes its start")                     \
+  X(invalid_hours, 502, InputError, "hours that are negative, not a number or not exact")          \
+  X(invalid_fraction, 503, InputError, "a fraction that cannot be read or has a zero denominator") \
+  X(unknown_holiday_rules, 504, InputError, "a holiday rule set that koers does not know")         \
   /* 6xx foreign formats */                                                                        \
   X(jucm_format, 600, InputError, "a jUCMNav file that is not a readable GRL model")              \
   X(archimate_format, 601, InputError, "an ArchiMate exchange file that cannot be read")          \
-  /* 7xx learning time and the academy: rows are added here */
+  X(archimate_version, 602, InputError, "an ArchiMate 2.x exchange file: the 3.x format is needed")\
+  X(archi_native, 603, InputError, "an Archi native .archimate file: export it as Open Exchange")  \
+  X(unknown_element_type, 604, InputError, "an element or relationship type ArchiMate 3 does not define")\
+  X(dangling_relationship, 605, InputError, "a relationship whose source or target does not exist")\
+  X(duplicate_identifier, 606, InputError, "an identifier used twice in one exchange file")        \
+  X(invalid_identifier, 607, InputError, "an identifier that is not a valid xs:ID")                \
+  X(unknown_property_definition, 608, InputError, "a property that names no property definition")  \
+  X(xml_entity, 609, InputError, "a DTD, entity declaration or external entity (refused)")         \
+  /* 7xx learning time and the academy */                                                         \
+  X(csv_malformed, 700, InputError, "a CSV file that cannot be parsed (e.g. an unterminated quote)")\
+  X(missing_column, 701, InputError, "a CSV file lacks a required column")                         \
+  X(empty_file, 702, InputError, "an empty file, or a CSV file without a header row")              \
+  X(duplicate_column, 703, InputError, "a CSV header names one column twice")                      \
+  X(invalid_rows, 704, InputError, "rows left out by row validation (each listed with file, row, field)")\
+  X(log_refused, 705, InputError, "--strict: an event log with an invalid row is refused whole")   \
+  X(as_of_before_launch, 706, InputError, "an as-of date before the first event of the log")       \
+  X(invalid_roster, 710, InputError, "a roster that cannot be used (bad rows listed)")             \
+  X(unknown_employee, 711, InputError, "a leave or event row for an employee not on the roster")
 
 /// The exception classes, each with its parent and the Python built-in it also derives from
 /// (so `except ValueError` keeps working). Python builds `koers.errors` from this list.
