@@ -14,7 +14,7 @@ APT_PACKAGES := libboost-graph-dev libboost-date-time-dev libeigen3-dev catch2 p
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CMAKE_BUILD_PARALLEL_LEVEL := $(JOBS)
 
-.PHONY: demo test deps venv build install-cpp cpp-test py-test consumer bench bench-quick clean
+.PHONY: demo test deps venv build install-cpp cpp-test py-test consumer bench bench-quick clean sanitize fuzz
 
 demo: build
 	$(VENV)/bin/koers report --out out
@@ -23,6 +23,8 @@ test: build install-cpp
 	ctest --test-dir $(BUILD)/tests/cpp --output-on-failure
 	$(PY) -m pytest -q tests/python
 	$(MAKE) consumer
+	$(MAKE) sanitize
+	$(MAKE) fuzz FUZZ_SECONDS=$(FUZZ_SHORT) FUZZ_DEPS=
 
 ## system packages (apt) — only what is missing
 deps:
@@ -69,3 +71,34 @@ bench-quick: build
 
 clean:
 	rm -rf build out $(VENV)
+
+## The C++ tests under AddressSanitizer + UndefinedBehaviorSanitizer, in their own build folder
+## (-O1: the library and the Catch2 tests only, no Python module). Any report fails the run.
+SAN_BUILD := build/sanitize
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+sanitize: deps
+	cmake -S . -B $(SAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKOERS_BUILD_TESTS=ON -DKOERS_INSTALL=OFF \
+	  -DKOERS_PYTHON=OFF "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=$(SAN_FLAGS)" \
+	  "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=address,undefined" >/dev/null
+	cmake --build $(SAN_BUILD) -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --test-dir $(SAN_BUILD)/tests/cpp --output-on-failure
+
+## Fuzz every file format with Atheris (fuzz/targets.py), FUZZ_SECONDS each (default 300;
+## `make test` runs FUZZ_SHORT = 10 s each). The corpus grows in build/fuzz/<format>;
+## a finding is build/fuzz/<format>/crash-* and fails the run.
+FUZZ_SECONDS ?= 300
+FUZZ_SHORT ?= 10
+FUZZ_FORMATS ?= $(shell $(PY) -c "import sys; sys.path.insert(0, 'fuzz'); from targets import TARGETS; print(' '.join(TARGETS))" 2>/dev/null)
+$(VENV)/.fuzz-stamp: $(VENV)/.stamp
+	$(PIP) install -q atheris
+	touch $@
+
+FUZZ_DEPS ?= build
+fuzz: $(FUZZ_DEPS) $(VENV)/.fuzz-stamp
+	@for f in $(FUZZ_FORMATS); do \
+	  echo "fuzz $$f ($(FUZZ_SECONDS) s)"; \
+	  $(PY) fuzz/run.py $$f $(FUZZ_SECONDS) > build/fuzz-$$f.log 2>&1 || { tail -40 build/fuzz-$$f.log; exit 1; }; \
+	  grep -E "stat::number_of_executed_units|stat::peak_rss_mb" build/fuzz-$$f.log | tr '\n' ' '; echo; \
+	done

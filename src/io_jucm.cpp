@@ -80,6 +80,12 @@ grl::Model parse_jucm(std::string_view text, const std::string& origin) {
   if (!res)
     throw InputError(Errc::not_xml, origin + " is not well-formed XML: " + std::string(res.description()) + " at offset " +
                                         std::to_string(res.offset), {origin});
+  // pugixml converts Latin-1 (jUCMNav writes ISO-8859-1) and UTF-16/32 to UTF-8, but passes
+  // UTF-8 through unchecked: a broken byte there would break every name read from the file
+  if (res.encoding == pugi::encoding_utf8)
+    if (auto bad = invalid_utf8(text))
+      throw InputError(Errc::not_utf8, origin + " is not valid UTF-8 (byte " + std::to_string(*bad) +
+                                           "); jUCMNav files are UTF-8 or declare encoding=\"ISO-8859-1\"", {origin});
   pugi::xml_node root = doc.document_element();
   if (!root || local_name(root.name()) != "URNspec")
     throw InputError(Errc::jucm_format, origin + " is not a jUCMNav file: its root element is <" +

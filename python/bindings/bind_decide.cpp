@@ -112,6 +112,9 @@ void register_decide(py::module_& root) {
   m.def("roc_weights", &roc_weights, "problem"_a, "order"_a);
   m.def("swing_weights", &swing_weights, "problem"_a, "points"_a);
 
+  m.attr("max_sensitivity_steps") = max_sensitivity_steps;
+  m.attr("max_smaa_samples") = max_smaa_samples;
+  m.attr("max_score_magnitude") = max_score_magnitude;
   py::class_<SensitivityOptions>(m, "SensitivityOptions")
       .def(py::init<>())
       .def_readwrite("rank", &SensitivityOptions::rank).def_readwrite("top_k", &SensitivityOptions::top_k)

@@ -615,8 +615,9 @@ def _as_portfolio(p) -> Portfolio:
 
 def _options(node_limit=0, time_limit=0.0, check_unique=True, check_binding=True):
     o = _core.SolveOptions()
-    o.node_limit = int(node_limit)
-    o.time_limit = float(time_limit)
+    from ._checks import INT64_MAX, real, whole
+    o.node_limit = whole(node_limit, "node_limit", 0, INT64_MAX)
+    o.time_limit = real(time_limit, "time_limit", 0.0)
     o.check_unique = bool(check_unique)
     o.check_binding = bool(check_binding)
     return o
@@ -1183,6 +1184,8 @@ def _share_text(v, what: str, hours: bool = False):
 
 
 def _cost_fields(d: Mapping, where: str) -> dict:
+    if not isinstance(d, Mapping):
+        raise InputError(f"{where} must be an object of cost fields, not {type(d).__name__}", 106, [where])
     out = {}
     for k, v in d.items():
         if k in ("uptake", "ilb_share"):
@@ -1233,7 +1236,13 @@ def cost_plan(model, costs: Mapping[str, Mapping] | None = None, *, ilb_share="0
         opts["ilb_stream"] = ilb_stream
     if costs:
         opts["costs"] = {str(k): _cost_fields(v, f"costs['{k}']") for k, v in costs.items()}
-    raw = json.loads(_core.cost_plan_json(model._g, json.dumps(opts)))
+    try:
+        text = json.dumps(opts, ensure_ascii=False, allow_nan=False)
+    except RecursionError:
+        raise InputError("costs: nested too deeply", 108, ["costs"]) from None
+    except (TypeError, ValueError) as e:
+        raise InputError(f"costs: not JSON-serialisable: {e}", 106, ["costs"]) from None
+    raw = json.loads(_core.cost_plan_json(model._g, text))
     return _cost_frame(raw)
 
 

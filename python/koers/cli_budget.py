@@ -210,15 +210,25 @@ def _overrides(path):
         raise InputError(f"'{path}' nests too deeply", 108, [path]) from None
     if not isinstance(d, dict):
         raise InputError(f"'{path}' must hold a JSON object {{intervention id: cost fields}}", 106, [path])
+    for k, v in d.items():
+        if not isinstance(v, dict):
+            raise InputError(f"'{path}': /{k} must be an object of cost fields, not {type(v).__name__}", 106,
+                             [path, f"/{k}"])
     return d
 
 
 def costs_dict(args) -> dict:
     """``koers costs --json``: the plan costing (see docs/budget.md)."""
     from .budget import cost_plan
-    c = cost_plan(model_from(args), _overrides(args.costs), ilb_share=args.ilb_share, uptake=args.uptake,
-                  ilb_stream=args.ilb_stream, rounding=args.rounding)
-    return c
+    from .errors import KoersError, error
+    model, overrides = model_from(args), _overrides(args.costs)
+    try:
+        return cost_plan(model, overrides, ilb_share=args.ilb_share, uptake=args.uptake,
+                         ilb_stream=args.ilb_stream, rounding=args.rounding)
+    except KoersError as e:  # a field of the --costs file (JSON path /costs/...): name the file too
+        if args.costs and any(str(x).startswith(("/costs", "costs[")) for x in e.elements):
+            raise error(e.code, f"'{args.costs}': {e.message}", [args.costs, *e.elements]) from None
+        raise
 
 
 def cmd_costs(args) -> int:
@@ -263,6 +273,7 @@ def pd_na(v) -> bool:
 
 def register(sub) -> None:
     """Add the budget sub-commands to the koers parser."""
+    from ._checks import MAX_THREADS, int_arg
     def common(p):
         add_source(p, "a koers.portfolio JSON file", "portfolio.json")
         p.add_argument("--json", action="store_true", help="print JSON")
@@ -284,8 +295,8 @@ def register(sub) -> None:
     p.add_argument("--stream", default="strategic", help="the stream that is cut (default strategic)")
     p.add_argument("--share", help="payroll share: VALUE or START:STOP:STEP, e.g. 0.02:0.03:0.0025 (Tabel 7 = 0.02)")
     p.add_argument("--force", action="append", metavar="NAME=ID,...", help="a named set of items to force (repeatable)")
-    p.add_argument("--threads", type=int, default=None, help="C++ threads (default: all cores)")
-    p.add_argument("--max-scenarios", type=int, default=None, metavar="N",
+    p.add_argument("--threads", type=int_arg(0, MAX_THREADS), default=None, help="C++ threads (default: all cores)")
+    p.add_argument("--max-scenarios", type=int_arg(1), default=None, metavar="N",
                    help="refuse a grid of more than N scenarios, counted before anything is built "
                         "(default koers.budget.MAX_SCENARIOS, 10,000)")
     p.set_defaults(func=cmd_sweep)

@@ -102,6 +102,7 @@ def _sensitivity(args) -> int:
 
 def register(sub) -> None:
     """Add rank, weights, smaa and sensitivity to the koers parser."""
+    from ._checks import MAX_THREADS, UINT64_MAX, float_arg, int_arg
     from .decide_terms import METHODS, NORMALISATIONS
 
     def common(p, method=True):
@@ -114,7 +115,7 @@ def register(sub) -> None:
     p = sub.add_parser("rank", help="rank the alternatives of a decision problem")
     common(p)
     p.add_argument("--normalisation", choices=NORMALISATIONS, default=None, help="normalisation (default: the file's, else the method's)")
-    p.add_argument("--v", type=float, default=None, help="VIKOR v (default: the file's, else 0.5)")
+    p.add_argument("--v", type=float_arg(0.0, 1.0), default=None, help="VIKOR v (default: the file's, else 0.5)")
     p.set_defaults(func=_rank)
 
     p = sub.add_parser("weights", help="objective (or rank-order) criteria weights from the scores")
@@ -126,17 +127,17 @@ def register(sub) -> None:
 
     p = sub.add_parser("smaa", help="SMAA-2 rank acceptability, central weights, confidence factors")
     common(p)
-    p.add_argument("--samples", type=int, default=None, help="Monte Carlo samples (default: the file's, else 10000)")
-    p.add_argument("--seed", type=int, default=None, help="random seed (default: the file's, else 0)")
+    p.add_argument("--samples", type=int_arg(1), default=None, help="Monte Carlo samples (default: the file's, else 10000)")
+    p.add_argument("--seed", type=int_arg(0, UINT64_MAX), default=None, help="random seed (default: the file's, else 0)")
     p.add_argument("--weights", choices=("uniform", "fixed"), default=None,
                    help="uniform on the simplex (the file's intervals/orderings apply) or the file's weights "
                         "(default: the file's smaa.weights, else uniform)")
-    p.add_argument("--threads", type=int, default=0, help="threads (0: all cores; the result does not depend on it)")
+    p.add_argument("--threads", type=int_arg(0, MAX_THREADS), default=0, help="threads (0: all cores; the result does not depend on it)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_smaa)
 
     p = sub.add_parser("sensitivity", help="weight intervals in which the ranking stays the same, and sweeps")
     common(p)
-    p.add_argument("--top-k", dest="top_k", type=int, default=None, help="only the set of the best k must stay (default: whole ranking)")
-    p.add_argument("--steps", type=int, default=None, help="sweep grid steps (default 20)")
+    p.add_argument("--top-k", dest="top_k", type=int_arg(0), default=None, help="only the set of the best k must stay (default: whole ranking)")
+    p.add_argument("--steps", type=int_arg(1), default=None, help="sweep grid steps (default 20)")
     p.set_defaults(func=_sensitivity)

@@ -67,6 +67,7 @@ def cmd_select(args) -> int:
 
 def register(sub) -> None:
     """Add ``select`` to the koers parser."""
+    from ._checks import INT64_MAX, float_arg, int_arg
     p = sub.add_parser("select", help="choose and assign processes under expert hours (proven optimal)",
                        description="Choose the processes with the highest total score that the experts can take "
                                    "on within their hours (each process whole to one expert, pinned processes in, "
@@ -74,8 +75,8 @@ def register(sub) -> None:
                                    "top-N cut.")
     add_source(p, "a koers.selection JSON file", "selection.json")
     p.add_argument("--json", action="store_true", help="print the full result as JSON")
-    p.add_argument("--node-limit", type=int, default=0, metavar="N", help="stop after N nodes (0: no limit)")
-    p.add_argument("--time-limit", type=float, default=0.0, metavar="S", help="stop after S seconds (0: no limit)")
+    p.add_argument("--node-limit", type=int_arg(0, INT64_MAX), default=0, metavar="N", help="stop after N nodes (0: no limit)")
+    p.add_argument("--time-limit", type=float_arg(0.0), default=0.0, metavar="S", help="stop after S seconds (0: no limit)")
     p.set_defaults(func=cmd_select)
 
 

@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 from ._lazy import is_frame, is_series, pandas as pd
 
+from ._checks import INT64_MAX, MAX_THREADS, UINT64_MAX, real, whole
 from .errors import Errc, InputError, RankingError
 
 # star-imported by koers/__init__.py; the result classes stay in koers.decide
@@ -973,10 +974,11 @@ def sensitivity(problem, method: str | None = None, top_k: int | None = None, st
     so = d.SensitivityOptions()
     so.rank = o
     defaults = p.sensitivity_options or {}
-    so.top_k = int(top_k if top_k is not None else defaults.get("top_k", 0))
-    so.steps = int(steps if steps is not None else defaults.get("steps", 20))
-    so.tolerance = float(tolerance)
-    so.scan_step = float(scan_step)
+    so.top_k = whole(top_k if top_k is not None else defaults.get("top_k", 0), "top_k", 0, len(p.alternatives))
+    so.steps = whole(steps if steps is not None else defaults.get("steps", 20), "steps", 1,
+                     limit=d.max_sensitivity_steps)
+    so.tolerance = real(tolerance, "tolerance", 0.0)
+    so.scan_step = real(scan_step, "scan_step", 0.0)
     return SensitivityResult(p, d.sensitivity(p._core_problem(), so), spec)
 
 
@@ -1095,10 +1097,11 @@ def smaa(problem, samples: int | None = None, seed: int | None = None, weights=N
     d = _core()
     o = d.SmaaOptions()
     o.rank, spec = _rank_options(p, method, normalisation, v)
-    o.samples = int(samples if samples is not None else defaults.get("samples", 10_000))
-    o.seed = int(seed if seed is not None else defaults.get("seed", 0))
-    o.threads = int(threads)
-    o.chunk_size = int(chunk_size)
+    o.samples = whole(samples if samples is not None else defaults.get("samples", 10_000), "samples", 1,
+                      limit=d.max_smaa_samples)
+    o.seed = whole(seed if seed is not None else defaults.get("seed", 0), "seed", 0, UINT64_MAX)
+    o.threads = whole(threads, "threads", 0, MAX_THREADS)
+    o.chunk_size = whole(chunk_size, "chunk_size", 1, INT64_MAX)
     if isinstance(weights, dict):
         intervals = weights.get("intervals", intervals)
         orderings = weights.get("orderings", orderings)
@@ -1146,7 +1149,7 @@ def smaa(problem, samples: int | None = None, seed: int | None = None, weights=N
         o.score_spread = arr
     cs = confidence_samples if confidence_samples is not None else defaults.get("confidence_samples")
     if cs is not None:
-        o.confidence_samples = int(cs)
+        o.confidence_samples = whole(cs, "confidence_samples", 0, limit=d.max_smaa_samples)
     bar = None
     if progress:
         bar, cb = _progress_bar(o.samples)

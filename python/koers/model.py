@@ -145,14 +145,23 @@ class Model:
         if df.empty:
             return pd.DataFrame(columns=["name", "budget_cents", "year"]).rename_axis("id")
         out = df[["name"]].copy()
-        out["budget_cents"] = df["budget_cents"].astype("int64")
+        out["budget_cents"] = pd.Series(self.budgets_cents()).reindex(df.index).astype("int64")
         out["year"] = df["year"].astype("Int64") if "year" in df else pd.NA
         out["budget"] = [str(_core.Money.from_cents(int(c))) for c in out["budget_cents"]]
         return out
 
     def budgets_cents(self) -> dict:
         """Budget per stream, in exact cents."""
-        return {n["id"]: int(n["budget_cents"]) for n in self._data()["nodes"] if n["kind"] == "budget_stream"}
+        out = {}
+        for n in self._data()["nodes"]:
+            if n["kind"] != "budget_stream":
+                continue
+            if n.get("budget_cents") is None:  # what validation reports as E207, refused where it is used
+                from .errors import Errc, error
+                raise error(Errc.missing_required, f"budget stream '{n.get('name') or n['id']}' has no budget_cents",
+                            [n["id"]])
+            out[n["id"]] = int(n["budget_cents"])
+        return out
 
     def total_budget(self) -> "_core.Money":
         """The sum of the streams as exact :class:`koers.Money`."""

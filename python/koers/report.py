@@ -23,7 +23,14 @@ def build(out_dir) -> list[dict]:
     import matplotlib
     matplotlib.use("Agg")
     out = pathlib.Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    if out.exists() and not out.is_dir():
+        from .errors import InputError
+        raise InputError(f"cannot write the report to '{out}': it is a file, not a folder", 100, [str(out)])
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:  # a parent that is a file, no permission, ...
+        from .errors import InputError
+        raise InputError(f"cannot make the folder '{out}': {e.strerror}", 100, [str(out)]) from None
     # the modules that contribute sections
     from . import report_sections  # noqa: F401
     results = []

@@ -577,8 +577,9 @@ def _trim(s, width) -> str:
 
 def _options(node_limit=0, time_limit=0.0, check_unique=True):
     o = _core.SolveOptions()
-    o.node_limit = int(node_limit)
-    o.time_limit = float(time_limit)
+    from ._checks import INT64_MAX, real, whole
+    o.node_limit = whole(node_limit, "node_limit", 0, INT64_MAX)
+    o.time_limit = real(time_limit, "time_limit", 0.0)
     o.check_unique = bool(check_unique)
     return o
 

@@ -183,3 +183,182 @@ def test_4_read_file_names_a_directory_and_a_missing_file(tmp_path):
     assert e.value.code == 100
     (tmp_path / "x").write_bytes(b"abc")
     assert koers._core.read_file(str(tmp_path / "x")) == b"abc"
+
+
+# ---- 5, 6: numbers near the double range ----------------------------------------------------------
+
+def _decision(tmp_path, scores, weights, name="d.json"):
+    d = {"format": "koers.decision", "version": 1, "alternatives": [f"a{i}" for i in range(len(scores))],
+         "criteria": [{"name": f"c{j}", "direction": "max", "weight": w} for j, w in enumerate(weights)],
+         "scores": scores}
+    p = tmp_path / name
+    p.write_text(json.dumps(d))
+    return p
+
+
+@pytest.mark.parametrize("method", ["wsm", "topsis", "vikor", "promethee2"])
+def test_5_a_column_of_1e308_is_E310_naming_it_not_a_nan_ranking(tmp_path, method):
+    p = _decision(tmp_path, [[1e308, 1, 2], [-1e308, 2, 1], [0, 3, 3]], [0.3, 0.3, 0.4])
+    for fmt in ([], ["--json"]):
+        r = run("rank", p, "--method", method, *fmt)
+        refused(r, "E310", 1, json_out=bool(fmt))
+        assert "'c0'" in r.stderr and "'a0'" in r.stderr
+        assert "nan" not in r.stdout.lower()
+
+
+@pytest.mark.parametrize("method", ["critic", "std", "entropy", "merec"])
+def test_5_objective_weights_refuse_the_column_instead_of_calling_it_constant(tmp_path, method):
+    p = _decision(tmp_path, [[1e308, 1, 2], [1.5e308, 2, 1], [1.7e308, 3, 3]], [0.3, 0.3, 0.4])
+    r = run("weights", p, "--method", method, "--json")
+    refused(r, "E310", 1, json_out=True)
+    assert "one value" not in r.stderr
+
+
+@pytest.mark.parametrize("method", ["wsm", "topsis", "vikor", "promethee2"])
+def test_6_weights_of_1e308_rank_as_equal_weights(tmp_path, method):
+    scores = [[1, 1, 2], [2, 3, 1], [3, 2, 3.5]]
+    huge = json.loads(run("rank", _decision(tmp_path, scores, [1e308] * 3, "h.json"), "--method", method,
+                          "--json").stdout)
+    equal = json.loads(run("rank", _decision(tmp_path, scores, [1, 1, 1], "e.json"), "--method", method,
+                           "--json").stdout)
+    assert huge["ranking"] == equal["ranking"]
+    assert len({round(x, 12) for x in _scores(huge)}) > 1  # not every score the same (they were all 0)
+    assert _scores(huge) == pytest.approx(_scores(equal))
+
+
+def _scores(out):
+    return [out["scores"][a] for a in sorted(out["scores"])]
+
+
+# ---- 9: koers costs --costs FILE ------------------------------------------------------------------
+
+@pytest.mark.parametrize("content,code", [
+    (b'{"iv.x": 5}', "E106"),                                   # an entry that is not an object
+    (b'{"iv.x": {"runs": 1}, "\xff": 1}', "E118"),            # not UTF-8
+    (b'{"a":' * 5000 + b"1" + b"}" * 5000, "E108"),            # nesting
+    (b'[1, 2', "E101"),                                         # not JSON
+])
+def test_9_costs_file_errors_are_coded(tmp_path, content, code):
+    p = tmp_path / "costs.json"
+    p.write_bytes(content)
+    r = run("costs", "--example", "deventer-2014", "--costs", p, "--json")
+    refused(r, code, 2, json_out=True)
+    assert str(p) in r.stderr
+
+
+# ---- 10: analyse a model that validation refuses -----------------------------------------------------
+
+def test_10_analyse_a_stream_without_budget_cents_is_E207_as_validate_says(tmp_path):
+    d = json.loads((EXAMPLES / "deventer-2014" / "model.json").read_text(encoding="utf-8"))
+    stream = next(n for n in d["nodes"] if n["kind"] == "budget_stream")
+    del stream["budget_cents"]
+    p = tmp_path / "m.json"
+    p.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
+    assert "[E207]" in run("validate", p).stderr
+    for fmt in ([], ["--json"]):
+        r = run("analyse", p, *fmt)
+        refused(r, "E207", 1, json_out=bool(fmt))
+        assert stream["name"] in r.stderr
+
+
+# ---- 11: sweep values and error rows ---------------------------------------------------------------
+
+@pytest.mark.parametrize("cut", ["NaN", "abc", "", "0,1", "0:1:0", "0:1:-1", "0:abc:0.1"])
+def test_11_bad_cut_values_are_usage_errors(cut):
+    r = run("sweep", PORTFOLIO, "--cut", cut, "--json")
+    assert r.returncode == 2, r.stderr
+    assert "E1" in r.stderr  # a coded InputError (E107/E110)
+    assert not r.stdout.strip()
+
+
+def test_11_a_scenario_that_fails_to_apply_is_a_row_with_status_error():
+    # a payroll share of 10^20 (a factor 5·10^21) cannot be applied: status "error", not a traceback
+    for fmt in ([], ["--json"]):
+        r = run("sweep", PORTFOLIO, "--cut", "0", "--share", "1e20", *fmt)
+        assert r.returncode == 0, r.stderr
+        if fmt:
+            row = json.loads(r.stdout)["rows"][0]
+            assert row["status"] == "error" and row["optimum"] is None and row["error"].startswith("[E")
+            assert row["budget_cents"]["strategic"] is None
+        else:
+            assert "error" in r.stdout
+
+
+def test_11_a_share_beyond_any_sense_is_refused():
+    r = run("sweep", PORTFOLIO, "--cut", "0", "--share", "1e400", "--json")
+    refused(r, "E107", 2, json_out=True)
+
+
+# ---- 12: integer options outside the C++ range -------------------------------------------------------
+
+DECISION = EXAMPLES / "west-betuwe-2022" / "decision.json"
+
+
+@pytest.mark.parametrize("args", [
+    ["smaa", DECISION, "--samples", "-1"], ["smaa", DECISION, "--seed", "-1"],
+    ["smaa", DECISION, "--seed", str(2**64)], ["smaa", DECISION, "--threads", "-1"],
+    ["sensitivity", DECISION, "--steps", "2147483648"], ["sensitivity", DECISION, "--steps", "0"],
+    ["sweep", PORTFOLIO, "--threads", "-1"], ["select", SELECTION, "--node-limit", str(2**63)],
+    ["select", SELECTION, "--time-limit", "nan"], ["select", SELECTION, "--time-limit", "-1"],
+    ["smaa", DECISION, "--samples", "1e12"],
+])
+def test_12_out_of_range_options_are_usage_errors(args):
+    r = run(*args, "--json")
+    assert r.returncode == 2, r.stderr
+    assert not r.stdout.strip()
+
+
+@pytest.mark.parametrize("args,code", [
+    (["smaa", DECISION, "--samples", str(10**12)], "E119"),
+    (["sensitivity", DECISION, "--steps", "1000000000"], "E119"),
+])
+def test_12_counts_past_the_documented_limits_are_E119(args, code):
+    r = run(*args, "--json", timeout=30)
+    refused(r, code, 2, json_out=True)
+    assert "more than the limit of" in r.stderr
+
+
+def test_12_steps_in_the_file_are_checked_too(tmp_path):
+    d = json.loads(DECISION.read_text(encoding="utf-8"))
+    d["sensitivity"] = {"steps": 2147483648}
+    p = tmp_path / "d.json"
+    p.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
+    r = run("sensitivity", p, "--json")
+    refused(r, "E119", 2, json_out=True)
+
+
+def test_12_the_library_checks_as_the_parser_does():
+    with pytest.raises(koers.InputError) as e:
+        koers.smaa(str(DECISION), samples=-1)
+    assert e.value.code == 107
+    with pytest.raises(koers.InputError) as e:
+        koers.select(str(SELECTION), time_limit=float("nan"))
+    assert e.value.code == 110
+
+
+# ---- 13: report --out names a file ------------------------------------------------------------------
+
+def test_13_report_out_an_existing_file_is_E100(tmp_path):
+    f = tmp_path / "taken"
+    f.write_text("x")
+    for fmt in ([], ["--json"]):
+        r = run("report", "--out", f, *fmt)
+        refused(r, "E100", 2, json_out=bool(fmt))
+        assert "is a file" in r.stderr
+    assert f.read_text() == "x"
+
+
+# ---- found by fuzz/run.py jucm: broken UTF-8 in a jUCMNav file ---------------------------------------
+
+def test_fuzz_jucm_broken_utf8_is_E118_not_a_decode_error(tmp_path):
+    p = tmp_path / "bad.jucm"
+    p.write_bytes(_jucm([("1", [])]).replace("S1", "S\x01").encode().replace(b"\x01", b"\x98"))
+    r = run("propagate", p, "--strategy", "S1", "--json")
+    refused(r, "E118", 2, json_out=True)
+    with pytest.raises(koers.InputError) as e:
+        koers.grl.load_jucm(p)
+    assert e.value.code == 118
+    # a file that declares ISO-8859-1 (what jUCMNav writes) is converted, not refused
+    latin = _jucm([("1", [])]).replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').replace("S1", "S\xe9")
+    p.write_bytes(latin.encode("latin-1"))
+    assert koers.grl.load_jucm(p).strategies() == ["S\u00e9"]

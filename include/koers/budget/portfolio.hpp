@@ -16,6 +16,7 @@
 #include <koers/core/error.hpp>
 #include <koers/core/money.hpp>
 
+#include <cmath>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -172,6 +173,12 @@ struct SolveOptions {
   double time_limit = 0;        ///< seconds, 0 = no limit; on reaching it the status is `limit`
   bool check_unique = true;     ///< prove (or refute) that the optimum is unique
   bool check_binding = true;    ///< find the streams whose budget binds (one extra solve per stream)
+  /// InputError E115 for a negative node limit or a time limit that is negative or not finite.
+  void validate() const {
+    if (node_limit < 0) throw InputError(Errc::invalid_argument, "node_limit must be >= 0 (0: no limit)", {"node_limit"});
+    if (!std::isfinite(time_limit) || time_limit < 0)
+      throw InputError(Errc::invalid_argument, "time_limit must be a finite number of seconds >= 0 (0: no limit)", {"time_limit"});
+  }
 };
 
 /// Spend of one stream in the result.

@@ -12,6 +12,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdio>
 #include <optional>
 #include <algorithm>
 #include <string>
@@ -83,6 +84,28 @@ inline PreferenceFunction preference_from_string(std::string_view s) {
   if (t == "gaussian") return PreferenceFunction::gaussian;
   throw RankingError(Errc::invalid_method, "unknown preference function '" + std::string(s) + "'",
                      {std::string(s)});
+}
+
+/// The largest |score| (and |scale bound|) koers ranks: squares, sums and differences of such
+/// numbers stay far inside the double range, so no method overflows. A larger one is E310.
+inline constexpr double max_score_magnitude = 1e150;
+
+/// w / Σw without overflow: when the sum passes the double range (weights near 1e308) the
+/// weights are first divided by the largest (the same ratios). Throws E300 when every weight
+/// vanishes on the way (nothing would be ranked by them).
+inline Eigen::VectorXd unit_sum(const Eigen::Ref<const Eigen::VectorXd>& w, const std::vector<std::string>& names) {
+  double s = w.sum();
+  Eigen::VectorXd r;
+  if (std::isfinite(s)) {
+    r = w / s;
+  } else {
+    const double big = w.cwiseAbs().maxCoeff();
+    Eigen::VectorXd v = w / big;
+    r = v / v.sum();
+  }
+  if (!r.allFinite() || !(r.cwiseAbs().maxCoeff() > 0))
+    throw RankingError(Errc::invalid_weights, "the weights vanish when normalised to sum 1: nothing is ranked by them", names);
+  return r;
 }
 
 /// Check a weight vector: finite, non-negative, not all zero (E300), right size (E109).
@@ -158,7 +181,7 @@ struct DecisionProblem {
   Eigen::VectorXd weights() const {
     Eigen::VectorXd w = raw_weights();
     check_weights(w, criterion_names(), n_criteria());
-    return w / w.sum();
+    return unit_sum(w, criterion_names());
   }
   /// Sum of the weights as given.
   double weights_sum() const { return raw_weights().sum(); }
@@ -215,7 +238,8 @@ struct DecisionProblem {
   }
 
   /// Check the problem; throws on the first problem found, naming the element:
-  /// sizes (E109), duplicate names (E112), non-finite scores (E110), invalid weights —
+  /// sizes (E109), duplicate names (E112), non-finite scores (E110), scores or scale bounds
+  /// beyond max_score_magnitude (E310, naming the criterion and alternative), invalid weights —
   /// negative, non-finite, all zero (E300; missing weights are allowed here, the methods
   /// that need them refuse), a scale that is empty or does not contain a score (E308),
   /// PROMETHEE thresholds that are negative, non-finite or q > p (E307).
@@ -234,6 +258,18 @@ struct DecisionProblem {
             const std::string a = alternative_name(i);
             const auto& c = criteria[static_cast<std::size_t>(j)].name;
             throw InputError(Errc::not_finite, "score of '" + a + "' on '" + c + "' is not finite", {a, c});
+          }
+    }
+    if (scores.size() && scores.cwiseAbs().maxCoeff() > max_score_magnitude) {
+      for (Eigen::Index j = 0; j < scores.cols(); ++j)
+        for (Eigen::Index i = 0; i < scores.rows(); ++i)
+          if (std::abs(scores(i, j)) > max_score_magnitude) {
+            const std::string a = alternative_name(i);
+            const auto& c = criteria[static_cast<std::size_t>(j)].name;
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%.6g", scores(i, j));
+            throw RankingError(Errc::numeric_overflow, "score " + std::string(buf) + " of '" + a + "' on criterion '" + c +
+                               "' is too large to rank without overflow (koers ranks scores up to 1e150 in size)", {c, a});
           }
     }
     bool any_weight = false, all_weight = true;
@@ -267,6 +303,9 @@ struct DecisionProblem {
           throw RankingError(Errc::invalid_scale,
                              "scale of criterion '" + c.name + "' is empty [" + std::to_string(lo) + ", " +
                                  std::to_string(hi) + "]", {c.name});
+        if (std::abs(lo) > max_score_magnitude || std::abs(hi) > max_score_magnitude)
+          throw RankingError(Errc::numeric_overflow, "scale of criterion '" + c.name +
+                             "' is too large to rank without overflow (koers ranks scales up to 1e150 in size)", {c.name});
         if (scores.col(j).minCoeff() >= lo && scores.col(j).maxCoeff() <= hi) continue;
         for (Eigen::Index i = 0; i < scores.rows(); ++i) {
           double x = scores(i, j);

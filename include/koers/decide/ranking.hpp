@@ -208,8 +208,11 @@ inline Eigen::VectorXd used_weights(const DecisionProblem& p, std::vector<std::s
   Eigen::VectorXd w = p.raw_weights();
   check_weights(w, p.criterion_names(), p.n_criteria());
   double s = w.sum();
-  if (std::abs(s - 1.0) > 1e-9) warnings.push_back("weights summed to " + std::to_string(s) + "; normalised to sum 1");
-  return w / s;
+  if (!std::isfinite(s))
+    warnings.push_back("weights summed past the largest double; scaled by the largest and normalised to sum 1");
+  else if (std::abs(s - 1.0) > 1e-9)
+    warnings.push_back("weights summed to " + std::to_string(s) + "; normalised to sum 1");
+  return unit_sum(w, p.criterion_names());
 }
 
 inline std::string fmt_double(double x) {

@@ -13,6 +13,10 @@
 
 namespace koers::decide {
 
+/// The most sweep steps `sensitivity` takes (each step ranks the problem once per criterion);
+/// more is InputError E119 with the count.
+inline constexpr int max_sensitivity_steps = 10'000;
+
 struct SensitivityOptions {
   RankOptions rank = {};
   int top_k = 0;              ///< 0: the whole ranking must stay; k > 0: the set of the best k
@@ -85,6 +89,9 @@ inline SensitivityResult sensitivity(const DecisionProblem& p, const Sensitivity
   if (o.top_k < 0 || o.top_k > m)
     throw InputError(Errc::invalid_argument, "top_k must lie in 0.." + std::to_string(m), {"top_k"});
   if (o.steps < 1) throw InputError(Errc::invalid_argument, "steps must be at least 1", {"steps"});
+  if (o.steps > max_sensitivity_steps)
+    throw InputError(Errc::limit_exceeded, "steps " + std::to_string(o.steps) + " is more than the limit of " +
+                     std::to_string(max_sensitivity_steps), {"steps"});
   SensitivityResult res;
   res.top_k = o.top_k;
   res.target = o.top_k > 0 ? "top-" + std::to_string(o.top_k) : "ranking";

@@ -30,6 +30,9 @@ enum class ScoreModel { none, uniform, normal };
 /// a uniform simplex point decreasingly and assign it along the chain). `fixed`: the problem's weights.
 enum class WeightModel { uniform, fixed };
 
+/// The most Monte Carlo samples (and confidence samples) `smaa` draws; more is InputError E119.
+inline constexpr std::size_t max_smaa_samples = 10'000'000;
+
 struct SmaaOptions {
   RankOptions rank = {};
   std::size_t samples = 10'000;
@@ -206,6 +209,10 @@ inline SmaaResult smaa(const DecisionProblem& p, const SmaaOptions& o = {}) {
   p.validate();
   const Eigen::Index m = p.n_alternatives(), n = p.n_criteria();
   if (o.samples == 0) throw InputError(Errc::invalid_argument, "samples must be at least 1", {"samples"});
+  for (auto [count, what] : {std::pair{o.samples, "samples"}, std::pair{o.confidence_samples, "confidence_samples"}})
+    if (count > max_smaa_samples)
+      throw InputError(Errc::limit_exceeded, std::string(what) + " " + std::to_string(count) + " is more than the limit of " +
+                       std::to_string(max_smaa_samples), {what});
   if (o.chunk_size == 0) throw InputError(Errc::invalid_argument, "chunk_size must be at least 1", {"chunk_size"});
   const auto names = p.criterion_names();
   SmaaResult res;

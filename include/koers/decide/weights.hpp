@@ -48,12 +48,13 @@ inline void check_scores(const DecisionProblem& p) {
     throw InputError(Errc::size_mismatch, "objective weights need at least two alternatives", {});
 }
 inline Eigen::VectorXd to_unit_sum(const Eigen::VectorXd& m, const DecisionProblem& p, const std::string& what) {
-  double s = m.sum();
-  if (!(s > 0) || !std::isfinite(s))
+  if (!m.allFinite())
+    throw RankingError(Errc::numeric_overflow, what + " weights overflowed", p.criterion_names());
+  if (!(m.sum() > 0))
     throw RankingError(Errc::constant_criterion,
                        "every criterion has one value for every alternative: " + what + " weights are undefined",
                        p.criterion_names());
-  return m / s;
+  return unit_sum(m, p.criterion_names());
 }
 inline double sample_std(const Eigen::Ref<const Eigen::VectorXd>& x) {
   double mean = x.mean();
@@ -205,7 +206,7 @@ inline Eigen::VectorXd roc_weights(const DecisionProblem& p, const std::vector<s
 /// Throws E300 for negative, non-finite or all-zero points, E109 for the wrong count.
 inline Eigen::VectorXd swing_weights(const DecisionProblem& p, const Eigen::Ref<const Eigen::VectorXd>& points) {
   check_weights(points, p.criterion_names(), p.n_criteria());
-  return points / points.sum();
+  return unit_sum(points, p.criterion_names());
 }
 
 }  // namespace koers::decide

@@ -16,6 +16,9 @@ inline Ranking begin_ranking(const DecisionProblem& p, Method m) {
   return r;
 }
 inline void finish_ranking(Ranking& r, const RankOptions& o) {
+  // A safety net behind the bounds validate() puts on scores: a ranking never holds NaN.
+  if (!r.scores.allFinite())
+    throw RankingError(Errc::numeric_overflow, to_string(r.method) + " scores overflowed (a score is not a finite number)", {});
   if (!o.contributions) {
     r.contributions.resize(0, 0);
     r.contribution_kind = "not computed (contributions = false)";

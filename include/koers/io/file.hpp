@@ -6,7 +6,9 @@
 /// most the limit in memory and ends as InputError E117, never as an out-of-memory.
 #include <cstddef>
 #include <fstream>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace koers::io {
 
@@ -20,6 +22,10 @@ std::string read_file(const std::string& path, std::size_t limit = max_file_byte
 
 /// `path` opened for binary reading; E100 as read_file (for readers that stream a file).
 std::ifstream open_file(const std::string& path);
+
+/// The offset of the first byte of `text` that is not valid UTF-8 (overlong forms, surrogates
+/// and code points past U+10FFFF count as invalid), or nothing when all of it is valid.
+std::optional<std::size_t> invalid_utf8(std::string_view text);
 
 /// Throws InputError E117: `path` is larger than `limit`.
 [[noreturn]] void throw_too_large(const std::string& path, std::size_t limit);

@@ -63,6 +63,50 @@ TEST_CASE("weights are normalised and the ranking says so", "[decide][problem]")
   CHECK(p.criterion_index("C2") == 1);
 }
 
+#include <koers/decide/rank.hpp>
+#include <koers/decide/weights.hpp>
+
+// Issue 13 item 5: a column of +-1e308 ranked NaN first; CRITIC/STD weights claimed "one value".
+TEST_CASE("scores too large to rank without overflow are E310 naming criterion and alternative", "[decide][hostile]") {
+  DecisionProblem p;
+  p.scores = mat({{1, 2}, {3, 4}});
+  p.criteria = {{"C1"}, {"C2"}};
+  p.alternatives = {"a", "b"};
+  REQUIRE_NOTHROW(p.validate());
+  p.scores(1, 1) = -1e308;
+  try {
+    p.validate();
+    FAIL("no error");
+  } catch (const RankingError& e) {
+    CHECK(e.code() == Errc::numeric_overflow);
+    CHECK(e.elements() == std::vector<std::string>{"C2", "b"});
+  }
+  CHECK_THROWS_AS(critic_weights(p), RankingError);
+  p.scores(1, 1) = max_score_magnitude;  // the bound itself ranks, every method finite
+  p.criteria[0].weight = p.criteria[1].weight = 1.0;
+  for (Method m : {Method::wsm, Method::topsis, Method::vikor, Method::promethee2}) {
+    RankOptions o;
+    o.method = m;
+    CHECK(rank(p, o).scores.allFinite());
+  }
+}
+
+// Issue 13 item 6: weights of 1e308 summed to infinity and normalised to 0 (every score 0).
+TEST_CASE("weights near the double range normalise without overflow", "[decide][hostile]") {
+  auto small = problem(mat({{1, 5}, {3, 4}, {2, 2}}), vec({1, 1}), "++");
+  auto huge = problem(mat({{1, 5}, {3, 4}, {2, 2}}), vec({1e308, 1e308}), "++");
+  CHECK(huge.weights()[0] == 0.5);
+  CHECK(huge.weights()[1] == 0.5);
+  for (Method m : {Method::wsm, Method::topsis, Method::vikor, Method::promethee2}) {
+    RankOptions o;
+    o.method = m;
+    auto a = rank(small, o), b = rank(huge, o);
+    CHECK(a.ranks == b.ranks);
+    for (Eigen::Index i = 0; i < a.scores.size(); ++i) CHECK(b.scores[i] == Approx(a.scores[i]));
+  }
+  CHECK(unit_sum(vec({1e308, 1e308, 1e307}), {})[2] == Approx(1.0 / 21));
+}
+
 #include <koers/decide/dominance.hpp>
 
 TEST_CASE("dominated alternatives are reported", "[decide][dominance]") {

@@ -61,3 +61,13 @@ TEST_CASE("read_file: a directory and a missing file are E100", "[io][hostile]")
   }
   CHECK(code_of(dir + "/koers_no_such_file", 100) == Errc::file_unreadable);
 }
+
+TEST_CASE("invalid_utf8: the offset of the first broken byte", "[io][hostile]") {
+  CHECK_FALSE(io::invalid_utf8("plain ascii"));
+  CHECK_FALSE(io::invalid_utf8("Oekra\xC3\xAF" "ne \xE2\x82\xAC \xF0\x9F\x98\x80"));
+  CHECK(io::invalid_utf8("ab\x98").value() == 2);            // a lone continuation byte
+  CHECK(io::invalid_utf8("\xC0\xAF").value() == 0);          // overlong '/'
+  CHECK(io::invalid_utf8("x\xED\xA0\x80").value() == 1);     // a surrogate (U+D800)
+  CHECK(io::invalid_utf8("\xF4\x90\x80\x80").value() == 0);  // past U+10FFFF
+  CHECK(io::invalid_utf8("\xE2\x82").value() == 0);          // cut short
+}

@@ -161,6 +161,7 @@ inline koers::detail::BnbModel to_model(const Portfolio& p, const PortfolioIndex
 }
 
 inline koers::detail::BnbOptions bnb_options(const SolveOptions& o) {
+  o.validate();
   koers::detail::BnbOptions b;
   b.node_limit = o.node_limit;
   b.time_limit = o.time_limit;

@@ -244,6 +244,7 @@ inline std::optional<SelectionConflict> selection_conflict(const Selection& s, c
 
 inline SelectionResult select(const Selection& s, const SolveOptions& o) {
   s.validate();
+  o.validate();
   SelectionResult r;
   auto d = detail::selection_data(s);
   std::size_t n = s.items.size();
