@@ -17,6 +17,7 @@ from . import calendar  # noqa: F401
 from .model import Model, load, loads  # noqa: F401
 from . import examples  # noqa: F401
 from . import grl  # noqa: F401
+from . import archimate  # noqa: F401
 from . import ahp  # noqa: F401
 from . import decide  # noqa: F401
 from . import budget  # noqa: F401
