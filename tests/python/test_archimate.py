@@ -9,7 +9,7 @@ import pytest
 
 import koers
 from koers import archimate
-from conftest import SHARED, run_cli
+from conftest import ROOT, SHARED, run_cli
 
 XSD = SHARED / "data" / "archimate" / "archimate3_exchange.xsd"
 GEMMA26 = SHARED / "data" / "gemma" / "gemma-2026-06-30.xml"
@@ -197,3 +197,11 @@ def test_line_is_named():
     with pytest.raises(koers.InputError) as e:
         archimate.loads(text, "f.xml")
     assert "f.xml:4:" in str(e.value) and 'identifier="a"' in str(e.value)
+
+
+def test_json_form_matches_its_schema(tmp_path):
+    import jsonschema
+    schema = json.loads((ROOT / "schemas" / "archimate.schema.json").read_text())
+    for path in (ARCHISURANCE, SHARED / "data" / "archimate" / "archi_Sample1.xml"):
+        jsonschema.validate(json.loads(archimate.read(path).to_json()), schema)
+    jsonschema.validate(json.loads(archimate.from_model(koers.examples.load("deventer-2014")).to_json()), schema)
