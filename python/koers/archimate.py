@@ -24,19 +24,27 @@ import json
 import os
 import pathlib
 
-import pandas as pd
-
 from . import _core
+from ._lazy import pandas as pd
 
 __all__ = ["ArchimateModel", "ArchimateDiff", "read", "loads", "load_json", "from_model", "export",
            "NODE_MAPPINGS", "EDGE_MAPPINGS", "MODIFIER_MAPPINGS", "MOTIVATION_KINDS", "affected_processes"]
 
-#: (ArchiMate element type, koers node kind, written as) — the C++ table, as data.
-NODE_MAPPINGS = pd.DataFrame(_core.archimate_node_mappings, columns=["archimate_type", "kind", "primary"])
-#: (ArchiMate relationship type, koers edge kind, reversed, only written from kind).
-EDGE_MAPPINGS = pd.DataFrame(_core.archimate_edge_mappings, columns=["archimate_type", "kind", "reversed", "only_from"])
+#: The C++ mapping tables as DataFrames, made on first use (reading a file needs no pandas):
+#: NODE_MAPPINGS (ArchiMate element type, koers node kind, written as), EDGE_MAPPINGS (ArchiMate
+#: relationship type, koers edge kind, reversed, only written from kind), MODIFIER_MAPPINGS
 #: (Influence modifier, contribution label).
-MODIFIER_MAPPINGS = pd.DataFrame(_core.archimate_modifier_mappings, columns=["modifier", "label"])
+_TABLES = {"NODE_MAPPINGS": ("archimate_node_mappings", ["archimate_type", "kind", "primary"]),
+           "EDGE_MAPPINGS": ("archimate_edge_mappings", ["archimate_type", "kind", "reversed", "only_from"]),
+           "MODIFIER_MAPPINGS": ("archimate_modifier_mappings", ["modifier", "label"])}
+
+
+def __getattr__(name):
+    if name in _TABLES:
+        table, columns = _TABLES[name]
+        globals()[name] = pd.DataFrame(getattr(_core, table), columns=columns)
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 #: The koers kinds the ArchiMate motivation elements map to (Driver, Assessment, Goal, Outcome,
 #: Principle, Requirement, Stakeholder).
 MOTIVATION_KINDS = ["development", "strategic_theme", "goal", "learning_goal", "target_group"]

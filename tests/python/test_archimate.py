@@ -205,3 +205,35 @@ def test_json_form_matches_its_schema(tmp_path):
     for path in (ARCHISURANCE, SHARED / "data" / "archimate" / "archi_Sample1.xml"):
         jsonschema.validate(json.loads(archimate.read(path).to_json()), schema)
     jsonschema.validate(json.loads(archimate.from_model(koers.examples.load("deventer-2014")).to_json()), schema)
+
+
+@pytest.mark.parametrize("where", ["extension", "views", "items"])
+def test_deep_nesting_is_bounded(where):
+    """200,000 nested elements: kept as XML text (extensions, views) or refused (organization items
+    nest at most 256 deep) — never a stack overflow."""
+    n = 200_000
+    head = HEAD.replace('identifier="m"', 'xmlns:x="urn:x" identifier="m"')
+    body = {"extension": '<elements><element identifier="a" xsi:type="Goal"><name>a</name>' + "<x:a>" * n + "</x:a>" * n
+                         + "</element></elements>",
+            "views": "<views><diagrams>" + "<x:a>" * n + "</x:a>" * n + "</diagrams></views>",
+            "items": "<organizations>" + "<item>" * n + "</item>" * n + "</organizations>"}[where]
+    text = head + body + "</model>"
+    if where == "items":
+        with pytest.raises(koers.InputError) as e:
+            archimate.loads(text, "deep.xml")
+        assert e.value.code == 601 and "256" in str(e.value)
+    else:
+        m = archimate.loads(text, "deep.xml")
+        assert archimate.loads(m.to_xml(), "again") == m
+
+
+def test_motivation_graph_runs_the_analyses():
+    mot = archimate.read(GEMMA26).motivation()
+    problems = mot.check()
+    # GEMMA is no learning plan: goals without interventions are reported (E204), nothing breaks
+    assert set(problems.code) <= {"E204", "E205", "E207"}, problems.code.value_counts()
+    cov = mot.coverage()
+    assert len(cov.gaps) == (problems.code == "E204").sum()
+    some_goal = mot.nodes("goal").index[0]
+    mot.trace_up(some_goal)
+    assert mot.unmapped["elements"] and mot.unmapped["relationships"]
