@@ -112,6 +112,11 @@ class ArchimateModel:
     def __eq__(self, other) -> bool:
         return isinstance(other, ArchimateModel) and self._raw == other._raw
 
+    __hash__ = None
+
+    def __reduce__(self):  # pickles (Dask) as its koers.archimate JSON
+        return (_from_json_text, (self.to_json(-1), self.origin))
+
     def __repr__(self) -> str:
         return (f"<ArchimateModel {self.name!r}: {len(self.elements)} elements, "
                 f"{len(self.relationships)} relationships, {self._raw.view_count} views>")
@@ -317,6 +322,10 @@ def affected_processes(diff: ArchimateDiff, processes=None) -> pd.DataFrame:
                      "status": status, "fields": ", ".join(f.field for f in c.changes) if c is not None else "",
                      "relationships": len(touching.get(g, [])), "relationship_changes": "; ".join(touching.get(g, []))})
     return pd.DataFrame(rows).set_index("id")
+
+
+def _from_json_text(text: str, origin: str = "") -> ArchimateModel:
+    return ArchimateModel(_core.archimate_parse_json(text, origin or "pickle"), origin)
 
 
 def read(path) -> ArchimateModel:

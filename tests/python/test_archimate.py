@@ -237,3 +237,10 @@ def test_motivation_graph_runs_the_analyses():
     some_goal = mot.nodes("goal").index[0]
     mot.trace_up(some_goal)
     assert mot.unmapped["elements"] and mot.unmapped["relationships"]
+
+
+def test_model_pickles():
+    import pickle
+    m = archimate.read(ARCHISURANCE)
+    back = pickle.loads(pickle.dumps(m))
+    assert back == m and back.stats() == m.stats()
