@@ -386,7 +386,7 @@ Model parse_archimate_json(std::string_view text, const std::string& origin) {
 namespace {
 
 std::string joined(const LangStrings& v) {
-  if (v.size() == 1 && v.front().lang.empty()) return v.front().text;
+  if (v.size() == 1) return v.front().text;  // one text: its language said nothing new
   std::string s;
   for (const auto& x : v) {
     if (!s.empty()) s += " | ";

@@ -28,7 +28,8 @@ from . import _core
 from ._lazy import pandas as pd
 
 __all__ = ["ArchimateModel", "ArchimateDiff", "read", "loads", "load_json", "from_model", "export",
-           "NODE_MAPPINGS", "EDGE_MAPPINGS", "MODIFIER_MAPPINGS", "MOTIVATION_KINDS", "affected_processes"]
+           "NODE_MAPPINGS", "EDGE_MAPPINGS", "MODIFIER_MAPPINGS", "MOTIVATION_KINDS", "affected_processes",
+           "mapped_processes"]
 
 #: The C++ mapping tables as DataFrames, made on first use (reading a file needs no pandas):
 #: NODE_MAPPINGS (ArchiMate element type, koers node kind, written as), EDGE_MAPPINGS (ArchiMate
@@ -282,17 +283,47 @@ class ArchimateDiff:
             *(len(d[p][k]) for p in ("elements", "relationships") for k in ("added", "removed", "changed"))))
 
 
+def _local_processes(processes=None):
+    if processes is None:
+        from . import examples
+        data = json.loads(examples.path("west-betuwe-2022", "processes.json").read_text(encoding="utf-8"))
+        processes = data["processes"]
+    return pd.DataFrame(processes)
+
+
+def mapped_processes(model: ArchimateModel, processes=None) -> pd.DataFrame:
+    """A municipality's processes joined to the GEMMA elements they map onto. ``processes``: a
+    DataFrame or records with ``id``, ``name`` and ``gemma_id`` (default: the West Betuwe
+    example's 36). Index: the local id; the local columns, then ``in_model`` (whether the
+    identifier is an element of ``model``) and the element's type, name, parent and properties,
+    each prefixed ``gemma:``."""
+    procs = _local_processes(processes)
+    ids = list(dict.fromkeys(procs["gemma_id"]))
+    rows = []
+    for g in ids:
+        e = model.element(g)
+        if e is None:
+            continue
+        row = {"gemma_id": g, "type": e.type, "name": _text(e.names), "documentation": _text(e.documentation)}
+        row.update(model.properties_of(e))
+        rows.append(row)
+    parents = model.processes()["parent"] if rows else pd.Series(dtype=object)
+    found = pd.DataFrame(rows).set_index("gemma_id") if rows else pd.DataFrame()
+    if rows:
+        found.insert(2, "parent", [parents.get(i, "") for i in found.index])
+    found.columns = [f"gemma:{c}" for c in found.columns]
+    out = procs.set_index("id")
+    out.insert(len(out.columns), "in_model", out["gemma_id"].isin(found.index))
+    return out.join(found, on="gemma_id")
+
+
 def affected_processes(diff: ArchimateDiff, processes=None) -> pd.DataFrame:
     """Which mapped processes a GEMMA change touches. ``processes``: a DataFrame or records with
     ``id``, ``name`` and ``gemma_id`` (default: the West Betuwe example's 36, mapped onto GEMMA by
     ``gemma_id``). One row per local process: its GEMMA element, ``status`` (removed, added,
     renamed, changed, relationships, unchanged), the changed fields and the relationships touching it
     that were added, removed or changed."""
-    if processes is None:
-        from . import examples
-        data = json.loads(examples.path("west-betuwe-2022", "processes.json").read_text(encoding="utf-8"))
-        processes = data["processes"]
-    procs = pd.DataFrame(processes)
+    procs = _local_processes(processes)
     raw = diff._raw
     removed, added = set(raw.elements.removed), set(raw.elements.added)
     changed = {c.id: c for c in raw.elements.changed}

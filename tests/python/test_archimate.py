@@ -244,3 +244,25 @@ def test_model_pickles():
     m = archimate.read(ARCHISURANCE)
     back = pickle.loads(pickle.dumps(m))
     assert back == m and back.stats() == m.stats()
+
+
+def test_west_betuwe_processes_joined_to_gemma():
+    m26, m23 = archimate.read(GEMMA26), archimate.read(GEMMA23)
+    j = archimate.mapped_processes(m26)
+    assert len(j) == 36 and j.in_model.all()
+    assert (j["gemma:name"] == j["gemma_name"]).all()  # the example's names are GEMMA 2026's
+    assert (j["gemma:Object ID"] == j["gemma_object_id"]).all()
+    assert (j["gemma:type"] == "BusinessProcess").all()
+    assert (j["gemma:parent"] == j["gemma_parent"]).all()
+    old = archimate.mapped_processes(m23)
+    assert old.in_model.sum() == sum(m23.element(g) is not None for g in j.gemma_id)
+
+
+def test_cli_diff_text_and_processes():
+    dd = archimate.read(GEMMA23).diff(archimate.read(GEMMA26)).to_dict()["elements"]
+    r = run_cli("archimate", "diff", GEMMA23, GEMMA26, "--processes", "--limit", "2")
+    assert r.returncode == 0, r.stderr
+    assert f"elements: {len(dd['added'])} added, {len(dd['removed'])} removed, {len(dd['changed'])} changed" in r.stdout
+    assert "West Betuwe processes affected:" in r.stdout
+    r = run_cli("archimate")
+    assert r.returncode == 2 and "ACTION" in r.stderr
