@@ -22,6 +22,7 @@ from . import decide  # noqa: F401
 from . import budget  # noqa: F401
 from .decide import *  # noqa: F401,F403  rank, ahp, weights, smaa, sensitivity, select
 from .budget import *  # noqa: F401,F403  Portfolio, optimise, curve, sweep
+from . import academy  # noqa: F401
 from . import selection  # noqa: F401
 from .selection import (Selection, SelectionResult, TopNCut, plot_probability, select,  # noqa: F401
                         selection_probability, selection_sensitivity)
