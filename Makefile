@@ -14,7 +14,7 @@ APT_PACKAGES := libboost-graph-dev libboost-date-time-dev libeigen3-dev catch2 p
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CMAKE_BUILD_PARALLEL_LEVEL := $(JOBS)
 
-.PHONY: demo test deps venv build install-cpp cpp-test py-test consumer bench clean
+.PHONY: demo test deps venv build install-cpp cpp-test py-test consumer bench bench-quick clean
 
 demo: build
 	$(VENV)/bin/koers report --out out
@@ -59,8 +59,13 @@ consumer: install-cpp
 	cmake --build build/consumer
 	./build/consumer/plan_check $(CURDIR)/python/koers/examples/data/deventer-2014/model.json
 
+## every benchmark (< 15 min on 2 cores); writes benchmarks/results/summary.md and the README table
 bench: build
 	$(PY) benchmarks/run.py
+
+## the same at small sizes (about 2 min)
+bench-quick: build
+	$(PY) benchmarks/run.py --quick
 
 clean:
 	rm -rf build out $(VENV)

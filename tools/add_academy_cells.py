@@ -49,12 +49,9 @@ Every KPI as of each Sunday from the launch to the log's extraction (30 Septembe
 in one sorted sweep over the events (not one recount per week). Registrations and cancellations
 are cumulative; participants are those in runs that have started and not been cancelled."""),
     ("code", """ts = log.timeseries(freq="W", year=2022)
-fig, ax = plt.subplots(figsize=(10, 4.8))
-log.plot(freq="W", year=2022, ax=ax,
-         title="West Betuwe Academie: KPIs per week (illustrative event log)")
-ax.axvline(pd.Timestamp("2022-06-23"), color="black", linewidth=0.8)
-ax.annotate("report 23-6-2022", (pd.Timestamp("2022-06-23"), ax.get_ylim()[1] * 0.93),
-            xytext=(4, 0), textcoords="offset points", fontsize="small")
+fig, ax = plt.subplots(figsize=(10, 5.2))
+log.plot(freq="W", year=2022, ax=ax, mark="2022-06-23",
+         title="West Betuwe Academie: KPIs per week (illustrative event log; line: the report's 23-6-2022)")
 fig.tight_layout()
 ts.loc["2022-06-19":"2022-07-03"]"""),
     ("code", """by_kind = log.kpis_by("kind", "2022-06-23")

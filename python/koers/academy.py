@@ -28,9 +28,10 @@ from fractions import Fraction
 from typing import Mapping
 
 import numpy as np
-import pandas as pd
 
 from . import _core
+from ._lazy import is_frame
+from ._lazy import pandas as pd
 from .errors import InputError
 
 __all__ = ["AcademyLog", "Kpis", "Evaluations", "load", "KPI_NAMES", "FILES"]
@@ -82,7 +83,7 @@ def _text_column(s: pd.Series) -> list[str]:
 
 
 def _table(name: str, df) -> "_core.CsvTable":
-    if not isinstance(df, pd.DataFrame):
+    if not is_frame(df):
         raise InputError(f"{name}: expected a pandas DataFrame, not {type(df).__name__}", 115, [name])
     header = [str(c).strip() for c in df.columns]
     return _core.csv_table_from_columns(f"{name}.csv", header, [_text_column(df[c]) for c in df.columns])
@@ -212,6 +213,10 @@ class AcademyLog:
         """The rows left out: file, row (1-based data row), field, reason, message."""
         return pd.DataFrame([(e.file, e.row, e.field, e.reason, e.message) for e in self._log.errors],
                             columns=["file", "row", "field", "reason", "message"])
+
+    def error_messages(self) -> list[str]:
+        """Each row left out, said for a person: "registrations.csv, row 3 (line 4), field run_id: ... [reason]"."""
+        return [f"{e.message} [{e.reason}]" for e in self._log.errors]
 
     def error_list(self) -> list[dict]:
         """The rows left out as ``koers academy --json`` prints them: file, row, field, reason."""
@@ -352,31 +357,40 @@ class AcademyLog:
         return Evaluations(s, _dt.date.fromisoformat(as_of))
 
     # ---- plots ------------------------------------------------------------------------------
-    def plot(self, freq: str = "W", start=None, end=None, year: int | None = None, ax=None, title: str | None = None):
-        """The weekly time series: registrations, participants and cancellations (people, left
-        axis) and runs started, cancelled and planned (runs, right axis)."""
-        import matplotlib.pyplot as plt
+    def plot(self, freq: str = "W", start=None, end=None, year: int | None = None, ax=None, title: str | None = None,
+             mark=None):
+        """The time series: registrations, participants in started runs and cancellations (people,
+        left axis; solid) and runs started, cancelled and planned in the year (runs, right axis;
+        dashed). Each point is the state at the end of its date (for "W", the Sunday ending the
+        week). ``mark``: a date to draw as a vertical line (e.g. a report's date)."""
+        from ._lazy import pyplot as plt
         ts = self.timeseries(freq, start, end, year)
         if ax is None:
-            _, ax = plt.subplots(figsize=(9, 4.5))
-        people = [("registrations_total", "registrations (cumulative)"),
-                  ("participants_in_started_runs", "participants in started runs"),
-                  ("participants_cancelled", "participants cancelled (cumulative)")]
-        for col, label in people:
-            ax.step(ts.index, ts[col], where="post", label=label)
-        ax.set_ylabel("people")
-        ax2 = ax.twinx()
+            _, ax = plt.subplots(figsize=(10, 5))
         planned = [c for c in ts.columns if c.startswith("runs_planned_in_")][0]
-        for col, label, style in (("runs_started", "runs started", "--"), ("runs_cancelled", "runs cancelled", ":"),
-                                  (planned, planned.replace("_", " "), "-.")):
-            ax2.step(ts.index, ts[col], where="post", linestyle=style, color="grey" if col == planned else None,
-                     label=label)
+        for col, label, color in (("registrations_total", "registrations (cumulative)", "tab:blue"),
+                                  ("participants_in_started_runs", "participants in started runs", "tab:orange"),
+                                  ("participants_cancelled", "participants cancelled (cumulative)", "tab:green")):
+            ax.plot(ts.index, ts[col], marker="o", markersize=3, color=color, label=label)
+        ax.set_ylabel("people")
+        ax.set_ylim(bottom=0)
+        ax2 = ax.twinx()
+        for col, label, color in (("runs_started", "runs started", "tab:red"),
+                                  ("runs_cancelled", "runs cancelled (cumulative)", "tab:purple"),
+                                  (planned, f"runs planned in {planned.rsplit('_', 1)[-1]} (started or open)", "grey")):
+            ax2.plot(ts.index, ts[col], linestyle="--", marker="s", markersize=3, color=color, label=label)
         ax2.set_ylabel("runs")
-        ax.set_xlabel("as of (week ending Sunday)" if freq.upper().startswith("W") else "as of")
+        ax2.set_ylim(bottom=0)
+        if mark is not None:
+            m = pd.Timestamp(_iso(mark))
+            ax.axvline(m, color="black", linewidth=0.8)
+            ax.annotate(f" {m.date().isoformat()}", (m, ax.get_ylim()[1]), va="top", fontsize="small")
+        ax.set_xlabel("as of the end of the week (Sunday)" if freq.upper().startswith("W") else "as of")
         ax.set_title(title or f"Academy event log, {freq} time series")
         h1, l1 = ax.get_legend_handles_labels()
         h2, l2 = ax2.get_legend_handles_labels()
-        ax.legend(h1 + h2, l1 + l2, loc="upper left", fontsize="small")
+        ax.legend(h1 + h2, l1 + l2, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3, fontsize="small",
+                  frameon=False)
         ax.grid(True, alpha=0.3)
         return ax
 

@@ -32,12 +32,12 @@ def register(sub) -> None:
 
 
 def _report_rows(log) -> None:
-    errs = log.errors
-    if errs.empty:
+    errs = log.error_messages()
+    if not errs:
         return
     print(f"koers: {len(errs)} row{'s' if len(errs) != 1 else ''} left out:", file=sys.stderr)
-    for m, r in zip(errs["message"][:_SHOWN], errs["reason"][:_SHOWN]):
-        print(f"koers:   {m} [{r}]", file=sys.stderr)
+    for m in errs[:_SHOWN]:
+        print(f"koers:   {m}", file=sys.stderr)
     if len(errs) > _SHOWN:
         print(f"koers:   ... and {len(errs) - _SHOWN} more (all in --json)", file=sys.stderr)
 
@@ -47,22 +47,23 @@ def cmd_academy(args) -> int:
     from .errors import InputError
     _, folder = source(args)
     log = academy.load(folder)
-    if args.strict and not log.errors.empty:
+    errors = log.error_list()
+    if args.strict and errors:
         _report_rows(log)
         try:
             log.refuse_if_invalid()
         except InputError as e:
             print(f"koers: {e}", file=sys.stderr)
         if args.json:
-            emit_json({"kpis": None, "errors": log.error_list()})
+            emit_json({"kpis": None, "errors": errors})
         return EXIT_INVALID
     k = log.kpis(args.as_of, args.year)
     _report_rows(log)
     if args.json:
-        emit_json({"kpis": dict(k), "errors": log.error_list()})
+        emit_json({"kpis": dict(k), "errors": errors})
     else:
         width = max(len(n) for n in k)
         print(f"academy {folder} as of {k.as_of.isoformat()}")
         for name, value in k.items():
             print(f"  {name:<{width}}  {'-' if value is None else value}")
-    return EXIT_OK if log.errors.empty else EXIT_INVALID
+    return EXIT_INVALID if errors else EXIT_OK

@@ -4,6 +4,7 @@ Test vectors: the West Betuwe report (seed 004, "Stand van zaken per: 23-6-2022"
 2022; HR-gesprekscyclus) reproduced by the embedded illustrative logs; the bad-input list of
 the issue."""
 import json
+import pathlib
 import pickle
 import shutil
 from fractions import Fraction
@@ -224,3 +225,27 @@ def test_python_bad_input():
         log.kpis_by("team", "2022-06-23")
     with pytest.raises(koers.InputError):
         koers.academy.load(42)
+
+
+def test_the_json_path_works_without_pandas():
+    """As the other commands' JSON paths (issue 10): pandas and matplotlib unimportable."""
+    import subprocess
+    import sys
+    code = ("import sys\nsys.modules['pandas'] = None\nsys.modules['matplotlib'] = None\n"
+            "from koers.cli import main\nrc = main(['academy', '--example', 'west-betuwe-2022', "
+            "'--as-of', '2022-06-23', '--json'])\nsys.stdout.flush()\nsys.exit(rc)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert json.loads(out.stdout) == {"kpis": REPORTED, "errors": []}
+
+
+def test_report_section(tmp_path):
+    import matplotlib
+    matplotlib.use("Agg")
+    from koers import report_academy
+    r = report_academy.west_betuwe_academy(tmp_path)
+    assert "ILLUSTRATIVE" in r["text"] and r["data"]["illustrative"] is True
+    assert r["data"]["academy"]["computed"] == r["data"]["academy"]["reported"]
+    assert r["data"]["leercafe"]["computed"] == {"workshops": 15, "colleagues": 171, "average_rating": 7.7}
+    assert all(pathlib.Path(f).stat().st_size > 10_000 for f in r["figures"])
+    json.dumps(r["data"])
