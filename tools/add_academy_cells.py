@@ -1,6 +1,6 @@
 """Add (or refresh) the academy part of notebooks/04_learning_time_and_academy.ipynb.
 
-    python tools/add_academy_cells.py
+    python tools/add_academy_cells.py [NOTEBOOK]     (default: notebooks/04_learning_time_and_academy.ipynb)
 
 The cells between the markers "<!-- academy:start -->" and "<!-- academy:end -->" are replaced;
 without them they are appended; a missing notebook is created with the academy part only.
@@ -105,7 +105,8 @@ def cell(kind, src):
     return nbformat.v4.new_markdown_cell(src) if kind == "md" else nbformat.v4.new_code_cell(src)
 
 
-def main() -> None:
+def main(path=None) -> None:
+    NB = pathlib.Path(path) if path else globals()["NB"]
     if NB.exists():
         nb = nbformat.read(NB, as_version=4)
     else:
@@ -126,4 +127,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+    main(sys.argv[1] if len(sys.argv) > 1 else None)

@@ -12,9 +12,6 @@ PYBIND11_MODULE(_core, m) {
   koers::python::register_budget(m);
   koers::python::register_ahp(m);
   koers::python::register_calendar(m);
-<<<<<<< HEAD
-  koers::python::register_academy(m);
-=======
   koers::python::register_archimate(m);
->>>>>>> main
+  koers::python::register_academy(m);
 }
