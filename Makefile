@@ -23,7 +23,6 @@ test: build install-cpp
 	ctest --test-dir $(BUILD)/tests/cpp --output-on-failure
 	$(PY) -m pytest -q tests/python
 	$(MAKE) consumer
-	$(MAKE) sanitize
 	$(MAKE) fuzz FUZZ_SECONDS=$(FUZZ_SHORT) FUZZ_DEPS=
 
 ## system packages (apt) — only what is missing
@@ -78,7 +77,7 @@ SAN_BUILD := build/sanitize
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 sanitize: deps
 	cmake -S . -B $(SAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKOERS_BUILD_TESTS=ON -DKOERS_INSTALL=OFF \
-	  -DKOERS_PYTHON=OFF "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=$(SAN_FLAGS)" \
+	  -DKOERS_PYTHON=OFF -DCMAKE_UNITY_BUILD=ON "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=$(SAN_FLAGS)" \
 	  "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=address,undefined" >/dev/null
 	cmake --build $(SAN_BUILD) -j $(JOBS)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \

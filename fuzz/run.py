@@ -26,16 +26,18 @@ with atheris.instrument_imports(include=["koers"]):
 
 def main() -> None:
     name, seconds = sys.argv[1], int(sys.argv[2])
-    suffix, seeds, target = TARGETS[name]
+    filename, seeds, target, prepare = TARGETS[name]
     work = ROOT / "build" / "fuzz" / name
     corpus = work / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
     for s in seeds:
         if not (corpus / s.name).exists():
             shutil.copyfile(s, corpus / s.name)
-    tmpdir = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
-    fd, path = tempfile.mkstemp(suffix=suffix, prefix=f"koers-fuzz-{name}-", dir=tmpdir)
-    os.close(fd)
+    shm = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+    folder = pathlib.Path(tempfile.mkdtemp(prefix=f"koers-fuzz-{name}-", dir=shm))
+    if prepare:
+        prepare(folder)
+    path = str(folder / filename)
 
     def one(data: bytes) -> None:
         with open(path, "wb") as f:
@@ -53,7 +55,7 @@ def main() -> None:
         atheris.Setup(args, one)
         atheris.Fuzz()
     finally:
-        os.unlink(path)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -52,6 +52,29 @@ def _jucm(koers, path):
         m.evaluate(s)
 
 
+def _archimate(koers, path):
+    import koers.archimate as archimate
+    m = archimate.read(path)
+    m.to_json()
+
+
+ACADEMY = EXAMPLES / "west-betuwe-2022" / "academy"
+
+
+def _academy_folder(folder):
+    """The example's academy log beside the mutated registrations.csv."""
+    import shutil
+    for f in ACADEMY.glob("*.csv"):
+        if f.name != "registrations.csv":
+            shutil.copyfile(f, folder / f.name)
+
+
+def _academy(koers, path):
+    import koers.academy as academy
+    log = academy.load(str(pathlib.Path(path).parent))
+    log.kpis("2022-12-31")
+
+
 def _seeds(*globs):
     out = []
     for base, pattern in globs:
@@ -59,12 +82,16 @@ def _seeds(*globs):
     return out
 
 
-# name -> (suffix of the file the target reads, seed files, the target)
+# name -> (name of the file the target reads, seed files, the target, None or a function that
+# lays the other files of the input beside it)
 TARGETS = {
-    "model": (".json", _seeds((EXAMPLES, "*/model*.json")), _model),
-    "decision": (".json", _seeds((EXAMPLES, "*/decision.json")), _decision),
-    "ahp": (".json", _seeds((EXAMPLES, "*/ahp.json")), _ahp),
-    "selection": (".json", _seeds((EXAMPLES, "*/selection.json")), _selection),
-    "portfolio": (".json", _seeds((EXAMPLES, "*/portfolio.json")), _portfolio),
-    "jucm": (".jucm", _seeds((SHARED / "grl", "*.jucm")), _jucm),
+    "model": ("in.json", _seeds((EXAMPLES, "*/model*.json")), _model, None),
+    "decision": ("in.json", _seeds((EXAMPLES, "*/decision.json")), _decision, None),
+    "ahp": ("in.json", _seeds((EXAMPLES, "*/ahp.json")), _ahp, None),
+    "selection": ("in.json", _seeds((EXAMPLES, "*/selection.json")), _selection, None),
+    "portfolio": ("in.json", _seeds((EXAMPLES, "*/portfolio.json")), _portfolio, None),
+    "jucm": ("in.jucm", _seeds((SHARED / "grl", "*.jucm")), _jucm, None),
+    "archimate": ("in.xml", _seeds((SHARED / "archimate", "archi_Sample1.xml"),
+                                   (SHARED / "archimate", "ogxml_archisurance_exchange.xml")), _archimate, None),
+    "academy": ("registrations.csv", _seeds((ACADEMY, "registrations.csv")), _academy, _academy_folder),
 }
