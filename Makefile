@@ -57,7 +57,7 @@ install-cpp: build
 consumer: install-cpp
 	cmake -S examples/consumer -B build/consumer -DCMAKE_PREFIX_PATH=$(CURDIR)/$(STAGE) >/dev/null
 	cmake --build build/consumer
-	./build/consumer/plan_check $(CURDIR)/python/koers/examples/data/deventer-2014/model.json
+	ctest --test-dir build/consumer --output-on-failure
 
 bench: build
 	$(PY) benchmarks/run.py

@@ -7,7 +7,7 @@
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from ._version import __version__  # noqa: F401  (generated from CMakeLists.txt)
 
 from .errors import (BudgetError, Errc, GraphError, InputError, KoersError, ModelError,  # noqa: F401
                      RankingError, SolverError)

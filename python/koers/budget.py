@@ -43,13 +43,11 @@ from typing import Iterable, Mapping, Sequence
 import pandas as pd
 
 from . import _core
-from .errors import BudgetError, InputError
+from .errors import Errc, error
 
 __all__ = ["Portfolio", "Scenario", "OptimiseResult", "BudgetCurve", "BudgetModel",
            "optimise", "curve", "sweep", "grid", "compose", "euros", "CostPlan", "cost_plan", "intervention_cost"]
 
-_INVALID_SCENARIO = 406
-_INVALID_ARGUMENT = 107
 _MONEY_COLUMNS = ("budget", "reserved", "capacity", "spent", "free", "cost", "per_participant",
                   "required", "available")
 
@@ -86,24 +84,23 @@ def _decimal_text(d: decimal.Decimal) -> str:
 
 def _check_factor(stream: str, f) -> str:
     if not isinstance(f, str):
-        raise BudgetError(f"scale factor for stream '{stream}' must be a decimal string such as \"0.9\" "
-                          f"(a float loses cents), not {type(f).__name__}", _INVALID_SCENARIO, [stream])
+        raise error(Errc.invalid_scenario, f"scale factor for stream '{stream}' must be a decimal string such as \"0.9\" "
+                          f"(a float loses cents), not {type(f).__name__}", [stream])
     return f
 
 
 def _check_cents(scen: str, field: str, key: str, c) -> int:
     if isinstance(c, bool) or not isinstance(c, int):
-        raise BudgetError(f"scenario '{scen}': {field}['{key}'] must be whole cents (int), not {type(c).__name__}",
-                          _INVALID_SCENARIO, [scen, key])
+        raise error(Errc.invalid_scenario, f"scenario '{scen}': {field}['{key}'] must be whole cents (int), not {type(c).__name__}", [scen, key])
     if c < 0:
-        raise BudgetError(f"scenario '{scen}': {field}['{key}'] must not be negative", _INVALID_SCENARIO, [scen, key])
+        raise error(Errc.invalid_scenario, f"scenario '{scen}': {field}['{key}'] must not be negative", [scen, key])
     return c
 
 
 def _check_decimal(scen: str, field: str, key: str, f) -> str:
     if not isinstance(f, str):
-        raise BudgetError(f"scenario '{scen}': {field}['{key}'] must be a decimal string such as \"0.9\" "
-                          f"(a float loses cents), not {type(f).__name__}", _INVALID_SCENARIO, [scen, key])
+        raise error(Errc.invalid_scenario, f"scenario '{scen}': {field}['{key}'] must be a decimal string such as \"0.9\" "
+                          f"(a float loses cents), not {type(f).__name__}", [scen, key])
     return f
 
 
@@ -138,8 +135,7 @@ class Scenario:
         for k in ("scale_budget", "set_budget_cents", "set_cost_cents", "scale_cost", "set_participants"):
             v = getattr(self, k)
             if not isinstance(v, Mapping):
-                raise BudgetError(f"scenario '{self.name}': {k} must be a mapping, not {type(v).__name__}",
-                                  _INVALID_SCENARIO, [self.name, k])
+                raise error(Errc.invalid_scenario, f"scenario '{self.name}': {k} must be a mapping, not {type(v).__name__}", [self.name, k])
             object.__setattr__(self, k, dict(v))
         object.__setattr__(self, "drop_items", tuple(self.drop_items))
         object.__setattr__(self, "force_items", tuple(self.force_items))
@@ -148,29 +144,28 @@ class Scenario:
             _check_factor(s, f)
         for s, c in self.set_budget_cents.items():
             if isinstance(c, bool) or not isinstance(c, int):
-                raise BudgetError(f"scenario '{self.name}': set_budget_cents['{s}'] must be whole cents (int), "
-                                  f"not {type(c).__name__}", _INVALID_SCENARIO, [self.name, s])
+                raise error(Errc.invalid_scenario, f"scenario '{self.name}': set_budget_cents['{s}'] must be whole cents (int), "
+                                  f"not {type(c).__name__}", [self.name, s])
         for i, c in self.set_cost_cents.items():
             _check_cents(self.name, "set_cost_cents", i, c)
         for i, f in self.scale_cost.items():
             _check_decimal(self.name, "scale_cost", i, f)
         for i, n in self.set_participants.items():
             if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-                raise BudgetError(f"scenario '{self.name}': set_participants['{i}'] must be a whole number ≥ 0, "
-                                  f"not {n!r}", _INVALID_SCENARIO, [self.name, i])
+                raise error(Errc.invalid_scenario, f"scenario '{self.name}': set_participants['{i}'] must be a whole number ≥ 0, "
+                                  f"not {n!r}", [self.name, i])
         moves = []
         for k, m in enumerate(self.move_cents):
             if not isinstance(m, Mapping) or set(m) != {"from", "to", "cents"}:
-                raise BudgetError(f"scenario '{self.name}': move_cents[{k}] must be {{'from', 'to', 'cents'}}, not {m!r}",
-                                  _INVALID_SCENARIO, [self.name])
+                raise error(Errc.invalid_scenario, f"scenario '{self.name}': move_cents[{k}] must be {{'from', 'to', 'cents'}}, not {m!r}", [self.name])
             _check_cents(self.name, "move_cents", str(k), m["cents"])
             moves.append({"from": m["from"], "to": m["to"], "cents": m["cents"]})
         object.__setattr__(self, "move_cents", tuple(moves))
         if self.payroll_share is not None:
             ps = self.payroll_share
             if not isinstance(ps, Mapping) or set(ps) != {"from", "to"}:
-                raise BudgetError(f"scenario '{self.name}': payroll_share must be {{'from': '0.02', 'to': '0.03'}}, "
-                                  f"not {ps!r}", _INVALID_SCENARIO, [self.name, "payroll_share"])
+                raise error(Errc.invalid_scenario, f"scenario '{self.name}': payroll_share must be {{'from': '0.02', 'to': '0.03'}}, "
+                                  f"not {ps!r}", [self.name, "payroll_share"])
             for k in ("from", "to"):
                 _check_decimal(self.name, "payroll_share", k, ps[k])
             object.__setattr__(self, "payroll_share", {"from": ps["from"], "to": ps["to"]})
@@ -183,9 +178,9 @@ class Scenario:
         known = {"name", "params", *cls._FIELDS}
         extra = set(d) - known
         if extra:
-            raise InputError(f"scenario: unknown field '{sorted(extra)[0]}'", 104, sorted(extra))
+            raise error(Errc.unknown_field, f"scenario: unknown field '{sorted(extra)[0]}'", sorted(extra))
         if "name" not in d:
-            raise InputError("scenario: missing field 'name'", 105, [])
+            raise error(Errc.missing_field, "scenario: missing field 'name'", [])
         return cls(d["name"], d.get("scale_budget", {}), d.get("set_budget_cents", {}),
                    d.get("drop_items", ()), d.get("force_items", ()), d.get("params", {}),
                    d.get("set_cost_cents", {}), d.get("scale_cost", {}), d.get("set_participants", {}),
@@ -242,7 +237,7 @@ def compose(a: Scenario, b: Scenario, name: str | None = None) -> Scenario:
 def _frange(start: str, stop: str, step: str) -> list[str]:
     a, z, s = decimal.Decimal(start), decimal.Decimal(stop), decimal.Decimal(step)
     if s <= 0:
-        raise InputError("grid: step must be positive", _INVALID_ARGUMENT, [step])
+        raise error(Errc.invalid_argument, "grid: step must be positive", [step])
     out, v = [], a
     while v <= z:
         out.append(_decimal_text(v) if v != 0 else "0")
@@ -270,18 +265,18 @@ def grid(portfolio: "Portfolio", *, cut: Sequence[str] | tuple = ("0",), cut_str
     mand = dict(mandatory) if mandatory else {"none": ()}
     streams = list(portfolio.streams.index)
     if cut_stream not in streams:
-        raise BudgetError(f"grid: unknown stream '{cut_stream}'", 402, [cut_stream])
+        raise error(Errc.unknown_stream, f"grid: unknown stream '{cut_stream}'", [cut_stream])
     base = Fraction(decimal.Decimal(base_share))
     out = []
     for c, s, (mname, ids) in itertools.product(cuts, shares, mand.items()):
         if isinstance(c, float) or isinstance(s, float):
-            raise BudgetError("grid values must be decimal strings", _INVALID_SCENARIO, [])
+            raise error(Errc.invalid_scenario, "grid values must be decimal strings", [])
         pf = Fraction(decimal.Decimal(s)) / base
         scale = {}
         for st in streams:
             f = pf * (1 - Fraction(decimal.Decimal(c))) if st == cut_stream else pf
             if f < 0:
-                raise BudgetError(f"grid: cut {c} makes stream '{st}' negative", _INVALID_SCENARIO, [st])
+                raise error(Errc.invalid_scenario, f"grid: cut {c} makes stream '{st}' negative", [st])
             if f != 1:
                 scale[st] = _fraction_text(f)
         name = f"cut {c} | share {s} | {mname}"
@@ -300,7 +295,7 @@ def _fraction_text(f: Fraction) -> str:
         d //= 5
         k5 += 1
     if d != 1:
-        raise BudgetError(f"factor {f} is not a finite decimal", _INVALID_SCENARIO, [str(f)])
+        raise error(Errc.invalid_scenario, f"factor {f} is not a finite decimal", [str(f)])
     k = max(k2, k5)
     n = f.numerator * 10 ** k // f.denominator
     with decimal.localcontext() as ctx:
@@ -337,7 +332,7 @@ class Portfolio:
         try:
             text = json.dumps(data, ensure_ascii=False, allow_nan=False)
         except (TypeError, ValueError) as e:
-            raise InputError(f"{origin}: not JSON-serialisable: {e}", 101, [origin]) from None
+            raise error(Errc.not_json, f"{origin}: not JSON-serialisable: {e}", [origin]) from None
         return cls.loads(text, origin)
 
     @classmethod
@@ -425,7 +420,7 @@ class Portfolio:
             if s.name == name:
                 return s
         known = ", ".join(s.name for s in self.scenarios) or "(none)"
-        raise InputError(f"unknown scenario '{name}'; known: {known}", 111, [name])
+        raise error(Errc.unknown_name, f"unknown scenario '{name}'; known: {known}", [name])
 
     def with_scenarios(self, scenarios: Iterable[Scenario | Mapping]) -> "Portfolio":
         """The same base with ``scenarios`` as its scenario list (validated)."""
@@ -516,7 +511,7 @@ def _as_scenario(s) -> Scenario:
         return s
     if isinstance(s, Mapping):
         return Scenario.from_dict(s)
-    raise InputError(f"not a scenario: {type(s).__name__}", _INVALID_ARGUMENT, [])
+    raise error(Errc.invalid_argument, f"not a scenario: {type(s).__name__}", [])
 
 
 def _as_portfolio(p) -> Portfolio:
@@ -526,7 +521,7 @@ def _as_portfolio(p) -> Portfolio:
         return Portfolio.load(p)
     if isinstance(p, Mapping):
         return Portfolio.from_dict(p)
-    raise InputError(f"not a portfolio: {type(p).__name__}", _INVALID_ARGUMENT, [])
+    raise error(Errc.invalid_argument, f"not a portfolio: {type(p).__name__}", [])
 
 
 def _options(node_limit=0, time_limit=0.0, check_unique=True, check_binding=True):
@@ -1031,7 +1026,7 @@ class BudgetModel:
         """The payroll (cents) for which the total is ``share`` (Tabel 7: 'ongeveer 2%'); exact or BudgetError."""
         f = Fraction(self.total.cents) / Fraction(decimal.Decimal(share))
         if f.denominator != 1:
-            raise BudgetError(f"total / {share} is not a whole number of cents", _INVALID_ARGUMENT, [share])
+            raise error(Errc.invalid_argument, f"total / {share} is not a whole number of cents", [share])
         return int(f)
 
     def path(self, payroll_cents: int | None = None, first: int = 2014, last: int = 2017, *,
@@ -1115,7 +1110,7 @@ def _share_text(v, what: str, hours: bool = False):
     if v is None or isinstance(v, str):
         return v
     if isinstance(v, bool):
-        raise InputError(f"{what} must be a decimal text such as \"0.5\", not a boolean", _INVALID_ARGUMENT, [what])
+        raise error(Errc.invalid_argument, f"{what} must be a decimal text such as \"0.5\", not a boolean", [what])
     if isinstance(v, int):
         return str(v)
     if isinstance(v, Fraction):
@@ -1124,8 +1119,8 @@ def _share_text(v, what: str, hours: bool = False):
         return _decimal_text(v)
     if isinstance(v, float) and hours:
         return v
-    raise InputError(f"{what} must be a decimal text such as \"0.5\" or a Fraction (a float is not exact), "
-                     f"not {type(v).__name__}", _INVALID_ARGUMENT, [what])
+    raise error(Errc.invalid_argument, f"{what} must be a decimal text such as \"0.5\" or a Fraction (a float is not exact), "
+                     f"not {type(v).__name__}", [what])
 
 
 def _cost_fields(d: Mapping, where: str) -> dict:
@@ -1173,7 +1168,7 @@ class CostPlan(pd.DataFrame):
         """Bars of ``per_hour`` or ``per_participant`` (€) per costed intervention, highest first."""
         import matplotlib.pyplot as plt
         if what not in ("per_hour", "per_participant"):
-            raise InputError(f"plot what must be 'per_hour' or 'per_participant', not '{what}'", _INVALID_ARGUMENT, [what])
+            raise error(Errc.invalid_argument, f"plot what must be 'per_hour' or 'per_participant', not '{what}'", [what])
         col = self[what].dropna().astype("int64").sort_values()
         if ax is None:
             _, ax = plt.subplots(figsize=(7, max(3.0, 0.25 * len(col) + 1)))

@@ -94,8 +94,8 @@ def cmd_curve(args) -> int:
     from .budget import curve
     p = _portfolio(args)
     if args.stream not in set(p.streams.index):
-        from .errors import InputError
-        raise InputError(f"unknown stream '{args.stream}'; streams: {', '.join(p.streams.index)}", 402, [args.stream])
+        from .errors import Errc, error
+        raise error(Errc.unknown_stream, f"unknown stream '{args.stream}'; streams: {', '.join(p.streams.index)}", [args.stream])
     c = curve(p, args.stream)
     pts = [{"budget_cents": int(r.budget), "optimum": None if r.optimum is None or str(r.optimum) == "<NA>" else int(r.optimum),
             "selected": list(r.selected)} for r in c.itertuples()]
@@ -187,16 +187,16 @@ def cmd_sweep(args) -> int:
 
 
 def _overrides(path):
-    from .errors import InputError
+    from .errors import Errc, error
     if not path:
         return None
     try:
         with open(path, encoding="utf-8") as f:
             d = json.load(f)
     except json.JSONDecodeError as e:
-        raise InputError(f"'{path}' is not valid JSON: {e}", 101, [path]) from None
+        raise error(Errc.not_json, f"'{path}' is not valid JSON: {e}", [path]) from None
     if not isinstance(d, dict):
-        raise InputError(f"'{path}' must hold a JSON object {{intervention id: cost fields}}", 106, [path])
+        raise error(Errc.wrong_type, f"'{path}' must hold a JSON object {{intervention id: cost fields}}", [path])
     return d
 
 
