@@ -134,8 +134,10 @@ def cmd_scenarios(args) -> int:
     show = table.drop(columns=[c for c in table.columns if c.startswith("capacity_")] + ["conflict", "costs"])
     show = euros(show, [c for c in show.columns if c.startswith(("budget_", "spent_"))])
     import pandas as pd
-    with pd.option_context("display.max_columns", None, "display.width", 200, "display.max_colwidth", 60):
-        print(show.T.to_string())
+    # a terminal's 100 columns: the scenarios wrap into blocks (--wide: one block, any width)
+    width = None if getattr(args, "wide", False) else 100
+    with pd.option_context("display.max_columns", None, "display.max_colwidth", 40):
+        print(show.T.to_string(line_width=width))
     for r in rows:
         if r["conflict"]:
             print(f"\n{r['name']}: {r['conflict']}")
@@ -263,6 +265,7 @@ def register(sub) -> None:
     p.add_argument("--stream", required=True, help="the stream whose budget varies")
     p.set_defaults(func=cmd_curve)
     p = sub.add_parser("scenarios", help="compare the base and the scenarios of a portfolio file side by side")
+    p.add_argument("--wide", action="store_true", help="one table however wide (default: wrapped at 100 columns)")
     common(p)
     p.set_defaults(func=cmd_scenarios)
     p = sub.add_parser("sweep", help="solve a grid of budget cuts x payroll shares x forced items exactly, on all cores")

@@ -519,3 +519,15 @@ def test_cli_scenarios_json_shows_cost_changes():
     assert "EUR 50.000 van persoonlijk naar strategisch" in names
     t = koers.Portfolio.example().compare()
     assert "540" not in t.loc["base", "cost_changes"] and "(40 → 60 participants)" in t.iloc[5]["cost_changes"]
+
+
+def test_cli_scenarios_fits_100_columns_unless_wide():
+    """koers scenarios on the Deventer portfolio: every line at most 100 characters (the table
+    wraps into blocks); --wide prints one block however wide."""
+    from conftest import run_cli
+    r = run_cli("scenarios", "--example", "deventer-2014")
+    assert r.returncode == 0, r.stderr
+    assert max(len(line) for line in r.stdout.splitlines()) <= 100
+    w = run_cli("scenarios", "--example", "deventer-2014", "--wide")
+    assert w.returncode == 0
+    assert max(len(line) for line in w.stdout.splitlines()) > 100
