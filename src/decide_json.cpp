@@ -4,6 +4,8 @@
 // value functions and SMAA intervals come back in the order the file gives them.
 #include <koers/decide/problem_json.hpp>
 
+#include <koers/io/file.hpp>
+
 #include "json_util.hpp"
 
 #include <algorithm>
@@ -312,20 +314,9 @@ DecisionDocument parse_decision(std::string_view text, const std::string& origin
 }
 
 DecisionDocument load_decision(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec))
-    throw InputError(Errc::file_unreadable, "'" + path + "' is a directory, not a file", {path});
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(Errc::file_unreadable, "cannot read '" + path + "'", {path});
-  std::string text;
-  std::vector<char> chunk(std::size_t{1} << 16);
-  while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
-    text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
-    if (text.size() > koers::detail::max_json_bytes)  // an endless stream (/dev/zero) stops here
-      throw InputError(Errc::too_large, "'" + path + "' is larger than 1 GiB (stopped reading there)", {path});
-  }
-  if (in.bad()) throw InputError(Errc::file_unreadable, "cannot read '" + path + "'", {path});
-  return parse_decision(text, path);
+  // the one bounded read: E100 for a directory, a missing file or a symlink loop; E117 past
+  // 1 GiB (an endless stream such as /dev/zero stops there)
+  return parse_decision(io::read_file(path, koers::detail::max_json_bytes), "'" + path + "'");
 }
 
 }  // namespace koers::decide

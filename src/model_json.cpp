@@ -515,26 +515,21 @@ void run_file(ModelSax& sax, const std::string& path, const std::string& origin)
   if (std::filesystem::is_directory(path, ec))
     throw InputError(Errc::file_unreadable, "'" + path + "' is a directory, not a file", {path});
   bool regular = std::filesystem::is_regular_file(path, ec);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw unreadable();
-  if (!regular) {
-    std::string text;
-    std::vector<char> chunk(std::size_t{1} << 16);
-    while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
-      text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
-      if (text.size() > detail::max_json_bytes)
-        throw InputError(Errc::too_large, origin + " is larger than 1 GiB (stopped reading there)", {path});
-    }
-    if (in.bad()) throw unreadable();
-    run_text(sax, text, origin);
+  if (!regular) {  // a pipe or device: read once (stopping at the limit), then parse the text
+    run_text(sax, io::read_file(path, detail::max_json_bytes), origin);
     return;
   }
+  std::ifstream in = io::open_file(path);
   auto size = std::filesystem::file_size(path, ec);
-  if (!ec && size > detail::max_json_bytes) throw InputError(Errc::too_large, origin + " is larger than 1 GiB", {path});
+  if (!ec && size > detail::max_json_bytes) io::throw_too_large(path, detail::max_json_bytes);
   PreScan scan;
   std::vector<char> buf(std::size_t{1} << 20);
-  while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0)
+  std::size_t total = 0;
+  while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0) {
+    total += static_cast<std::size_t>(in.gcount());
+    if (total > detail::max_json_bytes) io::throw_too_large(path, detail::max_json_bytes);  // a file that grows
     scan.feed(std::string_view(buf.data(), static_cast<std::size_t>(in.gcount())));
+  }
   if (in.bad()) throw unreadable();
   check_depth(scan, origin);
   in.clear();
