@@ -95,7 +95,9 @@ def cmd_curve(args) -> int:
     p = _portfolio(args)
     if args.stream not in set(p.streams.index):
         from .errors import Errc, error
-        raise error(Errc.unknown_stream, f"unknown stream '{args.stream}'; streams: {', '.join(p.streams.index)}", [args.stream])
+        # a stream named on the command line: a usage error (exit 2), coded E402
+        return fail(str(error(Errc.unknown_stream, f"unknown stream '{args.stream}'; streams: {', '.join(p.streams.index)}",
+                              [args.stream])), EXIT_USAGE)
     c = curve(p, args.stream)
     pts = [{"budget_cents": int(r.budget), "optimum": None if r.optimum is None or str(r.optimum) == "<NA>" else int(r.optimum),
             "selected": list(r.selected)} for r in c.itertuples()]
@@ -137,10 +139,12 @@ def cmd_scenarios(args) -> int:
     # a terminal's 100 columns: the scenarios wrap into blocks (--wide: one block, any width)
     width = None if getattr(args, "wide", False) else 100
     with pd.option_context("display.max_columns", None, "display.max_colwidth", 40):
-        print(show.T.to_string(line_width=width))
+        print(show.T.to_string(line_width=width, max_colwidth=40))
+    import textwrap
     for r in rows:
         if r["conflict"]:
-            print(f"\n{r['name']}: {r['conflict']}")
+            text = f"{r['name']}: {r['conflict']}"
+            print("\n" + (text if width is None else textwrap.fill(text, width, subsequent_indent="  ")))
     return EXIT_OK
 
 

@@ -245,7 +245,7 @@ def test_sweep_dask_equals_threads(p):
     distributed = pytest.importorskip("distributed")
     g = _grid(p)
     local = koers.sweep(p, g, progress=False)
-    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster, \
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0") as cluster, \
             distributed.Client(cluster) as client:
         remote = koers.sweep(p, g, client=client, progress=False, chunk_size=25)
     pd.testing.assert_frame_equal(local, remote)

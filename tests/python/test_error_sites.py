@@ -42,6 +42,8 @@ def test_cpp_throw_sites_use_the_class_the_table_names():
 def test_cpp_sources_name_only_codes_in_the_table():
     unknown = []
     for f in _cpp_sources():
+        if f.name == "error.hpp":  # the table itself (its macros say Errc::name)
+            continue
         for i, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
             for code in re.findall(r"Errc::(\w+)", line):
                 if code not in TABLE:
