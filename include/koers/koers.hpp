@@ -50,3 +50,7 @@
 #include <koers/budget/selection_json.hpp>
 // io: foreign formats
 #include <koers/io/jucm.hpp>
+#include <koers/io/archimate.hpp>
+#include <koers/io/csv.hpp>
+
+#include <koers/learning/academy.hpp>
