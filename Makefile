@@ -10,12 +10,12 @@ BUILD := build/py
 STAGE := build/stage
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 APT_PACKAGES := libboost-graph-dev libboost-date-time-dev libeigen3-dev catch2 pybind11-dev \
-                nlohmann-json3-dev libpugixml-dev \
+                nlohmann-json3-dev libpugixml-dev libcsv-dev \
                 chromium openjdk-17-jre-headless
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CMAKE_BUILD_PARALLEL_LEVEL := $(JOBS)
 
-.PHONY: demo test deps venv build install-cpp cpp-test py-test consumer bench clean
+.PHONY: demo test deps venv build install-cpp cpp-test py-test consumer bench bench-quick clean
 
 demo: build
 	$(VENV)/bin/koers report --out out
@@ -60,8 +60,13 @@ consumer: install-cpp
 	cmake --build build/consumer
 	./build/consumer/plan_check $(CURDIR)/python/koers/examples/data/deventer-2014/model.json
 
+## every benchmark (< 15 min on 2 cores); writes benchmarks/results/summary.md and the README table
 bench: build
 	$(PY) benchmarks/run.py
+
+## the same at small sizes (about 2 min)
+bench-quick: build
+	$(PY) benchmarks/run.py --quick
 
 clean:
 	rm -rf build out $(VENV)

@@ -40,10 +40,14 @@ import threading
 from fractions import Fraction
 from typing import Iterable, Mapping, Sequence
 
-import pandas as pd
+from ._lazy import exports as _exports, is_na, pandas as pd
 
 from . import _core
 from .errors import BudgetError, InputError
+
+# the DataFrame subclasses live in budget_frames (it imports pandas); koers.budget.BudgetCurve
+# and .CostPlan resolve on first use
+__getattr__, __dir__, _ = _exports(__name__, {"budget_frames": ("BudgetCurve", "CostPlan")}, base="koers")
 
 __all__ = ["Portfolio", "Scenario", "OptimiseResult", "BudgetCurve", "BudgetModel",
            "optimise", "curve", "sweep", "grid", "compose", "euros", "CostPlan", "cost_plan", "intervention_cost"]
@@ -56,7 +60,7 @@ _MONEY_COLUMNS = ("budget", "reserved", "capacity", "spent", "free", "cost", "pe
 
 def _money(cents) -> str:
     """'€ 314.777,00' for a whole number of cents; '' for a missing value."""
-    if cents is None or (isinstance(cents, float) and math.isnan(cents)) or cents is pd.NA:
+    if cents is None or (isinstance(cents, float) and math.isnan(cents)) or is_na(cents):
         return ""
     return str(_core.Money.from_cents(int(cents)))
 
@@ -643,7 +647,7 @@ class OptimiseResult:
         c = self.conflict
         if self.feasible or not c:
             return None
-        names = self.portfolio.items["name"].to_dict()
+        names = {i["id"]: i.get("name", "") for i in self.portfolio.to_dict()["items"]}
         items = ", ".join(f"{names.get(i) or i} ({i})" for i in c.get("items", []))
         if c.get("kind") == "stream":
             need, cap = c["required_cents"], c["capacity_cents"]
@@ -769,29 +773,10 @@ def _cost_changes(base: Portfolio, other: Portfolio) -> tuple:
 
 # ---- curves -------------------------------------------------------------------------------
 
-class BudgetCurve(pd.DataFrame):
-    """Breakpoints of the exact optimum as one stream's budget goes from 0 up.
-
-    Columns: budget (cents, int64), optimum (Int64; <NA> = infeasible below the mandatory spend),
-    selected (tuple of ids). From each breakpoint's budget up to the next one the optimum is that
-    row's. ``.plot()`` draws the step function.
-    """
-    _metadata = ["stream", "portfolio_name"]
-
-    @property
-    def _constructor(self):
-        return pd.DataFrame
-
-    def plot(self, ax=None, current: Mapping[str, int] | None = None, lang: str = "en"):  # noqa: A003
-        """The step function in euros (:func:`koers.plotting.plot_budget_curve`); ``current``:
-        {label: budget in cents} marked as vertical lines (the plan's budget, a what-if)."""
-        from .plotting import plot_budget_curve
-        return plot_budget_curve(self, ax=ax, lang=lang, current=current)
-
-
 def curve(portfolio, stream: str, *, max_points: int = 100000, node_limit: int = 0,
-          time_limit: float = 0) -> BudgetCurve:
+          time_limit: float = 0) -> "BudgetCurve":
     """The exact budget curve of ``stream``: every budget (cents) at which the optimum changes."""
+    from .budget_frames import BudgetCurve
     p = _as_portfolio(portfolio)
     raw = json.loads(_core.curve_json(p._p, stream, _options(node_limit, time_limit, False, False), int(max_points)))
     pts = raw["breakpoints"]
@@ -1133,41 +1118,8 @@ def _fraction(text):
     return None if text is None else Fraction(text)
 
 
-class CostPlan(pd.DataFrame):
-    """The plan costed per intervention (index id), exact.
-
-    Money columns are whole cents (pandas ``Int64``; <NA> for an intervention without a known cost):
-    ``cost`` (= fixed + per run × runs + per participant × participants), ``ilb`` (the part paid from
-    the participants' ILBs, i.e. the personal-development stream), ``own`` (= cost − ilb: the stream
-    the intervention is funded by, the strategic one in Deventer), ``per_participant`` and
-    ``per_hour`` (rounded to whole cents by ``.rounding``, half-even by default). The exact unit
-    costs are ``per_participant_exact`` / ``per_hour_exact`` (:class:`fractions.Fraction` of cents);
-    ``hours`` and ``learning_hours`` are exact Fractions of hours. Also ``participants`` (Int64),
-    ``participants_from`` ("model", "override", "target_groups"), ``stream``, ``costed``, ``notes``.
-
-    ``.streams``: per budget stream budget, own, ilb, committed, free (cents); ``.total``: the plan
-    totals (dict, as in the JSON); ``.uncosted``; ``.to_dict()``: the ``koers costs --json`` object;
-    ``.plot()``: a bar chart of the cost per learning hour (or per participant).
-    """
-    _metadata = ["streams", "total", "uncosted", "raw", "plan_name", "ilb_stream", "rounding"]
-
-    @property
-    def _constructor(self):
-        return pd.DataFrame
-
-    def to_dict(self) -> dict:  # noqa: D102 - the CLI JSON
-        return json.loads(json.dumps(self.raw))
-
-    def plot(self, what: str = "per_hour", ax=None, **kw):  # noqa: A003 - a bar chart
-        """Bars of ``per_hour`` or ``per_participant`` (€) per costed intervention, highest first."""
-        if what not in ("per_hour", "per_participant"):
-            raise InputError(f"plot what must be 'per_hour' or 'per_participant', not '{what}'", _INVALID_ARGUMENT, [what])
-        from .plotting import plot_costs
-        return plot_costs(self, what, ax=ax, lang=kw.get("lang", "en"))
-
-
 def cost_plan(model, costs: Mapping[str, Mapping] | None = None, *, ilb_share="0.5", uptake="1",
-              ilb_stream: str | None = None, rounding: str = "half_even") -> CostPlan:
+              ilb_stream: str | None = None, rounding: str = "half_even") -> "CostPlan":
     """Cost every intervention of a strategy model exactly (see :class:`CostPlan`).
 
     ``model``: a :class:`koers.Model` (or a path of a koers.model file). The cost model of each
@@ -1205,7 +1157,8 @@ def cost_plan(model, costs: Mapping[str, Mapping] | None = None, *, ilb_share="0
     return _cost_frame(raw)
 
 
-def _cost_frame(raw: dict) -> CostPlan:
+def _cost_frame(raw: dict) -> "CostPlan":
+    from .budget_frames import CostPlan
     rows = raw["interventions"]
 
     def ints(key):

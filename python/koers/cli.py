@@ -101,12 +101,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv=None) -> int:
-    from .errors import InputError, KoersError, ModelError
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv)  # --help and --version end here: no pandas, no compiled module
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    from .errors import InputError, KoersError, ModelError
     try:
         return int(args.func(args) or 0)
     except ModelError as e:

@@ -244,8 +244,8 @@ def cmd_costs(args) -> int:
 
 
 def pd_na(v) -> bool:
-    import pandas as pd
-    return v is None or v is pd.NA or (isinstance(v, float) and v != v)
+    from ._lazy import is_na
+    return v is None or is_na(v) or (isinstance(v, float) and v != v)
 
 
 def register(sub) -> None:
