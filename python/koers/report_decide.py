@@ -132,9 +132,10 @@ def west_betuwe_priorities(out, lang: str = "en"):
                 row(s.t("greedy: the longest prefix of the ranking that can be assigned",
                         "gretig: het langste begin van de rangorde dat kan worden toegewezen"), g.n, g.total_score,
                     float(hours[list(g.selected)].sum()), g.feasible, g.meets_minimum)]
-        smark = derived(s.t("exact branch and bound over the illustrative scores and hours; each process goes whole "
-                            "to one expert", "exact branch-and-bound over de illustratieve scores en uren; elk "
-                                             "proces gaat in zijn geheel naar één expert"))
+        smark = illustrative(s.t("computed exactly (branch and bound, each process whole to one expert) from the "
+                                 "illustrative scores and hours", "exact berekend (branch-and-bound, elk proces in "
+                                                                  "zijn geheel naar één expert) uit de illustratieve "
+                                                                  "scores en uren"))
         s.table([s.t("choice", "keuze"), s.t("processes", "processen"), s.t("total score", "totale score"),
                  s.t("hours", "uren"), s.t("assignable", "toewijsbaar"), s.t("every expert ≥ 1", "elke expert ≥ 1"),
                  s.t("below the optimum", "onder het optimum")], rows, smark,
