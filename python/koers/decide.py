@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import pathlib
 from typing import Any
 
@@ -376,10 +377,8 @@ class DecisionProblem:
     def load(cls, path) -> "DecisionProblem":
         """Read a ``koers.decision`` file."""
         path = pathlib.Path(path)
-        try:
-            raw = path.read_bytes()
-        except (FileNotFoundError, IsADirectoryError, PermissionError) as e:
-            raise InputError(f"cannot read {path}: {e.strerror}", int(Errc.file_unreadable), [str(path)]) from None
+        from . import _core as core
+        raw = core.read_file(os.fspath(path))  # stops at the size limit (E117); E100 unreadable
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
