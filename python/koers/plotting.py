@@ -45,6 +45,7 @@ HOUSE = {
     "figure.dpi": 100,
     "savefig.dpi": 110,
     "image.cmap": "viridis",
+    "figure.constrained_layout.use": True,  # every figure made in the style: no clipped labels
 }
 MIN_FONT = 7  # no text below this size
 
