@@ -5,6 +5,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -58,9 +59,12 @@ struct Reader {
 
   std::size_t line_at(std::ptrdiff_t offset) const {
     if (newlines.empty()) {
+      newlines.reserve(text.size() / 40 + 16);
       newlines.push_back(0);
-      for (std::size_t i = 0; i < text.size(); ++i)
-        if (text[i] == '\n') newlines.push_back(i + 1);
+      const char* b = text.data();
+      const char* e = b + text.size();
+      for (const char* p = b; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(e - p))));)
+        newlines.push_back(static_cast<std::size_t>(++p - b));
     }
     if (offset < 0) return 0;
     auto it = std::upper_bound(newlines.begin(), newlines.end(), static_cast<std::size_t>(offset));
@@ -123,6 +127,9 @@ struct Reader {
 
   std::vector<Property> properties(const pugi::xml_node& props, const Model& m) const {
     std::vector<Property> out;
+    std::size_t n = 0;
+    for (auto p = props.first_child(); p; p = p.next_sibling()) ++n;
+    out.reserve(n);
     for (auto p : props.children()) {
       if (p.type() != pugi::node_element) continue;
       if (!is(p, "property")) fail(Errc::archimate_format, p, "is not a <property>");
@@ -262,10 +269,21 @@ Model parse_archimate(std::string_view text, const std::string& origin) {
   // parse_doctype keeps the DOCTYPE so that it can be refused; pugixml itself never expands a
   // declared entity and never fetches an external one.
   auto res = doc.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_doctype);
-  if (!res)
+  if (!res) {
+    // name the element being read: the last tag opened at or before the offset
+    std::string near;
+    auto end = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, std::min<std::ptrdiff_t>(res.offset, static_cast<std::ptrdiff_t>(text.size()))));
+    auto lt = text.rfind('<', end == text.size() ? end : end + 1);
+    if (lt != std::string_view::npos && end - lt < 4096) {
+      auto from = lt + 1 + (lt + 1 < text.size() && text[lt + 1] == '/');  // a closing tag: </name>
+      auto stop = text.find_first_of(" \t\r\n/>", from);
+      std::string_view tag = text.substr(lt + 1, (stop == std::string_view::npos ? text.size() : stop) - lt - 1);
+      if (!tag.empty() && tag.size() < 100) near = " near <" + std::string(tag) + ">";
+    }
     throw_error(Errc::not_xml, origin + ":" + std::to_string(rd.line_at(res.offset)) + ": not well-formed XML (" +
-                                   res.description() + ", at offset " + std::to_string(res.offset) + ")",
+                                   res.description() + ", at offset " + std::to_string(res.offset) + near + ")",
                 {origin});
+  }
   refuse_doctype(rd, doc);
   pugi::xml_node root = doc.document_element();
   std::string_view qname = root.name();
@@ -319,11 +337,14 @@ Model parse_archimate(std::string_view text, const std::string& origin) {
   m.id = rd.identifier(root);
   m.version = root.attribute("version").value();
 
-  std::unordered_set<std::string> ids;
-  ids.reserve(1024);
-  auto claim = [&](const pugi::xml_node& n, const std::string& id) {
+  // views into the document's own text: it outlives this set
+  std::unordered_set<std::string_view> ids;
+  ids.reserve(text.size() / 256 + 16);
+  auto claim = [&](const pugi::xml_node& n, std::string_view) {
+    std::string_view id = n.attribute("identifier").value();
     if (id.empty()) return;
-    if (!ids.insert(id).second) rd.fail(Errc::duplicate_identifier, n, "uses the identifier \"" + id + "\" a second time");
+    if (!ids.insert(id).second)
+      rd.fail(Errc::duplicate_identifier, n, "uses the identifier \"" + std::string(id) + "\" a second time");
   };
   claim(root, m.id);
 
