@@ -24,6 +24,12 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 SECTIONS = ["deventer-2014-strategy", "deventer-2014-grl", "deventer-2014-budget", "west-betuwe-2022-priorities"]
 
 
+def registered() -> int:
+    """How many sections are registered (later capabilities add theirs after these four)."""
+    from koers import report_sections  # noqa: F401
+    return len(report._SECTIONS)
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """Both languages built once, with every figure checked as it is saved."""
@@ -138,7 +144,7 @@ def test_html_is_self_contained_and_dutch(page):
     assert text.count('src="data:image/png;base64,') >= 11
     for words in ("uit het plan", "afgeleid", "illustratief", "deels bestaand", "€ 314.777,00"):
         assert words in text
-    assert text.count('class="answer"') == len(SECTIONS)
+    assert text.count('class="answer"') == registered() >= len(SECTIONS)
 
 
 def test_html_in_english(tmp_path):
@@ -204,5 +210,5 @@ def test_chromium_renders_the_page(page, tmp_path):
     dom = subprocess.run(_chromium() + ["--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=180,
                          env=dict(os.environ, HOME=str(tmp_path)))
     assert "<title>koers — rapport</title>" in dom.stdout
-    assert dom.stdout.count("<section") == len(SECTIONS)
+    assert dom.stdout.count("<section") == registered() >= len(SECTIONS)
     assert "Deventer 2014-2017" in dom.stdout and "West Betuwe 2022" in dom.stdout
