@@ -50,3 +50,4 @@
 #include <koers/budget/selection_json.hpp>
 // io: foreign formats
 #include <koers/io/jucm.hpp>
+#include <koers/io/archimate.hpp>
