@@ -5,7 +5,7 @@ figure beside the one the report publishes.
 """
 from __future__ import annotations
 
-from .report import Section, derived, illustrative, plan, section
+from .report import Section, illustrative, plan, section
 
 EXAMPLE = "west-betuwe-2022"
 AS_OF = "2022-06-23"
@@ -82,9 +82,9 @@ def west_betuwe_academy(out, lang: str = "en"):
                "examples' README); the reported figures beside them are the report's.",
                "Berekend uit logboeken die ILLUSTRATIEF zijn: verzonnen om de totalen van het rapport na te bootsen "
                "(zie de README van de voorbeelden); de gerapporteerde cijfers ernaast zijn die van het rapport."), logs)
-    how = derived(s.t("KPIs computed by koers from the illustrative event logs, beside the report's figures",
-                      "kengetallen door koers berekend uit de illustratieve logboeken, naast de cijfers van het "
-                      "rapport"))
+    how = illustrative(s.t("the 'reported' column is the report's (seed 004); the 'koers' column is computed from "
+                           "the illustrative event logs", "de kolom 'gerapporteerd' is die van het rapport (seed 004); "
+                           "de kolom 'koers' is berekend uit de illustratieve logboeken"))
     rep, calc = s.t("reported", "gerapporteerd"), s.t("koers, from the log", "koers, uit het logboek")
 
     def rows(block):
