@@ -51,3 +51,6 @@
 // io: foreign formats
 #include <koers/io/jucm.hpp>
 #include <koers/io/archimate.hpp>
+#include <koers/io/csv.hpp>
+
+#include <koers/learning/academy.hpp>

@@ -133,7 +133,7 @@ class Kpis(dict):
         d = dict(self)
         d["avg_participants_per_started_run"] = float(self.exact) if self.exact is not None else np.nan
         d.pop("avg_participants_per_started_run_exact")
-        return pd.Series(d, name=self.as_of.isoformat())
+        return pd.Series(d, name=self.as_of.isoformat(), dtype=object)
 
     def __repr__(self):
         inner = ", ".join(f"{k}={v!r}" for k, v in self.items() if not k.endswith("_exact"))
@@ -322,8 +322,8 @@ class AcademyLog:
             row = {by if by == "kind" else "course_id": int(g.key) if by == "course" else g.key}
             if by == "course":
                 row["title"] = g.title
-            s = k.to_series()
-            row.update(s.to_dict())
+            row.update({n: v for n, v in k.items() if not n.startswith("avg_")})
+            row["avg_participants_per_started_run"] = float(k.exact) if k.exact is not None else np.nan
             row["employees_in_started_runs"] = k.employees_in_started_runs
             rows.append(row)
         return pd.DataFrame(rows).set_index("course_id" if by == "course" else "kind")

@@ -1,7 +1,7 @@
 """Sub-commands for the strategy graph: validate, analyse, propagate, diff, report."""
 from __future__ import annotations
 
-import pathlib
+import os
 import sys
 
 from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_source, emit_json, fail, model_from as _model_from
@@ -90,6 +90,8 @@ def cmd_diff(args) -> int:
 
 
 def cmd_report(args) -> int:
+    import pathlib
+
     from . import report
     lang = args.lang or ("nl" if args.html else "en")
     sections = report.build(args.out, lang=lang)
