@@ -1,7 +1,6 @@
 """Sub-commands for the strategy graph: validate, analyse, propagate, diff, report."""
 from __future__ import annotations
 
-import os
 import sys
 
 from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_source, emit_json, fail, model_from as _model_from
