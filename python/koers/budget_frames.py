@@ -10,8 +10,7 @@ import json
 
 import pandas as pd
 
-from .budget import _INVALID_ARGUMENT
-from .errors import InputError
+from .errors import Errc, error
 
 __all__ = ["BudgetCurve", "CostPlan"]
 
@@ -64,7 +63,7 @@ class CostPlan(pd.DataFrame):
     def plot(self, what: str = "per_hour", ax=None, **kw):  # noqa: A003 - a bar chart
         """Bars of ``per_hour`` or ``per_participant`` (€) per costed intervention, highest first."""
         if what not in ("per_hour", "per_participant"):
-            raise InputError(f"plot what must be 'per_hour' or 'per_participant', not '{what}'", _INVALID_ARGUMENT, [what])
+            raise error(Errc.invalid_argument, f"plot what must be 'per_hour' or 'per_participant', not '{what}'", [what])
         from .plotting import plot_costs
         return plot_costs(self, what, ax=ax, lang=kw.get("lang", "en"))
 

@@ -30,7 +30,7 @@ import numpy as np
 from ._lazy import is_frame, is_na, pandas as pd
 
 from . import _core
-from .errors import InputError
+from .errors import Errc, error
 
 __all__ = ["Calendar", "easter", "to_date"]
 
@@ -46,22 +46,21 @@ def to_date(value) -> _dt.date:
     if isinstance(value, str):
         return _core.parse_date(value)
     if value is None or is_na(value) or (isinstance(value, np.datetime64) and np.isnat(value)):
-        raise InputError(f"'{value}' is not a valid date", 500, [str(value)])
+        raise error(Errc.invalid_date, f"'{value}' is not a valid date", [str(value)])
     if isinstance(value, np.datetime64):
         value = pd.Timestamp(value)
     if isinstance(value, _dt.datetime):  # also pandas Timestamp: the date part
         return _dt.date(value.year, value.month, value.day)
     if isinstance(value, _dt.date):
         return value
-    raise InputError(f"'{value!r}' is not a date (give a datetime.date, a pandas Timestamp or 'YYYY-MM-DD')",
-                     500, [repr(value)])
+    raise error(Errc.invalid_date, f"'{value!r}' is not a date (give a datetime.date, a pandas Timestamp or 'YYYY-MM-DD')", [repr(value)])
 
 
 def _ratio(hours_per_week) -> "_core.Ratio":
     """hours_per_week as an exact Ratio: ints and Fractions as they are, floats and strings by
     their decimal text (4.5 -> 9/2, 0.1 -> 1/10)."""
     if isinstance(hours_per_week, bool):
-        raise InputError("hours_per_week must be a number, not a boolean", 106, ["hours_per_week"])
+        raise error(Errc.wrong_type, "hours_per_week must be a number, not a boolean", ["hours_per_week"])
     try:
         if isinstance(hours_per_week, numbers.Integral):
             f = Fraction(int(hours_per_week))
@@ -72,12 +71,11 @@ def _ratio(hours_per_week) -> "_core.Ratio":
         else:
             f = Fraction(hours_per_week)
     except (ValueError, TypeError, ZeroDivisionError, OverflowError):
-        raise InputError(f"hours_per_week '{hours_per_week}' is not a finite number", 107,
-                         ["hours_per_week"]) from None
+        raise error(Errc.invalid_value, f"hours_per_week '{hours_per_week}' is not a finite number", ["hours_per_week"]) from None
     if f < 0:
-        raise InputError(f"hours_per_week must not be negative (got {hours_per_week})", 107, ["hours_per_week"])
+        raise error(Errc.invalid_value, f"hours_per_week must not be negative (got {hours_per_week})", ["hours_per_week"])
     if abs(f.numerator) >= 2**63 or f.denominator >= 2**63:
-        raise InputError(f"hours_per_week '{hours_per_week}' is out of range", 107, ["hours_per_week"])
+        raise error(Errc.invalid_value, f"hours_per_week '{hours_per_week}' is out of range", ["hours_per_week"])
     return _core.Ratio(f.numerator, f.denominator)
 
 
@@ -86,7 +84,7 @@ def _extra_pairs(extra_days) -> list[tuple[_dt.date, str]]:
         return []
     if is_frame(extra_days):
         if "date" not in extra_days.columns:
-            raise InputError("extra_days needs a 'date' column", 105, ["extra_days"])
+            raise error(Errc.missing_field, "extra_days needs a 'date' column", ["extra_days"])
         names = extra_days["name"] if "name" in extra_days.columns else ["Extra vrije dag"] * len(extra_days)
         items = list(zip(extra_days["date"], names))
     elif isinstance(extra_days, Mapping):
@@ -171,7 +169,7 @@ class Calendar:
         ``name`` (Dutch) and ``weekday`` (Dutch, category), by date. A date can appear twice
         (2016: Bevrijdingsdag and Hemelvaartsdag on 5 May)."""
         if isinstance(year, bool) or not isinstance(year, numbers.Integral):
-            raise InputError(f"year must be a whole number, not {year!r}", 106, ["year"])
+            raise error(Errc.wrong_type, f"year must be a whole number, not {year!r}", ["year"])
         return self._frame(self._cal.holidays(int(year)))
 
     def holidays_between(self, start, end) -> pd.DataFrame:
@@ -248,8 +246,7 @@ class Calendar:
     def __setstate__(self, state):
         version, variant, pairs = state
         if version != _STATE_VERSION:
-            raise InputError(f"Calendar pickle version {version} is not supported (this koers reads 1)", 103,
-                             ["version"])
+            raise error(Errc.unsupported_version, f"Calendar pickle version {version} is not supported (this koers reads 1)", ["version"])
         self._init(variant, [(_core.parse_date(d), n) for d, n in pairs])
 
     def __reduce__(self):
