@@ -7,6 +7,7 @@
 #include <koers/core/error.hpp>
 #include <koers/core/money.hpp>
 #include <koers/core/calendar.hpp>
+#include <koers/core/hours.hpp>
 // model: the strategy graph, its kinds, validation and the koers.model format
 #include <koers/model/kinds.hpp>
 #include <koers/model/strategy_graph.hpp>
@@ -50,3 +51,5 @@
 #include <koers/budget/selection_json.hpp>
 // io: foreign formats
 #include <koers/io/jucm.hpp>
+// learning: learning-time entitlement from a roster
+#include <koers/learning/entitlement.hpp>

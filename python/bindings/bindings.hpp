@@ -17,4 +17,5 @@ void register_decide(py::module_& m);    // bind_decide.cpp: ranking, AHP, weigh
 void register_budget(py::module_& m);    // bind_budget.cpp: portfolio, selection, scenarios, sweeps
 void register_ahp(py::module_& m);       // bind_ahp.cpp: AHP judgments, priorities, consistency, groups
 void register_calendar(py::module_& m);  // bind_calendar.cpp: Dutch calendar, working days, hours
+void register_learning(py::module_& m);  // bind_learning.cpp: roster, learning-time entitlement
 }  // namespace koers::python

@@ -13,7 +13,8 @@ import json
 import math
 import sys
 
-COMMAND_MODULES = ["koers.cli_model", "koers.cli_decide", "koers.cli_ahp", "koers.cli_select", "koers.cli_budget"]
+COMMAND_MODULES = ["koers.cli_model", "koers.cli_decide", "koers.cli_ahp", "koers.cli_select", "koers.cli_budget",
+                   "koers.cli_calendar"]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
