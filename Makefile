@@ -10,11 +10,11 @@ BUILD := build/py
 STAGE := build/stage
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 APT_PACKAGES := libboost-graph-dev libboost-date-time-dev libeigen3-dev catch2 pybind11-dev \
-                nlohmann-json3-dev libpugixml-dev
+                nlohmann-json3-dev libpugixml-dev libcsv-dev libxml2-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CMAKE_BUILD_PARALLEL_LEVEL := $(JOBS)
 
-.PHONY: demo test deps venv build install-cpp cpp-test py-test consumer bench clean
+.PHONY: demo test deps venv build install-cpp cpp-test py-test consumer bench bench-quick clean
 
 demo: build
 	$(VENV)/bin/koers report --out out
@@ -38,7 +38,7 @@ $(VENV)/.stamp: pyproject.toml Makefile
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q "scikit-build-core>=0.10" "pybind11>=2.10" ninja \
 	  numpy pandas matplotlib tqdm pytest nbclient nbformat ipykernel highspy networkx \
-	  "dask[distributed]" jsonschema pymcdm scikit-criteria
+	  "dask[distributed]" jsonschema pymcdm scikit-criteria lxml
 	touch $@
 
 venv: $(VENV)/.stamp
@@ -59,8 +59,13 @@ consumer: install-cpp
 	cmake --build build/consumer
 	./build/consumer/plan_check $(CURDIR)/python/koers/examples/data/deventer-2014/model.json
 
+## every benchmark (< 15 min on 2 cores); writes benchmarks/results/summary.md and the README table
 bench: build
 	$(PY) benchmarks/run.py
+
+## the same at small sizes (about 2 min)
+bench-quick: build
+	$(PY) benchmarks/run.py --quick
 
 clean:
 	rm -rf build out $(VENV)

@@ -252,3 +252,25 @@ def highs_selection(d: dict, time_limit: float | None = None):
     x = h.getSolution().col_value
     sel = [items[i]["id"] for i in range(n) if x[i] > 0.5]
     return "optimal", sum(items[i]["score"] for i in range(n) if x[i] > 0.5), sel
+
+
+def main(argv=None) -> int:
+    """``python solver_mip.py portfolio FILE``: solve a koers.portfolio file with HiGHS and print
+    ``{"status", "optimum", "selected"}`` as JSON — the "HiGHS from a script" of bench_startup."""
+    import json
+    import sys
+    argv = sys.argv[1:] if argv is None else argv
+    if len(argv) != 2 or argv[0] not in ("portfolio", "selection"):
+        print("usage: solver_mip.py portfolio|selection FILE", file=sys.stderr)
+        return 2
+    with open(argv[1], encoding="utf-8") as f:
+        d = json.load(f)
+    solve = highs_portfolio if argv[0] == "portfolio" else highs_selection
+    status, optimum, selected = solve(d)
+    json.dump({"status": status, "optimum": optimum, "selected": selected}, sys.stdout)
+    print()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -500,14 +500,57 @@ const Strategy* find_strategy(const Model& m, const std::string& name) {
   return nullptr;
 }
 
-void collect(const Model& m, const Strategy& s, std::map<std::string, Evaluation>& out, std::set<std::string>& seen) {
-  for (auto& inc : s.includes) {
-    if (seen.count(inc)) continue;
-    seen.insert(inc);
-    for (auto& t : m.strategies)
-      if (t.id == inc) collect(m, t, out, seen);
+/// The evaluations a strategy gives, its included strategies' first (depth first, in order; a
+/// later one overrides an earlier one, the strategy's own override them all). Iterative: a chain
+/// of included strategies costs no C++ stack; a cycle is E201 with its path; a chain deeper
+/// than max_strategy_depth is E108. Each strategy is visited once (a diamond is no cycle).
+std::map<std::string, Evaluation> collect(const Model& m, std::size_t start) {
+  std::unordered_map<std::string, std::vector<std::size_t>> by_id;
+  for (std::size_t i = 0; i < m.strategies.size(); ++i)
+    if (!m.strategies[i].id.empty()) by_id[m.strategies[i].id].push_back(i);
+  enum : char { unvisited, open, done };
+  std::vector<char> state(m.strategies.size(), unvisited);
+  std::map<std::string, Evaluation> out;
+  struct Frame { std::size_t s, next_include, next_same_id; };
+  std::vector<Frame> stack{{start, 0, 0}};
+  state[start] = open;
+  auto q = [](const Strategy& s) { return "'" + (s.name.empty() ? s.id : s.name) + "'"; };
+  while (!stack.empty()) {
+    Frame& f = stack.back();
+    const Strategy& s = m.strategies[f.s];
+    if (f.next_include == s.includes.size()) {
+      for (auto& e : s.evaluations) out[e.element] = e;
+      state[f.s] = done;
+      stack.pop_back();
+      continue;
+    }
+    auto it = by_id.find(s.includes[f.next_include]);
+    if (it == by_id.end() || f.next_same_id >= it->second.size()) {  // unknown id: nothing to include
+      ++f.next_include;
+      f.next_same_id = 0;
+      continue;
+    }
+    std::size_t t = it->second[f.next_same_id++];
+    if (state[t] == done) continue;
+    if (state[t] == open) {
+      std::string path;
+      std::vector<std::string> ids;
+      std::size_t k = 0;
+      while (stack[k].s != t) ++k;
+      for (; k < stack.size(); ++k) {
+        path += q(m.strategies[stack[k].s]) + " includes ";
+        ids.push_back(m.strategies[stack[k].s].id);
+      }
+      throw GraphError(Errc::cycle, "strategies include each other in a cycle: " + path + q(m.strategies[t]), ids);
+    }
+    if (stack.size() >= max_strategy_depth)
+      throw InputError(Errc::too_deep, "strategy " + q(m.strategies[start]) + " includes strategies " +
+                       std::to_string(max_strategy_depth) + " levels deep (at " + q(m.strategies[t]) +
+                       "); koers follows at most " + std::to_string(max_strategy_depth), {m.strategies[t].id});
+    state[t] = open;
+    stack.push_back({t, 0, 0});
   }
-  for (auto& e : s.evaluations) out[e.element] = e;
+  return out;
 }
 
 }  // namespace
@@ -543,9 +586,7 @@ Result evaluate(const Model& m, const std::string& strategy, const Options& opt)
     ev.incoming[d->second].push_back(li);
     ev.src_of[li] = s->second;
   }
-  std::map<std::string, Evaluation> given;
-  std::set<std::string> seen{st->id};
-  collect(m, *st, given, seen);
+  std::map<std::string, Evaluation> given = collect(m, static_cast<std::size_t>(st - m.strategies.data()));
   ev.value.assign(n, 0);
   ev.label.assign(n, Label::none);
   std::vector<bool> is_given(n, false);

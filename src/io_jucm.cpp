@@ -4,6 +4,8 @@
 
 #include <pugixml.hpp>
 
+#include <koers/io/file.hpp>
+
 #include <charconv>
 #include <filesystem>
 #include <fstream>
@@ -15,7 +17,7 @@
 namespace koers::io {
 namespace {
 
-constexpr std::size_t max_jucm_bytes = std::size_t{1} << 30;  // 1 GiB
+constexpr std::size_t max_jucm_bytes = max_file_bytes;  // 1 GiB
 
 std::string_view local_name(std::string_view qname) {
   auto p = qname.find(':');
@@ -71,7 +73,7 @@ grl::Model parse_jucm(std::string_view text, const std::string& origin) {
   using namespace koers::grl;
   Reader rd{origin};
   if (text.size() > max_jucm_bytes)
-    throw InputError(Errc::invalid_value, origin + " is larger than 1 GiB", {origin});
+    throw InputError(Errc::too_large, origin + " is larger than 1 GiB", {origin});
   pugi::xml_document doc;
   // no DTD/entity expansion beyond the five predefined ones: pugixml never fetches anything
   auto res = doc.load_buffer(text.data(), text.size(), pugi::parse_default & ~pugi::parse_doctype);
@@ -234,15 +236,8 @@ grl::Model parse_jucm(std::string_view text, const std::string& origin) {
 }
 
 grl::Model load_jucm(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec))
-    throw InputError(Errc::file_unreadable, "cannot read '" + path + "': it is a directory", {path});
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(Errc::file_unreadable, "cannot read '" + path + "'", {path});
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw InputError(Errc::file_unreadable, "cannot read '" + path + "'", {path});
-  grl::Model m = parse_jucm(ss.str(), "'" + path + "'");
+  std::string text = read_file(path, max_jucm_bytes);
+  grl::Model m = parse_jucm(text, "'" + path + "'");
   if (m.name.empty() || m.name == "URNspec")  // jUCMNav's default name says nothing: use the file's
     m.name = std::filesystem::path(path).stem().string();
   return m;

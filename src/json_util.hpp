@@ -5,6 +5,8 @@
 #include <koers/core/error.hpp>
 #include <koers/core/money.hpp>
 
+#include <koers/io/file.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -22,7 +24,7 @@ namespace koers::detail {
 using json = nlohmann::json;
 
 inline constexpr int max_json_depth = 64;
-inline constexpr std::size_t max_json_bytes = std::size_t{1} << 30;  // 1 GiB
+inline constexpr std::size_t max_json_bytes = koers::io::max_file_bytes;  // 1 GiB
 
 /// The deepest nesting of arrays/objects in a JSON text (strings skipped), stopping as soon as
 /// it passes `limit`. A linear scan: cheaper than nlohmann's callback parser by far.
@@ -63,14 +65,7 @@ inline json parse_json_text(std::string_view text, const std::string& origin) {
 }
 
 inline json read_json_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(Errc::file_unreadable, "cannot read '" + path + "'", {path});
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw InputError(Errc::file_unreadable, "cannot read '" + path + "'", {path});
-  std::string text = ss.str();
-  if (text.size() > max_json_bytes) throw InputError(Errc::invalid_value, "'" + path + "' is larger than 1 GiB", {path});
-  return parse_json_text(text, "'" + path + "'");
+  return parse_json_text(koers::io::read_file(path, max_json_bytes), "'" + path + "'");
 }
 
 /// Check {"format": format, "version": 1..max_version} at the top of a document.

@@ -58,29 +58,27 @@ DemandReport demand_vs_supply(const StrategyGraph& plan, const EntitlementReport
   for (const auto& p : supply.people) out.people.push_back({p.employee_id, p.team, Ratio{0, 1}, p.hours, Ratio{0, 1}});
   for (auto& g : out.groups) {
     std::vector<std::size_t> members;
-    Ratio shares{0, 1};
     for (std::size_t i = 0; i < supply.people.size(); ++i) {
       const auto& p = supply.people[i];
       if (std::find(p.target_groups.begin(), p.target_groups.end(), g.target_group) == p.target_groups.end()) continue;
       members.push_back(i);
-      shares = ratio_add(shares, p.share, g.target_group);
       g.supply = ratio_add(g.supply, p.hours, g.target_group);
     }
     g.people = static_cast<std::int64_t>(members.size());
     g.over = positive_part(ratio_sub(g.demand, g.supply, g.target_group));
     if (g.people > 0) g.supply_per_member = ratio_div(g.supply, Ratio{g.people, 1}, g.target_group);
     g.over_per_member = positive_part(ratio_sub(g.max_hours_per_member, g.supply_per_member, g.target_group));
-    if (shares.num == 0) {
+    if (members.empty()) {
       if (g.demand.num != 0) {
         out.unplaced = ratio_add(out.unplaced, g.demand, "unplaced");
         out.groups_without_people.push_back(g.target_group);
       }
       continue;
     }
-    Ratio per_share = ratio_div(g.demand, shares, g.target_group);
-    for (auto i : members)
-      out.people[i].demand = ratio_add(out.people[i].demand, ratio_mul(per_share, supply.people[i].share, g.target_group),
-                                       g.target_group);
+    // an equal part per member: weighting by share of the year would make every group's
+    // denominator Σ shares, and their least common multiple outgrows exact 64-bit fractions
+    Ratio per_member = ratio_div(g.demand, Ratio{g.people, 1}, g.target_group);
+    for (auto i : members) out.people[i].demand = ratio_add(out.people[i].demand, per_member, g.target_group);
   }
   std::map<std::string, TeamBalance> teams;
   for (auto& p : out.people) {

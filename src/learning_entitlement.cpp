@@ -1,6 +1,8 @@
 // Learning-time entitlement and the roster's row validation (koers/learning/entitlement.hpp).
 #include <koers/learning/entitlement.hpp>
 
+#include "learning_rows.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -23,130 +25,59 @@ void Roster::require_valid() const {
   throw InputError(Errc::invalid_roster, msg, elements);
 }
 
-namespace {
+using namespace koers::learning::rows;
 
-std::string trim(const std::string& s) {
-  std::size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
-  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
-
-/// A positive integer id: "" blank_id, not digits invalid_id, 0 (or "-3") non_positive_id.
-const char* id_rule(const std::string& t, std::int64_t& out) {
-  if (t.empty()) return "blank_id";
-  std::size_t i = (t[0] == '-' || t[0] == '+') ? 1 : 0;
-  if (i == t.size()) return "invalid_id";
-  __int128 v = 0;
-  for (std::size_t k = i; k < t.size(); ++k) {
-    if (t[k] < '0' || t[k] > '9') return "invalid_id";
-    v = v * 10 + (t[k] - '0');
-    if (v > std::numeric_limits<std::int64_t>::max()) return "invalid_id";
-  }
-  if (t[0] == '-' && v != 0) return "non_positive_id";
-  if (v == 0) return "non_positive_id";
-  out = static_cast<std::int64_t>(v);
-  return nullptr;
-}
-
-}  // namespace
-
-Roster read_roster(const TextTable& t) {
+Roster read_roster(const io::CsvTable& t) {
   Roster out;
-  out.file = t.file;
-  const std::string file = t.file.empty() ? "roster" : t.file;
-  std::map<std::string, std::size_t> col;
-  for (std::size_t i = 0; i < t.header.size(); ++i) {
-    std::string h = trim(t.header[i]);
-    if (!col.emplace(h, i).second)
-      throw InputError(Errc::duplicate_column, file + ": column '" + h + "' is named twice in the header", {file, h});
-  }
-  for (const char* need : {"employee_id", "team", "role", "hours_per_week", "start_date"})
-    if (!col.count(need))
-      throw InputError(Errc::missing_column, file + ": the roster has no column '" + std::string(need) +
-                       "' (needs employee_id, team, role, hours_per_week, start_date; optional end_date, target_groups)",
-                       {file, need});
-  auto opt = [&](const char* name) -> std::optional<std::size_t> {
-    auto it = col.find(name);
-    return it == col.end() ? std::nullopt : std::optional<std::size_t>(it->second);
-  };
-  const std::size_t c_id = col["employee_id"], c_team = col["team"], c_role = col["role"], c_hours = col["hours_per_week"],
-                    c_start = col["start_date"];
-  const auto c_end = opt("end_date"), c_groups = opt("target_groups");
+  out.file = file_name(t);
+  const auto req = t.require({"employee_id", "team", "role", "hours_per_week", "start_date"});
+  const std::size_t c_id = req[0], c_team = req[1], c_role = req[2], c_hours = req[3], c_start = req[4];
+  const std::size_t c_end = optional_column(t, "end_date"), c_groups = optional_column(t, "target_groups");
   std::set<std::int64_t> seen;
-  for (std::size_t r = 0; r < t.rows.size(); ++r) {
-    const auto& row = t.rows[r];
-    const auto n = r < t.row_numbers.size() ? t.row_numbers[r] : static_cast<std::int64_t>(r + 1);
-    if (row.size() != t.header.size())
-      throw InputError(Errc::size_mismatch, file + ": row " + std::to_string(n) + " has " + std::to_string(row.size()) +
-                       " fields, the header " + std::to_string(t.header.size()), {file, std::to_string(n)});
-    auto bad = [&](const char* field, const char* reason, const std::string& why) {
-      out.errors.push_back({file, n, field, reason, file + " row " + std::to_string(n) + " " + field + ": " + why});
-    };
+  each_row(t, out.errors, [&](const RowReader& rd) {
     Employee e;
-    e.row = n;
-    std::string id = trim(row[c_id]);
-    if (const char* why = id_rule(id, e.id)) {
-      bad("employee_id", why, "'" + id + "' is not a positive integer id");
-      continue;
-    }
-    e.team = trim(row[c_team]);
-    if (e.team.empty()) { bad("team", "blank_team", "the team is blank"); continue; }
-    std::string role = trim(row[c_role]);
+    e.row = rd.row->row;
+    e.id = rd.id(c_id);
+    e.team = rd.non_blank(c_team);
+    const std::string& role = rd.text(c_role);
     if (role == "employee") e.role = Role::employee;
     else if (role == "manager") e.role = Role::manager;
-    else { bad("role", "invalid_role", "'" + role + "' is not employee or manager"); continue; }
-    std::string hours = trim(row[c_hours]);
+    else rd.fail(c_role, "invalid_role", "'" + role + "' is not employee or manager");
+    const std::string& hours = rd.text(c_hours);
     try {
       e.hours_per_week = parse_hours(hours, "hours_per_week");
     } catch (const InputError& x) {
-      bad("hours_per_week", "invalid_hours", x.message());
-      continue;
+      rd.fail(c_hours, "invalid_hours", x.message());
     }
-    if (e.hours_per_week.num <= 0 || ratio_less(Ratio{60, 1}, e.hours_per_week)) {
-      bad("hours_per_week", "invalid_hours", "'" + hours + "' must be more than 0 and at most 60 hours a week");
-      continue;
+    if (e.hours_per_week.num <= 0 || ratio_less(Ratio{60, 1}, e.hours_per_week))
+      rd.fail(c_hours, "invalid_hours", "'" + hours + "' must be more than 0 and at most 60 hours a week");
+    e.start = rd.date(c_start);
+    if (c_end != none) {
+      e.end = rd.optional_date(c_end);
+      if (e.end && *e.end < e.start)
+        rd.fail(c_end, "end_before_start", rd.text(c_end) + " is before the start " + rd.text(c_start));
     }
-    std::string start = trim(row[c_start]);
-    try {
-      e.start = parse_date(start);
-    } catch (const InputError& x) {
-      bad("start_date", "invalid_date", x.message());
-      continue;
-    }
-    if (c_end) {
-      std::string end = trim(row[*c_end]);
-      if (!end.empty()) {
-        try {
-          e.end = parse_date(end);
-        } catch (const InputError& x) {
-          bad("end_date", "invalid_date", x.message());
-          continue;
-        }
-        if (*e.end < e.start) {
-          bad("end_date", "end_before_start", end + " is before the start " + start);
-          continue;
-        }
-      }
-    }
-    if (c_groups) {
-      std::string g = row[*c_groups];
+    if (c_groups != none) {
+      const std::string& g = rd.text(c_groups);
       std::size_t from = 0;
       while (from <= g.size()) {
         std::size_t semi = g.find(';', from);
-        std::string part = trim(g.substr(from, semi == std::string::npos ? std::string::npos : semi - from));
+        std::string part = g.substr(from, semi == std::string::npos ? std::string::npos : semi - from);
+        std::size_t b = part.find_first_not_of(" \t"), z = part.find_last_not_of(" \t");
+        part = b == std::string::npos ? std::string() : part.substr(b, z - b + 1);
         if (!part.empty() && std::find(e.target_groups.begin(), e.target_groups.end(), part) == e.target_groups.end())
           e.target_groups.push_back(part);
         if (semi == std::string::npos) break;
         from = semi + 1;
       }
     }
-    if (!seen.insert(e.id).second) {
-      bad("employee_id", "duplicate_id", "id " + id + " is on an earlier row");
-      continue;
-    }
+    if (!seen.insert(e.id).second) rd.fail(c_id, "duplicate_id", "the id " + rd.text(c_id) + " is on an earlier row");
     out.employees.push_back(std::move(e));
-  }
+  });
   return out;
 }
+
+Roster load_roster(const std::string& path) { return read_roster(io::read_csv(path)); }
 
 Entitlement entitlement(const Employee& e, int year, const HolidayCalendar& cal, const EntitlementRules& rules) {
   Period y = Period::year(year);

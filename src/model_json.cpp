@@ -464,23 +464,20 @@ StrategyGraph load_model(const std::string& path) {
   auto unreadable = [&] { return InputError(Errc::file_unreadable, "cannot read '" + path + "'", {path}); };
   std::error_code ec;
   bool regular = std::filesystem::is_regular_file(path, ec);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw unreadable();
-  if (!regular) {  // a pipe or device: read once, then parse the text
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) throw unreadable();
-    std::string text = ss.str();
-    if (text.size() > detail::max_json_bytes) throw InputError(Errc::invalid_value, origin + " is larger than 1 GiB", {path});
-    return parse_model(text, origin);
-  }
+  if (!regular)  // a pipe or device: read once (stopping at the limit), then parse the text
+    return parse_model(io::read_file(path, detail::max_json_bytes), origin);
+  std::ifstream in = io::open_file(path);
   auto size = std::filesystem::file_size(path, ec);
-  if (!ec && size > detail::max_json_bytes) throw InputError(Errc::invalid_value, origin + " is larger than 1 GiB", {path});
+  if (!ec && size > detail::max_json_bytes) io::throw_too_large(path, detail::max_json_bytes);
   // pass 1: depth and element counts, in chunks
   PreScan scan;
   std::vector<char> buf(std::size_t{1} << 20);
-  while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0)
+  std::size_t total = 0;
+  while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0) {
+    total += static_cast<std::size_t>(in.gcount());
+    if (total > detail::max_json_bytes) io::throw_too_large(path, detail::max_json_bytes);  // a file that grows
     scan.feed(std::string_view(buf.data(), static_cast<std::size_t>(in.gcount())));
+  }
   if (in.bad()) throw unreadable();
   check_depth(scan, origin);
   // pass 2: the SAX parse, straight from the file

@@ -4,9 +4,20 @@
 #include <pybind11/operators.h>
 
 #include <koers/core/money.hpp>
+#include <koers/io/file.hpp>
 
 namespace koers::python {
 void register_core(py::module_& m) {
+  m.attr("max_file_bytes") = io::max_file_bytes;
+  m.def("read_file", [](const std::string& path) {
+        std::string text;
+        {
+          py::gil_scoped_release nogil;
+          text = io::read_file(path);
+        }
+        return py::bytes(text);
+      }, "path"_a, "The bytes of a file, pipe or device, stopping at koers.max_file_bytes (E117 past it; "
+                   "E100 for a directory or a file that cannot be opened).");
   py::class_<Ratio>(m, "Ratio", "An exact fraction num/den.")
       .def(py::init<std::int64_t, std::int64_t>(), "num"_a, "den"_a = 1)
       .def_static("parse", &Ratio::parse, "text"_a)

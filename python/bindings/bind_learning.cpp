@@ -22,21 +22,24 @@ void register_learning(py::module_& m) {
       .def_readwrite("end", &Employee::end)
       .def_readwrite("target_groups", &Employee::target_groups)
       .def_readwrite("row", &Employee::row);
-  py::class_<RowError>(m, "RowError", "A bad row: file, 1-based data row, field, reason code, message.")
-      .def_readonly("file", &RowError::file)
-      .def_readonly("row", &RowError::row)
-      .def_readonly("field", &RowError::field)
-      .def_readonly("reason", &RowError::reason)
-      .def_readonly("message", &RowError::message);
-  py::class_<TextTable>(m, "TextTable", "A header and rows of text cells.")
-      .def(py::init<std::string, std::vector<std::string>, std::vector<std::vector<std::string>>>(), "file"_a, "header"_a,
-           "rows"_a);
+  // Row errors cross as (file, row, field, reason, message) tuples: koers::learning::RowError is shared
+  // with the academy log, whose bindings may register the type itself.
+  auto row_errors = [](const std::vector<RowError>& es) {
+    py::list out;
+    for (const auto& e : es) out.append(py::make_tuple(e.file, e.row, e.field, e.reason, e.message));
+    return out;
+  };
   py::class_<Roster>(m, "Roster", "The valid rows of a roster and the bad rows left out.")
       .def_readonly("file", &Roster::file)
       .def_readonly("employees", &Roster::employees)
-      .def_readonly("errors", &Roster::errors)
+      .def_property_readonly("errors", [row_errors](const Roster& r) { return row_errors(r.errors); })
       .def("require_valid", &Roster::require_valid);
-  m.def("read_roster", &read_roster, "table"_a, "Validate a roster table row by row.");
+  m.def("load_roster", &load_roster, "path"_a, "Read and validate a roster CSV file.");
+  m.def("read_roster_columns",
+        [](std::string origin, std::vector<std::string> header, const std::vector<std::vector<std::string>>& columns) {
+          return read_roster(io::table_from_columns(std::move(origin), std::move(header), columns));
+        },
+        "origin"_a, "header"_a, "columns"_a, "Validate a roster given as columns of text (a DataFrame's).");
   py::class_<EntitlementRules>(m, "EntitlementRules")
       .def(py::init<>())
       .def_readwrite("days_per_month", &EntitlementRules::days_per_month)
@@ -89,8 +92,13 @@ void register_learning(py::module_& m) {
       .def(py::init<>())
       .def_readonly("file", &LeaveTable::file)
       .def_readonly("leave", &LeaveTable::leave)
-      .def_readonly("errors", &LeaveTable::errors);
-  m.def("read_leave", &read_leave, "table"_a, "Validate a leave table row by row.");
+      .def_property_readonly("errors", [row_errors](const LeaveTable& t) { return row_errors(t.errors); });
+  m.def("load_leave", &load_leave, "path"_a, "Read and validate a leave CSV file.");
+  m.def("read_leave_columns",
+        [](std::string origin, std::vector<std::string> header, const std::vector<std::vector<std::string>>& columns) {
+          return read_leave(io::table_from_columns(std::move(origin), std::move(header), columns));
+        },
+        "origin"_a, "header"_a, "columns"_a, "Validate a leave table given as columns of text.");
   py::class_<ExpertHours>(m, "ExpertHours")
       .def(py::init<std::string, Ratio>(), "id"_a, "hours_per_week"_a)
       .def_readonly("id", &ExpertHours::id)

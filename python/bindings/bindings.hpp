@@ -18,4 +18,5 @@ void register_budget(py::module_& m);    // bind_budget.cpp: portfolio, selectio
 void register_ahp(py::module_& m);       // bind_ahp.cpp: AHP judgments, priorities, consistency, groups
 void register_calendar(py::module_& m);  // bind_calendar.cpp: Dutch calendar, working days, hours
 void register_learning(py::module_& m);  // bind_learning.cpp: roster, learning-time entitlement
+void register_archimate(py::module_& m);  // bind_archimate.cpp: ArchiMate exchange format
 }  // namespace koers::python

@@ -4,24 +4,34 @@
 >>> plan = koers.examples.load("deventer-2014")
 >>> plan.counts()["intervention"]
 30
+
+Every name below is imported on first use (PEP 562, :mod:`koers._lazy`): ``import koers`` and
+``koers --help`` load neither pandas, matplotlib nor the compiled module. To export a new name,
+add it to its module's row of ``_EXPORTS`` (tests/python/test_startup.py checks the table).
 """
 from __future__ import annotations
 
+from ._lazy import exports as _exports
+
 __version__ = "0.1.0"
 
-from .errors import (BudgetError, Errc, GraphError, InputError, KoersError, ModelError,  # noqa: F401
-                     RankingError, SolverError)
-from .core import Money  # noqa: F401
-from .calendar import Calendar  # noqa: F401
-from . import calendar  # noqa: F401
-from .model import Model, load, loads  # noqa: F401
-from . import examples  # noqa: F401
-from . import grl  # noqa: F401
-from . import ahp  # noqa: F401
-from . import decide  # noqa: F401
-from . import budget  # noqa: F401
-from .decide import *  # noqa: F401,F403  rank, ahp, weights, smaa, sensitivity, select
-from .budget import *  # noqa: F401,F403  Portfolio, optimise, curve, sweep
-from . import selection  # noqa: F401
-from .selection import (Selection, SelectionResult, TopNCut, plot_probability, select,  # noqa: F401
-                        selection_probability, selection_sensitivity)
+#: module (relative to koers) -> the names ``koers.<name>`` gives from it.
+_EXPORTS = {
+    "errors": ("BudgetError", "Errc", "GraphError", "InputError", "KoersError", "ModelError",
+               "RankingError", "SolverError"),
+    "core": ("Money",),
+    "calendar": ("Calendar",),
+    "model": ("Model", "load", "loads"),
+    "decide": ("DecisionProblem", "rank", "weights", "smaa", "sensitivity"),
+    "budget": ("Portfolio", "Scenario", "OptimiseResult", "BudgetCurve", "BudgetModel", "optimise", "curve",
+               "sweep", "grid", "compose", "euros", "CostPlan", "cost_plan", "intervention_cost"),
+    "selection": ("Selection", "SelectionResult", "TopNCut", "plot_probability", "select",
+                  "selection_probability", "selection_sensitivity"),
+    "learning": ("entitlement",),
+}
+
+#: sub-modules reachable as ``koers.<name>`` without an explicit ``import koers.<name>``.
+_SUBMODULES = ("errors", "core", "calendar", "model", "examples", "grl", "archimate", "ahp", "decide", "budget",
+               "selection", "learning")
+
+__getattr__, __dir__, __all__ = _exports(__name__, _EXPORTS, _SUBMODULES)

@@ -24,7 +24,7 @@ import os
 from typing import Iterable, Mapping
 
 import numpy as np
-import pandas as pd
+from ._lazy import is_frame, pandas as pd
 
 from . import _core
 from .errors import InputError
@@ -49,7 +49,7 @@ def _judgment_list(judgments) -> list[dict]:
     """Judgments from dicts {a, b, value}, tuples (a, value, b) or a DataFrame (columns a, b, value)."""
     if judgments is None:
         return []
-    if isinstance(judgments, pd.DataFrame):
+    if is_frame(judgments):
         missing = {"a", "b", "value"} - set(judgments.columns)
         if missing:
             raise InputError(f"a judgments DataFrame needs columns a, b, value (missing: {', '.join(sorted(missing))})",
@@ -277,7 +277,7 @@ class AHP(_Base):
         ``elements``. NaN or 0 marks a missing pair; both triangles may be given but must then be
         reciprocal (E304 otherwise).
         """
-        if isinstance(matrix, pd.DataFrame):
+        if is_frame(matrix):
             if list(matrix.index) != list(matrix.columns):
                 raise InputError("a judgment matrix needs the same labels on rows and columns, in the same order", 107,
                                  [str(x) for x in matrix.index])

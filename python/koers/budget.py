@@ -40,10 +40,14 @@ import threading
 from fractions import Fraction
 from typing import Iterable, Mapping, Sequence
 
-import pandas as pd
+from ._lazy import exports as _exports, is_na, pandas as pd
 
 from . import _core
 from .errors import BudgetError, InputError
+
+# the DataFrame subclasses live in budget_frames (it imports pandas); koers.budget.BudgetCurve
+# and .CostPlan resolve on first use
+__getattr__, __dir__, _ = _exports(__name__, {"budget_frames": ("BudgetCurve", "CostPlan")}, base="koers")
 
 __all__ = ["Portfolio", "Scenario", "OptimiseResult", "BudgetCurve", "BudgetModel",
            "optimise", "curve", "sweep", "grid", "compose", "euros", "CostPlan", "cost_plan", "intervention_cost"]
@@ -56,7 +60,7 @@ _MONEY_COLUMNS = ("budget", "reserved", "capacity", "spent", "free", "cost", "pe
 
 def _money(cents) -> str:
     """'€ 314.777,00' for a whole number of cents; '' for a missing value."""
-    if cents is None or (isinstance(cents, float) and math.isnan(cents)) or cents is pd.NA:
+    if cents is None or (isinstance(cents, float) and math.isnan(cents)) or is_na(cents):
         return ""
     return str(_core.Money.from_cents(int(cents)))
 
@@ -239,20 +243,78 @@ def compose(a: Scenario, b: Scenario, name: str | None = None) -> Scenario:
     return Scenario.from_dict(out)
 
 
-def _frange(start: str, stop: str, step: str) -> list[str]:
-    a, z, s = decimal.Decimal(start), decimal.Decimal(stop), decimal.Decimal(step)
+MAX_SCENARIOS = 10_000
+"""The most scenarios :func:`grid` builds unless ``max_scenarios`` raises it (``koers sweep
+--max-scenarios``): a grid is counted before it is built, and a larger one is E119."""
+
+_LIMIT_EXCEEDED = 119
+_GRID_MAX_EXPONENT = 100  # a cut or share of 1e-400 means nothing and costs a 400-digit fraction
+_NOT_FINITE = 110
+
+
+def _grid_decimal(text, what: str) -> decimal.Decimal:
+    """A grid value: a finite decimal text (``"0.005"``, ``"1e-3"``); else InputError E107/E110
+    naming the value."""
+    if not isinstance(text, str):
+        raise BudgetError("grid values must be decimal strings", _INVALID_SCENARIO, [what])
+    try:
+        d = decimal.Decimal(text.strip())
+    except (decimal.InvalidOperation, ValueError):
+        raise InputError(f"grid: {what} '{text}' is not a decimal number (e.g. 0.005)", _INVALID_ARGUMENT,
+                         [what]) from None
+    if not d.is_finite():
+        raise InputError(f"grid: {what} '{text}' is not a finite number", _NOT_FINITE, [what])
+    return d
+
+
+def _grid_count(a: decimal.Decimal, z: decimal.Decimal, s: decimal.Decimal) -> decimal.Decimal:
+    """How many values start:stop:step has (counted, never listed; may be astronomically large)."""
+    if z < a:
+        return decimal.Decimal(0)
+    with decimal.localcontext() as ctx:
+        ctx.prec, ctx.Emax, ctx.Emin = 60, decimal.MAX_EMAX, decimal.MIN_EMIN
+        ctx.traps[decimal.Inexact] = ctx.traps[decimal.Rounded] = False
+        try:
+            return ((z - a) / s).to_integral_value(rounding=decimal.ROUND_FLOOR) + 1
+        except decimal.DecimalException:  # past even MAX_EMAX
+            return decimal.Decimal("Infinity")
+
+
+def _frange_parts(start, stop, step, what: str = "value"):
+    a = _grid_decimal(start, f"{what} start")
+    z = _grid_decimal(stop, f"{what} stop")
+    s = _grid_decimal(step, f"{what} step")
     if s <= 0:
-        raise InputError("grid: step must be positive", _INVALID_ARGUMENT, [step])
+        raise InputError(f"grid: {what} step must be positive, not '{step}'", _INVALID_ARGUMENT, [step])
+    return a, z, s
+
+
+def _frange(start: str, stop: str, step: str, what: str = "value") -> list[str]:
+    a, z, s = _frange_parts(start, stop, step, what)
     out, v = [], a
-    while v <= z:
-        out.append(_decimal_text(v) if v != 0 else "0")
-        v += s
+    with decimal.localcontext() as ctx:
+        ctx.prec = max(28, len(s.as_tuple().digits) + max(abs(a.adjusted()), abs(z.adjusted())) - s.adjusted() + 2)
+        while v <= z:
+            out.append(_decimal_text(v) if v != 0 else "0")
+            v += s
     return out
+
+
+def _grid_axis(v, what: str):
+    """(count, build) of one grid axis: a (start, stop, step) triple of texts or a list of texts."""
+    if isinstance(v, tuple) and len(v) == 3 and all(isinstance(x, str) for x in v):
+        a, z, s = _frange_parts(*v, what=what)
+        return _grid_count(a, z, s), lambda: _frange(*v, what=what)
+    vals = [str(x) if not isinstance(x, str) else x for x in v]
+    for x in vals:
+        _grid_decimal(x, what)
+    return decimal.Decimal(len(vals)), lambda: vals
 
 
 def grid(portfolio: "Portfolio", *, cut: Sequence[str] | tuple = ("0",), cut_stream: str = "strategic",
          payroll_share: Sequence[str] | None = None, base_share: str = "0.02",
-         mandatory: Mapping[str, Sequence[str]] | None = None) -> list[Scenario]:
+         mandatory: Mapping[str, Sequence[str]] | None = None,
+         max_scenarios: int = MAX_SCENARIOS) -> list[Scenario]:
     """Every combination of a budget cut × a payroll share × a set of forced items.
 
     ``cut``: decimal texts (``("0", "0.005", ...)``) or a ``(start, stop, step)`` triple of
@@ -260,22 +322,44 @@ def grid(portfolio: "Portfolio", *, cut: Sequence[str] | tuple = ("0",), cut_str
     (or a triple); every stream is multiplied by share / ``base_share`` (Tabel 7 ≈ 2 % of the
     payroll), exactly. ``mandatory``: name → item ids to force. The factors are combined into one
     exact decimal per stream (floor taken once). Each scenario's ``params`` hold the grid values.
+
+    The grid is counted before it is built: more than ``max_scenarios`` (default
+    :data:`MAX_SCENARIOS`) is InputError E119 with the count; a value that is not a finite
+    decimal is E107/E110 naming it.
     """
-    def values(v):
-        if isinstance(v, tuple) and len(v) == 3 and all(isinstance(x, str) for x in v):
-            return _frange(*v)
-        return [str(x) if not isinstance(x, str) else x for x in v]
-    cuts = values(cut)
-    shares = values(payroll_share) if payroll_share is not None else [base_share]
+    if isinstance(max_scenarios, bool) or not isinstance(max_scenarios, int) or max_scenarios < 1:
+        raise InputError(f"grid: max_scenarios must be a whole number ≥ 1, not {max_scenarios!r}", _INVALID_ARGUMENT,
+                         ["max_scenarios"])
+    n_cut, cuts_of = _grid_axis(cut, "cut")
+    n_share, shares_of = _grid_axis(payroll_share, "payroll share") if payroll_share is not None else \
+        (decimal.Decimal(1), lambda: [base_share])
     mand = dict(mandatory) if mandatory else {"none": ()}
+    with decimal.localcontext() as ctx:
+        ctx.prec, ctx.Emax = 60, decimal.MAX_EMAX
+        ctx.traps[decimal.Inexact] = ctx.traps[decimal.Rounded] = False
+        total = n_cut * n_share * len(mand)
+    if total > max_scenarios:
+        def count(x):
+            return f"{int(x):,}" if x < 10 ** 15 else (f"{x:.3E}" if x.is_finite() else "infinitely many")
+        raise InputError(f"grid: {count(n_cut)} cuts × {count(n_share)} payroll shares × {len(mand)} forced sets = "
+                         f"{count(total)} scenarios, more than the limit of {max_scenarios:,}; use a larger step "
+                         f"or raise the limit (koers sweep --max-scenarios)", _LIMIT_EXCEEDED, ["grid"])
+    cuts = cuts_of()
+    shares = shares_of()
+    for what, vals in (("cut", cuts), ("payroll share", shares)):
+        for v in vals:
+            d = _grid_decimal(v, what)
+            if d != 0 and abs(d.adjusted()) > _GRID_MAX_EXPONENT:
+                raise InputError(f"grid: {what} '{v}' is out of range (|exponent| over {_GRID_MAX_EXPONENT})",
+                                 _INVALID_ARGUMENT, [what])
     streams = list(portfolio.streams.index)
     if cut_stream not in streams:
         raise BudgetError(f"grid: unknown stream '{cut_stream}'", 402, [cut_stream])
-    base = Fraction(decimal.Decimal(base_share))
+    base = Fraction(_grid_decimal(base_share, "base share"))
+    if base <= 0:
+        raise InputError(f"grid: base share '{base_share}' must be positive", _INVALID_ARGUMENT, ["base_share"])
     out = []
     for c, s, (mname, ids) in itertools.product(cuts, shares, mand.items()):
-        if isinstance(c, float) or isinstance(s, float):
-            raise BudgetError("grid values must be decimal strings", _INVALID_SCENARIO, [])
         pf = Fraction(decimal.Decimal(s)) / base
         scale = {}
         for st in streams:
@@ -643,7 +727,7 @@ class OptimiseResult:
         c = self.conflict
         if self.feasible or not c:
             return None
-        names = self.portfolio.items["name"].to_dict()
+        names = {i["id"]: i.get("name", "") for i in self.portfolio.to_dict()["items"]}
         items = ", ".join(f"{names.get(i) or i} ({i})" for i in c.get("items", []))
         if c.get("kind") == "stream":
             need, cap = c["required_cents"], c["capacity_cents"]
@@ -769,40 +853,10 @@ def _cost_changes(base: Portfolio, other: Portfolio) -> tuple:
 
 # ---- curves -------------------------------------------------------------------------------
 
-class BudgetCurve(pd.DataFrame):
-    """Breakpoints of the exact optimum as one stream's budget goes from 0 up.
-
-    Columns: budget (cents, int64), optimum (Int64; <NA> = infeasible below the mandatory spend),
-    selected (tuple of ids). From each breakpoint's budget up to the next one the optimum is that
-    row's. ``.plot()`` draws the step function.
-    """
-    _metadata = ["stream", "portfolio_name"]
-
-    @property
-    def _constructor(self):
-        return pd.DataFrame
-
-    def plot(self, ax=None, euros: bool = True, **kw):  # noqa: A003 - deliberate: a step plot
-        import matplotlib.pyplot as plt
-        if ax is None:
-            _, ax = plt.subplots(figsize=(7, 4))
-        x = [int(v) / (100 if euros else 1) for v in self["budget"]]
-        y = [float("nan") if pd.isna(v) else int(v) for v in self["optimum"]]
-        if x:
-            x = x + [x[-1] * 1.05 if x[-1] else 1]
-            y = y + [y[-1]]
-        ax.step(x, y, where="post", **kw)
-        ax.plot(x[:-1], y[:-1], "o", ms=3)
-        ax.set_xlabel(f"budget of '{self.stream}' ({'€' if euros else 'cents'})")
-        ax.set_ylabel("optimum")
-        ax.set_title(f"Budget curve: {self.portfolio_name or 'portfolio'} / {self.stream}")
-        ax.grid(alpha=0.3)
-        return ax
-
-
 def curve(portfolio, stream: str, *, max_points: int = 100000, node_limit: int = 0,
-          time_limit: float = 0) -> BudgetCurve:
+          time_limit: float = 0) -> "BudgetCurve":
     """The exact budget curve of ``stream``: every budget (cents) at which the optimum changes."""
+    from .budget_frames import BudgetCurve
     p = _as_portfolio(portfolio)
     raw = json.loads(_core.curve_json(p._p, stream, _options(node_limit, time_limit, False, False), int(max_points)))
     pts = raw["breakpoints"]
@@ -1144,51 +1198,8 @@ def _fraction(text):
     return None if text is None else Fraction(text)
 
 
-class CostPlan(pd.DataFrame):
-    """The plan costed per intervention (index id), exact.
-
-    Money columns are whole cents (pandas ``Int64``; <NA> for an intervention without a known cost):
-    ``cost`` (= fixed + per run × runs + per participant × participants), ``ilb`` (the part paid from
-    the participants' ILBs, i.e. the personal-development stream), ``own`` (= cost − ilb: the stream
-    the intervention is funded by, the strategic one in Deventer), ``per_participant`` and
-    ``per_hour`` (rounded to whole cents by ``.rounding``, half-even by default). The exact unit
-    costs are ``per_participant_exact`` / ``per_hour_exact`` (:class:`fractions.Fraction` of cents);
-    ``hours`` and ``learning_hours`` are exact Fractions of hours. Also ``participants`` (Int64),
-    ``participants_from`` ("model", "override", "target_groups"), ``stream``, ``costed``, ``notes``.
-
-    ``.streams``: per budget stream budget, own, ilb, committed, free (cents); ``.total``: the plan
-    totals (dict, as in the JSON); ``.uncosted``; ``.to_dict()``: the ``koers costs --json`` object;
-    ``.plot()``: a bar chart of the cost per learning hour (or per participant).
-    """
-    _metadata = ["streams", "total", "uncosted", "raw", "plan_name", "ilb_stream", "rounding"]
-
-    @property
-    def _constructor(self):
-        return pd.DataFrame
-
-    def to_dict(self) -> dict:  # noqa: D102 - the CLI JSON
-        return json.loads(json.dumps(self.raw))
-
-    def plot(self, what: str = "per_hour", ax=None, **kw):  # noqa: A003 - a bar chart
-        """Bars of ``per_hour`` or ``per_participant`` (€) per costed intervention, highest first."""
-        import matplotlib.pyplot as plt
-        if what not in ("per_hour", "per_participant"):
-            raise InputError(f"plot what must be 'per_hour' or 'per_participant', not '{what}'", _INVALID_ARGUMENT, [what])
-        col = self[what].dropna().astype("int64").sort_values()
-        if ax is None:
-            _, ax = plt.subplots(figsize=(7, max(3.0, 0.25 * len(col) + 1)))
-        names = [self.loc[i, "name"] for i in col.index]
-        colours = ["tab:orange" if self.loc[i, "ilb"] else "tab:blue" for i in col.index]
-        ax.barh(names, col.values / 100, color=colours, **kw)
-        label = "per learning hour" if what == "per_hour" else "per participant"
-        ax.set_xlabel(f"cost {label} (€; orange: with an ILB contribution)")
-        ax.set_title(f"Cost {label}: {self.plan_name or 'plan'}")
-        ax.grid(axis="x", alpha=0.3)
-        return ax
-
-
 def cost_plan(model, costs: Mapping[str, Mapping] | None = None, *, ilb_share="0.5", uptake="1",
-              ilb_stream: str | None = None, rounding: str = "half_even") -> CostPlan:
+              ilb_stream: str | None = None, rounding: str = "half_even") -> "CostPlan":
     """Cost every intervention of a strategy model exactly (see :class:`CostPlan`).
 
     ``model``: a :class:`koers.Model` (or a path of a koers.model file). The cost model of each
@@ -1226,7 +1237,8 @@ def cost_plan(model, costs: Mapping[str, Mapping] | None = None, *, ilb_share="0
     return _cost_frame(raw)
 
 
-def _cost_frame(raw: dict) -> CostPlan:
+def _cost_frame(raw: dict) -> "CostPlan":
+    from .budget_frames import CostPlan
     rows = raw["interventions"]
 
     def ints(key):

@@ -29,7 +29,7 @@ from fractions import Fraction
 from typing import Mapping
 
 import numpy as np
-import pandas as pd
+from ._lazy import is_frame, is_na, pandas as pd
 
 from . import _core
 from .errors import InputError
@@ -47,7 +47,7 @@ def to_date(value) -> _dt.date:
     """
     if isinstance(value, str):
         return _core.parse_date(value)
-    if value is None or value is pd.NaT or (isinstance(value, np.datetime64) and np.isnat(value)):
+    if value is None or is_na(value) or (isinstance(value, np.datetime64) and np.isnat(value)):
         raise InputError(f"'{value}' is not a valid date", 500, [str(value)])
     if isinstance(value, np.datetime64):
         value = pd.Timestamp(value)
@@ -88,7 +88,7 @@ def hours_ratio(value, element: str = "hours_per_week") -> "_core.Ratio":
 def _extra_pairs(extra_days) -> list[tuple[_dt.date, str]]:
     if extra_days is None:
         return []
-    if isinstance(extra_days, pd.DataFrame):
+    if is_frame(extra_days):
         if "date" not in extra_days.columns:
             raise InputError("extra_days needs a 'date' column", 105, ["extra_days"])
         names = extra_days["name"] if "name" in extra_days.columns else ["Extra vrije dag"] * len(extra_days)

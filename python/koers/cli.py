@@ -14,7 +14,7 @@ import math
 import sys
 
 COMMAND_MODULES = ["koers.cli_model", "koers.cli_decide", "koers.cli_ahp", "koers.cli_select", "koers.cli_budget",
-                   "koers.cli_calendar"]
+                   "koers.cli_archimate", "koers.cli_calendar", "koers.cli_learning"]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -102,12 +102,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv=None) -> int:
-    from .errors import InputError, KoersError, ModelError
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv)  # --help and --version end here: no pandas, no compiled module
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    from .errors import InputError, KoersError, ModelError
     try:
         return int(args.func(args) or 0)
     except ModelError as e:

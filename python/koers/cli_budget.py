@@ -152,7 +152,8 @@ def _triple(text: str, what: str):
 
 
 def cmd_sweep(args) -> int:
-    from .budget import grid, sweep
+    import pandas as pd
+    from .budget import MAX_SCENARIOS, grid, sweep
     p = _portfolio(args)
     mandatory = {"base": []}
     for spec in args.force or []:
@@ -161,18 +162,22 @@ def cmd_sweep(args) -> int:
             raise SystemExit(fail(f"--force takes NAME=ID[,ID...], not '{spec}'", EXIT_USAGE))
         mandatory[name] = [i for i in ids.split(",") if i]
     g = grid(p, cut=_triple(args.cut, "cut"), cut_stream=args.stream,
-             payroll_share=_triple(args.share, "share") if args.share else None, mandatory=mandatory)
+             payroll_share=_triple(args.share, "share") if args.share else None, mandatory=mandatory,
+             max_scenarios=MAX_SCENARIOS if args.max_scenarios is None else args.max_scenarios)
     df = sweep(p, g, threads=args.threads, progress=not args.json and sys.stderr.isatty())
     streams = list(p.streams.index)
     rows = []
+    def whole(v):  # an Int64 cell: int, or None where the scenario has no value (status "error")
+        return None if v is None or v is pd.NA else int(v)
     for r in df.itertuples(index=False):
         rr = r._asdict()
         rows.append({"scenario": rr["scenario"], "cut": rr["cut"], "payroll_share": rr["payroll_share"],
                      "mandatory": rr["mandatory"], "status": rr["status"],
-                     "optimum": None if str(rr["optimum"]) == "<NA>" else int(rr["optimum"]),
-                     "budget_cents": {s: int(rr[f"budget_{s}"]) for s in streams},
-                     "spent_cents": {s: int(rr[f"spent_{s}"]) for s in streams},
-                     "selected": list(rr["selected"]), "conflict_stream": rr["conflict_stream"]})
+                     "optimum": whole(rr["optimum"]),
+                     "budget_cents": {s: whole(rr[f"budget_{s}"]) for s in streams},
+                     "spent_cents": {s: whole(rr[f"spent_{s}"]) for s in streams},
+                     "selected": list(rr["selected"]), "conflict_stream": rr["conflict_stream"],
+                     "error": rr["error"] or None})
     if args.json:
         emit_json({"name": p.name, "count": len(rows), "rows": rows})
         return EXIT_OK
@@ -181,6 +186,9 @@ def cmd_sweep(args) -> int:
     print(f"{len(df)} scenarios: " + ", ".join(f"{k} {v}" for k, v in counts.items()) +
           (f"; optimum {int(opt.min())}..{int(opt.max())}" if len(opt) else ""))
     for r in rows:
+        if r["status"] == "error":
+            print(f"  {r['scenario']:<48} {'error':>10}  {r['error']}")
+            continue
         o = "infeasible" if r["optimum"] is None else r["optimum"]
         print(f"  {r['scenario']:<48} {o!s:>10}  spent {_eur(sum(r['spent_cents'].values()))}")
     return EXIT_OK
@@ -190,11 +198,16 @@ def _overrides(path):
     from .errors import InputError
     if not path:
         return None
+    from . import _core
+    raw = _core.read_file(path)  # stops at the size limit (E117); E100 unreadable
     try:
-        with open(path, encoding="utf-8") as f:
-            d = json.load(f)
+        d = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        raise InputError(f"'{path}' is not UTF-8 text (byte {e.start})", 118, [path]) from None
     except json.JSONDecodeError as e:
         raise InputError(f"'{path}' is not valid JSON: {e}", 101, [path]) from None
+    except RecursionError:
+        raise InputError(f"'{path}' nests too deeply", 108, [path]) from None
     if not isinstance(d, dict):
         raise InputError(f"'{path}' must hold a JSON object {{intervention id: cost fields}}", 106, [path])
     return d
@@ -244,8 +257,8 @@ def cmd_costs(args) -> int:
 
 
 def pd_na(v) -> bool:
-    import pandas as pd
-    return v is None or v is pd.NA or (isinstance(v, float) and v != v)
+    from ._lazy import is_na
+    return v is None or is_na(v) or (isinstance(v, float) and v != v)
 
 
 def register(sub) -> None:
@@ -272,6 +285,9 @@ def register(sub) -> None:
     p.add_argument("--share", help="payroll share: VALUE or START:STOP:STEP, e.g. 0.02:0.03:0.0025 (Tabel 7 = 0.02)")
     p.add_argument("--force", action="append", metavar="NAME=ID,...", help="a named set of items to force (repeatable)")
     p.add_argument("--threads", type=int, default=None, help="C++ threads (default: all cores)")
+    p.add_argument("--max-scenarios", type=int, default=None, metavar="N",
+                   help="refuse a grid of more than N scenarios, counted before anything is built "
+                        "(default koers.budget.MAX_SCENARIOS, 10,000)")
     p.set_defaults(func=cmd_sweep)
     p = sub.add_parser("costs", help="cost every intervention of a model: per participant, per learning hour, "
                                      "ILB part, per stream against the budget")

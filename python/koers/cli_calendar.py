@@ -13,7 +13,14 @@ from __future__ import annotations
 import sys
 
 from .cli import EXIT_USAGE, emit_json
-from .errors import InputError
+
+#: the holiday rules koers knows (HolidayCalendar::variants(); tests/python/test_cli_calendar.py checks they agree)
+RULES = ("nl", "nl-no-good-friday", "nl-liberation-lustrum", "nl-lustrum", "none")
+
+
+def _input_error(message, code, elements):
+    from .errors import InputError
+    return InputError(message, code, elements)
 
 
 def _calendar(args):
@@ -24,7 +31,7 @@ def _calendar(args):
 def _year(text: str) -> int:
     t = text.strip()
     if not (t.isascii() and t.isdigit()) or len(t) != 4:
-        raise InputError(f"YEAR '{text}' is not a four-digit year such as 2022", 500, [text])
+        raise _input_error(f"YEAR '{text}' is not a four-digit year such as 2022", 500, [text])
     return int(t)
 
 
@@ -73,7 +80,7 @@ def cmd_capacity(args) -> int:
 def _experts(text: str) -> int:
     t = text.strip()
     if not (t.isascii() and t.isdigit()) or int(t) < 1:
-        raise InputError(f"--experts '{text}' must be a whole number of at least 1", 107, ["experts"])
+        raise _input_error(f"--experts '{text}' must be a whole number of at least 1", 107, ["experts"])
     return int(t)
 
 
@@ -82,8 +89,7 @@ def register(sub) -> None:
     p = sub.add_parser("calendar", help="Dutch public holidays, working days and capacity hours",
                        description="Dutch public holidays, working days and the hours of a period, exact.")
     cs = p.add_subparsers(dest="calendar_command", metavar="SUBCOMMAND")
-    from .calendar import Calendar
-    rules_help = "holiday rules: " + ", ".join(Calendar.variants()) + " (default nl)"
+    rules_help = "holiday rules: " + ", ".join(RULES) + " (default nl)"
 
     def common(q):
         q.add_argument("--holidays", default="nl", metavar="RULES", help=rules_help)

@@ -102,7 +102,7 @@ def _sensitivity(args) -> int:
 
 def register(sub) -> None:
     """Add rank, weights, smaa and sensitivity to the koers parser."""
-    from .decide import METHODS, NORMALISATIONS
+    from .decide_terms import METHODS, NORMALISATIONS
 
     def common(p, method=True):
         p.add_argument("file", help="a koers.decision file")

@@ -10,12 +10,12 @@ from __future__ import annotations
 import sys
 
 from .cli import EXIT_INVALID, EXIT_OK, add_source, emit_json, source
-from .errors import InputError
 
 
 def _year(text: str) -> int:
     t = text.strip()
     if not (t.isascii() and t.isdigit()) or len(t) != 4:
+        from .errors import InputError
         raise InputError(f"--year '{text}' is not a four-digit year such as 2022", 500, [text])
     return int(t)
 
@@ -36,6 +36,7 @@ def _text(out: dict) -> str:
 
 
 def cmd_entitlement(args) -> int:
+    from .errors import InputError
     from .learning import entitlement, load_roster
     _kind, path = source(args)
     year = _year(args.year)

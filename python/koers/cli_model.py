@@ -9,8 +9,7 @@ from .cli import EXIT_INVALID, EXIT_OK, add_source, emit_json, model_from as _mo
 
 def cmd_validate(args) -> int:
     m = _model_from(args)
-    problems = m.check()
-    errors = [{"code": r.code, "elements": list(r.elements), "message": r.message} for r in problems.itertuples()]
+    errors = m.problems()
     if args.json:
         emit_json({"valid": not errors, "errors": errors})
     else:
@@ -27,10 +26,7 @@ def cmd_validate(args) -> int:
 
 
 def analysis_dict(m) -> dict:
-    cov = m.coverage()
-    mix = m.learning_mix()
-    reach = m.reach()
-    spof = m.single_points_of_failure()
+    cov = m.coverage()  # rows, not DataFrames: `koers analyse --json` runs without pandas
     return {
         "name": m.name,
         "valid": m.is_valid,
@@ -39,12 +35,12 @@ def analysis_dict(m) -> dict:
         "total_budget_cents": int(m.total_budget().cents),
         "coverage": cov.by_goal,
         "gaps": cov.gaps,
-        "reach": {tg: {"interventions": list(r.intervention_ids), "mandatory": int(r.mandatory),
-                       "participants": int(r.participants)} for tg, r in reach.iterrows()},
-        "learning_mix": {n: {"on_the_job": int(r.on_the_job), "with_others": int(r.with_others),
-                             "formal": int(r.formal), "unknown": int(r.unknown),
-                             "deviation_points": float(r.deviation_points)} for n, r in mix.iterrows()},
-        "single_points_of_failure": {n: list(r.work) for n, r in spof.iterrows()},
+        "reach": {r["target_group"]: {"interventions": r["intervention_ids"], "mandatory": int(r["mandatory"]),
+                                      "participants": int(r["participants"])} for r in m._reach_rows()},
+        "learning_mix": {r["node"]: {"on_the_job": int(r["on_the_job"]), "with_others": int(r["with_others"]),
+                                     "formal": int(r["formal"]), "unknown": int(r["unknown"]),
+                                     "deviation_points": float(r["deviation_points"])} for r in m._mix_rows()},
+        "single_points_of_failure": {r["node"]: r["work"] for r in m._spof_rows()},
     }
 
 

@@ -21,23 +21,20 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import pathlib
 from typing import Any
 
 import numpy as np
-import pandas as pd
+from ._lazy import is_frame, is_series, pandas as pd
 
 from .errors import Errc, InputError, RankingError
 
 # star-imported by koers/__init__.py; the result classes stay in koers.decide
 __all__ = ["DecisionProblem", "rank", "weights", "smaa", "sensitivity"]
 
-FORMAT = "koers.decision"
-VERSION = 1
-METHODS = ("wsm", "topsis", "vikor", "promethee2", "spotis")
-NORMALISATIONS = ("none", "vector", "minmax", "max", "sum", "scale")
-PREFERENCE_FUNCTIONS = ("usual", "u-shape", "v-shape", "level", "linear", "gaussian")
-WEIGHT_METHODS = ("entropy", "critic", "std", "merec", "roc", "swing", "equal")
+from .decide_terms import (FORMAT, METHODS, NORMALISATIONS, PREFERENCE_FUNCTIONS,  # noqa: F401
+                           VERSION, WEIGHT_METHODS)
 _PICKLE_VERSION = 1
 
 
@@ -276,7 +273,7 @@ def _per_criterion(value, names: list[str], what: str, convert=lambda x: x):
     """A per-criterion argument as a list: a dict by name, a sequence in order, or one value for all."""
     if value is None:
         return [None] * len(names)
-    if isinstance(value, pd.Series):
+    if is_series(value):
         value = value.to_dict()
     if isinstance(value, dict) and what == "preferences" and set(value) <= _PREF:
         return [convert(value)] * len(names)
@@ -380,10 +377,8 @@ class DecisionProblem:
     def load(cls, path) -> "DecisionProblem":
         """Read a ``koers.decision`` file."""
         path = pathlib.Path(path)
-        try:
-            raw = path.read_bytes()
-        except (FileNotFoundError, IsADirectoryError, PermissionError) as e:
-            raise InputError(f"cannot read {path}: {e.strerror}", int(Errc.file_unreadable), [str(path)]) from None
+        from . import _core as core
+        raw = core.read_file(os.fspath(path))  # stops at the size limit (E117); E100 unreadable
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
@@ -553,7 +548,7 @@ def _as_problem(problem, weights=None, directions=None, scales=None) -> tuple[De
     if isinstance(problem, (str, pathlib.Path)):
         p = DecisionProblem.load(problem)
         return (p if weights is None else p.with_weights(weights)), "problem"
-    if isinstance(problem, pd.DataFrame):
+    if is_frame(problem):
         return DecisionProblem.from_frame(problem, directions=directions, weights=weights, scales=scales), "frame"
     if isinstance(problem, dict):
         p = DecisionProblem.from_dict(problem)
@@ -1142,7 +1137,7 @@ def smaa(problem, samples: int | None = None, seed: int | None = None, weights=N
     if sm != "none":
         if spread is None:
             raise InputError("score_spread is needed with a score model", int(Errc.missing_field), ["score_spread"])
-        if isinstance(spread, pd.DataFrame):
+        if is_frame(spread):
             spread = spread.loc[p.alternatives, names].to_numpy(dtype=float)
         arr = np.broadcast_to(np.asarray(spread, dtype=float), p.scores.shape).copy()
         o.scores = d.ScoreModel.uniform if sm == "uniform" else d.ScoreModel.normal if sm == "normal" else None

@@ -28,7 +28,7 @@ import json
 import os
 import pathlib
 
-import pandas as pd
+from ._lazy import pandas as pd
 
 from . import _core
 

@@ -27,9 +27,9 @@ from fractions import Fraction
 from typing import Iterable
 
 import numpy as np
-import pandas as pd
 
 from . import _core
+from ._lazy import is_frame, pandas as pd
 from .calendar import Calendar, exact_text
 from .errors import InputError
 
@@ -49,6 +49,8 @@ def _cell(v) -> str:
         return ""
     if isinstance(v, float) and math.isnan(v):
         return ""
+    if isinstance(v, str):
+        return v.strip()
     if isinstance(v, (list, tuple, set, frozenset)):
         return ";".join(str(x) for x in v)
     if isinstance(v, bool):
@@ -70,11 +72,11 @@ def _cell(v) -> str:
     return str(v)
 
 
-def _table(frame: pd.DataFrame, file: str) -> "_core.TextTable":
+def _columns(frame, file: str) -> tuple:
+    """(origin, header, columns of text) for ``koers::io::table_from_columns``."""
     header = [str(c) for c in frame.columns]
     cols = [[_cell(v) for v in frame.iloc[:, i].tolist()] for i in range(frame.shape[1])]
-    rows = [list(r) for r in zip(*cols)] if cols else []
-    return _core.TextTable(file, header, rows)
+    return file, header, cols
 
 
 class Roster:
@@ -120,7 +122,7 @@ class Roster:
         return _errors_frame(self._core.errors)
 
     def error_list(self) -> list[dict]:
-        return [{"file": e.file, "row": int(e.row), "field": e.field, "reason": e.reason} for e in self._core.errors]
+        return [{"file": f, "row": int(r), "field": fd, "reason": why} for f, r, fd, why, _m in self._core.errors]
 
     def require_valid(self) -> "Roster":
         """Raise :class:`koers.InputError` 710 (invalid_roster) listing the bad rows, if any."""
@@ -135,20 +137,22 @@ class Roster:
 
 
 def _errors_frame(errors) -> pd.DataFrame:
+    """Row errors ((file, row, field, reason, message) tuples from C++) as a DataFrame."""
+    errors = list(errors)
     return pd.DataFrame({
-        "file": pd.Series([e.file for e in errors], dtype=object),
-        "row": pd.Series([e.row for e in errors], dtype="int64"),
-        "field": pd.Series([e.field for e in errors], dtype=object),
-        "reason": pd.Series([e.reason for e in errors], dtype=object),
-        "message": pd.Series([e.message for e in errors], dtype=object),
+        "file": pd.Series([e[0] for e in errors], dtype=object),
+        "row": pd.Series([e[1] for e in errors], dtype="int64"),
+        "field": pd.Series([e[2] for e in errors], dtype=object),
+        "reason": pd.Series([e[3] for e in errors], dtype=object),
+        "message": pd.Series([e[4] for e in errors], dtype=object),
     })
 
 
 def read_roster(frame: pd.DataFrame, name: str = "roster") -> Roster:
     """Validate a roster DataFrame row by row (the same C++ rules as a CSV file; rows counted from 1)."""
-    if not isinstance(frame, pd.DataFrame):
+    if not is_frame(frame):
         raise InputError(f"a roster must be a DataFrame or a CSV path, not {type(frame).__name__}", 115, ["roster"])
-    return Roster(_core.read_roster(_table(frame, name)))
+    return Roster(_core.read_roster_columns(*_columns(frame, name)))
 
 
 def load_roster(path) -> Roster:
@@ -160,7 +164,7 @@ def load_roster(path) -> Roster:
 def _roster(roster) -> Roster:
     if isinstance(roster, Roster):
         return roster
-    if isinstance(roster, pd.DataFrame):
+    if is_frame(roster):
         return read_roster(roster)
     if isinstance(roster, (str, os.PathLike)):
         return load_roster(roster)
@@ -341,9 +345,9 @@ def entitlement(roster, year=None, holidays: str = "nl", calendar: Calendar | No
 # ---------------------------------------------------------------------------------------------
 def read_leave(frame: pd.DataFrame, name: str = "leave") -> "_core.LeaveTable":
     """Validate a leave DataFrame (``employee_id``, ``start_date``, ``end_date``) row by row."""
-    if not isinstance(frame, pd.DataFrame):
+    if not is_frame(frame):
         raise InputError(f"a leave table must be a DataFrame or a CSV path, not {type(frame).__name__}", 115, ["leave"])
-    return _core.read_leave(_table(frame, name))
+    return _core.read_leave_columns(*_columns(frame, name))
 
 
 def load_leave(path) -> "_core.LeaveTable":
@@ -356,7 +360,7 @@ def _leave(leave) -> "_core.LeaveTable":
         return _core.LeaveTable()
     if isinstance(leave, _core.LeaveTable):
         return leave
-    if isinstance(leave, pd.DataFrame):
+    if is_frame(leave):
         return read_leave(leave)
     if isinstance(leave, (str, os.PathLike)):
         return load_leave(leave)
@@ -369,7 +373,7 @@ def _experts(experts, hours_per_week) -> list:
         if experts < 1:
             raise InputError(f"experts must be at least 1 (got {experts})", 107, ["experts"])
         return [_core.ExpertHours(f"GB{k:02d}", hours_ratio(hours_per_week)) for k in range(1, int(experts) + 1)]
-    if isinstance(experts, pd.DataFrame):
+    if is_frame(experts):
         if "id" not in experts.columns:
             raise InputError("the experts DataFrame needs an 'id' column (and hours_per_week)", 105, ["id"])
         hs = experts["hours_per_week"] if "hours_per_week" in experts.columns else [hours_per_week] * len(experts)
@@ -425,7 +429,7 @@ def selection_with_leave(selection, leave):
                          "hours_per_week, which a loaded Selection no longer has)", 115, ["selection"])
     table = _leave(leave)
     if table.errors:
-        listed = [f"{e.file} row {e.row} {e.field}: {e.reason}" for e in table.errors]
+        listed = [f"{f} row {r} {fd}: {why}" for f, r, fd, why, _m in table.errors]
         raise InputError(f"{table.file or 'leave'}: {len(table.errors)} invalid row(s): " + "; ".join(listed[:5]),
                          710, listed)
     experts = data.get("experts") or []
@@ -522,7 +526,7 @@ def demand(plan, roster, year: int, holidays: str = "nl", calendar: Calendar | N
     >>> d = koers.learning.demand(koers.examples.load("deventer-2014"),
     ...                           koers.examples.path("deventer-2014", "roster.csv"), 2014)
     >>> d.totals["demand"]                 # Σ participants x duration of the 26 interventions with both
-    Fraction(16222, 1)
+    Fraction(31378, 1)
     """
     from .model import Model
     if isinstance(plan, (str, os.PathLike)):

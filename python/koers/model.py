@@ -13,7 +13,7 @@ import json
 import os
 from typing import Iterable
 
-import pandas as pd
+from ._lazy import pandas as pd
 
 from . import _core
 from .errors import InputError, ModelError
@@ -152,7 +152,7 @@ class Model:
 
     def budgets_cents(self) -> dict:
         """Budget per stream, in exact cents."""
-        return {k: int(v) for k, v in self.streams()["budget_cents"].items()}
+        return {n["id"]: int(n["budget_cents"]) for n in self._data()["nodes"] if n["kind"] == "budget_stream"}
 
     def total_budget(self) -> "_core.Money":
         """The sum of the streams as exact :class:`koers.Money`."""
@@ -162,10 +162,16 @@ class Model:
         return total
 
     # ---- validation ---------------------------------------------------------------------
+    def problems(self) -> list[dict]:
+        """Every problem validation finds, as dicts ``{code, elements, message}``; ``[]`` when valid.
+
+        The rows of :meth:`check` without pandas (what ``koers validate --json`` prints).
+        """
+        return [{"code": i.code, "elements": list(i.elements), "message": i.message} for i in self._g.check()]
+
     def check(self) -> pd.DataFrame:
         """Every problem validation finds (columns code, elements, message); empty when valid."""
-        rows = [{"code": i.code, "elements": list(i.elements), "message": i.message} for i in self._g.check()]
-        return pd.DataFrame(rows, columns=["code", "elements", "message"])
+        return pd.DataFrame(self.problems(), columns=["code", "elements", "message"])
 
     @property
     def is_valid(self) -> bool:
@@ -185,19 +191,20 @@ class Model:
         """Goals and learning goals that no intervention serves."""
         return list(_core.coverage(self._g).gaps)
 
-    def reach(self) -> pd.DataFrame:
-        """Per target group: interventions offered, how many mandatory, known participants."""
-        rows = [{"target_group": r.target_group, "name": self._name(r.target_group), "size": r.size,
+    def _reach_rows(self) -> list[dict]:
+        return [{"target_group": r.target_group, "name": self._name(r.target_group), "size": r.size,
                  "interventions": len(r.interventions), "mandatory": r.mandatory,
                  "participants": r.participants, "intervention_ids": list(r.interventions)}
                 for r in _core.reach(self._g)]
-        df = pd.DataFrame(rows, columns=["target_group", "name", "size", "interventions", "mandatory",
+
+    def reach(self) -> pd.DataFrame:
+        """Per target group: interventions offered, how many mandatory, known participants."""
+        df = pd.DataFrame(self._reach_rows(), columns=["target_group", "name", "size", "interventions", "mandatory",
                                          "participants", "intervention_ids"]).set_index("target_group")
         df["size"] = df["size"].astype("Int64")
         return df
 
-    def learning_mix(self) -> pd.DataFrame:
-        """The 70/20/10 mix per development and theme: counts, shares and deviation from the norm."""
+    def _mix_rows(self) -> list[dict]:
         rows = []
         for m in _core.learning_mix(self._g):
             known = m.on_the_job + m.with_others + m.formal
@@ -207,9 +214,13 @@ class Model:
                          "share_with_others": m.with_others / known if known else 0.0,
                          "share_formal": m.formal / known if known else 0.0,
                          "deviation_points": m.deviation_points()})
+        return rows
+
+    def learning_mix(self) -> pd.DataFrame:
+        """The 70/20/10 mix per development and theme: counts, shares and deviation from the norm."""
         cols = ["node", "name", "on_the_job", "with_others", "formal", "unknown", "share_on_the_job",
                 "share_with_others", "share_formal", "deviation_points"]
-        return pd.DataFrame(rows, columns=cols).set_index("node")
+        return pd.DataFrame(self._mix_rows(), columns=cols).set_index("node")
 
     def trace_down(self, node_id: str) -> pd.DataFrame:
         """Every intervention below a development, theme or goal, with the path that reaches it."""
@@ -232,12 +243,14 @@ class Model:
         df["effect"] = pd.Categorical(df["effect"], categories=["removed", "unsupported", "weakened"])
         return df.set_index("node")[["effect", "kind", "name"]]
 
-    def single_points_of_failure(self) -> pd.DataFrame:
-        """Goals, developments and themes whose whole support passes through one piece of work."""
-        rows = [{"node": s.node, "kind": self._kind(s.node), "name": self._name(s.node),
+    def _spof_rows(self) -> list[dict]:
+        return [{"node": s.node, "kind": self._kind(s.node), "name": self._name(s.node),
                  "work": list(s.work), "work_names": [self._name(w) for w in s.work]}
                 for s in _core.single_points_of_failure(self._g)]
-        return pd.DataFrame(rows, columns=["node", "kind", "name", "work", "work_names"]).set_index("node")
+
+    def single_points_of_failure(self) -> pd.DataFrame:
+        """Goals, developments and themes whose whole support passes through one piece of work."""
+        return pd.DataFrame(self._spof_rows(), columns=["node", "kind", "name", "work", "work_names"]).set_index("node")
 
     def diff(self, other: "Model") -> "PlanDiff":
         """What changed from this plan to ``other``."""

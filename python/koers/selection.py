@@ -33,7 +33,7 @@ import pathlib
 from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
-import pandas as pd
+from ._lazy import is_series, pandas as pd
 
 from . import _core
 from .errors import InputError
@@ -167,7 +167,7 @@ class Selection:
         for p in pinned:
             if p not in ids:
                 raise InputError(f"pinned process '{p}' is not among the processes", _E_UNKNOWN_NAME, [p])
-        if isinstance(hours, (Mapping, pd.Series)):
+        if isinstance(hours, Mapping) or is_series(hours):
             hmap = dict(hours.items())
             missing = [i for i in ids if i not in hmap]
             if missing:
@@ -279,7 +279,7 @@ def _selection_from_state(d):
 
 def _scores_of(ranking) -> pd.Series:
     """Labelled higher-is-better scores from a rank result, a Series or a Mapping."""
-    if isinstance(ranking, pd.Series):
+    if is_series(ranking):
         s = ranking
     elif isinstance(ranking, Mapping):
         s = pd.Series(dict(ranking), dtype=float)
@@ -287,7 +287,7 @@ def _scores_of(ranking) -> pd.Series:
         scores = getattr(ranking, "scores", None)
         if scores is None:
             raise TypeError("ranking must be a rank result with .scores, a Series or a Mapping")
-        if not isinstance(scores, pd.Series):
+        if not is_series(scores):
             raise InputError("the rank result has unlabelled scores (a NumPy array); rank a DataFrame so that "
                              "the processes have names", _E_INVALID_VALUE, ["scores"])
         s = scores
@@ -651,7 +651,7 @@ class _Scorer:
 
     def __call__(self, w, x=None) -> pd.Series:
         s = self.fn(np.asarray(w, dtype=float), x)
-        if not isinstance(s, pd.Series):
+        if not is_series(s):
             raise TypeError("a scorer must return a labelled Series (process → score)")
         return s
 

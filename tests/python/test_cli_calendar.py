@@ -145,3 +145,8 @@ def test_python_codes():
     with pytest.raises(koers.InputError) as e:
         koers.Calendar("xx")
     assert e.value.code == koers.Errc.unknown_holiday_rules
+
+
+def test_the_help_lists_the_rules_the_calendar_knows():
+    from koers.cli_calendar import RULES
+    assert list(RULES) == koers.Calendar.variants()

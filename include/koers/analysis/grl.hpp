@@ -135,6 +135,10 @@ struct Evaluation {
   std::optional<Label> label;   ///< the label when given; otherwise label_of(value)
 };
 
+/// How deep strategies may include strategies that include strategies (`evaluate` refuses a
+/// deeper chain with InputError E108; a cycle of inclusions is GraphError E201).
+inline constexpr std::size_t max_strategy_depth = 64;
+
 /// An evaluation strategy. `includes` names strategies (ids) whose evaluations come first.
 struct Strategy {
   std::string id;
@@ -218,7 +222,8 @@ struct Result {
 };
 
 /// Evaluate one strategy (by name, or by id for jUCMNav models). Throws GraphError E209 naming
-/// the strategy and the known ones, E201 on a cycle (with its path), E200 when the model links
+/// the strategy and the known ones, E201 on a cycle (with its path; also strategies that include
+/// each other), InputError E108 for inclusions deeper than max_strategy_depth, E200 when the model links
 /// or evaluates an element that does not exist; InputError E107 for a value or strength out of
 /// range.
 Result evaluate(const Model& model, const std::string& strategy, const Options& options = {});

@@ -60,7 +60,9 @@ struct Selection {
 struct SelectionConflict {
   /// "pinned_hours": pinned processes (with their dependencies) need more hours than there are
   /// (E405); "pinned_too_large": a pinned process is larger than every expert's hours;
-  /// "too_few_items": fewer processes than experts × min_items_per_expert;
+  /// "too_few_items": fewer processes than experts × min_items_per_expert (or than the j experts
+  /// with the least hours need, those experts in `items`); "expert_too_small": an expert (in
+  /// `items`) has fewer hours than the min_items_per_expert smallest processes need;
   /// "no_assignment": no assignment meets the hours and the minimum per expert.
   std::string kind;
   std::vector<std::string> items;

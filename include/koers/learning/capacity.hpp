@@ -14,7 +14,9 @@
 /// silently dropping leave would overstate the capacity.
 #include <koers/core/calendar.hpp>
 #include <koers/core/hours.hpp>
+#include <koers/io/csv.hpp>
 #include <koers/learning/entitlement.hpp>
+#include <koers/learning/row_error.hpp>
 
 #include <cstdint>
 #include <string>
@@ -26,7 +28,7 @@ namespace koers::learning {
 struct Leave {
   std::string employee_id;
   Date start, end;          ///< both included
-  std::int64_t row = 0;     ///< 1-based data row in its table (0: built in code)
+  std::size_t row = 0;      ///< 1-based data row in its table (0: built in code)
 };
 
 /// The valid rows of a leave table and the bad ones left out.
@@ -37,9 +39,10 @@ struct LeaveTable {
   bool valid() const noexcept { return errors.empty(); }
 };
 
-/// Validate a leave table row by row (E701 missing column, E703 duplicate column).
-LeaveTable read_leave(const TextTable& table);
-/// Read a leave CSV file with koers/io/csv.hpp, then `read_leave`.
+/// Validate a leave table (`koers::io::read_csv` or `io::table_from_columns`) row by row (E701
+/// for a missing column).
+LeaveTable read_leave(const io::CsvTable& table);
+/// Read a leave CSV file with `koers::io::read_csv`, then `read_leave`.
 LeaveTable load_leave(const std::string& path);
 
 /// An expert: id and the hours a week freed for the work.

@@ -9,9 +9,11 @@
 ///  - an intervention's learning hours go to its target groups (`targets` edges) pro rata to the
 ///    groups' sizes in the model (equally when a size is missing); interventions without a target
 ///    group or without hours or participants are listed (`lines`) but ask nothing;
-///  - a group's demand is spread over its roster members in proportion to their share of the year
-///    (a member employed half the year carries half as much), so a person's demand adds up over
-///    their groups and can be set against their own entitlement: `over` = max(0, demand − entitlement);
+///  - a group's demand is spread in equal parts over its roster members employed in the year (a member
+///    who is there half the year carries a full part against half an entitlement: conservative; a
+///    share-of-year weighting would need denominators beyond exact 64-bit fractions), so a person's
+///    demand adds up over their groups and is set against their own entitlement:
+///    `over` = max(0, demand − entitlement);
 ///  - per group, `demand` against `supply` (Σ its members' entitlement; a person's entitlement counts
 ///    in each of their groups, so group supplies overlap — the person and team views add up);
 ///  - `max_hours_per_member`: Σ durations of the group's interventions — what one member would need

@@ -21,16 +21,19 @@
 /// `target_groups` (ids such as `tg.klantcontact`, separated by `;`). Columns are found by name in
 /// any order; other columns are ignored. Validation is row by row: each bad row is left out and
 /// reported once, with the file, its 1-based data row, the field and the first rule that fails,
-/// in this order — `employee_id`: blank_id, invalid_id, non_positive_id; `team`: blank_team;
+/// in this order — `employee_id`: blank_id, invalid_id, non_positive_id; `team`: blank_field;
 /// `role`: invalid_role; `hours_per_week`: invalid_hours; `start_date`: invalid_date; `end_date`:
 /// invalid_date, end_before_start; `employee_id`: duplicate_id (an id seen on an earlier valid row).
+/// (`team`: blank_field — the academy log's reason for a blank required field.)
 ///
-/// Errors: E701 missing_column, E703 duplicate_column (whole table); E710 invalid_roster from
+/// Errors: the CSV reader's (E100, E117, E118, E700-E703); E701 missing_column; E710 invalid_roster from
 /// `require_valid()` (strict use) listing the bad rows; E500/E504 for the year and calendar.
 #include <koers/core/calendar.hpp>
 #include <koers/core/error.hpp>
 #include <koers/core/hours.hpp>
 #include <koers/core/money.hpp>
+#include <koers/io/csv.hpp>
+#include <koers/learning/row_error.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -53,17 +56,7 @@ struct Employee {
   Date start;                            ///< first day employed
   std::optional<Date> end;               ///< last day employed (inclusive); none: still employed
   std::vector<std::string> target_groups;
-  std::int64_t row = 0;                  ///< 1-based data row in its table (0: built in code)
-};
-
-/// One bad row of a table: where, which field, and the stable reason code.
-struct RowError {
-  std::string file;
-  std::int64_t row = 0;   ///< 1-based data row (the header is row 0)
-  std::string field;
-  std::string reason;     ///< blank_id, invalid_id, ... (see the file comment)
-  std::string message;    ///< for people
-  friend bool operator==(const RowError&, const RowError&) = default;
+  std::size_t row = 0;                   ///< 1-based data row in its table (0: built in code)
 };
 
 /// The valid rows of a roster and the bad ones left out.
@@ -76,19 +69,12 @@ struct Roster {
   void require_valid() const;
 };
 
-/// A table of text cells: the header and the data rows (a CSV file, or a DataFrame as text).
-struct TextTable {
-  std::string file;                               ///< named in errors ("" for a DataFrame: "roster")
-  std::vector<std::string> header;
-  std::vector<std::vector<std::string>> rows;     ///< each as long as the header
-  std::vector<std::int64_t> row_numbers;          ///< each row's 1-based data row; empty: 1, 2, 3, ...
-};
-
-/// Validate a roster table row by row (see the file comment). E701 when a required column is
-/// missing, E703 when a column is named twice, E109 when a row's length differs from the header.
-Roster read_roster(const TextTable& table);
+/// Validate a roster table (a CSV file read by `koers::io::read_csv`, or DataFrame columns through
+/// `koers::io::table_from_columns`) row by row (see the file comment). E701 when a required column
+/// is missing (the CSV reader's E703 already refuses a column named twice).
+Roster read_roster(const io::CsvTable& table);
 /// Read a roster CSV file (UTF-8, header row, quoted fields, BOM and CRLF accepted) with
-/// `koers/io/csv.hpp`, then `read_roster`.
+/// `koers::io::read_csv`, then `read_roster`.
 Roster load_roster(const std::string& path);
 
 /// The rules of §4.1; change them for another collective agreement.

@@ -502,3 +502,66 @@ TEST_CASE("the lean path (explain off) gives the explained path's values and lab
     }
   }
 }
+
+// ---- strategy inclusions (issue 13 item 1) ------------------------------------------------------
+namespace {
+// s0 includes s1 includes ... s<n-1>; s<k> gives element "a" the value k (the outermost wins).
+Model include_chain(std::size_t n) {
+  Builder b;
+  b.el("a");
+  for (std::size_t k = 0; k < n; ++k) {
+    std::string id = "s" + std::to_string(k);
+    b.strategy(id, {{"a", static_cast<int>(k % 100)}});
+    if (k + 1 < n) b.m.strategies.back().includes.push_back("s" + std::to_string(k + 1));
+  }
+  return std::move(b.m);
+}
+}  // namespace
+
+// Issue 13 item 1: a chain of 100,000 inclusions crashed (one C++ call per level).
+TEST_CASE("strategy inclusions: a chain up to the limit evaluates, outer strategies override inner ones", "[grl][hostile]") {
+  Model m = include_chain(grl::max_strategy_depth);
+  auto r = evaluate(m, "s0");
+  CHECK(r.at("a").value == 0);
+  CHECK(r.at("a").given);
+  // the innermost value arrives when the outer strategies give none
+  for (std::size_t k = 0; k + 1 < m.strategies.size(); ++k) m.strategies[k].evaluations.clear();
+  CHECK(evaluate(m, "s0").at("a").value == static_cast<int>((grl::max_strategy_depth - 1) % 100));
+}
+
+TEST_CASE("strategy inclusions: deeper than the limit is E108, 100,000 levels included, without a crash", "[grl][hostile]") {
+  for (std::size_t n : {grl::max_strategy_depth + 1, std::size_t{100000}}) {
+    Model m = include_chain(n);
+    try {
+      evaluate(m, "s0");
+      FAIL("no error");
+    } catch (const InputError& e) {
+      CHECK(e.code() == Errc::too_deep);
+      CHECK(e.message().find("'s0'") != std::string::npos);
+      CHECK(e.message().find(std::to_string(grl::max_strategy_depth) + " levels") != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("strategy inclusions: a cycle is E201 with its path; a diamond is no cycle", "[grl][hostile]") {
+  Builder b;
+  b.el("a").el("b");
+  b.strategy("top", {{"a", 10}}).strategy("left", {{"b", 20}}).strategy("right", {{"b", 30}}).strategy("base", {{"a", 40}, {"b", 50}});
+  auto& st = b.m.strategies;
+  st[0].includes = {"left", "right"};
+  st[1].includes = {"base"};
+  st[2].includes = {"base"};
+  auto r = evaluate(b.m, "top");
+  CHECK(r.at("a").value == 10);  // top's own
+  CHECK(r.at("b").value == 30);  // right comes after left
+  st[3].includes = {"left"};  // base -> left -> base
+  try {
+    evaluate(b.m, "top");
+    FAIL("no error");
+  } catch (const GraphError& e) {
+    CHECK(e.code() == Errc::cycle);
+    CHECK(e.message().find("'left' includes 'base' includes 'left'") != std::string::npos);
+  }
+  st[3].includes = {"base"};  // includes itself
+  CHECK_THROWS_AS(evaluate(b.m, "base"), GraphError);
+}

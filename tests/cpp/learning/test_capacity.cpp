@@ -16,8 +16,12 @@ using koers::Ratio;
 using namespace koers::learning;
 
 namespace {
-TextTable leave_table(std::vector<std::vector<std::string>> rows) {
-  return TextTable{"leave.csv", {"employee_id", "start_date", "end_date", "note"}, std::move(rows), {}};
+koers::io::CsvTable leave_table(std::vector<std::vector<std::string>> rows,
+                                std::vector<std::string> header = {"employee_id", "start_date", "end_date", "note"}) {
+  std::vector<std::vector<std::string>> columns(header.size());
+  for (const auto& r : rows)
+    for (std::size_t c = 0; c < header.size(); ++c) columns[c].push_back(r.at(c));
+  return koers::io::table_from_columns("leave.csv", std::move(header), columns);
 }
 struct Caught { koers::Errc code; std::vector<std::string> elements; };
 Caught caught(const std::function<void()>& f) {
@@ -80,8 +84,7 @@ TEST_CASE("leave table: row rules, unknown employees refused", "[learning][capac
   CHECK(c.elements[3] == "GB99");
   CHECK(caught([] { expert_capacity({{"A", {4, 1}}, {"A", {4, 1}}}, Period::year(2022), HolidayCalendar()); }).code ==
         koers::Errc::duplicate_name);
-  CHECK(caught([] { read_leave(TextTable{"l.csv", {"employee_id", "start_date"}, {}, {}}); }).code ==
-        koers::Errc::missing_column);
+  CHECK(caught([] { read_leave(leave_table({}, {"employee_id", "start_date"})); }).code == koers::Errc::missing_column);
 }
 
 TEST_CASE("selection file: an expert's leave is taken off its hours_per_week hours", "[learning][capacity][selection]") {

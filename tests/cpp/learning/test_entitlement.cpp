@@ -5,6 +5,7 @@
 // = 130; January-March 2022: 21 + 20 + 23 = 64 weekdays, no weekday holiday.
 #include "testing.hpp"
 
+#include <koers/io/csv.hpp>
 #include <koers/learning/entitlement.hpp>
 
 #include <functional>
@@ -27,10 +28,13 @@ Employee person(std::int64_t id, const char* team, Role role, Ratio h, const cha
   e.target_groups = std::move(groups);
   return e;
 }
-TextTable table(std::vector<std::vector<std::string>> rows,
-                std::vector<std::string> header = {"employee_id", "team", "role", "hours_per_week", "start_date", "end_date",
-                                                   "target_groups"}) {
-  return TextTable{"roster.csv", std::move(header), std::move(rows)};
+koers::io::CsvTable table(std::vector<std::vector<std::string>> rows,
+                          std::vector<std::string> header = {"employee_id", "team", "role", "hours_per_week", "start_date",
+                                                             "end_date", "target_groups"}) {
+  std::vector<std::vector<std::string>> columns(header.size());
+  for (const auto& r : rows)
+    for (std::size_t c = 0; c < header.size(); ++c) columns[c].push_back(r.at(c));
+  return koers::io::table_from_columns("data/roster.csv", std::move(header), columns);
 }
 koers::Errc code_of(const std::function<void()>& f) {
   try {
@@ -125,9 +129,9 @@ TEST_CASE("read_roster: columns by name, every bad row once with its first faili
   CHECK(ok.employees[0].role == Role::manager);
   CHECK(ok.employees[0].target_groups == std::vector<std::string>{"tg.a", "tg.b"});
   CHECK(!ok.employees[0].end);
-  // Another order, no optional columns, a BOM-free header with spaces, extra columns ignored.
+  // Another order, no optional columns, extra columns ignored.
   auto other = read_roster(table({{"2022-01-01", "25.5", "7", "B", "employee", "x"}},
-                                 {"start_date", " hours_per_week", "employee_id", "team", "role", "note"}));
+                                 {"start_date", "hours_per_week", "employee_id", "team", "role", "note"}));
   REQUIRE(other.valid());
   CHECK(other.employees[0].id == 7);
   CHECK(other.employees[0].hours_per_week == Ratio{51, 2});
@@ -137,7 +141,7 @@ TEST_CASE("read_roster: columns by name, every bad row once with its first faili
       {"x1", "A", "employee", "36", "2020-01-01", "", ""},        // 2 invalid_id
       {"0", "A", "employee", "36", "2020-01-01", "", ""},         // 3 non_positive_id
       {"-4", "A", "employee", "36", "2020-01-01", "", ""},        // 4 non_positive_id
-      {"5", " ", "employee", "36", "2020-01-01", "", ""},         // 5 blank_team
+      {"5", "", "employee", "36", "2020-01-01", "", ""},          // 5 blank_field
       {"6", "A", "boss", "36", "2020-01-01", "", ""},             // 6 invalid_role
       {"7", "A", "employee", "-36", "2020-01-01", "", ""},        // 7 invalid_hours (negative)
       {"8", "A", "employee", "0", "2020-01-01", "", ""},          // 8 invalid_hours (zero)
@@ -153,14 +157,14 @@ TEST_CASE("read_roster: columns by name, every bad row once with its first faili
   CHECK(r.employees.size() == 1);
   const std::vector<std::pair<std::string, std::string>> want = {
       {"employee_id", "blank_id"}, {"employee_id", "invalid_id"}, {"employee_id", "non_positive_id"},
-      {"employee_id", "non_positive_id"}, {"team", "blank_team"}, {"role", "invalid_role"},
+      {"employee_id", "non_positive_id"}, {"team", "blank_field"}, {"role", "invalid_role"},
       {"hours_per_week", "invalid_hours"}, {"hours_per_week", "invalid_hours"}, {"hours_per_week", "invalid_hours"},
       {"hours_per_week", "invalid_hours"}, {"start_date", "invalid_date"}, {"end_date", "invalid_date"},
       {"end_date", "end_before_start"}, {"employee_id", "duplicate_id"}, {"employee_id", "blank_id"}};
   REQUIRE(r.errors.size() == want.size());
-  std::vector<std::int64_t> rows = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 16};
+  std::vector<std::size_t> rows = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 16};
   for (std::size_t i = 0; i < want.size(); ++i) {
-    CHECK(r.errors[i].file == "roster.csv");
+    CHECK(r.errors[i].file == "roster.csv");  // the file name, without its folder
     CHECK(r.errors[i].row == rows[i]);
     CHECK(r.errors[i].field == want[i].first);
     CHECK(r.errors[i].reason == want[i].second);
@@ -173,7 +177,6 @@ TEST_CASE("read_roster: table-level errors", "[learning][roster]") {
   CHECK(code_of([] { read_roster(table({}, {"employee_id", "team", "role", "hours_per_week"})); }) == koers::Errc::missing_column);
   CHECK(code_of([] { read_roster(table({}, {"employee_id", "team", "role", "hours_per_week", "start_date", "team"})); }) ==
         koers::Errc::duplicate_column);
-  CHECK(code_of([] { read_roster(table({{"1", "A"}})); }) == koers::Errc::size_mismatch);
   auto empty = read_roster(table({}));
   CHECK(empty.valid());
   CHECK(empty.employees.empty());

@@ -602,6 +602,36 @@ TEST_CASE("selection: a zero-score process can be needed to give every expert a 
   CHECK(r.unique);
 }
 
+// Issue 13 item 2: the West Betuwe selection with one expert at 0 hours ran past 120 s.
+TEST_CASE("selection: an expert who can take no process while each must take one is infeasible at once", "[solver][hostile]") {
+  // Hand computation: e1 has 0 h and must take one process; every process needs > 0 h.
+  Selection s;
+  for (int k = 0; k < 40; ++k) s.items.push_back({.id = "p" + std::to_string(k), .score = 1.0 + k, .hours = 10.0 + k % 7});
+  s.experts = {{"e0", 200}, {"e1", 0}, {"e2", 200}};
+  s.min_items_per_expert = 1;
+  auto r = select(s);
+  REQUIRE(r.status == SolveStatus::infeasible);
+  REQUIRE(r.conflict.has_value());
+  CHECK(r.conflict->kind == "expert_too_small");
+  CHECK(r.conflict->items == std::vector<std::string>{"e1"});
+  CHECK(r.conflict->message.find("'e1' has 0 h") != std::string::npos);
+  CHECK(r.stats.nodes == 0);
+  // two processes each: e1 (15 h) cannot hold the two smallest (10 h + 10 h)
+  s.experts[1].hours = 15;
+  s.min_items_per_expert = 2;
+  r = select(s);
+  REQUIRE(r.status == SolveStatus::infeasible);
+  CHECK(r.conflict->kind == "expert_too_small");
+  CHECK(r.conflict->required_hours == Approx(20.0));
+  // a process of 0 h is one e1 can take: feasible again
+  s.experts[1].hours = 0;
+  s.min_items_per_expert = 1;
+  s.items.push_back({.id = "free", .score = 0, .hours = 0});
+  r = select(s);
+  REQUIRE(r.status == SolveStatus::optimal);
+  CHECK(std::find(r.selected.begin(), r.selected.end(), "free") != r.selected.end());
+}
+
 TEST_CASE("bnb: restarts between the two search orders stay exact", "[solver][random]") {
   // Seeded random additive portfolios with groups and requires, solved by the core with a tiny
   // first-phase budget (many restarts), against the enumeration: optimum and uniqueness.

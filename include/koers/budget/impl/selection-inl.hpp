@@ -189,6 +189,53 @@ inline std::optional<SelectionConflict> selection_conflict(const Selection& s, c
                   " processes, but only " + std::to_string(fitting) + " processes fit any expert";
       return c;
     }
+    if (d.min_per > 0 && static_cast<std::size_t>(d.min_per) <= d.hours.size()) {  // (more: too_few_items above)
+      // An expert takes min_per processes, so at least the min_per smallest ones' hours: an
+      // expert with fewer hours can take nothing that counts (0 h with "at least one each").
+      std::vector<std::int64_t> h(d.hours);
+      std::sort(h.begin(), h.end());
+      std::int64_t least = 0;
+      double least_h = 0;
+      std::vector<double> hh;
+      for (const auto& it : s.items) hh.push_back(it.hours);
+      std::sort(hh.begin(), hh.end());
+      for (std::int64_t k = 0; k < d.min_per; ++k) { least += h[static_cast<std::size_t>(k)]; least_h += hh[static_cast<std::size_t>(k)]; }
+      for (std::size_t e = 0; e < d.cap.size(); ++e)
+        if (d.cap[e] < least) {
+          SelectionConflict c;
+          c.kind = "expert_too_small";
+          c.items = {s.experts[e].id};
+          c.required_hours = least_h;
+          c.capacity_hours = s.experts[e].hours;
+          c.message = "expert " + q(s.experts[e].id) + " has " + hours_text(s.experts[e].hours) + ", but must take at least " +
+                      std::to_string(d.min_per) + " process" + (d.min_per == 1 ? "" : "es") + " and the " +
+                      (d.min_per == 1 ? std::string("smallest needs ") : "smallest " + std::to_string(d.min_per) + " need ") +
+                      hours_text(least_h);
+          return c;
+        }
+      // Hall's condition on nested sets: the j experts with the least hours together need
+      // j × min_per processes that fit the j-th of them.
+      std::vector<std::size_t> order(d.cap.size());
+      std::iota(order.begin(), order.end(), std::size_t{0});
+      std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return d.cap[a] < d.cap[b]; });
+      for (std::size_t j = 0; j < order.size(); ++j) {
+        auto fit = static_cast<std::int64_t>(std::upper_bound(h.begin(), h.end(), d.cap[order[j]]) - h.begin());
+        std::int64_t need_j = d.min_per * static_cast<std::int64_t>(j + 1);
+        if (fit < need_j) {
+          SelectionConflict c;
+          c.kind = "too_few_items";
+          std::string names;
+          for (std::size_t k = 0; k <= j; ++k) {
+            c.items.push_back(s.experts[order[k]].id);
+            names += (k ? ", " : "") + q(s.experts[order[k]].id);
+          }
+          c.capacity_hours = s.experts[order[j]].hours;
+          c.message = "experts " + names + " must take at least " + std::to_string(need_j) + " processes together, but only " +
+                      std::to_string(fit) + " processes fit within " + hours_text(s.experts[order[j]].hours);
+          return c;
+        }
+      }
+    }
   }
   return std::nullopt;
 }

@@ -1,0 +1,94 @@
+"""The DataFrame results of :mod:`koers.budget`: :class:`BudgetCurve` and :class:`CostPlan`.
+
+A module of their own because a class that derives from ``pandas.DataFrame`` needs pandas when
+it is defined; :mod:`koers.budget` resolves both names on first use (:mod:`koers._lazy`), so
+``koers optimise --json`` never imports pandas.
+"""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from .budget import _INVALID_ARGUMENT
+from .errors import InputError
+
+__all__ = ["BudgetCurve", "CostPlan"]
+
+
+class BudgetCurve(pd.DataFrame):
+    """Breakpoints of the exact optimum as one stream's budget goes from 0 up.
+
+    Columns: budget (cents, int64), optimum (Int64; <NA> = infeasible below the mandatory spend),
+    selected (tuple of ids). From each breakpoint's budget up to the next one the optimum is that
+    row's. ``.plot()`` draws the step function.
+    """
+    _metadata = ["stream", "portfolio_name"]
+
+    @property
+    def _constructor(self):
+        return pd.DataFrame
+
+    def plot(self, ax=None, euros: bool = True, **kw):  # noqa: A003 - deliberate: a step plot
+        import matplotlib.pyplot as plt
+        if ax is None:
+            _, ax = plt.subplots(figsize=(7, 4))
+        x = [int(v) / (100 if euros else 1) for v in self["budget"]]
+        y = [float("nan") if pd.isna(v) else int(v) for v in self["optimum"]]
+        if x:
+            x = x + [x[-1] * 1.05 if x[-1] else 1]
+            y = y + [y[-1]]
+        ax.step(x, y, where="post", **kw)
+        ax.plot(x[:-1], y[:-1], "o", ms=3)
+        ax.set_xlabel(f"budget of '{self.stream}' ({'€' if euros else 'cents'})")
+        ax.set_ylabel("optimum")
+        ax.set_title(f"Budget curve: {self.portfolio_name or 'portfolio'} / {self.stream}")
+        ax.grid(alpha=0.3)
+        return ax
+
+
+class CostPlan(pd.DataFrame):
+    """The plan costed per intervention (index id), exact.
+
+    Money columns are whole cents (pandas ``Int64``; <NA> for an intervention without a known cost):
+    ``cost`` (= fixed + per run × runs + per participant × participants), ``ilb`` (the part paid from
+    the participants' ILBs, i.e. the personal-development stream), ``own`` (= cost − ilb: the stream
+    the intervention is funded by, the strategic one in Deventer), ``per_participant`` and
+    ``per_hour`` (rounded to whole cents by ``.rounding``, half-even by default). The exact unit
+    costs are ``per_participant_exact`` / ``per_hour_exact`` (:class:`fractions.Fraction` of cents);
+    ``hours`` and ``learning_hours`` are exact Fractions of hours. Also ``participants`` (Int64),
+    ``participants_from`` ("model", "override", "target_groups"), ``stream``, ``costed``, ``notes``.
+
+    ``.streams``: per budget stream budget, own, ilb, committed, free (cents); ``.total``: the plan
+    totals (dict, as in the JSON); ``.uncosted``; ``.to_dict()``: the ``koers costs --json`` object;
+    ``.plot()``: a bar chart of the cost per learning hour (or per participant).
+    """
+    _metadata = ["streams", "total", "uncosted", "raw", "plan_name", "ilb_stream", "rounding"]
+
+    @property
+    def _constructor(self):
+        return pd.DataFrame
+
+    def to_dict(self) -> dict:  # noqa: D102 - the CLI JSON
+        return json.loads(json.dumps(self.raw))
+
+    def plot(self, what: str = "per_hour", ax=None, **kw):  # noqa: A003 - a bar chart
+        """Bars of ``per_hour`` or ``per_participant`` (€) per costed intervention, highest first."""
+        import matplotlib.pyplot as plt
+        if what not in ("per_hour", "per_participant"):
+            raise InputError(f"plot what must be 'per_hour' or 'per_participant', not '{what}'", _INVALID_ARGUMENT, [what])
+        col = self[what].dropna().astype("int64").sort_values()
+        if ax is None:
+            _, ax = plt.subplots(figsize=(7, max(3.0, 0.25 * len(col) + 1)))
+        names = [self.loc[i, "name"] for i in col.index]
+        colours = ["tab:orange" if self.loc[i, "ilb"] else "tab:blue" for i in col.index]
+        ax.barh(names, col.values / 100, color=colours, **kw)
+        label = "per learning hour" if what == "per_hour" else "per participant"
+        ax.set_xlabel(f"cost {label} (€; orange: with an ILB contribution)")
+        ax.set_title(f"Cost {label}: {self.plan_name or 'plan'}")
+        ax.grid(axis="x", alpha=0.3)
+        return ax
+
+
+for _cls in (BudgetCurve, CostPlan):  # documented, pickled and shown as koers.budget.<name>
+    _cls.__module__ = "koers.budget"

@@ -1,0 +1,185 @@
+"""Hostile and careless input (issue 13): every reproducer of the issue, as a test. Each case ends
+as a coded error (exit 1 or 2, the message on stderr without a traceback, stdout pure JSON where
+--json promises it) or a correct answer, in bounded time and memory. The numbers in the test
+names are the issue's items."""
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+import koers
+from conftest import ROOT
+
+EXAMPLES = ROOT / "python" / "koers" / "examples" / "data"
+PORTFOLIO = EXAMPLES / "deventer-2014" / "portfolio.json"
+SELECTION = EXAMPLES / "west-betuwe-2022" / "selection.json"
+
+
+def run(*args, timeout=60, input=None):
+    """The koers command in a subprocess; a hang fails the test instead of the run."""
+    r = subprocess.run([sys.executable, "-m", "koers.cli", *map(str, args)], capture_output=True, text=True,
+                       timeout=timeout, input=input)
+    assert "Traceback" not in r.stderr, r.stderr
+    return r
+
+
+def refused(r, code: str, exit_code: int | None = None, json_out: bool = False):
+    """r ended as a coded error: exit 1 or 2 (or exactly exit_code), [Ecode] on stderr, and with
+    --json nothing but JSON (or nothing) on stdout."""
+    assert r.returncode in ((1, 2) if exit_code is None else (exit_code,)), (r.returncode, r.stderr)
+    assert f"[{code}]" in r.stderr, r.stderr
+    if json_out and r.stdout.strip():
+        json.loads(r.stdout)
+
+
+# ---- 1: strategies that include each other ------------------------------------------------------
+
+def _jucm(strategies: list[tuple[str, list[str]]]) -> str:
+    """A jUCMNav file with one softgoal and the strategies (id, included ids), each evaluating it."""
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           '<urn:URNspec xmi:version="2.0" xmlns:xmi="http://www.omg.org/XMI" '
+           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:grl="http:///grl.ecore" '
+           'xmlns:urn="http:///urn.ecore" name="chain">', "<grlspec>",
+           '<intElements name="Goal" id="1"/>']
+    for sid, inc in strategies:
+        attr = f' includedStrategies="{" ".join(inc)}"' if inc else ""
+        out.append(f'<strategies name="S{sid}" id="{sid}"{attr}><evaluations evaluation="50" intElement="1"/>'
+                   f"</strategies>")
+    out += ["</grlspec>", "</urn:URNspec>"]
+    return "\n".join(out)
+
+
+def test_1_a_chain_of_100000_included_strategies_is_E108_not_a_crash(tmp_path):
+    n = 100_000
+    p = tmp_path / "chain.jucm"
+    p.write_text(_jucm([(str(k), [str(k + 1)] if k + 1 < n else []) for k in range(n)]))
+    r = run("propagate", p, "--strategy", "S0", "--json")
+    refused(r, "E108", 2, json_out=True)
+    assert "S0" in r.stderr
+
+
+def test_1_strategies_that_include_each_other_are_E201(tmp_path):
+    p = tmp_path / "cycle.jucm"
+    p.write_text(_jucm([("1", ["2"]), ("2", ["3"]), ("3", ["1"])]))
+    r = run("propagate", p, "--strategy", "S1", "--json")
+    refused(r, "E201", 1, json_out=True)
+    assert "'S1' includes 'S2' includes 'S3' includes 'S1'" in r.stderr
+
+
+def test_1_a_short_chain_still_evaluates(tmp_path):
+    p = tmp_path / "short.jucm"
+    p.write_text(_jucm([("1", ["2"]), ("2", ["3"]), ("3", [])]))
+    r = run("propagate", p, "--strategy", "S1", "--json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["elements"]["Goal"]["given"] is True
+
+
+# ---- 2: an expert who can take nothing -----------------------------------------------------------
+
+def test_2_an_expert_with_no_hours_is_infeasible_at_once_and_named(tmp_path):
+    d = json.loads(SELECTION.read_text(encoding="utf-8"))
+    assert d["min_items_per_expert"] >= 1  # "at least one process each"
+    d["experts"][2]["hours_per_week"] = 0
+    p = tmp_path / "sel.json"
+    p.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
+    r = run("select", p, "--json", timeout=30)
+    assert r.returncode == 1, r.stderr
+    out = json.loads(r.stdout)
+    assert out["status"] == "infeasible"
+    assert out["conflict"]["kind"] == "expert_too_small"
+    assert out["conflict"]["items"] == [d["experts"][2]["id"]]
+    assert d["experts"][2]["id"] in r.stderr
+
+
+def test_2_two_experts_who_both_fit_only_one_process_are_infeasible():
+    # Hall's condition: a and b (1 h each) must take a process each; only "small" fits 1 h
+    d = {"format": "koers.selection", "version": 1, "min_items_per_expert": 1,
+         "items": [{"id": "small", "score": 1, "hours": 1}, {"id": "big", "score": 1, "hours": 5},
+                   {"id": "big2", "score": 1, "hours": 5}],
+         "experts": [{"id": "a", "hours": 1}, {"id": "b", "hours": 1}, {"id": "c", "hours": 10}]}
+    r = koers.select(d)
+    assert r.status == "infeasible"
+    assert r.conflict["kind"] == "too_few_items" and r.conflict["items"] == ["a", "b"]
+
+
+# ---- 3: sweep grids that never end ---------------------------------------------------------------
+
+@pytest.mark.parametrize("cut", ["0:1e400:0.1", "0:1:0.0000001", "0:0.3:1e-400"])
+def test_3_a_grid_over_the_limit_is_E119_with_its_count(cut):
+    r = run("sweep", PORTFOLIO, "--cut", cut, "--json", timeout=30)
+    refused(r, "E119", 2, json_out=True)
+    assert "scenarios, more than the limit of 10,000" in r.stderr
+    assert "--max-scenarios" in r.stderr
+
+
+def test_3_the_count_is_in_the_message():
+    r = run("sweep", PORTFOLIO, "--cut", "0:1:0.0000001", "--json", timeout=30)
+    assert "10,000,001 cuts" in r.stderr
+
+
+def test_3_infinity_is_not_a_grid_bound():
+    r = run("sweep", PORTFOLIO, "--cut", "0:Infinity:0.1", "--json", timeout=30)
+    refused(r, "E110", 2, json_out=True)
+
+
+def test_3_max_scenarios_raises_and_lowers_the_limit():
+    r = run("sweep", PORTFOLIO, "--cut", "0:0.3:0.1", "--max-scenarios", "3", "--json")
+    refused(r, "E119", 2, json_out=True)
+    assert "4 cuts" in r.stderr and "4 scenarios" in r.stderr
+    r = run("sweep", PORTFOLIO, "--cut", "0:0.3:0.1", "--max-scenarios", "4", "--json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["count"] == 4
+
+
+def test_3_grid_counts_before_it_builds():
+    p = koers.Portfolio.load(PORTFOLIO)
+    with pytest.raises(koers.InputError) as e:
+        koers.budget.grid(p, cut=("0", "1", "1e-400"))
+    assert e.value.code == 119
+    assert len(koers.budget.grid(p, cut=("0", "0.3", "0.1"))) == 4
+
+
+# ---- 4: endless streams ---------------------------------------------------------------------------
+
+DEV_ZERO = "/dev/zero"
+needs_dev_zero = pytest.mark.skipif(not os.path.exists(DEV_ZERO), reason="no /dev/zero")
+
+
+# one per way of reading (each reads 1 GiB: ~5 s): the model's own reader, the reader of the other
+# JSON formats (select, optimise, ahp), the jUCMNav reader; io::read_file itself in tests/cpp/io
+@needs_dev_zero
+@pytest.mark.parametrize("command", [["validate"], ["select"], ["propagate", "--strategy", "s"]])
+def test_4_an_endless_stream_stops_at_the_limit_in_the_cpp_readers(command):
+    r = run(command[0], DEV_ZERO, *command[1:], "--json", timeout=60)
+    refused(r, "E117", 2, json_out=True)
+    assert "larger than 1 GiB" in r.stderr
+
+
+@needs_dev_zero
+def test_4_an_endless_stream_stops_at_the_limit_in_the_python_readers():
+    # the decision reader and `costs --costs` read through koers._core.read_file
+    r = run("rank", DEV_ZERO, "--json", timeout=60)
+    refused(r, "E117", 2, json_out=True)
+
+
+def test_4_costs_file_is_read_bounded_and_decoded_with_a_code(tmp_path):
+    p = tmp_path / "costs.json"
+    p.write_bytes(b'{"iv.x": {"runs": 1}, "name": "\xff"}')
+    r = run("costs", "--example", "deventer-2014", "--costs", p, "--json")
+    refused(r, "E118", 2, json_out=True)
+    r = run("costs", "--example", "deventer-2014", "--costs", tmp_path, "--json")
+    refused(r, "E100", 2, json_out=True)
+    assert "is a directory" in r.stderr
+
+
+def test_4_read_file_names_a_directory_and_a_missing_file(tmp_path):
+    with pytest.raises(koers.InputError) as e:
+        koers._core.read_file(str(tmp_path))
+    assert e.value.code == 100 and "is a directory" in str(e.value)
+    with pytest.raises(koers.InputError) as e:
+        koers._core.read_file(str(tmp_path / "missing"))
+    assert e.value.code == 100
+    (tmp_path / "x").write_bytes(b"abc")
+    assert koers._core.read_file(str(tmp_path / "x")) == b"abc"
