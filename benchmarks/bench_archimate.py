@@ -5,19 +5,18 @@ against 2026-06-30 (koers in C++ against the same comparison over the lxml objec
 
 Each tool runs in a fresh process so that its peak memory is its own; every tool first agrees on
 the counts (elements, relationships, property values) and the diff on its added/removed/changed
-ids. Times are the best of 5 runs. Targets: koers import < 150 ms and >= 5x faster than lxml;
+counts. Timed by benchmarks/harness.py (median and min of N rounds, peak RSS). Targets: koers import < 150 ms and >= 5x faster than lxml;
 diff < 300 ms. GEMMA is read from ../shared/data/gemma (EUPL, never copied).
 
     python benchmarks/bench_archimate.py [--quick]
 """
 from __future__ import annotations
 
-import argparse
-import json
 import pathlib
-import subprocess
 import sys
-import time
+
+import harness
+from harness import Report, at_least, call, under
 
 HERE = pathlib.Path(__file__).resolve().parent
 GEMMA = HERE.parent.parent / "shared" / "data" / "gemma"
@@ -26,20 +25,6 @@ G23 = GEMMA / "gemma-2023-06-08.xml"
 NS = "{http://www.opengroup.org/xsd/archimate/3.0/}"
 XSI = "{http://www.w3.org/2001/XMLSchema-instance}type"
 LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-
-
-def rss_mb():
-    import resource
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-
-
-def best(fn, repeat):
-    out, t = None, float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = fn()
-        t = min(t, time.perf_counter() - t0)
-    return out, t
 
 
 # ---- the same objects from an ElementTree-like API -----------------------------------------
@@ -94,74 +79,72 @@ def tree_diff(a, b):
     return res
 
 
-def worker(tool, repeat):
-    base = rss_mb()
-    if tool == "koers":
-        import koers
+def _parser(tool):
+    if tool == "lxml":
+        from lxml import etree
 
-        m, t_import = best(lambda: koers.archimate.read(G26), repeat)
-        counts = {"elements": len(m.elements), "relationships": len(m.relationships),
-                  "values": sum(len(p.values) for part in (m.elements, m.relationships) for c in part
-                                for p in c.properties)}
-        old = koers.archimate.read(G23)
-        d, t_diff = best(lambda: old.diff(m), repeat)
-        d = d.to_dict()
-    else:
-        if tool == "lxml":
-            from lxml import etree
-
-            def parse(p):
-                return etree.parse(p, etree.XMLParser(resolve_entities=False, no_network=True))
-        else:
-            import xml.etree.ElementTree as etree
-            parse = etree.parse
-        m, t_import = best(lambda: tree_import(parse, G26), repeat)
-        counts = counts_of_tree(m)
-        old = tree_import(parse, G23)
-        d, t_diff = best(lambda: tree_diff(old, m), repeat)
-    digest = {p: {k: len(v) for k, v in d[p].items()} for p in d}
-    return {"tool": tool, "import_s": t_import, "diff_s": t_diff, "counts": counts, "diff": digest,
-            "changed_ids": sorted(d["elements"]["changed"])[:50] if tool != "etree" else None,
-            "peak_mb": rss_mb(), "delta_mb": rss_mb() - base}
+        parser = etree.XMLParser(resolve_entities=False, no_network=True)
+        return lambda p: etree.parse(p, parser)
+    import xml.etree.ElementTree as etree
+    return etree.parse
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--quick", action="store_true", help="one run per tool")
-    ap.add_argument("--worker", help=argparse.SUPPRESS)
-    ap.add_argument("--repeat", type=int, default=5)
-    args = ap.parse_args(argv)
-    repeat = 1 if args.quick else args.repeat
-    if args.worker:
-        print(json.dumps(worker(args.worker, repeat)))
-        return 0
+def _digest(d):
+    return {p: {k: len(v) for k, v in d[p].items()} for p in ("elements", "relationships")}
+
+
+# ---- the cases (setup functions run by harness.call in a fresh interpreter) ----------------
+def koers_import():
+    import koers
+
+    def counts(m):
+        return {"elements": len(m.elements), "relationships": len(m.relationships),
+                "values": sum(len(p.values) for part in (m.elements, m.relationships) for c in part
+                              for p in c.properties)}
+    return (lambda: koers.archimate.read(G26)), counts
+
+
+def tree_import_case(tool):
+    parse = _parser(tool)
+    return (lambda: tree_import(parse, G26)), counts_of_tree
+
+
+def koers_diff():
+    import koers
+    old, new = koers.archimate.read(G23), koers.archimate.read(G26)
+    return (lambda: old.diff(new)), (lambda d: _digest(d.to_dict()))
+
+
+def tree_diff_case(tool):
+    parse = _parser(tool)
+    old, new = tree_import(parse, G23), tree_import(parse, G26)
+    return (lambda: tree_diff(old, new)), _digest
+
+
+def main(quick: bool = False) -> int:
     if not G26.exists():
         print(f"missing {G26}", file=sys.stderr)
         return 2
-    res = {}
-    for tool in ("koers", "lxml", "etree"):
-        r = subprocess.run([sys.executable, __file__, "--worker", tool, "--repeat", str(repeat)],
-                           capture_output=True, text=True, check=True)
-        res[tool] = json.loads(r.stdout)
-    k = res["koers"]
-    for tool in ("lxml", "etree"):
-        assert res[tool]["counts"] == k["counts"], (tool, res[tool]["counts"], k["counts"])
-        assert res[tool]["diff"] == k["diff"], (tool, res[tool]["diff"], k["diff"])
-    print(f"GEMMA 2026-06-30 ({G26.stat().st_size / 1e6:.1f} MB): {k['counts']['elements']} elements, "
-          f"{k['counts']['relationships']} relationships, {k['counts']['values']} property values; "
-          f"diff vs 2023-06-08: {k['diff']}")
-    print(f"best of {repeat}, each tool in its own process\n")
-    print(f"{'tool':8} {'import ms':>10} {'vs koers':>9} {'diff ms':>9} {'vs koers':>9} {'peak MB':>8} {'+MB':>7}")
-    for tool in ("koers", "lxml", "etree"):
-        r = res[tool]
-        print(f"{tool:8} {r['import_s'] * 1e3:10.1f} {r['import_s'] / k['import_s']:8.1f}x {r['diff_s'] * 1e3:9.1f} "
-              f"{r['diff_s'] / k['diff_s']:8.1f}x {r['peak_mb']:8.1f} {r['delta_mb']:7.1f}")
-    ok_import = k["import_s"] < 0.150 and res["lxml"]["import_s"] / k["import_s"] >= 5
-    print(f"\ntargets: import < 150 ms and >= 5x lxml: {'met' if ok_import else 'MISSED'} "
-          f"({k['import_s'] * 1e3:.0f} ms, {res['lxml']['import_s'] / k['import_s']:.1f}x); "
-          f"diff < 300 ms: {'met' if k['diff_s'] < 0.300 else 'MISSED'} ({k['diff_s'] * 1e3:.0f} ms)")
+    repeat = 3 if quick else 9
+    me = pathlib.Path(__file__)
+    rep = Report("bench_archimate", f"ArchiMate: GEMMA 2026-06-30 ({G26.stat().st_size / 1e6:.1f} MB) from Python", quick)
+    rep.header()
+    k = call(me, "koers_import", repeat=repeat)
+    lx = call(me, "tree_import_case", {"tool": "lxml"}, repeat=repeat)
+    et = call(me, "tree_import_case", {"tool": "etree"}, repeat=repeat)
+    assert k.info == lx.info == et.info, (k.info, lx.info, et.info)  # the same objects, counted
+    rep.add("import into objects", k, "lxml", lx, at_least(5))
+    rep.add("import into objects", k, "xml.etree", et, under(150))
+    kd = call(me, "koers_diff", repeat=repeat)
+    ld = call(me, "tree_diff_case", {"tool": "lxml"}, repeat=repeat)
+    assert kd.info == ld.info, (kd.info, ld.info)  # the same added/removed/changed counts
+    rep.add("diff 2023-06-08 -> 2026-06-30", kd, "Python over lxml", ld, under(300))
+    rep.note(f"{k.info['elements']} elements, {k.info['relationships']} relationships, {k.info['values']} property "
+             f"values (all three tools agree); diff {kd.info} (koers and Python agree). Diff rows: both models "
+             "already in memory; peak MB is the whole process (the diff rows hold both releases)")
+    rep.save()
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(harness.quick_flag()))

@@ -5,6 +5,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -52,15 +53,18 @@ std::string raw_xml(const pugi::xml_node& n) {
 struct Reader {
   std::string_view text;
   std::string origin;
-  std::string ns;   // "" or "archimate:" — the prefix of the exchange namespace
-  std::string xsi;  // "xsi:type" with the file's prefix
+  std::string xsi;  // "xsi:type" with the file's prefix (the first declared; "xsi" when several)
+  std::vector<std::string> xsi_types;  // every prefix the file declares for the XSI namespace, + ":type"
   mutable std::vector<std::size_t> newlines;
 
   std::size_t line_at(std::ptrdiff_t offset) const {
     if (newlines.empty()) {
+      newlines.reserve(text.size() / 40 + 16);
       newlines.push_back(0);
-      for (std::size_t i = 0; i < text.size(); ++i)
-        if (text[i] == '\n') newlines.push_back(i + 1);
+      const char* b = text.data();
+      const char* e = b + text.size();
+      for (const char* p = b; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(e - p))));)
+        newlines.push_back(static_cast<std::size_t>(++p - b));
     }
     if (offset < 0) return 0;
     auto it = std::upper_bound(newlines.begin(), newlines.end(), static_cast<std::size_t>(offset));
@@ -71,7 +75,7 @@ struct Reader {
   std::string where(const pugi::xml_node& n) const {
     std::string s = origin + ":" + std::to_string(line(n)) + ": <" + std::string(n.name());
     if (auto id = n.attribute("identifier")) s += " identifier=\"" + std::string(id.value()) + "\"";
-    if (auto t = n.attribute(xsi.c_str())) s += " " + xsi + "=\"" + std::string(t.value()) + "\"";
+    if (auto t = type_attr(n)) s += " " + std::string(t.name()) + "=\"" + std::string(t.value()) + "\"";
     return s + ">";
   }
   [[noreturn]] void fail(Errc code, const pugi::xml_node& n, const std::string& what) const {
@@ -79,15 +83,29 @@ struct Reader {
     throw_error(code, where(n) + " " + what, {id.empty() ? std::string(n.name()) : id});
   }
 
+  pugi::xml_attribute type_attr(const pugi::xml_node& n) const {
+    for (const auto& t : xsi_types)
+      if (auto a = n.attribute(t.c_str())) return a;
+    return {};
+  }
+
+  // every prefix the root declares for the exchange namespace ("" for the default namespace)
+  std::vector<std::string> prefixes;
+  bool exchange_prefix(std::string_view q, std::string_view& local_name) const {
+    auto p = q.find(':');
+    std::string_view prefix = p == std::string_view::npos ? std::string_view{} : q.substr(0, p);
+    local_name = p == std::string_view::npos ? q : q.substr(p + 1);
+    for (const auto& x : prefixes)
+      if (x == prefix) return true;
+    return false;
+  }
   bool is(const pugi::xml_node& n, std::string_view name) const {
-    std::string_view q = n.name();
-    return q.size() == ns.size() + name.size() && q.substr(0, ns.size()) == ns && q.substr(ns.size()) == name;
+    std::string_view l;
+    return exchange_prefix(n.name(), l) && l == name;
   }
   bool foreign(const pugi::xml_node& n) const {  // an element of another namespace (grp.any)
-    std::string_view q = n.name();
-    auto p = q.find(':');
-    if (p == std::string_view::npos) return !ns.empty();
-    return q.substr(0, p + 1) != ns;
+    std::string_view l;
+    return !exchange_prefix(n.name(), l);
   }
 
   std::string identifier(const pugi::xml_node& n, bool required = true) const {
@@ -109,6 +127,9 @@ struct Reader {
 
   std::vector<Property> properties(const pugi::xml_node& props, const Model& m) const {
     std::vector<Property> out;
+    std::size_t n = 0;
+    for (auto p = props.first_child(); p; p = p.next_sibling()) ++n;
+    out.reserve(n);
     for (auto p : props.children()) {
       if (p.type() != pugi::node_element) continue;
       if (!is(p, "property")) fail(Errc::archimate_format, p, "is not a <property>");
@@ -243,7 +264,7 @@ Stats stats(const Model& m) {
 Model parse_archimate(std::string_view text, const std::string& origin) {
   if (text.size() > max_file_bytes)
     throw_error(Errc::too_large, origin + " is larger than 256 MiB, the ArchiMate reader's limit", {origin});
-  Reader rd{text, origin, "", "xsi:type", {}};
+  Reader rd{text, origin, "xsi:type", {}, {}, {}};
   pugi::xml_document doc;
   // parse_doctype keeps the DOCTYPE so that it can be refused; pugixml itself never expands a
   // declared entity and never fetches an external one.
@@ -279,26 +300,40 @@ Model parse_archimate(std::string_view text, const std::string& origin) {
                                             uri + "\", not the ArchiMate 3.x exchange namespace " +
                                             std::string(namespace_uri),
                 {"model"});
-  if (!prefix.empty()) rd.ns = prefix + ":";
+  for (auto a : root.attributes()) {
+    std::string_view n = a.name();
+    if (a.value() != namespace_uri) continue;
+    if (n == "xmlns") rd.prefixes.emplace_back();
+    else if (n.rfind("xmlns:", 0) == 0) rd.prefixes.emplace_back(n.substr(6));
+  }
 
   Model m;
   for (auto a : root.attributes()) {
     std::string_view n = a.name();
-    if (a.value() == xsi_uri && n.rfind("xmlns:", 0) == 0) rd.xsi = std::string(n.substr(6)) + ":type";
+    if (a.value() == xsi_uri && n.rfind("xmlns:", 0) == 0) rd.xsi_types.push_back(std::string(n.substr(6)) + ":type");
   }
+  if (rd.xsi_types.empty()) rd.xsi_types.push_back("xsi:type");
+  rd.xsi = rd.xsi_types.front();
+  for (const auto& t : rd.xsi_types)
+    if (t == "xsi:type") rd.xsi = t;
   for (auto a : root.attributes()) {
     std::string_view n = a.name(), v = a.value();
-    if (n.rfind("xmlns:", 0) != 0 || v == xsi_uri || v == namespace_uri) continue;
+    // every prefixed declaration but the writer's own xmlns:xsi: views, metadata and extensions
+    // are kept as XML text and may use any of them (archimate:, dc:, another prefix for xsi)
+    if (n.rfind("xmlns:", 0) != 0 || (n == "xmlns:xsi" && v == xsi_uri)) continue;
     m.namespaces.emplace_back(std::string(n.substr(6)), std::string(v));
   }
   m.id = rd.identifier(root);
   m.version = root.attribute("version").value();
 
-  std::unordered_set<std::string> ids;
-  ids.reserve(1024);
-  auto claim = [&](const pugi::xml_node& n, const std::string& id) {
+  // views into the document's own text: it outlives this set
+  std::unordered_set<std::string_view> ids;
+  ids.reserve(text.size() / 256 + 16);
+  auto claim = [&](const pugi::xml_node& n, std::string_view) {
+    std::string_view id = n.attribute("identifier").value();
     if (id.empty()) return;
-    if (!ids.insert(id).second) rd.fail(Errc::duplicate_identifier, n, "uses the identifier \"" + id + "\" a second time");
+    if (!ids.insert(id).second)
+      rd.fail(Errc::duplicate_identifier, n, "uses the identifier \"" + std::string(id) + "\" a second time");
   };
   claim(root, m.id);
 
@@ -340,7 +375,7 @@ Model parse_archimate(std::string_view text, const std::string& origin) {
         el.line = rd.line(e);
         el.id = rd.identifier(e);
         claim(e, el.id);
-        auto t = e.attribute(rd.xsi.c_str());
+        auto t = rd.type_attr(e);
         if (!t) rd.fail(Errc::archimate_format, e, "lacks " + rd.xsi);
         el.type = std::string(local(t.value()));
         if (!is_element_type(el.type))
@@ -385,7 +420,7 @@ Model parse_archimate(std::string_view text, const std::string& origin) {
     rel.line = rd.line(r);
     rel.id = rd.identifier(r);
     claim(r, rel.id);
-    auto t = r.attribute(rd.xsi.c_str());
+    auto t = rd.type_attr(r);
     if (!t) rd.fail(Errc::archimate_format, r, "lacks " + rd.xsi);
     rel.type = std::string(local(t.value()));
     if (!is_relationship_type(rel.type))

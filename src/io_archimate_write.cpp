@@ -386,7 +386,7 @@ Model parse_archimate_json(std::string_view text, const std::string& origin) {
 namespace {
 
 std::string joined(const LangStrings& v) {
-  if (v.size() == 1 && v.front().lang.empty()) return v.front().text;
+  if (v.size() == 1) return v.front().text;  // one text: its language said nothing new
   std::string s;
   for (const auto& x : v) {
     if (!s.empty()) s += " | ";
@@ -396,23 +396,37 @@ std::string joined(const LangStrings& v) {
   return s;
 }
 
+const std::string& definition_name(const Model& m, const std::string& id) {
+  const auto* d = m.property_definition(id);
+  return d && !d->names.empty() ? first_text(d->names) : id;
+}
+
 std::map<std::string, std::string> props_by_name(const Model& m, const std::vector<Property>& props) {
   std::map<std::string, std::string> out;
   for (const auto& p : props) {
-    const auto* d = m.property_definition(p.definition);
-    std::string name = d && !d->names.empty() ? first_text(d->names) : p.definition;
-    auto& slot = out[name];
+    auto& slot = out[definition_name(m, p.definition)];
     if (!slot.empty()) slot += " | ";
     slot += joined(p.values);
   }
   return out;
 }
 
+// the common case without allocating: the same properties in the same order, their definitions
+// named alike (the two files may number the definitions differently)
+bool same_properties(const Model& ma, const std::vector<Property>& a, const Model& mb, const std::vector<Property>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i].values != b[i].values || definition_name(ma, a[i].definition) != definition_name(mb, b[i].definition))
+      return false;
+  return true;
+}
+
 template <class T>
 void compare_common(const Model& ma, const T& a, const Model& mb, const T& b, std::vector<FieldChange>& out) {
   if (a.type != b.type) out.push_back({"type", a.type, b.type});
-  if (auto x = joined(a.names), y = joined(b.names); x != y) out.push_back({"name", x, y});
-  if (auto x = joined(a.documentation), y = joined(b.documentation); x != y) out.push_back({"documentation", x, y});
+  if (a.names != b.names) out.push_back({"name", joined(a.names), joined(b.names)});
+  if (a.documentation != b.documentation) out.push_back({"documentation", joined(a.documentation), joined(b.documentation)});
+  if (same_properties(ma, a.properties, mb, b.properties)) return;
   auto pa = props_by_name(ma, a.properties), pb = props_by_name(mb, b.properties);
   for (const auto& [k, v] : pa) {
     auto it = pb.find(k);

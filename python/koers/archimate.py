@@ -24,19 +24,28 @@ import json
 import os
 import pathlib
 
-import pandas as pd
-
 from . import _core
+from ._lazy import pandas as pd
 
 __all__ = ["ArchimateModel", "ArchimateDiff", "read", "loads", "load_json", "from_model", "export",
-           "NODE_MAPPINGS", "EDGE_MAPPINGS", "MODIFIER_MAPPINGS", "MOTIVATION_KINDS", "affected_processes"]
+           "NODE_MAPPINGS", "EDGE_MAPPINGS", "MODIFIER_MAPPINGS", "MOTIVATION_KINDS", "affected_processes",
+           "mapped_processes"]
 
-#: (ArchiMate element type, koers node kind, written as) — the C++ table, as data.
-NODE_MAPPINGS = pd.DataFrame(_core.archimate_node_mappings, columns=["archimate_type", "kind", "primary"])
-#: (ArchiMate relationship type, koers edge kind, reversed, only written from kind).
-EDGE_MAPPINGS = pd.DataFrame(_core.archimate_edge_mappings, columns=["archimate_type", "kind", "reversed", "only_from"])
+#: The C++ mapping tables as DataFrames, made on first use (reading a file needs no pandas):
+#: NODE_MAPPINGS (ArchiMate element type, koers node kind, written as), EDGE_MAPPINGS (ArchiMate
+#: relationship type, koers edge kind, reversed, only written from kind), MODIFIER_MAPPINGS
 #: (Influence modifier, contribution label).
-MODIFIER_MAPPINGS = pd.DataFrame(_core.archimate_modifier_mappings, columns=["modifier", "label"])
+_TABLES = {"NODE_MAPPINGS": ("archimate_node_mappings", ["archimate_type", "kind", "primary"]),
+           "EDGE_MAPPINGS": ("archimate_edge_mappings", ["archimate_type", "kind", "reversed", "only_from"]),
+           "MODIFIER_MAPPINGS": ("archimate_modifier_mappings", ["modifier", "label"])}
+
+
+def __getattr__(name):
+    if name in _TABLES:
+        table, columns = _TABLES[name]
+        globals()[name] = pd.DataFrame(getattr(_core, table), columns=columns)
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 #: The koers kinds the ArchiMate motivation elements map to (Driver, Assessment, Goal, Outcome,
 #: Principle, Requirement, Stakeholder).
 MOTIVATION_KINDS = ["development", "strategic_theme", "goal", "learning_goal", "target_group"]
@@ -103,6 +112,11 @@ class ArchimateModel:
 
     def __eq__(self, other) -> bool:
         return isinstance(other, ArchimateModel) and self._raw == other._raw
+
+    __hash__ = None
+
+    def __reduce__(self):  # pickles (Dask) as its koers.archimate JSON
+        return (_from_json_text, (self.to_json(-1), self.origin))
 
     def __repr__(self) -> str:
         return (f"<ArchimateModel {self.name!r}: {len(self.elements)} elements, "
@@ -269,17 +283,47 @@ class ArchimateDiff:
             *(len(d[p][k]) for p in ("elements", "relationships") for k in ("added", "removed", "changed"))))
 
 
+def _local_processes(processes=None):
+    if processes is None:
+        from . import examples
+        data = json.loads(examples.path("west-betuwe-2022", "processes.json").read_text(encoding="utf-8"))
+        processes = data["processes"]
+    return pd.DataFrame(processes)
+
+
+def mapped_processes(model: ArchimateModel, processes=None) -> pd.DataFrame:
+    """A municipality's processes joined to the GEMMA elements they map onto. ``processes``: a
+    DataFrame or records with ``id``, ``name`` and ``gemma_id`` (default: the West Betuwe
+    example's 36). Index: the local id; the local columns, then ``in_model`` (whether the
+    identifier is an element of ``model``) and the element's type, name, parent and properties,
+    each prefixed ``gemma:``."""
+    procs = _local_processes(processes)
+    ids = list(dict.fromkeys(procs["gemma_id"]))
+    rows = []
+    for g in ids:
+        e = model.element(g)
+        if e is None:
+            continue
+        row = {"gemma_id": g, "type": e.type, "name": _text(e.names), "documentation": _text(e.documentation)}
+        row.update(model.properties_of(e))
+        rows.append(row)
+    parents = model.processes()["parent"] if rows else pd.Series(dtype=object)
+    found = pd.DataFrame(rows).set_index("gemma_id") if rows else pd.DataFrame()
+    if rows:
+        found.insert(2, "parent", [parents.get(i, "") for i in found.index])
+    found.columns = [f"gemma:{c}" for c in found.columns]
+    out = procs.set_index("id")
+    out.insert(len(out.columns), "in_model", out["gemma_id"].isin(found.index))
+    return out.join(found, on="gemma_id")
+
+
 def affected_processes(diff: ArchimateDiff, processes=None) -> pd.DataFrame:
     """Which mapped processes a GEMMA change touches. ``processes``: a DataFrame or records with
     ``id``, ``name`` and ``gemma_id`` (default: the West Betuwe example's 36, mapped onto GEMMA by
     ``gemma_id``). One row per local process: its GEMMA element, ``status`` (removed, added,
     renamed, changed, relationships, unchanged), the changed fields and the relationships touching it
     that were added, removed or changed."""
-    if processes is None:
-        from . import examples
-        data = json.loads(examples.path("west-betuwe-2022", "processes.json").read_text(encoding="utf-8"))
-        processes = data["processes"]
-    procs = pd.DataFrame(processes)
+    procs = _local_processes(processes)
     raw = diff._raw
     removed, added = set(raw.elements.removed), set(raw.elements.added)
     changed = {c.id: c for c in raw.elements.changed}
@@ -309,6 +353,10 @@ def affected_processes(diff: ArchimateDiff, processes=None) -> pd.DataFrame:
                      "status": status, "fields": ", ".join(f.field for f in c.changes) if c is not None else "",
                      "relationships": len(touching.get(g, [])), "relationship_changes": "; ".join(touching.get(g, []))})
     return pd.DataFrame(rows).set_index("id")
+
+
+def _from_json_text(text: str, origin: str = "") -> ArchimateModel:
+    return ArchimateModel(_core.archimate_parse_json(text, origin or "pickle"), origin)
 
 
 def read(path) -> ArchimateModel:

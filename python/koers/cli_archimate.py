@@ -56,10 +56,12 @@ def cmd_diff(args) -> int:
     for part in ("elements", "relationships"):
         print(f"  {part}: {len(dd[part]['added'])} added, {len(dd[part]['removed'])} removed, "
               f"{len(dd[part]['changed'])} changed")
-    els = d.elements
-    renamed = els[els.status == "renamed"]
-    for i, r in renamed.head(args.limit).iterrows():
-        print(f"  renamed {r.type} {i}: {r['name']}")
+    ch = d.changes()
+    renamed = ch[(ch.part == "elements") & (ch.field == "name")]
+    if len(renamed):
+        print(f"  renamed elements ({len(renamed)}; first {min(args.limit, len(renamed))}):")
+    for r in renamed.head(args.limit).itertuples():
+        print(f"    {r.id}: {r.before} -> {r.after}")
     if args.processes:
         aff = archimate.affected_processes(d)
         hit = aff[aff.status != "unchanged"]

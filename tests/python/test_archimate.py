@@ -9,7 +9,7 @@ import pytest
 
 import koers
 from koers import archimate
-from conftest import SHARED, run_cli
+from conftest import ROOT, SHARED, run_cli
 
 XSD = SHARED / "data" / "archimate" / "archimate3_exchange.xsd"
 GEMMA26 = SHARED / "data" / "gemma" / "gemma-2026-06-30.xml"
@@ -197,3 +197,72 @@ def test_line_is_named():
     with pytest.raises(koers.InputError) as e:
         archimate.loads(text, "f.xml")
     assert "f.xml:4:" in str(e.value) and 'identifier="a"' in str(e.value)
+
+
+def test_json_form_matches_its_schema(tmp_path):
+    import jsonschema
+    schema = json.loads((ROOT / "schemas" / "archimate.schema.json").read_text())
+    for path in (ARCHISURANCE, SHARED / "data" / "archimate" / "archi_Sample1.xml"):
+        jsonschema.validate(json.loads(archimate.read(path).to_json()), schema)
+    jsonschema.validate(json.loads(archimate.from_model(koers.examples.load("deventer-2014")).to_json()), schema)
+
+
+@pytest.mark.parametrize("where", ["extension", "views", "items"])
+def test_deep_nesting_is_bounded(where):
+    """200,000 nested elements: kept as XML text (extensions, views) or refused (organization items
+    nest at most 256 deep) — never a stack overflow."""
+    n = 200_000
+    head = HEAD.replace('identifier="m"', 'xmlns:x="urn:x" identifier="m"')
+    body = {"extension": '<elements><element identifier="a" xsi:type="Goal"><name>a</name>' + "<x:a>" * n + "</x:a>" * n
+                         + "</element></elements>",
+            "views": "<views><diagrams>" + "<x:a>" * n + "</x:a>" * n + "</diagrams></views>",
+            "items": "<organizations>" + "<item>" * n + "</item>" * n + "</organizations>"}[where]
+    text = head + body + "</model>"
+    if where == "items":
+        with pytest.raises(koers.InputError) as e:
+            archimate.loads(text, "deep.xml")
+        assert e.value.code == 601 and "256" in str(e.value)
+    else:
+        m = archimate.loads(text, "deep.xml")
+        assert archimate.loads(m.to_xml(), "again") == m
+
+
+def test_motivation_graph_runs_the_analyses():
+    mot = archimate.read(GEMMA26).motivation()
+    problems = mot.check()
+    # GEMMA is no learning plan: goals without interventions are reported (E204), nothing breaks
+    assert set(problems.code) <= {"E204", "E205", "E207"}, problems.code.value_counts()
+    cov = mot.coverage()
+    assert len(cov.gaps) == (problems.code == "E204").sum()
+    some_goal = mot.nodes("goal").index[0]
+    mot.trace_up(some_goal)
+    assert mot.unmapped["elements"] and mot.unmapped["relationships"]
+
+
+def test_model_pickles():
+    import pickle
+    m = archimate.read(ARCHISURANCE)
+    back = pickle.loads(pickle.dumps(m))
+    assert back == m and back.stats() == m.stats()
+
+
+def test_west_betuwe_processes_joined_to_gemma():
+    m26, m23 = archimate.read(GEMMA26), archimate.read(GEMMA23)
+    j = archimate.mapped_processes(m26)
+    assert len(j) == 36 and j.in_model.all()
+    assert (j["gemma:name"] == j["gemma_name"]).all()  # the example's names are GEMMA 2026's
+    assert (j["gemma:Object ID"] == j["gemma_object_id"]).all()
+    assert (j["gemma:type"] == "BusinessProcess").all()
+    assert (j["gemma:parent"] == j["gemma_parent"]).all()
+    old = archimate.mapped_processes(m23)
+    assert old.in_model.sum() == sum(m23.element(g) is not None for g in j.gemma_id)
+
+
+def test_cli_diff_text_and_processes():
+    dd = archimate.read(GEMMA23).diff(archimate.read(GEMMA26)).to_dict()["elements"]
+    r = run_cli("archimate", "diff", GEMMA23, GEMMA26, "--processes", "--limit", "2")
+    assert r.returncode == 0, r.stderr
+    assert f"elements: {len(dd['added'])} added, {len(dd['removed'])} removed, {len(dd['changed'])} changed" in r.stdout
+    assert "West Betuwe processes affected:" in r.stdout
+    r = run_cli("archimate")
+    assert r.returncode == 2 and "ACTION" in r.stderr

@@ -134,7 +134,7 @@ struct Model {
   std::string views_xml;  ///< the <views> element as XML text ("" when absent)
   std::size_t view_count = 0;
   std::string extensions;  ///< model-level elements of other namespaces
-  /// namespace declarations of the root besides the default and xsi ones: (prefix, uri)
+  /// the root's prefixed namespace declarations but xmlns:xsi: (prefix, uri)
   std::vector<std::pair<std::string, std::string>> namespaces;
 
   /// The element or relationship with this identifier, or nullptr.

@@ -341,3 +341,21 @@ TEST_CASE("archimate: the Deventer plan to ArchiMate and back is the same graph"
   CHECK(u.relationships.empty());
   CHECK(back == g);
 }
+
+TEST_CASE("archimate: a file with the exchange namespace under a prefix, views included, round-trips", "[archimate][roundtrip]") {
+  std::string t = R"(<?xml version="1.0"?>
+<archimate:model xmlns:archimate="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:i="http://www.w3.org/2001/XMLSchema-instance" identifier="m">
+  <archimate:name>Prefixed</archimate:name>
+  <archimate:elements><archimate:element identifier="a" i:type="Goal"><archimate:name>A</archimate:name></archimate:element></archimate:elements>
+  <archimate:views><archimate:diagrams><archimate:view identifier="v" i:type="Diagram"><archimate:name>V</archimate:name>
+    <archimate:node identifier="n" elementRef="a" i:type="Element" x="1" y="2" w="3" h="4"/></archimate:view></archimate:diagrams></archimate:views>
+</archimate:model>)";
+  Model m = parse_archimate(t, "prefixed");
+  REQUIRE(m.elements.size() == 1);
+  CHECK(m.elements[0].type == "Goal");
+  CHECK(m.view_count == 1);
+  std::string xml = to_xml(m);
+  CHECK(xml.find("xmlns:archimate=\"http://www.opengroup.org/xsd/archimate/3.0/\"") != std::string::npos);
+  CHECK(xml.find("xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\"") != std::string::npos);
+  CHECK(parse_archimate(xml, "written") == m);
+}
