@@ -123,3 +123,55 @@ def test_selection_with_leave_keeps_the_plain_file_working():
     with pytest.raises(koers.InputError) as ex:
         learning.selection_with_leave(path, leave.assign(employee_id=["GB01", "Jan"]))
     assert ex.value.code == koers.Errc.unknown_employee and "row 2" in str(ex.value)
+
+
+def test_doctests():
+    import doctest
+    import koers.calendar
+    assert doctest.testmod(learning).failed == 0
+    assert doctest.testmod(koers.calendar).failed == 0
+
+
+def test_entitlement_command(tmp_path):
+    r = run_cli("entitlement", "--example", "deventer-2014", "--year", "2014", "--json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["total"]["people"] == 1150 and out["total"]["managers"] == 95 and out["errors"] == []
+    assert out["working_days_year"] == 253
+    p = tmp_path / "roster.csv"
+    p.write_bytes("\ufeffteam,employee_id,role,hours_per_week,start_date\r\n"
+                  "\"Burgerzaken, balie\",1,manager,36,2010-01-01\r\n"
+                  "B,2,employee,-4,2010-01-01\r\n".encode("utf-8"))
+    r = run_cli("entitlement", p, "--year", "2022", "--json")
+    assert r.returncode == 1
+    out = json.loads(r.stdout)
+    assert out["people"][0]["team"] == "Burgerzaken, balie" and out["people"][0]["hours_exact"] == "648/5"
+    assert out["errors"] == [{"file": "roster.csv", "row": 2, "field": "hours_per_week", "reason": "invalid_hours"}]
+    assert "Traceback" not in r.stderr
+    assert run_cli("entitlement", p, "--year", "2022", "--strict", "--json").returncode == 1
+    assert run_cli("entitlement", tmp_path / "missing.csv", "--year", "2022").returncode == 2
+    assert run_cli("entitlement", p, "--year", "20x2").returncode == 2
+    assert run_cli("entitlement", p, "--year", "2022", "--holidays", "xx").returncode == 2
+    q = tmp_path / "nocol.csv"
+    q.write_text("employee_id,team\n1,A\n")
+    r = run_cli("entitlement", q, "--year", "2022")
+    assert r.returncode == 2 and "E701" in r.stderr and "Traceback" not in r.stderr
+    e = tmp_path / "empty.csv"
+    e.write_text("")
+    r = run_cli("entitlement", e, "--year", "2022")
+    assert r.returncode == 2 and "E702" in r.stderr
+    b = tmp_path / "latin1.csv"
+    b.write_bytes("employee_id,team,role,hours_per_week,start_date\n1,Financiën,employee,36,2010-01-01\n".encode("latin-1"))
+    r = run_cli("entitlement", b, "--year", "2022")
+    assert r.returncode == 2 and "E118" in r.stderr
+
+
+def test_select_with_a_leave_table():
+    sel = koers.examples.path("west-betuwe-2022", "selection.json")
+    leave = koers.examples.path("west-betuwe-2022", "leave.csv")
+    plain = json.loads(run_cli("select", sel, "--json").stdout)
+    r = run_cli("select", sel, "--leave", leave, "--json")
+    assert r.returncode == 0, r.stderr
+    net = json.loads(r.stdout)
+    expected = learning.expert_capacity(15, "2022-01-01", "2022-12-31", 4, leave=leave)["hours_exact"].sum()
+    assert net["hours_available"] == pytest.approx(float(expected), abs=1e-9) and net["hours_available"] < plain["hours_available"]
