@@ -269,10 +269,21 @@ Model parse_archimate(std::string_view text, const std::string& origin) {
   // parse_doctype keeps the DOCTYPE so that it can be refused; pugixml itself never expands a
   // declared entity and never fetches an external one.
   auto res = doc.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_doctype);
-  if (!res)
+  if (!res) {
+    // name the element being read: the last tag opened at or before the offset
+    std::string near;
+    auto end = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, std::min<std::ptrdiff_t>(res.offset, static_cast<std::ptrdiff_t>(text.size()))));
+    auto lt = text.rfind('<', end == text.size() ? end : end + 1);
+    if (lt != std::string_view::npos && end - lt < 4096) {
+      auto from = lt + 1 + (lt + 1 < text.size() && text[lt + 1] == '/');  // a closing tag: </name>
+      auto stop = text.find_first_of(" \t\r\n/>", from);
+      std::string_view tag = text.substr(lt + 1, (stop == std::string_view::npos ? text.size() : stop) - lt - 1);
+      if (!tag.empty() && tag.size() < 100) near = " near <" + std::string(tag) + ">";
+    }
     throw_error(Errc::not_xml, origin + ":" + std::to_string(rd.line_at(res.offset)) + ": not well-formed XML (" +
-                                   res.description() + ", at offset " + std::to_string(res.offset) + ")",
+                                   res.description() + ", at offset " + std::to_string(res.offset) + near + ")",
                 {origin});
+  }
   refuse_doctype(rd, doc);
   pugi::xml_node root = doc.document_element();
   std::string_view qname = root.name();

@@ -3,13 +3,13 @@
 // stops at the end of the line being fed. The text is fed line by line so every row knows the
 // source line it starts on.
 #include <koers/io/csv.hpp>
+#include <koers/io/file.hpp>
 
 #include <csv.h>
 
+#include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <set>
-#include <system_error>
 
 namespace koers::io {
 namespace {
@@ -259,30 +259,9 @@ CsvTable table_from_columns(std::string origin, std::vector<std::string> header,
 }
 
 CsvTable read_csv(const std::filesystem::path& file, const CsvOptions& options) {
+  // the one bounded read of koers (io/file.hpp): E100 missing, a directory or unreadable; E117 too large
   const std::string origin = file.string();
-  std::error_code ec;
-  auto status = std::filesystem::status(file, ec);
-  if (ec || !std::filesystem::exists(status))
-    throw InputError(Errc::file_unreadable, origin + ": no such file", {origin});
-  if (std::filesystem::is_directory(status))
-    throw InputError(Errc::file_unreadable, origin + " is a directory, not a CSV file", {origin});
-  auto size = std::filesystem::file_size(file, ec);
-  if (!ec && size > options.max_bytes)
-    throw InputError(Errc::too_large, origin + " has " + std::to_string(size) + " bytes; the limit is " +
-                                          std::to_string(options.max_bytes), {origin});
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw InputError(Errc::file_unreadable, origin + " cannot be opened", {origin});
-  std::string text;
-  if (!ec) text.reserve(static_cast<std::size_t>(size));
-  char buf[1 << 16];
-  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-    text.append(buf, static_cast<std::size_t>(in.gcount()));
-    if (text.size() > options.max_bytes)
-      throw InputError(Errc::too_large, origin + " is larger than the limit of " + std::to_string(options.max_bytes) +
-                                            " bytes", {origin});
-  }
-  if (in.bad()) throw InputError(Errc::file_unreadable, origin + " cannot be read", {origin});
-  return parse_csv(text, origin, options);
+  return parse_csv(read_file(origin, options.max_bytes), origin, options);
 }
 
 }  // namespace koers::io

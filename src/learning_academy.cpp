@@ -247,6 +247,63 @@ AcademyLog AcademyLog::from_tables(const AcademyTables& t, const AcademyOptions&
   return log;
 }
 
+AcademyTables AcademyLog::to_tables() const {
+  auto exact_decimal = [](Ratio r) {  // days were read from decimals: den = 2^a 5^b
+    int places = 0;
+    __int128 scale = 1;
+    while ((static_cast<__int128>(r.num) * scale) % r.den != 0 && places < 18) {
+      scale *= 10;
+      ++places;
+    }
+    return decimal_text(r, places);
+  };
+  auto opt = [](const std::optional<Date>& d) { return d ? to_iso(*d) : std::string{}; };
+  AcademyTables t;
+  t.courses.origin = "courses.csv";
+  t.courses.header = {"course_id", "title", "kind"};
+  for (const auto& c : courses_) t.courses.rows.push_back({t.courses.rows.size() + 1, t.courses.rows.size() + 2,
+                                                           {std::to_string(c.id), c.title, c.kind}});
+  t.runs.origin = "runs.csv";
+  t.runs.header = {"run_id", "course_id", "start_date", "cancelled_on", "capacity", "days", "trainer", "online"};
+  for (const auto& r : runs_)
+    t.runs.rows.push_back({t.runs.rows.size() + 1, t.runs.rows.size() + 2,
+                           {std::to_string(r.id), std::to_string(r.course_id), to_iso(r.start_date), opt(r.cancelled_on),
+                            r.capacity ? std::to_string(*r.capacity) : "", r.days ? exact_decimal(*r.days) : "",
+                            r.trainer, r.online ? "yes" : "no"}});
+  t.registrations.origin = "registrations.csv";
+  t.registrations.header = {"registration_id", "run_id", "employee_id", "registered_on"};
+  t.cancellations.origin = "cancellations.csv";
+  t.cancellations.header = {"registration_id", "cancelled_on", "by"};
+  for (const auto& g : registrations_) {
+    t.registrations.rows.push_back({t.registrations.rows.size() + 1, t.registrations.rows.size() + 2,
+                                    {std::to_string(g.id), std::to_string(g.run_id), std::to_string(g.employee_id),
+                                     to_iso(g.registered_on)}});
+    if (g.cancelled_on)
+      t.cancellations.rows.push_back({t.cancellations.rows.size() + 1, t.cancellations.rows.size() + 2,
+                                      {std::to_string(g.id), to_iso(*g.cancelled_on), to_string(*g.cancelled_by)}});
+  }
+  if (!evaluations_.empty()) {
+    io::CsvTable e;
+    e.origin = "evaluations.csv";
+    e.header = {"registration_id", "trainer", "content", "location"};
+    for (const auto& v : evaluations_)
+      e.rows.push_back({e.rows.size() + 1, e.rows.size() + 2,
+                        {std::to_string(v.registration_id), std::to_string(v.trainer), std::to_string(v.content),
+                         std::to_string(v.location)}});
+    t.evaluations = std::move(e);
+  }
+  return t;
+}
+
+AcademyLog AcademyLog::restore(const AcademyTables& accepted, std::vector<RowError> errors) {
+  AcademyLog log = from_tables(accepted);
+  if (!log.errors_.empty())
+    throw InputError(Errc::invalid_argument, "restore: the tables hold a bad row: " + log.errors_.front().message,
+                     {log.errors_.front().file});
+  log.errors_ = std::move(errors);
+  return log;
+}
+
 void AcademyLog::refuse_if_invalid() const {
   if (errors_.empty()) return;
   const auto& e = errors_.front();

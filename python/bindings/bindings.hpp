@@ -19,4 +19,5 @@ void register_ahp(py::module_& m);       // bind_ahp.cpp: AHP judgments, priorit
 void register_calendar(py::module_& m);  // bind_calendar.cpp: Dutch calendar, working days, hours
 void register_learning(py::module_& m);  // bind_learning.cpp: roster, learning-time entitlement
 void register_archimate(py::module_& m);  // bind_archimate.cpp: ArchiMate exchange format
+void register_academy(py::module_& m);   // bind_academy.cpp: CSV tables, the academy event log and its KPIs
 }  // namespace koers::python

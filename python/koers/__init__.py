@@ -32,6 +32,6 @@ _EXPORTS = {
 
 #: sub-modules reachable as ``koers.<name>`` without an explicit ``import koers.<name>``.
 _SUBMODULES = ("errors", "core", "calendar", "model", "examples", "grl", "archimate", "ahp", "decide", "budget",
-               "selection", "learning")
+               "selection", "learning", "academy")
 
 __getattr__, __dir__, __all__ = _exports(__name__, _EXPORTS, _SUBMODULES)

@@ -386,7 +386,7 @@ def load_any(path) -> ArchimateModel:
     model (koers.model JSON, e.g. saved with ``model.save``) mapped by :func:`from_model`."""
     p = pathlib.Path(path)
     with open(p, "rb") as f:
-        start = f.read(4096).lstrip()
+        start = f.read(4096).removeprefix(b"\xef\xbb\xbf").lstrip()
     if start.startswith(b"<"):
         return read(p)
     text = p.read_text(encoding="utf-8")

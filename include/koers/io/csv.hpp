@@ -11,7 +11,7 @@
 ///
 /// Refused, each an InputError whose message names the file and, where there is one, the data
 /// row, the source line and the column:
-///  - E100 file_unreadable: the file cannot be opened or read (also: a directory);
+///  - E100 file_unreadable: the file cannot be opened or read (also: a directory), as `io::read_file`;
 ///  - E117 too_large: the file is over `CsvOptions::max_bytes`, a field over `max_field_bytes`,
 ///    or a header over `max_columns` columns;
 ///  - E118 not_utf8: a field that is not valid UTF-8 (overlong forms, surrogates, code points
@@ -68,7 +68,8 @@ struct CsvTable {
 
 /// Parse CSV text; `origin` names it in messages.
 CsvTable parse_csv(std::string_view text, const std::string& origin, const CsvOptions& options = {});
-/// Read and parse a file (E100 when it cannot be read, E117 when over `max_bytes`).
+/// Read (through `io::read_file`, the one bounded read) and parse a file: E100 when it is
+/// missing, a directory or unreadable, E117 when over `max_bytes`.
 CsvTable read_csv(const std::filesystem::path& file, const CsvOptions& options = {});
 /// A table from columns of text (a DataFrame's, from Python): row i is data row i + 1 on
 /// "line" i + 2, as if written with a header line. E109 for columns of unequal length or a

@@ -202,6 +202,11 @@ class AcademyLog {
   /// The same from tables (their `origin` names the file in the errors: "registrations.csv").
   static AcademyLog from_tables(const AcademyTables& tables, const AcademyOptions& options = {});
 
+  /// The accepted rows as tables (file names as origins; runs with every optional column), and
+  /// `restore` to rebuild a log from them with the errors of its first load — for pickling.
+  AcademyTables to_tables() const;
+  static AcademyLog restore(const AcademyTables& accepted, std::vector<RowError> errors);
+
   const std::vector<Course>& courses() const { return courses_; }
   const std::vector<Run>& runs() const { return runs_; }
   const std::vector<Registration>& registrations() const { return registrations_; }

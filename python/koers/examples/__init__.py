@@ -17,7 +17,10 @@ Data lives in ``koers/examples/data/<name>/``:
   (``load("deventer-2014", "model-2015")``).
 - ``west-betuwe-2022/processes.json``: GEMMA work processes with illustrative
   process-improvement scores (seed 004, Project procesverbetering); other koers
-  areas add ``decision.json``, ``ahp.json`` and ``selection.json`` there.
+  areas add ``decision.json``, ``ahp.json`` and ``selection.json`` there;
+  ``academy/``, ``leercafe-2022/`` and ``gesprek-workshops-2021/`` are illustrative academy
+  event logs (CSV) that reproduce the report's Academie, Leercafé and workshop figures
+  (``load("west-betuwe-2022", "academy")``).
 
 :func:`names` lists the examples that hold a strategy model (``model.json``) that
 :func:`load` can open; :func:`path` works for every example folder and file.
@@ -28,7 +31,7 @@ import pathlib
 
 from ..errors import Errc, InputError
 
-__all__ = ["names", "all_names", "path", "load", "DATA"]
+__all__ = ["names", "all_names", "path", "load", "academy_logs", "DATA"]
 
 #: Folder that holds one sub-folder per example.
 DATA = pathlib.Path(__file__).resolve().parent / "data"
@@ -49,6 +52,14 @@ def names() -> list[str]:
     return [n for n in all_names() if (DATA / n / _MODEL_FILE).is_file()]
 
 
+def academy_logs(name: str) -> list[str]:
+    """The academy event logs (folders with a ``courses.csv``) of example ``name``, sorted."""
+    known = all_names()
+    if not isinstance(name, str) or name not in known:
+        raise _unknown("name", str(name), known)
+    return sorted(p.name for p in (DATA / name).iterdir() if (p / "courses.csv").is_file())
+
+
 def _unknown(what: str, name: str, known: list[str]) -> InputError:
     listing = ", ".join(known) if known else "(none)"
     return InputError(f"unknown example {what} '{name}'; known: {listing}", _UNKNOWN_NAME, [name])
@@ -65,7 +76,7 @@ def path(name: str, file: str = _MODEL_FILE) -> pathlib.Path:
         raise _unknown("name", str(name), known)
     folder = DATA / name
     p = (folder / file).resolve()
-    if folder.resolve() not in p.parents or not p.is_file():
+    if folder.resolve() not in p.parents or not (p.is_file() or p.is_dir()):
         files = sorted(f.name for f in folder.iterdir() if f.is_file() and f.suffix == ".json")
         raise InputError(f"example '{name}' has no file '{file}'; files: {', '.join(files) or '(none)'}",
                          _UNKNOWN_NAME, [f"{name}/{file}"])
@@ -76,7 +87,10 @@ def load(name: str, model: str = "model"):
     """The strategy model of example ``name`` as a :class:`koers.Model`.
 
     ``model`` picks another strategy model file of the same example (``"model-2015"`` or
-    ``"model-2015.json"``); the default is ``model.json``.
+    ``"model-2015.json"``); the default is ``model.json``. It may also name one of the
+    example's academy event logs (a folder with ``courses.csv``): ``load("west-betuwe-2022",
+    "academy")`` is the Academie's log as a :class:`koers.academy.AcademyLog` (also
+    ``"leercafe-2022"`` and ``"gesprek-workshops-2021"``; :func:`academy_logs` lists them).
 
     Raises :class:`koers.InputError` (unknown_name) listing :func:`names` when
     ``name`` is not an example with a strategy model, or the example's model files
@@ -87,6 +101,9 @@ def load(name: str, model: str = "model"):
         raise _unknown("model", str(name), known)
     if not isinstance(model, str):
         raise InputError(f"model must be a file name, not {type(model).__name__}", _UNKNOWN_NAME, [str(model)])
+    if "/" not in model and "\\" not in model and (DATA / name / model / "courses.csv").is_file():
+        from .. import academy as _academy
+        return _academy.load(DATA / name / model)
     file = model if model.endswith(".json") else model + ".json"
     models = sorted(f.stem for f in (DATA / name).glob("model*.json"))
     if not file.startswith("model") or "/" in file or "\\" in file or not (DATA / name / file).is_file():

@@ -313,3 +313,18 @@ TEST_CASE("academy: file errors — missing folder, file, column; columns in ano
   CHECK(code_of([&] { AcademyLog::load(dir); }) == Errc::not_utf8);
   fs::remove_all(dir);
 }
+
+TEST_CASE("academy: to_tables and restore give the same log (pickling)") {
+  auto log = AcademyLog::from_tables(small(",1,1,2022-05-01\n"));
+  REQUIRE(log.errors().size() == 1);
+  auto again = AcademyLog::restore(log.to_tables(), log.errors());
+  CHECK(again.errors() == log.errors());
+  CHECK(again.kpis(parse_date("2022-05-20")) == log.kpis(parse_date("2022-05-20")));
+  auto full = AcademyLog::load(example / "academy");
+  auto copy = AcademyLog::restore(full.to_tables(), {});
+  CHECK(copy.kpis(parse_date("2022-06-23"), 2022) == full.kpis(parse_date("2022-06-23"), 2022));
+  CHECK(copy.runs()[5].days->num == 2);
+  CHECK(copy.evaluations().size() == full.evaluations().size());
+  auto lc = AcademyLog::load(example / "leercafe-2022");
+  CHECK(AcademyLog::restore(lc.to_tables(), {}).runs()[0].days->den == 4);  // "0.25" written back exactly
+}

@@ -152,6 +152,10 @@ TEST_CASE("archimate: every refusal names its code, the line and the element", "
     CHECK(code == Errc::not_xml);
     CHECK(msg.find("t.xml:") != std::string::npos);
     CHECK(refusal("").first == Errc::not_xml);
+    auto [c2, m2] = refusal(with("<elements>\n<element identifier=\"a\" xsi:type=\"Goal\"><name>a</nme></element></elements>"));
+    CHECK(c2 == Errc::not_xml);
+    CHECK(m2.find("t.xml:5:") != std::string::npos);
+    CHECK(m2.find("near <") != std::string::npos);
   }
   SECTION("2.x namespace") {
     auto [code, msg] = refusal(R"(<model xmlns="http://www.opengroup.org/xsd/archimate" identifier="m"><name>x</name></model>)");
