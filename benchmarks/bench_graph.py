@@ -33,6 +33,7 @@ def rss_mb():
 
 
 def run_koers(path, strategy):
+    """What the README shows a user calling: koers.load → check() → coverage() → evaluate().to_frame()."""
     import koers
     base = rss_mb()
     t = {}
@@ -40,17 +41,16 @@ def run_koers(path, strategy):
     m = koers.load(path)
     t["load"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    problems = m.graph.check()
+    problems = m.check()
     t["validate"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    from koers import _core
-    cov = _core.coverage(m.graph)
+    cov = m.coverage()
     t["coverage"] = time.perf_counter() - t0
-    cells = len(cov.entries)
+    cells = sum(len(v) for v in cov.by_goal.values())
     t0 = time.perf_counter()
-    values = koers.grl.from_model(m).values(strategy, algorithm="quantitative")["value"]
+    frame = m.evaluate(strategy).to_frame()
     t["propagate"] = time.perf_counter() - t0
-    top = int(values[[i.startswith("d") for i in values.index]].sum())
+    top = int(frame.loc[[i for i in frame.index if str(i).startswith("d")], "value"].sum())
     return t, {"problems": len(problems), "cells": cells, "top": top}, rss_mb() - base, rss_mb()
 
 
@@ -154,56 +154,46 @@ def run_networkx(path, strategy):
     return t, {"problems": problems, "cells": cells, "top": round(top, 6)}, rss_mb() - base, rss_mb()
 
 
-def child(tool, path, strategy):
+def case(tool, path, strategy="random"):
+    """harness.call setup: the whole pipeline of one tool; steps load/validate/coverage/propagate."""
     fn = run_koers if tool == "koers" else run_networkx
-    t, check, delta, peak = fn(path, strategy)
-    print(json.dumps({"times": t, "check": check, "rss_delta_mb": delta, "peak_rss_mb": peak}))
+
+    def body():
+        steps, check, _delta, _peak = fn(path, strategy)
+        return {"steps": steps, "check": check}
+    return body, (lambda r: r["check"])
 
 
 def main():
+    import harness
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="10k edges only")
-    ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
-    if args.child:
-        child(*args.child)
-        return
     sys.path.insert(0, str(HERE))
     from generate import generate
     OUT.mkdir(parents=True, exist_ok=True)
     sizes = [10_000] if args.quick else [10_000, 100_000, 500_000, 1_000_000]
-    print(f"{'case':<22}{'step':<11}{'koers_ms':>10}{'networkx_ms':>13}{'nx/koers':>10}")
-    rows = []
+    rep = harness.Report("bench_graph", "Strategy graph: load → check → coverage → evaluate, as the README shows", args.quick)
+    rep.header()
     for n in sizes:
         path = OUT / f"plan_{n}.json"
         if not path.exists():
             path.write_text(json.dumps(generate(n)), encoding="utf-8")
-        res = {}
-        for tool in ("koers", "networkx"):
-            if tool == "networkx" and n > 500_000:
-                res[tool] = None
-                continue
-            p = subprocess.run([sys.executable, __file__, "--child", tool, str(path), "random"], capture_output=True,
-                               text=True, env=dict(os.environ))
-            if p.returncode != 0:
-                raise SystemExit(p.stderr)
-            res[tool] = json.loads(p.stdout.strip().splitlines()[-1])
-        k, x = res["koers"], res["networkx"]
-        if x is not None:
-            assert k["check"]["problems"] == x["check"]["problems"], (k["check"], x["check"])
-            assert k["check"]["cells"] == x["check"]["cells"], (k["check"], x["check"])
-        for step in ("load", "validate", "coverage", "propagate"):
-            kt = k["times"][step] * 1000
-            xt = x["times"][step] * 1000 if x else float("nan")
-            print(f"{n:>9,} edges{'':<7}{step:<11}{kt:>10.1f}{xt:>13.1f}{(xt / kt if x else float('nan')):>10.1f}")
-        vp = (k["times"]["validate"] + k["times"]["propagate"]) * 1000
-        vpx = (x["times"]["validate"] + x["times"]["propagate"]) * 1000 if x else float("nan")
-        print(f"{n:>9,} edges{'':<7}{'val+prop':<11}{vp:>10.1f}{vpx:>13.1f}{(vpx / vp if x else float('nan')):>10.1f}")
-        print(f"{'':<22}{'peak MB':<11}{k['peak_rss_mb']:>10.0f}{(x['peak_rss_mb'] if x else float('nan')):>13.0f}"
-              f"   (growth over imports: koers {k['rss_delta_mb']:.0f} MB"
-              f"{', networkx %.0f MB' % x['rss_delta_mb'] if x else ''})")
-        rows.append({"edges": n, "koers": k, "networkx": x})
-    (OUT / "bench_graph.json").write_text(json.dumps(rows, indent=2))
+        repeat = 3 if n <= 100_000 else 1
+        k = harness.call(__file__, "case", {"tool": "koers", "path": str(path)}, repeat=repeat, warmup=0)
+        x = None
+        if n <= 500_000:
+            x = harness.call(__file__, "case", {"tool": "networkx", "path": str(path)}, repeat=repeat, warmup=0)
+            assert k.info["problems"] == x.info["problems"], (k.info, x.info)
+        steps = ("load", "validate", "coverage", "propagate")
+        rep.add(f"{n:,} edges: the four steps", k.step(*steps), "networkx" if x else "", x.step(*steps) if x else None,
+                harness.Target.memory(400) if n == 1_000_000 else None)
+        rep.add(f"{n:,} edges: check + evaluate", k.step("validate", "propagate"), "networkx" if x else "",
+                x.step("validate", "propagate") if x else None, harness.at_least(20) if n == 500_000 else None)
+    rep.note("koers: koers.load(path), plan.check(), plan.coverage(), plan.evaluate('random').to_frame() — "
+             "the README's calls (not the dense coverage().matrix); networkx: the same work on a MultiDiGraph; "
+             "both agree on the number of problems; peak = the whole process")
+    rep.save()
 
 
 if __name__ == "__main__":

@@ -40,6 +40,8 @@ import time
 
 import numpy as np
 
+import harness
+
 WEIGHTS = (0.30, 0.25, 0.20, 0.15, 0.10)
 EXPERT_HOURS = 202.4   # 4 h/week × 253 working days / 5 (2022, Dutch public holidays)
 
@@ -172,16 +174,27 @@ def worker_highs(path: str, tl: float) -> dict:
 WORKERS = {"koers": worker_koers, "highs": worker_highs}
 
 
+def case(kind: str, path: str, tl: float):
+    """harness.call setup: one solve by `kind`; the timed step is the solver's own seconds."""
+    def body():
+        r = WORKERS[kind](path, tl)
+        r["steps"] = {"solve": r["seconds"] or 0.0}
+        return r
+    return body, (lambda r: r)
+
+
 def run_worker(kind: str, path: str, tl: float) -> dict:
-    cmd = [sys.executable, os.path.abspath(__file__), "--worker", kind, path, str(tl)]
+    """One solve in its own process through benchmarks/harness.py; the worker's dict + "_timing"."""
     try:
-        cp = subprocess.run(cmd, capture_output=True, text=True, timeout=tl * 2 + 60)
+        t = harness.call(__file__, "case", {"kind": kind, "path": path, "tl": tl}, repeat=1, warmup=0,
+                         timeout=tl * 2 + 60)
     except subprocess.TimeoutExpired:
         return {"status": "timeout", "value": None, "seconds": None, "rss_kb": None}
-    if cp.returncode != 0:
-        last = cp.stderr.strip().splitlines()[-1] if cp.stderr.strip() else ""
-        return {"status": "error: " + last, "value": None, "seconds": None, "rss_kb": None}
-    return json.loads(cp.stdout.strip().splitlines()[-1])
+    except RuntimeError as e:
+        return {"status": "error: " + str(e).strip().splitlines()[-1], "value": None, "seconds": None, "rss_kb": None}
+    d = dict(t.info)
+    d["_timing"] = t.step("solve")
+    return d
 
 
 # ---- driver -----------------------------------------------------------------------------------
@@ -263,6 +276,7 @@ def main(argv=None) -> int:
            f"{'peak koers':>10} {'peak HiGHS':>10}")
     out(hdr)
     out("-" * len(hdr))
+    rep = harness.Report("bench_select", "Selection of processes under expert hours, proven optimal", a.quick)
     tmp = tempfile.mkdtemp(prefix="koers_bench_select_")
     rows = []
     for n, seed in cases:
@@ -287,6 +301,13 @@ def main(argv=None) -> int:
             f"{str(h.get('nodes', '-')):>6} {fmt_v(h.get('value')):>10} {ratio(k, h, ktl, htl):>6} {same:>4} "
             f"{chk:>5} {fmt_mb(k):>10} {fmt_mb(h):>10}")
         rows.append((n, seed, k, h))
+        if "_timing" in k:
+            label = f"select {n} × {a.experts}, seed {seed} (step {10 if seed % 2 else 20} h)"
+            label += "" if k["status"] == "optimal" else f" — koers {k['status']}"
+            label += "" if h["status"] == "optimal" else f" — HiGHS {h['status']}"
+            rep.add(label, k["_timing"], "HiGHS" if "_timing" in h else "", h.get("_timing"),
+                    harness.under(1000) if n == 500 and k["status"] == "optimal" else None,
+                    note=f"same optimum: {same}; check: {chk}")
     out()
     for n, seed, k, h in rows:
         notes = []
@@ -306,6 +327,8 @@ def main(argv=None) -> int:
     if target:
         met = sum(1 for k in target if k["status"] == "optimal" and k["seconds"] < 1.0)
         out(f"target (500 processes, {a.experts} experts, proven optimal < 1 s): met on {met} of {len(target)} instances")
+    rep.note("koers: the solver's own seconds (parsing excluded); HiGHS: h.run() only; each solve in its own process")
+    rep.save()
     if a.out:
         with open(a.out, "w") as f:
             f.write("\n".join(lines) + "\n")

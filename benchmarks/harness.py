@@ -12,9 +12,10 @@
   table the README shows) and prints the table.
 
 Wall time is given as the median and the minimum of N rounds; "ratio" is the alternative's
-median over koers's (> 1: koers is faster). Targets are :func:`under` (koers's median below a
-time), :func:`at_least` (ratio at least x) or :func:`within` (koers at most x times the
-alternative). Nothing here is a test: the machine is shared and noisy.
+minimum over koers's (> 1: koers is faster) — the minima, because they are the least disturbed
+by other work on the shared machine. Targets are :func:`under` (koers's median below a time),
+:func:`at_least` (ratio at least x) or :func:`within` (koers's minimum at most x times the
+alternative's). Nothing here is a test: the machine is shared and noisy.
 
     python benchmarks/harness.py --worker SCRIPT FUNC KWARGS_JSON REPEAT WARMUP   (internal)
 """
@@ -45,6 +46,12 @@ class Timing:
     times: list
     rss: int
     info: object = None
+    steps: dict = dataclasses.field(default_factory=dict)  #: step name -> seconds per round
+
+    def step(self, *names) -> "Timing":
+        """The rounds of the named steps only (summed per round), same peak memory."""
+        rounds = [sum(r) for r in zip(*(self.steps[n] for n in names))]
+        return Timing(rounds, self.rss, self.info)
 
     @property
     def median(self) -> float:
@@ -107,15 +114,38 @@ def command(argv, repeat: int = 7, warmup: int = 1, env=None, cwd=None, check: b
 
 
 def call(script, func: str, kwargs: dict | None = None, repeat: int = 5, warmup: int = 1,
-         timeout: float | None = None, env=None) -> Timing:
-    """Run ``script``'s ``func(**kwargs)`` (setup, returns the body to time) in a fresh interpreter."""
+         timeout: float | None = None, budget: float = 0, env=None) -> Timing:
+    """Run ``script``'s ``func(**kwargs)`` (setup, returns the body to time) in a fresh interpreter.
+
+    ``budget`` (seconds, 0: none): stop repeating once the timed rounds took that long (slow
+    cases get fewer rounds; ``n`` in the result says how many).
+    """
     argv = [sys.executable, str(HERE / "harness.py"), "--worker", str(script), func,
             json.dumps(kwargs or {}), str(repeat), str(warmup)]
+    env = dict(os.environ if env is None else env, KOERS_BENCH_BUDGET=str(budget))
     out = subprocess.run(argv, capture_output=True, text=True, timeout=timeout, env=env)
     if out.returncode != 0:
         raise RuntimeError(f"{pathlib.Path(script).name}:{func}({kwargs}) failed\n{out.stderr[-3000:]}")
     d = json.loads(out.stdout.strip().splitlines()[-1])
-    return Timing(d["times"], d["rss"], d.get("info"))
+    return Timing(d["times"], d["rss"], d.get("info"), d.get("steps") or {})
+
+
+def self_timed(argv) -> Timing:
+    """A program that times itself and prints ``{"times": [seconds...]}`` as its last line (the
+    plain C++ loops); its peak RSS through GNU time when installed."""
+    argv = [str(a) for a in argv]
+    rss = 0
+    if TIME:
+        fd, rss_file = tempfile.mkstemp(prefix="koers-bench-rss-")
+        os.close(fd)
+        out = subprocess.run([TIME, "-q", "-f", "%M", "-o", rss_file, *argv], capture_output=True, text=True, check=True)
+        text = pathlib.Path(rss_file).read_text().split()
+        os.unlink(rss_file)
+        rss = int(text[-1]) * 1024 if text else 0
+    else:  # pragma: no cover
+        out = subprocess.run(argv, capture_output=True, text=True, check=True)
+    d = json.loads(out.stdout.strip().splitlines()[-1])
+    return Timing(d["times"], rss, d.get("info"))
 
 
 def _worker(script: str, func: str, kwargs: str, repeat: str, warmup: str) -> int:
@@ -125,17 +155,24 @@ def _worker(script: str, func: str, kwargs: str, repeat: str, warmup: str) -> in
     spec.loader.exec_module(mod)
     made = getattr(mod, func)(**json.loads(kwargs))
     body, info = made if isinstance(made, tuple) else (made, None)
-    times = []
+    times, steps, info_of = [], {}, info if callable(info) else None
+    spent, budget = 0.0, float(os.environ.get("KOERS_BENCH_BUDGET", "0") or 0)
     for k in range(int(warmup) + int(repeat)):
         t0 = time.perf_counter()
         r = body()
         dt = time.perf_counter() - t0
+        if info_of is not None:  # info computed from the body's result (e.g. the optimum found)
+            info = info_of(r)
         if k >= int(warmup):
             times.append(dt)
-        if callable(info):  # info computed from the body's result (e.g. the optimum found)
-            info = info(r)
+            # a body may report its own steps: {"steps": {"check": s, ...}} (each round)
+            for name, sec in (r.get("steps", {}) if isinstance(r, dict) else {}).items():
+                steps.setdefault(name, []).append(sec)
+        spent += dt
+        if budget and spent > budget and times:  # slow cases: fewer rounds (stated as n)
+            break
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    print(json.dumps({"times": times, "rss": rss, "info": info}))
+    print(json.dumps({"times": times, "rss": rss, "info": info, "steps": steps}))
     return 0
 
 
@@ -148,12 +185,21 @@ def under(ms: float):
 
 def at_least(x: float):
     """Target: the alternative takes at least ``x`` times koers's time."""
-    return (f"≥ {x:g}× faster", lambda k, a: a is not None and a.median >= x * k.median)
+    return (f"≥ {x:g}× faster", lambda k, a: a is not None and a.min >= x * k.min)
+
+
+class Target:
+    """Targets on memory (the other targets are plain functions)."""
+
+    @staticmethod
+    def memory(mb: float):
+        """Target: koers's peak RSS under ``mb`` MB."""
+        return (f"peak < {mb:g} MB", lambda k, a: k.rss < mb * 2**20)
 
 
 def within(x: float):
     """Target: koers takes at most ``x`` times the alternative's time."""
-    return (f"within {x:g}×", lambda k, a: a is not None and k.median <= x * a.median)
+    return (f"within {x:g}×", lambda k, a: a is not None and k.min <= x * a.min)
 
 
 # ---- reporting ----------------------------------------------------------------------------------
@@ -189,7 +235,7 @@ class Report:
 
     def add(self, case: str, koers: Timing, alt_name: str | None = None, alt: Timing | None = None,
             target=None, note: str = "") -> dict:
-        ratio = alt.median / koers.median if alt is not None else None
+        ratio = alt.min / koers.min if alt is not None else None
         row = {"case": case, "koers": koers.to_dict(), "koers_text": _fmt_ms(koers),
                "alternative": alt_name or "", "alt": alt.to_dict() if alt is not None else None,
                "alt_text": _fmt_ms(alt) if alt_name else "", "ratio": ratio,

@@ -171,16 +171,28 @@ WORKERS = {"koers": worker_koers, "highs": worker_highs, "cbc": worker_cbc}
 REPEAT, REPEAT_BUDGET = 5, 2.0
 
 
+def case(kind: str, path: str, tl: float):
+    """harness.call setup: one worker run; the timed step is the solver's own (best) seconds."""
+    def body():
+        r = WORKERS[kind](path, tl)
+        r["steps"] = {"solve": r["seconds"] or 0.0}
+        return r
+    return body, (lambda r: r)
+
+
 def run_worker(kind: str, path: str, tl: float) -> dict:
-    cmd = [sys.executable, os.path.abspath(__file__), "--worker", kind, path, str(tl)]
+    """One worker in its own process through benchmarks/harness.py; its dict + "_timing"."""
+    import harness
     try:
-        cp = subprocess.run(cmd, capture_output=True, text=True, timeout=tl * 2 + 60)
+        t = harness.call(__file__, "case", {"kind": kind, "path": path, "tl": tl}, repeat=1, warmup=0,
+                         timeout=tl * 2 + 60)
     except subprocess.TimeoutExpired:
         return {"status": "timeout", "optimum": None, "seconds": None, "rss_kb": None}
-    if cp.returncode != 0:
-        return {"status": "error: " + cp.stderr.strip().splitlines()[-1] if cp.stderr.strip() else "error",
-                "optimum": None, "seconds": None, "rss_kb": None}
-    return json.loads(cp.stdout.strip().splitlines()[-1])
+    except RuntimeError as e:
+        return {"status": "error: " + str(e).strip().splitlines()[-1], "optimum": None, "seconds": None, "rss_kb": None}
+    d = dict(t.info)
+    d["_timing"] = t.step("solve")
+    return d
 
 
 # ---- driver ---------------------------------------------------------------------------------------
@@ -215,8 +227,11 @@ def main(argv=None) -> int:
     ap.add_argument("--time-limit", type=float, default=30.0, help="seconds per solve (every solver)")
     ap.add_argument("--no-cbc", action="store_true")
     ap.add_argument("--out", help="also write the printed report to this file")
+    ap.add_argument("--quick", action="store_true", help="1,000 interventions only, no CBC, 10 s limit")
     ap.add_argument("--worker", nargs=3, metavar=("KIND", "FILE", "TL"), help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
+    if a.quick:
+        a.sizes, a.no_cbc, a.time_limit = [1000], True, min(a.time_limit, 10.0)
     if a.worker:
         kind, path, tl = a.worker
         print(json.dumps(WORKERS[kind](path, float(tl))))
@@ -254,6 +269,8 @@ def main(argv=None) -> int:
         hdr += f" {'peak CBC':>9}"
     out(hdr)
     out("-" * len(hdr))
+    import harness
+    rep = harness.Report("solver_bench", "Exact portfolio solver against HiGHS (and CBC), one thread each", a.quick)
     tmp = tempfile.mkdtemp(prefix="koers_bench_")
     rows = []
     for seed, n, obj in [(s, n, o) for s in a.seeds for n in a.sizes for o in a.objectives]:
@@ -282,6 +299,14 @@ def main(argv=None) -> int:
                 row += f" {fmt_mb(c):>9}"
             out(row)
             rows.append({"seed": seed, "n": n, "objective": obj, "koers": k, "highs": h, "cbc": c})
+            if "_timing" in k:
+                label = f"portfolio {n:,} {obj}, seed {seed}" + ("" if k["status"] == "optimal" else f" — koers {k['status']}")
+                for name, o in (("HiGHS", h), ("CBC", c)):
+                    if o is None:
+                        continue
+                    rep.add(label if o["status"] == "optimal" else f"{label} — {name} {o['status']}", k["_timing"],
+                            name, o.get("_timing"), harness.at_least(10) if n == 1000 and name == "HiGHS" else None,
+                            note=f"same optimum: {same}")
     out()
     kb = [r["koers"].get("base_kb") for r in rows if r["koers"].get("base_kb")]
     hb = [r["highs"].get("base_kb") for r in rows if r["highs"].get("base_kb")]
@@ -293,6 +318,9 @@ def main(argv=None) -> int:
     ph = [r["highs"].get("py_peak", 0) for r in rows]
     out(f"tracemalloc peak of Python allocations during the solve: koers ≤ {max(pk) / 1e6:.2f} MB, "
         f"HiGHS model building ≤ {max(ph) / 1e6:.2f} MB")
+    rep.note("times: each solver's own solve time (koers: its clock, best of up to 5 runs within 2 s; HiGHS: "
+             "h.run(); CBC: the solve call); same optimum checked for every solver that finished")
+    rep.save()
     if a.out:
         with open(a.out, "w") as f:
             f.write("\n".join(lines) + "\n")

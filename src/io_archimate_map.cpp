@@ -96,7 +96,7 @@ StrategyGraph to_graph(const Model& m, const std::vector<NodeKind>& kinds, Unmap
     if (id.empty()) id = e.id;
     json n = json::object();
     if (auto extra = m.property(e.properties, prop_node); !extra.empty()) {
-      json x = json::parse(extra, nullptr, false);
+      json x = detail::parse_json_text(extra, "element " + e.id + " property '" + std::string(prop_node) + "'");
       if (x.is_object()) n = std::move(x);
     }
     n["id"] = id;
@@ -124,7 +124,7 @@ StrategyGraph to_graph(const Model& m, const std::vector<NodeKind>& kinds, Unmap
     }
     json e = json::object();
     if (auto extra = m.property(r.properties, prop_edge); !extra.empty()) {
-      json x = json::parse(extra, nullptr, false);
+      json x = detail::parse_json_text(extra, "relationship " + r.id + " property '" + std::string(prop_edge) + "'");
       if (x.is_object()) e = std::move(x);
     }
     e["kind"] = std::string(to_string(row->kind));
@@ -140,7 +140,7 @@ StrategyGraph to_graph(const Model& m, const std::vector<NodeKind>& kinds, Unmap
   }
   json doc = json::object();
   if (auto top = m.property(m.properties, prop_model); !top.empty()) {
-    json x = json::parse(top, nullptr, false);
+    json x = detail::parse_json_text(top, "model property '" + std::string(prop_model) + "'");
     if (x.is_object()) doc = std::move(x);
   }
   doc["format"] = "koers.model";

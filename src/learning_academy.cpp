@@ -313,6 +313,13 @@ void AcademyLog::refuse_if_invalid() const {
                    {e.file, std::to_string(e.row), e.field});
 }
 
+namespace {
+void check_year(int year) {
+  if (year != 0 && (year < 1400 || year > 9999))
+    throw InputError(Errc::invalid_argument, "year " + std::to_string(year) + " is outside 1400..9999", {"year"});
+}
+}  // namespace
+
 void AcademyLog::check_as_of(Date as_of) const {
   if (first_event_ && as_of < *first_event_)
     throw InputError(Errc::as_of_before_launch,
@@ -325,6 +332,7 @@ void AcademyLog::check_as_of(Date as_of) const {
 std::vector<AcademyKpis> AcademyLog::grouped(Date d, int year, const std::vector<std::size_t>& group_of_course,
                                              std::size_t groups) const {
   check_as_of(d);
+  check_year(year);
   if (year == 0) year = d.year();
   std::vector<AcademyKpis> out(groups);
   for (auto& k : out) {
@@ -397,6 +405,7 @@ std::vector<GroupKpis> AcademyLog::kpis_by_kind(Date as_of, int year) const {
 
 std::vector<AcademyKpis> AcademyLog::timeseries(const std::vector<Date>& dates, int year) const {
   for (Date d : dates) check_as_of(d);
+  check_year(year);
   if (dates.empty()) return {};
   // the distinct dates, sorted; each event lands in the first date on or after it
   std::vector<Date> sorted_dates = dates;

@@ -51,5 +51,10 @@
 #include <koers/budget/selection_json.hpp>
 // io: foreign formats
 #include <koers/io/jucm.hpp>
-// learning: learning-time entitlement from a roster
+#include <koers/io/archimate.hpp>
+#include <koers/io/csv.hpp>
+// learning: the academy event log, learning-time entitlement, expert capacity, demand vs supply
+#include <koers/learning/academy.hpp>
+#include <koers/learning/capacity.hpp>
+#include <koers/learning/demand.hpp>
 #include <koers/learning/entitlement.hpp>

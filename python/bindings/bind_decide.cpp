@@ -63,10 +63,9 @@ void register_decide(py::module_& root) {
       .def("alternative_names", &DecisionProblem::alternative_names, "Every name (implicit A1.. when none were given).")
       .def("with_weights", &DecisionProblem::with_weights, "weights"_a);
 
-  // NumPy matrices of any layout map without a copy (strided Ref); the problem takes one copy.
-  using StridedMatrix = Eigen::Ref<const Eigen::MatrixXd, 0, Eigen::Stride<Eigen::Dynamic, Eigen::Dynamic>>;
+  // NumPy matrices of any layout map without a copy (MatrixView, a strided Ref); the problem takes one copy.
   m.def("make_problem",
-        [](StridedMatrix scores, const Eigen::VectorXd& weights, const std::vector<Direction>& directions,
+        [](MatrixView scores, const Eigen::VectorXd& weights, const std::vector<Direction>& directions,
            std::vector<std::string> alternatives, std::vector<std::string> criteria) {
           return make_problem(scores, weights, directions, std::move(alternatives), std::move(criteria));
         },
@@ -85,7 +84,7 @@ void register_decide(py::module_& root) {
       .def(py::init<>())
       .def_readwrite("method", &RankOptions::method).def_readwrite("normalisation", &RankOptions::normalisation)
       .def_readwrite("v", &RankOptions::v).def_readwrite("value_functions", &RankOptions::value_functions)
-      .def_readwrite("contributions", &RankOptions::contributions);
+      .def_readwrite("contributions", &RankOptions::contributions).def_readwrite("ranks", &RankOptions::ranks);
   py::class_<Ranking>(m, "Ranking", "The result of a ranking.")
       .def_readonly("method", &Ranking::method).def_readonly("normalisation", &Ranking::normalisation)
       .def_readonly("higher_is_better", &Ranking::higher_is_better).def_readonly("weights", &Ranking::weights)
@@ -102,6 +101,25 @@ void register_decide(py::module_& root) {
       .def_readonly("compromise", &Ranking::compromise)
       .def_readonly("phi_plus", &Ranking::phi_plus).def_readonly("phi_minus", &Ranking::phi_minus).def_readonly("phi", &Ranking::phi);
   m.def("rank", &rank, "problem"_a, "options"_a, "Rank with the chosen method.", release);
+  m.def("rank_matrix",
+        [](MatrixView scores, const Eigen::VectorXd& weights, const std::vector<Direction>& directions,
+           const RankOptions& o) { return rank_matrix(scores, weights, directions, o); },
+        "scores"_a, "weights"_a, "directions"_a, "options"_a,
+        "Rank straight from a matrix (C- or F-order float64 read in place; see koers::decide::rank_matrix).", release);
+  m.def("order_and_ranks",
+        [](const Eigen::VectorXd& scores, bool higher_is_better) {
+          Ranking r;
+          r.scores = scores;
+          r.higher_is_better = higher_is_better;
+          {
+            py::gil_scoped_release nogil;
+            assign_ranks(r);
+          }
+          return py::make_tuple(Eigen::VectorXi(Eigen::Map<const Eigen::VectorXi>(r.ranks.data(), static_cast<Eigen::Index>(r.ranks.size()))),
+                                Eigen::Matrix<Eigen::Index, Eigen::Dynamic, 1>(Eigen::Map<const Eigen::Matrix<Eigen::Index, Eigen::Dynamic, 1>>(
+                                    r.order.data(), static_cast<Eigen::Index>(r.order.size()))));
+        },
+        "scores"_a, "higher_is_better"_a, "(ranks, order) of scores under the tie rule (what RankOptions.ranks = false skips).");
   m.def("tie_rule", [] { return std::string(tie_rule_text); });
 
   py::class_<WeightsResult>(m, "WeightsResult")

@@ -54,32 +54,35 @@ def _fraction(r) -> Fraction | None:
     return None if r is None else Fraction(r.num, r.den)
 
 
+def _one_text(v) -> str:
+    if v is None or v is pd.NaT or v is pd.NA or (isinstance(v, float) and not np.isfinite(v)):
+        return ""
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    if isinstance(v, (_dt.date, pd.Timestamp)):
+        return v.strftime("%Y-%m-%d")
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v).strip()
+
+
 def _text_column(s: pd.Series) -> list[str]:
     """A DataFrame column as the text a CSV file would hold: dates ISO, whole floats without
-    ".0", booleans yes/no, missing values blank (vectorised for the common dtypes)."""
-    if pd.api.types.is_datetime64_any_dtype(s):
-        v = s.to_numpy(dtype="datetime64[D]")
-        out = np.datetime_as_string(v, unit="D").astype(object)
-        out[np.isnat(v)] = ""
-        return out.tolist()
-    if pd.api.types.is_bool_dtype(s) and not s.hasnans:
-        return np.where(s.to_numpy(dtype=bool), "yes", "no").tolist()
+    ".0", booleans yes/no, missing values blank. Vectorised: integers through ``str``, every
+    other column through its distinct values (a log repeats dates and codes)."""
     if pd.api.types.is_integer_dtype(s) and not s.hasnans:
-        return s.to_numpy().astype(str).tolist()
-    if pd.api.types.is_float_dtype(s):
-        return [("" if not np.isfinite(v) else (str(int(v)) if float(v).is_integer() else repr(float(v))))
-                for v in s.to_numpy(dtype=float)]
-    out = []
-    for v in s.tolist():
-        if v is None or v is pd.NaT or v is pd.NA or (isinstance(v, float) and not np.isfinite(v)):
-            out.append("")
-        elif isinstance(v, bool):
-            out.append("yes" if v else "no")
-        elif isinstance(v, (_dt.date, pd.Timestamp)):
-            out.append(v.strftime("%Y-%m-%d"))
-        else:
-            out.append(str(v).strip())
-    return out
+        return list(map(str, s.tolist()))
+    if pd.api.types.is_datetime64_any_dtype(s):
+        s = s.dt.normalize()
+    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    if pd.api.types.is_datetime64_any_dtype(s):
+        texts = np.datetime_as_string(np.asarray(uniques, dtype="datetime64[D]"), unit="D").tolist()
+    elif pd.api.types.is_bool_dtype(s):
+        texts = ["yes" if v else "no" for v in uniques]
+    else:
+        texts = [_one_text(v) for v in uniques]
+    table = np.array(texts + [""], dtype=object)  # code -1 (missing) → the last entry, ""
+    return table[codes].tolist()
 
 
 def _table(name: str, df) -> "_core.CsvTable":
@@ -130,7 +133,7 @@ class Kpis(dict):
         d = dict(self)
         d["avg_participants_per_started_run"] = float(self.exact) if self.exact is not None else np.nan
         d.pop("avg_participants_per_started_run_exact")
-        return pd.Series(d, name=self.as_of.isoformat())
+        return pd.Series(d, name=self.as_of.isoformat(), dtype=object)
 
     def __repr__(self):
         inner = ", ".join(f"{k}={v!r}" for k, v in self.items() if not k.endswith("_exact"))
@@ -319,8 +322,8 @@ class AcademyLog:
             row = {by if by == "kind" else "course_id": int(g.key) if by == "course" else g.key}
             if by == "course":
                 row["title"] = g.title
-            s = k.to_series()
-            row.update(s.to_dict())
+            row.update({n: v for n, v in k.items() if not n.startswith("avg_")})
+            row["avg_participants_per_started_run"] = float(k.exact) if k.exact is not None else np.nan
             row["employees_in_started_runs"] = k.employees_in_started_runs
             rows.append(row)
         return pd.DataFrame(rows).set_index("course_id" if by == "course" else "kind")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import math
 import sys
 
@@ -36,6 +35,7 @@ def _clean(obj):
 
 def emit_json(obj) -> None:
     """Print a result as JSON on stdout (UTF-8, no NaN)."""
+    import json  # here, not at the top: `koers --help` needs no JSON
     json.dump(_clean(obj), sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
     sys.stdout.write("\n")
 

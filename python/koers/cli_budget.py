@@ -14,7 +14,6 @@ an unknown intervention, E107/E114); 2 usage and file errors (the model or the -
 """
 from __future__ import annotations
 
-import json
 import sys
 
 from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_source, emit_json, fail, model_from, source
@@ -195,6 +194,8 @@ def cmd_sweep(args) -> int:
 
 
 def _overrides(path):
+    import json
+
     from .errors import InputError
     if not path:
         return None

@@ -1,7 +1,7 @@
 """Sub-commands for the strategy graph: validate, analyse, propagate, diff, report."""
 from __future__ import annotations
 
-import pathlib
+import os
 import sys
 
 from .cli import EXIT_INVALID, EXIT_OK, add_source, emit_json, model_from as _model_from
@@ -93,7 +93,7 @@ def cmd_report(args) -> int:
     from . import report
     sections = report.build(args.out)
     if args.json:
-        emit_json({"out": str(pathlib.Path(args.out).resolve()),
+        emit_json({"out": os.path.realpath(args.out),
                    "sections": [{"name": s["name"], "title": s.get("title", s["name"]), "data": s.get("data", {}),
                                  "figures": [str(f) for f in s.get("figures", [])]} for s in sections]})
         return EXIT_OK

@@ -608,8 +608,8 @@ class RankResult:
         self.normalisation = cpp.normalisation
         self.higher_is_better = bool(cpp.higher_is_better)
         self._scores = cpp.scores          # NumPy views of the C++ result (no copy)
-        self._ranks = cpp.ranks
-        self._order = cpp.order
+        # (ranks, order) when C++ filled them; ranked from an array they are sorted when first asked for
+        self._ranks_order = (cpp.ranks, cpp.order) if len(cpp.order) == len(cpp.scores) else None
         self.contribution_kind = cpp.contribution_kind
         self.warnings = list(cpp.warnings)
         self.params = {k: v for k, v in cpp.choices}
@@ -619,9 +619,26 @@ class RankResult:
             self.params["v"] = float(cpp.v)
 
     @property
+    def _ranks(self):
+        if self._ranks_order is None:  # ranked from an array: sorted when first asked for
+            self._ranks_order = _core().order_and_ranks(self._scores, self.higher_is_better)
+        return self._ranks_order[0]
+
+    @property
+    def _order(self):
+        self._ranks  # noqa: B018 - sorts on first use
+        return self._ranks_order[1]
+
+    def _core_problem(self):
+        """The C++ problem; from an array it is built (one copy of the matrix) when first needed."""
+        if callable(self._cpp_problem):
+            self._cpp_problem = self._cpp_problem()
+        return self._cpp_problem
+
+    @property
     def problem(self) -> DecisionProblem:
         if self._problem is None:
-            cp = self._cpp_problem
+            cp = self._core_problem()
             crits = [{"name": c.name, "direction": c.direction.name, "weight": c.weight} for c in cp.criteria]
             self._problem = DecisionProblem(cp.alternative_names(), crits, np.asarray(cp.scores))
         return self._problem
@@ -631,7 +648,8 @@ class RankResult:
         if self._problem is not None:
             return self._problem._alternatives
         if getattr(self, "_alt_cache", None) is None:
-            self._alt_cache = self._cpp_problem.alternative_names()
+            self._alt_cache = [f"A{i + 1}" for i in range(len(self._scores))] if callable(self._cpp_problem) \
+                else self._cpp_problem.alternative_names()
         return self._alt_cache
 
     @property
@@ -654,6 +672,10 @@ class RankResult:
         """Method-specific figures: TOPSIS d_plus/d_minus; VIKOR S, R, Q, conditions and compromise set;
         PROMETHEE phi_plus, phi_minus, phi."""
         if self._extra is None:
+            if self.method == "vikor" and len(self._cpp.order) == 0 and self._options is not None:
+                # ranked from an array, scores only: the conditions need the order — rank in full now
+                self._options.ranks = True
+                self._cpp = _core().rank(self._core_problem(), self._options)
             cpp, ex = self._cpp, {}
             if self.method == "topsis":
                 ex["d_plus"] = np.array(cpp.d_plus)
@@ -677,7 +699,8 @@ class RankResult:
         if c.size == 0 and self._options is not None:
             # the NumPy fast path ranks without contributions; compute them when asked
             self._options.contributions = True
-            self._cpp = _core().rank(self._cpp_problem, self._options)
+            self._options.ranks = True
+            self._cpp = _core().rank(self._core_problem(), self._options)
             self.contribution_kind = self._cpp.contribution_kind
             self._options = None
             c = self._cpp.contributions
@@ -727,7 +750,7 @@ class RankResult:
     def dominated(self) -> dict[str, str]:
         """Dominated alternatives → one alternative that dominates it (reported, never refused;
         checked up to 5000 alternatives)."""
-        cp = self._cpp_problem if self._problem is None else self._problem._core_problem()
+        cp = self._core_problem() if self._problem is None else self._problem._core_problem()
         d = _core().dominance(cp)
         if not d.checked:
             return {}
@@ -823,7 +846,7 @@ def _rank_array(x: np.ndarray, weights, directions, method, normalisation, v) ->
     dirs = _per_criterion(directions if directions is not None else "max", [f"C{j + 1}" for j in range(k)],
                           "directions", _as_direction)
     w = np.empty(0) if weights is None else np.asarray(weights, dtype=float).reshape(-1)
-    cp = d.make_problem(x, w, [d.direction_from_string(s) for s in dirs])
+    dir_enums = [d.direction_from_string(s) for s in dirs]
     spec = {"name": method or "topsis"}
     if normalisation is not None:
         spec["normalisation"] = normalisation
@@ -837,7 +860,10 @@ def _rank_array(x: np.ndarray, weights, directions, method, normalisation, v) ->
     if v is not None:
         o.v = float(v)
     o.contributions = False  # computed on demand by RankResult.contributions()
-    return RankResult(None, d.rank(cp, o), "array", spec, cpp_problem=cp, options=o)
+    o.ranks = False          # sorted on demand (RankResult.ranks, .ranking, .order)
+    # x (C- or F-order float64) is read in place; the C++ problem (a copy) only when a result needs it
+    cpp = d.rank_matrix(x, w, dir_enums, o)
+    return RankResult(None, cpp, "array", spec, cpp_problem=lambda: d.make_problem(x, w, dir_enums), options=o)
 
 
 # ---------------------------------------------------------------------------------------------

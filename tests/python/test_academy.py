@@ -179,13 +179,15 @@ def test_cli_example_and_year():
     assert r.returncode == 0 and "runs_planned_in_2022" in r.stdout and "4.17" in r.stdout
 
 
-@pytest.mark.parametrize("case", ["missing_file", "missing_column", "not_utf8", "empty_file", "malformed",
+@pytest.mark.parametrize("case", ["bad_year", "missing_file", "missing_column", "not_utf8", "empty_file", "malformed",
                                   "before_launch", "bad_as_of", "no_dir", "both_sources", "no_source"])
 def test_cli_bad_input_exit_2(log_dir, case):
     args = [log_dir, "--as-of", "2022-06-23", "--json"]
     expect = {"missing_file": "E100", "missing_column": "E701", "not_utf8": "E118", "empty_file": "E702",
               "malformed": "E700", "before_launch": "E706", "bad_as_of": "E500", "no_dir": "E100"}.get(case)
-    if case == "missing_file":
+    if case == "bad_year":
+        args += ["--year", "-5"]
+    elif case == "missing_file":
         (log_dir / "runs.csv").unlink()
     elif case == "missing_column":
         (log_dir / "cancellations.csv").write_text("registration_id,cancelled_on\n", encoding="utf-8")

@@ -266,3 +266,29 @@ def test_cli_diff_text_and_processes():
     assert "West Betuwe processes affected:" in r.stdout
     r = run_cli("archimate")
     assert r.returncode == 2 and "ACTION" in r.stderr
+
+
+@pytest.mark.parametrize("path", [GEMMA26, GEMMA23], ids=lambda p: p.name)
+def test_cli_import_export_gemma_same_stats_and_valid(path, tmp_path):
+    model, out = tmp_path / "model.json", tmp_path / "out.xml"
+    assert run_cli("archimate", "import", path, "-o", model).returncode == 0
+    r = run_cli("archimate", "export", model, "-o", out)
+    assert r.returncode == 0, r.stderr
+    xmllint(out)
+    a = json.loads(run_cli("archimate", "stats", path, "--json").stdout)
+    b = json.loads(run_cli("archimate", "stats", out, "--json").stdout)
+    assert a == b and sum(a["elements"].values()) > 2000
+    assert archimate.read(out) == archimate.read(path)
+
+
+def test_hostile_koers_properties_are_refused_with_a_code():
+    """The 'koers node' property is koers.model JSON: a deep or broken one is an InputError, not a crash."""
+    for value, code in (("[" * 100_000, 108), ("{not json", 101)):
+        text = (HEAD + '<elements><element identifier="a" xsi:type="Goal"><name>a</name><properties>'
+                '<property propertyDefinitionRef="p"><value>' + value + '</value></property></properties></element>'
+                '</elements><propertyDefinitions><propertyDefinition identifier="p" type="string"><name>koers node</name>'
+                '</propertyDefinition></propertyDefinitions></model>')
+        m = archimate.loads(text, "k.xml")
+        with pytest.raises(koers.InputError) as e:
+            m.to_model()
+        assert e.value.code == code

@@ -293,3 +293,50 @@ def test_numpy_fast_path_contributions_on_demand():
     np.testing.assert_allclose(r.scores, p.scores.to_numpy())
     pd.testing.assert_frame_equal(r.contributions(), p.contributions())
     assert r.ranking == p.ranking
+
+
+# ---- ranking straight from NumPy (issue 10 §3): read in place, sorted only when asked -------------
+
+@pytest.mark.parametrize("method,norm", [("topsis", "vector"), ("topsis", "minmax"), ("wsm", None),
+                                         ("wsm", "max"), ("vikor", None)])
+@pytest.mark.parametrize("layout", ["C", "F", "sliced"])
+def test_rank_from_an_array_equals_the_problem_path(method, norm, layout):
+    """Seeded random data; the reference is the same matrix through DecisionProblem (the general path)."""
+    rng = np.random.default_rng(7)
+    base = rng.uniform(1, 100, (300, 10))
+    x = {"C": np.ascontiguousarray(base[:, :5]), "F": np.asfortranarray(base[:, :5]), "sliced": base[:, ::2]}[layout]
+    w, dirs = [0.3, 0.2, 0.2, 0.2, 0.1], ["max", "min", "max", "max", "min"]
+    before = x.copy()
+    r = koers.rank(x, w, dirs, method=method, normalisation=norm)
+    ref = koers.rank(koers.DecisionProblem.from_array(np.array(x), weights=w, directions=dirs), method=method,
+                     normalisation=norm)
+    np.testing.assert_allclose(r.scores, ref.scores.to_numpy(), rtol=1e-12, atol=1e-15)
+    assert np.array_equal(x, before)  # read, never written
+    assert r.params == {k: v for k, v in ref.params.items() if k != "method_source"} and r.warnings == ref.warnings
+    assert list(r.ranks) == list(ref.ranks.to_numpy()) and r.ranking == ref.ranking
+    assert list(r.order) == list(ref.order)
+    np.testing.assert_allclose(r.contributions().to_numpy(), ref.contributions().to_numpy(), rtol=1e-12, atol=1e-15)
+    if method == "vikor":
+        assert r.compromise == ref.compromise
+        np.testing.assert_allclose(r.S, ref.S.to_numpy(), rtol=1e-12)
+
+
+def test_rank_from_an_array_sorts_only_when_ranks_are_asked():
+    x = np.random.default_rng(8).uniform(1, 5, (1000, 3))
+    r = koers.rank(x, [0.5, 0.3, 0.2], "max", method="topsis")
+    assert r._ranks_order is None       # scores only so far: nothing sorted
+    scores = r.scores
+    assert r._ranks_order is None
+    assert r.ranks[int(np.argmax(scores))] == 1 and r._ranks_order is not None
+
+
+def test_rank_from_an_array_reports_what_the_general_path_reports():
+    x = np.array([[1.0, 5], [2, 5], [3, 5]])  # second criterion constant: the general path's warning
+    r = koers.rank(x, [0.5, 0.5], "max", method="wsm")
+    assert any("one value for every alternative" in w for w in r.warnings)
+    with pytest.raises(koers.InputError) as e:
+        koers.rank(np.array([[1.0, np.nan], [2, 1]]), [0.5, 0.5], "max")
+    assert e.value.code == koers.Errc.not_finite
+    with pytest.raises(koers.RankingError) as e:
+        koers.rank(np.array([[1.0, 2], [2, 1]]), [-0.5, 0.5], "max")
+    assert e.value.code == koers.Errc.invalid_weights

@@ -302,10 +302,13 @@ struct DecisionProblem {
   }
 };
 
+/// A caller's matrix of any layout, read in place (NumPy C- and F-order arrays map without a copy).
+using MatrixView = Eigen::Ref<const Eigen::MatrixXd, 0, Eigen::Stride<Eigen::Dynamic, Eigen::Dynamic>>;
+
 /// Build a problem from a matrix of any layout (row-major NumPy arrays map without a copy;
 /// the problem takes one), weights and directions (names generated as "A1".., "C1.." when
 /// empty — implicit, see `DecisionProblem::alternatives`; an empty weight vector leaves the criteria without weights). Validates.
-inline DecisionProblem make_problem(const Eigen::Ref<const Eigen::MatrixXd, 0, Eigen::Stride<Eigen::Dynamic, Eigen::Dynamic>>& scores,
+inline DecisionProblem make_problem(const MatrixView& scores,
                                     const Eigen::Ref<const Eigen::VectorXd>& weights,
                                     const std::vector<Direction>& directions,
                                     std::vector<std::string> alternatives = {},

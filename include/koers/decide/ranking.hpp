@@ -80,6 +80,10 @@ struct RankOptions {
   /// Fill `Ranking::contributions` (false: leave it empty; TOPSIS then never builds the
   /// weighted normalised matrix — the fast path for very large problems).
   bool contributions = true;
+  /// Fill `Ranking::ranks` and `order` (false: scores only, no sort — for a caller that asks
+  /// for the scores and ranks later, if at all; VIKOR then also leaves its acceptance
+  /// conditions and compromise set, which need the order, unset).
+  bool ranks = true;
 };
 
 /// How ties are ranked: scores within `tie_tolerance` (relative, 1e-9·max(1,|s|)) share the

@@ -157,12 +157,14 @@ struct Evaluator {
 /// Competition ranks (0-based here: number of alternatives strictly better, ties per `tied`).
 inline void rank_positions(const Eigen::VectorXd& s, bool higher, std::vector<Eigen::Index>& idx, std::vector<int>& pos) {
   const Eigen::Index m = s.size();
+  // sort (key, index) pairs in place — best first, equal scores by index — rather than indices
+  // through a comparator that reads the scores: the hot loop of SMAA, one sort per sample
+  thread_local std::vector<std::pair<double, Eigen::Index>> keyed;
+  keyed.resize(static_cast<std::size_t>(m));
+  for (Eigen::Index i = 0; i < m; ++i) keyed[static_cast<std::size_t>(i)] = {higher ? -s[i] : s[i], i};
+  std::sort(keyed.begin(), keyed.end());
   idx.resize(static_cast<std::size_t>(m));
-  std::iota(idx.begin(), idx.end(), Eigen::Index{0});
-  std::sort(idx.begin(), idx.end(), [&](Eigen::Index a, Eigen::Index b) {
-    if (s[a] != s[b]) return higher ? s[a] > s[b] : s[a] < s[b];
-    return a < b;
-  });
+  for (Eigen::Index k = 0; k < m; ++k) idx[static_cast<std::size_t>(k)] = keyed[static_cast<std::size_t>(k)].second;
   pos.resize(static_cast<std::size_t>(m));
   for (Eigen::Index k = 0; k < m; ++k) {
     auto i = idx[static_cast<std::size_t>(k)];

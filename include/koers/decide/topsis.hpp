@@ -5,6 +5,19 @@
 
 namespace koers::decide {
 
+namespace detail {
+/// The stated choices of TOPSIS (after "name").
+inline void topsis_choices(Ranking& r, Normalisation n) {
+  r.normalisation = to_string(n);
+  r.choices.push_back({"normalisation", describe(n)});
+  r.choices.push_back({"distance", "euclidean"});
+  r.choices.push_back({"ideal", "column max / min of the weighted normalised (benefit-oriented) matrix"});
+  r.choices.push_back({"score", "closeness D-/(D+ + D-); higher is better"});
+}
+inline constexpr const char* topsis_contribution_kind =
+    "weight * normalised value (TOPSIS is not additive: these explain, they do not sum to the score)";
+}  // namespace detail
+
 /// TOPSIS. v_ij = w_j·r_ij with r the benefit-oriented normalisation (default vector);
 /// ideal A⁺ = column max of v, anti-ideal A⁻ = column min; Euclidean distances D⁺, D⁻;
 /// closeness C_i = D⁻/(D⁺ + D⁻), higher is better. When D⁺ + D⁻ = 0 (the alternative equals
@@ -12,11 +25,7 @@ namespace koers::decide {
 inline Ranking topsis(const DecisionProblem& p, const RankOptions& o = {}) {
   Ranking r = detail::begin_ranking(p, Method::topsis);
   Normalisation n = o.normalisation.value_or(Normalisation::vector);
-  r.normalisation = to_string(n);
-  r.choices.push_back({"normalisation", describe(n)});
-  r.choices.push_back({"distance", "euclidean"});
-  r.choices.push_back({"ideal", "column max / min of the weighted normalised (benefit-oriented) matrix"});
-  r.choices.push_back({"score", "closeness D-/(D+ + D-); higher is better"});
+  detail::topsis_choices(r, n);
   const Eigen::Index m = p.n_alternatives();
   Eigen::MatrixXd v(o.contributions ? m : 0, p.n_criteria());
   Eigen::ArrayXd dp = Eigen::ArrayXd::Zero(m), dm = Eigen::ArrayXd::Zero(m);
@@ -58,7 +67,7 @@ inline Ranking topsis(const DecisionProblem& p, const RankOptions& o = {}) {
   }
   if (degenerate) r.warnings.push_back("every alternative equals the ideal and the anti-ideal: closeness set to 0.5");
   r.contributions = std::move(v);
-  r.contribution_kind = "weight * normalised value (TOPSIS is not additive: these explain, they do not sum to the score)";
+  r.contribution_kind = detail::topsis_contribution_kind;
   r.higher_is_better = true;
   detail::finish_ranking(r, o);
   return r;

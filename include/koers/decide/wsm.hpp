@@ -22,7 +22,14 @@ inline void finish_ranking(Ranking& r, const RankOptions& o) {
   }
   r.choices.push_back({"tie_rule", tie_rule_text});
   r.choices.push_back({"weights", "the criteria weights, normalised to sum 1"});
-  assign_ranks(r);
+  if (o.ranks) assign_ranks(r);
+}
+/// The stated choices of the weighted sum (after "name").
+inline void wsm_choices(Ranking& r, Normalisation n, const std::string& value_functions) {
+  r.normalisation = to_string(n);
+  r.choices.push_back({"normalisation", describe(n)});
+  r.choices.push_back({"value_functions", value_functions.empty() ? "none" : "piecewise-linear value functions on: " + value_functions});
+  r.choices.push_back({"score", "sum over criteria of weight * value; higher is better"});
 }
 /// Benefit-oriented utility matrix of the weighted sum: value functions where given, else the normalisation.
 inline Eigen::MatrixXd wsm_values(const DecisionProblem& p, const RankOptions& o, Normalisation n,
@@ -51,13 +58,10 @@ inline Ranking wsm(const DecisionProblem& p, const RankOptions& o = {}) {
   Normalisation n = o.normalisation.value_or(Normalisation::minmax);
   if (!o.value_functions.empty() && static_cast<Eigen::Index>(o.value_functions.size()) != p.n_criteria())
     throw InputError::size_mismatch("value_functions", static_cast<long long>(o.value_functions.size()), p.n_criteria());
-  r.normalisation = to_string(n);
-  r.choices.push_back({"normalisation", describe(n)});
   std::string vf;
   for (std::size_t j = 0; j < o.value_functions.size(); ++j)
     if (o.value_functions[j]) vf += (vf.empty() ? "" : ", ") + p.criteria[j].name;
-  r.choices.push_back({"value_functions", vf.empty() ? "none" : "piecewise-linear value functions on: " + vf});
-  r.choices.push_back({"score", "sum over criteria of weight * value; higher is better"});
+  detail::wsm_choices(r, n, vf);
   Eigen::MatrixXd u = detail::wsm_values(p, o, n, &r.warnings);
   r.contributions = u * r.weights.asDiagonal();
   r.contribution_kind = "weight * normalised value (sums to the score)";

@@ -127,6 +127,8 @@ TEST_CASE("academy: definitions on a small log — status from dates, inclusive 
   CHECK(before.runs_planned_in_year == 1);
   CHECK(before.runs_planned_name() == "runs_planned_in_2023");
   CHECK(log.kpis(parse_date("2022-05-02")).year == 2022);  // year 0: the as-of year
+  CHECK(code_of([&] { log.kpis(parse_date("2022-05-02"), -5); }) == Errc::invalid_argument);
+  CHECK(code_of([&] { log.timeseries({parse_date("2022-05-02")}, 10000); }) == Errc::invalid_argument);
 
   auto fill = log.fill_rates(parse_date("2022-05-02"));
   REQUIRE(fill.size() == 3);

@@ -4,7 +4,9 @@
 
 #include <koers/decide/rank.hpp>
 
+#include <limits>
 #include <numeric>
+#include <optional>
 #include <random>
 
 using namespace koers;
@@ -177,4 +179,75 @@ TEST_CASE("radix sort order equals the (score, index) order", "[decide][ranking]
       CHECK(got == want);
     }
   }
+}
+
+// rank_matrix reads the caller's matrix in place (issue 10 §3); it must give what the general
+// path gives on the same data: rank(make_problem(x, w, dirs), o). Random data, seeded.
+TEST_CASE("rank_matrix: in place, row- and column-major, equals the general path", "[decide][rank_matrix]") {
+  std::mt19937_64 g(10);
+  std::uniform_real_distribution<double> u(1, 100);
+  const Eigen::Index m = 500, n = 6;
+  Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> xr(m, n);
+  for (Eigen::Index i = 0; i < m; ++i)
+    for (Eigen::Index j = 0; j < n; ++j) xr(i, j) = u(g);
+  xr(3, 1) = xr(7, 1);  // a tie in one column
+  const Eigen::MatrixXd xc = xr;
+  const Eigen::VectorXd w = vec({0.3, 0.1, 0.2, 0.15, 0.05, 0.4});  // sums to 1.2: normalised, with a warning
+  const std::vector<Direction> dirs = {Direction::max, Direction::min, Direction::max,
+                                       Direction::min, Direction::max, Direction::min};
+  const auto general_problem = make_problem(xc, w, dirs);
+  struct Case { Method method; std::optional<Normalisation> norm; };
+  for (const Case c : {Case{Method::topsis, std::nullopt}, Case{Method::topsis, Normalisation::minmax},
+                       Case{Method::topsis, Normalisation::max}, Case{Method::wsm, std::nullopt},
+                       Case{Method::wsm, Normalisation::vector}, Case{Method::vikor, std::nullopt}}) {
+    RankOptions o{.method = c.method, .normalisation = c.norm, .contributions = false};
+    const Ranking want = rank(general_problem, o);
+    for (const MatrixView view : {MatrixView(xr), MatrixView(xc)}) {
+      const Ranking got = rank_matrix(view, w, dirs, o);
+      check_close(got.scores, want.scores, 1e-12);
+      CHECK(got.ranks == want.ranks);
+      CHECK(got.order == want.order);
+      CHECK(got.choices == want.choices);
+      CHECK(got.warnings == want.warnings);
+      CHECK(got.normalisation == want.normalisation);
+      CHECK(got.contribution_kind == want.contribution_kind);
+      if (c.method == Method::topsis) check_close(got.d_plus, want.d_plus, 1e-12);
+      if (c.method == Method::vikor) {
+        check_close(got.S, want.S, 1e-12);
+        check_close(got.R, want.R, 1e-12);
+        CHECK(got.compromise == want.compromise);
+        CHECK(got.acceptable_advantage == want.acceptable_advantage);
+      }
+    }
+    o.ranks = false;  // scores only: nothing sorted (nor VIKOR's conditions, which need the order)
+    const Ranking lean = rank_matrix(MatrixView(xr), w, dirs, o);
+    check_close(lean.scores, want.scores, 1e-12);
+    CHECK(lean.ranks.empty());
+    CHECK(lean.order.empty());
+    CHECK(lean.compromise.empty());
+  }
+}
+
+TEST_CASE("rank_matrix: what the general path reports, it reports too", "[decide][rank_matrix]") {
+  Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> x(3, 2);
+  x << 1, 5, 2, 5, 3, 5;  // the second criterion is constant: under min-max a warning, from the general path
+  const Eigen::VectorXd w = vec({0.5, 0.5});
+  const std::vector<Direction> dirs = {Direction::max, Direction::max};
+  const RankOptions o{.method = Method::wsm, .contributions = false};
+  const Ranking got = rank_matrix(MatrixView(x), w, dirs, o);
+  const Ranking want = rank(make_problem(Eigen::MatrixXd(x), w, dirs), o);
+  CHECK(got.warnings == want.warnings);
+  CHECK_FALSE(got.warnings.empty());
+  auto code_of = [](auto&& f) -> std::optional<Errc> {
+    try {
+      f();
+    } catch (const Error& e) {
+      return e.code();
+    }
+    return std::nullopt;
+  };
+  x(1, 0) = std::numeric_limits<double>::quiet_NaN();
+  CHECK(code_of([&] { rank_matrix(MatrixView(x), w, dirs, o); }) == Errc::not_finite);
+  x(1, 0) = 2;
+  CHECK(code_of([&] { rank_matrix(MatrixView(x), vec({-1, 1}), dirs, o); }) == Errc::invalid_weights);
 }

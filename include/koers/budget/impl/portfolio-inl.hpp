@@ -383,6 +383,49 @@ inline bool has_new_changes(const PortfolioScenario& sc) {
          sc.payroll_share.has_value();
 }
 
+/// A witness that resource `r` binds at the optimum `x`: one free, unselected item of `r` whose
+/// addition raises the objective and keeps every other constraint (groups, needs, implies, the
+/// leaf oracle) — a selection better than `x` once `r` is unlimited. Cheap (O(model)); when it
+/// finds none, the exact search decides.
+inline bool binding_witness(const koers::detail::BnbModel& m, const std::vector<signed char>& x, int r) {
+  std::vector<int> in_group(m.groups.size(), 0);
+  std::vector<std::vector<int>> groups_of(static_cast<std::size_t>(m.n));
+  for (std::size_t g = 0; g < m.groups.size(); ++g)
+    for (int i : m.groups[g]) {
+      in_group[g] += x[static_cast<std::size_t>(i)] == 1;
+      groups_of[static_cast<std::size_t>(i)].push_back(static_cast<int>(g));
+    }
+  std::vector<char> needs_ok(static_cast<std::size_t>(m.n), 1), covered(m.weight.size(), 0);
+  for (const auto* pairs : {&m.needs, &m.implies})
+    for (const auto& [a, b] : *pairs)
+      if (x[static_cast<std::size_t>(b)] != 1) needs_ok[static_cast<std::size_t>(a)] = 0;
+  if (m.coverage)
+    for (int i = 0; i < m.n; ++i)
+      if (x[static_cast<std::size_t>(i)] == 1)
+        for (int g : m.covers[static_cast<std::size_t>(i)]) covered[static_cast<std::size_t>(g)] = 1;
+  for (int i = 0; i < m.n; ++i) {
+    const auto u = static_cast<std::size_t>(i);
+    if (x[u] == 1 || m.res[u] != r || !needs_ok[u] || (!m.fix.empty() && m.fix[u] != -1)) continue;
+    bool gain = false;
+    if (m.coverage) {
+      for (int g : m.covers[u]) gain = gain || (!covered[static_cast<std::size_t>(g)] && m.weight[static_cast<std::size_t>(g)] > 0);
+    } else {
+      gain = m.value[u] > 0;
+    }
+    if (!gain) continue;
+    bool room = true;
+    for (int g : groups_of[u]) room = room && in_group[static_cast<std::size_t>(g)] < m.group_max[static_cast<std::size_t>(g)];
+    if (!room) continue;
+    if (m.accept) {
+      auto y = x;
+      y[u] = 1;
+      if (m.accept(y) != 1) continue;
+    }
+    return true;
+  }
+  return false;
+}
+
 }  // namespace detail
 
 inline Money scale_floor(Money budget, const std::string& factor) {
@@ -704,6 +747,10 @@ inline PortfolioResult optimise(const Portfolio& p, const SolveOptions& o) {
       for (const auto& it : p.items)
         if (it.stream == p.streams[s].id && !it.excluded) total += it.cost;
       if (total <= p.streams[s].capacity()) continue;  // everything fits: not binding
+      if (detail::binding_witness(m, b.x, static_cast<int>(s))) {  // one more item pays: binding, no search
+        r.binding.push_back(p.streams[s].id);
+        continue;
+      }
       auto m2 = m;
       m2.cap[s] = total.cents();
       auto o2 = detail::bnb_options(o);
