@@ -57,8 +57,7 @@ install-cpp: build
 consumer: install-cpp
 	cmake -S examples/consumer -B build/consumer -DCMAKE_PREFIX_PATH=$(CURDIR)/$(STAGE) >/dev/null
 	cmake --build build/consumer
-	./build/consumer/plan_check $(CURDIR)/python/koers/examples/data/deventer-2014/model.json
-	./build/consumer/academy_kpis $(CURDIR)/python/koers/examples/data/west-betuwe-2022/academy 2022-06-23
+	ctest --test-dir build/consumer --output-on-failure
 
 ## every benchmark (< 15 min on 2 cores); writes benchmarks/results/summary.md and the README table
 bench: build

@@ -26,7 +26,8 @@ def _grid(quick):
     else:  # 61 cuts (0..30 % by 0.5 %) × 41 payroll shares (2..3 % by 0.025 %) × 4 mandatory sets = 10,004
         g = koers.grid(p, cut=("0", "0.30", "0.005"), payroll_share=("0.02", "0.03", "0.00025"),
                        mandatory={"agressie": [], "+zaakgericht": ["iv.zaakgericht-werken"],
-                                  "+hostmanship": ["iv.traject-hostmanship"], "+feedback": ["iv.feedback"]})
+                                  "+hostmanship": ["iv.traject-hostmanship"], "+feedback": ["iv.feedback"]},
+                       max_scenarios=10_004)  # just over the default limit of 10,000
     return koers, p, g
 
 

@@ -7,6 +7,7 @@
 
 #include <csv.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <set>
@@ -17,6 +18,7 @@ namespace {
 constexpr int row_not_begun = 0;  // libcsv's parser state before the first byte of a row
 
 struct State {
+  State(const CsvOptions& o, CsvTable& t) : opt(o), table(t) {}
   const CsvOptions& opt;
   CsvTable& table;
   std::vector<std::string> cur;
@@ -203,15 +205,23 @@ CsvTable parse_csv(std::string_view text, const std::string& origin, const CsvOp
     std::size_t end = nl == std::string_view::npos ? text.size() : nl + 1;
     ++line;
     if (parser.p.pstate == row_not_begun) st.row_line = line;
-    std::size_t len = end - pos;
-    if (csv_parse(&parser.p, text.data() + pos, len, on_field, on_row, &st) != len && !st.failed) {
-      int err = csv_error(&parser.p);
-      if (err == CSV_EPARSE)
-        st.fail(Errc::csv_malformed, st.cur.size(),
-                "a stray quote on line " + std::to_string(line) +
-                    " (a quote inside an unquoted field, or text after a closing quote; write \"\" for a quote)");
-      else
-        throw std::bad_alloc();
+    // a line is fed in pieces, so a field growing past the limit (one endless line, or a quoted
+    // field over many lines) stops within a piece of it, not after buffering all of it
+    constexpr std::size_t piece = std::size_t{1} << 16;
+    for (std::size_t at = pos; at < end && !st.failed; at += piece) {
+      std::size_t len = std::min(piece, end - at);
+      if (csv_parse(&parser.p, text.data() + at, len, on_field, on_row, &st) != len && !st.failed) {
+        int err = csv_error(&parser.p);
+        if (err == CSV_EPARSE)
+          st.fail(Errc::csv_malformed, st.cur.size(),
+                  "a stray quote on line " + std::to_string(line) +
+                      " (a quote inside an unquoted field, or text after a closing quote; write \"\" for a quote)");
+        else
+          throw std::bad_alloc();
+      }
+      if (!st.failed && parser.p.entry_pos > options.max_field_bytes)
+        st.fail(Errc::too_large, st.cur.size(), "a field of more than " + std::to_string(options.max_field_bytes) +
+                                                    " bytes (the limit), from line " + std::to_string(st.row_line));
     }
     pos = end;
   }

@@ -6,6 +6,7 @@
 #include <exception>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <vector>
 
@@ -243,7 +244,10 @@ class ValueBuilder {
 
 class ModelSax {
  public:
-  ModelSax(std::string origin, std::size_t nodes_hint, std::size_t edges_hint) : origin_(std::move(origin)) {
+  /// `collect`: record every element's first problem (validation) instead of stopping at the
+  /// first per section; `finish_collecting()` then reports them with the top-level ones.
+  explicit ModelSax(std::string origin, bool collect = false) : origin_(std::move(origin)), collect_(collect) {}
+  void reserve(std::size_t nodes_hint, std::size_t edges_hint) {
     try {
       g_.reserve(nodes_hint, edges_hint);  // counted by the pre-scan: a hint only
     } catch (const std::exception&) {
@@ -278,6 +282,42 @@ class ModelSax {
   }
 
   /// After a complete parse: every check in the former order, then the graph.
+  /// Validation: every problem the reader finds (top-level fields, each faulty element), in
+  /// document order of the sections; the graph is returned only when there is none.
+  std::vector<Issue> finish_collecting(std::optional<StrategyGraph>& graph) {
+    std::vector<Issue> top;
+    auto note = [&](auto&& step) {
+      try { step(); } catch (const InputError& e) { top.push_back(Issue{e.code(), e.elements(), e.message()}); }
+    };
+    if (!top_is_object_) throw InputError(Errc::wrong_type, origin_ + ": the document must be a JSON object", {"/"});
+    bool format_ok = true;
+    note([&] { try { detail::check_format(top_, "koers.model", model_format_version, origin_); } catch (...) { format_ok = false; throw; } });
+    if (!format_ok) return top;  // another kind of file: its fields mean something else
+    ObjectReader r(top_, "");
+    note([&] { r.str("format"); });
+    note([&] { r.integer("version"); });
+    note([&] { g_.name = r.str_or("name", ""); });
+    note([&] { g_.source = r.str_or("source", ""); });
+    note([&] {
+      if (auto* p = r.object("period")) {
+        ObjectReader pr(*p, "/period");
+        g_.period_start = pr.str_or("start", "");
+        g_.period_end = pr.str_or("end", "");
+        pr.finish();
+      }
+    });
+    note([&] { r.array("nodes", true); });
+    note([&] { r.array("edges"); });
+    note([&] { r.array("strategies"); });
+    note([&] { r.finish(); });
+    top.insert(top.end(), collected_.begin(), collected_.end());
+    if (top.empty()) {
+      g_.strategies = std::move(strategies_);
+      graph = std::move(g_);
+    }
+    return top;
+  }
+
   StrategyGraph finish() {
     if (!top_is_object_) throw InputError(Errc::wrong_type, origin_ + ": the document must be a JSON object", {"/"});
     detail::check_format(top_, "koers.model", model_format_version, origin_);
@@ -400,7 +440,7 @@ class ModelSax {
     }
   }
   void begin_element() {
-    if (errors_[section_]) skip_ = 1;  // one error per section is all that is reported
+    if (errors_[section_] && !collect_) skip_ = 1;  // one error per section is all that is reported
     else builder_.start();
   }
 
@@ -418,7 +458,8 @@ class ModelSax {
       if (section_ == nodes) g_.add_node(read_node(j, path));
       else if (section_ == edges) g_.add_edge(read_edge(j, path));
       else strategies_.push_back(read_strategy(j, path));
-    } catch (const InputError&) {
+    } catch (const InputError& e) {
+      if (collect_) collected_.push_back(Issue{e.code(), e.elements(), e.message()});
       errors_[section_] = std::current_exception();
     }
   }
@@ -426,6 +467,10 @@ class ModelSax {
   /// Forget what an earlier occurrence of a repeated top-level key loaded (rare: a hostile file).
   void reset(Section s) {
     errors_[s] = nullptr;
+    if (collect_) {
+      const std::string prefix = s == nodes ? "/nodes/" : s == edges ? "/edges/" : "/strategies/";
+      std::erase_if(collected_, [&](const Issue& i) { return !i.elements.empty() && i.elements.front().rfind(prefix, 0) == 0; });
+    }
     if (s == strategies) { strategies_.clear(); return; }
     StrategyGraph h;
     if (s != nodes) for (auto& n : g_.nodes()) h.add_node(n);
@@ -446,30 +491,37 @@ class ModelSax {
   bool top_is_object_ = false;
   bool seen_[3] = {false, false, false};
   std::exception_ptr errors_[3];
+  bool collect_ = false;
+  std::vector<Issue> collected_;
 };
 
 }  // namespace
 
-StrategyGraph parse_model(std::string_view text, const std::string& origin) {
+namespace {
+/// Runs the reader over a text.
+void run_text(ModelSax& sax, std::string_view text, const std::string& origin) {
   PreScan scan;
   scan.feed(text);
   check_depth(scan, origin);
-  ModelSax sax(origin, scan.nodes(), scan.edges());
+  sax.reserve(scan.nodes(), scan.edges());
   json::sax_parse(text.begin(), text.end(), &sax);
-  return sax.finish();
 }
 
-StrategyGraph load_model(const std::string& path) {
-  const std::string origin = "'" + path + "'";
+/// Runs the reader over a file: a regular file is streamed twice (pre-scan, SAX parse); a pipe
+/// or device is read once (up to the size limit), then parsed as text.
+void run_file(ModelSax& sax, const std::string& path, const std::string& origin) {
   auto unreadable = [&] { return InputError(Errc::file_unreadable, "cannot read '" + path + "'", {path}); };
   std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw InputError(Errc::file_unreadable, "'" + path + "' is a directory, not a file", {path});
   bool regular = std::filesystem::is_regular_file(path, ec);
-  if (!regular)  // a pipe or device: read once (stopping at the limit), then parse the text
-    return parse_model(io::read_file(path, detail::max_json_bytes), origin);
+  if (!regular) {  // a pipe or device: read once (stopping at the limit), then parse the text
+    run_text(sax, io::read_file(path, detail::max_json_bytes), origin);
+    return;
+  }
   std::ifstream in = io::open_file(path);
   auto size = std::filesystem::file_size(path, ec);
   if (!ec && size > detail::max_json_bytes) io::throw_too_large(path, detail::max_json_bytes);
-  // pass 1: depth and element counts, in chunks
   PreScan scan;
   std::vector<char> buf(std::size_t{1} << 20);
   std::size_t total = 0;
@@ -480,11 +532,10 @@ StrategyGraph load_model(const std::string& path) {
   }
   if (in.bad()) throw unreadable();
   check_depth(scan, origin);
-  // pass 2: the SAX parse, straight from the file
   in.clear();
   in.seekg(0);
   if (!in) throw unreadable();
-  ModelSax sax(origin, scan.nodes(), scan.edges());
+  sax.reserve(scan.nodes(), scan.edges());
   try {
     json::sax_parse(in, &sax);
   } catch (const InputError&) {
@@ -492,7 +543,45 @@ StrategyGraph load_model(const std::string& path) {
     throw;
   }
   if (in.bad()) throw unreadable();
+}
+
+ModelValidation collect(ModelSax& sax) {
+  ModelValidation v;
+  std::optional<StrategyGraph> g;
+  v.issues = sax.finish_collecting(g);
+  if (g) {
+    auto checked = g->check();
+    v.issues.insert(v.issues.end(), checked.begin(), checked.end());
+    v.graph = std::move(*g);
+  }
+  return v;
+}
+}  // namespace
+
+StrategyGraph parse_model(std::string_view text, const std::string& origin) {
+  ModelSax sax(origin);
+  run_text(sax, text, origin);
   return sax.finish();
+}
+
+StrategyGraph load_model(const std::string& path) {
+  const std::string origin = "'" + path + "'";
+  ModelSax sax(origin);
+  run_file(sax, path, origin);
+  return sax.finish();
+}
+
+ModelValidation validate_model(const std::string& path) {
+  const std::string origin = "'" + path + "'";
+  ModelSax sax(origin, true);
+  run_file(sax, path, origin);
+  return collect(sax);
+}
+
+ModelValidation validate_model_text(std::string_view text, const std::string& origin) {
+  ModelSax sax(origin, true);
+  run_text(sax, text, origin);
+  return collect(sax);
 }
 
 std::string to_json(const StrategyGraph& g, int indent) {

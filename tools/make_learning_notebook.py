@@ -1,6 +1,7 @@
 """Write notebooks/04_learning_time_and_academy.ipynb (without outputs; tests execute it).
 
-The academy part (issue 8 §3-4) goes after the marked cell at the end.
+The academy part (issue 8 §3-4) is added after the learning part by tools/add_academy_cells.py
+(between its <!-- academy:start/end --> markers): run both, in this order.
 """
 import pathlib
 
@@ -120,8 +121,6 @@ cells = [
          "              'processes': [len(plain.selected), len(net.selected)],\n"
          "              'total score': [plain.total_score, net.total_score], 'status': [plain.status, net.status]},\n"
          "             index=['4 h/week, no leave', '4 h/week, leave taken off'])"),
-    md("---\n\n## Academie (issue 8 §3–4)\n\n<!-- ACADEMY CELLS BELOW: the academy work adds the Academie dashboard of "
-       "23-6-2022, its weekly time series and the Leercafé ratings after this cell. -->"),
 ]
 nb = nbf.v4.new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
                                                                "language": "python"}})

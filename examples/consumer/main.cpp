@@ -12,7 +12,7 @@ int main(int argc, char** argv) {
   try {
     koers::StrategyGraph plan = koers::load_model(argv[1]);
     auto issues = plan.check();
-    std::cout << plan.name << "\n";
+    std::cout << plan.name << "  (koers " << koers::version << ")\n";
     for (auto& [kind, n] : plan.counts())
       if (n) std::cout << "  " << kind << ": " << n << "\n";
     koers::Money total;

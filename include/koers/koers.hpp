@@ -5,6 +5,7 @@
 
 // core: exact money, dates and the Dutch calendar, errors with stable codes
 #include <koers/core/error.hpp>
+#include <koers/version.hpp>
 #include <koers/core/money.hpp>
 #include <koers/core/calendar.hpp>
 #include <koers/core/hours.hpp>
@@ -38,6 +39,7 @@
 #include <koers/decide/ahp.hpp>
 #include <koers/decide/ahp_group.hpp>
 #include <koers/decide/ahp_json.hpp>
+#include <koers/decide/problem_json.hpp>
 // budget: streams, scenarios, sweeps, exact portfolio optimisation, selection under hours
 #include <koers/budget/budget_model.hpp>
 #include <koers/budget/scenario.hpp>

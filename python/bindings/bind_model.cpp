@@ -29,6 +29,14 @@ void register_model(py::module_& m) {
       .def("__eq__", [](const G& a, const G& b) { return a == b; });
   m.def("parse_model", &parse_model, "text"_a, "origin"_a = "model", "Parse koers.model JSON text.", release);
   m.def("load_model", &load_model, "path"_a, "Load a koers.model file.", release);
+  py::class_<ModelValidation>(m, "ModelValidation",
+                              "Every problem in a model file: the reader's (each with its JSON path) and the graph's.")
+      .def_readonly("issues", &ModelValidation::issues)
+      .def_readonly("graph", &ModelValidation::graph)
+      .def_property_readonly("valid", &ModelValidation::valid);
+  m.def("validate_model", &validate_model, "path"_a, "Validate a koers.model file, collecting every problem.", release);
+  m.def("validate_model_text", &validate_model_text, "text"_a, "origin"_a = "model",
+        "Validate koers.model JSON text, collecting every problem.", release);
   m.def("save_model", &save_model, "graph"_a, "path"_a, "Write a koers.model file.", release);
 }
 }  // namespace koers::python

@@ -14,6 +14,7 @@ void register_model(py::module_& m);     // bind_model.cpp: strategy graph, JSON
 void register_analysis(py::module_& m);  // bind_analysis.cpp: coverage, reach, trace, diff, ...
 void register_grl(py::module_& m);       // bind_grl.cpp: goal-model evaluation, jUCMNav import
 void register_decide(py::module_& m);    // bind_decide.cpp: ranking, AHP, weights, SMAA, sensitivity
+void register_decide_json(py::module_& m);  // bind_decide_json.cpp: the koers.decision reader
 void register_budget(py::module_& m);    // bind_budget.cpp: portfolio, selection, scenarios, sweeps
 void register_ahp(py::module_& m);       // bind_ahp.cpp: AHP judgments, priorities, consistency, groups
 void register_calendar(py::module_& m);  // bind_calendar.cpp: Dutch calendar, working days, hours

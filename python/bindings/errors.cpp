@@ -23,10 +23,11 @@ py::list issues_to_list(const std::vector<Issue>& issues) {
                         "message"_a = safe_str(i.message)));
   return out;
 }
-void raise(std::string_view cls, const Error& e, py::object errors = py::none()) {
-  // TODO(structure): once every throw site uses the class the error table names, raise
-  // koers.errors.class_for(code) here instead of the C++ class that carried the error.
-  py::object klass = py::module_::import("koers.errors").attr(std::string(cls == "Error" ? "KoersError" : cls).c_str());
+// The class comes from the error table (koers.errors.class_for), so a code is raised as one
+// class whichever C++ class carried it; validation keeps ModelError with its issue list.
+void raise(const Error& e, py::object errors = py::none()) {
+  py::object mod = py::module_::import("koers.errors");
+  py::object klass = errors.is_none() ? mod.attr("class_for")(static_cast<int>(e.code())) : mod.attr("ModelError");
   py::object exc = klass(safe_str(e.message()), static_cast<int>(e.code()), safe_list(e.elements()), errors);
   PyErr_SetObject(klass.ptr(), exc.ptr());
 }
@@ -54,19 +55,9 @@ void register_errors(py::module_& m) {
     try {
       if (p) std::rethrow_exception(p);
     } catch (const ModelError& e) {
-      raise("ModelError", e, issues_to_list(e.issues()));
-    } catch (const GraphError& e) {
-      raise("GraphError", e);
-    } catch (const RankingError& e) {
-      raise("RankingError", e);
-    } catch (const BudgetError& e) {
-      raise("BudgetError", e);
-    } catch (const SolverError& e) {
-      raise("SolverError", e);
-    } catch (const InputError& e) {
-      raise("InputError", e);
+      raise(e, issues_to_list(e.issues()));
     } catch (const Error& e) {
-      raise("Error", e);
+      raise(e);
     }
   });
 }

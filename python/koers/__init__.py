@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ._lazy import exports as _exports
 
-__version__ = "0.1.0"
+from ._version import __version__  # noqa: E402,F401  (generated from CMakeLists.txt)
 
 #: module (relative to koers) -> the names ``koers.<name>`` gives from it.
 _EXPORTS = {

@@ -32,7 +32,7 @@ import numpy as np
 from . import _core
 from ._lazy import is_frame
 from ._lazy import pandas as pd
-from .errors import InputError
+from .errors import Errc, error
 
 __all__ = ["AcademyLog", "Kpis", "Evaluations", "load", "KPI_NAMES", "FILES"]
 
@@ -87,7 +87,7 @@ def _text_column(s: pd.Series) -> list[str]:
 
 def _table(name: str, df) -> "_core.CsvTable":
     if not is_frame(df):
-        raise InputError(f"{name}: expected a pandas DataFrame, not {type(df).__name__}", 115, [name])
+        raise error(Errc.invalid_argument, f"{name}: expected a pandas DataFrame, not {type(df).__name__}", [name])
     header = [str(c).strip() for c in df.columns]
     return _core.csv_table_from_columns(f"{name}.csv", header, [_text_column(df[c]) for c in df.columns])
 
@@ -280,7 +280,7 @@ class AcademyLog:
         start = pd.Timestamp(_iso(start) if start is not None else self.first_event)
         end = pd.Timestamp(_iso(end) if end is not None else self.last_event)
         if end < start:
-            raise InputError(f"the end {end.date()} is before the start {start.date()}", 501, [str(end.date())])
+            raise error(Errc.invalid_period, f"the end {end.date()} is before the start {start.date()}", [str(end.date())])
         idx = pd.date_range(start, end, freq=freq)
         if len(idx) == 0 or idx[-1] < end:
             nxt = pd.date_range(end, periods=1, freq=freq)
@@ -293,7 +293,7 @@ class AcademyLog:
         the sorted dates, not one recount per date."""
         idx = pd.DatetimeIndex(pd.to_datetime(list(dates))) if dates is not None else self.dates(freq, start, end)
         if len(idx) == 0:
-            raise InputError("timeseries needs at least one date", 115, ["dates"])
+            raise error(Errc.invalid_argument, "timeseries needs at least one date", ["dates"])
         year = int(year or idx[-1].year)
         series = self._log.timeseries([d.strftime("%Y-%m-%d") for d in idx], year)
         cols = {
@@ -314,7 +314,7 @@ class AcademyLog:
     def kpis_by(self, by: str, as_of, year: int | None = None) -> pd.DataFrame:
         """The KPIs per ``"course"`` (every course) or per ``"kind"``, as of ``as_of``."""
         if by not in ("course", "kind"):
-            raise InputError(f"kpis_by: by must be 'course' or 'kind', not {by!r}", 115, ["by"])
+            raise error(Errc.invalid_argument, f"kpis_by: by must be 'course' or 'kind', not {by!r}", ["by"])
         f = self._log.kpis_by_course if by == "course" else self._log.kpis_by_kind
         rows = []
         for g in f(_iso(as_of), int(year or 0)):
@@ -442,20 +442,20 @@ def load(source=None, *, strict: bool = False, **tables) -> AcademyLog:
         tables = {**source, **tables}
         source = None
     if source is not None and tables:
-        raise InputError("give a folder or DataFrames, not both", 115, ["source"])
+        raise error(Errc.invalid_argument, "give a folder or DataFrames, not both", ["source"])
     if source is not None:
         if isinstance(source, AcademyLog):
             return source
         if not isinstance(source, (str, os.PathLike)):
-            raise InputError(f"load: expected a folder or DataFrames, not {type(source).__name__}", 115, ["source"])
+            raise error(Errc.invalid_argument, f"load: expected a folder or DataFrames, not {type(source).__name__}", ["source"])
         path = pathlib.Path(source)
         return AcademyLog(_core.AcademyLog.load(str(path), strict), str(path))
     unknown = sorted(set(tables) - set(FILES))
     if unknown:
-        raise InputError(f"load: unknown table(s) {', '.join(unknown)}; expected {', '.join(FILES)}", 115, unknown)
+        raise error(Errc.invalid_argument, f"load: unknown table(s) {', '.join(unknown)}; expected {', '.join(FILES)}", unknown)
     missing = [n for n in FILES[:4] if tables.get(n) is None]
     if missing:
-        raise InputError(f"load: the table(s) {', '.join(missing)} are missing", 100, missing)
+        raise error(Errc.file_unreadable, f"load: the table(s) {', '.join(missing)} are missing", missing)
     t = _core.AcademyTables()
     for name in FILES:
         if tables.get(name) is not None:

@@ -21,13 +21,13 @@ from __future__ import annotations
 import json
 import math
 import os
-from typing import Iterable, Mapping
+from typing import Mapping
 
 import numpy as np
 from ._lazy import is_frame, pandas as pd
 
 from . import _core
-from .errors import InputError
+from .errors import Errc, error
 
 __all__ = ["AHP", "Group", "analyse", "load", "random_index", "principal_eigen", "geometric_mean",
            "koczkodaj_triad", "PICKLE_VERSION"]
@@ -42,7 +42,7 @@ def _dumps(doc) -> str:
     try:
         return json.dumps(doc, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as e:
-        raise InputError(f"ahp document is not JSON-serialisable: {e}", 106, ["/"]) from None
+        raise error(Errc.wrong_type, f"ahp document is not JSON-serialisable: {e}", ["/"]) from None
 
 
 def _judgment_list(judgments) -> list[dict]:
@@ -52,8 +52,7 @@ def _judgment_list(judgments) -> list[dict]:
     if is_frame(judgments):
         missing = {"a", "b", "value"} - set(judgments.columns)
         if missing:
-            raise InputError(f"a judgments DataFrame needs columns a, b, value (missing: {', '.join(sorted(missing))})",
-                             105, sorted(missing))
+            raise error(Errc.missing_field, f"a judgments DataFrame needs columns a, b, value (missing: {', '.join(sorted(missing))})", sorted(missing))
         return [{"a": str(r.a), "b": str(r.b), "value": float(r.value)} for r in judgments.itertuples()]
     out = []
     for k, j in enumerate(judgments):
@@ -65,8 +64,7 @@ def _judgment_list(judgments) -> list[dict]:
                 a, v, b = j[0], j[2], j[1]
             out.append({"a": a, "b": b, "value": float(v)})
         else:
-            raise InputError(f"judgment {k + 1} must be (a, value, b) or {{'a', 'b', 'value'}}, not {j!r}", 106,
-                             [f"/judgments/{k}"])
+            raise error(Errc.wrong_type, f"judgment {k + 1} must be (a, value, b) or {{'a', 'b', 'value'}}, not {j!r}", [f"/judgments/{k}"])
     return out
 
 
@@ -94,7 +92,7 @@ class _Base:
                  cr_threshold=0.10):
         elements = list(elements)
         if not elements:
-            raise InputError("AHP needs at least one element", 115, [])
+            raise error(Errc.invalid_argument, "AHP needs at least one element", [])
         self._elements = [str(e) for e in elements]
         # names checked by koers now (E112 duplicate, empty names)
         _core.ahp_normalise_json(_dumps({"format": "koers.ahp", "version": 1, "elements": self._elements,
@@ -195,7 +193,7 @@ class _Base:
     def __setstate__(self, state):
         version, data = state
         if version != PICKLE_VERSION:
-            raise InputError(f"cannot unpickle koers.ahp state version {version}", 103, [])
+            raise error(Errc.unsupported_version, f"cannot unpickle koers.ahp state version {version}", [])
         other = _from_doc(json.loads(data.decode("utf-8")))
         self.__dict__.update(other.__dict__)
 
@@ -263,7 +261,7 @@ class AHP(_Base):
         """An AHP from a ``koers.ahp`` dictionary with ``judgments`` (use :class:`Group` for ``judges``)."""
         obj = _from_doc(data)
         if not isinstance(obj, AHP):
-            raise InputError("this koers.ahp document holds judges: use koers.ahp.Group.from_dict", 107, ["/judges"])
+            raise error(Errc.invalid_value, "this koers.ahp document holds judges: use koers.ahp.Group.from_dict", ["/judges"])
         return obj
 
     @classmethod
@@ -279,8 +277,7 @@ class AHP(_Base):
         """
         if is_frame(matrix):
             if list(matrix.index) != list(matrix.columns):
-                raise InputError("a judgment matrix needs the same labels on rows and columns, in the same order", 107,
-                                 [str(x) for x in matrix.index])
+                raise error(Errc.invalid_value, "a judgment matrix needs the same labels on rows and columns, in the same order", [str(x) for x in matrix.index])
             elements = [str(x) for x in matrix.index] if elements is None else list(elements)
             m = matrix.to_numpy(dtype=float)
         else:
@@ -288,8 +285,8 @@ class AHP(_Base):
             if elements is None:
                 elements = [f"e{i + 1}" for i in range(m.shape[0])]
         if m.ndim != 2 or m.shape[0] != m.shape[1] or m.shape[0] != len(elements):
-            raise InputError(f"a judgment matrix must be square with one row per element ({len(elements)}), "
-                             f"got shape {m.shape}", 109, ["matrix"])
+            raise error(Errc.size_mismatch, f"a judgment matrix must be square with one row per element ({len(elements)}), "
+                             f"got shape {m.shape}", ["matrix"])
         given = np.isfinite(m) & (m != 0)
         both = [(elements[i], float(m[i, j]), elements[j]) for i in range(len(elements)) for j in range(len(elements))
                 if i != j and given[i, j]]
@@ -337,7 +334,7 @@ class Group(_Base):
             else:
                 wl = list(weights)
                 if len(wl) != len(items):
-                    raise InputError(f"weights has {len(wl)} entries, expected {len(items)}", 109, ["weights"])
+                    raise error(Errc.size_mismatch, f"weights has {len(wl)} entries, expected {len(items)}", ["weights"])
                 wmap = {items[k][0]: wl[k] for k in range(len(items))}
             for name, js in items:
                 self.add_judge(name, js, wmap.get(name, 1.0))
@@ -372,7 +369,7 @@ class Group(_Base):
 
     def _run(self) -> dict:
         if not self._judges:
-            raise InputError("the group has no judges yet", 105, ["/judges"])
+            raise error(Errc.missing_field, "the group has no judges yet", ["/judges"])
         return super()._run()
 
     def priorities(self, aggregation: str | None = None) -> pd.Series:
@@ -426,8 +423,7 @@ class Group(_Base):
     def from_dict(cls, data: dict) -> "Group":
         obj = _from_doc(data)
         if not isinstance(obj, Group):
-            raise InputError("this koers.ahp document holds one set of judgments: use koers.ahp.AHP.from_dict", 107,
-                             ["/judgments"])
+            raise error(Errc.invalid_value, "this koers.ahp document holds one set of judgments: use koers.ahp.AHP.from_dict", ["/judgments"])
         return obj
 
     @classmethod
@@ -444,7 +440,7 @@ def _from_doc(data: dict):
     doc = json.loads(_core.ahp_normalise_json(_dumps(data), str(data.get("name") or "ahp")
                                               if isinstance(data, Mapping) else "ahp"))
     if "criteria" in doc:
-        raise InputError("a two-level hierarchy: use koers.ahp.analyse for it", 107, ["/criteria"])
+        raise error(Errc.invalid_value, "a two-level hierarchy: use koers.ahp.analyse for it", ["/criteria"])
     opts = {k: doc[k] for k in _OPTION_KEYS if k in doc}
     if "judges" in doc:
         g = Group(doc["elements"], aggregation=doc.get("aggregation", "aij"), name=doc.get("name", ""), **opts)

@@ -43,7 +43,7 @@ from typing import Iterable, Mapping, Sequence
 from ._lazy import exports as _exports, is_na, pandas as pd
 
 from . import _core
-from .errors import BudgetError, InputError
+from .errors import Errc, error
 
 # the DataFrame subclasses live in budget_frames (it imports pandas); koers.budget.BudgetCurve
 # and .CostPlan resolve on first use
@@ -52,8 +52,6 @@ __getattr__, __dir__, _ = _exports(__name__, {"budget_frames": ("BudgetCurve", "
 __all__ = ["Portfolio", "Scenario", "OptimiseResult", "BudgetCurve", "BudgetModel",
            "optimise", "curve", "sweep", "grid", "compose", "euros", "CostPlan", "cost_plan", "intervention_cost"]
 
-_INVALID_SCENARIO = 406
-_INVALID_ARGUMENT = 107
 _MONEY_COLUMNS = ("budget", "reserved", "capacity", "spent", "free", "cost", "per_participant",
                   "required", "available")
 
@@ -90,24 +88,23 @@ def _decimal_text(d: decimal.Decimal) -> str:
 
 def _check_factor(stream: str, f) -> str:
     if not isinstance(f, str):
-        raise BudgetError(f"scale factor for stream '{stream}' must be a decimal string such as \"0.9\" "
-                          f"(a float loses cents), not {type(f).__name__}", _INVALID_SCENARIO, [stream])
+        raise error(Errc.invalid_scenario, f"scale factor for stream '{stream}' must be a decimal string such as \"0.9\" "
+                          f"(a float loses cents), not {type(f).__name__}", [stream])
     return f
 
 
 def _check_cents(scen: str, field: str, key: str, c) -> int:
     if isinstance(c, bool) or not isinstance(c, int):
-        raise BudgetError(f"scenario '{scen}': {field}['{key}'] must be whole cents (int), not {type(c).__name__}",
-                          _INVALID_SCENARIO, [scen, key])
+        raise error(Errc.invalid_scenario, f"scenario '{scen}': {field}['{key}'] must be whole cents (int), not {type(c).__name__}", [scen, key])
     if c < 0:
-        raise BudgetError(f"scenario '{scen}': {field}['{key}'] must not be negative", _INVALID_SCENARIO, [scen, key])
+        raise error(Errc.invalid_scenario, f"scenario '{scen}': {field}['{key}'] must not be negative", [scen, key])
     return c
 
 
 def _check_decimal(scen: str, field: str, key: str, f) -> str:
     if not isinstance(f, str):
-        raise BudgetError(f"scenario '{scen}': {field}['{key}'] must be a decimal string such as \"0.9\" "
-                          f"(a float loses cents), not {type(f).__name__}", _INVALID_SCENARIO, [scen, key])
+        raise error(Errc.invalid_scenario, f"scenario '{scen}': {field}['{key}'] must be a decimal string such as \"0.9\" "
+                          f"(a float loses cents), not {type(f).__name__}", [scen, key])
     return f
 
 
@@ -142,8 +139,7 @@ class Scenario:
         for k in ("scale_budget", "set_budget_cents", "set_cost_cents", "scale_cost", "set_participants"):
             v = getattr(self, k)
             if not isinstance(v, Mapping):
-                raise BudgetError(f"scenario '{self.name}': {k} must be a mapping, not {type(v).__name__}",
-                                  _INVALID_SCENARIO, [self.name, k])
+                raise error(Errc.invalid_scenario, f"scenario '{self.name}': {k} must be a mapping, not {type(v).__name__}", [self.name, k])
             object.__setattr__(self, k, dict(v))
         object.__setattr__(self, "drop_items", tuple(self.drop_items))
         object.__setattr__(self, "force_items", tuple(self.force_items))
@@ -152,29 +148,28 @@ class Scenario:
             _check_factor(s, f)
         for s, c in self.set_budget_cents.items():
             if isinstance(c, bool) or not isinstance(c, int):
-                raise BudgetError(f"scenario '{self.name}': set_budget_cents['{s}'] must be whole cents (int), "
-                                  f"not {type(c).__name__}", _INVALID_SCENARIO, [self.name, s])
+                raise error(Errc.invalid_scenario, f"scenario '{self.name}': set_budget_cents['{s}'] must be whole cents (int), "
+                                  f"not {type(c).__name__}", [self.name, s])
         for i, c in self.set_cost_cents.items():
             _check_cents(self.name, "set_cost_cents", i, c)
         for i, f in self.scale_cost.items():
             _check_decimal(self.name, "scale_cost", i, f)
         for i, n in self.set_participants.items():
             if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-                raise BudgetError(f"scenario '{self.name}': set_participants['{i}'] must be a whole number ≥ 0, "
-                                  f"not {n!r}", _INVALID_SCENARIO, [self.name, i])
+                raise error(Errc.invalid_scenario, f"scenario '{self.name}': set_participants['{i}'] must be a whole number ≥ 0, "
+                                  f"not {n!r}", [self.name, i])
         moves = []
         for k, m in enumerate(self.move_cents):
             if not isinstance(m, Mapping) or set(m) != {"from", "to", "cents"}:
-                raise BudgetError(f"scenario '{self.name}': move_cents[{k}] must be {{'from', 'to', 'cents'}}, not {m!r}",
-                                  _INVALID_SCENARIO, [self.name])
+                raise error(Errc.invalid_scenario, f"scenario '{self.name}': move_cents[{k}] must be {{'from', 'to', 'cents'}}, not {m!r}", [self.name])
             _check_cents(self.name, "move_cents", str(k), m["cents"])
             moves.append({"from": m["from"], "to": m["to"], "cents": m["cents"]})
         object.__setattr__(self, "move_cents", tuple(moves))
         if self.payroll_share is not None:
             ps = self.payroll_share
             if not isinstance(ps, Mapping) or set(ps) != {"from", "to"}:
-                raise BudgetError(f"scenario '{self.name}': payroll_share must be {{'from': '0.02', 'to': '0.03'}}, "
-                                  f"not {ps!r}", _INVALID_SCENARIO, [self.name, "payroll_share"])
+                raise error(Errc.invalid_scenario, f"scenario '{self.name}': payroll_share must be {{'from': '0.02', 'to': '0.03'}}, "
+                                  f"not {ps!r}", [self.name, "payroll_share"])
             for k in ("from", "to"):
                 _check_decimal(self.name, "payroll_share", k, ps[k])
             object.__setattr__(self, "payroll_share", {"from": ps["from"], "to": ps["to"]})
@@ -187,9 +182,9 @@ class Scenario:
         known = {"name", "params", *cls._FIELDS}
         extra = set(d) - known
         if extra:
-            raise InputError(f"scenario: unknown field '{sorted(extra)[0]}'", 104, sorted(extra))
+            raise error(Errc.unknown_field, f"scenario: unknown field '{sorted(extra)[0]}'", sorted(extra))
         if "name" not in d:
-            raise InputError("scenario: missing field 'name'", 105, [])
+            raise error(Errc.missing_field, "scenario: missing field 'name'", [])
         return cls(d["name"], d.get("scale_budget", {}), d.get("set_budget_cents", {}),
                    d.get("drop_items", ()), d.get("force_items", ()), d.get("params", {}),
                    d.get("set_cost_cents", {}), d.get("scale_cost", {}), d.get("set_participants", {}),
@@ -247,23 +242,20 @@ MAX_SCENARIOS = 10_000
 """The most scenarios :func:`grid` builds unless ``max_scenarios`` raises it (``koers sweep
 --max-scenarios``): a grid is counted before it is built, and a larger one is E119."""
 
-_LIMIT_EXCEEDED = 119
 _GRID_MAX_EXPONENT = 100  # a cut or share of 1e-400 means nothing and costs a 400-digit fraction
-_NOT_FINITE = 110
 
 
 def _grid_decimal(text, what: str) -> decimal.Decimal:
     """A grid value: a finite decimal text (``"0.005"``, ``"1e-3"``); else InputError E107/E110
     naming the value."""
     if not isinstance(text, str):
-        raise BudgetError("grid values must be decimal strings", _INVALID_SCENARIO, [what])
+        raise error(Errc.invalid_scenario, "grid values must be decimal strings", [what])
     try:
         d = decimal.Decimal(text.strip())
     except (decimal.InvalidOperation, ValueError):
-        raise InputError(f"grid: {what} '{text}' is not a decimal number (e.g. 0.005)", _INVALID_ARGUMENT,
-                         [what]) from None
+        raise error(Errc.invalid_argument, f"grid: {what} '{text}' is not a decimal number (e.g. 0.005)", [what]) from None
     if not d.is_finite():
-        raise InputError(f"grid: {what} '{text}' is not a finite number", _NOT_FINITE, [what])
+        raise error(Errc.not_finite, f"grid: {what} '{text}' is not a finite number", [what])
     return d
 
 
@@ -285,7 +277,7 @@ def _frange_parts(start, stop, step, what: str = "value"):
     z = _grid_decimal(stop, f"{what} stop")
     s = _grid_decimal(step, f"{what} step")
     if s <= 0:
-        raise InputError(f"grid: {what} step must be positive, not '{step}'", _INVALID_ARGUMENT, [step])
+        raise error(Errc.invalid_argument, f"grid: {what} step must be positive, not '{step}'", [step])
     return a, z, s
 
 
@@ -328,8 +320,7 @@ def grid(portfolio: "Portfolio", *, cut: Sequence[str] | tuple = ("0",), cut_str
     decimal is E107/E110 naming it.
     """
     if isinstance(max_scenarios, bool) or not isinstance(max_scenarios, int) or max_scenarios < 1:
-        raise InputError(f"grid: max_scenarios must be a whole number ≥ 1, not {max_scenarios!r}", _INVALID_ARGUMENT,
-                         ["max_scenarios"])
+        raise error(Errc.invalid_argument, f"grid: max_scenarios must be a whole number ≥ 1, not {max_scenarios!r}", ["max_scenarios"])
     n_cut, cuts_of = _grid_axis(cut, "cut")
     n_share, shares_of = _grid_axis(payroll_share, "payroll share") if payroll_share is not None else \
         (decimal.Decimal(1), lambda: [base_share])
@@ -341,23 +332,22 @@ def grid(portfolio: "Portfolio", *, cut: Sequence[str] | tuple = ("0",), cut_str
     if total > max_scenarios:
         def count(x):
             return f"{int(x):,}" if x < 10 ** 15 else (f"{x:.3E}" if x.is_finite() else "infinitely many")
-        raise InputError(f"grid: {count(n_cut)} cuts × {count(n_share)} payroll shares × {len(mand)} forced sets = "
+        raise error(Errc.limit_exceeded, f"grid: {count(n_cut)} cuts × {count(n_share)} payroll shares × {len(mand)} forced sets = "
                          f"{count(total)} scenarios, more than the limit of {max_scenarios:,}; use a larger step "
-                         f"or raise the limit (koers sweep --max-scenarios)", _LIMIT_EXCEEDED, ["grid"])
+                         f"or raise the limit (koers sweep --max-scenarios)", ["grid"])
     cuts = cuts_of()
     shares = shares_of()
     for what, vals in (("cut", cuts), ("payroll share", shares)):
         for v in vals:
             d = _grid_decimal(v, what)
             if d != 0 and abs(d.adjusted()) > _GRID_MAX_EXPONENT:
-                raise InputError(f"grid: {what} '{v}' is out of range (|exponent| over {_GRID_MAX_EXPONENT})",
-                                 _INVALID_ARGUMENT, [what])
+                raise error(Errc.invalid_argument, f"grid: {what} '{v}' is out of range (|exponent| over {_GRID_MAX_EXPONENT})", [what])
     streams = list(portfolio.streams.index)
     if cut_stream not in streams:
-        raise BudgetError(f"grid: unknown stream '{cut_stream}'", 402, [cut_stream])
+        raise error(Errc.unknown_stream, f"grid: unknown stream '{cut_stream}'", [cut_stream])
     base = Fraction(_grid_decimal(base_share, "base share"))
     if base <= 0:
-        raise InputError(f"grid: base share '{base_share}' must be positive", _INVALID_ARGUMENT, ["base_share"])
+        raise error(Errc.invalid_argument, f"grid: base share '{base_share}' must be positive", ["base_share"])
     out = []
     for c, s, (mname, ids) in itertools.product(cuts, shares, mand.items()):
         pf = Fraction(decimal.Decimal(s)) / base
@@ -365,7 +355,7 @@ def grid(portfolio: "Portfolio", *, cut: Sequence[str] | tuple = ("0",), cut_str
         for st in streams:
             f = pf * (1 - Fraction(decimal.Decimal(c))) if st == cut_stream else pf
             if f < 0:
-                raise BudgetError(f"grid: cut {c} makes stream '{st}' negative", _INVALID_SCENARIO, [st])
+                raise error(Errc.invalid_scenario, f"grid: cut {c} makes stream '{st}' negative", [st])
             if f != 1:
                 scale[st] = _fraction_text(f)
         name = f"cut {c} | share {s} | {mname}"
@@ -384,7 +374,7 @@ def _fraction_text(f: Fraction) -> str:
         d //= 5
         k5 += 1
     if d != 1:
-        raise BudgetError(f"factor {f} is not a finite decimal", _INVALID_SCENARIO, [str(f)])
+        raise error(Errc.invalid_scenario, f"factor {f} is not a finite decimal", [str(f)])
     k = max(k2, k5)
     n = f.numerator * 10 ** k // f.denominator
     with decimal.localcontext() as ctx:
@@ -421,7 +411,7 @@ class Portfolio:
         try:
             text = json.dumps(data, ensure_ascii=False, allow_nan=False)
         except (TypeError, ValueError) as e:
-            raise InputError(f"{origin}: not JSON-serialisable: {e}", 101, [origin]) from None
+            raise error(Errc.not_json, f"{origin}: not JSON-serialisable: {e}", [origin]) from None
         return cls.loads(text, origin)
 
     @classmethod
@@ -509,7 +499,7 @@ class Portfolio:
             if s.name == name:
                 return s
         known = ", ".join(s.name for s in self.scenarios) or "(none)"
-        raise InputError(f"unknown scenario '{name}'; known: {known}", 111, [name])
+        raise error(Errc.unknown_name, f"unknown scenario '{name}'; known: {known}", [name])
 
     def with_scenarios(self, scenarios: Iterable[Scenario | Mapping]) -> "Portfolio":
         """The same base with ``scenarios`` as its scenario list (validated)."""
@@ -600,7 +590,7 @@ def _as_scenario(s) -> Scenario:
         return s
     if isinstance(s, Mapping):
         return Scenario.from_dict(s)
-    raise InputError(f"not a scenario: {type(s).__name__}", _INVALID_ARGUMENT, [])
+    raise error(Errc.invalid_argument, f"not a scenario: {type(s).__name__}", [])
 
 
 def _as_portfolio(p) -> Portfolio:
@@ -610,7 +600,7 @@ def _as_portfolio(p) -> Portfolio:
         return Portfolio.load(p)
     if isinstance(p, Mapping):
         return Portfolio.from_dict(p)
-    raise InputError(f"not a portfolio: {type(p).__name__}", _INVALID_ARGUMENT, [])
+    raise error(Errc.invalid_argument, f"not a portfolio: {type(p).__name__}", [])
 
 
 def _options(node_limit=0, time_limit=0.0, check_unique=True, check_binding=True):
@@ -1085,7 +1075,7 @@ class BudgetModel:
         """The payroll (cents) for which the total is ``share`` (Tabel 7: 'ongeveer 2%'); exact or BudgetError."""
         f = Fraction(self.total.cents) / Fraction(decimal.Decimal(share))
         if f.denominator != 1:
-            raise BudgetError(f"total / {share} is not a whole number of cents", _INVALID_ARGUMENT, [share])
+            raise error(Errc.invalid_argument, f"total / {share} is not a whole number of cents", [share])
         return int(f)
 
     def path(self, payroll_cents: int | None = None, first: int = 2014, last: int = 2017, *,
@@ -1169,7 +1159,7 @@ def _share_text(v, what: str, hours: bool = False):
     if v is None or isinstance(v, str):
         return v
     if isinstance(v, bool):
-        raise InputError(f"{what} must be a decimal text such as \"0.5\", not a boolean", _INVALID_ARGUMENT, [what])
+        raise error(Errc.invalid_argument, f"{what} must be a decimal text such as \"0.5\", not a boolean", [what])
     if isinstance(v, int):
         return str(v)
     if isinstance(v, Fraction):
@@ -1178,8 +1168,8 @@ def _share_text(v, what: str, hours: bool = False):
         return _decimal_text(v)
     if isinstance(v, float) and hours:
         return v
-    raise InputError(f"{what} must be a decimal text such as \"0.5\" or a Fraction (a float is not exact), "
-                     f"not {type(v).__name__}", _INVALID_ARGUMENT, [what])
+    raise error(Errc.invalid_argument, f"{what} must be a decimal text such as \"0.5\" or a Fraction (a float is not exact), "
+                     f"not {type(v).__name__}", [what])
 
 
 def _cost_fields(d: Mapping, where: str) -> dict:

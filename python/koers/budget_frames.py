@@ -10,8 +10,7 @@ import json
 
 import pandas as pd
 
-from .budget import _INVALID_ARGUMENT
-from .errors import InputError
+from .errors import Errc, error
 
 __all__ = ["BudgetCurve", "CostPlan"]
 
@@ -76,7 +75,7 @@ class CostPlan(pd.DataFrame):
         """Bars of ``per_hour`` or ``per_participant`` (€) per costed intervention, highest first."""
         import matplotlib.pyplot as plt
         if what not in ("per_hour", "per_participant"):
-            raise InputError(f"plot what must be 'per_hour' or 'per_participant', not '{what}'", _INVALID_ARGUMENT, [what])
+            raise error(Errc.invalid_argument, f"plot what must be 'per_hour' or 'per_participant', not '{what}'", [what])
         col = self[what].dropna().astype("int64").sort_values()
         if ax is None:
             _, ax = plt.subplots(figsize=(7, max(3.0, 0.25 * len(col) + 1)))

@@ -32,7 +32,7 @@ import numpy as np
 from ._lazy import is_frame, is_na, pandas as pd
 
 from . import _core
-from .errors import InputError
+from .errors import Errc, error
 
 __all__ = ["Calendar", "easter", "to_date", "hours_ratio", "exact_text"]
 
@@ -48,15 +48,14 @@ def to_date(value) -> _dt.date:
     if isinstance(value, str):
         return _core.parse_date(value)
     if value is None or is_na(value) or (isinstance(value, np.datetime64) and np.isnat(value)):
-        raise InputError(f"'{value}' is not a valid date", 500, [str(value)])
+        raise error(Errc.invalid_date, f"'{value}' is not a valid date", [str(value)])
     if isinstance(value, np.datetime64):
         value = pd.Timestamp(value)
     if isinstance(value, _dt.datetime):  # also pandas Timestamp: the date part
         return _dt.date(value.year, value.month, value.day)
     if isinstance(value, _dt.date):
         return value
-    raise InputError(f"'{value!r}' is not a date (give a datetime.date, a pandas Timestamp or 'YYYY-MM-DD')",
-                     500, [repr(value)])
+    raise error(Errc.invalid_date, f"'{value!r}' is not a date (give a datetime.date, a pandas Timestamp or 'YYYY-MM-DD')", [repr(value)])
 
 
 def hours_ratio(value, element: str = "hours_per_week") -> "_core.Ratio":
@@ -68,7 +67,7 @@ def hours_ratio(value, element: str = "hours_per_week") -> "_core.Ratio":
     503 (invalid_fraction: a malformed fraction or a zero denominator) or 106 (a boolean).
     """
     if isinstance(value, bool):
-        raise InputError(f"{element} must be a number, not a boolean", 106, [element])
+        raise error(Errc.wrong_type, f"{element} must be a number, not a boolean", [element])
     if isinstance(value, str):
         return _core.parse_hours(value, element)
     if isinstance(value, numbers.Integral):
@@ -78,10 +77,10 @@ def hours_ratio(value, element: str = "hours_per_week") -> "_core.Ratio":
     elif isinstance(value, numbers.Real):
         x = float(value)
         if x != x or x in (float("inf"), float("-inf")):
-            raise InputError(f"{element}: '{value}' is not a finite number of hours", 502, [element])
+            raise error(Errc.invalid_hours, f"{element}: '{value}' is not a finite number of hours", [element])
         f = Fraction(repr(x))
     else:
-        raise InputError(f"{element}: {value!r} is not a number of hours", 502, [element])
+        raise error(Errc.invalid_hours, f"{element}: {value!r} is not a number of hours", [element])
     return _core.parse_hours(f"{f.numerator}/{f.denominator}", element)
 
 
@@ -90,7 +89,7 @@ def _extra_pairs(extra_days) -> list[tuple[_dt.date, str]]:
         return []
     if is_frame(extra_days):
         if "date" not in extra_days.columns:
-            raise InputError("extra_days needs a 'date' column", 105, ["extra_days"])
+            raise error(Errc.missing_field, "extra_days needs a 'date' column", ["extra_days"])
         names = extra_days["name"] if "name" in extra_days.columns else ["Extra vrije dag"] * len(extra_days)
         items = list(zip(extra_days["date"], names))
     elif isinstance(extra_days, Mapping):
@@ -175,7 +174,7 @@ class Calendar:
         ``name`` (Dutch) and ``weekday`` (Dutch, category), by date. A date can appear twice
         (2016: Bevrijdingsdag and Hemelvaartsdag on 5 May)."""
         if isinstance(year, bool) or not isinstance(year, numbers.Integral):
-            raise InputError(f"year must be a whole number, not {year!r}", 106, ["year"])
+            raise error(Errc.wrong_type, f"year must be a whole number, not {year!r}", ["year"])
         return self._frame(self._cal.holidays(int(year)))
 
     def holidays_between(self, start, end) -> pd.DataFrame:
@@ -212,7 +211,7 @@ class Calendar:
         {'hours': '202.40', 'hours_exact': '1012/5', 'working_days': 253}
         """
         if isinstance(experts, bool) or not isinstance(experts, numbers.Integral):
-            raise InputError(f"experts must be a whole number, not {experts!r}", 106, ["experts"])
+            raise error(Errc.wrong_type, f"experts must be a whole number, not {experts!r}", ["experts"])
         c = _core.capacity(self._cal, self._period(start, end), hours_ratio(hours_per_week), int(experts))
         return {"hours": _core.ratio_decimal(c.hours, 2), "hours_exact": _core.ratio_fraction(c.hours),
                 "working_days": int(c.working_days)}
@@ -274,8 +273,7 @@ class Calendar:
     def __setstate__(self, state):
         version, variant, pairs = state
         if version != _STATE_VERSION:
-            raise InputError(f"Calendar pickle version {version} is not supported (this koers reads 1)", 103,
-                             ["version"])
+            raise error(Errc.unsupported_version, f"Calendar pickle version {version} is not supported (this koers reads 1)", ["version"])
         self._init(variant, [(_core.parse_date(d), n) for d, n in pairs])
 
     def __reduce__(self):

@@ -118,12 +118,12 @@ def main(argv=None) -> int:
         return EXIT_INVALID
     except InputError as e:
         return fail(str(e), EXIT_USAGE)
-    except (FileNotFoundError, IsADirectoryError, PermissionError) as e:
-        return fail(f"cannot read {e.filename}: {e.strerror}", EXIT_USAGE)
+    except BrokenPipeError:  # pragma: no cover  (the reader closed the pipe: | head)
+        return EXIT_OK
+    except OSError as e:  # not found, a directory, no permission, a symlink loop, ...
+        return fail(f"[E100] cannot read {e.filename}: {e.strerror}", EXIT_USAGE)
     except KoersError as e:
         return fail(str(e), EXIT_INVALID)
-    except BrokenPipeError:  # pragma: no cover
-        return EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

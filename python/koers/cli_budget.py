@@ -93,8 +93,10 @@ def cmd_curve(args) -> int:
     from .budget import curve
     p = _portfolio(args)
     if args.stream not in set(p.streams.index):
-        from .errors import InputError
-        raise InputError(f"unknown stream '{args.stream}'; streams: {', '.join(p.streams.index)}", 402, [args.stream])
+        from .errors import Errc, error
+        # a stream named on the command line: a usage error (exit 2), coded E402
+        return fail(str(error(Errc.unknown_stream, f"unknown stream '{args.stream}'; streams: {', '.join(p.streams.index)}",
+                              [args.stream])), EXIT_USAGE)
     c = curve(p, args.stream)
     pts = [{"budget_cents": int(r.budget), "optimum": None if r.optimum is None or str(r.optimum) == "<NA>" else int(r.optimum),
             "selected": list(r.selected)} for r in c.itertuples()]
@@ -133,11 +135,15 @@ def cmd_scenarios(args) -> int:
     show = table.drop(columns=[c for c in table.columns if c.startswith("capacity_")] + ["conflict", "costs"])
     show = euros(show, [c for c in show.columns if c.startswith(("budget_", "spent_"))])
     import pandas as pd
-    with pd.option_context("display.max_columns", None, "display.width", 200, "display.max_colwidth", 60):
-        print(show.T.to_string())
+    # a terminal's 100 columns: the scenarios wrap into blocks (--wide: one block, any width)
+    width = None if getattr(args, "wide", False) else 100
+    with pd.option_context("display.max_columns", None, "display.max_colwidth", 40):
+        print(show.T.to_string(line_width=width, max_colwidth=40))
+    import textwrap
     for r in rows:
         if r["conflict"]:
-            print(f"\n{r['name']}: {r['conflict']}")
+            text = f"{r['name']}: {r['conflict']}"
+            print("\n" + (text if width is None else textwrap.fill(text, width, subsequent_indent="  ")))
     return EXIT_OK
 
 
@@ -196,7 +202,7 @@ def cmd_sweep(args) -> int:
 def _overrides(path):
     import json
 
-    from .errors import InputError
+    from .errors import Errc, error
     if not path:
         return None
     from . import _core
@@ -204,13 +210,13 @@ def _overrides(path):
     try:
         d = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as e:
-        raise InputError(f"'{path}' is not UTF-8 text (byte {e.start})", 118, [path]) from None
+        raise error(Errc.not_utf8, f"'{path}' is not UTF-8 text (byte {e.start})", [path]) from None
     except json.JSONDecodeError as e:
-        raise InputError(f"'{path}' is not valid JSON: {e}", 101, [path]) from None
+        raise error(Errc.not_json, f"'{path}' is not valid JSON: {e}", [path]) from None
     except RecursionError:
-        raise InputError(f"'{path}' nests too deeply", 108, [path]) from None
+        raise error(Errc.too_deep, f"'{path}' nests too deeply", [path]) from None
     if not isinstance(d, dict):
-        raise InputError(f"'{path}' must hold a JSON object {{intervention id: cost fields}}", 106, [path])
+        raise error(Errc.wrong_type, f"'{path}' must hold a JSON object {{intervention id: cost fields}}", [path])
     return d
 
 
@@ -277,6 +283,7 @@ def register(sub) -> None:
     p.add_argument("--stream", required=True, help="the stream whose budget varies")
     p.set_defaults(func=cmd_curve)
     p = sub.add_parser("scenarios", help="compare the base and the scenarios of a portfolio file side by side")
+    p.add_argument("--wide", action="store_true", help="one table however wide (default: wrapped at 100 columns)")
     common(p)
     p.set_defaults(func=cmd_scenarios)
     p = sub.add_parser("sweep", help="solve a grid of budget cuts x payroll shares x forced items exactly, on all cores")

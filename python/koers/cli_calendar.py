@@ -18,9 +18,10 @@ from .cli import EXIT_USAGE, emit_json
 RULES = ("nl", "nl-no-good-friday", "nl-liberation-lustrum", "nl-lustrum", "none")
 
 
-def _input_error(message, code, elements):
-    from .errors import InputError
-    return InputError(message, code, elements)
+def _input_error(name: str, message: str, elements):
+    """The table's error for code ``name`` (errors load _core, so only when one is raised)."""
+    from .errors import Errc, error
+    return error(Errc[name], message, elements)
 
 
 def _calendar(args):
@@ -31,7 +32,7 @@ def _calendar(args):
 def _year(text: str) -> int:
     t = text.strip()
     if not (t.isascii() and t.isdigit()) or len(t) != 4:
-        raise _input_error(f"YEAR '{text}' is not a four-digit year such as 2022", 500, [text])
+        raise _input_error("invalid_date", f"YEAR '{text}' is not a four-digit year such as 2022", [text])
     return int(t)
 
 
@@ -80,7 +81,7 @@ def cmd_capacity(args) -> int:
 def _experts(text: str) -> int:
     t = text.strip()
     if not (t.isascii() and t.isdigit()) or int(t) < 1:
-        raise _input_error(f"--experts '{text}' must be a whole number of at least 1", 107, ["experts"])
+        raise _input_error("invalid_value", f"--experts '{text}' must be a whole number of at least 1", ["experts"])
     return int(t)
 
 

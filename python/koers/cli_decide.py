@@ -38,8 +38,12 @@ def _rank(args) -> int:
         _emit(r.to_dict())
         return 0
     _warn(r.warnings)
-    for a, b in r.dominated().items():
-        print(f"koers: note: '{a}' is dominated by '{b}' (reported, not removed)", file=sys.stderr)
+    dom = r.dominated()
+    if dom:  # one line, however many (a 10,000-row problem would print thousands otherwise)
+        shown = ", ".join(f"'{a}' (by '{b}')" for a, b in list(dom.items())[:3])
+        more = f" and {len(dom) - 3} more" if len(dom) > 3 else ""
+        print(f"koers: note: {len(dom)} alternative{'s are' if len(dom) != 1 else ' is'} dominated: "
+              f"{shown}{more} (reported, not removed; --json lists them all)", file=sys.stderr)
     print(f"{r.method} ({r.normalisation}); {'higher' if r.higher_is_better else 'lower'} is better")
     _print_frame(r.to_frame())
     if r.method == "vikor":

@@ -15,8 +15,8 @@ from .cli import EXIT_INVALID, EXIT_OK, add_source, emit_json, source
 def _year(text: str) -> int:
     t = text.strip()
     if not (t.isascii() and t.isdigit()) or len(t) != 4:
-        from .errors import InputError
-        raise InputError(f"--year '{text}' is not a four-digit year such as 2022", 500, [text])
+        from .errors import Errc, error
+        raise error(Errc.invalid_date, f"--year '{text}' is not a four-digit year such as 2022", [text])
     return int(t)
 
 

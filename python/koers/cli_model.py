@@ -8,20 +8,31 @@ from .cli import EXIT_INVALID, EXIT_OK, add_source, emit_json, model_from as _mo
 
 
 def cmd_validate(args) -> int:
-    m = _model_from(args)
-    errors = m.problems()
-    if args.json:
+    """Every problem of a model file, collected: the reader's (unknown field, wrong type, a
+    misspelt status, cents as a float — each with its JSON path) and the graph's. With
+    ``--json`` the verdict is always JSON on stdout for a file that is JSON at all (exit 0 valid,
+    1 invalid); exit 2 is for unreadable files, not-JSON, too deep and usage."""
+    from . import model
+    from .cli import source
+    kind, what = source(args)
+    if kind == "example":
+        from . import examples
+        what = examples.path(what)
+    v = model.validate_file(what)
+    errors = v.problems
+    if args.json:  # the verdict on stdout; each problem also on stderr for a person watching
         emit_json({"valid": not errors, "errors": errors})
+        for e in errors:
+            print(f"koers: [{e['code']}] {e['message']}", file=sys.stderr)
+        return EXIT_INVALID if errors else EXIT_OK
+    name = (v.model.name if v.model is not None else "") or args.file or args.example
+    if errors:
+        print(f"{name}: {len(errors)} problem{'s' if len(errors) != 1 else ''}")
+        for e in errors:
+            print(f"  [{e['code']}] {e['message']}")
     else:
-        if errors:
-            print(f"{m.name or args.file}: {len(errors)} problem{'s' if len(errors) != 1 else ''}")
-            for e in errors:
-                print(f"  [{e['code']}] {e['message']}")
-        else:
-            c = m.counts()
-            print(f"{m.name or args.file}: valid ({sum(c.values())} nodes, {m.graph.edge_count()} edges)")
-    for e in errors:
-        print(f"koers: [{e['code']}] {e['message']}", file=sys.stderr)
+        c = v.model.counts()
+        print(f"{name}: valid ({sum(c.values())} nodes, {v.model.graph.edge_count()} edges)")
     return EXIT_INVALID if errors else EXIT_OK
 
 
@@ -70,6 +81,8 @@ def cmd_propagate(args) -> int:
     if args.json:
         emit_json(result)
         return EXIT_OK
+    print(f"strategy: {result['strategy']} ({result.get('algorithm', '')})")
+    print(f"{'value':>8}  {'label':<16} element")
     for name, r in result["elements"].items():
         print(f"{r['value']:8.1f}  {r['label']:<16} {name}")
     return EXIT_OK
@@ -121,7 +134,7 @@ def register(sub) -> None:
 
     p = sub.add_parser("propagate", help="GRL evaluation of a strategy (koers model or jUCMNav .jucm)")
     p.add_argument("file")
-    p.add_argument("--strategy", required=True, help="the strategy's name")
+    p.add_argument("--strategy", default=None, help="the strategy's name (default: the model's first strategy)")
     p.add_argument("--algorithm", choices=["quantitative", "qualitative"], default=None,
                    help="jUCMNav's algorithm (default: quantitative for koers models, qualitative for .jucm)")
     p.add_argument("--json", action="store_true")

@@ -20,7 +20,6 @@ reads and writes ``koers.decision`` files and turns results into DataFrames and 
 from __future__ import annotations
 
 import json
-import math
 import os
 import pathlib
 from typing import Any
@@ -28,7 +27,7 @@ from typing import Any
 import numpy as np
 from ._lazy import is_frame, is_series, pandas as pd
 
-from .errors import Errc, InputError, RankingError
+from .errors import Errc, error, InputError, RankingError
 
 # star-imported by koers/__init__.py; the result classes stay in koers.decide
 __all__ = ["DecisionProblem", "rank", "weights", "smaa", "sensitivity"]
@@ -43,217 +42,26 @@ def _core():
     return _core.decide
 
 
-def _err(code: str, path: str, message: str) -> InputError:
-    return InputError(f"{path}: {message}" if path else message, int(Errc[code]), [path] if path else [])
-
-
 def _rank_err(code: str, message: str, elements=()) -> RankingError:
-    return RankingError(message, int(Errc[code]), list(elements))
+    return error(Errc[code], message, list(elements))
 
 
 # ---------------------------------------------------------------------------------------------
-# reading koers.decision documents (every problem names its JSON path)
+# reading koers.decision documents: the C++ reader (koers/decide/problem_json.hpp) checks every
+# field and names its JSON path; it returns the pieces as Python objects
 # ---------------------------------------------------------------------------------------------
 
-_TOP = {"format", "version", "name", "description", "source", "note", "credit", "weights_source",
-        "alternatives", "criteria", "scores", "method", "smaa", "sensitivity"}
-_CRIT = {"name", "id", "description", "direction", "weight", "scale", "preference"}
-_PREF = {"function", "q", "p", "s"}
-_METHOD = {"name", "normalisation", "v", "value_functions"}
-_SMAA = {"samples", "seed", "weights", "intervals", "orderings", "scores", "confidence_samples"}
-_SMAA_SCORES = {"model", "spread"}
-_SENS = {"top_k", "steps"}
+def _utf8(text: str, origin: str) -> str:
+    """Text that can cross to C++ as UTF-8 (a lone surrogate cannot: E101, not a TypeError)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise error(Errc.not_json, f"{origin} is not valid Unicode text: {e.reason} at position {e.start}", [origin]) from None
+    return text
 
 
 def _is_num(x) -> bool:
     return isinstance(x, (int, float)) and not isinstance(x, bool)
-
-
-def _num(x, path: str, *, finite=True) -> float:
-    if not _is_num(x):
-        raise _err("wrong_type", path, f"expected a number, got {type(x).__name__}")
-    if finite and not math.isfinite(x):
-        raise _err("not_finite", path, "number is not finite")
-    return float(x)
-
-
-def _str(x, path: str) -> str:
-    if not isinstance(x, str):
-        raise _err("wrong_type", path, f"expected a string, got {type(x).__name__}")
-    return x
-
-
-def _obj(x, path: str, allowed: set[str]) -> dict:
-    if not isinstance(x, dict):
-        raise _err("wrong_type", path, f"expected an object, got {type(x).__name__}")
-    for k in x:
-        if k not in allowed:
-            raise _err("unknown_field", f"{path}/{k}", f"unknown field '{k}' (allowed: {', '.join(sorted(allowed))})")
-    return x
-
-
-def _list(x, path: str) -> list:
-    if not isinstance(x, list):
-        raise _err("wrong_type", path, f"expected an array, got {type(x).__name__}")
-    return x
-
-
-def _choice(x, path: str, allowed) -> str:
-    s = _str(x, path)
-    if s not in allowed:
-        raise _err("invalid_value", path, f"'{s}' is not one of {', '.join(allowed)}")
-    return s
-
-
-def _reject_constant(name):
-    raise ValueError(f"non-finite number {name}")
-
-
-def _parse_text(text: str, origin: str) -> dict:
-    try:
-        doc = json.loads(text, parse_constant=_reject_constant)
-    except ValueError as e:
-        if "non-finite" in str(e):
-            raise InputError(f"{origin}: {e} (JSON has no NaN or Infinity)", int(Errc.not_finite), [origin]) from None
-        raise InputError(f"{origin} is not JSON: {e}", int(Errc.not_json), [origin]) from None
-    return doc
-
-
-def _check_doc(doc: Any) -> dict:
-    """Check a koers.decision document; returns the normalised pieces."""
-    d = _obj(doc, "", _TOP)
-    if "format" not in d:
-        raise _err("missing_field", "/format", "missing field 'format' (expected 'koers.decision')")
-    if d["format"] != FORMAT:
-        raise _err("wrong_format", "/format", f"format is '{d['format']}', expected '{FORMAT}'")
-    if "version" not in d:
-        raise _err("missing_field", "/version", "missing field 'version'")
-    if d["version"] != VERSION or isinstance(d["version"], bool):
-        raise _err("unsupported_version", "/version", f"version {d['version']!r} is not supported (this koers reads 1)")
-    for key in ("alternatives", "criteria", "scores"):
-        if key not in d:
-            raise _err("missing_field", f"/{key}", f"missing field '{key}'")
-    alts = [_str(a, f"/alternatives/{i}") for i, a in enumerate(_list(d["alternatives"], "/alternatives"))]
-    crits = []
-    for j, c in enumerate(_list(d["criteria"], "/criteria")):
-        path = f"/criteria/{j}"
-        c = _obj(c, path, _CRIT)
-        if "name" not in c:
-            raise _err("missing_field", f"{path}/name", "missing field 'name'")
-        out = {"name": _str(c["name"], f"{path}/name"),
-               "direction": _choice(c.get("direction", "max"), f"{path}/direction", ("max", "min"))}
-        for extra in ("id", "description"):
-            if extra in c:
-                out[extra] = _str(c[extra], f"{path}/{extra}")
-        if "weight" in c and c["weight"] is not None:
-            out["weight"] = _num(c["weight"], f"{path}/weight")
-        if "scale" in c and c["scale"] is not None:
-            sc = _list(c["scale"], f"{path}/scale")
-            if len(sc) != 2:
-                raise _err("size_mismatch", f"{path}/scale", f"scale has {len(sc)} entries, expected 2 [lo, hi]")
-            out["scale"] = (_num(sc[0], f"{path}/scale/0"), _num(sc[1], f"{path}/scale/1"))
-        if "preference" in c and c["preference"] is not None:
-            pr = _obj(c["preference"], f"{path}/preference", _PREF)
-            pref = {"function": _choice(pr.get("function", "usual"), f"{path}/preference/function", PREFERENCE_FUNCTIONS)}
-            for k in ("q", "p", "s"):
-                if k in pr:
-                    pref[k] = _num(pr[k], f"{path}/preference/{k}")
-            out["preference"] = pref
-        crits.append(out)
-    rows = _list(d["scores"], "/scores")
-    if len(rows) != len(alts):
-        raise _err("size_mismatch", "/scores", f"scores has {len(rows)} rows, expected {len(alts)} (one per alternative)")
-    scores = np.empty((len(alts), len(crits)), dtype=float)
-    for i, row in enumerate(rows):
-        row = _list(row, f"/scores/{i}")
-        if len(row) != len(crits):
-            raise _err("size_mismatch", f"/scores/{i}",
-                       f"row of '{alts[i]}' has {len(row)} scores, expected {len(crits)} (one per criterion)")
-        for j, x in enumerate(row):
-            scores[i, j] = _num(x, f"/scores/{i}/{j}")
-    method = None
-    if "method" in d and d["method"] is not None:
-        m = _obj(d["method"], "/method", _METHOD)
-        method = {"name": _choice(m.get("name", "topsis"), "/method/name", METHODS + ("promethee",))}
-        if method["name"] == "promethee":
-            method["name"] = "promethee2"
-        if "normalisation" in m:
-            method["normalisation"] = _choice(m["normalisation"], "/method/normalisation", NORMALISATIONS)
-        if "v" in m:
-            method["v"] = _num(m["v"], "/method/v")
-        if "value_functions" in m:
-            vfs = _obj(m["value_functions"], "/method/value_functions", {c["name"] for c in crits})
-            method["value_functions"] = {}
-            for name, f in vfs.items():
-                fp = f"/method/value_functions/{name}"
-                f = _obj(f, fp, {"x", "v"})
-                method["value_functions"][name] = {
-                    "x": [_num(x, f"{fp}/x/{k}") for k, x in enumerate(_list(f.get("x", []), f"{fp}/x"))],
-                    "v": [_num(x, f"{fp}/v/{k}") for k, x in enumerate(_list(f.get("v", []), f"{fp}/v"))]}
-    smaa_opts = None
-    if "smaa" in d and d["smaa"] is not None:
-        s = _obj(d["smaa"], "/smaa", _SMAA)
-        smaa_opts = {}
-        for k in ("samples", "seed", "confidence_samples"):
-            if k in s:
-                v = s[k]
-                if not isinstance(v, int) or isinstance(v, bool) or v < 0:
-                    raise _err("invalid_value", f"/smaa/{k}", "expected a non-negative integer")
-                smaa_opts[k] = v
-        if "weights" in s:
-            smaa_opts["weights"] = _choice(s["weights"], "/smaa/weights", ("uniform", "fixed"))
-        names = {c["name"] for c in crits}
-        if "intervals" in s:
-            iv = _obj(s["intervals"], "/smaa/intervals", names)
-            smaa_opts["intervals"] = {}
-            for name, b in iv.items():
-                b = _list(b, f"/smaa/intervals/{name}")
-                if len(b) != 2:
-                    raise _err("size_mismatch", f"/smaa/intervals/{name}", "expected [lo, hi]")
-                smaa_opts["intervals"][name] = (_num(b[0], f"/smaa/intervals/{name}/0"), _num(b[1], f"/smaa/intervals/{name}/1"))
-        if "orderings" in s:
-            smaa_opts["orderings"] = []
-            for k, o in enumerate(_list(s["orderings"], "/smaa/orderings")):
-                o = _list(o, f"/smaa/orderings/{k}")
-                if len(o) != 2:
-                    raise _err("size_mismatch", f"/smaa/orderings/{k}", "expected [a, b] meaning weight of a >= weight of b")
-                a, b = _str(o[0], f"/smaa/orderings/{k}/0"), _str(o[1], f"/smaa/orderings/{k}/1")
-                for x, idx in ((a, 0), (b, 1)):
-                    if x not in names:
-                        raise _err("unknown_name", f"/smaa/orderings/{k}/{idx}", f"unknown criterion '{x}'")
-                smaa_opts["orderings"].append((a, b))
-        if "scores" in s:
-            sc = _obj(s["scores"], "/smaa/scores", _SMAA_SCORES)
-            smaa_opts["score_model"] = _choice(sc.get("model", "uniform"), "/smaa/scores/model", ("none", "uniform", "normal"))
-            sp = sc.get("spread", 0.0)
-            if _is_num(sp):
-                smaa_opts["score_spread"] = _num(sp, "/smaa/scores/spread")
-            else:
-                rows = _list(sp, "/smaa/scores/spread")
-                if len(rows) != len(alts):
-                    raise _err("size_mismatch", "/smaa/scores/spread", f"expected {len(alts)} rows")
-                arr = np.empty_like(scores)
-                for i, row in enumerate(rows):
-                    row = _list(row, f"/smaa/scores/spread/{i}")
-                    if len(row) != len(crits):
-                        raise _err("size_mismatch", f"/smaa/scores/spread/{i}", f"expected {len(crits)} entries")
-                    for j, x in enumerate(row):
-                        arr[i, j] = _num(x, f"/smaa/scores/spread/{i}/{j}")
-                smaa_opts["score_spread"] = arr
-    sens = None
-    if "sensitivity" in d and d["sensitivity"] is not None:
-        s = _obj(d["sensitivity"], "/sensitivity", _SENS)
-        sens = {}
-        for k in ("top_k", "steps"):
-            if k in s:
-                if not isinstance(s[k], int) or isinstance(s[k], bool) or s[k] < 0:
-                    raise _err("invalid_value", f"/sensitivity/{k}", "expected a non-negative integer")
-                sens[k] = s[k]
-    meta = {k: d[k] for k in ("name", "description", "source", "note", "credit", "weights_source") if k in d}
-    for k, v in meta.items():
-        _str(v, f"/{k}")
-    return {"alternatives": alts, "criteria": crits, "scores": scores, "method": method, "smaa": smaa_opts,
-            "sensitivity": sens, "meta": meta}
 
 
 def _as_direction(x) -> str:
@@ -275,7 +83,7 @@ def _per_criterion(value, names: list[str], what: str, convert=lambda x: x):
         return [None] * len(names)
     if is_series(value):
         value = value.to_dict()
-    if isinstance(value, dict) and what == "preferences" and set(value) <= _PREF:
+    if isinstance(value, dict) and what == "preferences" and set(value) <= {"function", "q", "p", "s"}:
         return [convert(value)] * len(names)
     if isinstance(value, dict):
         for k in value:
@@ -366,24 +174,21 @@ class DecisionProblem:
     @classmethod
     def from_dict(cls, doc: dict) -> "DecisionProblem":
         """From a ``koers.decision`` v1 document (errors name the JSON path)."""
-        d = _check_doc(doc)
-        return cls(d["alternatives"], d["criteria"], d["scores"], d["method"], d["smaa"], d["sensitivity"], d["meta"])
+        return cls._from_read(_core().decision_from_dict(doc))
 
     @classmethod
     def loads(cls, text: str, origin: str = "decision") -> "DecisionProblem":
-        return cls.from_dict(_parse_text(text, origin))
+        return cls._from_read(_core().parse_decision(_utf8(text, origin), origin))
 
     @classmethod
     def load(cls, path) -> "DecisionProblem":
-        """Read a ``koers.decision`` file."""
-        path = pathlib.Path(path)
-        from . import _core as core
-        raw = core.read_file(os.fspath(path))  # stops at the size limit (E117); E100 unreadable
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            raise InputError(f"{path} is not UTF-8 text", int(Errc.not_json), [str(path)]) from None
-        return cls.loads(text, str(path))
+        """Read a ``koers.decision`` file (InputError E100 unreadable, E101 not JSON or not
+        UTF-8, E108 too deep, E117 larger than 1 GiB; field problems name their JSON path)."""
+        return cls._from_read(_core().load_decision(os.fspath(path)))
+
+    @classmethod
+    def _from_read(cls, d: dict) -> "DecisionProblem":
+        return cls(d["alternatives"], d["criteria"], d["scores"], d["method"], d["smaa"], d["sensitivity"], d["meta"])
 
     def to_dict(self) -> dict:
         """The ``koers.decision`` v1 document."""

@@ -31,6 +31,7 @@ import pathlib
 from ._lazy import pandas as pd
 
 from . import _core
+from .errors import Errc, error
 
 __all__ = ["LABELS", "GrlModel", "Evaluation", "load_jucm", "from_model", "strategies", "evaluate",
            "evaluate_model", "propagate_file"]
@@ -50,9 +51,7 @@ def _algorithm(algorithm):
     if isinstance(algorithm, _core.GrlAlgorithm):
         return algorithm
     if algorithm not in ALGORITHMS:
-        from .errors import InputError
-        raise InputError(f"unknown GRL algorithm '{algorithm}'; expected one of {', '.join(ALGORITHMS)}",
-                         107, [str(algorithm)])
+        raise error(Errc.invalid_value, f"unknown GRL algorithm '{algorithm}'; expected one of {', '.join(ALGORITHMS)}", [str(algorithm)])
     return getattr(_core.GrlAlgorithm, algorithm)
 
 
@@ -140,8 +139,7 @@ class Evaluation:
         for e in self._data["elements"]:
             if e["name"] == element:
                 return e
-        from .errors import GraphError
-        raise GraphError(f"no element '{element}' in the evaluation of strategy '{self.strategy}'", 208, [element])
+        raise error(Errc.unknown_node, f"no element '{element}' in the evaluation of strategy '{self.strategy}'", [element])
 
     def explain(self, element: str) -> pd.DataFrame:
         """The inputs of one element (by id or name): source, link kind, contribution type and
@@ -257,9 +255,16 @@ def evaluate_model(model, strategy: str, algorithm: str | None = None, tolerance
     return from_model(model).evaluate(strategy, algorithm=algorithm, tolerance=tolerance)
 
 
-def propagate_file(path, strategy: str, algorithm: str | None = None) -> dict:
-    """What ``koers propagate FILE --strategy NAME --json`` prints: ``{"elements": {name:
+def propagate_file(path, strategy: str | None = None, algorithm: str | None = None) -> dict:
+    """What ``koers propagate FILE [--strategy NAME] --json`` prints: ``{"elements": {name:
     {"value": int, "label": str, ...}}, "strategy", "algorithm", "actors"}``. ``.jucm`` files are
     read as jUCMNav models (qualitative by default), anything else as a koers model
-    (quantitative by default)."""
-    return evaluate(path, strategy, algorithm=algorithm).to_dict()
+    (quantitative by default). Without a strategy, the model's first one is evaluated; a model
+    without strategies raises :class:`koers.GraphError` E209 saying so."""
+    m = _grl_model(path)
+    if strategy is None:
+        names = m.strategies()
+        if not names:
+            raise error(Errc.unknown_strategy, f"'{path}' defines no evaluation strategy; add one to propagate", [str(path)])
+        strategy = names[0]
+    return m.evaluate(strategy, algorithm=algorithm).to_dict()

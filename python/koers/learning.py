@@ -31,7 +31,7 @@ import numpy as np
 from . import _core
 from ._lazy import is_frame, pandas as pd
 from .calendar import Calendar, exact_text
-from .errors import InputError
+from .errors import Errc, error
 
 __all__ = ["Roster", "Entitlement", "entitlement", "load_roster", "read_roster", "ROSTER_COLUMNS"]
 
@@ -151,7 +151,7 @@ def _errors_frame(errors) -> pd.DataFrame:
 def read_roster(frame: pd.DataFrame, name: str = "roster") -> Roster:
     """Validate a roster DataFrame row by row (the same C++ rules as a CSV file; rows counted from 1)."""
     if not is_frame(frame):
-        raise InputError(f"a roster must be a DataFrame or a CSV path, not {type(frame).__name__}", 115, ["roster"])
+        raise error(Errc.invalid_argument, f"a roster must be a DataFrame or a CSV path, not {type(frame).__name__}", ["roster"])
     return Roster(_core.read_roster_columns(*_columns(frame, name)))
 
 
@@ -168,8 +168,7 @@ def _roster(roster) -> Roster:
         return read_roster(roster)
     if isinstance(roster, (str, os.PathLike)):
         return load_roster(roster)
-    raise InputError(f"a roster must be a CSV path, a DataFrame or a koers Roster, not {type(roster).__name__}",
-                     115, ["roster"])
+    raise error(Errc.invalid_argument, f"a roster must be a CSV path, a DataFrame or a koers Roster, not {type(roster).__name__}", ["roster"])
 
 
 _AMOUNTS = ["days", "base_hours", "management_hours", "hours"]
@@ -322,11 +321,11 @@ def entitlement(roster, year=None, holidays: str = "nl", calendar: Calendar | No
     full_time_hours : the full-time week for the FTE column (36, the municipal CAO).
     """
     if year is None:
-        raise InputError("entitlement needs a year (e.g. year=2022)", 105, ["year"])
+        raise error(Errc.missing_field, "entitlement needs a year (e.g. year=2022)", ["year"])
     years = [year] if isinstance(year, numbers.Integral) and not isinstance(year, bool) else list(year) \
         if isinstance(year, Iterable) and not isinstance(year, (str, bytes)) else None
     if not years or any(isinstance(y, bool) or not isinstance(y, numbers.Integral) for y in years):
-        raise InputError(f"year must be a whole number or a list of them, not {year!r}", 106, ["year"])
+        raise error(Errc.wrong_type, f"year must be a whole number or a list of them, not {year!r}", ["year"])
     cal = calendar if calendar is not None else Calendar(holidays)
     r = _roster(roster)
     if strict:
@@ -346,7 +345,7 @@ def entitlement(roster, year=None, holidays: str = "nl", calendar: Calendar | No
 def read_leave(frame: pd.DataFrame, name: str = "leave") -> "_core.LeaveTable":
     """Validate a leave DataFrame (``employee_id``, ``start_date``, ``end_date``) row by row."""
     if not is_frame(frame):
-        raise InputError(f"a leave table must be a DataFrame or a CSV path, not {type(frame).__name__}", 115, ["leave"])
+        raise error(Errc.invalid_argument, f"a leave table must be a DataFrame or a CSV path, not {type(frame).__name__}", ["leave"])
     return _core.read_leave_columns(*_columns(frame, name))
 
 
@@ -364,18 +363,18 @@ def _leave(leave) -> "_core.LeaveTable":
         return read_leave(leave)
     if isinstance(leave, (str, os.PathLike)):
         return load_leave(leave)
-    raise InputError(f"leave must be a CSV path or a DataFrame, not {type(leave).__name__}", 115, ["leave"])
+    raise error(Errc.invalid_argument, f"leave must be a CSV path or a DataFrame, not {type(leave).__name__}", ["leave"])
 
 
 def _experts(experts, hours_per_week) -> list:
     from .calendar import hours_ratio
     if isinstance(experts, numbers.Integral) and not isinstance(experts, bool):
         if experts < 1:
-            raise InputError(f"experts must be at least 1 (got {experts})", 107, ["experts"])
+            raise error(Errc.invalid_value, f"experts must be at least 1 (got {experts})", ["experts"])
         return [_core.ExpertHours(f"GB{k:02d}", hours_ratio(hours_per_week)) for k in range(1, int(experts) + 1)]
     if is_frame(experts):
         if "id" not in experts.columns:
-            raise InputError("the experts DataFrame needs an 'id' column (and hours_per_week)", 105, ["id"])
+            raise error(Errc.missing_field, "the experts DataFrame needs an 'id' column (and hours_per_week)", ["id"])
         hs = experts["hours_per_week"] if "hours_per_week" in experts.columns else [hours_per_week] * len(experts)
         return [_core.ExpertHours(str(i), hours_ratio(h)) for i, h in zip(experts["id"], hs)]
     if isinstance(experts, dict):
@@ -425,24 +424,22 @@ def selection_with_leave(selection, leave):
     elif isinstance(selection, dict):
         data = copy.deepcopy(selection)
     else:
-        raise InputError("selection_with_leave needs a koers.selection path or dict (the file's period and "
-                         "hours_per_week, which a loaded Selection no longer has)", 115, ["selection"])
+        raise error(Errc.invalid_argument, "selection_with_leave needs a koers.selection path or dict (the file's period and "
+                         "hours_per_week, which a loaded Selection no longer has)", ["selection"])
     table = _leave(leave)
     if table.errors:
         listed = [f"{f} row {r} {fd}: {why}" for f, r, fd, why, _m in table.errors]
-        raise InputError(f"{table.file or 'leave'}: {len(table.errors)} invalid row(s): " + "; ".join(listed[:5]),
-                         710, listed)
+        raise error(Errc.invalid_roster, f"{table.file or 'leave'}: {len(table.errors)} invalid row(s): " + "; ".join(listed[:5]), listed)
     experts = data.get("experts") or []
     period = data.get("period")
     with_week = {str(e.get("id")): e for e in experts if isinstance(e, dict) and "hours_per_week" in e}
     for l in table.leave:
         if l.employee_id not in with_week:
             known = ", ".join(sorted(with_week)) or "(none with hours_per_week)"
-            raise InputError(f"{table.file or 'leave'} row {l.row} employee_id: '{l.employee_id}' is not an expert "
-                             f"with hours_per_week in the selection (experts: {known})", 711,
-                             [table.file or "leave", str(l.row), "employee_id", l.employee_id])
+            raise error(Errc.unknown_employee, f"{table.file or 'leave'} row {l.row} employee_id: '{l.employee_id}' is not an expert "
+                             f"with hours_per_week in the selection (experts: {known})", [table.file or "leave", str(l.row), "employee_id", l.employee_id])
     if table.leave and not isinstance(period, dict):
-        raise InputError("the selection has no period to take leave off", 105, ["/period"])
+        raise error(Errc.missing_field, "the selection has no period to take leave off", ["/period"])
     for l in table.leave:
         with_week[l.employee_id].setdefault("leave", []).append({"start": l.start.isoformat(), "end": l.end.isoformat()})
     return Selection.from_dict(data)
@@ -533,6 +530,6 @@ def demand(plan, roster, year: int, holidays: str = "nl", calendar: Calendar | N
         from .model import load as _load
         plan = _load(plan)
     if not isinstance(plan, Model):
-        raise InputError(f"plan must be a koers.Model or a model path, not {type(plan).__name__}", 115, ["plan"])
+        raise error(Errc.invalid_argument, f"plan must be a koers.Model or a model path, not {type(plan).__name__}", ["plan"])
     e = entitlement(roster, year=year, holidays=holidays, calendar=calendar, **entitlement_options)
     return Demand(_core.demand_vs_supply(plan._g, e._reports[0]), e)

@@ -16,7 +16,7 @@ from typing import Iterable
 from ._lazy import pandas as pd
 
 from . import _core
-from .errors import InputError, ModelError
+from .errors import Errc, error
 
 __all__ = ["Model", "load", "loads"]
 
@@ -49,7 +49,7 @@ class Model:
         try:
             text = json.dumps(data, ensure_ascii=False, allow_nan=False)
         except (TypeError, ValueError) as e:
-            raise InputError(f"model is not JSON-serialisable: {e}", 106, ["/"]) from None
+            raise error(Errc.wrong_type, f"model is not JSON-serialisable: {e}", ["/"]) from None
         return cls(_core.parse_model(text, "model"))
 
     def to_dict(self) -> dict:
@@ -110,7 +110,7 @@ class Model:
         rows = self._data()["nodes"]
         if kind is not None:
             if kind not in _KIND_ORDER:
-                raise InputError(f"unknown node kind '{kind}'; expected one of {', '.join(_KIND_ORDER)}", 107, [kind])
+                raise error(Errc.invalid_value, f"unknown node kind '{kind}'; expected one of {', '.join(_KIND_ORDER)}", [kind])
             rows = [r for r in rows if r["kind"] == kind]
         df = pd.DataFrame(rows)
         if df.empty:
@@ -370,6 +370,40 @@ def load(path) -> Model:
     """Load a ``koers.model`` JSON file. File errors raise :class:`koers.InputError`
     (with the JSON path); an invalid graph loads, and :meth:`Model.validate` reports it."""
     return Model(_core.load_model(os.fspath(path)))
+
+
+class Validation:
+    """What :func:`validate_file` found: ``problems`` (every problem as a dict ``{code,
+    elements, message}`` — the reader's with their JSON paths, then the graph's; ``[]`` when
+    valid), :meth:`to_frame` (the same as a DataFrame) and ``model`` (the :class:`Model`, or
+    ``None`` when the file could not be read as one)."""
+
+    def __init__(self, v):
+        self.model = Model(v.graph) if v.graph is not None else None
+        self.problems = [{"code": i.code, "elements": list(i.elements), "message": i.message} for i in v.issues]
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+    def to_frame(self) -> pd.DataFrame:
+        return pd.DataFrame(self.problems, columns=["code", "elements", "message"])
+
+    def __repr__(self):
+        return f"<Validation {'valid' if self.valid else f'{len(self.problems)} problems'}>"
+
+
+def validate_file(path) -> Validation:
+    """Validate a ``koers.model`` file, collecting every problem instead of stopping at the first.
+
+    Raises :class:`koers.InputError` only for a file that is not a model at all (unreadable or a
+    directory E100, not JSON E101, too deep E108, too large E117).
+
+    >>> import koers
+    >>> koers.model.validate_file(koers.examples.path("deventer-2014")).valid
+    True
+    """
+    return Validation(_core.validate_model(os.fspath(path)))
 
 
 def loads(text: str, origin: str = "model") -> Model:

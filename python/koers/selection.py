@@ -30,13 +30,13 @@ import json
 import math
 import os
 import pathlib
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 from ._lazy import is_series, pandas as pd
 
 from . import _core
-from .errors import InputError
+from .errors import Errc, error
 
 __all__ = ["Selection", "SelectionResult", "TopNCut", "select", "selection_probability", "sample_simplex", "plot_probability",
            "selection_sensitivity", "expert_hours", "working_days"]
@@ -44,17 +44,13 @@ __all__ = ["Selection", "SelectionResult", "TopNCut", "select", "selection_proba
 _FORMAT = "koers.selection"
 _VERSION = 1
 # error codes (koers.Errc): keep the numbers here so this module imports without the enum
-_E_INVALID_VALUE = 107
-_E_NOT_FINITE = 110
-_E_UNKNOWN_NAME = 111
-_E_BAD_JSON = 106
 
 
 def _dumps(data) -> str:
     try:
         return json.dumps(data, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as e:
-        raise InputError(f"selection is not JSON-serialisable: {e}", _E_BAD_JSON, ["/"]) from None
+        raise error(Errc.wrong_type, f"selection is not JSON-serialisable: {e}", ["/"]) from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -82,8 +78,7 @@ def expert_hours(hours_per_week: float, period: Sequence, calendar="nl") -> floa
     """
     h = float(hours_per_week)
     if not math.isfinite(h) or h < 0:
-        raise InputError(f"hours_per_week must be a finite number ≥ 0, not {hours_per_week}", _E_INVALID_VALUE,
-                         ["hours_per_week"])
+        raise error(Errc.invalid_value, f"hours_per_week must be a finite number ≥ 0, not {hours_per_week}", ["hours_per_week"])
     first, last = period
     return float(_calendar(calendar).hours(first, last, hours_per_week))
 
@@ -113,7 +108,7 @@ class Selection:
     def from_dict(cls, data: Mapping) -> "Selection":
         """A selection from a ``koers.selection`` dictionary (as in the JSON file)."""
         if not isinstance(data, Mapping):
-            raise InputError(f"a selection must be a JSON object, not {type(data).__name__}", _E_BAD_JSON, ["/"])
+            raise error(Errc.wrong_type, f"a selection must be a JSON object, not {type(data).__name__}", ["/"])
         return cls(_core.parse_selection(_dumps(dict(data)), "selection"))
 
     @classmethod
@@ -162,18 +157,17 @@ class Selection:
         ids = list(scores.index) if items is None else [str(i) for i in items]
         for i in ids:
             if i not in scores.index:
-                raise InputError(f"process '{i}' is not in the ranking", _E_UNKNOWN_NAME, [i])
+                raise error(Errc.unknown_name, f"process '{i}' is not in the ranking", [i])
         pinned = [str(p) for p in pinned]
         for p in pinned:
             if p not in ids:
-                raise InputError(f"pinned process '{p}' is not among the processes", _E_UNKNOWN_NAME, [p])
+                raise error(Errc.unknown_name, f"pinned process '{p}' is not among the processes", [p])
         if isinstance(hours, Mapping) or is_series(hours):
             hmap = dict(hours.items())
             missing = [i for i in ids if i not in hmap]
             if missing:
-                raise InputError(f"no hours for process '{missing[0]}'" +
-                                 (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""),
-                                 _E_UNKNOWN_NAME, missing)
+                raise error(Errc.unknown_name, f"no hours for process '{missing[0]}'" +
+                                 (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""), missing)
         else:
             hmap = {i: hours for i in ids}
         needs = dict(needs or {})
@@ -242,7 +236,7 @@ class Selection:
         d = self.to_dict()
         for it in d["items"]:
             if it["id"] not in smap:
-                raise InputError(f"no score for process '{it['id']}'", _E_UNKNOWN_NAME, [it["id"]])
+                raise error(Errc.unknown_name, f"no score for process '{it['id']}'", [it["id"]])
             it["score"] = float(smap[it["id"]])
         return Selection.from_dict(d)
 
@@ -288,24 +282,24 @@ def _scores_of(ranking) -> pd.Series:
         if scores is None:
             raise TypeError("ranking must be a rank result with .scores, a Series or a Mapping")
         if not is_series(scores):
-            raise InputError("the rank result has unlabelled scores (a NumPy array); rank a DataFrame so that "
-                             "the processes have names", _E_INVALID_VALUE, ["scores"])
+            raise error(Errc.invalid_value, "the rank result has unlabelled scores (a NumPy array); rank a DataFrame so that "
+                        "the processes have names", ["scores"])
         s = scores
         order = getattr(ranking, "ranking", None)
         hib = getattr(ranking, "higher_is_better", None)
         if hib is False:
-            raise InputError(f"{getattr(ranking, 'method', 'this method')} scores are lower-is-better (e.g. VIKOR Q, "
-                             "SPOTIS distance); give selection scores where higher is better", _E_INVALID_VALUE, ["scores"])
+            raise error(Errc.invalid_value, f"{getattr(ranking, 'method', 'this method')} scores are lower-is-better (e.g. VIKOR Q, "
+                             "SPOTIS distance); give selection scores where higher is better", ["scores"])
         if hib is None and order is not None and len(s) > 1:
             best = list(order)[0]
             if s[best] < s.max():
-                raise InputError("this method's scores are lower-is-better (e.g. VIKOR Q, SPOTIS distance); "
-                                 "give selection scores where higher is better", _E_INVALID_VALUE, ["scores"])
+                raise error(Errc.invalid_value, "this method's scores are lower-is-better (e.g. VIKOR Q, SPOTIS distance); "
+                                 "give selection scores where higher is better", ["scores"])
     s = s.astype(float)
     s.index = [str(i) for i in s.index]
     bad = [i for i, v in s.items() if not math.isfinite(v)]
     if bad:
-        raise InputError(f"process '{bad[0]}' has a non-finite score", _E_NOT_FINITE, bad)
+        raise error(Errc.not_finite, f"process '{bad[0]}' has a non-finite score", bad)
     return s
 
 
@@ -388,7 +382,7 @@ class SelectionResult:
         known = set(self.selection.items.index)
         bad = [i for i in ids if i not in known]
         if bad:
-            raise InputError(f"unknown process '{bad[0]}'", _E_UNKNOWN_NAME, bad)
+            raise error(Errc.unknown_name, f"unknown process '{bad[0]}'", bad)
         keep = set(ids)
         d = self.selection.to_dict()
         d["items"] = [dict(it, pinned=True) for it in d["items"] if it["id"] in keep]
@@ -678,8 +672,8 @@ def _decision_scorer(problem, method=None, normalisation=None) -> _Scorer:
         p = decide.DecisionProblem(alts, cr, X0 if x is None else x, problem.method)
         r = decide.rank(p, method=method, normalisation=normalisation)
         if not r.higher_is_better:
-            raise InputError(f"{r.method} scores are lower-is-better; choose a method whose scores are higher-is-better "
-                             "(wsm, topsis, promethee2) for a selection", _E_INVALID_VALUE, ["method"])
+            raise error(Errc.invalid_value, f"{r.method} scores are lower-is-better; choose a method whose scores are higher-is-better "
+                             "(wsm, topsis, promethee2) for a selection", ["method"])
         return r.scores
 
     scale = [tuple(c["scale"]) if c.get("scale") else None for c in crits]
@@ -699,8 +693,7 @@ def _scorer_for(problem, method=None, normalisation=None, scorer=None) -> _Score
 def _check_cover(selection: Selection, scores: pd.Series):
     missing = [i for i in selection.items.index if i not in scores.index]
     if missing:
-        raise InputError(f"process '{missing[0]}' of the selection is not an alternative of the decision problem",
-                         _E_UNKNOWN_NAME, missing)
+        raise error(Errc.unknown_name, f"process '{missing[0]}' of the selection is not an alternative of the decision problem", missing)
 
 
 def _tightened(d: dict) -> dict:
@@ -790,8 +783,7 @@ def sample_simplex(n_criteria: int, samples: int, seed, intervals=None, ordering
             ok &= batch[:, a] >= batch[:, b]
         out.append(batch[ok])
         if drawn > 100_000 * max(n, 1) and sum(len(o) for o in out) < n:
-            raise InputError("the weight restrictions (intervals/orderings) leave almost no weights", _E_INVALID_VALUE,
-                             ["weights"])
+            raise error(Errc.invalid_value, "the weight restrictions (intervals/orderings) leave almost no weights", ["weights"])
     return np.vstack(out)[:n]
 
 
@@ -813,7 +805,7 @@ def _smaa_model(sc: _Scorer, samples, seed, weights, intervals, orderings, score
 
     def crit(c):
         if c not in idx:
-            raise InputError(f"unknown criterion '{c}'", _E_UNKNOWN_NAME, [str(c)])
+            raise error(Errc.unknown_name, f"unknown criterion '{c}'", [str(c)])
         return idx[c]
     ivl = None
     if iv:
@@ -836,28 +828,26 @@ def _draw(sc: _Scorer, m: dict, given):
     if m["weights"] == "given":
         W = np.asarray(given, dtype=float)
         if W.ndim != 2 or W.shape[1] != k:
-            raise InputError(f"weights must be samples × {k} criteria, not {W.shape}", _E_INVALID_VALUE, ["weights"])
+            raise error(Errc.invalid_value, f"weights must be samples × {k} criteria, not {W.shape}", ["weights"])
         if not np.isfinite(W).all() or (W < 0).any() or (W.sum(axis=1) <= 0).any():
-            raise InputError("weight samples must be finite, non-negative and not all zero", _E_INVALID_VALUE,
-                             ["weights"])
+            raise error(Errc.invalid_value, "weight samples must be finite, non-negative and not all zero", ["weights"])
     elif m["weights"] == "fixed":
         if not np.isfinite(sc.weights).all():
-            raise InputError("weights 'fixed' needs the problem's weights", 300, sc.criteria)
+            raise error(Errc.invalid_weights, "weights 'fixed' needs the problem's weights", sc.criteria)
         W = np.tile(sc.weights / sc.weights.sum(), (m["samples"], 1))
     elif m["weights"] == "uniform":
         W = sample_simplex(k, m["samples"], rng_seed, m["intervals"], m["orderings"])
     else:
-        raise InputError(f"weights must be 'uniform', 'fixed' or an array, not {m['weights']!r}", _E_INVALID_VALUE,
-                         ["weights"])
+        raise error(Errc.invalid_value, f"weights must be 'uniform', 'fixed' or an array, not {m['weights']!r}", ["weights"])
     n = W.shape[0]
     if n < 1:
-        raise InputError("samples must be ≥ 1", _E_INVALID_VALUE, ["samples"])
+        raise error(Errc.invalid_value, "samples must be ≥ 1", ["samples"])
     Xs = [None] * n
     if m["score_model"] not in (None, "none"):
         if sc.base_matrix is None:
-            raise InputError("a score model needs a decision problem", _E_INVALID_VALUE, ["score_model"])
+            raise error(Errc.invalid_value, "a score model needs a decision problem", ["score_model"])
         if m["score_spread"] is None:
-            raise InputError("score_spread is needed with a score model", 105, ["score_spread"])
+            raise error(Errc.missing_field, "score_spread is needed with a score model", ["score_spread"])
         X0 = sc.base_matrix
         s = np.broadcast_to(np.asarray(m["score_spread"], dtype=float), X0.shape)
         rng = np.random.default_rng([rng_seed, 1])  # an independent stream for the scores
@@ -868,8 +858,7 @@ def _draw(sc: _Scorer, m: dict, given):
         elif m["score_model"] == "normal":
             draws = X0 + rng.standard_normal(size=(n, *X0.shape)) * s
         else:
-            raise InputError(f"score_model must be none, uniform or normal, not {m['score_model']!r}",
-                             _E_INVALID_VALUE, ["score_model"])
+            raise error(Errc.invalid_value, f"score_model must be none, uniform or normal, not {m['score_model']!r}", ["score_model"])
         draws = np.clip(draws, lo, hi)
         Xs = list(draws)
     return W, Xs
@@ -913,7 +902,7 @@ def selection_probability(problem, selection, samples: int | None = None, seed=N
         _check_cover(s, base_scores)
         base = select(s.with_scores(base_scores), check_unique=False, compare_top_n=False)
         if base.status == "infeasible":
-            raise InputError(f"the selection is infeasible: {base.explanation}", 405, base.conflict.get("items", []))
+            raise error(Errc.infeasible, f"the selection is infeasible: {base.explanation}", base.conflict.get("items", []))
     else:
         _check_cover(s, sc(W[0], Xs[0]))
 
@@ -922,7 +911,7 @@ def selection_probability(problem, selection, samples: int | None = None, seed=N
     def one(k):
         st, chosen, cut = _solve_with(td, sc(W[k], Xs[k]))
         if st == "infeasible":  # scores do not change feasibility: only an infeasible selection
-            raise InputError("the selection is infeasible", 405, [])
+            raise error(Errc.infeasible, "the selection is infeasible", [])
         return chosen, cut
 
     with _progress(n, "selection per sample", progress) as bar:
@@ -991,14 +980,14 @@ def selection_sensitivity(problem, selection, *, steps: int = 20, tol: float = 1
     sc = _scorer_for(problem, method, normalisation, scorer)
     w0 = sc.weights.astype(float)
     if not (np.isfinite(w0).all() and w0.sum() > 0):
-        raise InputError("the decision problem needs weights for a sensitivity analysis", 300, sc.criteria)
+        raise error(Errc.invalid_weights, "the decision problem needs weights for a sensitivity analysis", sc.criteria)
     w0 = w0 / w0.sum()
     base_scores = sc(w0)
     _check_cover(s, base_scores)
     td = _tightened(s._dict)
     st, base_set, _ = _solve_with(td, base_scores)
     if st == "infeasible":
-        raise InputError("the selection is infeasible", 405, [])
+        raise error(Errc.infeasible, "the selection is infeasible", [])
     ids = list(s.items.index)
     pinned = set(s.items.index[s.items["pinned"]])
     k = len(w0)

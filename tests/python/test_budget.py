@@ -245,7 +245,7 @@ def test_sweep_dask_equals_threads(p):
     distributed = pytest.importorskip("distributed")
     g = _grid(p)
     local = koers.sweep(p, g, progress=False)
-    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster, \
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0") as cluster, \
             distributed.Client(cluster) as client:
         remote = koers.sweep(p, g, client=client, progress=False, chunk_size=25)
     pd.testing.assert_frame_equal(local, remote)
@@ -519,3 +519,15 @@ def test_cli_scenarios_json_shows_cost_changes():
     assert "EUR 50.000 van persoonlijk naar strategisch" in names
     t = koers.Portfolio.example().compare()
     assert "540" not in t.loc["base", "cost_changes"] and "(40 → 60 participants)" in t.iloc[5]["cost_changes"]
+
+
+def test_cli_scenarios_fits_100_columns_unless_wide():
+    """koers scenarios on the Deventer portfolio: every line at most 100 characters (the table
+    wraps into blocks); --wide prints one block however wide."""
+    from conftest import run_cli
+    r = run_cli("scenarios", "--example", "deventer-2014")
+    assert r.returncode == 0, r.stderr
+    assert max(len(line) for line in r.stdout.splitlines()) <= 100
+    w = run_cli("scenarios", "--example", "deventer-2014", "--wide")
+    assert w.returncode == 0
+    assert max(len(line) for line in w.stdout.splitlines()) > 100

@@ -149,3 +149,18 @@ def test_dominated_reported(tmp_path):
     assert "a" in out["ranking"]  # reported, not refused
     r = run_cli("rank", p)
     assert r.returncode == 0 and "dominated" in r.stderr
+
+
+def test_many_dominated_alternatives_are_one_line(tmp_path):
+    """koers rank says once how many alternatives are dominated, not one line per alternative."""
+    n = 200
+    doc = {"format": "koers.decision", "version": 1, "alternatives": [f"a{i}" for i in range(n)],
+           "criteria": [{"name": "x", "weight": 0.5}, {"name": "y", "weight": 0.5}],
+           "scores": [[i, i] for i in range(n)]}  # each alternative dominated by the next
+    p = tmp_path / "dom.json"
+    p.write_text(json.dumps(doc))
+    r = run_cli("rank", p)
+    assert r.returncode == 0, r.stderr
+    notes = [line for line in r.stderr.splitlines() if "dominated" in line]
+    assert len(notes) == 1 and f"{n - 1} alternatives are dominated" in notes[0] and "196 more" in notes[0]
+    assert len(_json("rank", p)["dominated"]) == n - 1

@@ -33,12 +33,52 @@ def test_validate_file_errors_exit_2(tmp_path):
     p.write_text("{nope")
     r = run_cli("validate", p, "--json")
     assert r.returncode == 2 and "E101" in r.stderr
-    p.write_text('{"format": "koers.model", "version": 99, "nodes": []}')
-    assert run_cli("validate", p, "--json").returncode == 2
-    p.write_text('{"format": "koers.decision", "version": 1}')
-    assert run_cli("validate", p, "--json").returncode == 2
+    assert run_cli("validate", tmp_path, "--json").returncode == 2  # a directory
     assert run_cli("validate", "--bogus-flag").returncode == 2
     assert run_cli().returncode == 2
+
+
+def test_validate_json_is_always_a_verdict_for_a_json_file(tmp_path):
+    """A file that is JSON at all gets its verdict as JSON with exit 1, every problem listed
+    with its code and JSON path (not a bare stderr line with exit 2 that stops at the first)."""
+    p = tmp_path / "m.json"
+    cases = {
+        '{"format": "koers.model", "version": 99, "nodes": []}': {"E103"},
+        '{"format": "koers.decision", "version": 1}': {"E102"},
+        '{"format": "koers.model", "version": 1, "nodes": [{"id": "a", "kind": "gaol", "name": "A"}]}': {"E107"},
+    }
+    for text, codes in cases.items():
+        p.write_text(text)
+        r = run_cli("validate", p, "--json")
+        assert r.returncode == 1, (text, r.stderr)
+        out = json.loads(r.stdout)
+        assert out["valid"] is False and {e["code"] for e in out["errors"]} == codes, text
+
+
+def test_validate_collects_every_problem_in_one_pass(tmp_path):
+    """A misspelt status, an unknown field, cents as a float and a wrong kind: four problems
+    in one answer, each naming its JSON path, plus nothing of the graph (it did not read)."""
+    import koers
+    d = koers.examples.load("deventer-2014").to_dict()
+    iv = [i for i, n in enumerate(d["nodes"]) if n["kind"] == "intervention"]
+    d["nodes"][iv[0]]["status"] = "nieuw"
+    d["nodes"][iv[1]]["colour"] = "red"
+    d["nodes"][iv[2]]["cost_cents"] = 1250.5
+    d["nodes"][iv[3]]["kind"] = "interventoin"
+    p = tmp_path / "bad.json"
+    p.write_text(json.dumps(d))
+    r = run_cli("validate", p, "--json")
+    assert r.returncode == 1, r.stderr
+    errs = json.loads(r.stdout)["errors"]
+    paths = [e["elements"][0] for e in errs]
+    assert len(errs) == 4, errs
+    for k, i in enumerate(iv[:4]):
+        assert paths[k].startswith(f"/nodes/{i}"), (k, paths)
+    assert any(e["code"] == "E104" and paths[k].endswith("/colour") for k, e in enumerate(errs))
+    # the text mode prints each problem once
+    t = run_cli("validate", p)
+    assert t.returncode == 1
+    assert t.stdout.count("[E") == 4 and t.stderr.count("[E") == 0
 
 
 def test_analyse_example_json():

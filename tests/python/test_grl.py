@@ -179,3 +179,22 @@ def test_cli_propagate_cycle_is_E201(tmp_path):
     r = run_cli("propagate", p, "--strategy", "s", "--json")
     assert r.returncode == 1
     assert "E201" in r.stderr and "'G1'" in r.stderr and "'G2'" in r.stderr
+
+
+def test_cli_propagate_defaults_to_the_first_strategy_and_labels_columns(tmp_path):
+    r = run_cli("propagate", AMYOT, "--json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["strategy"] == koers.grl.strategies(AMYOT)[0]
+    t = run_cli("propagate", AMYOT)
+    lines = t.stdout.splitlines()
+    assert lines[0].startswith(f"strategy: {koers.grl.strategies(AMYOT)[0]}")
+    assert lines[1].split() == ["value", "label", "element"]
+
+
+def test_cli_propagate_without_any_strategy_is_E209(tmp_path):
+    p = tmp_path / "plain.json"
+    p.write_text(json.dumps({"format": "koers.model", "version": 1, "nodes": [
+        {"id": "g", "kind": "goal", "name": "G"}], "edges": []}))
+    r = run_cli("propagate", p, "--json")
+    assert r.returncode == 1 and "E209" in r.stderr and "no evaluation strategy" in r.stderr
+    assert r.stdout == ""

@@ -27,11 +27,11 @@ struct Stream {
   std::vector<ReservedLine> reserved;
   /// A capped stream may not grow above `budget` by scenario changes (e.g. basisvaardigheden).
   bool capped = false;
-  /// budget minus all reserved lines. Throws BudgetError(Errc::invalid_argument) if negative.
+  /// budget minus all reserved lines. Throws InputError(Errc::invalid_argument) if negative.
   Money free() const {
     Money f = budget;
     for (const auto& r : reserved) f -= r.amount;
-    if (f.cents() < 0) throw BudgetError(Errc::invalid_argument, "stream '" + id + "': reserved lines exceed budget", {id});
+    if (f.cents() < 0) throw_error(Errc::invalid_argument, "stream '" + id + "': reserved lines exceed budget", {id});
     return f;
   }
 };

@@ -94,18 +94,18 @@ inline Ratio reduced(__int128 num, __int128 den, const std::string& element, con
   if (a > 1) { num /= a; den /= a; }
   constexpr __int128 hi = std::numeric_limits<std::int64_t>::max(), lo = std::numeric_limits<std::int64_t>::min();
   if (num > hi || num < lo || den > hi)
-    throw BudgetError(Errc::money_overflow, element + ": " + what + " is out of the 64-bit range", {element});
+    throw_error(Errc::money_overflow, element + ": " + what + " is out of the 64-bit range", {element});
   return Ratio{static_cast<std::int64_t>(num), static_cast<std::int64_t>(den)};
 }
 inline Money cents128(__int128 v, const std::string& element, const char* what) {
   constexpr __int128 hi = std::numeric_limits<std::int64_t>::max(), lo = std::numeric_limits<std::int64_t>::min();
   if (v > hi || v < lo)
-    throw BudgetError(Errc::money_overflow, element + ": " + what + " is beyond 64-bit cents", {element});
+    throw_error(Errc::money_overflow, element + ": " + what + " is beyond 64-bit cents", {element});
   return Money::from_cents(static_cast<std::int64_t>(v));
 }
 inline void not_negative(std::int64_t v, const std::string& element, const char* what) {
   if (v < 0)
-    throw BudgetError(Errc::invalid_value, element + ": " + what + " must not be negative (" + std::to_string(v) + ")", {element});
+    throw_error(Errc::invalid_value, element + ": " + what + " must not be negative (" + std::to_string(v) + ")", {element});
 }
 }  // namespace detail
 
@@ -113,14 +113,14 @@ inline void not_negative(std::int64_t v, const std::string& element, const char*
 /// (7.5 → 15/2, 0.1 → 1/10, 31.5 → 63/2). E107 for negative or non-finite hours.
 inline Ratio exact_hours(double hours, const std::string& element = "hours") {
   if (!(hours >= 0) || hours > 1e15)
-    throw BudgetError(Errc::invalid_value, element + ": learning hours must be a finite number >= 0", {element});
+    throw_error(Errc::invalid_value, element + ": learning hours must be a finite number >= 0", {element});
   char buf[64];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, hours, std::chars_format::fixed);
-  if (ec != std::errc{}) throw BudgetError(Errc::invalid_value, element + ": learning hours cannot be read", {element});
+  if (ec != std::errc{}) throw_error(Errc::invalid_value, element + ": learning hours cannot be read", {element});
   try {
     return Ratio::parse(std::string(buf, end));
   } catch (const InputError&) {
-    throw BudgetError(Errc::money_overflow, element + ": learning hours " + std::string(buf, end) + " have too many decimals", {element});
+    throw_error(Errc::money_overflow, element + ": learning hours " + std::string(buf, end) + " have too many decimals", {element});
   }
 }
 
@@ -129,7 +129,7 @@ inline Ratio exact_hours(double hours, const std::string& element = "hours") {
 inline std::int64_t participants_from_groups(const std::vector<std::int64_t>& sizes, Ratio uptake = {1, 1},
                                              const std::string& element = "intervention") {
   if (uptake.den <= 0 || uptake.num < 0)
-    throw BudgetError(Errc::invalid_value, element + ": uptake must be a fraction >= 0 (" + uptake.to_string() + ")", {element});
+    throw_error(Errc::invalid_value, element + ": uptake must be a fraction >= 0 (" + uptake.to_string() + ")", {element});
   __int128 total = 0;
   for (auto s : sizes) {
     detail::not_negative(s, element, "a target-group size");
@@ -137,7 +137,7 @@ inline std::int64_t participants_from_groups(const std::vector<std::int64_t>& si
   }
   __int128 v = koers::detail::divide(total * uptake.num, uptake.den, Rounding::half_up);
   if (v > std::numeric_limits<std::int64_t>::max())
-    throw BudgetError(Errc::money_overflow, element + ": participants are out of the 64-bit range", {element});
+    throw_error(Errc::money_overflow, element + ": participants are out of the 64-bit range", {element});
   return static_cast<std::int64_t>(v);
 }
 
@@ -155,18 +155,18 @@ inline CostBreakdown cost(const CostModel& m, std::optional<std::int64_t> partic
   if (m.stated_total) not_negative(m.stated_total->cents(), element, "cost_cents");
   const Ratio& s = m.ilb_share;
   if (s.den <= 0 || s.num < 0 || s.num > s.den)
-    throw BudgetError(Errc::invalid_value, element + ": the ILB share must be between 0 and 1 (" + s.to_string() + ")", {element});
+    throw_error(Errc::invalid_value, element + ": the ILB share must be between 0 and 1 (" + s.to_string() + ")", {element});
   if (m.hours_per_participant) {
     const Ratio& h = *m.hours_per_participant;
     if (h.den <= 0 || h.num < 0)
-      throw BudgetError(Errc::invalid_value, element + ": learning hours must not be negative (" + h.to_string() + ")", {element});
+      throw_error(Errc::invalid_value, element + ": learning hours must not be negative (" + h.to_string() + ")", {element});
   }
 
   CostBreakdown b;
   b.rounding = o.rounding;
   b.participants = m.participants ? m.participants : participants;
   if (!b.participants && m.per_participant.cents() != 0)
-    throw BudgetError(Errc::missing_required, element + ": a cost per participant (" + m.per_participant.to_string() +
+    throw_error(Errc::missing_required, element + ": a cost per participant (" + m.per_participant.to_string() +
                       ") needs a number of participants (give participants, or target groups with a size)", {element});
   const __int128 n = b.participants.value_or(0);
   b.fixed_part = m.fixed;

@@ -178,7 +178,7 @@ inline PlanCosts cost_plan(const StrategyGraph& g, const PlanCostOptions& o = {}
         el.insert(el.end(), missing.begin(), missing.end());
         std::string list;
         for (const auto& s : missing) list += (list.empty() ? "'" : ", '") + s + "'";
-        throw BudgetError(Errc::missing_required, n.id + ": participants come from its target groups, but " + list +
+        throw_error(Errc::missing_required, n.id + ": participants come from its target groups, but " + list +
                           " has no size", el);
       } else {
         L.notes.push_back("participants unknown: target group without a size");

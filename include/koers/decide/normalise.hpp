@@ -97,7 +97,7 @@ inline Eigen::VectorXd normalise_column(const Eigen::Ref<const Eigen::VectorXd>&
       const bool is_max = n == Normalisation::max;
       if (benefit) {
         if (x.minCoeff() < 0)
-          throw RankingError(Errc::invalid_value, "criterion '" + c.name + "' has negative scores; " +
+          throw RankingError(Errc::negative_scores, "criterion '" + c.name + "' has negative scores; " +
                              to_string(n) + " normalisation needs scores >= 0", {c.name});
         double d = is_max ? x.maxCoeff() : x.sum();
         if (!(d > 0)) {

@@ -75,7 +75,7 @@ inline WeightsResult entropy_weights(const DecisionProblem& p) {
   for (Eigen::Index j = 0; j < n; ++j) {
     const auto& c = p.criteria[static_cast<std::size_t>(j)].name;
     auto x = p.scores.col(j);
-    if (x.minCoeff() < 0) throw RankingError(Errc::invalid_value, "criterion '" + c + "' has negative scores; entropy needs x >= 0", {c});
+    if (x.minCoeff() < 0) throw RankingError(Errc::negative_scores, "criterion '" + c + "' has negative scores; entropy needs x >= 0", {c});
     double s = x.sum();
     if (!(s > 0)) throw RankingError(Errc::zero_criterion, "criterion '" + c + "' is zero for every alternative; entropy is undefined", {c});
     double e = 0;

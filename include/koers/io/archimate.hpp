@@ -266,7 +266,8 @@ inline constexpr EdgeMapping edge_mappings[] = {
 /// Influence modifier ↔ contribution strength: the symbols and GRL labels; "0".."10" read as
 /// 0..100 in steps of 10. Writing a strength: its label's symbol, else a multiple of 10 as
 /// "0".."10", else the number as text (the XSD allows any string); koers also writes the exact
-/// strength as the property "koers strength", which reading prefers.
+/// strength in the relationship's property "koers edge" (`{"strength": …}`, as in koers.model),
+/// which reading prefers.
 struct ModifierMapping {
   std::string_view modifier;
   std::string_view label;

@@ -5,8 +5,10 @@
 /// a well-formed file whose graph is invalid loads, and check()/validate() report its problems.
 #include <koers/model/strategy_graph.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace koers {
 
@@ -19,6 +21,20 @@ inline constexpr int model_format_version = 1;
 StrategyGraph parse_model(std::string_view text, const std::string& origin = "model");
 /// Load a model file (E100 when it cannot be read).
 StrategyGraph load_model(const std::string& path);
+/// What validation of a model file found: every problem the reader finds (each top-level field
+/// and each faulty node, edge or strategy, with its JSON path and code), then — when the file
+/// reads — every problem of the graph's check(). `graph` holds the model when it could be read.
+struct ModelValidation {
+  std::vector<Issue> issues;
+  std::optional<StrategyGraph> graph;
+  bool valid() const noexcept { return issues.empty(); }
+};
+/// Validate a model file, collecting every problem instead of stopping at the first. Throws
+/// only when the file is not a model at all: E100 unreadable or a directory, E101 not JSON,
+/// E108 too deep, E117 larger than 1 GiB, E106 not an object.
+ModelValidation validate_model(const std::string& path);
+/// The same for JSON text.
+ModelValidation validate_model_text(std::string_view text, const std::string& origin = "model");
 /// The model as JSON text (format koers.model, version 1); `indent` < 0 gives one line.
 std::string to_json(const StrategyGraph& g, int indent = 2);
 /// Write the model to a file (E100 when it cannot be written).

@@ -50,7 +50,7 @@ TEST_CASE("the ILB part: floor of the share of each participant's cost", "[cost_
   m.ilb_share = Ratio{1, 1};
   CHECK(cost(m).own.cents() == 10000);
   m.ilb_share = Ratio{3, 2};
-  CHECK_THROWS_AS(cost(m, std::nullopt, "iv.x"), BudgetError);
+  CHECK_THROWS_AS(cost(m, std::nullopt, "iv.x"), InputError);
 }
 
 TEST_CASE("rounding rules of the unit costs are named and exact", "[cost_model]") {
@@ -71,14 +71,14 @@ TEST_CASE("participants from target-group sizes", "[cost_model]") {
   CHECK(participants_from_groups({1150}) == 1150);
   CHECK(participants_from_groups({95, 320}, Ratio{1, 10}) == 42);   // 41.5 → 42 (half up)
   CHECK(participants_from_groups({95, 320}, Ratio{3, 100}) == 12);  // 12.45 → 12
-  CHECK_THROWS_AS(participants_from_groups({-1}), BudgetError);
+  CHECK_THROWS_AS(participants_from_groups({-1}), InputError);
   CostModel m;
   m.per_participant = Money::from_cents(2500);
   CHECK(cost(m, 40).total.cents() == 100000);  // the caller's count when the model has none
   try {
     cost(m, std::nullopt, "iv.no-count");
     FAIL("expected E207");
-  } catch (const BudgetError& e) {
+  } catch (const GraphError& e) {
     CHECK(e.code() == Errc::missing_required);
     CHECK(e.element() == "iv.no-count");
   }
@@ -96,7 +96,7 @@ TEST_CASE("exact hours as written", "[cost_model]") {
   CHECK(exact_hours(0.1) == Ratio{1, 10});
   CHECK(exact_hours(31.5) == Ratio{63, 2});
   CHECK(exact_hours(4) == Ratio{4, 1});
-  CHECK_THROWS_AS(exact_hours(-1), BudgetError);
+  CHECK_THROWS_AS(exact_hours(-1), InputError);
 }
 
 TEST_CASE("E404: a stated total that is not per participant × participants", "[cost_model]") {
@@ -120,26 +120,26 @@ TEST_CASE("E107 negative, E114 overflow, naming the element", "[cost_model]") {
   CostModel m;
   m.per_participant = Money::from_cents(-1);
   m.participants = 1;
-  try { cost(m, std::nullopt, "iv.neg"); FAIL(""); } catch (const BudgetError& e) {
+  try { cost(m, std::nullopt, "iv.neg"); FAIL(""); } catch (const InputError& e) {
     CHECK(e.code() == Errc::invalid_value);
     CHECK(e.element() == "iv.neg");
   }
   CostModel big;
   big.per_participant = Money::from_cents(std::numeric_limits<std::int64_t>::max() / 2);
   big.participants = 3;
-  try { cost(big, std::nullopt, "iv.big"); FAIL(""); } catch (const BudgetError& e) {
+  try { cost(big, std::nullopt, "iv.big"); FAIL(""); } catch (const InputError& e) {
     CHECK(e.code() == Errc::money_overflow);
     CHECK(e.element() == "iv.big");
   }
   CostModel two;
   two.fixed = Money::from_cents(std::numeric_limits<std::int64_t>::max());
   two.per_run = Money::from_cents(1);
-  try { cost(two, std::nullopt, "iv.sum"); FAIL(""); } catch (const BudgetError& e) {
+  try { cost(two, std::nullopt, "iv.sum"); FAIL(""); } catch (const InputError& e) {
     CHECK(e.code() == Errc::money_overflow);
   }
   CostModel runs;
   runs.runs = -2;
-  CHECK_THROWS_AS(cost(runs), BudgetError);
+  CHECK_THROWS_AS(cost(runs), InputError);
 }
 
 namespace {
@@ -229,7 +229,7 @@ TEST_CASE("plan costing over a strategy graph: streams, ILB, target groups", "[p
   g.add_edge({EdgeKind::targets, "iv.pp", "tg.unsized", std::nullopt});
   PlanCostOptions pp;
   pp.overrides["iv.pp"].per_participant = Money::from_cents(100);
-  try { cost_plan(g, pp); FAIL(""); } catch (const BudgetError& e) {
+  try { cost_plan(g, pp); FAIL(""); } catch (const GraphError& e) {
     CHECK(e.code() == Errc::missing_required);
     CHECK(e.elements() == std::vector<std::string>{"iv.pp", "tg.unsized"});
   }

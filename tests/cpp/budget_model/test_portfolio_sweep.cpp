@@ -149,7 +149,8 @@ TEST_CASE("portfolio scenarios: costs, participants, moves, payroll share", "[sc
     pp.scenarios = {sc};
     try {
       pp.validate();
-    } catch (const BudgetError& e) {
+    } catch (const Error& e) {  // 4xx BudgetError, E114 an InputError: the class the table names
+      CHECK(error_class(e.code()) == (dynamic_cast<const BudgetError*>(&e) ? "BudgetError" : "InputError"));
       return static_cast<int>(e.code());
     }
     return 0;

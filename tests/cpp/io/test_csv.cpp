@@ -151,6 +151,13 @@ TEST_CASE("csv: limits — file, field and column count (E117)") {
   auto f = thrown("a\n12345\n", field);
   CHECK(f.code == Errc::too_large);
   CHECK(contains(f.message, "field a"));
+  // an endless quoted field stops at the limit while it is read, not after
+  io::CsvOptions mib;
+  mib.max_field_bytes = 1000;
+  std::string endless = "a\n\"" + std::string(200000, 'x');
+  auto e = thrown(endless, mib);
+  CHECK(e.code == Errc::too_large);
+  CHECK(contains(e.message, "more than 1000 bytes"));
   io::CsvOptions cols;
   cols.max_columns = 2;
   CHECK(thrown("a,b,c\n", cols).code == Errc::too_large);

@@ -4,7 +4,9 @@
 
 #include <koers/koers.hpp>
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -27,7 +29,8 @@ Outcome parse_outcome(const std::string& text) {
 }
 
 std::string temp_file(const std::string& name, const std::string& text) {
-  std::string path = std::string(KOERS_SOURCE_DIR) + "/build/test_stream_" + name + ".json";
+  // the system's temporary folder: the test does not depend on where the build folder is
+  std::string path = (std::filesystem::temp_directory_path() / ("koers_test_stream_" + name + ".json")).string();
   std::ofstream(path, std::ios::binary) << text;
   return path;
 }
@@ -161,4 +164,60 @@ TEST_CASE("strategy values read as before: sorted by id, checked with their path
   CHECK(o.elements == std::vector<std::string>{"/strategies/1/values/x"});
   auto g = parse_model(R"({"format":"koers.model","version":1,"nodes":[],"strategies":[{"name":"s","values":{"b":1,"a":2}}]})");
   CHECK(g.strategies[0].values == std::vector<std::pair<std::string, double>>{{"a", 2.0}, {"b", 1.0}});
+}
+
+// validate_model / validate_model_text: every problem at once (koers validate --json).
+TEST_CASE("validation collects every reader problem with its JSON path, then none of the graph's", "[json][validate]") {
+  const std::string text =
+      R"({"format":"koers.model","version":1,"colour":"red","nodes":[)"
+      R"({"id":"a","kind":"goal","name":"A","status":"nieuw"},)"
+      R"({"id":"b","kind":"intervention","name":"B","cost_cents":12.5},)"
+      R"({"id":"c","kind":"gaol","name":"C"},)"
+      R"({"id":"d","kind":"goal","name":"D"}],"edges":[{"kind":"refines","from":"a","to":"d","x":1}]})";
+  auto v = validate_model_text(text);
+  REQUIRE_FALSE(v.valid());
+  CHECK_FALSE(v.graph.has_value());
+  std::vector<std::string> paths;
+  for (auto& i : v.issues) paths.push_back(i.elements.empty() ? "" : i.elements.front());
+  // the unknown top-level field and each of the four faulty elements, in document order
+  REQUIRE(v.issues.size() == 5);
+  CHECK(v.issues[0].code == Errc::unknown_field);
+  CHECK(paths[0] == "/colour");
+  CHECK(paths[1].rfind("/nodes/0", 0) == 0);
+  CHECK(paths[2].rfind("/nodes/1", 0) == 0);
+  CHECK(paths[3].rfind("/nodes/2", 0) == 0);
+  CHECK(paths[4].rfind("/edges/0", 0) == 0);
+  CHECK(v.issues[4].code == Errc::unknown_field);
+}
+
+TEST_CASE("a model that reads is validated by the graph check too", "[json][validate]") {
+  auto v = validate_model_text(R"({"format":"koers.model","version":1,"nodes":[{"id":"g","kind":"goal","name":"G"}],)"
+                               R"("edges":[{"kind":"refines","from":"g","to":"x"}]})");
+  REQUIRE(v.graph.has_value());
+  std::vector<Errc> codes;
+  for (auto& i : v.issues) codes.push_back(i.code);
+  CHECK(std::find(codes.begin(), codes.end(), Errc::unknown_reference) != codes.end());
+  CHECK(std::find(codes.begin(), codes.end(), Errc::goal_unserved) != codes.end());
+}
+
+TEST_CASE("another format is one problem, not a list of unknown fields", "[json][validate]") {
+  auto v = validate_model_text(R"({"format":"koers.decision","version":1,"alternatives":[]})");
+  REQUIRE(v.issues.size() == 1);
+  CHECK(v.issues[0].code == Errc::wrong_format);
+  auto w = validate_model_text(R"({"format":"koers.model","version":99,"nodes":[]})");
+  REQUIRE(w.issues.size() == 1);
+  CHECK(w.issues[0].code == Errc::unsupported_version);
+}
+
+TEST_CASE("validation still refuses what is not a model at all", "[json][validate]") {
+  CHECK_THROWS_AS(validate_model_text("{nope"), InputError);
+  CHECK_THROWS_AS(validate_model_text("[1, 2]"), InputError);
+  CHECK_THROWS_AS(validate_model_text(std::string(100, '[') + std::string(100, ']')), InputError);
+  try {
+    validate_model(std::filesystem::temp_directory_path().string());
+    FAIL("a directory is not a model");
+  } catch (const InputError& e) {
+    CHECK(e.code() == Errc::file_unreadable);
+    CHECK(std::string(e.what()).find("directory") != std::string::npos);
+  }
 }

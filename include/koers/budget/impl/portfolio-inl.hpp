@@ -244,7 +244,7 @@ inline Money floor_times(Money m, Ratio r, const std::string& where, const std::
   try {
     return m.scaled(r, Rounding::floor);
   } catch (const InputError& e) {
-    throw BudgetError(Errc::money_overflow, where + ": " + e.message(), elements);
+    throw_error(Errc::money_overflow, where + ": " + e.message(), elements);
   }
 }
 
@@ -319,7 +319,7 @@ inline void apply_changes(Portfolio& p, const PortfolioScenario& sc, const Portf
     try {
       p.streams[t].budget = p.streams[t].budget + mv.amount;
     } catch (const InputError& e) {
-      throw BudgetError(Errc::money_overflow, where + at(sub) + ": stream " + q(mv.to) + ": " + e.message(), {sc.name, mv.to});
+      throw_error(Errc::money_overflow, where + at(sub) + ": stream " + q(mv.to) + ": " + e.message(), {sc.name, mv.to});
     }
     src.budget = left;
   }
@@ -334,7 +334,7 @@ inline void apply_changes(Portfolio& p, const PortfolioScenario& sc, const Portf
     try {
       it.cost = *it.per_participant * n;
     } catch (const InputError& e) {
-      throw BudgetError(Errc::money_overflow, where + at(sub) + ": item " + q(id) + ": per_participant_cents × participants " + e.message(), {sc.name, id});
+      throw_error(Errc::money_overflow, where + at(sub) + ": item " + q(id) + ": per_participant_cents × participants " + e.message(), {sc.name, id});
     }
     it.participants = n;
     changed[&it - p.items.data()] = 1;
@@ -372,7 +372,7 @@ inline void apply_changes(Portfolio& p, const PortfolioScenario& sc, const Portf
       try {
         total[ix.stream.at(it.stream)] += it.cost;
       } catch (const InputError& e) {
-        throw BudgetError(Errc::money_overflow, where + ": the costs of stream " + q(it.stream) + " add up beyond 64 bits", {sc.name, it.stream});
+        throw_error(Errc::money_overflow, where + ": the costs of stream " + q(it.stream) + " add up beyond 64 bits", {sc.name, it.stream});
       }
     }
   }
@@ -444,28 +444,28 @@ inline void Portfolio::validate() const {
   using detail::q;
   std::set<std::string> seen;
   for (const auto& s : streams) {
-    if (!seen.insert(s.id).second) throw BudgetError(Errc::duplicate_id, "stream " + q(s.id) + " is defined twice", {s.id});
-    if (s.budget.cents() < 0) throw BudgetError(Errc::invalid_value, "stream " + q(s.id) + " has a negative budget", {s.id});
-    if (s.reserved.cents() < 0) throw BudgetError(Errc::invalid_value, "stream " + q(s.id) + " has negative reserved lines", {s.id});
+    if (!seen.insert(s.id).second) throw_error(Errc::duplicate_name, "stream " + q(s.id) + " is defined twice", {s.id});
+    if (s.budget.cents() < 0) throw_error(Errc::invalid_value, "stream " + q(s.id) + " has a negative budget", {s.id});
+    if (s.reserved.cents() < 0) throw_error(Errc::invalid_value, "stream " + q(s.id) + " has negative reserved lines", {s.id});
   }
   detail::PortfolioIndex ix(*this);
   seen.clear();
   for (const auto& g : goals) {
-    if (!seen.insert(g.id).second) throw BudgetError(Errc::duplicate_id, "goal " + q(g.id) + " is defined twice", {g.id});
-    if (g.weight < 0) throw BudgetError(Errc::invalid_value, "goal " + q(g.id) + " has a negative weight", {g.id});
+    if (!seen.insert(g.id).second) throw_error(Errc::duplicate_name, "goal " + q(g.id) + " is defined twice", {g.id});
+    if (g.weight < 0) throw_error(Errc::invalid_value, "goal " + q(g.id) + " has a negative weight", {g.id});
   }
   seen.clear();
   std::vector<Money> stream_total(streams.size());
   __int128 vpos = 0, wsum = 0;
   for (const auto& g : goals) wsum += g.weight;
   for (const auto& it : items) {
-    if (!seen.insert(it.id).second) throw BudgetError(Errc::duplicate_id, "item " + q(it.id) + " is defined twice", {it.id});
+    if (!seen.insert(it.id).second) throw_error(Errc::duplicate_name, "item " + q(it.id) + " is defined twice", {it.id});
     int s = ix.stream_of(it.stream, "item " + q(it.id));
-    if (it.cost.cents() < 0) throw BudgetError(Errc::invalid_value, "item " + q(it.id) + " has a negative cost", {it.id});
+    if (it.cost.cents() < 0) throw_error(Errc::invalid_value, "item " + q(it.id) + " has a negative cost", {it.id});
     if (it.per_participant && it.per_participant->cents() < 0)
-      throw BudgetError(Errc::invalid_value, "item " + q(it.id) + " has a negative per_participant_cents", {it.id});
+      throw_error(Errc::invalid_value, "item " + q(it.id) + " has a negative per_participant_cents", {it.id});
     if (it.participants && *it.participants < 0)
-      throw BudgetError(Errc::invalid_value, "item " + q(it.id) + " has a negative number of participants", {it.id});
+      throw_error(Errc::invalid_value, "item " + q(it.id) + " has a negative number of participants", {it.id});
     if (it.per_participant && it.participants) {
       Money prod = *it.per_participant * *it.participants;
       if (prod != it.cost)
@@ -477,28 +477,28 @@ inline void Portfolio::validate() const {
     if (it.value > 0) vpos += it.value;
     for (const auto& g : it.covers)
       if (!ix.goal.count(g))
-        throw BudgetError(Errc::unknown_reference, "item " + q(it.id) + " covers unknown goal " + q(g), {it.id, g});
+        throw_error(Errc::unknown_goal, "item " + q(it.id) + " covers unknown goal " + q(g), {it.id, g});
   }
   if (vpos > (__int128(1) << 61) || wsum > (__int128(1) << 61))
-    throw BudgetError(Errc::invalid_value, "the values or goal weights add up beyond 2^61", {});
+    throw_error(Errc::invalid_value, "the values or goal weights add up beyond 2^61", {});
   seen.clear();
   for (const auto& g : groups) {
-    if (!seen.insert(g.id).second) throw BudgetError(Errc::duplicate_id, "group " + q(g.id) + " is defined twice", {g.id});
-    if (g.max < 0) throw BudgetError(Errc::invalid_value, "group " + q(g.id) + " has a negative max", {g.id});
+    if (!seen.insert(g.id).second) throw_error(Errc::duplicate_name, "group " + q(g.id) + " is defined twice", {g.id});
+    if (g.max < 0) throw_error(Errc::invalid_value, "group " + q(g.id) + " has a negative max", {g.id});
     std::int64_t mand = 0;
     for (const auto& id : g.items) {
       int i = ix.item_of(id, "group " + q(g.id));
       if (items[i].mandatory && !items[i].excluded) ++mand;
     }
     if (mand > g.max)
-      throw BudgetError(Errc::invalid_value, "group " + q(g.id) + " holds " + std::to_string(mand) +
+      throw_error(Errc::invalid_value, "group " + q(g.id) + " holds " + std::to_string(mand) +
                         " mandatory items but allows at most " + std::to_string(g.max), {g.id});
   }
   std::vector<std::vector<int>> out(items.size());
   for (const auto& r : requirements) {
     int a = ix.item_of(r.item, "requirement");
     int b = ix.item_of(r.needs, "requirement of " + q(r.item));
-    if (a == b) throw BudgetError(Errc::cycle, "item " + q(r.item) + " requires itself", {r.item});
+    if (a == b) throw_error(Errc::cycle, "item " + q(r.item) + " requires itself", {r.item});
     out[a].push_back(b);
   }
   // requires must be acyclic (a cycle is one package: model it as one item)
@@ -518,7 +518,7 @@ inline void Portfolio::validate() const {
           std::reverse(path.begin(), path.end());
           std::string msg;
           for (std::size_t t = 0; t < path.size(); ++t) msg += (t ? " -> " : "") + q(path[t]);
-          throw BudgetError(Errc::cycle, "requires cycle: " + msg, path);
+          throw_error(Errc::cycle, "requires cycle: " + msg, path);
         }
         if (state[b] == 0) { state[b] = 1; parent[b] = a; st.push_back({b, 0}); }
       } else {

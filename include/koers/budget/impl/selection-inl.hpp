@@ -38,8 +38,8 @@ inline void Selection::validate() const {
   }
   for (const auto& it : items)
     for (const auto& d : it.needs) {
-      if (!seen.count(d)) throw InputError(Errc::unknown_item, "process " + q(it.id) + " needs unknown process " + q(d), {it.id, d});
-      if (d == it.id) throw InputError(Errc::cycle, "process " + q(it.id) + " needs itself", {it.id});
+      if (!seen.count(d)) throw InputError(Errc::unknown_name, "process " + q(it.id) + " needs unknown process " + q(d), {it.id, d});
+      if (d == it.id) throw_error(Errc::cycle, "process " + q(it.id) + " needs itself", {it.id});
     }
   std::set<std::string> eseen;
   for (const auto& e : experts) {

@@ -1,0 +1,183 @@
+// Bindings for the koers.decision reader (include/koers/decide/problem_json.hpp): the C++
+// DecisionDocument crosses as the Python objects koers.decide works with (lists, dicts, a NumPy
+// score matrix) — types translated, no JSON text. A document built in Python (a dict) is
+// translated to JSON values here, refusing what JSON cannot hold (NaN, a cycle, deep nesting).
+#include "bindings.hpp"
+
+#include <pybind11/numpy.h>
+
+#include <koers/decide/problem_json.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace koers::python {
+namespace {
+using ojson = nlohmann::ordered_json;
+
+py::array_t<double> to_numpy(const Eigen::MatrixXd& x) {
+  py::array_t<double> a({x.rows(), x.cols()});
+  auto v = a.mutable_unchecked<2>();
+  for (Eigen::Index i = 0; i < x.rows(); ++i)
+    for (Eigen::Index j = 0; j < x.cols(); ++j) v(i, j) = x(i, j);
+  return a;
+}
+
+py::dict to_python(const decide::DecisionDocument& d) {
+  using namespace koers::decide;
+  py::list crits;
+  for (std::size_t j = 0; j < d.problem.criteria.size(); ++j) {
+    const auto& c = d.problem.criteria[j];
+    const auto& t = d.criterion_text[j];
+    py::dict o("name"_a = c.name, "direction"_a = to_string(c.direction));
+    if (t.id) o["id"] = *t.id;
+    if (t.description) o["description"] = *t.description;
+    if (c.weight) o["weight"] = *c.weight;
+    if (c.scale) o["scale"] = py::make_tuple(c.scale->lo, c.scale->hi);
+    if (c.preference) {
+      py::dict p("function"_a = to_string(c.preference->function));
+      if (t.preference_given.q) p["q"] = c.preference->q;
+      if (t.preference_given.p) p["p"] = c.preference->p;
+      if (t.preference_given.s) p["s"] = c.preference->s;
+      o["preference"] = p;
+    }
+    crits.append(o);
+  }
+  py::object method = py::none();
+  if (d.method) {
+    py::dict m("name"_a = d.method->name);
+    if (d.method->normalisation) m["normalisation"] = *d.method->normalisation;
+    if (d.method->v) m["v"] = *d.method->v;
+    if (d.method->has_value_functions) {
+      py::dict vfs;
+      for (const auto& [name, f] : d.method->value_functions) vfs[py::str(name)] = py::dict("x"_a = f.x, "v"_a = f.v);
+      m["value_functions"] = vfs;
+    }
+    method = m;
+  }
+  py::object smaa = py::none();
+  if (d.smaa) {
+    const auto& s = *d.smaa;
+    py::dict o;
+    if (s.samples) o["samples"] = *s.samples;
+    if (s.seed) o["seed"] = *s.seed;
+    if (s.confidence_samples) o["confidence_samples"] = *s.confidence_samples;
+    if (s.weights) o["weights"] = *s.weights;
+    if (s.has_intervals) {
+      py::dict iv;
+      for (const auto& [name, b] : s.intervals) iv[py::str(name)] = py::make_tuple(b.first, b.second);
+      o["intervals"] = iv;
+    }
+    if (s.has_orderings) {
+      py::list os;
+      for (const auto& [a, b] : s.orderings) os.append(py::make_tuple(a, b));
+      o["orderings"] = os;
+    }
+    if (s.score_model) o["score_model"] = *s.score_model;
+    if (s.score_spread) o["score_spread"] = *s.score_spread;
+    if (s.score_spread_matrix) o["score_spread"] = to_numpy(*s.score_spread_matrix);
+    smaa = o;
+  }
+  py::object sens = py::none();
+  if (d.sensitivity) {
+    py::dict o;
+    if (d.sensitivity->top_k) o["top_k"] = *d.sensitivity->top_k;
+    if (d.sensitivity->steps) o["steps"] = *d.sensitivity->steps;
+    sens = o;
+  }
+  py::dict meta;
+  for (const auto& [k, v] : d.meta) meta[py::str(k)] = v;
+  return py::dict("alternatives"_a = d.problem.alternatives, "criteria"_a = crits, "scores"_a = to_numpy(d.problem.scores),
+                  "method"_a = method, "smaa"_a = smaa, "sensitivity"_a = sens, "meta"_a = meta);
+}
+
+[[noreturn]] void refuse(Errc code, const std::string& path, const std::string& what) {
+  throw InputError::at(code, path.empty() ? "/" : path, what);
+}
+
+// A Python value as JSON: dicts with string keys, lists and tuples, str, bool, int, float, None.
+ojson to_json(py::handle x, const std::string& path, int depth) {
+  if (depth > 64) refuse(Errc::too_deep, path, "nests deeper than 64 levels (or refers to itself)");
+  if (x.is_none()) return nullptr;
+  if (py::isinstance<py::bool_>(x)) return x.cast<bool>();
+  if (py::isinstance<py::str>(x)) {
+    PyObject* b = PyUnicode_AsUTF8String(x.ptr());
+    if (!b) {
+      PyErr_Clear();
+      refuse(Errc::invalid_value, path, "is not valid Unicode text (a lone surrogate?)");
+    }
+    std::string s(PyBytes_AS_STRING(b), static_cast<std::size_t>(PyBytes_GET_SIZE(b)));
+    Py_DECREF(b);
+    return s;
+  }
+  if (PyLong_Check(x.ptr())) {
+    int overflow = 0;
+    long long v = PyLong_AsLongLongAndOverflow(x.ptr(), &overflow);
+    if (overflow == 0) return static_cast<std::int64_t>(v);
+    double d = PyLong_AsDouble(x.ptr());
+    if (d == -1.0 && PyErr_Occurred()) {
+      PyErr_Clear();
+      refuse(Errc::not_finite, path, "number is not finite (an integer too large for a double)");
+    }
+    return d;
+  }
+  if (PyFloat_Check(x.ptr())) {
+    double d = PyFloat_AS_DOUBLE(x.ptr());
+    if (!std::isfinite(d)) refuse(Errc::not_finite, path, "number is not finite");
+    return d;
+  }
+  if (py::isinstance<py::dict>(x)) {
+    ojson o = ojson::object();
+    for (auto kv : x.cast<py::dict>()) {
+      if (!py::isinstance<py::str>(kv.first)) refuse(Errc::wrong_type, path, "has a key that is not a string");
+      std::string k = to_json(kv.first, path, depth + 1).get<std::string>();
+      o[k] = to_json(kv.second, path + "/" + k, depth + 1);
+    }
+    return o;
+  }
+  if (py::isinstance<py::list>(x) || py::isinstance<py::tuple>(x)) {
+    ojson a = ojson::array();
+    std::size_t i = 0;
+    for (auto v : x) a.push_back(to_json(v, path + "/" + std::to_string(i++), depth + 1));
+    return a;
+  }
+  if (py::hasattr(x, "tolist") && py::hasattr(x, "dtype"))  // NumPy arrays and scalars
+    return to_json(x.attr("tolist")(), path, depth + 1);
+  refuse(Errc::wrong_type, path, "expected a JSON value, got " + std::string(py::str(x.get_type().attr("__name__"))));
+}
+}  // namespace
+
+void register_decide_json(py::module_& root) {
+  py::module_ m = root.attr("decide");
+  auto release = py::call_guard<py::gil_scoped_release>();
+  m.def("parse_decision", [](const std::string& text, const std::string& origin) {
+    decide::DecisionDocument d;
+    {
+      py::gil_scoped_release r;
+      d = decide::parse_decision(text, origin);
+    }
+    return to_python(d);
+  }, "text"_a, "origin"_a = "decision", "Read koers.decision JSON text (every problem names its JSON path).");
+  m.def("load_decision", [](const std::string& path) {
+    decide::DecisionDocument d;
+    {
+      py::gil_scoped_release r;
+      d = decide::load_decision(path);
+    }
+    return to_python(d);
+  }, "path"_a, "Read a koers.decision file.");
+  m.def("decision_from_dict", [](py::handle doc) {
+    if (!py::isinstance<py::dict>(doc))
+      throw InputError::at(Errc::wrong_type, "", "expected an object, got " + std::string(py::str(doc.get_type().attr("__name__"))));
+    std::string text = to_json(doc, "", 0).dump();
+    decide::DecisionDocument d;
+    {
+      py::gil_scoped_release r;
+      d = decide::parse_decision(text, "decision");
+    }
+    return to_python(d);
+  }, "doc"_a, "Read a koers.decision document given as a Python dict.");
+  (void)release;
+}
+}  // namespace koers::python
