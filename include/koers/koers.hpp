@@ -8,6 +8,7 @@
 #include <koers/version.hpp>
 #include <koers/core/money.hpp>
 #include <koers/core/calendar.hpp>
+#include <koers/core/hours.hpp>
 // model: the strategy graph, its kinds, validation and the koers.model format
 #include <koers/model/kinds.hpp>
 #include <koers/model/strategy_graph.hpp>
@@ -54,5 +55,8 @@
 #include <koers/io/jucm.hpp>
 #include <koers/io/archimate.hpp>
 #include <koers/io/csv.hpp>
-
+// learning: the academy event log, learning-time entitlement, expert capacity, demand vs supply
 #include <koers/learning/academy.hpp>
+#include <koers/learning/capacity.hpp>
+#include <koers/learning/demand.hpp>
+#include <koers/learning/entitlement.hpp>

@@ -4,36 +4,10 @@
 #include "bindings.hpp"
 
 #include <koers/core/calendar.hpp>
+#include <koers/core/hours.hpp>
 
-#include <datetime.h>
+#include "date_caster.hpp"
 
-namespace pybind11::detail {
-/// boost::gregorian::date <-> datetime.date (a datetime or pandas Timestamp gives its date part).
-template <>
-struct type_caster<koers::Date> {
-  PYBIND11_TYPE_CASTER(koers::Date, const_name("datetime.date"));
-  bool load(handle src, bool) {
-    if (!src) return false;
-    if (!PyDateTimeAPI) { PyDateTime_IMPORT; }
-    if (PyUnicode_Check(src.ptr())) {
-      value = koers::parse_date(src.cast<std::string>());
-      return true;
-    }
-    if (!PyDate_Check(src.ptr())) return false;
-    int y = PyDateTime_GET_YEAR(src.ptr()), m = PyDateTime_GET_MONTH(src.ptr()), d = PyDateTime_GET_DAY(src.ptr());
-    if (y < 1400)
-      throw koers::InputError(koers::Errc::invalid_date, "'" + py::str(src).cast<std::string>() +
-                              "' is not a valid date (years before 1400 are not supported)", {py::str(src).cast<std::string>()});
-    value = koers::Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
-    return true;
-  }
-  static handle cast(const koers::Date& d, return_value_policy, handle) {
-    if (!PyDateTimeAPI) { PyDateTime_IMPORT; }
-    auto ymd = d.year_month_day();
-    return PyDate_FromDate(ymd.year, ymd.month.as_number(), ymd.day.as_number());
-  }
-};
-}  // namespace pybind11::detail
 
 namespace koers::python {
 void register_calendar(py::module_& m) {
@@ -64,6 +38,7 @@ void register_calendar(py::module_& m) {
       .def_property_readonly("extra_days", &HolidayCalendar::extra_days)
       .def("holidays", py::overload_cast<int>(&HolidayCalendar::holidays, py::const_), "year"_a)
       .def("holidays_in", py::overload_cast<const Period&>(&HolidayCalendar::holidays, py::const_), "period"_a)
+      .def("days_off", &HolidayCalendar::days_off, "period"_a, "weekdays_only"_a = false)
       .def("holiday_name", &HolidayCalendar::holiday_name, "date"_a)
       .def("is_holiday", &HolidayCalendar::is_holiday, "date"_a)
       .def("is_working_day", &HolidayCalendar::is_working_day, "date"_a)
@@ -71,5 +46,14 @@ void register_calendar(py::module_& m) {
       .def("hours", &HolidayCalendar::hours, "period"_a, "hours_per_week"_a)
       .def("milli_hours", &HolidayCalendar::milli_hours, "period"_a, "hours_per_week"_a)
       .def("__eq__", [](const HolidayCalendar& a, const HolidayCalendar& b) { return a == b; });
+  // Exact hours (koers/core/hours.hpp).
+  m.def("parse_hours", &koers::parse_hours, "text"_a, "element"_a = "hours",
+        "Hours from '2.5' or '10/3', exact (E502 not a number or negative, E503 bad fraction).");
+  m.def("ratio_decimal", &koers::to_decimal_string, "ratio"_a, "places"_a = 2, "Rounded half-up: '202.40'.");
+  m.def("ratio_fraction", &koers::to_fraction_string, "ratio"_a, "Lowest terms: '1012/5'.");
+  py::class_<Capacity>(m, "Capacity", "Hours of a period: working days x hours_per_week / 5 x experts, exact.")
+      .def_readonly("hours", &Capacity::hours)
+      .def_readonly("working_days", &Capacity::working_days);
+  m.def("capacity", &koers::capacity, "calendar"_a, "period"_a, "hours_per_week"_a, "experts"_a = 1);
 }
 }  // namespace koers::python

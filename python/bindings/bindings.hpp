@@ -18,6 +18,7 @@ void register_decide_json(py::module_& m);  // bind_decide_json.cpp: the koers.d
 void register_budget(py::module_& m);    // bind_budget.cpp: portfolio, selection, scenarios, sweeps
 void register_ahp(py::module_& m);       // bind_ahp.cpp: AHP judgments, priorities, consistency, groups
 void register_calendar(py::module_& m);  // bind_calendar.cpp: Dutch calendar, working days, hours
+void register_learning(py::module_& m);  // bind_learning.cpp: roster, learning-time entitlement
 void register_archimate(py::module_& m);  // bind_archimate.cpp: ArchiMate exchange format
 void register_academy(py::module_& m);   // bind_academy.cpp: CSV tables, the academy event log and its KPIs
 }  // namespace koers::python

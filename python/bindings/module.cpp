@@ -15,6 +15,7 @@ PYBIND11_MODULE(_core, m) {
   koers::python::register_budget(m);
   koers::python::register_ahp(m);
   koers::python::register_calendar(m);
+  koers::python::register_learning(m);
   koers::python::register_archimate(m);
   koers::python::register_academy(m);
 }

@@ -27,10 +27,11 @@ _EXPORTS = {
                "sweep", "grid", "compose", "euros", "CostPlan", "cost_plan", "intervention_cost"),
     "selection": ("Selection", "SelectionResult", "TopNCut", "plot_probability", "select",
                   "selection_probability", "selection_sensitivity"),
+    "learning": ("entitlement",),
 }
 
 #: sub-modules reachable as ``koers.<name>`` without an explicit ``import koers.<name>``.
 _SUBMODULES = ("errors", "core", "calendar", "model", "examples", "grl", "archimate", "ahp", "decide", "budget",
-               "selection", "academy")
+               "selection", "learning", "academy")
 
 __getattr__, __dir__, __all__ = _exports(__name__, _EXPORTS, _SUBMODULES)

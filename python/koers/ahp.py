@@ -173,18 +173,11 @@ class _Base:
 
     def plot_priorities(self, ax=None):
         """Horizontal bars of the priorities, best on top, with CR in the title."""
-        if ax is None:
-            import matplotlib.pyplot as plt
-            _, ax = plt.subplots(figsize=(7, 0.45 * len(self._elements) + 1.2))
-        p = self.priorities().sort_values()
-        ax.barh([str(i).replace("_", " ") for i in p.index], p.values, color="#2e75b6")
-        for y, v in enumerate(p.values):
-            ax.text(v, y, f" {v:.3f}", va="center", fontsize=8)
+        from .plotting import plot_bars
         c = self.consistency()
-        ax.set_xlabel("priority")
-        ax.set_title(f"{self.name or 'AHP'}: CR {c['cr']:.3f} ({c['ri_table_name']})"
-                     + ("" if c["consistent"] else " - inconsistent"))
-        return ax
+        return plot_bars(self.priorities().sort_values(), ax=ax, xlabel="priority (the weights sum to 1)",
+                         title=f"{self.name or 'AHP'}: CR {c['cr']:.3f} ({c['ri_table_name']})"
+                         + ("" if c["consistent"] else " - inconsistent"))
 
     # ---- pickling ------------------------------------------------------------------------
     def __getstate__(self):
@@ -405,19 +398,14 @@ class Group(_Base):
 
     def plot_disagreement(self, ax=None):
         """Bars of each judge's GCI against the group, with Aguarón's GCI thresholds for n ≥ 5 (0.35)."""
-        if ax is None:
-            import matplotlib.pyplot as plt
-            _, ax = plt.subplots(figsize=(7, 0.45 * len(self._judges) + 1.2))
+        from .plotting import ORANGE, plot_bars
         d = self.disagreement().sort_values("gci")
-        ax.barh([str(i).replace("_", " ") for i in d.index], d["gci"].values, color="#ed7d31")
-        for y, v in enumerate(d["gci"].values):
-            ax.text(v, y, f" {v:.3f}", va="center", fontsize=8)
         n = len(self._elements)
         threshold = 0.31 if n == 3 else 0.35 if n == 4 else 0.37
-        ax.axvline(threshold, color="#7f7f7f", linestyle="--", linewidth=1)
-        ax.set_xlabel(f"GCI against the group priorities (dashed: {threshold}, Aguarón & Moreno-Jiménez 2003)")
-        ax.set_title(f"{self.name or 'Group'}: disagreement per judge ({self.aggregation.upper()})")
-        return ax
+        return plot_bars(d["gci"], ax=ax, colour=ORANGE, threshold=threshold,
+                         threshold_label=f"threshold {threshold} (Aguarón & Moreno-Jiménez 2003)",
+                         xlabel="GCI against the group priorities",
+                         title=f"{self.name or 'Group'}: disagreement per judge ({self.aggregation.upper()})")
 
     @classmethod
     def from_dict(cls, data: dict) -> "Group":

@@ -28,22 +28,11 @@ class BudgetCurve(pd.DataFrame):
     def _constructor(self):
         return pd.DataFrame
 
-    def plot(self, ax=None, euros: bool = True, **kw):  # noqa: A003 - deliberate: a step plot
-        import matplotlib.pyplot as plt
-        if ax is None:
-            _, ax = plt.subplots(figsize=(7, 4))
-        x = [int(v) / (100 if euros else 1) for v in self["budget"]]
-        y = [float("nan") if pd.isna(v) else int(v) for v in self["optimum"]]
-        if x:
-            x = x + [x[-1] * 1.05 if x[-1] else 1]
-            y = y + [y[-1]]
-        ax.step(x, y, where="post", **kw)
-        ax.plot(x[:-1], y[:-1], "o", ms=3)
-        ax.set_xlabel(f"budget of '{self.stream}' ({'€' if euros else 'cents'})")
-        ax.set_ylabel("optimum")
-        ax.set_title(f"Budget curve: {self.portfolio_name or 'portfolio'} / {self.stream}")
-        ax.grid(alpha=0.3)
-        return ax
+    def plot(self, ax=None, current=None, lang: str = "en"):  # noqa: A003 - deliberate: a step plot
+        """The step function in euros (:func:`koers.plotting.plot_budget_curve`); ``current``:
+        {label: budget in cents} marked as vertical lines (the plan's budget, a what-if)."""
+        from .plotting import plot_budget_curve
+        return plot_budget_curve(self, ax=ax, lang=lang, current=current)
 
 
 class CostPlan(pd.DataFrame):
@@ -73,20 +62,10 @@ class CostPlan(pd.DataFrame):
 
     def plot(self, what: str = "per_hour", ax=None, **kw):  # noqa: A003 - a bar chart
         """Bars of ``per_hour`` or ``per_participant`` (€) per costed intervention, highest first."""
-        import matplotlib.pyplot as plt
         if what not in ("per_hour", "per_participant"):
             raise error(Errc.invalid_argument, f"plot what must be 'per_hour' or 'per_participant', not '{what}'", [what])
-        col = self[what].dropna().astype("int64").sort_values()
-        if ax is None:
-            _, ax = plt.subplots(figsize=(7, max(3.0, 0.25 * len(col) + 1)))
-        names = [self.loc[i, "name"] for i in col.index]
-        colours = ["tab:orange" if self.loc[i, "ilb"] else "tab:blue" for i in col.index]
-        ax.barh(names, col.values / 100, color=colours, **kw)
-        label = "per learning hour" if what == "per_hour" else "per participant"
-        ax.set_xlabel(f"cost {label} (€; orange: with an ILB contribution)")
-        ax.set_title(f"Cost {label}: {self.plan_name or 'plan'}")
-        ax.grid(axis="x", alpha=0.3)
-        return ax
+        from .plotting import plot_costs
+        return plot_costs(self, what, ax=ax, lang=kw.get("lang", "en"))
 
 
 for _cls in (BudgetCurve, CostPlan):  # documented, pickled and shown as koers.budget.<name>

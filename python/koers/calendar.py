@@ -8,7 +8,9 @@ Variants (``Calendar.variants()``): ``"nl"`` (Nieuwjaarsdag, Goede Vrijdag, East
 Monday, Koningsdag 27 April — 26 April when the 27th is a Sunday; Koninginnedag 30 April,
 1949-2013, on a Sunday 29 April from 1980 and 1 May before — Bevrijdingsdag, Hemelvaartsdag, Whit Sunday and Monday,
 Christmas and Boxing Day), ``"nl-no-good-friday"``, ``"nl-liberation-lustrum"``
-(Bevrijdingsdag only in years divisible by 5) and ``"none"`` (weekends only).
+(Bevrijdingsdag only in years divisible by 5), ``"nl-lustrum"`` (both: no Goede Vrijdag,
+Bevrijdingsdag only in lustrum years) and ``"none"`` (weekends only). An unknown name raises
+:class:`koers.InputError` 504 (unknown_holiday_rules).
 
 >>> import koers
 >>> nl = koers.Calendar()
@@ -32,7 +34,7 @@ from ._lazy import is_frame, is_na, pandas as pd
 from . import _core
 from .errors import Errc, error
 
-__all__ = ["Calendar", "easter", "to_date"]
+__all__ = ["Calendar", "easter", "to_date", "hours_ratio", "exact_text"]
 
 _STATE_VERSION = 1
 _WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
@@ -56,27 +58,30 @@ def to_date(value) -> _dt.date:
     raise error(Errc.invalid_date, f"'{value!r}' is not a date (give a datetime.date, a pandas Timestamp or 'YYYY-MM-DD')", [repr(value)])
 
 
-def _ratio(hours_per_week) -> "_core.Ratio":
-    """hours_per_week as an exact Ratio: ints and Fractions as they are, floats and strings by
-    their decimal text (4.5 -> 9/2, 0.1 -> 1/10)."""
-    if isinstance(hours_per_week, bool):
-        raise error(Errc.wrong_type, "hours_per_week must be a number, not a boolean", ["hours_per_week"])
-    try:
-        if isinstance(hours_per_week, numbers.Integral):
-            f = Fraction(int(hours_per_week))
-        elif isinstance(hours_per_week, Fraction):
-            f = hours_per_week
-        elif isinstance(hours_per_week, (numbers.Real, str)):
-            f = Fraction(str(hours_per_week).strip().replace(",", "."))
-        else:
-            f = Fraction(hours_per_week)
-    except (ValueError, TypeError, ZeroDivisionError, OverflowError):
-        raise error(Errc.invalid_value, f"hours_per_week '{hours_per_week}' is not a finite number", ["hours_per_week"]) from None
-    if f < 0:
-        raise error(Errc.invalid_value, f"hours_per_week must not be negative (got {hours_per_week})", ["hours_per_week"])
-    if abs(f.numerator) >= 2**63 or f.denominator >= 2**63:
-        raise error(Errc.invalid_value, f"hours_per_week '{hours_per_week}' is out of range", ["hours_per_week"])
-    return _core.Ratio(f.numerator, f.denominator)
+def hours_ratio(value, element: str = "hours_per_week") -> "_core.Ratio":
+    """Hours as an exact ``_core.Ratio``, read by C++ ``koers::parse_hours``: text such as ``"2.5"``,
+    ``"2,5"`` or ``"10/3"``; ints and Fractions as they are; floats by their shortest decimal text
+    (4.5 -> 9/2, 0.1 -> 1/10). Never computed through a float.
+
+    Raises :class:`koers.InputError` 502 (invalid_hours: not a number, negative, NaN, out of range),
+    503 (invalid_fraction: a malformed fraction or a zero denominator) or 106 (a boolean).
+    """
+    if isinstance(value, bool):
+        raise error(Errc.wrong_type, f"{element} must be a number, not a boolean", [element])
+    if isinstance(value, str):
+        return _core.parse_hours(value, element)
+    if isinstance(value, numbers.Integral):
+        f = Fraction(int(value))
+    elif isinstance(value, Fraction):
+        f = value
+    elif isinstance(value, numbers.Real):
+        x = float(value)
+        if x != x or x in (float("inf"), float("-inf")):
+            raise error(Errc.invalid_hours, f"{element}: '{value}' is not a finite number of hours", [element])
+        f = Fraction(repr(x))
+    else:
+        raise error(Errc.invalid_hours, f"{element}: {value!r} is not a number of hours", [element])
+    return _core.parse_hours(f"{f.numerator}/{f.denominator}", element)
 
 
 def _extra_pairs(extra_days) -> list[tuple[_dt.date, str]]:
@@ -118,8 +123,8 @@ class Calendar:
     Parameters
     ----------
     variant : str
-        ``"nl"`` (default), ``"nl-no-good-friday"``, ``"nl-liberation-lustrum"`` or ``"none"``.
-        An unknown name raises :class:`koers.InputError` (code 107).
+        ``"nl"`` (default), ``"nl-no-good-friday"``, ``"nl-liberation-lustrum"``, ``"nl-lustrum"``
+        or ``"none"``. An unknown name raises :class:`koers.InputError` (code 504).
     extra_days : mapping, iterable or DataFrame, optional
         Extra days off: ``{date: name}``, ``[(date, name), ...]``, bare dates (named
         "Extra vrije dag") or a DataFrame with ``date`` (and ``name``) columns.
@@ -189,6 +194,28 @@ class Calendar:
     def _period(start, end) -> "_core.Period":
         return _core.Period(to_date(start), to_date(end))
 
+    def days_off(self, start, end, weekdays_only: bool = False) -> pd.DataFrame:
+        """The distinct days off from ``start`` to ``end``, one row per date (two names on one
+        date " / "-joined: 2016-05-05 "Bevrijdingsdag / Hemelvaartsdag"); with ``weekdays_only``
+        exactly the days :meth:`working_days` subtracts. Same columns as :meth:`holidays`."""
+        return self._frame(self._cal.days_off(self._period(start, end), bool(weekdays_only)))
+
+    def capacity(self, start, end, hours_per_week, experts: int = 1) -> dict:
+        """Hours from ``start`` to ``end`` for ``experts`` people freeing ``hours_per_week`` each:
+        working days × hours_per_week / 5 × experts, exact (C++ ``koers::capacity``).
+
+        Returns ``{"hours": "202.40", "hours_exact": "1012/5", "working_days": 253}``: the
+        exact fraction in lowest terms and its value rounded half-up to 2 decimals.
+
+        >>> Calendar().capacity("2022-01-01", "2022-12-31", "4")
+        {'hours': '202.40', 'hours_exact': '1012/5', 'working_days': 253}
+        """
+        if isinstance(experts, bool) or not isinstance(experts, numbers.Integral):
+            raise error(Errc.wrong_type, f"experts must be a whole number, not {experts!r}", ["experts"])
+        c = _core.capacity(self._cal, self._period(start, end), hours_ratio(hours_per_week), int(experts))
+        return {"hours": _core.ratio_decimal(c.hours, 2), "hours_exact": _core.ratio_fraction(c.hours),
+                "working_days": int(c.working_days)}
+
     def is_holiday(self, date) -> bool:
         return self._cal.is_holiday(to_date(date))
 
@@ -214,13 +241,13 @@ class Calendar:
         >>> Calendar().hours("2022-01-01", "2022-12-31", 4, exact=True)
         Fraction(1012, 5)
         """
-        r = self._cal.hours(self._period(start, end), _ratio(hours_per_week))
+        r = self._cal.hours(self._period(start, end), hours_ratio(hours_per_week))
         f = Fraction(r.num, r.den)
         return f if exact else float(f)
 
     def milli_hours(self, start, end, hours_per_week) -> int:
         """:meth:`hours` in whole milli-hours (the selection solver's unit; half-even rounding)."""
-        return self._cal.milli_hours(self._period(start, end), _ratio(hours_per_week))
+        return self._cal.milli_hours(self._period(start, end), hours_ratio(hours_per_week))
 
     @staticmethod
     def weeks(start, end, exact: bool = False):
@@ -251,6 +278,12 @@ class Calendar:
 
     def __reduce__(self):
         return (_restore, (self.__getstate__(),))
+
+
+def exact_text(value, places: int = 2) -> tuple[str, str]:
+    """A Fraction (or Ratio) as ``(rounded half-up to places, lowest terms)``: ``("202.40", "1012/5")``."""
+    r = value if isinstance(value, _core.Ratio) else _core.Ratio(Fraction(value).numerator, Fraction(value).denominator)
+    return _core.ratio_decimal(r, places), _core.ratio_fraction(r)
 
 
 def _restore(state) -> Calendar:

@@ -13,7 +13,7 @@ import math
 import sys
 
 COMMAND_MODULES = ["koers.cli_model", "koers.cli_decide", "koers.cli_ahp", "koers.cli_select", "koers.cli_budget",
-                   "koers.cli_archimate", "koers.cli_academy"]
+                   "koers.cli_archimate", "koers.cli_academy", "koers.cli_calendar", "koers.cli_learning"]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 

@@ -1,10 +1,9 @@
 """Sub-commands for the strategy graph: validate, analyse, propagate, diff, report."""
 from __future__ import annotations
 
-import os
 import sys
 
-from .cli import EXIT_INVALID, EXIT_OK, add_source, emit_json, model_from as _model_from
+from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_source, emit_json, fail, model_from as _model_from
 
 
 def cmd_validate(args) -> int:
@@ -103,21 +102,24 @@ def cmd_diff(args) -> int:
 
 
 def cmd_report(args) -> int:
+    import pathlib
+
     from . import report
-    sections = report.build(args.out)
+    lang = args.lang or ("nl" if args.html else "en")
+    sections = report.build(args.out, lang=lang)
+    if args.html:
+        page = pathlib.Path(args.html)
+        try:
+            page.write_text(report.render_html(sections, lang=lang), encoding="utf-8")
+        except OSError as e:
+            return fail(f"cannot write {page}: {e.strerror}", EXIT_USAGE)
+        if not args.json:
+            print(f"koers: wrote {page} ({len(sections)} sections, figures embedded; PNGs also in {args.out})")
     if args.json:
-        emit_json({"out": os.path.realpath(args.out),
-                   "sections": [{"name": s["name"], "title": s.get("title", s["name"]), "data": s.get("data", {}),
-                                 "figures": [str(f) for f in s.get("figures", [])]} for s in sections]})
+        emit_json(report.to_json(sections, args.out))
         return EXIT_OK
-    for s in sections:
-        title = s.get("title", s["name"])
-        print(title)
-        print("=" * len(title))
-        print(s.get("text", "").rstrip())
-        for f in s.get("figures", []):
-            print(f"  figure: {f}")
-        print()
+    if not args.html:
+        print(report.render_text(sections), end="")
     return EXIT_OK
 
 
@@ -148,5 +150,8 @@ def register(sub) -> None:
 
     p = sub.add_parser("report", help="the readable report over the embedded examples, with figures")
     p.add_argument("--out", default="out", help="folder for the PNG figures (default: out)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the report as JSON (with each section's provenance)")
+    p.add_argument("--html", metavar="FILE", help="write the report as one self-contained HTML page")
+    p.add_argument("--lang", choices=["nl", "en"], default=None,
+                   help="language of the report (default: nl for --html, en for the text and JSON)")
     p.set_defaults(func=cmd_report)

@@ -13,6 +13,9 @@ from .cli import EXIT_INVALID, EXIT_OK, add_source, emit_json, source
 def _selection_from(args):
     from .selection import Selection
     _kind, path = source(args)
+    if getattr(args, "leave", None):
+        from .learning import selection_with_leave
+        return selection_with_leave(path, args.leave)
     return Selection.load(path)
 
 
@@ -75,6 +78,9 @@ def register(sub) -> None:
                                    "top-N cut.")
     add_source(p, "a koers.selection JSON file", "selection.json")
     p.add_argument("--json", action="store_true", help="print the full result as JSON")
+    p.add_argument("--leave", metavar="LEAVE.csv",
+                   help="a leave table (employee_id, start_date, end_date): the working days each expert is on "
+                        "leave are taken off their hours_per_week hours (E711 for an id that is not an expert)")
     p.add_argument("--node-limit", type=int_arg(0, INT64_MAX), default=0, metavar="N", help="stop after N nodes (0: no limit)")
     p.add_argument("--time-limit", type=float_arg(0.0), default=0.0, metavar="S", help="stop after S seconds (0: no limit)")
     p.set_defaults(func=cmd_select)

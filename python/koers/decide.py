@@ -583,18 +583,8 @@ class RankResult:
 
     def plot(self, ax=None, top: int | None = None):
         """Stacked contribution bars per alternative, best at the top."""
-        import matplotlib.pyplot as plt
-        c = self.contributions()
-        if top:
-            c = c.head(top)
-        if ax is None:
-            _, ax = plt.subplots(figsize=(8, max(3, 0.35 * len(c))))
-        c.iloc[::-1].plot.barh(stacked=True, ax=ax, width=0.8)
-        ax.set_xlabel(self.contribution_kind)
-        ax.set_ylabel("")
-        ax.set_title(f"{self.method}: contributions per criterion")
-        ax.legend(fontsize=7, loc="best")
-        return ax
+        from .plotting import plot_contributions
+        return plot_contributions(self, ax=ax, top=top)
 
     def __repr__(self) -> str:
         best = self.ranking[0] if self.ranking else None
@@ -770,20 +760,8 @@ class SensitivityResult:
 
     def plot(self, ax=None):
         """Each criterion's current weight and the interval in which the ranking holds."""
-        import matplotlib.pyplot as plt
-        df = self.to_frame()
-        if ax is None:
-            _, ax = plt.subplots(figsize=(7, max(2.5, 0.5 * len(df))))
-        y = np.arange(len(df))
-        ax.barh(y, df["upper"] - df["lower"], left=df["lower"], color="#a9d18e", label=f"{self.target} unchanged")
-        ax.scatter(df["weight"], y, color="#1f4e79", zorder=3, label="current weight")
-        ax.set_yticks(y)
-        ax.set_yticklabels(df.index, fontsize=8)
-        ax.set_xlim(0, 1)
-        ax.set_xlabel("weight")
-        ax.set_title(f"{self.method}: weight intervals")
-        ax.legend(fontsize=7)
-        return ax
+        from .plotting import plot_weight_intervals
+        return plot_weight_intervals(self.to_frame(), self.method, self.target, ax=ax)
 
     def __repr__(self) -> str:
         return f"<SensitivityResult method={self.method!r} target={self.target!r} criteria={len(self._intervals)}>"
@@ -866,27 +844,11 @@ class SmaaResult:
 
     def plot(self, ax=None, top: int | None = None):
         """Stacked rank-acceptability bars (rank 1 darkest), ordered as ``to_frame()``."""
-        import matplotlib.pyplot as plt
+        from .plotting import plot_acceptability
         order = list(self.to_frame().index)
         if top:
             order = order[:top]
-        b = self.acceptability.loc[order]
-        if ax is None:
-            _, ax = plt.subplots(figsize=(8, max(3, 0.35 * len(b))))
-        cmap = plt.get_cmap("viridis", b.shape[1])
-        left = np.zeros(len(b))
-        y = np.arange(len(b))[::-1]
-        for r in range(b.shape[1]):
-            vals = b.iloc[:, r].to_numpy()
-            ax.barh(y, vals, left=left, color=cmap(r), label=b.columns[r] if r < 10 else None)
-            left += vals
-        ax.set_yticks(y)
-        ax.set_yticklabels(order, fontsize=7)
-        ax.set_xlim(0, 1)
-        ax.set_xlabel("rank acceptability")
-        ax.set_title(f"SMAA-2 ({self.method}, {self.samples} samples)")
-        ax.legend(fontsize=6, ncol=2, loc="lower right")
-        return ax
+        return plot_acceptability(self.acceptability, order, self.method, self.samples, ax=ax)
 
     def __repr__(self) -> str:
         best = self.to_frame().index[0]

@@ -274,15 +274,24 @@ class Model:
         return grl.evaluate_model(self, strategy, algorithm=algorithm, tolerance=tolerance)
 
     # ---- plots --------------------------------------------------------------------------
-    def plot_coverage(self, ax=None):
+    def plot_coverage(self, ax=None, lang: str = "en"):
+        """The coverage matrix, sorted so that gaps and single points of failure stand out."""
         from .plotting import plot_coverage
-        return plot_coverage(self, ax=ax)
+        return plot_coverage(self, ax=ax, lang=lang)
 
-    def plot_mix(self, ax=None):
+    def plot_mix(self, ax=None, lang: str = "en"):
+        """The 70/20/10 mix per development, in % against the norm."""
         from .plotting import plot_mix
-        return plot_mix(self, ax=ax)
+        return plot_mix(self, ax=ax, lang=lang)
+
+    def plot_tree(self, development: str, ax=None, lang: str = "en"):
+        """One development (or theme) → its goals → the interventions serving each goal."""
+        from .plotting import plot_tree
+        return plot_tree(self, development, ax=ax, lang=lang)
 
     def plot_graph(self, ax=None, kinds=None):
+        """Superseded by :meth:`plot_tree` (one readable tree per development): draws the first
+        development's tree."""
         from .plotting import plot_graph
         return plot_graph(self, ax=ax, kinds=kinds)
 

@@ -1,25 +1,163 @@
-"""``koers report``: one readable report over the embedded examples.
+"""``koers report``: the report a manager reads, as text, JSON or one self-contained HTML page.
 
-Each area adds a section with :func:`section`; a section is a function
-``(out_dir: pathlib.Path) -> dict`` returning ``{"title", "text", "data", "figures"}``
-(text for people, data for ``--json``, figures: list of PNG paths written under out_dir).
+Every section opens with its answer in one sentence, says what it reads (its source), and marks
+every paragraph, table and figure with where it comes from:
+
+- **from the plan** (``plan("Tabel 7")``): a seed's table or text, with its table number;
+- **derived** (``derived("links inferred from the interventions' doel/inhoud")``): computed or
+  inferred by koers, saying how;
+- **illustrative** (``illustrative("costs made up to show the method")``): made-up data.
+
+A section's ``provenance`` (in ``koers report --json``) is the weakest mark it carries:
+``illustrative`` if any part is, else ``derived`` if any part is, else ``plan``.
+
+Registering a section
+---------------------
+A module adds a section with the :func:`section` decorator and is listed in
+``koers/report_sections.py`` (that import is what registers it)::
+
+    from .report import Section, derived, plan, section
+
+    @section("academy-2023", order=40)           # order: place in the report (10, 20, ... used)
+    def academy(out, lang="en"):                  # out: folder for figures; lang: "en" or "nl"
+        s = Section("academy-2023", out, lang, title=("Academy", "Academie"))
+        s.source(plan("seed 005, Tabel 2"))       # what the section reads
+        s.answer(s.t("3 of 12 courses are full.", "3 van de 12 cursussen zijn vol."))
+        s.para(s.t("...", "..."), mark=derived("seats taken / seats offered"))
+        s.table(["course", "seats"], rows, mark=plan("Tabel 2"), caption=s.t("Courses", "Cursussen"),
+                align="lr")
+        fig = ...                                 # a matplotlib figure made with koers.plotting
+        s.figure(fig, "academy.png", caption=s.t("...", "..."), mark=plan("Tabel 2"))
+        return s.result(data={...})               # data: what --json prints for the section
+
+:meth:`Section.t` picks the English or the Dutch text. A section function that still returns the
+old dict ``{"title", "text", "data", "figures"}`` keeps working (its text is shown as it is and
+it is marked ``derived`` unless it gives ``provenance`` or its data says ``"illustrative": True``),
+but the tests of ``tests/python/test_report.py`` ask every section for an answer, a source and
+marks, so a new section should use :class:`Section`.
 """
 from __future__ import annotations
 
+import base64
+import html
+import inspect
 import pathlib
+import textwrap
+from typing import NamedTuple
 
 _SECTIONS = []  # (order, name, function)
 
+WIDTH = 100  # no line of the text report is wider
+PLAN, DERIVED, ILLUSTRATIVE = "plan", "derived", "illustrative"
+_RANK = {PLAN: 0, DERIVED: 1, ILLUSTRATIVE: 2}
+_LABEL = {"en": {PLAN: "from the plan", DERIVED: "derived", ILLUSTRATIVE: "illustrative"},
+          "nl": {PLAN: "uit het plan", DERIVED: "afgeleid", ILLUSTRATIVE: "illustratief"}}
+
+
+class Mark(NamedTuple):
+    """Where a number, table or figure comes from: ``kind`` plan/derived/illustrative and a note
+    (the table number; how it was derived; what is made up)."""
+    kind: str
+    note: str = ""
+
+    def label(self, lang: str = "en") -> str:
+        head = _LABEL["nl" if lang == "nl" else "en"][self.kind]
+        return f"{head}: {self.note}" if self.note else head
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "note": self.note}
+
+
+def plan(ref: str) -> Mark:
+    """From the plan (a seed's table or text): ``ref`` names it, e.g. "Tabel 7"."""
+    return Mark(PLAN, ref)
+
+
+def derived(how: str) -> Mark:
+    """Computed or inferred by koers: ``how`` says how."""
+    return Mark(DERIVED, how)
+
+
+def illustrative(what: str) -> Mark:
+    """Made-up data to show the method: ``what`` says which."""
+    return Mark(ILLUSTRATIVE, what)
+
+
+def weakest(marks) -> str:
+    """The provenance of a whole: the weakest of its marks (plan < derived < illustrative)."""
+    kinds = [m.kind for m in marks] or [DERIVED]
+    return max(kinds, key=_RANK.__getitem__)
+
 
 def section(name: str, order: int):
+    """Register a report section (see the module's documentation)."""
     def deco(fn):
         _SECTIONS.append((order, name, fn))
         return fn
     return deco
 
 
-def build(out_dir) -> list[dict]:
-    """Run every section in order; returns their results."""
+class Section:
+    """Builds one section: answer, source, and blocks (paragraphs, tables, figures), each with
+    its :class:`Mark`; :meth:`result` gives the dict ``koers report`` renders."""
+
+    def __init__(self, name: str, out, lang: str = "en", title: tuple[str, str] | str = ""):
+        self.name = name
+        self.out = pathlib.Path(out)
+        self.lang = "nl" if lang == "nl" else "en"
+        self.title = self.t(*title) if isinstance(title, tuple) else title
+        self._answer = ""
+        self._source: list[Mark] = []
+        self.blocks: list[dict] = []
+        self.figures: list[pathlib.Path] = []
+
+    def t(self, en: str, nl: str) -> str:
+        """The text in the report's language."""
+        return nl if self.lang == "nl" else en
+
+    def answer(self, sentence: str) -> None:
+        self._answer = sentence
+
+    def source(self, *marks: Mark) -> None:
+        """What the section reads (each a mark: the plan's tables, the example's files)."""
+        self._source.extend(marks)
+
+    def para(self, text: str, mark: Mark) -> None:
+        self.blocks.append({"type": "para", "text": text, "mark": mark})
+
+    def table(self, header, rows, mark: Mark, caption: str = "", align: str = "") -> None:
+        """A table of text cells (numbers already in people's words); ``align``: one letter per
+        column, l or r. Cells are wrapped in the text report, never cut."""
+        rows = [[str(c) for c in r] for r in rows]
+        self.blocks.append({"type": "table", "header": [str(h) for h in header], "rows": rows, "mark": mark,
+                            "caption": caption, "align": align or "l" * len(header)})
+
+    def figure(self, fig, filename: str, caption: str, mark: Mark, alt: str = "") -> pathlib.Path:
+        """Caption ``fig`` with its mark (inside the canvas) and save it as ``out/filename``."""
+        from . import plotting
+        plotting.caption(fig, f"{mark.label(self.lang)}")
+        path = plotting.save(fig, self.out / filename)
+        self.blocks.append({"type": "figure", "path": path, "caption": caption, "mark": mark,
+                            "alt": alt or caption})
+        self.figures.append(path)
+        return path
+
+    def marks(self) -> list[Mark]:
+        return self._source + [b["mark"] for b in self.blocks]
+
+    def result(self, data: dict | None = None) -> dict:
+        r = {"name": self.name, "title": self.title, "answer": self._answer, "lang": self.lang,
+             "source": [m for m in self._source], "provenance": weakest(self.marks()),
+             "blocks": self.blocks, "data": data or {}, "figures": list(self.figures)}
+        r["text"] = render_text_body(r)
+        return r
+
+
+# ---- building ------------------------------------------------------------------------------
+
+def build(out_dir, lang: str = "en") -> list[dict]:
+    """Run every registered section in order (figures written under ``out_dir``); returns their
+    results."""
     import matplotlib
     matplotlib.use("Agg")
     out = pathlib.Path(out_dir)
@@ -31,11 +169,240 @@ def build(out_dir) -> list[dict]:
     except OSError as e:  # a parent that is a file, no permission, ...
         from .errors import InputError
         raise InputError(f"cannot make the folder '{out}': {e.strerror}", 100, [str(out)]) from None
-    # the modules that contribute sections
-    from . import report_sections  # noqa: F401
+    from . import report_sections  # noqa: F401  the modules that contribute sections
     results = []
     for _, name, fn in sorted(_SECTIONS, key=lambda t: t[0]):
-        r = fn(out)
+        takes_lang = "lang" in inspect.signature(fn).parameters
+        r = fn(out, lang=lang) if takes_lang else fn(out)
         r.setdefault("name", name)
+        r.setdefault("title", name)
+        r.setdefault("answer", "")
+        r.setdefault("source", [])
+        r.setdefault("blocks", [])
+        r.setdefault("provenance", ILLUSTRATIVE if (r.get("data") or {}).get("illustrative") else DERIVED)
         results.append(r)
     return results
+
+
+# ---- text ----------------------------------------------------------------------------------
+
+def _wrap(text: str, indent: str = "", width: int = WIDTH) -> list[str]:
+    out = []
+    for par in str(text).split("\n"):
+        out.extend(textwrap.wrap(par, width, initial_indent=indent, subsequent_indent=indent + "  ",
+                                 break_long_words=True, break_on_hyphens=False) or [""])
+    return out
+
+
+def _source_text(r: dict, lang: str) -> str:
+    marks = r.get("source") or []
+    return "; ".join(m.label(lang) if isinstance(m, Mark) else str(m) for m in marks)
+
+
+def text_table(header, rows, align: str = "", indent: str = "  ", width: int = WIDTH) -> list[str]:
+    """A table as text lines no wider than ``width``: columns shrink (widest first) and their
+    cells wrap onto more lines; nothing is cut."""
+    n = len(header)
+    align = (align or "l" * n).ljust(n, "l")
+    cols = [[header[j]] + [r[j] for r in rows] for j in range(n)]
+    w = [max(len(c) for c in col) for col in cols]
+    room = width - len(indent) - 2 * (n - 1)
+    floor = [min(w[j], max(8, max((len(word) for c in cols[j] for word in c.split()), default=1)))
+             for j in range(n)]
+    floor = [min(f, 30) for f in floor]
+    while sum(w) > room:
+        j = max(range(n), key=lambda k: w[k] - floor[k])
+        if w[j] <= floor[j]:
+            break
+        w[j] -= 1
+
+    def cell(text, j):
+        return textwrap.wrap(text, w[j], break_long_words=True, break_on_hyphens=False) or [""]
+
+    lines = []
+    for k, row in enumerate([header] + rows):
+        parts = [cell(row[j], j) for j in range(n)]
+        for i in range(max(len(p) for p in parts)):
+            seg = [(p[i] if i < len(p) else "") for p in parts]
+            lines.append((indent + "  ".join(s.rjust(w[j]) if align[j] == "r" else s.ljust(w[j])
+                                              for j, s in enumerate(seg))).rstrip())
+        if k == 0:
+            lines.append(indent + "  ".join("-" * w[j] for j in range(n)))
+    return lines
+
+
+def render_text_body(r: dict) -> str:
+    """A section's body as text (answer, source, blocks with their marks)."""
+    lang = r.get("lang", "en")
+    t = (lambda en, nl: nl if lang == "nl" else en)
+    lines = []
+    if r.get("answer"):
+        lines += _wrap(t("Answer: ", "Antwoord: ") + r["answer"])
+    src = _source_text(r, lang)
+    if src:
+        lines += _wrap(t("Source: ", "Bron: ") + src)
+    for b in r.get("blocks", []):
+        mark = f" [{b['mark'].label(lang)}]"
+        lines.append("")
+        if b["type"] == "para":
+            lines += _wrap(b["text"] + mark)
+        elif b["type"] == "table":
+            if b.get("caption"):
+                lines += _wrap(b["caption"] + mark)
+            else:
+                lines += _wrap(mark.strip())
+            lines += text_table(b["header"], b["rows"], b.get("align", ""))
+        elif b["type"] == "figure":
+            lines += _wrap(t("Figure: ", "Figuur: ") + f"{b['path']} — {b['caption']}{mark}")
+    return "\n".join(lines)
+
+
+def render_text(sections: list[dict]) -> str:
+    """The whole text report (each line at most :data:`WIDTH` characters)."""
+    out = []
+    for s in sections:
+        title = s.get("title", s["name"])
+        out += _wrap(title)
+        out.append("=" * min(len(title), WIDTH))
+        body = s.get("text", "").rstrip()
+        for line in body.split("\n"):
+            out += _wrap(line) if len(line) > WIDTH else [line]
+        if not s.get("blocks"):
+            for f in s.get("figures", []):
+                out += _wrap(f"  figure: {f}")
+        out.append("")
+    return "\n".join(out)
+
+
+# ---- JSON ----------------------------------------------------------------------------------
+
+def to_json(sections: list[dict], out_dir) -> dict:
+    """The ``koers report --json`` object: per section name, title, answer, provenance
+    (plan/derived/illustrative), the marks of its parts, data and figures."""
+    res = []
+    for s in sections:
+        marks = [m for m in s.get("source", []) if isinstance(m, Mark)] + \
+                [b["mark"] for b in s.get("blocks", [])]
+        res.append({"name": s["name"], "title": s.get("title", s["name"]), "answer": s.get("answer", ""),
+                    "provenance": s.get("provenance", DERIVED),
+                    "source": _source_text(s, s.get("lang", "en")),
+                    "marks": [{"part": b["type"], **({"caption": b["caption"]} if b.get("caption") else {}),
+                               **b["mark"].to_dict()} for b in s.get("blocks", [])],
+                    "provenance_kinds": sorted({m.kind for m in marks}, key=_RANK.__getitem__),
+                    "data": s.get("data", {}), "figures": [str(f) for f in s.get("figures", [])]})
+    return {"out": str(pathlib.Path(out_dir).resolve()), "sections": res}
+
+
+# ---- HTML ----------------------------------------------------------------------------------
+
+_CSS = """
+body{font-family:"DejaVu Sans",Arial,sans-serif;max-width:64rem;margin:0 auto;padding:1rem 1.5rem;
+color:#1a1a1a;line-height:1.45}
+h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.3rem;margin-top:2.4rem;border-bottom:2px solid #0072B2}
+.lead{color:#444}.answer{font-size:1.1rem;font-weight:bold;background:#eef5fb;padding:.5rem .8rem;
+border-left:4px solid #0072B2}.source{color:#444;font-size:.9rem}
+.mark{display:inline-block;font-size:.78rem;padding:0 .4rem;border-radius:.6rem;margin-left:.3rem;
+white-space:normal;font-weight:normal}
+.mark-plan{background:#dff0d8;color:#1b5e20}.mark-derived{background:#e3ecf7;color:#0b3d6b}
+.mark-illustrative{background:#fdebd3;color:#8a4b00;border:1px dashed #c77700}
+table{border-collapse:collapse;margin:.6rem 0;font-size:.9rem}
+caption{text-align:left;font-weight:bold;padding:.3rem 0}
+th,td{border-bottom:1px solid #ddd;padding:.25rem .6rem;vertical-align:top;text-align:left;
+overflow-wrap:break-word}
+th{background:#f4f4f4;cursor:pointer}td.r,th.r{text-align:right;white-space:nowrap}
+figure{margin:1rem 0}figure img{max-width:100%;height:auto;border:1px solid #eee}
+figcaption{font-size:.9rem;color:#333}nav ol{columns:2}
+.legend span{margin-right:.6rem}
+"""
+
+_SORT_JS = """
+document.querySelectorAll("table.sortable th").forEach(function(th,i){th.addEventListener("click",function(){
+var t=th.closest("table"),b=t.tBodies[0],r=Array.from(b.rows),d=th.dataset.dir==="a"?-1:1;th.dataset.dir=d>0?"a":"d";
+r.sort(function(x,y){var p=x.cells[i].dataset.v||x.cells[i].textContent,q=y.cells[i].dataset.v||y.cells[i].textContent;
+var a=parseFloat(p),c=parseFloat(q);return(isNaN(a)||isNaN(c)?p.localeCompare(q):a-c)*d;});
+r.forEach(function(x){b.appendChild(x);});});});
+"""
+
+
+def _sort_key(text: str) -> str:
+    """A numeric sort key for '€ 1.234,56', '70 %', '12' (empty when the cell is not a number)."""
+    s = text.replace("€", "").replace("%", "").replace("h", "").strip()
+    s = s.replace(".", "").replace(",", ".") if "," in s else s
+    try:
+        return repr(float(s.split()[0])) if s else ""
+    except (ValueError, IndexError):
+        return ""
+
+
+def _mark_html(m: Mark, lang: str) -> str:
+    return f'<span class="mark mark-{m.kind}">{html.escape(m.label(lang))}</span>'
+
+
+def _block_html(b: dict, lang: str) -> str:
+    esc = html.escape
+    mark = _mark_html(b["mark"], lang)
+    if b["type"] == "para":
+        return f"<p>{esc(b['text'])} {mark}</p>"
+    if b["type"] == "table":
+        al = b.get("align", "")
+        cls = (lambda j: ' class="r"' if j < len(al) and al[j] == "r" else "")
+        head = "".join(f"<th{cls(j)} scope=\"col\">{esc(h)}</th>" for j, h in enumerate(b["header"]))
+        body = []
+        for r in b["rows"]:
+            cells = []
+            for j, c in enumerate(r):
+                k = _sort_key(c) if j < len(al) and al[j] == "r" else ""
+                cells.append(f"<td{cls(j)}" + (f' data-v="{k}"' if k else "") + f">{esc(c)}</td>")
+            body.append("<tr>" + "".join(cells) + "</tr>")
+        cap = f"<caption>{esc(b.get('caption', ''))} {mark}</caption>"
+        return (f'<table class="sortable">{cap}<thead><tr>{head}</tr></thead><tbody>'
+                + "".join(body) + "</tbody></table>")
+    if b["type"] == "figure":
+        path = pathlib.Path(b["path"])
+        data = base64.b64encode(path.read_bytes()).decode("ascii")
+        mime = "image/svg+xml" if path.suffix == ".svg" else "image/png"
+        return (f'<figure><img src="data:{mime};base64,{data}" alt="{esc(b.get("alt") or b["caption"])}">'
+                f"<figcaption>{esc(b['caption'])} {mark}</figcaption></figure>")
+    return ""
+
+
+def render_html(sections: list[dict], lang: str = "nl") -> str:
+    """One self-contained HTML page (figures embedded as PNG data; no network; a small script
+    only sorts tables)."""
+    esc = html.escape
+    nl = lang == "nl"
+    title = "koers — rapport" if nl else "koers — report"
+    lead = ("Wat de voorbeeldplannen zeggen, wat koers eruit afleidt en wat alleen ter illustratie is. "
+            "Elk getal, elke tabel en elke figuur zegt waar het vandaan komt:"
+            if nl else "What the example plans say, what koers derives from them and what is only illustrative. "
+                       "Every number, table and figure says where it comes from:")
+    legend = " ".join(_mark_html(Mark(k, ""), lang) for k in (PLAN, DERIVED, ILLUSTRATIVE))
+    explain = (" uit het plan = een tabel of tekst van het plan (met tabelnummer); afgeleid = door koers berekend "
+               "of afgeleid (met hoe); illustratief = verzonnen gegevens om de methode te tonen."
+               if nl else " from the plan = a table or text of the plan (with its table number); derived = computed "
+                          "or inferred by koers (saying how); illustrative = made-up data to show the method.")
+    parts = [f'<!DOCTYPE html>\n<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
+             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{esc(title)}</title>\n'
+             f"<style>{_CSS}</style>\n</head>\n<body>\n<header><h1>{esc(title)}</h1>\n"
+             f'<p class="lead">{esc(lead)}</p><p class="legend">{legend}{esc(explain)}</p>\n']
+    parts.append("<nav><h2>" + ("Inhoud" if nl else "Contents") + "</h2><ol>" + "".join(
+        f'<li><a href="#{esc(s["name"])}">{esc(s.get("title", s["name"]))}</a> '
+        f'{_mark_html(Mark(s.get("provenance", DERIVED)), lang)}</li>' for s in sections) + "</ol></nav></header>\n<main>\n")
+    for s in sections:
+        parts.append(f'<section id="{esc(s["name"])}">\n<h2>{esc(s.get("title", s["name"]))}</h2>\n')
+        if s.get("answer"):
+            parts.append(f'<p class="answer">{esc(s["answer"])}</p>\n')
+        src = [m for m in s.get("source", []) if isinstance(m, Mark)]
+        if src:
+            parts.append('<p class="source">' + ("Bron: " if nl else "Source: ")
+                         + " ".join(_mark_html(m, lang) for m in src) + "</p>\n")
+        if s.get("blocks"):
+            parts.extend(_block_html(b, lang) + "\n" for b in s["blocks"])
+        else:  # a section in the old form: its text as it is
+            parts.append(f"<pre>{esc(s.get('text', ''))}</pre>\n")
+            for f in s.get("figures", []):
+                parts.append(_block_html({"type": "figure", "path": f, "caption": pathlib.Path(f).name,
+                                          "mark": Mark(s.get("provenance", DERIVED))}, lang) + "\n")
+        parts.append("</section>\n")
+    parts.append(f"</main>\n<script>{_SORT_JS}</script>\n</body>\n</html>\n")
+    return "".join(parts)

@@ -5,7 +5,7 @@ figure beside the one the report publishes.
 """
 from __future__ import annotations
 
-from .report import section
+from .report import Section, illustrative, plan, section
 
 EXAMPLE = "west-betuwe-2022"
 AS_OF = "2022-06-23"
@@ -40,33 +40,72 @@ def figures() -> dict:
     }
 
 
-@section("west-betuwe-2022-academy", order=40)
-def west_betuwe_academy(out):
-    import matplotlib.pyplot as plt
+#: the KPIs in people's words (English, Dutch)
+WORDS = {"kinds_of_training": ("kinds of training", "soorten training"),
+         "registrations_total": ("registrations", "aanmeldingen"),
+         "runs_started": ("runs started", "gestarte trainingen"),
+         "participants_in_started_runs": ("participants in started runs", "deelnemers in gestarte trainingen"),
+         "avg_participants_per_started_run": ("participants per started run", "deelnemers per gestarte training"),
+         "runs_planned_in_2022": ("runs planned in 2022", "trainingen gepland in 2022"),
+         "participants_cancelled": ("participants cancelled", "afmeldingen"),
+         "participants_cancelled_by_self": ("of which by the participant", "waarvan door de deelnemer zelf"),
+         "runs_cancelled": ("runs cancelled", "geannuleerde trainingen"),
+         "workshops": ("workshops", "workshops"), "colleagues": ("colleagues", "collega's"),
+         "average_rating": ("average rating", "gemiddeld cijfer"), "online": ("of which online", "waarvan online"),
+         "employees": ("employees", "medewerkers")}
 
+
+@section("west-betuwe-2022-academy", order=40)
+def west_betuwe_academy(out, lang: str = "en"):
+    from . import plotting
+
+    s = Section("west-betuwe-2022-academy", out, lang,
+                ("West Betuwe 2022: the Academie, the Leercafé and the conversation workshops",
+                 "West Betuwe 2022: de Academie, het Leercafé en de workshops het goede gesprek"))
     f = figures()
     log = f.pop("_log")
     a, lc, gw = f["academy"], f["leercafe"], f["gesprek_workshops"]
-    lines = ["West Betuwe 2022: the Academie, the Leercafé and the gesprek workshops — computed from "
-             "ILLUSTRATIVE event logs (made up to reproduce the report's totals; see the examples' README)", "",
-             f"Academie, status on {AS_OF} (launch 12 April 2022):   reported   koers"]
-    for n, rep in a["reported"].items():
-        lines.append(f"  {n:<34} {str(rep):>8}   {a['computed'][n]!s:>5}")
-    lines.append(f"  (average exactly {a['avg_exact']})")
-    lines += ["", "Leercafé 10 March 2022:                reported   koers"]
-    for n, rep in lc["reported"].items():
-        lines.append(f"  {n:<34} {str(rep):>8}   {lc['computed'][n]!s:>5}")
-    lines.append("  the report says 17 workshops but lists 15: the 15 listed are modelled (difference 2)")
-    lines += ["", "Workshops 'het goede gesprek', 6 July - 8 November 2021:   reported   koers"]
-    for n, rep in gw["reported"].items():
-        lines.append(f"  {n:<34} {str(rep):>10}   {gw['computed'][n]!s:>5}")
+    seed = plan(s.t("seed 004, progress report 2022: the Academie's status on 23-6-2022, the Leercafé of 10 March "
+                    "2022, the workshops 'het goede gesprek' of 2021", "seed 004, voortgangsrapportage 2022: stand "
+                    "van de Academie per 23-6-2022, het Leercafé van 10 maart 2022, de workshops 'het goede gesprek' "
+                    "van 2021"))
+    logs = illustrative(s.t("the event logs (registrations, runs, cancellations, evaluations) are made up to "
+                            "reproduce the report's totals", "de gebeurtenislogboeken (aanmeldingen, trainingen, "
+                            "afmeldingen, evaluaties) zijn verzonnen om de totalen van het rapport na te bootsen"))
+    s.source(seed, logs)
+    same = sum(1 for n in a["reported"] if str(a["computed"][n]) == str(a["reported"][n]))
+    s.answer(s.t(f"Recomputed from event logs, {same} of the Academie's {len(a['reported'])} reported figures come "
+                 "out the same; the Leercafé lists 15 of the 17 workshops it reports.",
+                 f"Opnieuw berekend uit logboeken komen {same} van de {len(a['reported'])} gerapporteerde cijfers "
+                 "van de Academie uit; het Leercafé noemt 15 van de 17 workshops die het rapporteert."))
+    s.para(s.t("Computed from event logs that are ILLUSTRATIVE: made up to reproduce the report's totals (see the "
+               "examples' README); the reported figures beside them are the report's.",
+               "Berekend uit logboeken die ILLUSTRATIEF zijn: verzonnen om de totalen van het rapport na te bootsen "
+               "(zie de README van de voorbeelden); de gerapporteerde cijfers ernaast zijn die van het rapport."), logs)
+    how = illustrative(s.t("the 'reported' column is the report's (seed 004); the 'koers' column is computed from "
+                           "the illustrative event logs", "de kolom 'gerapporteerd' is die van het rapport (seed 004); "
+                           "de kolom 'koers' is berekend uit de illustratieve logboeken"))
+    rep, calc = s.t("reported", "gerapporteerd"), s.t("koers, from the log", "koers, uit het logboek")
 
-    fig, ax = plt.subplots(figsize=(10, 5.2))
+    def rows(block):
+        return [[s.t(*WORDS.get(n, (n, n))), str(r).replace(".", ",") if s.lang == "nl" else str(r),
+                 str(block["computed"][n]).replace(".", ",") if s.lang == "nl" else str(block["computed"][n])]
+                for n, r in block["reported"].items()]
+    s.table([s.t("figure", "cijfer"), rep, calc], rows(a), how, align="lrr",
+            caption=s.t(f"Academie, status on {AS_OF} (launch 12 April 2022); the average exactly {a['avg_exact']}",
+                        f"Academie, stand per {AS_OF} (start 12 april 2022); het gemiddelde precies {a['avg_exact']}"))
+    s.table([s.t("figure", "cijfer"), rep, calc], rows(lc), how, align="lrr",
+            caption=s.t("Leercafé 10 March 2022 (the report says 17 workshops but lists 15: the 15 listed are "
+                        "modelled)", "Leercafé 10 maart 2022 (het rapport zegt 17 workshops maar noemt er 15: die "
+                                     "15 zijn nagebootst)"))
+    s.table([s.t("figure", "cijfer"), rep, calc], rows(gw), how, align="lrr",
+            caption=s.t("Workshops 'het goede gesprek', 6 July - 8 November 2021",
+                        "Workshops 'het goede gesprek', 6 juli - 8 november 2021"))
+    fig, ax = plotting.figure(10, 5.6)
     log.plot(freq="W", year=2022, ax=ax, mark=AS_OF,
-             title="West Betuwe Academie: KPIs per week (illustrative event log; line: the report's 23-6-2022)")
-    fig.tight_layout()
-    path = out / "west_betuwe_academy_weekly.png"
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
-    return {"title": "West Betuwe Academie (illustrative event log)", "text": "\n".join(lines),
-            "data": {**f, "illustrative": True}, "figures": [str(path)]}
+             title=s.t("West Betuwe Academie: KPIs per week (line: the report's 23-6-2022)",
+                       "West Betuwe Academie: kengetallen per week (lijn: 23-6-2022 van het rapport)"))
+    s.figure(fig, "west_betuwe_academy_weekly.png",
+             s.t("Registrations, participants and cancellations per week of 2022.",
+                 "Aanmeldingen, deelnemers en afmeldingen per week van 2022."), logs)
+    return s.result(data={**f, "illustrative": True})

@@ -509,59 +509,12 @@ class SelectionResult:
         raise ValueError("kind must be 'comparison' or 'assignment'")
 
     def _plot_comparison(self, ax=None):
-        df = self.items.sort_values("score", ascending=True)
-        if ax is None:
-            import matplotlib.pyplot as plt
-            _, ax = plt.subplots(figsize=(9, max(3.0, 0.28 * len(df) + 1.2)))
-        colours = {(True, True): "#2e75b6", (True, False): "#70ad47", (False, True): "#c00000",
-                   (False, False): "#d9d9d9"}
-        labels = {(True, True): "in both", (True, False): "optimum only",
-                  (False, True): f"top-{self.top_n.n} cut only", (False, False): "neither"}
-        y = np.arange(len(df))
-        cols = [colours[(bool(s), bool(t))] for s, t in zip(df["selected"], df["in_top_n"])]
-        ax.barh(y, df["score"], color=cols)
-        names = [_trim(i, 48) + (" (pinned)" if p else "") for i, p in zip(df.index, df["pinned"])]
-        ax.set_yticks(y)
-        ax.set_yticklabels(names, fontsize=7)
-        for yy, (sc, h) in enumerate(zip(df["score"], df["hours"])):
-            ax.text(sc, yy, f" {h:g} h", va="center", fontsize=6)
-        from matplotlib.patches import Patch
-        seen = [k for k in colours if any((bool(s), bool(t)) == k for s, t in zip(df["selected"], df["in_top_n"]))]
-        ax.legend(handles=[Patch(color=colours[k], label=labels[k]) for k in seen], fontsize=7, loc="lower right")
-        cut = self.top_n
-        ax.set_xlabel("score")
-        gap = "-" if self.gap is None else f"{self.gap:g}"
-        ax.set_title(f"Optimal selection {self.total_score:.4g} (bound {self.bound:.4g}, gap {gap}) "
-                     f"vs top-{cut.n} cut {cut.total_score:.4g}"
-                     + ("" if cut.feasible else " — the cut cannot be assigned")
-                     + ("" if cut.meets_minimum is not False or not cut.feasible else " — the cut leaves experts idle"),
-                     fontsize=9)
-        return ax
+        from .plotting import plot_selection
+        return plot_selection(self, ax=ax)
 
     def _plot_assignment(self, ax=None):
-        ex = self.experts
-        if ax is None:
-            import matplotlib.pyplot as plt
-            _, ax = plt.subplots(figsize=(9, max(3.0, 0.35 * len(ex) + 1.2)))
-        y = {e: k for k, e in enumerate(ex.index)}
-        left = {e: 0.0 for e in ex.index}
-        cmap = __import__("matplotlib").colormaps["tab20"]
-        widest = max([float(h) for h in ex["hours_available"]] + [1.0])
-        for k, r in enumerate(self.assignment.itertuples()):
-            ax.barh(y[r.expert], r.hours, left=left[r.expert], color=cmap(k % 20), edgecolor="white")
-            room = max(4, int(70 * r.hours / widest))
-            ax.text(left[r.expert] + r.hours / 2, y[r.expert], _trim(r.process, room), ha="center", va="center",
-                    fontsize=5)
-            left[r.expert] += r.hours
-        ax.scatter(ex["hours_available"], list(range(len(ex))), marker="|", s=200, color="black",
-                   label="hours available")
-        ax.set_yticks(list(range(len(ex))))
-        ax.set_yticklabels(ex.index, fontsize=7)
-        ax.invert_yaxis()
-        ax.set_xlabel("hours")
-        ax.legend(fontsize=7, loc="lower right")
-        ax.set_title("Assignment: hours per expert", fontsize=9)
-        return ax
+        from .plotting import plot_assignment
+        return plot_assignment(self, ax=ax)
 
 
 def _trim(s, width) -> str:
@@ -941,22 +894,8 @@ def selection_probability(problem, selection, samples: int | None = None, seed=N
 
 def plot_probability(prob: pd.DataFrame, ax=None, labels: Mapping | None = None):
     """Bars of each process's probability of being in the optimal set (and in the top-N cut)."""
-    df = prob.iloc[::-1]
-    if ax is None:
-        import matplotlib.pyplot as plt
-        _, ax = plt.subplots(figsize=(9, max(3.0, 0.26 * len(df) + 1.2)))
-    y = np.arange(len(df))
-    ax.barh(y + 0.16, df["probability"], height=0.3, color="#2e75b6", label="in the optimal selection")
-    ax.barh(y - 0.16, df["top_n_probability"], height=0.3, color="#ed7d31", label="in the top-N cut")
-    names = [_trim((labels or {}).get(i, i), 48) + (" (pinned)" if p else "")
-             for i, p in zip(df.index, df["pinned"])]
-    ax.set_yticks(y)
-    ax.set_yticklabels(names, fontsize=7)
-    ax.set_xlim(0, 1)
-    ax.set_xlabel(f"share of {df.attrs.get('samples', prob.attrs.get('samples', '?'))} samples")
-    ax.legend(fontsize=7, loc="lower right")
-    ax.set_title("Probability of being chosen under uncertain weights", fontsize=9)
-    return ax
+    from . import plotting
+    return plotting.plot_probability(prob, ax=ax, labels=labels)
 
 
 def selection_sensitivity(problem, selection, *, steps: int = 20, tol: float = 1e-4, method=None,

@@ -342,7 +342,9 @@ def test_report_section(tmp_path):
     r = report_budget.deventer_budget(tmp_path)
     assert "€ 986.822,62" in r["text"] and "strategisch -10%" in r["text"]
     assert r["data"]["total_cents"] == 98682262
-    assert len(r["figures"]) == 1 and r["figures"][0].is_file() and r["figures"][0].suffix == ".png"
+    # the payroll path (in euros) and the budget curve
+    assert [f.name for f in r["figures"]] == ["deventer_payroll_path.png", "deventer_budget_curve.png"]
+    assert all(f.is_file() and f.suffix == ".png" for f in r["figures"])
 
 
 def test_sweep_progress_bar(p, capsys):

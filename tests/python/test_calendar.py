@@ -52,7 +52,7 @@ def test_kings_day(year, iso, name):
 
 
 def test_variants():
-    assert Calendar.variants() == ["nl", "nl-no-good-friday", "nl-liberation-lustrum", "none"]
+    assert Calendar.variants() == ["nl", "nl-no-good-friday", "nl-liberation-lustrum", "nl-lustrum", "none"]
     lustrum = Calendar("nl-liberation-lustrum")
     assert "Bevrijdingsdag" not in lustrum.holidays(2022)["name"].tolist()
     assert "Bevrijdingsdag" in lustrum.holidays(2025)["name"].tolist()
@@ -62,7 +62,7 @@ def test_variants():
     assert Calendar("none").holidays(2022).empty
     with pytest.raises(koers.InputError) as e:
         Calendar("be")
-    assert e.value.code == 107 and e.value.element == "be"
+    assert e.value.code == 504 and e.value.element == "be"
 
 
 def test_working_days_and_dates_of_every_kind():

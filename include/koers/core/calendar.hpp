@@ -23,16 +23,20 @@
 ///  - Eerste Kerstdag and Tweede Kerstdag (25 and 26 December).
 /// Easter is the Gregorian Easter Sunday (anonymous Gregorian algorithm, Meeus/Jones/Butcher).
 /// Named variants: "nl", "nl-no-good-friday" (Goede Vrijdag is not a day off),
-/// "nl-liberation-lustrum" (Bevrijdingsdag only in years divisible by 5, as many collective
-/// agreements have it) and "none" (weekends only). User-added days (`add_day`) come on top.
+/// "nl-liberation-lustrum" (Bevrijdingsdag only in years divisible by 5), "nl-lustrum" (both: no
+/// Goede Vrijdag and Bevrijdingsdag only in lustrum years, the reading most collective agreements
+/// have) and "none" (weekends only). User-added days (`add_day`) come on top. A date carrying two
+/// days off (2016-05-05: Bevrijdingsdag and Hemelvaartsdag) is listed by `holidays()` under both
+/// names, once by `days_off()` and counted once by `working_days()`.
 ///
 /// Exactness: `hours()` returns an exact `koers::Ratio` of hours (working days × H / 5, reduced);
 /// `milli_hours()` gives the same as a whole number of milli-hours (the unit of the selection
 /// solver): exact whenever H is a multiple of 0.005 h (4, 4.5, 3.25 ...), otherwise rounded half-even.
 ///
 /// Errors: InputError E500 (invalid_date) for text that is not an existing YYYY-MM-DD date or a
-/// year outside 1583..9999; E501 (invalid_period) for an end before the start; E107 for an
-/// unknown variant name or negative hours; E115 for a ratio with a zero denominator.
+/// year outside 1583..9999; E501 (invalid_period) for an end before the start; E504
+/// (unknown_holiday_rules) for an unknown variant name; E502 (invalid_hours) for negative hours;
+/// E503 (invalid_fraction) for hours with a zero denominator.
 #include <koers/core/error.hpp>
 #include <koers/core/money.hpp>  // koers::Ratio
 
@@ -195,19 +199,22 @@ class HolidayCalendar {
   }
   /// The Dutch national calendar ("nl").
   static HolidayCalendar netherlands() { return HolidayCalendar(); }
-  /// A named variant: "nl", "nl-no-good-friday", "nl-liberation-lustrum", "none"
-  /// (E107 naming the variant otherwise).
+  /// A named variant: "nl", "nl-no-good-friday", "nl-liberation-lustrum", "nl-lustrum", "none"
+  /// (E504 unknown_holiday_rules naming the variant otherwise).
   static HolidayCalendar variant(std::string_view name) {
     if (name == "nl") return HolidayCalendar();
     if (name == "nl-no-good-friday") return HolidayCalendar({.good_friday = false}, std::string(name));
     if (name == "nl-liberation-lustrum") return HolidayCalendar({.liberation_every = 5}, std::string(name));
+    if (name == "nl-lustrum") return HolidayCalendar({.good_friday = false, .liberation_every = 5}, std::string(name));
     if (name == "none") return HolidayCalendar({.national = false}, std::string(name));
     std::string n(name), all;
     for (const auto& v : variants()) all += (all.empty() ? "" : ", ") + v;
-    throw InputError(Errc::invalid_value, "unknown calendar '" + n + "'; known: " + all, {n});
+    throw InputError(Errc::unknown_holiday_rules, "unknown holiday rules '" + n + "'; known: " + all, {n});
   }
   /// The names `variant()` knows.
-  static std::vector<std::string> variants() { return {"nl", "nl-no-good-friday", "nl-liberation-lustrum", "none"}; }
+  static std::vector<std::string> variants() {
+    return {"nl", "nl-no-good-friday", "nl-liberation-lustrum", "nl-lustrum", "none"};
+  }
 
   const std::string& name() const noexcept { return name_; }
   const CalendarRules& rules() const noexcept { return rules_; }
@@ -271,6 +278,19 @@ class HolidayCalendar {
     return out;
   }
 
+  /// The distinct days off in the period, one per date (names " / "-joined when several share it:
+  /// 2016-05-05 "Bevrijdingsdag / Hemelvaartsdag"); with `weekdays_only` only those on Mon–Fri,
+  /// i.e. exactly the days `working_days()` subtracts.
+  std::vector<Holiday> days_off(const Period& p, bool weekdays_only = false) const {
+    std::vector<Holiday> out;
+    for (auto& h : holidays(p)) {
+      if (weekdays_only && !detail::weekday(h.date)) continue;
+      if (!out.empty() && out.back().date == h.date) out.back().name += " / " + h.name;
+      else out.push_back(std::move(h));
+    }
+    return out;
+  }
+
   /// The name(s) of the day off on `d` (" / "-joined when several), or "" when it is none.
   std::string holiday_name(Date d) const {
     std::string s;
@@ -304,11 +324,11 @@ class HolidayCalendar {
   /// Hours over the period for someone who frees `hours_per_week` (≥ 0) hours a week, exactly:
   /// working days × hours_per_week / 5, reduced. 2022 at 4 h/week: 253 × 4/5 = 1012/5 = 202.4 h.
   Ratio hours(const Period& p, Ratio hours_per_week) const {
-    if (hours_per_week.den == 0) throw InputError(Errc::invalid_argument, "hours_per_week has a zero denominator", {"hours_per_week"});
+    if (hours_per_week.den == 0) throw InputError(Errc::invalid_fraction, "hours_per_week has a zero denominator", {"hours_per_week"});
     __int128 num = static_cast<__int128>(hours_per_week.num), den = static_cast<__int128>(hours_per_week.den);
     if (den < 0) { num = -num; den = -den; }
     if (num < 0)
-      throw InputError(Errc::invalid_value, "hours_per_week must not be negative (got " + hours_per_week.to_string() + ")",
+      throw InputError(Errc::invalid_hours, "hours_per_week must not be negative (got " + hours_per_week.to_string() + ")",
                        {"hours_per_week"});
     num *= working_days(p);
     den *= 5;
@@ -316,7 +336,7 @@ class HolidayCalendar {
     while (b != 0) { __int128 t = a % b; a = b; b = t; }
     if (a > 1) { num /= a; den /= a; }
     auto fits = [](__int128 v) { return v <= std::numeric_limits<std::int64_t>::max(); };
-    if (!fits(num) || !fits(den)) throw InputError(Errc::invalid_argument, "hours out of range", {"hours_per_week"});
+    if (!fits(num) || !fits(den)) throw InputError(Errc::invalid_hours, "hours out of range", {"hours_per_week"});
     return Ratio{static_cast<std::int64_t>(num), static_cast<std::int64_t>(den)};
   }
   /// `hours()` in whole milli-hours (exact whenever H is a multiple of 0.005 h; else rounded half-even).

@@ -51,6 +51,7 @@
 #include <koers/core/error.hpp>
 #include <koers/core/money.hpp>
 #include <koers/io/csv.hpp>
+#include <koers/learning/row_error.hpp>
 
 #include <cstdint>
 #include <filesystem>
@@ -103,17 +104,6 @@ struct Evaluation {
   std::size_t registration = 0;                ///< index into `registrations()`
 };
 
-/// One bad row: where, and the stable reason code; `message` says it for a person.
-struct RowError {
-  std::string file;   ///< "registrations.csv"
-  std::size_t row = 0;  ///< 1-based data row
-  std::string field;
-  std::string reason;  ///< "unknown_run_id", ...
-  std::string message;
-  friend bool operator==(const RowError& a, const RowError& b) {
-    return a.file == b.file && a.row == b.row && a.field == b.field && a.reason == b.reason;
-  }
-};
 
 /// The nine figures of the Academie report, as of `as_of`, plus two the other seed events need.
 struct AcademyKpis {

@@ -109,7 +109,7 @@ TEST_CASE("Named variants: no Goede Vrijdag, Bevrijdingsdag every fifth year, no
   CHECK(!lustrum.is_working_day(d("2025-05-05"))); // a Monday in a lustrum year
   CHECK(HolidayCalendar::variant("none").holidays(2022).empty());
   CHECK(HolidayCalendar::variant("nl") == HolidayCalendar::netherlands());
-  CHECK(code_of([] { HolidayCalendar::variant("be"); }) == koers::Errc::invalid_value);
+  CHECK(code_of([] { HolidayCalendar::variant("be"); }) == koers::Errc::unknown_holiday_rules);
 }
 
 TEST_CASE("Two holidays on one day are listed twice but counted once", "[calendar]") {
@@ -202,7 +202,7 @@ TEST_CASE("Hours for Green Belts who free 4 hours a week", "[calendar]") {
   CHECK(nl.milli_hours(y2022, Ratio::parse("4.5")) == 227700);
   CHECK(nl.hours(y2022, {36, 1}) == Ratio{9108, 5});
   CHECK(nl.hours(y2022, {0, 1}) == Ratio{0, 1});
-  CHECK(code_of([&] { nl.hours(y2022, {-4, 1}); }) == koers::Errc::invalid_value);
+  CHECK(code_of([&] { nl.hours(y2022, {-4, 1}); }) == koers::Errc::invalid_hours);
   // 1 h/week, one day: 1/5 h = 200 milli-hours; 1/3 h/week: 1/15 h = 66.67 -> 67 (half-even).
   CHECK(nl.milli_hours(Period::parse("2022-04-12", "2022-04-12"), {1, 1}) == 200);
   CHECK(nl.milli_hours(Period::parse("2022-04-12", "2022-04-12"), {1, 3}) == 67);

@@ -75,7 +75,7 @@ TEST_CASE("selection: a bad period or hours_per_week names its JSON path", "[cal
   CHECK(c.code == Errc::missing_field);
   CHECK(c.element == "/experts/0/hours");
   c = caught([] { parse_selection(doc(R"({"id": "GB1", "hours_per_week": -4})", period2022)); });
-  CHECK(c.code == Errc::invalid_value);
+  CHECK(c.code == Errc::invalid_hours);
   c = caught([] { parse_selection(doc(R"({"id": "GB1", "hours": 4})", R"(, "period": {"start": "2022-02-30", "end": "2022-12-31"})")); });
   CHECK(c.code == Errc::invalid_date);
   CHECK(c.element == "/period/start");
@@ -83,7 +83,7 @@ TEST_CASE("selection: a bad period or hours_per_week names its JSON path", "[cal
   CHECK(c.code == Errc::invalid_period);
   CHECK(c.element == "/period");
   c = caught([] { parse_selection(doc(R"({"id": "GB1", "hours": 4})", R"(, "period": {"start": "2022-01-01", "end": "2022-12-31", "calendar": "be"})")); });
-  CHECK(c.code == Errc::invalid_value);
+  CHECK(c.code == Errc::unknown_holiday_rules);
   CHECK(c.element == "/period/calendar");
   c = caught([] { parse_selection(doc(R"({"id": "GB1", "hours": 4})", R"(, "period": {"start": "2022-01-01", "end": "2022-12-31", "weeks": 52})")); });
   CHECK(c.code == Errc::unknown_field);

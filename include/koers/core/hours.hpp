@@ -1,0 +1,197 @@
+#pragma once
+/// \file
+/// Exact hours: reading "2.5" or "10/3" without a float, arithmetic on reduced fractions, and
+/// showing them rounded half-up ("202.40") beside the exact fraction ("1012/5") — the unit of the
+/// calendar capacity and the learning-time entitlement (issue 8 §1, §2).
+///
+/// Hours are a `koers::Ratio` (money.hpp) kept in lowest terms with a positive denominator; the
+/// operations here compute in 128 bits and refuse a result beyond int64 (E502 invalid_hours).
+///
+/// Errors: E502 invalid_hours for text that is no number, a negative value or a result out of
+/// range; E503 invalid_fraction for a fraction that cannot be read or has a zero denominator.
+#include <koers/core/calendar.hpp>
+#include <koers/core/error.hpp>
+#include <koers/core/money.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace koers {
+
+namespace detail {
+inline __int128 gcd128(__int128 a, __int128 b) {
+  if (a < 0) a = -a;
+  if (b < 0) b = -b;
+  while (b != 0) { __int128 t = a % b; a = b; b = t; }
+  return a;
+}
+}  // namespace detail
+
+/// n/d in lowest terms with d > 0 (E503 for d == 0, E502 naming `element` when it does not fit int64).
+inline Ratio exact_ratio(__int128 n, __int128 d, const std::string& element = "hours") {
+  if (d == 0) throw InputError(Errc::invalid_fraction, element + ": a fraction with a zero denominator", {element});
+  if (d < 0) { n = -n; d = -d; }
+  __int128 g = detail::gcd128(n, d);
+  if (g > 1) { n /= g; d /= g; }
+  constexpr __int128 hi = std::numeric_limits<std::int64_t>::max();
+  if (n > hi || n < -hi || d > hi) throw InputError(Errc::invalid_hours, element + ": hours out of range", {element});
+  return Ratio{static_cast<std::int64_t>(n), static_cast<std::int64_t>(d)};
+}
+/// a + b, exact and reduced.
+inline Ratio ratio_add(Ratio a, Ratio b, const std::string& element = "hours") {
+  return exact_ratio(static_cast<__int128>(a.num) * b.den + static_cast<__int128>(b.num) * a.den,
+                     static_cast<__int128>(a.den) * b.den, element);
+}
+/// a − b, exact and reduced.
+inline Ratio ratio_sub(Ratio a, Ratio b, const std::string& element = "hours") {
+  return ratio_add(a, Ratio{-b.num, b.den}, element);
+}
+/// a × b, exact and reduced (cross-reduced first, so intermediate products stay small).
+inline Ratio ratio_mul(Ratio a, Ratio b, const std::string& element = "hours") {
+  __int128 g1 = detail::gcd128(a.num, b.den), g2 = detail::gcd128(b.num, a.den);
+  if (g1 == 0) g1 = 1;
+  if (g2 == 0) g2 = 1;
+  return exact_ratio((static_cast<__int128>(a.num) / g1) * (b.num / g2), (static_cast<__int128>(a.den) / g2) * (b.den / g1),
+                     element);
+}
+/// a / b (E503 when b is 0).
+inline Ratio ratio_div(Ratio a, Ratio b, const std::string& element = "hours") {
+  if (b.num == 0) throw InputError(Errc::invalid_fraction, element + ": division by zero", {element});
+  return ratio_mul(a, Ratio{b.den, b.num}, element);
+}
+/// a < b, exactly.
+inline bool ratio_less(Ratio a, Ratio b) {
+  __int128 l = static_cast<__int128>(a.num) * b.den, r = static_cast<__int128>(b.num) * a.den;
+  return (a.den > 0) == (b.den > 0) ? l < r : l > r;
+}
+
+/// Read non-negative hours from text: a decimal ("4", "2.5", "2,5", "0.125") or a fraction of
+/// two decimals ("10/3", "7.5/2"); surrounding spaces are ignored. Never through a float.
+/// E502 (invalid_hours) for empty text, no number ("abc", "nan", "1e3", "inf"), a negative value or
+/// an out-of-range one; E503 (invalid_fraction) for a malformed fraction ("10/", "/3", "1/2/3",
+/// "10/x") or a zero denominator ("10/0"). `element` names the field in the error ("hours_per_week").
+inline Ratio parse_hours(std::string_view text, const std::string& element = "hours") {
+  std::string s(text);
+  std::size_t b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
+  s = b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+  auto decimal = [&](const std::string& part, Errc code) -> Ratio {
+    // Only [+-]digits[(.|,)digits] (at least one digit): checked here, then read exactly by Ratio::parse.
+    std::size_t i = (!part.empty() && (part[0] == '-' || part[0] == '+')) ? 1 : 0;
+    bool digits = false, point = false, ok = i < part.size();
+    for (; ok && i < part.size(); ++i) {
+      char c = part[i];
+      if (c >= '0' && c <= '9') digits = true;
+      else if ((c == '.' || c == ',') && !point) point = true;
+      else ok = false;
+    }
+    if (!ok || !digits) {
+      throw InputError(code, element + ": '" + s + "' is not " +
+                       (code == Errc::invalid_fraction ? "a fraction such as \"10/3\"" : "a number of hours such as \"2.5\" or \"10/3\""),
+                       {element});
+    }
+    try {
+      Ratio r = Ratio::parse(part);
+      return exact_ratio(r.num, r.den, element);
+    } catch (const InputError&) {
+      throw InputError(Errc::invalid_hours, element + ": '" + s + "' is out of range", {element});
+    }
+  };
+  if (s.empty()) throw InputError(Errc::invalid_hours, element + ": empty; give hours such as \"4\", \"2.5\" or \"10/3\"", {element});
+  Ratio v;
+  std::size_t slash = s.find('/');
+  if (slash == std::string::npos) {
+    v = decimal(s, Errc::invalid_hours);
+  } else {
+    std::string a = s.substr(0, slash), c = s.substr(slash + 1);
+    if (a.empty() || c.empty() || c.find('/') != std::string::npos)
+      throw InputError(Errc::invalid_fraction, element + ": '" + s + "' is not a fraction such as \"10/3\"", {element});
+    Ratio n = decimal(a, Errc::invalid_fraction), d = decimal(c, Errc::invalid_fraction);
+    if (d.num == 0) throw InputError(Errc::invalid_fraction, element + ": '" + s + "' has a zero denominator", {element});
+    v = ratio_div(n, d, element);
+  }
+  if (v.num < 0) throw InputError(Errc::invalid_hours, element + ": hours must not be negative (got '" + s + "')", {element});
+  return v;
+}
+
+/// The exact value in lowest terms as text: "1012/5"; a whole number without denominator ("202").
+inline std::string to_fraction_string(Ratio r) {
+  Ratio x = exact_ratio(r.num, r.den);
+  return x.den == 1 ? std::to_string(x.num) : std::to_string(x.num) + "/" + std::to_string(x.den);
+}
+
+/// The value rounded half-up (away from zero on a tie) to `places` decimals (0..9), as fixed-point
+/// text: 1012/5 → "202.40", 8349/40 → "208.73", 0 → "0.00".
+inline std::string to_decimal_string(Ratio r, int places = 2) {
+  if (places < 0 || places > 9) throw InputError(Errc::invalid_argument, "places must be 0..9", {"places"});
+  Ratio x = exact_ratio(r.num, r.den);
+  __int128 scale = 1;
+  for (int i = 0; i < places; ++i) scale *= 10;
+  bool neg = x.num < 0;
+  __int128 n = neg ? -static_cast<__int128>(x.num) : x.num;
+  __int128 q = detail::divide(n * scale, x.den, Rounding::half_up);
+  __int128 whole = q / scale, frac = q % scale;
+  auto digits = [](__int128 v) {
+    std::string t;
+    do { t.insert(t.begin(), static_cast<char>('0' + static_cast<int>(v % 10))); v /= 10; } while (v > 0);
+    return t;
+  };
+  std::string out = (neg && q != 0 ? "-" : "") + digits(whole);
+  if (places > 0) {
+    std::string f = digits(frac);
+    out += "." + std::string(static_cast<std::size_t>(places) - f.size(), '0') + f;
+  }
+  return out;
+}
+
+/// Capacity of a period: working days × hours_per_week / 5 × experts, exact. 2022 in "nl" at 4 h/week
+/// for one expert: 253 × 4 / 5 = 1012/5 h. E502 for negative hours, E107 for experts < 1.
+struct Capacity {
+  Ratio hours;                    ///< exact, lowest terms
+  std::int64_t working_days = 0;  ///< of the period in the calendar
+  std::int64_t leave_days = 0;    ///< of those, on leave (person_capacity only)
+};
+inline Capacity capacity(const HolidayCalendar& cal, const Period& p, Ratio hours_per_week, std::int64_t experts = 1) {
+  if (experts < 1)
+    throw InputError(Errc::invalid_value, "experts must be at least 1 (got " + std::to_string(experts) + ")", {"experts"});
+  Ratio h = exact_ratio(hours_per_week.num, hours_per_week.den, "hours_per_week");
+  if (h.num < 0) throw InputError(Errc::invalid_hours, "hours_per_week must not be negative (got " + h.to_string() + ")", {"hours_per_week"});
+  std::int64_t wd = cal.working_days(p);
+  return {ratio_mul(ratio_mul(h, Ratio{wd, 5}, "hours_per_week"), Ratio{experts, 1}, "hours_per_week"), wd, 0};
+}
+
+/// The working days of `p` that fall inside at least one of `leave` (overlapping or repeated leave
+/// counts once; leave outside `p` is clipped away).
+inline std::int64_t leave_working_days(const HolidayCalendar& cal, const Period& p, std::vector<Period> leave) {
+  std::vector<Period> in;
+  for (const auto& l : leave) {
+    Date a = std::max(l.start, p.start), b = std::min(l.end, p.end);
+    if (!(b < a)) in.emplace_back(a, b);
+  }
+  std::sort(in.begin(), in.end(), [](const Period& x, const Period& y) { return x.start < y.start; });
+  std::int64_t n = 0;
+  for (std::size_t i = 0; i < in.size();) {
+    Date a = in[i].start, b = in[i].end;
+    std::size_t j = i + 1;
+    for (; j < in.size() && !(b + boost::gregorian::days(1) < in[j].start); ++j) b = std::max(b, in[j].end);
+    n += cal.working_days(Period(a, b));
+    i = j;
+  }
+  return n;
+}
+
+/// One person's capacity over `p` with leave: (working days − leave working days) × hours_per_week / 5.
+/// 2022, 4 h/week, two weeks' leave 2022-07-18..2022-07-29 (10 working days): 243 × 4/5 = 972/5 h.
+inline Capacity person_capacity(const HolidayCalendar& cal, const Period& p, Ratio hours_per_week,
+                                const std::vector<Period>& leave = {}) {
+  Capacity c = capacity(cal, p, hours_per_week, 1);
+  c.leave_days = leave_working_days(cal, p, leave);
+  Ratio h = exact_ratio(hours_per_week.num, hours_per_week.den, "hours_per_week");
+  c.hours = ratio_mul(h, Ratio{c.working_days - c.leave_days, 5}, "hours_per_week");
+  return c;
+}
+
+}  // namespace koers
