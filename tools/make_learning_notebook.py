@@ -22,7 +22,7 @@ cells = [
        "- **The rosters and the leave table are illustrative** (neither seed publishes a staff list): "
        "`tools/make_rosters.py` made them with the group sizes of the example models.\n\n"
        "Hours are exact fractions in C++ (`koers/core/hours.hpp`, `koers/learning/`); the tables show them rounded."),
-    code("import koers\nimport pandas as pd\nimport matplotlib.pyplot as plt\nfrom fractions import Fraction\n"
+    code("import koers\nimport koers.plotting\nimport pandas as pd\nimport matplotlib.pyplot as plt\nfrom fractions import Fraction\n"
          "from koers import learning\n%matplotlib inline\n"
          "pd.set_option('display.precision', 1)"),
     md("## The calendar: working days and capacity\n\n"
@@ -44,7 +44,7 @@ cells = [
     code("teams = ent.teams.set_index('team').sort_values('hours')\n"
          "ax = teams[['base_hours', 'management_hours']].plot.barh(stacked=True, figsize=(8, 7), color=['tab:blue', 'tab:orange'])\n"
          "ax.set_xlabel('learning hours in 2014 (h)'); ax.set_ylabel('team')\n"
-         "ax.set_title('Deventer 2014: learning-time entitlement per team (illustrative roster)')\n"
+         "koers.plotting.headline(ax, 'Deventer 2014: learning-time entitlement per team (illustrative roster)')\n"
          "ax.legend(['1 day a month (everyone)', '½ day a month more (managers)'], loc='lower right'); plt.tight_layout()"),
     md("Per person the rules give, for example (hours exact):"),
     code("ent.people[['employee_id', 'team', 'role', 'hours_per_week', 'working_days_employed', 'days', 'hours', 'hours_exact']]"
@@ -63,12 +63,12 @@ cells = [
          "g = groups.sort_values('supply')\n"
          "g[['demand', 'supply']].plot.barh(ax=axes[0], logx=True, color=['tab:red', 'tab:green'])\n"
          "axes[0].set_xlabel('hours in 2014 (log scale)'); axes[0].set_ylabel('target group')\n"
-         "axes[0].set_title('All members: hours the plan asks vs their learning time')\n"
+         "koers.plotting.headline(axes[0], 'All members: hours the plan asks vs their learning time')\n"
          "axes[0].legend(['demand (participants × duration)', 'supply (entitlement of the members)'],\n"
          "               loc='upper center', bbox_to_anchor=(0.5, -0.15), ncols=2, fontsize='small')\n"
          "g[['max_hours_per_member', 'supply_per_member']].plot.barh(ax=axes[1], color=['tab:red', 'tab:green'])\n"
          "axes[1].set_xlabel('hours per member in 2014'); axes[1].set_ylabel('')\n"
-         "axes[1].set_title('One member taking every intervention offered to the group')\n"
+         "koers.plotting.headline(axes[1], 'One member taking every intervention offered to the group')\n"
          "axes[1].legend(['hours of all its interventions', 'mean entitlement per member'],\n"
          "               loc='upper center', bbox_to_anchor=(0.5, -0.15), ncols=2, fontsize='small')\n"
          "plt.tight_layout()"),
@@ -94,7 +94,7 @@ cells = [
     code("ax = gb.set_index('team')[['hours', 'process_improvement_hours']].plot.bar(stacked=True, figsize=(10, 4),\n"
          "                                                                      color=['tab:blue', 'tab:purple'])\n"
          "ax.set_ylabel('hours in 2022 (h)'); ax.set_xlabel('team of the Green Belt')\n"
-         "ax.set_title('West Betuwe Green Belts 2022: learning time and process-improvement time (illustrative roster)')\n"
+         "koers.plotting.headline(ax, 'West Betuwe Green Belts 2022: learning time and process-improvement time (illustrative roster)')\n"
          "ax.set_ylim(0, 400)\n"
          "ax.legend(['learning entitlement (1 day a month)', 'process improvement (4 h a week)'], loc='upper left', ncols=2)\n"
          "plt.tight_layout()"),
@@ -111,7 +111,7 @@ cells = [
          "y2022[['expert', 'working_days', 'leave_days', 'available_days', 'hours']]"),
     code("ax = both.plot.bar(figsize=(10, 4), color=['lightgrey', 'tab:blue', 'tab:cyan'])\n"
          "ax.set_ylabel('hours for process improvement (h)'); ax.set_xlabel('expert')\n"
-         "ax.set_title('Green Belt capacity at 4 h/week: 2022 and the two-year project, leave taken off')\n"
+         "koers.plotting.headline(ax, 'Green Belt capacity at 4 h/week: 2022 and the two-year project, leave taken off')\n"
          "ax.set_ylim(0, 480); ax.legend(loc='upper left', ncols=3); plt.tight_layout()"),
     md("The selection of processes with those hours (the example's `selection.json` gives each expert 4 h/week "
        "over 2022; `selection_with_leave` adds the leave, `koers select --leave leave.csv` does the same):"),

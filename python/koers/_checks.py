@@ -16,32 +16,32 @@ UINT64_MAX = 2**64 - 1
 def whole(value, what: str, lo: int = 0, hi: int | None = None, *, limit: int | None = None) -> int:
     """``value`` as an int in lo..hi (InputError E107 naming ``what``); past ``limit`` (a
     documented size limit) E119 with the count."""
-    from .errors import InputError
+    from .errors import Errc, error
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         if isinstance(value, numbers.Real) and math.isfinite(value) and float(value).is_integer():
             value = int(value)
         else:
-            raise InputError(f"{what} must be a whole number, not {value!r}", 107, [what])
+            raise error(Errc.invalid_value, f"{what} must be a whole number, not {value!r}", [what])
     value = int(value)
     if value < lo or (hi is not None and value > hi):
         span = f"{lo}.." + (f"{hi}" if hi is not None else "")
-        raise InputError(f"{what} {value} is outside {span}", 107, [what])
+        raise error(Errc.invalid_value, f"{what} {value} is outside {span}", [what])
     if limit is not None and value > limit:
-        raise InputError(f"{what} {value:,} is more than the limit of {limit:,}", 119, [what])
+        raise error(Errc.limit_exceeded, f"{what} {value:,} is more than the limit of {limit:,}", [what])
     return value
 
 
 def real(value, what: str, lo: float | None = None, hi: float | None = None) -> float:
     """``value`` as a finite float in [lo, hi] (InputError E110 for NaN/infinity, E107 outside)."""
-    from .errors import InputError
+    from .errors import Errc, error
     try:
         x = float(value)
     except (TypeError, ValueError, OverflowError):
-        raise InputError(f"{what} must be a number, not {value!r}", 107, [what]) from None
+        raise error(Errc.invalid_value, f"{what} must be a number, not {value!r}", [what]) from None
     if not math.isfinite(x):
-        raise InputError(f"{what} must be a finite number, not {value!r}", 110, [what])
+        raise error(Errc.not_finite, f"{what} must be a finite number, not {value!r}", [what])
     if (lo is not None and x < lo) or (hi is not None and x > hi):
-        raise InputError(f"{what} {value!r} is outside [{lo}, {hi if hi is not None else '∞'})", 107, [what])
+        raise error(Errc.invalid_value, f"{what} {value!r} is outside [{lo}, {hi if hi is not None else '∞'})", [what])
     return x
 
 

@@ -1175,7 +1175,7 @@ def _share_text(v, what: str, hours: bool = False):
 
 def _cost_fields(d: Mapping, where: str) -> dict:
     if not isinstance(d, Mapping):
-        raise InputError(f"{where} must be an object of cost fields, not {type(d).__name__}", 106, [where])
+        raise error(Errc.wrong_type, f"{where} must be an object of cost fields, not {type(d).__name__}", [where])
     out = {}
     for k, v in d.items():
         if k in ("uptake", "ilb_share"):
@@ -1229,9 +1229,9 @@ def cost_plan(model, costs: Mapping[str, Mapping] | None = None, *, ilb_share="0
     try:
         text = json.dumps(opts, ensure_ascii=False, allow_nan=False)
     except RecursionError:
-        raise InputError("costs: nested too deeply", 108, ["costs"]) from None
+        raise error(Errc.too_deep, "costs: nested too deeply", ["costs"]) from None
     except (TypeError, ValueError) as e:
-        raise InputError(f"costs: not JSON-serialisable: {e}", 106, ["costs"]) from None
+        raise error(Errc.wrong_type, f"costs: not JSON-serialisable: {e}", ["costs"]) from None
     raw = json.loads(_core.cost_plan_json(model._g, text))
     return _cost_frame(raw)
 

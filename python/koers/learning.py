@@ -22,7 +22,6 @@ import datetime as _dt
 import math
 import numbers
 import os
-import pathlib
 from fractions import Fraction
 from typing import Iterable
 

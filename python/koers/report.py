@@ -162,13 +162,13 @@ def build(out_dir, lang: str = "en") -> list[dict]:
     matplotlib.use("Agg")
     out = pathlib.Path(out_dir)
     if out.exists() and not out.is_dir():
-        from .errors import InputError
-        raise InputError(f"cannot write the report to '{out}': it is a file, not a folder", 100, [str(out)])
+        from .errors import Errc, error
+        raise error(Errc.file_unreadable, f"cannot write the report to '{out}': it is a file, not a folder", [str(out)])
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as e:  # a parent that is a file, no permission, ...
-        from .errors import InputError
-        raise InputError(f"cannot make the folder '{out}': {e.strerror}", 100, [str(out)]) from None
+        from .errors import Errc, error
+        raise error(Errc.file_unreadable, f"cannot make the folder '{out}': {e.strerror}", [str(out)]) from None
     from . import report_sections  # noqa: F401  the modules that contribute sections
     results = []
     for _, name, fn in sorted(_SECTIONS, key=lambda t: t[0]):
