@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_source, emit_json, fail, model_from as _model_from
+from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_source, emit_json, fail, model_from as _model_from, source
 
 
 def cmd_validate(args) -> int:
@@ -12,11 +12,7 @@ def cmd_validate(args) -> int:
     ``--json`` the verdict is always JSON on stdout for a file that is JSON at all (exit 0 valid,
     1 invalid); exit 2 is for unreadable files, not-JSON, too deep and usage."""
     from . import model
-    from .cli import source
-    kind, what = source(args)
-    if kind == "example":
-        from . import examples
-        what = examples.path(what)
+    _kind, what = source(args)  # --example resolves to the example's model.json (add_source)
     v = model.validate_file(what)
     errors = v.problems
     if args.json:  # the verdict on stdout; each problem also on stderr for a person watching
@@ -125,7 +121,7 @@ def cmd_report(args) -> int:
 
 def register(sub) -> None:
     p = sub.add_parser("validate", help="check a koers model; exit 1 when invalid")
-    add_source(p, "a koers.model JSON file")
+    add_source(p, "a koers.model JSON file", "model.json")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(func=cmd_validate)
 
