@@ -174,8 +174,7 @@ def cmd_sweep(args) -> int:
     rows = []
     def whole(v):  # an Int64 cell: int, or None where the scenario has no value (status "error")
         return None if v is None or v is pd.NA else int(v)
-    for r in df.itertuples(index=False):
-        rr = r._asdict()
+    for rr in df.to_dict("records"):  # not itertuples: stream ids such as stream.strategisch are no identifiers
         rows.append({"scenario": rr["scenario"], "cut": rr["cut"], "payroll_share": rr["payroll_share"],
                      "mandatory": rr["mandatory"], "status": rr["status"],
                      "optimum": whole(rr["optimum"]),
