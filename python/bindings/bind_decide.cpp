@@ -31,7 +31,8 @@ void register_decide(py::module_& root) {
       .value("promethee2", Method::promethee2).value("spotis", Method::spotis);
   py::enum_<WeightMethod>(m, "WeightMethod")
       .value("entropy", WeightMethod::entropy).value("critic", WeightMethod::critic)
-      .value("std", WeightMethod::std_dev).value("merec", WeightMethod::merec);
+      .value("std", WeightMethod::std_dev).value("merec", WeightMethod::merec).value("roc", WeightMethod::roc)
+      .value("swing", WeightMethod::swing).value("equal", WeightMethod::equal);
   py::enum_<ScoreModel>(m, "ScoreModel").value("none", ScoreModel::none).value("uniform", ScoreModel::uniform).value("normal", ScoreModel::normal);
   py::enum_<WeightModel>(m, "WeightModel").value("uniform", WeightModel::uniform).value("fixed", WeightModel::fixed);
 
@@ -128,6 +129,11 @@ void register_decide(py::module_& root) {
       .def_readonly("choices", &WeightsResult::choices).def_readonly("warnings", &WeightsResult::warnings);
   m.def("objective_weights", &objective_weights, "problem"_a, "method"_a, release);
   m.def("roc_weights", &roc_weights, "problem"_a, "order"_a);
+  m.def("weight_methods", &weight_methods, "Every weighting method, in order (the one list).");
+  m.def("weights", [](const DecisionProblem& p, WeightMethod method, std::vector<std::string> order,
+                      std::optional<Eigen::VectorXd> points) {
+          return weights(p, WeightSpec{method, std::move(order), points ? *points : Eigen::VectorXd()});
+        }, "problem"_a, "method"_a, "order"_a = std::vector<std::string>{}, "points"_a = std::nullopt, release);
   m.def("swing_weights", &swing_weights, "problem"_a, "points"_a);
 
   m.attr("max_sensitivity_steps") = max_sensitivity_steps;

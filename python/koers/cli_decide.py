@@ -52,11 +52,28 @@ def _rank(args) -> int:
     return 0
 
 
+def _points(text: str) -> dict:
+    """'a=100,b=60' → {'a': 100.0, 'b': 60.0}; a malformed pair is a usage error naming it."""
+    from .errors import Errc, error
+    out = {}
+    for part in (x.strip() for x in text.split(",")):
+        name, eq, value = part.rpartition("=")
+        try:
+            v = float(value)
+        except ValueError:
+            v = None
+        if not eq or not name.strip() or v is None:
+            raise error(Errc.invalid_argument, f"--points: '{part}' is not CRITERION=POINTS", [part])
+        out[name.strip()] = v
+    return out
+
+
 def _weights(args) -> int:
     from .decide import weights
     p = _load(args.file)
     order = [s.strip() for s in args.order.split(",")] if args.order else None
-    w = weights(p, method=args.method, order=order)
+    points = _points(args.points) if args.points else None
+    w = weights(p, method=args.method, order=order, points=points)
     if args.json:
         out = {"method": {"name": args.method, **w.attrs.get("choices", {})}, "weights": w.to_dict()}
         out.update({k: v for k, v in w.attrs.items() if k not in ("method", "choices")})
@@ -107,7 +124,7 @@ def _sensitivity(args) -> int:
 def register(sub) -> None:
     """Add rank, weights, smaa and sensitivity to the koers parser."""
     from ._checks import MAX_THREADS, UINT64_MAX, float_arg, int_arg
-    from .decide_terms import METHODS, NORMALISATIONS
+    from .decide_terms import METHODS, NORMALISATIONS, WEIGHT_METHODS
 
     def common(p, method=True):
         p.add_argument("file", help="a koers.decision file")
@@ -124,8 +141,11 @@ def register(sub) -> None:
 
     p = sub.add_parser("weights", help="objective (or rank-order) criteria weights from the scores")
     p.add_argument("file", help="a koers.decision file")
-    p.add_argument("--method", choices=("entropy", "critic", "std", "merec", "roc", "equal"), default="entropy")
+    p.add_argument("--method", choices=WEIGHT_METHODS, default="entropy",
+                   help="entropy, critic, std, merec (from the scores); roc (give --order); swing (give --points); equal")
     p.add_argument("--order", default=None, help="ROC: criteria, most important first, comma-separated")
+    p.add_argument("--points", default=None, metavar="C=P,...",
+                   help="swing: points per criterion, e.g. 'Urgentie=100,Impact=60' (every criterion once)")
     p.add_argument("--json", action="store_true", help="print the full result as JSON")
     p.set_defaults(func=_weights)
 

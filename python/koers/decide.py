@@ -676,12 +676,22 @@ def weights(problem, method: str = "entropy", order=None, points=None, direction
     d = _core()
     names = p.criteria
     attrs: dict[str, Any] = {"method": method}
+    if method not in WEIGHT_METHODS:
+        raise _rank_err("invalid_method", f"unknown weighting method '{method}' (known: {', '.join(WEIGHT_METHODS)})", [method])
+    m = d.weight_method_from_string(method)
+    pts = None
+    if method == "swing" and points is not None:
+        pts = _per_criterion(points, names, "points", float)
+        if any(x is None for x in pts):
+            missing = [n for n, x in zip(names, pts) if x is None]
+            raise error(Errc.missing_field, f"swing points missing for criterion '{missing[0]}'", missing)
+        pts = np.asarray(pts, dtype=float)
+    # objective weights do not use the weights: give the C++ problem unit weights if absent
+    cp = p._core_problem() if p.weight_vector is not None else p.with_weights([1.0] * len(names))._core_problem()
+    r = d.weights(cp, m, [str(o) for o in order] if order is not None else [], pts)
+    w = np.asarray(r.weights)
+    attrs["choices"] = {k: v for k, v in r.choices}
     if method in ("entropy", "critic", "std", "merec"):
-        # objective weights do not use the weights: give the C++ problem unit weights if absent
-        cp = p._core_problem() if p.weight_vector is not None else p.with_weights([1.0] * len(names))._core_problem()
-        r = d.objective_weights(cp, d.weight_method_from_string(method))
-        w = np.asarray(r.weights)
-        attrs["choices"] = {k: v for k, v in r.choices}
         attrs["measure"] = dict(zip(names, np.asarray(r.measure).tolist()))
         if method == "entropy":
             attrs["entropy"] = dict(zip(names, np.asarray(r.entropy).tolist()))
@@ -690,27 +700,7 @@ def weights(problem, method: str = "entropy", order=None, points=None, direction
             attrs["correlation"] = {a: dict(zip(names, row.tolist())) for a, row in zip(names, corr)}
         attrs["warnings"] = list(r.warnings)
     elif method == "roc":
-        if order is None:
-            raise InputError("ROC weights need order=[criteria, most important first]", int(Errc.missing_field), ["order"])
-        cp = p.with_weights([1.0] * len(names))._core_problem()
-        w = np.asarray(d.roc_weights(cp, [str(o) for o in order]))
-        attrs["choices"] = {"definition": "rank-order centroid: w_k = (1/n) sum_{i=k..n} 1/i"}
         attrs["order"] = list(order)
-    elif method == "swing":
-        if points is None:
-            raise InputError("swing weights need points per criterion", int(Errc.missing_field), ["points"])
-        pts = _per_criterion(points, names, "points", float)
-        if any(x is None for x in pts):
-            missing = [n for n, x in zip(names, pts) if x is None]
-            raise InputError(f"swing points missing for criterion '{missing[0]}'", int(Errc.missing_field), missing)
-        cp = p.with_weights([1.0] * len(names))._core_problem()
-        w = np.asarray(d.swing_weights(cp, np.asarray(pts, dtype=float)))
-        attrs["choices"] = {"definition": "swing: points / sum(points)"}
-    elif method == "equal":
-        w = np.full(len(names), 1.0 / len(names))
-        attrs["choices"] = {"definition": "equal: 1/n"}
-    else:
-        raise _rank_err("invalid_method", f"unknown weighting method '{method}' (known: {', '.join(WEIGHT_METHODS)})", [method])
     s = pd.Series(w, index=pd.Index(names, name="criterion"), name="weight")
     s.attrs.update(attrs)
     return s

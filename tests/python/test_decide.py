@@ -340,3 +340,34 @@ def test_rank_from_an_array_reports_what_the_general_path_reports():
     with pytest.raises(koers.RankingError) as e:
         koers.rank(np.array([[1.0, 2], [2, 1]]), [-0.5, 0.5], "max")
     assert e.value.code == koers.Errc.invalid_weights
+
+
+def test_weight_methods_are_one_list_in_cpp_python_and_the_command_line():
+    from koers import _core
+    from koers.decide_terms import WEIGHT_METHODS
+    assert tuple(_core.decide.weight_methods()) == WEIGHT_METHODS
+    import koers.cli
+    parser = koers.cli.build_parser()
+    sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    method = next(a for a in sub.choices["weights"]._actions if a.dest == "method")
+    assert tuple(method.choices) == WEIGHT_METHODS
+
+
+def test_swing_and_equal_from_the_command_line(tmp_path):
+    import json
+    import subprocess
+    import sys
+    f = tmp_path / "d.json"
+    f.write_text(json.dumps({"format": "koers.decision", "version": 1, "alternatives": ["a", "b"],
+                             "criteria": [{"name": "C1"}, {"name": "C2"}], "scores": [[1, 2], [2, 1]]}))
+    run = lambda *a: subprocess.run([sys.executable, "-m", "koers.cli", "weights", str(f), "--json", *a],
+                                    capture_output=True, text=True)
+    r = run("--method", "swing", "--points", "C1=100,C2=60")
+    assert r.returncode == 0, r.stderr
+    w = json.loads(r.stdout)["weights"]
+    assert w["C1"] == pytest.approx(100 / 160) and w["C2"] == pytest.approx(60 / 160)
+    assert json.loads(run("--method", "equal").stdout)["weights"] == {"C1": 0.5, "C2": 0.5}
+    bad = run("--method", "swing", "--points", "C1:100")
+    assert bad.returncode == 2 and "[E115]" in bad.stderr and "Traceback" not in bad.stderr
+    none = run("--method", "swing")
+    assert none.returncode == 2 and "[E105]" in none.stderr and "points" in none.stderr

@@ -10,7 +10,11 @@
 
 namespace koers::decide {
 
-enum class WeightMethod { entropy, critic, std_dev, merec };
+/// Every way koers weighs criteria — the one list the Python facade and the command line take
+/// theirs from (`weight_methods()`): four objective methods computed from the scores (entropy,
+/// CRITIC, standard deviation, MEREC) and three given by people (rank-order centroid from an
+/// order of importance, swing points, equal).
+enum class WeightMethod { entropy, critic, std_dev, merec, roc, swing, equal };
 
 inline std::string to_string(WeightMethod m) {
   switch (m) {
@@ -18,16 +22,38 @@ inline std::string to_string(WeightMethod m) {
     case WeightMethod::critic: return "critic";
     case WeightMethod::std_dev: return "std";
     case WeightMethod::merec: return "merec";
+    case WeightMethod::roc: return "roc";
+    case WeightMethod::swing: return "swing";
+    case WeightMethod::equal: return "equal";
   }
   return "";
 }
-/// Parse "entropy", "critic", "std", "merec"; throws RankingError E307.
+
+/// The methods in their documented order, as `to_string` names them.
+inline std::vector<std::string> weight_methods() {
+  std::vector<std::string> out;
+  for (auto m : {WeightMethod::entropy, WeightMethod::critic, WeightMethod::std_dev, WeightMethod::merec,
+                 WeightMethod::roc, WeightMethod::swing, WeightMethod::equal})
+    out.push_back(to_string(m));
+  return out;
+}
+
+/// True for the methods computed from the scores alone.
+inline bool is_objective(WeightMethod m) {
+  return m == WeightMethod::entropy || m == WeightMethod::critic || m == WeightMethod::std_dev || m == WeightMethod::merec;
+}
+
+/// Parse a name of `weight_methods()` ("stdev" and "std_dev" also mean "std"); throws RankingError E307
+/// listing the known ones.
 inline WeightMethod weight_method_from_string(std::string_view s) {
-  if (s == "entropy") return WeightMethod::entropy;
-  if (s == "critic") return WeightMethod::critic;
   if (s == "std" || s == "stdev" || s == "std_dev") return WeightMethod::std_dev;
-  if (s == "merec") return WeightMethod::merec;
-  throw RankingError(Errc::invalid_method, "unknown weighting method '" + std::string(s) + "'", {std::string(s)});
+  for (auto m : {WeightMethod::entropy, WeightMethod::critic, WeightMethod::merec, WeightMethod::roc,
+                 WeightMethod::swing, WeightMethod::equal})
+    if (s == to_string(m)) return m;
+  std::string known;
+  for (const auto& n : weight_methods()) known += (known.empty() ? "" : ", ") + n;
+  throw RankingError(Errc::invalid_method, "unknown weighting method '" + std::string(s) + "' (known: " + known + ")",
+                     {std::string(s)});
 }
 
 /// Weights with the figures they come from.
@@ -172,15 +198,17 @@ inline WeightsResult merec_weights(const DecisionProblem& p) {
   return r;
 }
 
-/// One of the objective methods.
+/// One of the objective methods; E307 for roc, swing and equal (they need what people give: `weights`).
 inline WeightsResult objective_weights(const DecisionProblem& p, WeightMethod m) {
   switch (m) {
     case WeightMethod::entropy: return entropy_weights(p);
     case WeightMethod::critic: return critic_weights(p);
     case WeightMethod::std_dev: return std_weights(p);
     case WeightMethod::merec: return merec_weights(p);
+    default: break;
   }
-  throw RankingError(Errc::invalid_method, "unknown weighting method", {});
+  throw RankingError(Errc::invalid_method, "'" + to_string(m) + "' weights are not computed from the scores; use weights()",
+                     {to_string(m)});
 }
 
 /// Rank-order centroid weights (Barron & Barrett 1996) for criteria in order of importance:
@@ -207,6 +235,42 @@ inline Eigen::VectorXd roc_weights(const DecisionProblem& p, const std::vector<s
 inline Eigen::VectorXd swing_weights(const DecisionProblem& p, const Eigen::Ref<const Eigen::VectorXd>& points) {
   check_weights(points, p.criterion_names(), p.n_criteria());
   return unit_sum(points, p.criterion_names());
+}
+
+/// What a weighting needs besides the scores: the order of importance (roc) or the points (swing).
+struct WeightSpec {
+  WeightMethod method = WeightMethod::entropy;
+  std::vector<std::string> order;  ///< roc: every criterion once, most important first
+  Eigen::VectorXd points;          ///< swing: points per criterion, in the problem's criterion order
+};
+
+/// Criteria weights by any method of `weight_methods()`, with the choices that define them
+/// (objective methods also with their measure, entropy, correlation and warnings).
+/// Throws E105 when roc has no order or swing no points, and what each method throws.
+inline WeightsResult weights(const DecisionProblem& p, const WeightSpec& spec) {
+  if (is_objective(spec.method)) return objective_weights(p, spec.method);
+  WeightsResult r;
+  r.method = spec.method;
+  switch (spec.method) {
+    case WeightMethod::roc:
+      if (spec.order.empty())
+        throw InputError(Errc::missing_field, "ROC weights need the criteria in order of importance (order), most important first", {"order"});
+      r.weights = roc_weights(p, spec.order);
+      r.choices = {{"definition", "rank-order centroid: w_k = (1/n) sum_{i=k..n} 1/i"}};
+      break;
+    case WeightMethod::swing:
+      if (spec.points.size() == 0)
+        throw InputError(Errc::missing_field, "swing weights need points per criterion (points)", {"points"});
+      r.weights = swing_weights(p, spec.points);
+      r.choices = {{"definition", "swing: points / sum(points)"}};
+      break;
+    default:  // equal
+      if (p.n_criteria() < 1) throw InputError(Errc::size_mismatch, "equal weights need at least one criterion", {});
+      r.weights = Eigen::VectorXd::Constant(p.n_criteria(), 1.0 / static_cast<double>(p.n_criteria()));
+      r.choices = {{"definition", "equal: 1/n"}};
+      break;
+  }
+  return r;
 }
 
 }  // namespace koers::decide

@@ -75,3 +75,25 @@ TEST_CASE("ROC and swing weights", "[decide][weights]") {
   CHECK_THROWS_AS(roc_weights(p, {"C2", "C1", "X"}), InputError);
   check_close(swing_weights(p, vec({100, 50, 50})), vec({0.5, 0.25, 0.25}), 1e-12);
 }
+
+TEST_CASE("one list of weighting methods, one call for all of them", "[decide][weights]") {
+  CHECK(weight_methods() == std::vector<std::string>{"entropy", "critic", "std", "merec", "roc", "swing", "equal"});
+  for (const auto& name : weight_methods()) CHECK(to_string(weight_method_from_string(name)) == name);
+  CHECK(weight_method_from_string("stdev") == WeightMethod::std_dev);
+  try {
+    weight_method_from_string("ahp");
+    FAIL("no error");
+  } catch (const RankingError& e) {
+    CHECK(e.code() == Errc::invalid_method);
+    CHECK(std::string(e.what()).find("known: entropy, critic, std, merec, roc, swing, equal") != std::string::npos);
+  }
+  auto p = problem(mat({{1, 2, 3}, {2, 1, 3}}), vec({1, 1, 1}), "+++");
+  // the same figures as the single methods (Barron & Barrett 1996 for ROC, n = 3)
+  check_close(weights(p, {WeightMethod::roc, {"C2", "C1", "C3"}, {}}).weights, vec({5.0 / 18, 11.0 / 18, 2.0 / 18}), 1e-12);
+  check_close(weights(p, {WeightMethod::swing, {}, vec({100, 50, 50})}).weights, vec({0.5, 0.25, 0.25}), 1e-12);
+  check_close(weights(p, {WeightMethod::equal, {}, {}}).weights, vec({1.0 / 3, 1.0 / 3, 1.0 / 3}), 1e-15);
+  check_close(weights(p, {WeightMethod::std_dev, {}, {}}).weights, std_weights(p).weights, 0);
+  CHECK_THROWS_AS(weights(p, {WeightMethod::roc, {}, {}}), InputError);    // E105: no order
+  CHECK_THROWS_AS(weights(p, {WeightMethod::swing, {}, {}}), InputError);  // E105: no points
+  CHECK_THROWS_AS(objective_weights(p, WeightMethod::equal), RankingError);
+}
