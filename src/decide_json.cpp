@@ -262,8 +262,7 @@ bool has_non_finite_literal(std::string_view text) {
 }
 
 ojson parse_text(std::string_view text, const std::string& origin) {
-  if (koers::detail::json_depth(text, koers::detail::max_json_depth) > koers::detail::max_json_depth)
-    throw InputError(Errc::too_deep, origin + " nests deeper than " + std::to_string(koers::detail::max_json_depth) + " levels", {origin});
+  koers::detail::check_json_text(text, origin);
   try {
     return ojson::parse(text.begin(), text.end());
   } catch (const ojson::parse_error& e) {
@@ -271,11 +270,11 @@ ojson parse_text(std::string_view text, const std::string& origin) {
       throw InputError(Errc::not_finite, origin + ": a non-finite number (JSON has no NaN or Infinity)", {origin});
     std::string what = e.what();
     auto p = what.find("] ");
-    throw InputError(Errc::not_json, origin + " is not JSON: " + (p == std::string::npos ? what : what.substr(p + 2)), {origin});
+    throw InputError(Errc::not_json, origin + " is not valid JSON: " + (p == std::string::npos ? what : what.substr(p + 2)), {origin});
   } catch (const ojson::out_of_range&) {
     throw InputError(Errc::not_finite, origin + ": a number too large for a double (not finite)", {origin});
   } catch (const ojson::exception& e) {
-    throw InputError(Errc::not_json, origin + " is not JSON: " + e.what(), {origin});
+    throw InputError(Errc::not_json, origin + " is not valid JSON: " + e.what(), {origin});
   }
 }
 DecisionDocument read_decision_json(const ojson& doc) {

@@ -46,11 +46,20 @@ inline int json_depth(std::string_view text, int limit) {
   return deepest;
 }
 
+/// THE wording of the checks every JSON reader makes before parsing (the Python reader of
+/// `koers costs --costs` words them alike): E101 "… is not valid JSON: not UTF-8 (byte N)"
+/// (the parser's own message would echo the broken bytes), E108 "… nests deeper than 64 levels".
+inline void check_json_text(std::string_view text, const std::string& origin) {
+  if (auto bad = koers::io::invalid_utf8(text))
+    throw InputError(Errc::not_json, origin + " is not valid JSON: not UTF-8 (byte " + std::to_string(*bad) + ")", {origin});
+  if (json_depth(text, max_json_depth) > max_json_depth)
+    throw InputError(Errc::too_deep, origin + " nests deeper than " + std::to_string(max_json_depth) + " levels", {origin});
+}
+
 /// Parse JSON text; malformed, truncated, non-UTF-8 or too deeply nested input gives
 /// InputError E101/E108 naming `origin` and the position.
 inline json parse_json_text(std::string_view text, const std::string& origin) {
-  if (json_depth(text, max_json_depth) > max_json_depth)
-    throw InputError(Errc::too_deep, origin + " nests deeper than " + std::to_string(max_json_depth) + " levels", {origin});
+  check_json_text(text, origin);
   try {
     return json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {

@@ -46,18 +46,43 @@ inline void set_checked(Stream& s, Money v, const std::string& scen) {
 inline BudgetModel apply(const BudgetModel& base, const Scenario& sc) {
   BudgetModel m = base;
   for (const auto& c : sc.changes) {
+    // an amount past 64 bits names the scenario, the change and the stream (E114)
+    auto overflow = [&](const char* change, const std::string& stream, const InputError& e) {
+      if (e.code() != Errc::money_overflow) throw;
+      throw InputError(Errc::money_overflow, "scenario '" + sc.name + "': " + change + " of stream '" + stream + "': " +
+                       e.message(), {sc.name, stream});
+    };
     if (auto p = std::get_if<ScaleBudget>(&c)) {
       auto& s = m.stream(p->stream);
-      detail::set_checked(s, scale_exact(s.budget, p->factor), sc.name);
+      Money v;
+      try {
+        v = scale_exact(s.budget, p->factor);
+      } catch (const InputError& e) {
+        overflow("scale_budget", s.id, e);
+      }
+      detail::set_checked(s, v, sc.name);
     } else if (auto p = std::get_if<SetBudget>(&c)) {
       detail::set_checked(m.stream(p->stream), p->amount, sc.name);
     } else if (auto p = std::get_if<MoveMoney>(&c)) {
       auto& f = m.stream(p->from);
       auto& t = m.stream(p->to);
-      detail::set_checked(f, f.budget - p->amount, sc.name);
-      detail::set_checked(t, t.budget + p->amount, sc.name);
+      Money from, to;
+      try {
+        from = f.budget - p->amount;
+        to = t.budget + p->amount;
+      } catch (const InputError& e) {
+        overflow("move", p->to, e);
+      }
+      detail::set_checked(f, from, sc.name);
+      detail::set_checked(t, to, sc.name);
     } else if (auto p = std::get_if<PayrollShare>(&c)) {
-      detail::set_checked(m.stream(p->stream), payroll_budget(p->payroll, p->share), sc.name);
+      Money v;
+      try {
+        v = payroll_budget(p->payroll, p->share);
+      } catch (const InputError& e) {
+        overflow("payroll_share", p->stream, e);
+      }
+      detail::set_checked(m.stream(p->stream), v, sc.name);
     }
   }
   return m;
