@@ -261,6 +261,34 @@ class Model:
         """Goals, developments and themes whose whole support passes through one piece of work."""
         return pd.DataFrame(self._spof_rows(), columns=["node", "kind", "name", "work", "work_names"]).set_index("node")
 
+    def summary(self) -> dict:
+        """Every analysis of the plan in plain Python values (what ``koers analyse --json`` prints):
+        name, valid, counts, budgets_cents, total_budget_cents, coverage (goal → interventions),
+        gaps, reach per target group, learning_mix per development and single_points_of_failure.
+        Needs no pandas.
+
+        >>> import koers
+        >>> s = koers.examples.load("deventer-2014").summary()
+        >>> s["total_budget_cents"], s["counts"]["development"]
+        (98682262, 3)
+        """
+        cov = self.coverage()  # rows, not DataFrames
+        return {
+            "name": self.name,
+            "valid": self.is_valid,
+            "counts": self.counts(),
+            "budgets_cents": self.budgets_cents(),
+            "total_budget_cents": int(self.total_budget().cents),
+            "coverage": cov.by_goal,
+            "gaps": cov.gaps,
+            "reach": {r["target_group"]: {"interventions": r["intervention_ids"], "mandatory": int(r["mandatory"]),
+                                          "participants": int(r["participants"])} for r in self._reach_rows()},
+            "learning_mix": {r["node"]: {"on_the_job": int(r["on_the_job"]), "with_others": int(r["with_others"]),
+                                         "formal": int(r["formal"]), "unknown": int(r["unknown"]),
+                                         "deviation_points": float(r["deviation_points"])} for r in self._mix_rows()},
+            "single_points_of_failure": {r["node"]: r["work"] for r in self._spof_rows()},
+        }
+
     def diff(self, other: "Model") -> "PlanDiff":
         """What changed from this plan to ``other``."""
         return PlanDiff(_core.diff(self._g, other._g))
