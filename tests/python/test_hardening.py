@@ -527,8 +527,9 @@ def test_14_costs_overflow_exits_1_naming_the_intervention(tmp_path):
 
 def test_14_a_scale_factor_with_many_trailing_zeros_is_exactly_one(tmp_path):
     d = json.loads(PORTFOLIO.read_text(encoding="utf-8"))
-    d["scenarios"] = [{"name": "same", "scale_budget": {"strategic": "1.000000000000000000000000000000"}},
-                      {"name": "tenth", "scale_budget": {"strategic": "0.90000000000000000000000000"}}]
+    sid = d["streams"][0]["id"]
+    d["scenarios"] = [{"name": "same", "scale_budget": {sid: "1.000000000000000000000000000000"}},
+                      {"name": "tenth", "scale_budget": {sid: "0.90000000000000000000000000"}}]
     p = tmp_path / "p.json"
     p.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
     r = run("optimise", p, "--json")
@@ -540,23 +541,24 @@ def test_14_a_scale_factor_with_many_trailing_zeros_is_exactly_one(tmp_path):
     assert koers._core.scale_floor_cents(31477700, "1.000000000000000000000000000000") == 31477700
     assert koers._core.scale_floor_cents(31477700, "0.90000000000000000000000000") == 28329930
     # digits that matter past 64 bits: the scenario's error, naming scenario and stream
-    d["scenarios"] = [{"name": "too fine", "scale_budget": {"strategic": "0.1234567890123456789012"}}]
+    d["scenarios"] = [{"name": "too fine", "scale_budget": {sid: "0.1234567890123456789012"}}]
     p.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
     r = run("optimise", p, "--json")
     assert "[E406]" in r.stdout + r.stderr and "Traceback" not in r.stderr
-    assert "'too fine'" in r.stdout + r.stderr and "'strategic'" in r.stdout + r.stderr
+    assert "'too fine'" in r.stdout + r.stderr and f"'{sid}'" in r.stdout + r.stderr
 
 
 def test_14_scale_overflow_names_scenario_stream_and_json_path(tmp_path):
     d = json.loads(PORTFOLIO.read_text(encoding="utf-8"))
+    sid = d["streams"][0]["id"]
     d["streams"][0]["budget_cents"] = 2**62
-    d["scenarios"] = [{"name": "double", "scale_budget": {"strategic": "2.5"}}]
+    d["scenarios"] = [{"name": "double", "scale_budget": {sid: "2.5"}}]
     p = tmp_path / "p.json"
     p.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
     r = run("optimise", p, "--json")
     assert "[E114]" in r.stdout + r.stderr
     text = r.stdout + r.stderr
-    assert "'double'" in text and "'strategic'" in text
+    assert "'double'" in text and f"'{sid}'" in text
 
 
 # ---- 15: smaller ones -------------------------------------------------------------------------------
