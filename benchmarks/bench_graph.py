@@ -1,11 +1,15 @@
 """Strategy-graph benchmark: koers against networkx doing the same work, side by side.
 
 Work per case: load the plan file, validate it (duplicate ids, unknown references, the
-allowed-edge table, cycles in refines, goals no intervention serves, interventions that
-serve no goal), coverage of every goal, and GRL propagation of one strategy
-(contributions weighted by strength, AND decomposition = min, clamped to -100..100).
-Each (tool, size) runs in a fresh process so peak memory is its own; both tools first
-agree on the number of problems and coverage cells.
+allowed-edge table, cycles in refines/decomposes, goals no intervention serves, interventions
+that serve no goal), coverage of every goal, and GRL propagation of one strategy
+(contributions weighted by strength, AND decomposition = min, OR/XOR = max, clamped to
+-100..100, jUCMNav's tolerance). Two plan shapes: ``flat`` (benchmarks/generate.py
+``generate``: developments → goals → learning goals, even fan-out) and ``themed``
+(``generate_themed``: developments and strategic themes, three levels of goals and two of
+learning goals, AND/OR/XOR, heavy-tailed fan-out). Each (tool, shape, size) runs in a fresh
+process so peak memory is its own; both tools agree on the number of problems, of coverage
+cells and on the developments' total value.
 
     python benchmarks/bench_graph.py [--quick]
 """
@@ -22,9 +26,21 @@ import time
 HERE = pathlib.Path(__file__).resolve().parent
 OUT = HERE.parent / "build" / "bench"
 
-ALLOWED = {("refines", "development", "goal"), ("refines", "goal", "learning_goal"),
-           ("refines", "development", "learning_goal"), ("contributes", "intervention", "goal"),
-           ("contributes", "intervention", "learning_goal"), ("targets", "intervention", "target_group")}
+# include/koers/model/kinds.hpp allowed_edges
+ALLOWED = {("refines", "development", "goal"), ("refines", "strategic_theme", "goal"),
+           ("refines", "development", "learning_goal"), ("refines", "strategic_theme", "learning_goal"),
+           ("refines", "goal", "learning_goal")}
+ALLOWED |= {("contributes", w, t) for w in ("intervention", "programme")
+            for t in ("goal", "learning_goal", "development", "strategic_theme")}
+ALLOWED |= {("decomposes", "goal", "goal"), ("decomposes", "learning_goal", "learning_goal"),
+            ("decomposes", "development", "development"), ("targets", "intervention", "target_group"),
+            ("targets", "programme", "target_group"), ("funded_by", "intervention", "budget_stream"),
+            ("funded_by", "programme", "budget_stream"), ("part_of", "intervention", "programme"),
+            ("part_of", "programme", "programme"), ("part_of", "process", "process"),
+            ("part_of", "target_group", "target_group"), ("improves", "programme", "process"),
+            ("improves", "intervention", "process")}
+HIERARCHY = ("refines", "decomposes")
+SHAPES = ("flat", "themed")
 
 
 def rss_mb():
@@ -35,6 +51,7 @@ def rss_mb():
 def run_koers(path, strategy):
     """What the README shows a user calling: koers.load → check() → coverage() → evaluate().to_frame()."""
     import koers
+    import pandas  # noqa: F401  imported before the clock, as networkx is (koers imports it lazily)
     base = rss_mb()
     t = {}
     t0 = time.perf_counter()
@@ -46,7 +63,7 @@ def run_koers(path, strategy):
     t0 = time.perf_counter()
     cov = m.coverage()
     t["coverage"] = time.perf_counter() - t0
-    cells = sum(len(v) for v in cov.by_goal.values())
+    cells = cov.cells
     t0 = time.perf_counter()
     frame = m.evaluate(strategy).to_frame()
     t["propagate"] = time.perf_counter() - t0
@@ -77,7 +94,7 @@ def run_networkx(path, strategy):
             problems += 1
         elif (k, kinds[u], kinds[v]) not in ALLOWED:
             problems += 1
-    hier = g.edge_subgraph([(u, v, key) for u, v, key, k in g.edges(keys=True, data="kind") if k == "refines"])
+    hier = g.edge_subgraph([(u, v, key) for u, v, key, k in g.edges(keys=True, data="kind") if k in HIERARCHY])
     problems += sum(1 for c in nx.strongly_connected_components(hier) if len(c) > 1)
     served = set()
     contributing = set()
@@ -124,14 +141,15 @@ def run_networkx(path, strategy):
     # contributions trunc(strength * source / 100) added, clamped, tolerance 10
     hier_in = {}
     for u, v, k in g.edges(data="kind"):
-        if k == "refines":
+        if k in HIERARCHY:
             hier_in.setdefault(u, []).append(v)
+    decomposition = nx.get_node_attributes(g, "decomposition")
     order = list(nx.topological_sort(hier))
     for n in reversed(order):  # children before parents
-        if n in value or kinds.get(n) not in ("goal", "learning_goal", "development"):
+        if n in value or kinds.get(n) not in ("goal", "learning_goal", "development", "strategic_theme"):
             continue
         kids = [value.get(c, 0) for c in hier_in.get(n, ())]
-        dec = min(kids) if kids else None
+        dec = (max(kids) if decomposition.get(n, "and") != "and" else min(kids)) if kids else None
         contribs = []
         for u, _, d in g.in_edges(n, data=True):
             if d["kind"] == "contributes":
@@ -154,6 +172,17 @@ def run_networkx(path, strategy):
     return t, {"problems": problems, "cells": cells, "top": round(top, 6)}, rss_mb() - base, rss_mb()
 
 
+def plan_file(shape, n):
+    """The generated plan of this shape and size (written once under build/bench)."""
+    sys.path.insert(0, str(HERE))
+    from generate import generate, generate_themed
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / (f"plan_{n}.json" if shape == "flat" else f"plan_{shape}_{n}.json")
+    if not path.exists():
+        path.write_text(json.dumps(generate(n) if shape == "flat" else generate_themed(n)), encoding="utf-8")
+    return path
+
+
 def case(tool, path, strategy="random"):
     """harness.call setup: the whole pipeline of one tool; steps load/validate/coverage/propagate."""
     fn = run_koers if tool == "koers" else run_networkx
@@ -169,30 +198,28 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="10k edges only")
     args = ap.parse_args()
-    sys.path.insert(0, str(HERE))
-    from generate import generate
-    OUT.mkdir(parents=True, exist_ok=True)
     sizes = [10_000] if args.quick else [10_000, 100_000, 500_000, 1_000_000]
     rep = harness.Report("bench_graph", "Strategy graph: load → check → coverage → evaluate, as the README shows", args.quick)
     rep.header()
-    for n in sizes:
-        path = OUT / f"plan_{n}.json"
-        if not path.exists():
-            path.write_text(json.dumps(generate(n)), encoding="utf-8")
-        repeat = 3 if n <= 100_000 else 1
-        k = harness.call(__file__, "case", {"tool": "koers", "path": str(path)}, repeat=repeat, warmup=0)
-        x = None
-        if n <= 500_000:
-            x = harness.call(__file__, "case", {"tool": "networkx", "path": str(path)}, repeat=repeat, warmup=0)
-            assert k.info["problems"] == x.info["problems"], (k.info, x.info)
-        steps = ("load", "validate", "coverage", "propagate")
-        rep.add(f"{n:,} edges: the four steps", k.step(*steps), "networkx" if x else "", x.step(*steps) if x else None,
-                harness.Target.memory(400) if n == 1_000_000 else None)
-        rep.add(f"{n:,} edges: check + evaluate", k.step("validate", "propagate"), "networkx" if x else "",
-                x.step("validate", "propagate") if x else None, harness.at_least(20) if n == 500_000 else None)
+    for shape in SHAPES:
+        for n in sizes:
+            path = plan_file(shape, n)
+            repeat = 3 if n <= 100_000 else 1
+            k = harness.call(__file__, "case", {"tool": "koers", "path": str(path)}, repeat=repeat, warmup=0)
+            x = None
+            if n <= 500_000:
+                x = harness.call(__file__, "case", {"tool": "networkx", "path": str(path)}, repeat=repeat, warmup=0)
+                assert k.info == x.info, (k.info, x.info)
+            steps = ("load", "validate", "coverage", "propagate")
+            rep.add(f"{shape} {n:,} edges: the four steps", k.step(*steps), "networkx" if x else "",
+                    x.step(*steps) if x else None, harness.Target.memory(400) if n == 1_000_000 else None)
+            rep.add(f"{shape} {n:,} edges: check + evaluate", k.step("validate", "propagate"), "networkx" if x else "",
+                    x.step("validate", "propagate") if x else None, harness.at_least(20) if n == 500_000 else None)
     rep.note("koers: koers.load(path), plan.check(), plan.coverage(), plan.evaluate('random').to_frame() — "
-             "the README's calls (not the dense coverage().matrix); networkx: the same work on a MultiDiGraph; "
-             "both agree on the number of problems; peak = the whole process")
+             "the README's calls (not the dense coverage().matrix; the cell count, not the id table); networkx: the "
+             "same work on a MultiDiGraph; both agree on the problems, the cells and the developments' total "
+             "value; shapes: flat = generate(), themed = generate_themed() (themes, 5 levels, uneven fan-out); "
+             "peak = the whole process")
     rep.save()
 
 

@@ -178,6 +178,7 @@ Portfolio parse_portfolio(std::string_view text, const std::string& origin) {
       s.id = *r.str("id", true);
       s.budget = *cents(r, "budget_cents", true);
       s.reserved = cents(r, "reserved_cents", false).value_or(Money{});
+      s.name = r.str_or("name", "");
       r.finish();
       pf.streams.push_back(s);
     }
@@ -259,6 +260,7 @@ std::string to_json(const Portfolio& pf, int indent) {
   for (const auto& s : pf.streams) {
     json o = {{"id", s.id}, {"budget_cents", s.budget.cents()}};
     if (s.reserved.cents() != 0) o["reserved_cents"] = s.reserved.cents();
+    if (!s.name.empty()) o["name"] = s.name;
     j["streams"].push_back(o);
   }
   j["items"] = json::array();

@@ -245,39 +245,6 @@ SensitivitySpec read_sensitivity(const ojson& s0) {
   return out;
 }
 
-// JSON has no NaN or Infinity: name them (E110) instead of a bare syntax error.
-bool has_non_finite_literal(std::string_view text) {
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
-      continue;
-    }
-    if (c == '"') in_string = true;
-    else if (text.compare(i, 3, "NaN") == 0 || text.compare(i, 8, "Infinity") == 0) return true;
-  }
-  return false;
-}
-
-ojson parse_text(std::string_view text, const std::string& origin) {
-  if (koers::detail::json_depth(text, koers::detail::max_json_depth) > koers::detail::max_json_depth)
-    throw InputError(Errc::too_deep, origin + " nests deeper than " + std::to_string(koers::detail::max_json_depth) + " levels", {origin});
-  try {
-    return ojson::parse(text.begin(), text.end());
-  } catch (const ojson::parse_error& e) {
-    if (has_non_finite_literal(text))
-      throw InputError(Errc::not_finite, origin + ": a non-finite number (JSON has no NaN or Infinity)", {origin});
-    std::string what = e.what();
-    auto p = what.find("] ");
-    throw InputError(Errc::not_json, origin + " is not JSON: " + (p == std::string::npos ? what : what.substr(p + 2)), {origin});
-  } catch (const ojson::out_of_range&) {
-    throw InputError(Errc::not_finite, origin + ": a number too large for a double (not finite)", {origin});
-  } catch (const ojson::exception& e) {
-    throw InputError(Errc::not_json, origin + " is not JSON: " + e.what(), {origin});
-  }
-}
 DecisionDocument read_decision_json(const ojson& doc) {
   const ojson& d = object(doc, "", top_fields);
   auto* format = field(d, "format");
@@ -310,7 +277,8 @@ DecisionDocument read_decision_json(const ojson& doc) {
 }  // namespace
 
 DecisionDocument parse_decision(std::string_view text, const std::string& origin) {
-  return read_decision_json(parse_text(text, origin));
+  // order kept (ojson); a number past a double is E110 not_finite, as a NaN or Infinity literal is
+  return read_decision_json(koers::detail::parse_json_text_as<ojson>(text, origin, Errc::not_finite));
 }
 
 DecisionDocument load_decision(const std::string& path) {

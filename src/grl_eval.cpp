@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <span>
 #include <sstream>
 #include <unordered_map>
 #include <unordered_set>
@@ -168,7 +169,7 @@ const ElementResult* Result::by_name(const std::string& name) const {
 }
 
 // ---------------------------------------------------------------------------- evaluation
-namespace {
+namespace detail {
 
 constexpr int D = 0, WD = 1, WS = 2, S = 3, C = 4, U = 5, N = 6;  // Label indices
 
@@ -233,29 +234,59 @@ int reported(int v) { return (v == -101 || v == -102) ? 0 : v; }
 
 std::string signed_str(int v) { return (v > 0 ? "+" : "") + std::to_string(v); }
 
+/// The graph an evaluation runs on: elements by position, their incoming links grouped by
+/// destination (in link order), and where the ids, names and kinds come from (a GRL model or a
+/// strategy graph, never copied).
+struct Net {
+  struct In {
+    LinkKind kind;
+    ContributionType contribution;
+    std::int16_t strength;
+    std::uint32_t src;
+  };
+  std::size_t n = 0;
+  std::vector<std::uint32_t> in_offset;  // n + 1
+  std::vector<In> in;
+  std::vector<Decomposition> decomposition;
+  const Model* model = nullptr;
+  const StrategyGraph* graph = nullptr;
+  std::vector<std::uint32_t> node_of;    // graph: element position -> node index
+  std::string model_name;
+
+  std::span<const In> inputs(std::size_t e) const { return {in.data() + in_offset[e], in.data() + in_offset[e + 1]}; }
+  std::string_view id(std::size_t e) const { return model ? std::string_view(model->elements[e].id) : std::string_view(graph->nodes()[node_of[e]].id); }
+  std::string_view name(std::size_t e) const {
+    if (model) return model->elements[e].name;
+    const Node& nd = graph->nodes()[node_of[e]];
+    return nd.name.empty() ? std::string_view(nd.id) : std::string_view(nd.name);
+  }
+  std::string_view kind(std::size_t e) const {
+    if (model) return model->elements[e].kind.empty() ? to_string(model->elements[e].type) : std::string_view(model->elements[e].kind);
+    return koers::to_string(graph->nodes()[node_of[e]].kind);
+  }
+};
+
 struct Evaluator {
-  const Model& m;
+  const Net& net;
   Algorithm algo;
   int tolerance;
-  std::unordered_map<std::string, std::size_t> index;      // element id -> position
-  std::vector<std::vector<std::size_t>> incoming;          // element -> link indices (dest == element)
-  std::vector<std::size_t> src_of;                         // link index -> source element
-  std::vector<int> value;                                  // jUCMNav internal value
-  std::vector<Label> label;
+  const std::vector<int>& value;    // jUCMNav internal value (final for every source read)
+  const std::vector<Label>& label;
 
-  std::string name_of(std::size_t i) const { return "'" + m.elements[i].name + "'"; }
+  Input input(const Net::In& l, std::size_t s, int sv, Label amount_label) const {
+    return Input{std::string(net.id(s)), std::string(net.name(s)), l.kind, std::nullopt, 0, sv, label[s], 0, amount_label, false};
+  }
 
-  // The same arithmetic as compute_quantitative, without the explanation (Options::explain off).
-  void compute_quantitative_lean(std::size_t e) {
-    const Element& el = m.elements[e];
+  // The same arithmetic as quantitative(), without the explanation.
+  int quantitative_lean(std::size_t e) const {
+    const Decomposition dk = net.decomposition[e];
     int dec = -10000, dep = 10000, sum = 0;
     bool any_contrib = false, has_satisfy = false, has_deny = false;
-    for (auto li : incoming[e]) {
-      const Link& l = m.links[li];
-      int sv = reported(value[src_of[li]]);
+    for (const auto& l : net.inputs(e)) {
+      int sv = reported(value[l.src]);
       if (l.kind == LinkKind::decomposition) {
         if (dec < -100) dec = sv;
-        else if (el.decomposition == Decomposition::and_) dec = std::min(dec, sv);
+        else if (dk == Decomposition::and_) dec = std::min(dec, sv);
         else dec = std::max(dec, sv);
       } else if (l.kind == LinkKind::dependency) {
         dep = std::min(dep, sv);
@@ -280,40 +311,40 @@ struct Evaluator {
         result = (sum < 0 && dec > -10000) ? std::min(dec, -100 + tolerance) : std::min(result, -100 + tolerance);
     }
     if (dep <= 100 && result > dep) result = dep;
-    value[e] = result;
-    label[e] = label_of(result);
+    return result;
   }
 
-  void compute_quantitative(std::size_t e, ElementResult& out) {
-    const Element& el = m.elements[e];
+  /// The quantitative value of element e, its rule in `out` and, with `inputs`, its inputs.
+  int quantitative(std::size_t e, ElementResult& out, bool inputs = true) const {
+    const Decomposition dk = net.decomposition[e];
     int dec = -10000, dep = 10000;
     int n_dec = 0;
     std::vector<int> contribs;
-    for (auto li : incoming[e]) {
-      const Link& l = m.links[li];
-      std::size_t s = src_of[li];
+    for (const auto& l : net.inputs(e)) {
+      std::size_t s = l.src;
       int sv = reported(value[s]);
-      Input in{l.src, m.elements[s].name, l.kind, std::nullopt, 0, sv, label[s], 0, Label::none, false};
+      int amount = 0;
       if (l.kind == LinkKind::decomposition) {
         ++n_dec;
         if (dec < -100) dec = sv;
-        else if (el.decomposition == Decomposition::and_) dec = std::min(dec, sv);
+        else if (dk == Decomposition::and_) dec = std::min(dec, sv);
         else dec = std::max(dec, sv);
-        in.amount = sv;
-        in.amount_label = label_of(sv);
+        amount = sv;
       } else if (l.kind == LinkKind::dependency) {
         dep = std::min(dep, sv);
-        in.amount = sv;
-        in.amount_label = label_of(sv);
+        amount = sv;
       } else {
+        amount = (l.strength * sv) / 100;  // Java int division: truncates toward zero
+        if (amount != 0) contribs.push_back(amount);
+      }
+      if (!inputs) continue;
+      Input in = input(l, s, sv, label_of(amount));
+      in.amount = amount;
+      if (l.kind == LinkKind::contribution) {
         in.contribution = l.contribution;
         in.strength = l.strength;
-        int amt = (l.strength * sv) / 100;  // Java int division: truncates toward zero
-        in.amount = amt;
-        in.amount_label = label_of(amt);
-        if (amt != 0) contribs.push_back(amt);
       }
-      out.inputs.push_back(in);
+      out.inputs.push_back(std::move(in));
     }
     // decisive decomposition / dependency inputs
     bool dec_marked = false, dep_marked = false;
@@ -321,12 +352,16 @@ struct Evaluator {
       if (in.link == LinkKind::decomposition && !dec_marked && in.amount == dec) in.decisive = dec_marked = true;
       if (in.link == LinkKind::contribution) in.decisive = in.amount != 0;
     }
-    std::ostringstream rule;
+    std::string rule;
+    auto put = [&rule](int v) { rule += std::to_string(v); };
     int result = 0;
     if (dec >= -100) {
       result = dec;
-      rule << (el.decomposition == Decomposition::and_ ? "AND (min)" : el.decomposition == Decomposition::or_ ? "OR (max)" : "XOR (max)")
-           << " of " << n_dec << " decomposition" << (n_dec == 1 ? "" : "s") << " = " << dec;
+      rule += dk == Decomposition::and_ ? "AND (min)" : dk == Decomposition::or_ ? "OR (max)" : "XOR (max)";
+      rule += " of ";
+      put(n_dec);
+      rule += n_dec == 1 ? " decomposition = " : " decompositions = ";
+      put(dec);
     }
     if (!contribs.empty()) {
       bool has_satisfy = result == 100, has_deny = result == -100;
@@ -336,50 +371,68 @@ struct Evaluator {
         if (c == -100) has_deny = true;
         sum += c;
       }
-      if (dec >= -100) rule << "; ";
-      rule << "contributions";
-      for (int c : contribs) rule << " " << signed_str(c);
+      if (dec >= -100) rule += "; ";
+      rule += "contributions";
+      for (int c : contribs) {
+        rule += c > 0 ? " +" : " ";
+        put(c);
+      }
       int raw = result + sum;
       result = std::clamp(raw, -100, 100);
-      rule << " → " << raw;
-      if (raw != result) rule << ", clamped to " << result;
+      rule += " → ";
+      put(raw);
+      if (raw != result) {
+        rule += ", clamped to ";
+        put(result);
+      }
       if (result >= 100 - tolerance && !has_satisfy) {
         int before = result;
         result = sum > 0 ? std::max(dec, 100 - tolerance) : std::max(result, 100 - tolerance);
-        if (result != before)
-          rule << "; no input is 100, so at most " << result << " (tolerance " << tolerance << ")";
+        if (result != before) {
+          rule += "; no input is 100, so at most ";
+          put(result);
+          rule += " (tolerance ";
+          put(tolerance);
+          rule += ")";
+        }
       } else if (result <= -100 + tolerance && !has_deny) {
         int before = result;
         result = (sum < 0 && dec > -10000) ? std::min(dec, -100 + tolerance) : std::min(result, -100 + tolerance);
-        if (result != before)
-          rule << "; no input is -100, so at least " << result << " (tolerance " << tolerance << ")";
+        if (result != before) {
+          rule += "; no input is -100, so at least ";
+          put(result);
+          rule += " (tolerance ";
+          put(tolerance);
+          rule += ")";
+        }
       }
     } else if (dec < -100) {
-      rule << "no input changes it: 0";
+      rule += "no input changes it: 0";
     }
     if (dep <= 100 && result > dep) {
       result = dep;
-      rule << "; capped by a dependency at " << dep;
+      rule += "; capped by a dependency at ";
+      put(dep);
       for (auto& in : out.inputs)
         if (in.link == LinkKind::dependency && !dep_marked && in.amount == dep) in.decisive = dep_marked = true;
     }
-    value[e] = result;
-    label[e] = label_of(result);
-    out.rule = rule.str();
+    out.rule = std::move(rule);
+    return result;
   }
 
-  void compute_qualitative(std::size_t e, ElementResult& out) {
-    const Element& el = m.elements[e];
+  /// The qualitative label of element e; with `out`, its inputs and rule too.
+  Label qualitative(std::size_t e, ElementResult* out) const {
+    const Decomposition dk = net.decomposition[e];
     int result = -1;
     bool has_dec = false;
     int dsums[7] = {0}, sums[7] = {0};
     int n_contrib = 0;
     std::optional<int> dep_min;
-    for (auto li : incoming[e]) {
-      const Link& l = m.links[li];
-      std::size_t s = src_of[li];
+    for (const auto& l : net.inputs(e)) {
+      std::size_t s = l.src;
       int sl = idx(label[s]);
-      Input in{l.src, m.elements[s].name, l.kind, std::nullopt, 0, reported(value[s]), label[s], 0, label[s], false};
+      std::optional<Input> in;
+      if (out) in = input(l, s, reported(value[s]), label[s]);
       if (l.kind == LinkKind::decomposition) {
         has_dec = true;
         ++dsums[sl];
@@ -387,110 +440,130 @@ struct Evaluator {
         if (!dep_min) dep_min = N;  // the element's own label before evaluation: None
         if (compare_map[sl][*dep_min] > 0) dep_min = sl;
       } else {
-        in.contribution = l.contribution;
-        in.strength = l.strength;
         int ci = contrib_table1[sl][static_cast<int>(l.contribution)];
-        in.amount_label = lab(ci);
-        in.decisive = true;
+        if (in) {
+          in->contribution = l.contribution;
+          in->strength = l.strength;
+          in->amount_label = lab(ci);
+          in->decisive = true;
+        }
         ++sums[ci];
         ++n_contrib;
       }
-      in.amount = reported(value_of(in.amount_label));
-      out.inputs.push_back(in);
+      if (in) {
+        in->amount = reported(value_of(in->amount_label));
+        out->inputs.push_back(std::move(*in));
+      }
     }
     std::ostringstream rule;
     if (has_dec) {
-      if (el.decomposition == Decomposition::and_) {
+      if (dk == Decomposition::and_) {
         result = dsums[D] ? D : (dsums[C] || dsums[U]) ? U : dsums[WD] ? WD : dsums[N] ? N : dsums[WS] ? WS : dsums[S] ? S : N;
-        rule << "AND of decompositions = " << to_string(lab(result));
+        if (out) rule << "AND of decompositions = " << to_string(lab(result));
       } else {
         result = dsums[S] ? S : (dsums[C] || dsums[U]) ? U : dsums[WS] ? WS : dsums[N] ? N : dsums[WD] ? WD : dsums[D] ? D : -1;
-        rule << (el.decomposition == Decomposition::or_ ? "OR" : "XOR") << " of decompositions = "
-             << (result >= 0 ? to_string(lab(result)) : std::string_view("None"));
+        if (out)
+          rule << (dk == Decomposition::or_ ? "OR" : "XOR") << " of decompositions = "
+               << (result >= 0 ? to_string(lab(result)) : std::string_view("None"));
       }
-      for (auto& in : out.inputs)
-        if (in.link == LinkKind::decomposition && result >= 0 && idx(in.source_label) == result) in.decisive = true;
+      if (out)
+        for (auto& in : out->inputs)
+          if (in.link == LinkKind::decomposition && result >= 0 && idx(in.source_label) == result) in.decisive = true;
     }
     if (n_contrib > 0) {
       int c = combine_labels(sums, n_contrib);
-      if (has_dec) rule << "; ";
-      rule << "contributions give " << (c >= 0 ? to_string(lab(c)) : std::string_view("None"));
+      if (out) {
+        if (has_dec) rule << "; ";
+        rule << "contributions give " << (c >= 0 ? to_string(lab(c)) : std::string_view("None"));
+      }
       if (result == -1) {
         result = c;
       } else if (c >= 0) {
         result = contrib_table2[result][c];
-        rule << "; combined: " << to_string(lab(result));
+        if (out) rule << "; combined: " << to_string(lab(result));
       }
     }
     if (dep_min) {
       int cur = result == -1 ? N : result;
       if (compare_map[*dep_min][cur] > 0) {
         result = *dep_min;
-        rule << "; capped by a dependency at " << to_string(lab(result));
+        if (out) rule << "; capped by a dependency at " << to_string(lab(result));
       }
     }
-    if (!has_dec && n_contrib == 0 && !dep_min) rule << "no input changes it: None";
-    Label l = result == -1 ? Label::none : lab(result);
-    value[e] = value_of(l);
-    label[e] = l;
-    out.rule = rule.str();
-  }
-
-  int actor_quantitative(const Actor& a, ActorResult* out, std::set<std::string>& stack,
-                         const std::unordered_map<std::string, const Actor*>& actors) {
-    long long sum_eval = 0, sum_imp = 0;
-    for (auto& id : a.elements) {
-      auto it = index.find(id);
-      if (it == index.end()) continue;
-      const Element& el = m.elements[it->second];
-      int v = reported(value[it->second]);
-      if (el.importance_quantitative != 0) {
-        sum_eval += static_cast<long long>(v) * el.importance_quantitative;
-        sum_imp += el.importance_quantitative;
-        if (out)
-          out->inputs.push_back({el.id, el.name, LinkKind::contribution, std::nullopt, el.importance_quantitative, v,
-                                 label[it->second], v * el.importance_quantitative, label[it->second], true});
-      }
+    if (out) {
+      if (!has_dec && n_contrib == 0 && !dep_min) rule << "no input changes it: None";
+      out->rule = rule.str();
     }
-    for (auto& cid : a.actors) {
-      auto it = actors.find(cid);
-      if (it == actors.end() || stack.count(cid)) continue;
-      stack.insert(cid);
-      int v = actor_quantitative(*it->second, nullptr, stack, actors);
-      stack.erase(cid);
-      int imp = it->second->importance_quantitative;
-      if (imp != 0) {
-        sum_eval += static_cast<long long>(v) * imp;
-        sum_imp += imp;
-        if (out)
-          out->inputs.push_back({cid, it->second->name, LinkKind::contribution, std::nullopt, imp, v, label_of(v), v * imp,
-                                 label_of(v), true});
-      }
-    }
-    return sum_imp > 0 ? static_cast<int>(sum_eval / sum_imp) : 0;
-  }
-
-  ActorResult actor_qualitative(const Actor& a) {
-    ActorResult r{a.id, a.name, 0, Label::none, {}};
-    int sums[7] = {0};
-    int total = 0;
-    for (auto& id : a.elements) {
-      auto it = index.find(id);
-      if (it == index.end()) continue;
-      const Element& el = m.elements[it->second];
-      Label ql = label_of(value[it->second]);
-      int ci = importance_map[static_cast<int>(el.importance)][idx(ql)];
-      ++sums[ci];
-      ++total;
-      r.inputs.push_back({el.id, el.name, LinkKind::contribution, std::nullopt, el.importance_quantitative,
-                          reported(value[it->second]), ql, reported(value_of(lab(ci))), lab(ci), true});
-    }
-    int res = combine_labels(sums, total);
-    r.label = res == -1 ? Label::none : lab(res);
-    r.value = reported(value_of(r.label));
-    return r;
+    return result == -1 ? Label::none : lab(result);
   }
 };
+
+/// One actor over element positions: its elements (one entry per reference, unknown ids
+/// dropped) and nested actors (positions in the actor list).
+struct NetActor {
+  std::string id, name;
+  Importance importance = Importance::none;
+  int importance_quantitative = 0;
+  std::vector<std::uint32_t> elements;
+  std::vector<std::uint32_t> actors;
+  std::uint32_t self = 0;  // the first actor with this id (what a nested reference finds)
+};
+
+/// Element importance, by position.
+struct NetImportance {
+  std::vector<int> quantitative;
+  std::vector<Importance> level;
+};
+
+int actor_quantitative(const Net& net, const NetImportance& imp, const std::vector<NetActor>& actors, const NetActor& a,
+                       const std::vector<int>& value, const std::vector<Label>& label, ActorResult* out,
+                       std::vector<char>& stack) {
+  long long sum_eval = 0, sum_imp = 0;
+  for (auto e : a.elements) {
+    int v = reported(value[e]);
+    int iq = imp.quantitative[e];
+    if (iq != 0) {
+      sum_eval += static_cast<long long>(v) * iq;
+      sum_imp += iq;
+      if (out)
+        out->inputs.push_back({std::string(net.id(e)), std::string(net.name(e)), LinkKind::contribution, std::nullopt, iq, v,
+                               label[e], v * iq, label[e], true});
+    }
+  }
+  for (auto c : a.actors) {
+    const NetActor& child = actors[c];
+    if (stack[child.self]) continue;
+    stack[child.self] = 1;
+    int v = actor_quantitative(net, imp, actors, child, value, label, nullptr, stack);
+    stack[child.self] = 0;
+    int iq = child.importance_quantitative;
+    if (iq != 0) {
+      sum_eval += static_cast<long long>(v) * iq;
+      sum_imp += iq;
+      if (out)
+        out->inputs.push_back({child.id, child.name, LinkKind::contribution, std::nullopt, iq, v, label_of(v), v * iq, label_of(v), true});
+    }
+  }
+  return sum_imp > 0 ? static_cast<int>(sum_eval / sum_imp) : 0;
+}
+
+ActorResult actor_qualitative(const Net& net, const NetImportance& imp, const NetActor& a, const std::vector<int>& value) {
+  ActorResult r{a.id, a.name, 0, Label::none, {}};
+  int sums[7] = {0};
+  int total = 0;
+  for (auto e : a.elements) {
+    Label ql = label_of(value[e]);
+    int ci = importance_map[static_cast<int>(imp.level[e])][idx(ql)];
+    ++sums[ci];
+    ++total;
+    r.inputs.push_back({std::string(net.id(e)), std::string(net.name(e)), LinkKind::contribution, std::nullopt, imp.quantitative[e],
+                        reported(value[e]), ql, reported(value_of(lab(ci))), lab(ci), true});
+  }
+  int res = combine_labels(sums, total);
+  r.label = res == -1 ? Label::none : lab(res);
+  r.value = reported(value_of(r.label));
+  return r;
+}
 
 const Strategy* find_strategy(const Model& m, const std::string& name) {
   for (auto& s : m.strategies)
@@ -553,78 +626,111 @@ std::map<std::string, Evaluation> collect(const Model& m, std::size_t start) {
   return out;
 }
 
-}  // namespace
 
-Result evaluate(const Model& m, const std::string& strategy, const Options& opt) {
-  const Strategy* st = find_strategy(m, strategy);
-  if (!st) {
-    std::string known;
-    for (auto& s : m.strategies) known += (known.empty() ? "'" : ", '") + s.name + "'";
-    throw GraphError(Errc::unknown_strategy,
-                     "no strategy '" + strategy + "' in " + (m.name.empty() ? "the model" : "'" + m.name + "'") +
-                         "; known: " + (known.empty() ? "none" : known),
-                     {strategy});
-  }
+constexpr std::uint32_t npos32 = 0xFFFFFFFFu;
+
+/// Links grouped by destination, stably (link order within an element).
+void group_links(Net& net, std::vector<std::pair<std::uint32_t, Net::In>>& links) {
+  net.in_offset.assign(net.n + 1, 0);
+  for (auto& [d, l] : links) ++net.in_offset[d + 1];
+  for (std::size_t i = 0; i < net.n; ++i) net.in_offset[i + 1] += net.in_offset[i];
+  net.in.resize(links.size());
+  std::vector<std::uint32_t> fill(net.in_offset.begin(), net.in_offset.end() - 1);
+  for (auto& [d, l] : links) net.in[fill[d]++] = l;
+  links.clear();
+  links.shrink_to_fit();
+}
+
+GraphError unknown_strategy(const std::string& strategy, const std::string& model_name, const std::string& known) {
+  return GraphError(Errc::unknown_strategy,
+                    "no strategy '" + strategy + "' in " + (model_name.empty() ? "the model" : "'" + model_name + "'") +
+                        "; known: " + (known.empty() ? "none" : known),
+                    {strategy});
+}
+
+void check_tolerance(const Options& opt) {
   if (opt.tolerance < 0 || opt.tolerance > 100)
     throw InputError(Errc::invalid_argument, "tolerance " + std::to_string(opt.tolerance) + " is outside 0..100", {"tolerance"});
-  Evaluator ev{m, opt.algorithm.value_or(m.default_algorithm), opt.tolerance, {}, {}, {}, {}, {}};
-  const std::size_t n = m.elements.size();
-  for (std::size_t i = 0; i < n; ++i) ev.index.emplace(m.elements[i].id, i);
-  ev.incoming.assign(n, {});
-  ev.src_of.assign(m.links.size(), 0);
-  for (std::size_t li = 0; li < m.links.size(); ++li) {
-    const Link& l = m.links[li];
-    auto s = ev.index.find(l.src), d = ev.index.find(l.dest);
-    if (s == ev.index.end() || d == ev.index.end()) {
-      const std::string& bad = s == ev.index.end() ? l.src : l.dest;
-      throw GraphError(Errc::unknown_reference, "link '" + (l.id.empty() ? l.src + "->" + l.dest : l.id) +
-                                                    "' names an element '" + bad + "' that does not exist", {bad});
+}
+
+}  // namespace detail
+
+namespace detail {
+/// What a LazyResult shares: the net, the final values, the actors' results.
+struct Evaluated {
+  Net net;
+  NetImportance importance;
+  std::vector<NetActor> actors_net;
+  std::string strategy;
+  Algorithm algorithm = Algorithm::quantitative;
+  int tolerance = 10;
+  std::vector<int> value;  // jUCMNav internal values (Conflict -101, Unknown -102)
+  std::vector<Label> label;
+  std::vector<char> given;
+  std::vector<ActorResult> actors;
+
+  Evaluator evaluator() const { return Evaluator{net, algorithm, tolerance, value, label}; }
+
+  /// Kahn's order over the non-given elements (E201 with the path on a cycle), then every value.
+  void run() {
+    const std::size_t n = net.n;
+    std::vector<std::uint32_t> pending(n, 0), out_offset(n + 1, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (given[i]) continue;
+      pending[i] = net.in_offset[i + 1] - net.in_offset[i];
+      for (const auto& l : net.inputs(i)) ++out_offset[l.src + 1];
     }
-    if (l.kind == LinkKind::contribution && (l.strength < -100 || l.strength > 100))
-      throw InputError(Errc::invalid_value, "contribution '" + (l.id.empty() ? l.src + "->" + l.dest : l.id) +
-                                                "' has strength " + std::to_string(l.strength) + " outside -100..100", {l.id.empty() ? l.src : l.id});
-    ev.incoming[d->second].push_back(li);
-    ev.src_of[li] = s->second;
-  }
-  std::map<std::string, Evaluation> given = collect(m, static_cast<std::size_t>(st - m.strategies.data()));
-  ev.value.assign(n, 0);
-  ev.label.assign(n, Label::none);
-  std::vector<bool> is_given(n, false);
-  for (auto& [id, e] : given) {
-    auto it = ev.index.find(id);
-    if (it == ev.index.end())
-      throw GraphError(Errc::unknown_reference, "strategy '" + st->name + "' evaluates an element '" + id + "' that does not exist", {id, st->name});
-    if (e.value < -102 || e.value > 100)
-      throw InputError(Errc::invalid_value, "strategy '" + st->name + "' gives element '" + id + "' the value " +
-                                                std::to_string(e.value) + ", outside -100..100", {id, st->name});
-    is_given[it->second] = true;
-    ev.value[it->second] = e.value;
-    ev.label[it->second] = e.label.value_or(label_of(e.value));
+    for (std::size_t i = 0; i < n; ++i) out_offset[i + 1] += out_offset[i];
+    std::vector<std::uint32_t> outgoing(out_offset[n]);
+    {
+      std::vector<std::uint32_t> fill(out_offset.begin(), out_offset.end() - 1);
+      for (std::size_t i = 0; i < n; ++i) {
+        if (given[i]) continue;
+        for (const auto& l : net.inputs(i)) outgoing[fill[l.src]++] = static_cast<std::uint32_t>(i);
+      }
+    }
+    std::vector<std::uint32_t> ready, order;
+    order.reserve(n);
+    for (std::size_t i = n; i-- > 0;)
+      if (pending[i] == 0) ready.push_back(static_cast<std::uint32_t>(i));
+    std::vector<char> done(n, 0);
+    while (!ready.empty()) {
+      auto i = ready.back();
+      ready.pop_back();
+      order.push_back(i);
+      done[i] = 1;
+      for (auto k = out_offset[i]; k < out_offset[i + 1]; ++k)
+        if (--pending[outgoing[k]] == 0) ready.push_back(outgoing[k]);
+    }
+    if (order.size() < n) throw_cycle(done);
+    Evaluator ev = evaluator();
+    for (auto i : order) {
+      if (given[i] || net.in_offset[i + 1] == net.in_offset[i]) continue;
+      if (algorithm == Algorithm::quantitative) {
+        value[i] = ev.quantitative_lean(i);
+        label[i] = label_of(value[i]);
+      } else {
+        label[i] = ev.qualitative(i, nullptr);
+        value[i] = value_of(label[i]);
+      }
+    }
+    for (const auto& a : actors_net) {
+      if (algorithm == Algorithm::quantitative) {
+        ActorResult ar{a.id, a.name, 0, Label::none, {}};
+        std::vector<char> stack(actors_net.size(), 0);
+        stack[a.self] = 1;
+        ar.value = actor_quantitative(net, importance, actors_net, a, value, label, &ar, stack);
+        ar.label = label_of(ar.value);
+        actors.push_back(std::move(ar));
+      } else {
+        actors.push_back(actor_qualitative(net, importance, a, value));
+      }
+    }
   }
 
-  // Kahn's order: given elements and elements without incoming links are ready.
-  std::vector<std::size_t> pending(n, 0), order;
-  std::vector<std::vector<std::size_t>> outgoing(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (is_given[i]) continue;
-    pending[i] = ev.incoming[i].size();
-    for (auto li : ev.incoming[i]) outgoing[ev.src_of[li]].push_back(i);
-  }
-  std::vector<std::size_t> ready;
-  for (std::size_t i = 0; i < n; ++i)
-    if (pending[i] == 0) ready.push_back(i);
-  std::reverse(ready.begin(), ready.end());
-  std::vector<bool> done(n, false);
-  while (!ready.empty()) {
-    std::size_t i = ready.back();
-    ready.pop_back();
-    order.push_back(i);
-    done[i] = true;
-    for (auto d : outgoing[i])
-      if (--pending[d] == 0) ready.push_back(d);
-  }
-  if (order.size() < n) {
-    // a cycle among the computed elements: walk back along unfinished sources until one repeats
+  // a cycle among the computed elements: walk back along unfinished sources until one repeats
+  [[noreturn]] void throw_cycle(const std::vector<char>& done) const {
+    const std::size_t n = net.n;
     std::size_t start = 0;
     while (done[start]) ++start;
     std::vector<std::size_t> walk;
@@ -634,10 +740,8 @@ Result evaluate(const Model& m, const std::string& strategy, const Options& opt)
       pos[cur] = static_cast<int>(walk.size());
       walk.push_back(cur);
       std::size_t next = cur;
-      for (auto li : ev.incoming[cur]) {
-        std::size_t s = ev.index.at(m.links[li].src);
-        if (!done[s]) { next = s; break; }
-      }
+      for (const auto& l : net.inputs(cur))
+        if (!done[l.src]) { next = l.src; break; }
       cur = next;
     }
     std::vector<std::size_t> cyc(walk.begin() + pos[cur], walk.end());
@@ -646,56 +750,306 @@ Result evaluate(const Model& m, const std::string& strategy, const Options& opt)
     std::string path;
     std::vector<std::string> ids;
     for (auto i : cyc) {
-      std::string kind = m.elements[i].kind.empty() ? std::string(to_string(m.elements[i].type)) : m.elements[i].kind;
+      std::string kind(net.kind(i));
       std::replace(kind.begin(), kind.end(), '_', ' ');
-      path += (path.empty() ? "" : " -> ") + kind + " '" + m.elements[i].name + "'";
-      ids.push_back(m.elements[i].id);
+      path += (path.empty() ? "" : " -> ") + kind + " '" + std::string(net.name(i)) + "'";
+      ids.push_back(std::string(net.id(i)));
     }
     ids.pop_back();
-    throw GraphError(Errc::cycle, "cycle: " + path + " (GRL evaluation needs an acyclic model; strategy '" + st->name +
+    throw GraphError(Errc::cycle, "cycle: " + path + " (GRL evaluation needs an acyclic model; strategy '" + strategy +
                                       "' does not fix any element on it)", ids);
   }
 
-  Result r;
-  r.strategy = st->name;
-  r.algorithm = ev.algo;
-  r.elements.resize(n);
-  for (auto i : order) {
-    ElementResult& out = r.elements[i];
-    const Element& el = m.elements[i];
-    out.id = el.id;
-    out.name = el.name;
-    out.kind = el.kind.empty() ? std::string(to_string(el.type)) : el.kind;
-    if (is_given[i]) {
-      out.given = true;
-      if (opt.explain) out.rule = "given by strategy '" + st->name + "'";
-    } else if (ev.incoming[i].empty()) {
-      if (opt.explain) out.rule = "no inputs: None";
-    } else if (ev.algo == Algorithm::quantitative && !opt.explain) {
-      ev.compute_quantitative_lean(i);
-    } else if (ev.algo == Algorithm::quantitative) {
-      ev.compute_quantitative(i, out);
-    } else {
-      ev.compute_qualitative(i, out);
-    }
-    out.value = reported(ev.value[i]);
-    out.label = ev.label[i];
+  /// The rule of element i alone (no inputs built).
+  std::string rule(std::size_t i) const {
+    if (given[i]) return "given by strategy '" + strategy + "'";
+    if (net.in_offset[i + 1] == net.in_offset[i]) return "no inputs: None";
+    ElementResult out;
+    if (algorithm == Algorithm::quantitative) evaluator().quantitative(i, out, false);
+    else evaluator().qualitative(i, &out);
+    return std::move(out.rule);
   }
 
-  std::unordered_map<std::string, const Actor*> actors;
-  for (auto& a : m.actors) actors.emplace(a.id, &a);
-  for (auto& a : m.actors) {
-    if (ev.algo == Algorithm::quantitative) {
-      ActorResult ar{a.id, a.name, 0, Label::none, {}};
-      std::set<std::string> stack{a.id};
-      ar.value = ev.actor_quantitative(a, &ar, stack, actors);
-      ar.label = label_of(ar.value);
-      r.actors.push_back(std::move(ar));
+  ElementResult element(std::size_t i, bool explain) const {
+    ElementResult out;
+    out.id = net.id(i);
+    out.name = net.name(i);
+    out.kind = net.kind(i);
+    out.value = reported(value[i]);
+    out.label = label[i];
+    out.given = given[i] != 0;
+    bool no_inputs = net.in_offset[i + 1] == net.in_offset[i];
+    if (given[i]) {
+      if (explain) out.rule = "given by strategy '" + strategy + "'";
+    } else if (no_inputs) {
+      if (explain) out.rule = "no inputs: None";
+    } else if (algorithm == Algorithm::quantitative) {
+      if (explain) evaluator().quantitative(i, out);
     } else {
-      r.actors.push_back(ev.actor_qualitative(a));
+      evaluator().qualitative(i, &out);  // the qualitative algorithm always explains
+    }
+    return out;
+  }
+};
+}  // namespace detail
+using namespace detail;  // this file's helpers (in detail: Evaluated's members use them)
+
+// ---------------------------------------------------------------------------- LazyResult
+const std::string& LazyResult::strategy() const { return impl_->strategy; }
+Algorithm LazyResult::algorithm() const { return impl_->algorithm; }
+std::size_t LazyResult::size() const { return impl_->net.n; }
+std::string_view LazyResult::id(std::size_t i) const { return impl_->net.id(i); }
+std::string_view LazyResult::name(std::size_t i) const { return impl_->net.name(i); }
+std::string_view LazyResult::kind(std::size_t i) const { return impl_->net.kind(i); }
+int LazyResult::value(std::size_t i) const { return reported(impl_->value[i]); }
+Label LazyResult::label(std::size_t i) const { return impl_->label[i]; }
+bool LazyResult::given(std::size_t i) const { return impl_->given[i] != 0; }
+std::optional<std::size_t> LazyResult::find(std::string_view key) const {
+  const auto& net = impl_->net;
+  for (std::size_t i = net.n; i-- > 0;)  // the last with this id, as a table keyed by id keeps
+    if (net.id(i) == key) return i;
+  for (std::size_t i = 0; i < net.n; ++i)
+    if (net.name(i) == key) return i;
+  return std::nullopt;
+}
+ElementResult LazyResult::explain(std::size_t i) const { return impl_->element(i, true); }
+std::string LazyResult::rule(std::size_t i) const { return impl_->rule(i); }
+const std::vector<ActorResult>& LazyResult::actors() const { return impl_->actors; }
+Result LazyResult::result(bool explain) const {
+  Result r;
+  r.strategy = impl_->strategy;
+  r.algorithm = impl_->algorithm;
+  r.elements.reserve(impl_->net.n);
+  for (std::size_t i = 0; i < impl_->net.n; ++i) r.elements.push_back(impl_->element(i, explain));
+  r.actors = impl_->actors;
+  return r;
+}
+
+// ---------------------------------------------------------------------------- evaluation of a GRL model
+LazyResult evaluate_lazy(const Model& m, const std::string& strategy, const Options& opt) {
+  const Strategy* st = find_strategy(m, strategy);
+  if (!st) {
+    std::string known;
+    for (auto& s : m.strategies) known += (known.empty() ? "'" : ", '") + s.name + "'";
+    throw unknown_strategy(strategy, m.name, known);
+  }
+  check_tolerance(opt);
+  auto ev = std::make_shared<detail::Evaluated>();
+  Net& net = ev->net;
+  net.model = &m;
+  net.n = m.elements.size();
+  const std::size_t n = net.n;
+  std::unordered_map<std::string_view, std::uint32_t> index;
+  index.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) index.emplace(m.elements[i].id, static_cast<std::uint32_t>(i));
+  std::vector<std::pair<std::uint32_t, Net::In>> links;
+  links.reserve(m.links.size());
+  for (const Link& l : m.links) {
+    auto s = index.find(l.src), d = index.find(l.dest);
+    if (s == index.end() || d == index.end()) {
+      const std::string& bad = s == index.end() ? l.src : l.dest;
+      throw GraphError(Errc::unknown_reference, "link '" + (l.id.empty() ? l.src + "->" + l.dest : l.id) +
+                                                    "' names an element '" + bad + "' that does not exist", {bad});
+    }
+    if (l.kind == LinkKind::contribution && (l.strength < -100 || l.strength > 100))
+      throw InputError(Errc::invalid_value, "contribution '" + (l.id.empty() ? l.src + "->" + l.dest : l.id) +
+                                                "' has strength " + std::to_string(l.strength) + " outside -100..100", {l.id.empty() ? l.src : l.id});
+    auto strength = static_cast<std::int16_t>(l.kind == LinkKind::contribution ? l.strength : 0);
+    links.push_back({d->second, Net::In{l.kind, l.contribution, strength, s->second}});
+  }
+  group_links(net, links);
+  net.decomposition.resize(n);
+  ev->importance.quantitative.resize(n);
+  ev->importance.level.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    net.decomposition[i] = m.elements[i].decomposition;
+    ev->importance.quantitative[i] = m.elements[i].importance_quantitative;
+    ev->importance.level[i] = m.elements[i].importance;
+  }
+  std::unordered_map<std::string_view, std::uint32_t> actor_index;
+  for (std::size_t a = 0; a < m.actors.size(); ++a) actor_index.emplace(m.actors[a].id, static_cast<std::uint32_t>(a));
+  for (const Actor& a : m.actors) {
+    NetActor na{a.id, a.name, a.importance, a.importance_quantitative, {}, {}, actor_index.at(a.id)};
+    for (auto& id : a.elements)
+      if (auto it = index.find(id); it != index.end()) na.elements.push_back(it->second);
+    for (auto& cid : a.actors)
+      if (auto it = actor_index.find(cid); it != actor_index.end()) na.actors.push_back(it->second);
+    ev->actors_net.push_back(std::move(na));
+  }
+  std::map<std::string, Evaluation> given = collect(m, static_cast<std::size_t>(st - m.strategies.data()));
+  ev->strategy = st->name;
+  ev->algorithm = opt.algorithm.value_or(m.default_algorithm);
+  ev->tolerance = opt.tolerance;
+  ev->value.assign(n, 0);
+  ev->label.assign(n, Label::none);
+  ev->given.assign(n, 0);
+  for (auto& [id, e] : given) {
+    auto it = index.find(id);
+    if (it == index.end())
+      throw GraphError(Errc::unknown_reference, "strategy '" + st->name + "' evaluates an element '" + id + "' that does not exist", {id, st->name});
+    if (e.value < -102 || e.value > 100)
+      throw InputError(Errc::invalid_value, "strategy '" + st->name + "' gives element '" + id + "' the value " +
+                                                std::to_string(e.value) + ", outside -100..100", {id, st->name});
+    ev->given[it->second] = 1;
+    ev->value[it->second] = e.value;
+    ev->label[it->second] = e.label.value_or(label_of(e.value));
+  }
+  ev->run();
+  LazyResult r;
+  r.impl_ = std::move(ev);
+  return r;
+}
+
+Result evaluate(const Model& m, const std::string& strategy, const Options& opt) {
+  return evaluate_lazy(m, strategy, opt).result(opt.explain);
+}
+
+// ---------------------------------------------------------------------------- evaluation of a strategy graph
+namespace {
+bool evaluated_kind(NodeKind k) {
+  return k == NodeKind::development || k == NodeKind::strategic_theme || k == NodeKind::goal ||
+         k == NodeKind::learning_goal || k == NodeKind::intervention || k == NodeKind::programme;
+}
+}  // namespace
+
+// The rules and the errors of from_graph() followed by evaluate(), in the same order, on the
+// graph's own nodes and edges (the GRL model is never built).
+LazyResult evaluate_lazy(const StrategyGraph& g, const std::string& strategy, const Options& opt) {
+  auto ev = std::make_shared<detail::Evaluated>();
+  Net& net = ev->net;
+  net.graph = &g;
+  const auto& nodes = g.nodes();
+  const auto& topo = g.topology();
+  std::vector<std::uint32_t> elem_of(nodes.size(), npos32);
+  auto round_int = [](double v) { return static_cast<int>(std::lround(v)); };  // half away from zero
+  bool any_importance = false;
+  for (std::size_t v = 0; v < nodes.size(); ++v) {
+    const Node& nd = nodes[v];
+    if (!evaluated_kind(nd.kind)) continue;
+    elem_of[v] = static_cast<std::uint32_t>(net.node_of.size());
+    net.node_of.push_back(static_cast<std::uint32_t>(v));
+    net.decomposition.push_back(nd.decomposition.value_or(Decomposition::and_));
+    int iq = 0;
+    if (nd.importance) {
+      if (!std::isfinite(*nd.importance) || *nd.importance < 0 || *nd.importance > 100)
+        throw InputError(Errc::invalid_value, "node '" + nd.id + "' has importance outside 0..100", {nd.id});
+      iq = round_int(*nd.importance);
+      any_importance = true;
+    }
+    ev->importance.quantitative.push_back(iq);
+    ev->importance.level.push_back(importance_of(iq));
+  }
+  net.n = net.node_of.size();
+  const std::size_t n = net.n;
+  // the first element with a node's id (a duplicate id resolves as a GRL model's index would)
+  auto element_with_id = [&](std::uint32_t node) -> std::uint32_t {
+    auto f = topo.first[node];
+    if (elem_of[f] != npos32) return elem_of[f];
+    for (std::size_t v = f; v < nodes.size(); ++v)
+      if (elem_of[v] != npos32 && nodes[v].id == nodes[f].id) return elem_of[v];
+    return npos32;
+  };
+  const auto& edges = g.edges();
+  std::vector<std::pair<std::uint32_t, Net::In>> links;
+  links.reserve(edges.size());
+  for (std::size_t k = 0; k < edges.size(); ++k) {
+    const Edge& ed = edges[k];
+    auto f = topo.from[k], t = topo.to[k];
+    if (f == Topology::none || t == Topology::none) {
+      const std::string& bad = f == Topology::none ? ed.from : ed.to;
+      if (ed.kind == EdgeKind::contributes || ed.kind == EdgeKind::refines || ed.kind == EdgeKind::decomposes ||
+          ed.kind == EdgeKind::part_of)
+        throw GraphError(Errc::unknown_reference, "edge " + std::string(to_string(ed.kind)) + " '" + ed.from + "' -> '" +
+                                                      ed.to + "' names a node '" + bad + "' that does not exist", {bad});
+      continue;
+    }
+    NodeKind fk = nodes[f].kind, tk = nodes[t].kind;
+    if (!evaluated_kind(fk) || !evaluated_kind(tk)) continue;
+    switch (ed.kind) {
+      case EdgeKind::contributes: {
+        ContributionType c = ContributionType::help;
+        int strength = 25;  // no strength: jUCMNav's default Help (25)
+        if (ed.strength && ed.strength->value) {
+          double v = *ed.strength->value;
+          if (!std::isfinite(v) || v < -100 || v > 100)
+            throw InputError(Errc::invalid_value, "contribution '" + ed.from + "' -> '" + ed.to + "' has strength outside -100..100", {ed.from});
+          strength = round_int(v);
+          c = contribution_of(strength);
+        } else if (ed.strength && !ed.strength->label.empty()) {
+          auto pc = parse_contribution(ed.strength->label);
+          if (!pc)
+            throw InputError(Errc::invalid_value, "contribution '" + ed.from + "' -> '" + ed.to + "' has an unknown strength label '" +
+                                                      ed.strength->label + "'", {ed.from});
+          c = *pc;
+          strength = strength_of(*pc);
+        }
+        links.push_back({elem_of[t], Net::In{LinkKind::contribution, c, static_cast<std::int16_t>(strength), elem_of[f]}});
+        break;
+      }
+      case EdgeKind::refines:
+      case EdgeKind::decomposes:  // the child decomposes the parent
+        links.push_back({elem_of[f], Net::In{LinkKind::decomposition, ContributionType::help, 0, elem_of[t]}});
+        break;
+      case EdgeKind::part_of:
+        if (tk != NodeKind::programme) continue;
+        links.push_back({elem_of[t], Net::In{LinkKind::decomposition, ContributionType::help, 0, elem_of[f]}});
+        break;
+      default:
+        continue;
     }
   }
+  group_links(net, links);
+  if (any_importance) {
+    NetActor a{"plan", g.name.empty() ? "plan" : g.name, Importance::none, 0, {}, {}, 0};
+    a.elements.reserve(n);
+    for (std::size_t e = 0; e < n; ++e) a.elements.push_back(element_with_id(net.node_of[e]));
+    ev->actors_net.push_back(std::move(a));
+  }
+  // every strategy's values, as from_graph() checks them
+  for (const auto& s : g.strategies)
+    for (const auto& [id, v] : s.values) {
+      auto node = g.index_of(id);
+      if (!node)
+        throw GraphError(Errc::unknown_reference, "strategy '" + s.name + "' gives a value to '" + id + "', which is not a node", {id, s.name});
+      if (!std::isfinite(v))
+        throw InputError(Errc::not_finite, "strategy '" + s.name + "' gives '" + id + "' a value that is not finite", {id, s.name});
+      if (v < -100 || v > 100)
+        throw InputError(Errc::invalid_value, "strategy '" + s.name + "' gives '" + id + "' the value " + std::to_string(v) +
+                                                  ", outside -100..100", {id, s.name});
+      if (element_with_id(static_cast<std::uint32_t>(*node)) == npos32)
+        throw GraphError(Errc::wrong_kind, "strategy '" + s.name + "' gives a value to '" + id +
+                                               "', a node kind that GRL evaluation leaves out", {id, s.name});
+    }
+  const koers::Strategy* st = nullptr;
+  for (const auto& s : g.strategies)  // by name (a koers strategy's id is its name)
+    if (s.name == strategy) { st = &s; break; }
+  if (!st) {
+    std::string known;
+    for (auto& s : g.strategies) known += (known.empty() ? "'" : ", '") + s.name + "'";
+    throw unknown_strategy(strategy, g.name, known);
+  }
+  check_tolerance(opt);
+  ev->strategy = st->name;
+  ev->algorithm = opt.algorithm.value_or(Algorithm::quantitative);
+  ev->tolerance = opt.tolerance;
+  ev->value.assign(n, 0);
+  ev->label.assign(n, Label::none);
+  ev->given.assign(n, 0);
+  for (const auto& [id, v] : st->values) {  // a later value for the same node overrides an earlier one
+    auto e = element_with_id(static_cast<std::uint32_t>(*g.index_of(id)));
+    int value = round_int(v);
+    ev->given[e] = 1;
+    ev->value[e] = value;
+    ev->label[e] = label_of(value);
+  }
+  ev->run();
+  LazyResult r;
+  r.impl_ = std::move(ev);
   return r;
+}
+
+Result evaluate(const StrategyGraph& g, const std::string& strategy, const Options& opt) {
+  return evaluate_lazy(g, strategy, opt).result(opt.explain);
 }
 
 // ---------------------------------------------------------------------------- StrategyGraph → GRL

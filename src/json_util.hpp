@@ -46,23 +46,49 @@ inline int json_depth(std::string_view text, int limit) {
   return deepest;
 }
 
-/// Parse JSON text; malformed, truncated, non-UTF-8 or too deeply nested input gives
-/// InputError E101/E108 naming `origin` and the position.
-inline json parse_json_text(std::string_view text, const std::string& origin) {
+/// JSON has no NaN or Infinity: true when the text holds such a literal outside a string, so
+/// that a reader can name it (E110) instead of a bare syntax error.
+inline bool has_non_finite_literal(std::string_view text) {
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    else if (text.compare(i, 3, "NaN") == 0 || text.compare(i, 8, "Infinity") == 0) return true;
+  }
+  return false;
+}
+
+/// Parse JSON text into `J` (nlohmann::json, or ordered_json where order matters); malformed,
+/// truncated, non-UTF-8 or too deeply nested input gives InputError E101/E108 naming `origin` and
+/// the position; a NaN/Infinity literal E110; a number past a double `out_of_range` (E107 by
+/// default; the decision reader says E110). The one parse every koers JSON reader goes through.
+template <class J>
+J parse_json_text_as(std::string_view text, const std::string& origin, Errc out_of_range = Errc::invalid_value) {
   if (json_depth(text, max_json_depth) > max_json_depth)
     throw InputError(Errc::too_deep, origin + " nests deeper than " + std::to_string(max_json_depth) + " levels", {origin});
   try {
-    return json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
+    return J::parse(text.begin(), text.end());
+  } catch (const typename J::parse_error& e) {
+    if (has_non_finite_literal(text))
+      throw InputError(Errc::not_finite, origin + ": a non-finite number (JSON has no NaN or Infinity)", {origin});
     std::string what = e.what();
     auto p = what.find("] ");
     throw InputError(Errc::not_json, origin + " is not valid JSON: " + (p == std::string::npos ? what : what.substr(p + 2)), {origin});
-  } catch (const json::out_of_range& e) {
-    throw InputError(Errc::invalid_value, origin + " holds a number out of range (" + std::string(e.what()).substr(std::string(e.what()).find("] ") + 2) + ")", {origin});
-  } catch (const json::exception& e) {
+  } catch (const typename J::out_of_range& e) {
+    std::string what = e.what();
+    auto p = what.find("] ");
+    throw InputError(out_of_range, origin + " holds a number out of range (" + (p == std::string::npos ? what : what.substr(p + 2)) + ")", {origin});
+  } catch (const typename J::exception& e) {
     throw InputError(Errc::not_json, origin + " is not valid JSON: " + e.what(), {origin});
   }
 }
+
+inline json parse_json_text(std::string_view text, const std::string& origin) { return parse_json_text_as<json>(text, origin); }
 
 inline json read_json_file(const std::string& path) {
   return parse_json_text(koers::io::read_file(path, max_json_bytes), "'" + path + "'");

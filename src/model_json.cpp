@@ -313,6 +313,7 @@ class ModelSax {
     top.insert(top.end(), collected_.begin(), collected_.end());
     if (top.empty()) {
       g_.strategies = std::move(strategies_);
+      (void)g_.topology();
       graph = std::move(g_);
     }
     return top;
@@ -337,6 +338,7 @@ class ModelSax {
     if (top.array("strategies") && errors_[2]) std::rethrow_exception(errors_[2]);
     top.finish();
     g_.strategies = std::move(strategies_);
+    (void)g_.topology();  // every edge's ends resolved once, while loading (as a graph library's load builds its adjacency)
     return std::move(g_);
   }
 

@@ -32,11 +32,11 @@ cells = [
     code("p = koers.Portfolio.example('deventer-2014')\np"),
     code("base = p.optimise()\ncut = p.apply('strategisch -10%').optimise()\n"
          "print(base)\nprint(cut)\n"
-         "assert cut.spend.loc['strategic', 'budget'] == 28329930  # floor(31477700 × 0.9)\n"
+         "assert cut.spend.loc['stream.strategisch', 'budget'] == 28329930  # floor(31477700 × 0.9)\n"
          "euros(cut.spend)"),
     md("All scenarios of the file side by side (exact optimum, spend per stream, what changes against the base):"),
-    code("cmp = p.compare()\neuros(cmp[['status', 'optimum', 'delta_optimum', 'funded', 'budget_strategic', 'spent_strategic', 'binding']],\n"
-         "      ['budget_strategic', 'spent_strategic'])"),
+    code("cmp = p.compare()\neuros(cmp[['status', 'optimum', 'delta_optimum', 'funded', 'budget_stream.strategisch', 'spent_stream.strategisch', 'binding']],\n"
+         "      ['budget_stream.strategisch', 'spent_stream.strategisch'])"),
     md("## Optimal funding against funding in plan order\n\nPlan order funds the mandatory intervention, then "
        "each intervention in the order of the plan while it still fits. The optimum serves more goal weight with "
        "the same money:"),
@@ -47,8 +47,8 @@ cells = [
          "euros(tab, ['cost'])"),
     md("## Budget curve of the strategic stream\n\nThe exact optimum at every budget where it changes "
        "(breakpoints, not samples)."),
-    code("c = koers.curve(p, 'strategic')\nax = c.plot()\n"
-         "ax.axvline(p.streams.loc['strategic', 'budget'] / 100, color='grey', ls='--', label='Tabel 7')\n"
+    code("c = koers.curve(p, 'stream.strategisch')\nax = c.plot()\n"
+         "ax.axvline(p.streams.loc['stream.strategisch', 'budget'] / 100, color='grey', ls='--', label='Tabel 7')\n"
          "ax.legend(); plt.tight_layout()\nc.head()"),
     md("## Sweep: budget cut × payroll share\n\nEvery cut of the strategic budget from 0 to 30 % in steps of "
        "0.5 % × payroll share 2–3 % × three sets of mandatory interventions, solved exactly on all cores."),
@@ -56,7 +56,7 @@ cells = [
          "               mandatory={'agressie': [], '+zaakgericht': ['iv.zaakgericht-werken'],\n"
          "                          '+hostmanship': ['iv.traject-hostmanship']})\n"
          "df = koers.sweep(p, g, progress=False)\nprint(len(df), 'scenarios;', df['status'].value_counts().to_dict())\n"
-         "df[['scenario', 'status', 'optimum', 'budget_strategic', 'spent_strategic']].head()"),
+         "df[['scenario', 'status', 'optimum', 'budget_stream.strategisch', 'spent_stream.strategisch']].head()"),
     code("heat = (df[df['mandatory'] == 'agressie']\n"
          "        .assign(cut=lambda d: d['cut'].astype(float) * 100, share=lambda d: d['payroll_share'].astype(float) * 100)\n"
          "        .pivot(index='cut', columns='share', values='optimum').astype(float))\n"

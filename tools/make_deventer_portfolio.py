@@ -74,10 +74,12 @@ ILLUSTRATIVE = (" ILLUSTRATIEF (illustrative; niet in de seed, gegenereerd door 
                 "medewerkers, 'Iedereen' = 1.150) en per interventie cost_cents, participants, duration_hours en "
                 "ilb_contribution (bijlage 1 en 2 met het uitvoeringsprogramma en de begroting staan niet in de tekst; "
                 "een ILB-bijdrage is gekozen voor Loopbaanmodules, E-coaching en Personal branding).")
-STREAMS = {"stream.strategisch": "strategic", "stream.functioneel": "functional", "stream.persoonlijk": "personal"}
+# the portfolio names streams as the model does (one id for one thing)
+STREAMS = {"stream.strategisch": "stream.strategisch", "stream.functioneel": "stream.functioneel",
+           "stream.persoonlijk": "stream.persoonlijk"}
 PRICE_LEVEL = 1.2  # the table above at 2013 prices, +20 % (illustrative; keeps the budget binding)
 MIN_STRENGTH = 50  # an item "serves" a goal when it contributes with strength >= 50 in the model
-RESERVED = {"strategic": 15_000_00 + 25_000_00}  # onvoorzien € 15.000 + stelpost OvdT € 25.000 (illustrative)
+RESERVED = {"stream.strategisch": 15_000_00 + 25_000_00}  # onvoorzien € 15.000 + stelpost OvdT € 25.000 (illustrative)
 
 
 def _cost(iid):
@@ -138,7 +140,7 @@ def build():
     nodes = {n["id"]: n for n in model["nodes"]}
     funded = {e["from"]: STREAMS[e["to"]] for e in model["edges"] if e["kind"] == "funded_by"}
     contributes = [e for e in model["edges"] if e["kind"] == "contributes"]
-    streams = [{"id": STREAMS[n["id"]], "budget_cents": n["budget_cents"],
+    streams = [{"id": STREAMS[n["id"]], "name": n["name"], "budget_cents": n["budget_cents"],
                 **({"reserved_cents": RESERVED[STREAMS[n["id"]]]} if STREAMS[n["id"]] in RESERVED else {})}
                for n in model["nodes"] if n["kind"] == "budget_stream"]
     items = []
@@ -177,11 +179,10 @@ def build():
         "name": "Deventer 2014: leerinterventies uit het strategisch opleidingsbudget",
         "note": ("Budgets: Tabel 7 (seed 000, ch. 4.2), exact. ILLUSTRATIVE (not in the seed text, whose "
                  "Bijlage 2 with the costs is missing): the costs, participants, hours and ILB contributions written into "
-                 "model.json (see koers costs --example deventer-2014); reserved_cents of 'strategic' = onvoorzien EUR 15.000 + "
+                 "model.json (see koers costs --example deventer-2014); reserved_cents of 'stream.strategisch' = onvoorzien EUR 15.000 + "
                  "stelpost Organisatie van de Toekomst EUR 25.000; the max of "
                  "group 'basisvaardigheden' (the isolated basic-skills amount may not grow: at most 5 of the 6 "
-                 "Tabel 6 interventions). Item and goal ids are those of model.json; stream ids strategic/"
-                 "functional/personal = stream.strategisch/functioneel/persoonlijk. An item covers the (learning) goals "
+                 "Tabel 6 interventions). Item, goal and stream ids are those of model.json. An item covers the (learning) goals "
                  "it contributes to with strength >= 50 in model.json; goal weight = strongest such strength / 25, "
                  "+1 for a top-level goal. Items with an ILB contribution (illustrative: Loopbaanmodules, "
                  "E-coaching, Personal branding) cost the strategic stream their cost less the ILB part, "
@@ -196,14 +197,14 @@ def build():
         "goals": goals,
         "groups": [{"id": "basisvaardigheden", "items": basis, "max": 5}],
         "scenarios": [
-            {"name": "strategisch -10%", "scale_budget": {"strategic": "0.9"}},
+            {"name": "strategisch -10%", "scale_budget": {"stream.strategisch": "0.9"}},
             {"name": "3% loonsom", "payroll_share": {"from": "0.02", "to": "0.03"}},
             {"name": "zonder nieuwe interventies", "drop_items": new},
-            {"name": "strategisch EUR 50.000 (onhaalbaar)", "set_budget_cents": {"strategic": 50_000_00}},
+            {"name": "strategisch EUR 50.000 (onhaalbaar)", "set_budget_cents": {"stream.strategisch": 50_000_00}},
             {"name": "gesprekstechnieken 60 deelnemers, kosten +10%",
              "set_participants": {"iv.gesprekstechnieken": 60}, "scale_cost": {"*": "1.1"}},
             {"name": "EUR 50.000 van persoonlijk naar strategisch",
-             "move_cents": [{"from": "personal", "to": "strategic", "cents": 50_000_00}]},
+             "move_cents": [{"from": "stream.persoonlijk", "to": "stream.strategisch", "cents": 50_000_00}]},
         ],
     }
     return doc

@@ -42,8 +42,6 @@
 #include <koers/decide/problem_json.hpp>
 // budget: streams, scenarios, sweeps, exact portfolio optimisation, selection under hours
 #include <koers/budget/budget_model.hpp>
-#include <koers/budget/scenario.hpp>
-#include <koers/budget/sweep.hpp>
 #include <koers/budget/portfolio.hpp>
 #include <koers/budget/portfolio_json.hpp>
 #include <koers/budget/portfolio_sweep.hpp>

@@ -8,7 +8,18 @@
 #include <koers/analysis/reach.hpp>
 #include <koers/analysis/trace.hpp>
 
+#include <pybind11/numpy.h>
+
+#include <cstdint>
+
 namespace koers::python {
+namespace {
+/// A NumPy copy of an index vector.
+py::array_t<std::uint32_t> as_array(const std::vector<std::uint32_t>& v) {
+  return py::array_t<std::uint32_t>(static_cast<py::ssize_t>(v.size()), v.data());
+}
+}  // namespace
+
 void register_analysis(py::module_& m) {
   using namespace koers::analysis;
   auto release = py::call_guard<py::gil_scoped_release>();
@@ -27,6 +38,15 @@ void register_analysis(py::module_& m) {
       .def_readonly("entries", &Coverage::entries)
       .def_readonly("by_goal", &Coverage::by_goal)
       .def_readonly("gaps", &Coverage::gaps);
+  py::class_<SparseCoverage>(m, "SparseCoverage",
+                             "Coverage over node indices: one sparse row per goal, its cells the serving work.")
+      .def_property_readonly("goals", [](const SparseCoverage& c) { return as_array(c.goals); })
+      .def_property_readonly("work", [](const SparseCoverage& c) { return as_array(c.work); })
+      .def_property_readonly("offset", [](const SparseCoverage& c) { return as_array(c.offset); })
+      .def_property_readonly("cell_work", [](const SparseCoverage& c) { return as_array(c.cell_work); })
+      .def_property_readonly("cell_edge", [](const SparseCoverage& c) { return as_array(c.cell_edge); })
+      .def_readonly_static("indirect", &SparseCoverage::indirect)
+      .def("cells", &SparseCoverage::cells);
   py::class_<TracePath>(m, "TracePath")
       .def_readonly("start", &TracePath::from)
       .def_readonly("end", &TracePath::to)
@@ -63,7 +83,8 @@ void register_analysis(py::module_& m) {
       .def_readonly("edges_removed", &PlanDiff::edges_removed)
       .def_readonly("changed", &PlanDiff::changed)
       .def("empty", &PlanDiff::empty);
-  m.def("coverage", &coverage, "graph"_a, "Coverage of goals by interventions.", release);
+  m.def("coverage", &coverage, "graph"_a, "Coverage of goals by interventions (id tables).", release);
+  m.def("sparse_coverage", &sparse_coverage, "graph"_a, "Coverage of goals by work, over node indices.", release);
   m.def("trace_down", &trace_down, "graph"_a, "id"_a, "Interventions below a node, with paths.", release);
   m.def("trace_up", &trace_up, "graph"_a, "id"_a, "Developments and themes above a node, with paths.", release);
   m.def("reach", &reach, "graph"_a, "Reach per target group.", release);

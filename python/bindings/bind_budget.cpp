@@ -8,7 +8,6 @@
 #include <koers/budget/selection_json.hpp>
 #include <koers/budget/budget_model.hpp>
 #include <koers/budget/portfolio_sweep.hpp>
-#include <koers/budget/scenario.hpp>
 #include <koers/budget/plan_costs_json.hpp>
 
 namespace koers::python {
@@ -85,15 +84,15 @@ void register_budget_model(py::module_& m) {
       .def_readwrite("id", &Stream::id)
       .def_readwrite("budget", &Stream::budget)
       .def_readwrite("reserved", &Stream::reserved)
-      .def_readwrite("capped", &Stream::capped)
+      .def_readwrite("name", &Stream::name)
       .def("free", &Stream::free);
-  py::class_<BudgetModel>(m, "BudgetModel", "Budget streams (cents), reserved lines, a capped line.")
+  py::class_<BudgetModel>(m, "BudgetModel", "Budget streams (cents) with their reserved lines.")
       .def(py::init<>())
       .def_readwrite("name", &BudgetModel::name)
       .def_readwrite("streams", &BudgetModel::streams)
       .def("total", &BudgetModel::total)
       .def("stream", py::overload_cast<const std::string&>(&BudgetModel::stream), "id"_a, py::return_value_policy::reference_internal);
-  m.def("deventer_2014_budget", &deventer_2014, "The Deventer 2014 budget (Tabel 7).");
+  m.def("budget_model", &budget_model, "portfolio"_a, "The budget model of a portfolio's streams.");
   m.def("share_by_fte", &share_by_fte, "whole"_a, "fte_hundredths"_a, "Largest-remainder shares by FTE.");
   m.def("payroll_budget", &payroll_budget, "payroll"_a, "share"_a, "months"_a = 12, "payroll × share × months/12 (half-even cents).");
   py::class_<PathOptions>(m, "PathOptions", "Options of the payroll path.")
@@ -111,30 +110,6 @@ void register_budget_model(py::module_& m) {
   m.def("path_share", &path_share, "options"_a, "year"_a, "Exact payroll share in a year.");
   m.def("payroll_path", &payroll_path, "payroll"_a, "first"_a, "last"_a, "options"_a = PathOptions{}, "Budgets per year.");
   m.def("scale_exact", &scale_exact, "budget"_a, "factor"_a, "floor(budget × factor) for a decimal string.");
-  py::class_<ScaleBudget>(m, "ScaleBudget").def(py::init<std::string, std::string>(), "stream"_a, "factor"_a)
-      .def_readwrite("stream", &ScaleBudget::stream).def_readwrite("factor", &ScaleBudget::factor);
-  py::class_<SetBudget>(m, "SetBudget").def(py::init<std::string, Money>(), "stream"_a, "amount"_a)
-      .def_readwrite("stream", &SetBudget::stream).def_readwrite("amount", &SetBudget::amount);
-  py::class_<MoveMoney>(m, "MoveMoney").def(py::init<std::string, std::string, Money>(), "from_"_a, "to"_a, "amount"_a)
-      .def_readwrite("from_", &MoveMoney::from).def_readwrite("to", &MoveMoney::to).def_readwrite("amount", &MoveMoney::amount);
-  py::class_<PayrollShare>(m, "PayrollShare").def(py::init<std::string, Money, Ratio>(), "stream"_a, "payroll"_a, "share"_a)
-      .def_readwrite("stream", &PayrollShare::stream).def_readwrite("payroll", &PayrollShare::payroll)
-      .def_readwrite("share", &PayrollShare::share);
-  py::class_<Scenario>(m, "BudgetScenario", "A named list of changes to a BudgetModel.")
-      .def(py::init<>())
-      .def(py::init<std::string, std::vector<Change>>(), "name"_a, "changes"_a)
-      .def_readwrite("name", &Scenario::name)
-      .def_readwrite("changes", &Scenario::changes);
-  m.def("apply_budget_scenario", py::overload_cast<const BudgetModel&, const Scenario&>(&apply), "base"_a, "scenario"_a);
-  m.def("compose_budget_scenarios", py::overload_cast<const Scenario&, const Scenario&>(&compose), "a"_a, "b"_a);
-  py::class_<StreamDiff>(m, "StreamDiff")
-      .def_readonly("stream", &StreamDiff::stream)
-      .def_readonly("base_budget", &StreamDiff::base_budget)
-      .def_readonly("budget", &StreamDiff::budget)
-      .def_readonly("reserved", &StreamDiff::reserved)
-      .def_readonly("free", &StreamDiff::free)
-      .def_readonly("delta", &StreamDiff::delta);
-  m.def("compare_budget_scenario", &compare, "base"_a, "scenario"_a);
 
   py::class_<SweepProgress>(m, "SweepProgress", "Counters of a running sweep (poll from another thread).")
       .def(py::init<>())

@@ -4,7 +4,22 @@
 #include <koers/model/model_json.hpp>
 #include <koers/model/strategy_graph.hpp>
 
+#include <pybind11/numpy.h>
+
+#include <cstdint>
+
 namespace koers::python {
+namespace {
+template <class Field>
+py::list at_nodes(const StrategyGraph& g, const py::array_t<std::uint32_t, py::array::c_style | py::array::forcecast>& at,
+                  Field field) {
+  auto a = at.unchecked<1>();
+  py::list out(static_cast<std::size_t>(a.shape(0)));
+  for (py::ssize_t i = 0; i < a.shape(0); ++i) out[static_cast<std::size_t>(i)] = py::str(field(g.nodes().at(a(i))));
+  return out;
+}
+}  // namespace
+
 void register_model(py::module_& m) {
   using G = StrategyGraph;
   auto release = py::call_guard<py::gil_scoped_release>();
@@ -26,6 +41,39 @@ void register_model(py::module_& m) {
       .def("check", &G::check, "Every problem, with codes.", release)
       .def("validate", &G::validate, "Throw ModelError listing every problem.", release)
       .def("to_json", &to_json, "indent"_a = 2, "The model as koers.model JSON.", release)
+      .def("ids_at",
+           [](const G& g, const py::array_t<std::uint32_t, py::array::c_style | py::array::forcecast>& at) {
+             return at_nodes(g, at, [](const Node& n) -> const std::string& { return n.id; });
+           },
+           "at"_a, "The ids of the nodes at these indices.")
+      .def("names_at",
+           [](const G& g, const py::array_t<std::uint32_t, py::array::c_style | py::array::forcecast>& at) {
+             return at_nodes(g, at, [](const Node& n) -> const std::string& { return n.name; });
+           },
+           "at"_a, "The names of the nodes at these indices.")
+      .def("kinds_at",
+           [](const G& g, const py::array_t<std::uint32_t, py::array::c_style | py::array::forcecast>& at) {
+             std::vector<py::str> kinds;  // interned: one str per kind
+             for (auto k : all_node_kinds) kinds.emplace_back(std::string(to_string(k)));
+             auto a = at.unchecked<1>();
+             py::list out(static_cast<std::size_t>(a.shape(0)));
+             for (py::ssize_t i = 0; i < a.shape(0); ++i)
+               out[static_cast<std::size_t>(i)] = kinds[static_cast<std::size_t>(g.nodes().at(a(i)).kind)];
+             return out;
+           },
+           "at"_a, "The kinds of the nodes at these indices.")
+      .def("strengths_at",
+           [](const G& g, const py::array_t<std::uint32_t, py::array::c_style | py::array::forcecast>& at) {
+             auto a = at.unchecked<1>();
+             py::list out(static_cast<std::size_t>(a.shape(0)));
+             for (py::ssize_t i = 0; i < a.shape(0); ++i) {
+               const auto& s = g.edges().at(a(i)).strength;
+               py::object v = !s ? py::object(py::none()) : s->value ? py::object(py::float_(*s->value)) : py::object(py::str(s->label));
+               out[static_cast<std::size_t>(i)] = v;
+             }
+             return out;
+           },
+           "at"_a, "The strengths of the edges at these indices (a number, a label, or None).")
       .def("__eq__", [](const G& a, const G& b) { return a == b; });
   m.def("parse_model", &parse_model, "text"_a, "origin"_a = "model", "Parse koers.model JSON text.", release);
   m.def("load_model", &load_model, "path"_a, "Load a koers.model file.", release);

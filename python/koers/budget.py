@@ -8,7 +8,8 @@ as text made by :class:`koers.Money` (see :func:`euros`), never as floats.
 >>> r = p.optimise()
 >>> r.status, r.gap
 ('optimal', 0)
->>> int(koers.budget.Scenario("cut", scale_budget={"strategic": "0.9"}).apply(p).streams.loc["strategic", "budget"])
+>>> cut = koers.budget.Scenario("cut", scale_budget={"stream.strategisch": "0.9"})
+>>> int(cut.apply(p).streams.loc["stream.strategisch", "budget"])
 28329930
 >>> BudgetModel.deventer_2014().total.cents
 98682262
@@ -303,14 +304,15 @@ def _grid_axis(v, what: str):
     return decimal.Decimal(len(vals)), lambda: vals
 
 
-def grid(portfolio: "Portfolio", *, cut: Sequence[str] | tuple = ("0",), cut_stream: str = "strategic",
+def grid(portfolio: "Portfolio", *, cut: Sequence[str] | tuple = ("0",), cut_stream: str | None = None,
          payroll_share: Sequence[str] | None = None, base_share: str = "0.02",
          mandatory: Mapping[str, Sequence[str]] | None = None,
          max_scenarios: int = MAX_SCENARIOS) -> list[Scenario]:
     """Every combination of a budget cut × a payroll share × a set of forced items.
 
     ``cut``: decimal texts (``("0", "0.005", ...)``) or a ``(start, stop, step)`` triple of
-    texts; the cut stream's budget is multiplied by (1 − cut). ``payroll_share``: decimal texts
+    texts; the cut stream's budget (``cut_stream``, default the portfolio's first stream: Deventer's
+    ``stream.strategisch``) is multiplied by (1 − cut). ``payroll_share``: decimal texts
     (or a triple); every stream is multiplied by share / ``base_share`` (Tabel 7 ≈ 2 % of the
     payroll), exactly. ``mandatory``: name → item ids to force. The factors are combined into one
     exact decimal per stream (floor taken once). Each scenario's ``params`` hold the grid values.
@@ -343,6 +345,8 @@ def grid(portfolio: "Portfolio", *, cut: Sequence[str] | tuple = ("0",), cut_str
             if d != 0 and abs(d.adjusted()) > _GRID_MAX_EXPONENT:
                 raise error(Errc.invalid_argument, f"grid: {what} '{v}' is out of range (|exponent| over {_GRID_MAX_EXPONENT})", [what])
     streams = list(portfolio.streams.index)
+    if cut_stream is None and streams:
+        cut_stream = streams[0]
     if cut_stream not in streams:
         raise error(Errc.unknown_stream, f"grid: unknown stream '{cut_stream}'", [cut_stream])
     base = Fraction(_grid_decimal(base_share, "base share"))
@@ -458,15 +462,15 @@ class Portfolio:
 
     @property
     def streams(self) -> pd.DataFrame:
-        """Per stream (index id): budget, reserved, capacity (cents, int64) and items."""
+        """Per stream (index id): name, budget, reserved, capacity (cents, int64) and items."""
         d = self.to_dict()
         rows = []
         for s in d["streams"]:
             res = s.get("reserved_cents", 0)
-            rows.append({"id": s["id"], "budget": s["budget_cents"], "reserved": res,
+            rows.append({"id": s["id"], "name": s.get("name", ""), "budget": s["budget_cents"], "reserved": res,
                          "capacity": s["budget_cents"] - res,
                          "items": sum(1 for i in d["items"] if i["stream"] == s["id"])})
-        return pd.DataFrame(rows, columns=["id", "budget", "reserved", "capacity", "items"]).set_index("id").astype(
+        return pd.DataFrame(rows, columns=["id", "name", "budget", "reserved", "capacity", "items"]).set_index("id").astype(
             {"budget": "int64", "reserved": "int64", "capacity": "int64", "items": "int64"})
 
     @property
@@ -1021,23 +1025,30 @@ def _ratio_text(r) -> str:
 
 
 class BudgetModel:
-    """Budget streams in exact cents with reserved lines (the Deventer 2014 plan: Tabel 7).
+    """Budget streams in exact cents with reserved lines: a portfolio's streams, seen as the plan's
+    budget table (the Deventer 2014 plan: Tabel 7), with the payroll path and FTE shares.
+
+    What-if changes to budgets are portfolio scenarios (:class:`Scenario`); :meth:`scale` is the
+    one shortcut kept here.
 
     >>> m = BudgetModel.deventer_2014()
     >>> int(m.streams["budget"].sum())
     98682262
     """
 
-    NAMES = {"strategic": "Strategisch opleidingsbudget", "functional": "Functioneel opleidingsplan",
-             "personal": "Opleidingsbudget Persoonlijke ontwikkeling"}
-
     def __init__(self, core: "_core.BudgetModel"):
         self._m = core
 
     @classmethod
+    def from_portfolio(cls, portfolio: "Portfolio") -> "BudgetModel":
+        """The budget streams of ``portfolio`` (id, name, budget; reserved cents as one line)."""
+        return cls(_core.budget_model(portfolio._p))
+
+    @classmethod
     def deventer_2014(cls) -> "BudgetModel":
-        """Tabel 7 (seed 000, ch. 4.2); the reserved lines are illustrative (Bijlage 2 is not in the seed)."""
-        return cls(_core.deventer_2014_budget())
+        """Tabel 7 (seed 000, ch. 4.2), from the example portfolio's streams; the reserved cents are
+        illustrative (onvoorzien € 15.000 + stelpost OvdT € 25.000: Bijlage 2 is not in the seed)."""
+        return cls.from_portfolio(Portfolio.example("deventer-2014"))
 
     @property
     def name(self) -> str:
@@ -1050,12 +1061,12 @@ class BudgetModel:
 
     @property
     def streams(self) -> pd.DataFrame:
-        """Per stream (index id): name, budget, reserved, free (int64 cents), capped."""
+        """Per stream (index id): name, budget, reserved, free (int64 cents)."""
         rows = []
         for s in self._m.streams:
             res = sum(r.amount.cents for r in s.reserved)
-            rows.append({"id": s.id, "name": self.NAMES.get(s.id, s.id), "budget": s.budget.cents,
-                         "reserved": res, "free": s.budget.cents - res, "capped": s.capped})
+            rows.append({"id": s.id, "name": s.name or s.id, "budget": s.budget.cents,
+                         "reserved": res, "free": s.budget.cents - res})
         return pd.DataFrame(rows).set_index("id").astype({"budget": "int64", "reserved": "int64", "free": "int64"})
 
     @property
@@ -1105,8 +1116,12 @@ class BudgetModel:
     def scale(self, stream: str, factor: str) -> "BudgetModel":
         """A copy with ``stream`` scaled by floor(budget × factor) (decimal text)."""
         _check_factor(stream, factor)
-        sc = _core.BudgetScenario(f"{stream} × {factor}", [_core.ScaleBudget(stream, factor)])
-        return BudgetModel(_core.apply_budget_scenario(self._m, sc))
+        scaled = _core.scale_exact(self._m.stream(stream).budget, factor).cents  # unknown stream: BudgetError
+        st = self.__getstate__()
+        st["streams"] = [(i, scaled if i == stream else c, res, name) for i, c, res, name in st["streams"]]
+        out = BudgetModel.__new__(BudgetModel)
+        out.__setstate__(st)
+        return out
 
     def compare(self, other: "BudgetModel") -> pd.DataFrame:
         """Stream by stream: base budget, budget, delta (cents)."""
@@ -1130,19 +1145,19 @@ class BudgetModel:
         return f"<p><b>{_html(repr(self))}</b></p>" + euros(self.streams).to_html()
 
     def __getstate__(self):
-        return {"streams": [(s.id, s.budget.cents, [(r.id, r.amount.cents) for r in s.reserved], s.capped)
+        return {"streams": [(s.id, s.budget.cents, [(r.id, r.amount.cents) for r in s.reserved], s.name)
                             for s in self._m.streams], "name": self._m.name}
 
     def __setstate__(self, st):
         m = _core.BudgetModel()
         m.name = st["name"]
         streams = []
-        for sid, c, res, capped in st["streams"]:
+        for sid, c, res, name in st["streams"]:
             s = _core.BudgetStream()
             s.id = sid
             s.budget = _core.Money.from_cents(c)
             s.reserved = [_core.ReservedLine(i, _core.Money.from_cents(a)) for i, a in res]
-            s.capped = capped
+            s.name = name if isinstance(name, str) else ""  # pickles of 0.x held a 'capped' flag here
             streams.append(s)
         m.streams = streams
         self._m = m

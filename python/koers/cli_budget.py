@@ -174,8 +174,7 @@ def cmd_sweep(args) -> int:
     rows = []
     def whole(v):  # an Int64 cell: int, or None where the scenario has no value (status "error")
         return None if v is None or v is pd.NA else int(v)
-    for r in df.itertuples(index=False):
-        rr = r._asdict()
+    for rr in df.to_dict("records"):  # not itertuples: stream ids such as stream.strategisch are no identifiers
         rows.append({"scenario": rr["scenario"], "cut": rr["cut"], "payroll_share": rr["payroll_share"],
                      "mandatory": rr["mandatory"], "status": rr["status"],
                      "optimum": whole(rr["optimum"]),
@@ -300,7 +299,8 @@ def register(sub) -> None:
     p = sub.add_parser("sweep", help="solve a grid of budget cuts x payroll shares x forced items exactly, on all cores")
     common(p)
     p.add_argument("--cut", default="0:0.30:0.005", help="cut of --stream: VALUE or START:STOP:STEP (default 0:0.30:0.005)")
-    p.add_argument("--stream", default="strategic", help="the stream that is cut (default strategic)")
+    p.add_argument("--stream", default=None, help="the stream that is cut (default: the portfolio's first, "
+                                                 "stream.strategisch in the Deventer example)")
     p.add_argument("--share", help="payroll share: VALUE or START:STOP:STEP, e.g. 0.02:0.03:0.0025 (Tabel 7 = 0.02)")
     p.add_argument("--force", action="append", metavar="NAME=ID,...", help="a named set of items to force (repeatable)")
     p.add_argument("--threads", type=int_arg(0, MAX_THREADS), default=None, help="C++ threads (default: all cores)")

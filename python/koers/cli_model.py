@@ -31,28 +31,9 @@ def cmd_validate(args) -> int:
     return EXIT_INVALID if errors else EXIT_OK
 
 
-def analysis_dict(m) -> dict:
-    cov = m.coverage()  # rows, not DataFrames: `koers analyse --json` runs without pandas
-    return {
-        "name": m.name,
-        "valid": m.is_valid,
-        "counts": m.counts(),
-        "budgets_cents": m.budgets_cents(),
-        "total_budget_cents": int(m.total_budget().cents),
-        "coverage": cov.by_goal,
-        "gaps": cov.gaps,
-        "reach": {r["target_group"]: {"interventions": r["intervention_ids"], "mandatory": int(r["mandatory"]),
-                                      "participants": int(r["participants"])} for r in m._reach_rows()},
-        "learning_mix": {r["node"]: {"on_the_job": int(r["on_the_job"]), "with_others": int(r["with_others"]),
-                                     "formal": int(r["formal"]), "unknown": int(r["unknown"]),
-                                     "deviation_points": float(r["deviation_points"])} for r in m._mix_rows()},
-        "single_points_of_failure": {r["node"]: r["work"] for r in m._spof_rows()},
-    }
-
-
 def cmd_analyse(args) -> int:
     m = _model_from(args)
-    d = analysis_dict(m)
+    d = m.summary()
     if args.json:
         emit_json(d)
         return EXIT_OK

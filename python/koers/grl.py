@@ -100,15 +100,15 @@ class GrlModel:
     def evaluate(self, strategy: str, algorithm: str | None = None, tolerance: int = 10) -> "Evaluation":
         """Evaluate one strategy (by name). ``algorithm``: ``"quantitative"``, ``"qualitative"``
         or None for the model's default; ``tolerance`` is jUCMNav's (quantitative only)."""
-        raw = _core.grl_evaluate(self._raw, strategy, _algorithm(algorithm), int(tolerance))
-        return Evaluation(json.loads(raw))
+        return Evaluation(_core.grl_evaluate_lazy(self._raw, strategy, _algorithm(algorithm), int(tolerance)))
 
     def values(self, strategy: str, algorithm: str | None = None, tolerance: int = 10) -> pd.DataFrame:
         """The values and labels of one strategy without explanations (the fast path for large
         models): a DataFrame indexed by element id with columns value (int) and label."""
-        ids, values, labels = _core.grl_values(self._raw, strategy, _algorithm(algorithm), int(tolerance))
-        frame = pd.DataFrame({"value": values, "label": labels}, index=pd.Index(ids, name="element"))
-        return frame
+        ev = Evaluation(_core.grl_evaluate_lazy(self._raw, strategy, _algorithm(algorithm), int(tolerance)))
+        values, codes, _given = ev._raw.arrays()
+        return pd.DataFrame({"value": values, "label": [_LABEL_NAMES[c] for c in codes.tolist()]},
+                            index=pd.Index(ev._raw.ids(), name="element"))
 
     def __repr__(self) -> str:
         d = self._data()
@@ -116,58 +116,97 @@ class GrlModel:
                 f"actors={len(d['actors'])} strategies={len(d['strategies'])}>")
 
 
+# jUCMNav's Label order (the codes the C++ result gives) -> names, and -> positions in LABELS
+_LABEL_NAMES = ["Denied", "WeaklyDenied", "WeaklySatisfied", "Satisfied", "Conflict", "Unknown", "None"]
+_LABEL_TO_LABELS = [LABELS.index(n) for n in _LABEL_NAMES]
+
+
+def _input_row(i) -> dict:
+    return {"source": i.source, "source_name": i.source_name, "link": i.link, "contribution": i.contribution,
+            "strength": i.strength, "source_value": i.source_value, "source_label": i.source_label,
+            "amount": i.amount, "amount_label": i.amount_label, "decisive": i.decisive}
+
+
+def _actor_input_row(i) -> dict:
+    return {"source": i.source, "source_name": i.source_name, "link": "importance", "importance": i.importance,
+            "source_value": i.source_value, "source_label": i.source_label, "amount": i.amount,
+            "amount_label": i.amount_label, "decisive": i.decisive}
+
+
 class Evaluation:
     """The evaluation of one strategy: :meth:`to_frame` (one row per element), :meth:`explain`
-    (the inputs of one element), :meth:`actors`, :meth:`to_dict` (the CLI's JSON)."""
+    (the inputs of one element), :meth:`actors`, :meth:`to_dict` (the CLI's JSON).
 
-    def __init__(self, data: dict):
-        self._data = data
-        self.strategy: str = data["strategy"]
-        self.algorithm: str = data["algorithm"]
-        self._by_id = {e["id"]: e for e in data["elements"]}
+    Values, labels and flags are arrays held in C++; an element's explanation (its inputs and
+    rule) is computed when :meth:`explain`, :meth:`rule` or ``to_frame(explain=True)`` asks."""
 
-    def to_frame(self) -> pd.DataFrame:
-        """Elements indexed by id: name, kind, value (-100..100), label (category), given, rule."""
-        df = pd.DataFrame(self._data["elements"], columns=["id"] + _FRAME_COLUMNS).set_index("id")
-        df["label"] = pd.Categorical(df["label"], categories=LABELS)
-        df["value"] = df["value"].astype("int64")
-        return df
+    def __init__(self, raw: "_core.GrlLazyResult"):
+        self._raw = raw
+        self.strategy: str = raw.strategy
+        self.algorithm: str = raw.algorithm
 
-    def _element(self, element: str) -> dict:
-        if element in self._by_id:
-            return self._by_id[element]
-        for e in self._data["elements"]:
-            if e["name"] == element:
-                return e
-        raise error(Errc.unknown_node, f"no element '{element}' in the evaluation of strategy '{self.strategy}'", [element])
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def to_frame(self, explain: bool = True) -> pd.DataFrame:
+        """Elements indexed by id: name, kind, value (-100..100), label (category), given, and
+        with ``explain`` (the default) rule — how the inputs combined, in words."""
+        import numpy as np
+        r = self._raw
+        values, codes, given = r.arrays()
+        data = {"name": r.names(), "kind": r.kinds(), "value": values.astype("int64"),
+                "label": pd.Categorical.from_codes(np.asarray(_LABEL_TO_LABELS, dtype=np.int8)[codes], categories=LABELS),
+                "given": given}
+        if explain:
+            data["rule"] = r.rules()
+        return pd.DataFrame(data, index=pd.Index(r.ids(), name="id", dtype=object),
+                            columns=_FRAME_COLUMNS if explain else _FRAME_COLUMNS[:-1])
+
+    def _position(self, element: str) -> int:
+        i = self._raw.find(element)
+        if i is None:
+            raise error(Errc.unknown_node, f"no element '{element}' in the evaluation of strategy '{self.strategy}'", [element])
+        return i
 
     def explain(self, element: str) -> pd.DataFrame:
         """The inputs of one element (by id or name): source, link kind, contribution type and
         strength, the source's value and label, and the amount it gave (quantitative) or the
         label it brought (qualitative); ``decisive`` marks the inputs that set the result."""
-        e = self._element(element)
-        df = pd.DataFrame(e["inputs"], columns=_EXPLAIN_COLUMNS)
+        e = self._raw.explain(self._position(element))
+        df = pd.DataFrame([_input_row(i) for i in e.inputs], columns=_EXPLAIN_COLUMNS)
         for c in ("source_label", "amount_label"):
             df[c] = pd.Categorical(df[c], categories=LABELS)
-        df.attrs["rule"] = e["rule"]
-        df.attrs["element"] = e["id"]
+        df.attrs["rule"] = e.rule
+        df.attrs["element"] = e.id
         return df
 
     def rule(self, element: str) -> str:
         """How the inputs of one element combined, in words."""
-        return self._element(element)["rule"]
+        return self._raw.explain(self._position(element)).rule
 
     def value(self, element: str) -> int:
-        return int(self._element(element)["value"])
+        values, _codes, _given = self._raw.arrays()
+        return int(values[self._position(element)])
 
     def label(self, element: str) -> str:
-        return self._element(element)["label"]
+        _values, codes, _given = self._raw.arrays()
+        return _LABEL_NAMES[int(codes[self._position(element)])]
+
+    def _actor_rows(self) -> list[dict]:
+        return [{"id": a.id, "name": a.name, "value": a.value, "label": a.label} for a in self._raw.actors]
 
     def actors(self) -> pd.DataFrame:
         """Actors indexed by id: name, value, label (importance-weighted satisfaction)."""
-        df = pd.DataFrame(self._data["actors"], columns=["id", "name", "value", "label"]).set_index("id")
+        df = pd.DataFrame(self._actor_rows(), columns=["id", "name", "value", "label"]).set_index("id")
         df["label"] = pd.Categorical(df["label"], categories=LABELS)
         return df
+
+    def _element_rows(self) -> list[dict]:
+        r = self._raw
+        values, codes, given = r.arrays()
+        return [{"id": i, "name": n, "kind": k, "value": v, "label": _LABEL_NAMES[c], "given": g}
+                for i, n, k, v, c, g in zip(r.ids(), r.names(), r.kinds(), values.tolist(), codes.tolist(),
+                                            given.tolist())]
 
     def to_dict(self) -> dict:
         """``{"strategy", "algorithm", "elements": {name: {"value", "label", "id", "kind", "given"}},
@@ -187,20 +226,30 @@ class Evaluation:
                 out[key] = entry
             return out
         return {"strategy": self.strategy, "algorithm": self.algorithm,
-                "elements": keyed(self._data["elements"]), "actors": keyed(self._data["actors"])}
+                "elements": keyed(self._element_rows()), "actors": keyed(self._actor_rows())}
 
     def raw(self) -> dict:
-        """Everything, with the inputs of every element."""
-        return json.loads(json.dumps(self._data))
+        """Everything, with the inputs of every element (each explained now)."""
+        elements = []
+        for k in range(len(self._raw)):
+            e = self._raw.explain(k)
+            elements.append({"id": e.id, "name": e.name, "kind": e.kind, "value": e.value, "label": e.label,
+                             "given": e.given, "rule": e.rule, "inputs": [_input_row(i) for i in e.inputs]})
+        actors = [{"id": a.id, "name": a.name, "value": a.value, "label": a.label,
+                   "inputs": [_actor_input_row(i) for i in a.inputs]} for a in self._raw.actors]
+        return {"strategy": self.strategy, "algorithm": self.algorithm, "elements": elements, "actors": actors}
 
     def __repr__(self) -> str:
-        counts = pd.Series([e["label"] for e in self._data["elements"]]).value_counts()
-        summary = ", ".join(f"{lab} {counts[lab]}" for lab in LABELS if lab in counts)
+        import numpy as np
+        _values, codes, _given = self._raw.arrays()
+        counts = np.bincount(codes, minlength=len(_LABEL_NAMES))
+        summary = ", ".join(f"{lab} {counts[_LABEL_NAMES.index(lab)]}" for lab in LABELS
+                            if counts[_LABEL_NAMES.index(lab)])
         return (f"<Evaluation strategy={self.strategy!r} algorithm={self.algorithm} "
-                f"elements={len(self._data['elements'])} ({summary})>")
+                f"elements={len(self._raw)} ({summary})>")
 
     def _repr_html_(self) -> str:
-        return self.to_frame()[["name", "kind", "value", "label"]].to_html()
+        return self.to_frame(explain=False)[["name", "kind", "value", "label"]].to_html()
 
 
 def load_jucm(path) -> GrlModel:
@@ -251,8 +300,10 @@ def evaluate(source, strategy: str, algorithm: str | None = None, tolerance: int
 
 
 def evaluate_model(model, strategy: str, algorithm: str | None = None, tolerance: int = 10) -> Evaluation:
-    """Evaluate a strategy of a :class:`koers.Model` (what :meth:`koers.Model.evaluate` calls)."""
-    return from_model(model).evaluate(strategy, algorithm=algorithm, tolerance=tolerance)
+    """Evaluate a strategy of a :class:`koers.Model` (what :meth:`koers.Model.evaluate` calls): on
+    the strategy graph as it is, with the same results as ``from_model(model).evaluate(...)``."""
+    graph = model.graph if hasattr(model, "graph") else model
+    return Evaluation(_core.grl_evaluate_graph(graph, strategy, _algorithm(algorithm), int(tolerance)))
 
 
 def propagate_file(path, strategy: str | None = None, algorithm: str | None = None) -> dict:

@@ -194,11 +194,11 @@ class Model:
     # ---- analyses -----------------------------------------------------------------------
     def coverage(self) -> "Coverage":
         """Which interventions serve which goals and learning goals (directly or below them)."""
-        return Coverage(self, _core.coverage(self._g))
+        return Coverage(self, _core.sparse_coverage(self._g))
 
     def gaps(self) -> list[str]:
         """Goals and learning goals that no intervention serves."""
-        return list(_core.coverage(self._g).gaps)
+        return list(self.coverage().gaps)
 
     def _reach_rows(self) -> list[dict]:
         return [{"target_group": r.target_group, "name": self._name(r.target_group), "size": r.size,
@@ -261,6 +261,34 @@ class Model:
         """Goals, developments and themes whose whole support passes through one piece of work."""
         return pd.DataFrame(self._spof_rows(), columns=["node", "kind", "name", "work", "work_names"]).set_index("node")
 
+    def summary(self) -> dict:
+        """Every analysis of the plan in plain Python values (what ``koers analyse --json`` prints):
+        name, valid, counts, budgets_cents, total_budget_cents, coverage (goal → interventions),
+        gaps, reach per target group, learning_mix per development and single_points_of_failure.
+        Needs no pandas.
+
+        >>> import koers
+        >>> s = koers.examples.load("deventer-2014").summary()
+        >>> s["total_budget_cents"], s["counts"]["development"]
+        (98682262, 3)
+        """
+        cov = self.coverage()  # rows, not DataFrames
+        return {
+            "name": self.name,
+            "valid": self.is_valid,
+            "counts": self.counts(),
+            "budgets_cents": self.budgets_cents(),
+            "total_budget_cents": int(self.total_budget().cents),
+            "coverage": cov.by_goal,
+            "gaps": cov.gaps,
+            "reach": {r["target_group"]: {"interventions": r["intervention_ids"], "mandatory": int(r["mandatory"]),
+                                          "participants": int(r["participants"])} for r in self._reach_rows()},
+            "learning_mix": {r["node"]: {"on_the_job": int(r["on_the_job"]), "with_others": int(r["with_others"]),
+                                         "formal": int(r["formal"]), "unknown": int(r["unknown"]),
+                                         "deviation_points": float(r["deviation_points"])} for r in self._mix_rows()},
+            "single_points_of_failure": {r["node"]: r["work"] for r in self._spof_rows()},
+        }
+
     def diff(self, other: "Model") -> "PlanDiff":
         """What changed from this plan to ``other``."""
         return PlanDiff(_core.diff(self._g, other._g))
@@ -317,31 +345,121 @@ class Model:
 
 class Coverage:
     """Coverage of goals by interventions: ``matrix`` (goals × interventions), ``gaps``,
-    ``by_goal`` (goal id → intervention ids)."""
+    ``by_goal`` (goal id → intervention ids).
+
+    Held as a sparse structure over node indices (:class:`koers._core.SparseCoverage`); the id
+    lists and tables are built when first asked for."""
 
     def __init__(self, model: Model, raw):
         self._model = model
-        self.goals = list(raw.goals)
-        self.interventions = list(raw.interventions)
-        self.by_goal = {k: list(v) for k, v in raw.by_goal.items()}
-        self.gaps = list(raw.gaps)
-        self._entries = [(e.goal, e.intervention, e.direct, e.strength) for e in raw.entries]
+        self._raw = raw
+        self._cache: dict = {}
+
+    def _get(self, key, build):
+        if key not in self._cache:
+            self._cache[key] = build()
+        return self._cache[key]
+
+    @property
+    def cells(self) -> int:
+        """The number of (goal, intervention) pairs served."""
+        return int(self._raw.cells())
+
+    @property
+    def goals(self) -> list:
+        """Goal and learning-goal ids, in model order."""
+        return self._get("goals", lambda: self._model._g.ids_at(self._raw.goals))
+
+    @property
+    def interventions(self) -> list:
+        """Intervention and programme ids, in model order."""
+        return self._get("interventions", lambda: self._model._g.ids_at(self._raw.work))
+
+    def _work_positions(self):
+        """Per cell: the position of its work in :attr:`interventions`."""
+        def build():
+            import numpy as np
+            work = self._raw.work
+            pos = np.zeros(self._model._g.size(), dtype=np.int64)
+            pos[work] = np.arange(len(work))
+            return pos[self._raw.cell_work]
+        return self._get("work_positions", build)
+
+    @property
+    def by_goal(self) -> dict:
+        """Goal id → the ids of the work serving it (model order)."""
+        def build():
+            ivs = self.interventions
+            pos = self._work_positions().tolist()
+            off = self._raw.offset.tolist()
+            out: dict = {}
+            for k, g in enumerate(self.goals):
+                out.setdefault(g, []).extend([ivs[p] for p in pos[off[k]:off[k + 1]]])
+            return out
+        return self._get("by_goal", build)
+
+    @property
+    def gaps(self) -> list:
+        """Goals that no intervention serves."""
+        def build():
+            import numpy as np
+            off = self._raw.offset
+            if not (np.diff(off) == 0).any():
+                return []
+            off = off.tolist()
+            out, served = [], set()
+            for k, g in enumerate(self.goals):  # as the id table reads: a goal id is a gap until one of its nodes is served
+                if off[k + 1] > off[k]:
+                    served.add(g)
+                if g not in served:
+                    out.append(g)
+            return out
+        return self._get("gaps", build)
+
+    @property
+    def _entries(self) -> list:
+        """Every served cell as (goal, intervention, direct, strength)."""
+        def build():
+            import numpy as np
+            goals, ivs = self.goals, self.interventions
+            off = self._raw.offset
+            edge = self._raw.cell_edge
+            direct = edge != self._raw.indirect
+            strengths = [None] * len(edge)
+            at = np.flatnonzero(direct)
+            for k, s in zip(at.tolist(), self._model._g.strengths_at(edge[at])):
+                strengths[k] = s
+            goal_of = np.repeat(np.arange(len(goals)), np.diff(off)).tolist()
+            return [(goals[g], ivs[p], d, s) for g, p, d, s in
+                    zip(goal_of, self._work_positions().tolist(), direct.tolist(), strengths)]
+        return self._get("entries", build)
 
     @property
     def matrix(self) -> pd.DataFrame:
         """Goals × interventions: 1 where the intervention serves the goal directly,
         0.5 where it serves something below the goal, 0 elsewhere."""
-        m = pd.DataFrame(0.0, index=pd.Index(self.goals, name="goal"),
-                         columns=pd.Index(self.interventions, name="intervention"))
-        for g, i, direct, _ in self._entries:
-            m.loc[g, i] = 1.0 if direct else 0.5
-        return m
+        import numpy as np
+        goals, ivs = self.goals, self.interventions
+        index = pd.Index(goals, name="goal")
+        columns = pd.Index(ivs, name="intervention")
+        if not (index.is_unique and columns.is_unique):  # an invalid model: label-based, as before
+            m = pd.DataFrame(0.0, index=index, columns=columns)
+            for g, i, direct, _ in self._entries:
+                m.loc[g, i] = 1.0 if direct else 0.5
+            return m
+        values = np.zeros((len(goals), len(ivs)))
+        off = self._raw.offset
+        rows = np.repeat(np.arange(len(goals)), np.diff(off))
+        values[rows, self._work_positions()] = np.where(self._raw.cell_edge != self._raw.indirect, 1.0, 0.5)
+        return pd.DataFrame(values, index=index, columns=columns)
 
     def to_frame(self) -> pd.DataFrame:
         """One row per goal: kind, name, how many interventions serve it, which, and whether it is a gap."""
-        rows = [{"goal": g, "kind": self._model._kind(g), "name": self._model._name(g),
-                 "interventions": len(self.by_goal.get(g, [])), "intervention_ids": self.by_goal.get(g, []),
-                 "gap": g in self.gaps} for g in self.goals]
+        g = self._model._g
+        by_goal, gaps = self.by_goal, set(self.gaps)
+        rows = [{"goal": goal, "kind": kind, "name": name, "interventions": len(by_goal.get(goal, [])),
+                 "intervention_ids": by_goal.get(goal, []), "gap": goal in gaps}
+                for goal, kind, name in zip(self.goals, g.kinds_at(self._raw.goals), g.names_at(self._raw.goals))]
         return pd.DataFrame(rows, columns=["goal", "kind", "name", "interventions", "intervention_ids",
                                            "gap"]).set_index("goal")
 
@@ -349,7 +467,7 @@ class Coverage:
         return pd.DataFrame(self._entries, columns=["goal", "intervention", "direct", "strength"])
 
     def __repr__(self):
-        return f"<Coverage goals={len(self.goals)} interventions={len(self.interventions)} gaps={len(self.gaps)}>"
+        return f"<Coverage goals={len(self._raw.goals)} interventions={len(self._raw.work)} gaps={len(self.gaps)}>"
 
 
 class PlanDiff:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from .report import Section, derived, illustrative, plan, section
 
+STRATEGIC = "stream.strategisch"  # the example's stream ids are the model's
+
 
 @section("deventer-2014-budget", order=20)
 def deventer_budget(out, lang: str = "en"):
@@ -21,8 +23,8 @@ def deventer_budget(out, lang: str = "en"):
     in_order = p.plan_order()
     path = bm.path()
     total_weight = int(p.goals["weight"].astype("int64").sum()) if "weight" in p.goals.columns else None
-    sp = base.spend.loc["strategic"]
-    cs = cut.spend.loc["strategic"]
+    sp = base.spend.loc[STRATEGIC]
+    cs = cut.spend.loc[STRATEGIC]
     names = {i: r["name"] for i, r in p.items.iterrows()} if "name" in p.items else {}
     name = (lambda i: names.get(i, i))
 
@@ -77,9 +79,9 @@ def deventer_budget(out, lang: str = "en"):
     for sc in bad:
         s.para(s.t(f"Scenario '{sc.name}' cannot be met: ", f"Scenario '{sc.name}' is onhaalbaar: ")
                + p.apply(sc).optimise().explain_infeasible(), costs_made_up)
-    c = p.curve("strategic")
+    c = p.curve(STRATEGIC)
     ax = plotting.plot_budget_curve(c, lang=s.lang, current={s.t("Tabel 7 budget", "budget Tabel 7"):
-                                                             int(p.streams.loc["strategic", "budget"]),
+                                                             int(p.streams.loc[STRATEGIC, "budget"]),
                                                              what_if: int(cs["budget"])})
     s.figure(ax.figure, "deventer_budget_curve.png",
              s.t("The exact optimum at every budget of the strategic stream where it changes; the plan's budget "

@@ -33,12 +33,11 @@ def tables_of(iv) -> list[str]:
 @section("deventer-2014-strategy", order=10)
 def deventer_strategy(out, lang: str = "en"):
     from . import examples, plotting
-    from .cli_model import analysis_dict
 
     m = examples.load("deventer-2014")
     s = Section("deventer-2014-strategy", out, lang, ("Deventer 2014-2017: strategy — goals and interventions",
                                                       "Deventer 2014-2017: strategie — doelen en interventies"))
-    d = analysis_dict(m)
+    d = m.summary()
     c = d["counts"]
     iv = m.interventions()
     cov = m.coverage()

@@ -32,21 +32,21 @@ def p():
 def test_tabel7_exact():
     m = koers.BudgetModel.deventer_2014()
     st = m.streams
-    assert st.loc["strategic", "budget"] == 31477700
-    assert st.loc["functional", "budget"] == 31459400
-    assert st.loc["personal", "budget"] == 35745162
+    assert st.loc["stream.strategisch", "budget"] == 31477700
+    assert st.loc["stream.functioneel", "budget"] == 31459400
+    assert st.loc["stream.persoonlijk", "budget"] == 35745162
     assert st["budget"].dtype == np.int64
     assert 31477700 + 31459400 + 35745162 == 98682262 == m.total.cents == int(st["budget"].sum())
     t7 = m.table7()
     assert t7.loc["total", "amount"] == "€ 986.822,62"
-    assert t7.loc["strategic", "amount"] == "€ 314.777,00"
+    assert t7.loc["stream.strategisch", "amount"] == "€ 314.777,00"
 
 
 def test_strategic_minus_10_percent():
-    m = koers.BudgetModel.deventer_2014().scale("strategic", "0.9")
-    assert m.streams.loc["strategic", "budget"] == 28329930 == (31477700 * 9) // 10
+    m = koers.BudgetModel.deventer_2014().scale("stream.strategisch", "0.9")
+    assert m.streams.loc["stream.strategisch", "budget"] == 28329930 == (31477700 * 9) // 10
     with pytest.raises(koers.BudgetError):
-        koers.BudgetModel.deventer_2014().scale("strategic", 0.9)  # a float loses cents
+        koers.BudgetModel.deventer_2014().scale("stream.strategisch", 0.9)  # a float loses cents
 
 
 def test_payroll_path():
@@ -69,7 +69,7 @@ def test_payroll_path():
 
 def test_fte_shares_add_up():
     m = koers.BudgetModel.deventer_2014()
-    s = m.shares_by_fte("functional", {"A": "12.5", "B": "8.3", "C": "21.75", "D": "0.6"})
+    s = m.shares_by_fte("stream.functioneel", {"A": "12.5", "B": "8.3", "C": "21.75", "D": "0.6"})
     assert int(s["amount"].sum()) == 31459400
 
 
@@ -89,7 +89,7 @@ def test_portfolio_roundtrip_and_pickle(p, tmp_path):
     p.save(tmp_path / "x.json")
     assert koers.Portfolio.load(tmp_path / "x.json") == p
     assert "items=30" in repr(p)
-    assert p.streams.loc["strategic", "budget"] == 31477700
+    assert p.streams.loc["stream.strategisch", "budget"] == 31477700
     assert int(p.streams["budget"].sum()) == 98682262
 
 
@@ -103,19 +103,19 @@ def test_portfolio_ids_match_model(p):
 
 def test_scenario_minus_10_percent(p):
     q = p.apply("strategisch -10%")
-    assert q.streams.loc["strategic", "budget"] == 28329930
-    assert q.streams.loc["strategic", "reserved"] == 4000000  # reserved lines are not scaled
-    assert q.streams.loc["functional", "budget"] == 31459400
+    assert q.streams.loc["stream.strategisch", "budget"] == 28329930
+    assert q.streams.loc["stream.strategisch", "reserved"] == 4000000  # reserved lines are not scaled
+    assert q.streams.loc["stream.functioneel", "budget"] == 31459400
 
 
 def test_compose():
-    a = budget.Scenario("a", scale_budget={"strategic": "0.9"}, drop_items=["x"])
-    b = budget.Scenario("b", scale_budget={"strategic": "0.95"}, force_items=["x"])
+    a = budget.Scenario("a", scale_budget={"stream.strategisch": "0.9"}, drop_items=["x"])
+    b = budget.Scenario("b", scale_budget={"stream.strategisch": "0.95"}, force_items=["x"])
     c = budget.compose(a, b)
-    assert c.name == "a + b" and c.scale_budget == {"strategic": "0.855"}
+    assert c.name == "a + b" and c.scale_budget == {"stream.strategisch": "0.855"}
     assert c.drop_items == () and c.force_items == ("x",)
-    s = budget.compose(budget.Scenario("s", set_budget_cents={"strategic": 1001}), budget.Scenario("h", scale_budget={"strategic": "0.5"}))
-    assert s.set_budget_cents == {"strategic": 500}
+    s = budget.compose(budget.Scenario("s", set_budget_cents={"stream.strategisch": 1001}), budget.Scenario("h", scale_budget={"stream.strategisch": "0.5"}))
+    assert s.set_budget_cents == {"stream.strategisch": 500}
 
 
 def _highs_optimum(p):
@@ -168,9 +168,9 @@ def test_optimise_example_against_highs(p):
     sp = r.spend
     assert list(sp.columns) == ["budget", "reserved", "capacity", "spent", "free", "binding"]
     assert sp["spent"].dtype == np.int64
-    assert sp.loc["strategic", "spent"] <= sp.loc["strategic", "capacity"]
-    assert sp.loc["strategic", "spent"] == sum(p.items.loc[i, "cost"] for i in r.selection)
-    assert bool(sp.loc["strategic", "binding"]) == ("strategic" in r.binding)
+    assert sp.loc["stream.strategisch", "spent"] <= sp.loc["stream.strategisch", "capacity"]
+    assert sp.loc["stream.strategisch", "spent"] == sum(p.items.loc[i, "cost"] for i in r.selection)
+    assert bool(sp.loc["stream.strategisch", "binding"]) == ("stream.strategisch" in r.binding)
     fr = r.to_frame()
     assert fr["funded"].sum() == len(r.selection) and fr["reason"].str.len().min() > 0
     assert pickle.loads(pickle.dumps(r)).optimum == r.optimum
@@ -186,24 +186,24 @@ def test_infeasible_explained(p):
     r = p.apply("strategisch EUR 50.000 (onhaalbaar)").optimise()
     assert r.status == "infeasible" and r.optimum is None and r.selection == []
     c = r.conflict
-    assert c["stream"] == "strategic" and c["items"] == ["iv.agressie-en-geweld"]
+    assert c["stream"] == "stream.strategisch" and c["items"] == ["iv.agressie-en-geweld"]
     assert c["required_cents"] == int(p.items.loc["iv.agressie-en-geweld", "cost"])
     assert c["capacity_cents"] == 5000000 - 4000000
     text = r.explain_infeasible()
-    assert "strategic" in text and "€ 10.000,00" in text
+    assert "stream.strategisch" in text and "€ 10.000,00" in text
     assert r.to_dict()["conflict"]["available_cents"] == 1000000
 
 
 def test_curve_monotone_and_exact(p):
-    c = koers.curve(p, "strategic")
+    c = koers.curve(p, "stream.strategisch")
     assert c["budget"].is_monotonic_increasing and c["budget"].iloc[0] == 0
     opts = [int(v) for v in c["optimum"].dropna()]
     assert opts == sorted(opts) and len(set(opts)) == len(opts)
     for b, o in zip(c["budget"], c["optimum"]):
-        q = koers.budget.Scenario("at", set_budget_cents={"strategic": int(b)}).apply(p).optimise(check_unique=False, check_binding=False)
+        q = koers.budget.Scenario("at", set_budget_cents={"stream.strategisch": int(b)}).apply(p).optimise(check_unique=False, check_binding=False)
         assert (q.optimum is None) if pd.isna(o) else (q.optimum == int(o))
         if b > 0:  # just below a breakpoint the optimum is lower
-            q1 = koers.budget.Scenario("below", set_budget_cents={"strategic": int(b) - 1}).apply(p).optimise(check_unique=False, check_binding=False)
+            q1 = koers.budget.Scenario("below", set_budget_cents={"stream.strategisch": int(b) - 1}).apply(p).optimise(check_unique=False, check_binding=False)
             assert q1.optimum is None or pd.isna(o) or q1.optimum < int(o)
     ax = c.plot()
     assert ax.get_xlabel().startswith("budget")
@@ -221,16 +221,16 @@ def test_sweep_matches_single_solves(p):
     assert len(g) == 31 * 3 * 2
     df = koers.sweep(p, g, progress=False)
     assert list(df["scenario"]) == [s.name for s in g]
-    assert {"cut", "payroll_share", "mandatory", "status", "optimum", "spent_strategic"} <= set(df.columns)
+    assert {"cut", "payroll_share", "mandatory", "status", "optimum", "spent_stream.strategisch"} <= set(df.columns)
     for k in (0, 7, 100, len(g) - 1):
         r = g[k].apply(p).optimise(check_unique=False, check_binding=False)
         assert df.loc[k, "optimum"] == r.optimum
-        assert df.loc[k, "spent_strategic"] == r.spent_cents["strategic"]
+        assert df.loc[k, "spent_stream.strategisch"] == r.spent_cents["stream.strategisch"]
     one = koers.sweep(p, g, threads=1, progress=False)
     pd.testing.assert_frame_equal(df, one)
     # the cut row at 10 %, 2 %: floor(31477700 × 0.9)
     row = df[(df["cut"] == "0.1") & (df["payroll_share"] == "0.02") & (df["mandatory"] == "agressie")].iloc[0]
-    assert row["budget_strategic"] == 28329930
+    assert row["budget_stream.strategisch"] == 28329930
 
 
 def test_sweep_bad_scenario_refused_up_front(p):
@@ -263,21 +263,21 @@ def test_cli_optimise_json():
     inf = [s for s in d["scenarios"] if s["status"] == "infeasible"]
     assert len(inf) == 1 and inf[0]["optimum"] is None and inf[0]["selected"] == []
     c = inf[0]["conflict"]
-    assert c["stream"] == "strategic" and c["required_cents"] > c["capacity_cents"] == 1000000
+    assert c["stream"] == "stream.strategisch" and c["required_cents"] > c["capacity_cents"] == 1000000
     assert c["items"] == ["iv.agressie-en-geweld"]
     r2 = run_cli("optimise", "--example", "deventer-2014", "--json")
     assert r2.returncode == 0 and json.loads(r2.stdout)["optimum"] == d["optimum"]
 
 
 def test_cli_curve_and_scenarios():
-    r = run_cli("curve", EXAMPLE, "--stream", "strategic", "--json")
+    r = run_cli("curve", EXAMPLE, "--stream", "stream.strategisch", "--json")
     assert r.returncode == 0, r.stderr
     pts = json.loads(r.stdout)["breakpoints"]
     assert pts[0]["budget_cents"] == 0 and all(isinstance(x["budget_cents"], int) for x in pts)
     r = run_cli("scenarios", EXAMPLE, "--json")
     assert r.returncode == 0, r.stderr
     rows = json.loads(r.stdout)["scenarios"]
-    assert rows[0]["name"] == "base" and rows[1]["budget_cents"]["strategic"] == 28329930
+    assert rows[0]["name"] == "base" and rows[1]["budget_cents"]["stream.strategisch"] == 28329930
     assert run_cli("scenarios", EXAMPLE).returncode == 0
     assert run_cli("curve", EXAMPLE, "--stream", "nope").returncode == 2
 
@@ -290,7 +290,7 @@ def test_cli_infeasible_base_exit_1(p, tmp_path):
     r = run_cli("optimise", f, "--json")
     assert r.returncode == 1
     out = json.loads(r.stdout)
-    assert out["status"] == "infeasible" and out["conflict"]["stream"] == "strategic"
+    assert out["status"] == "infeasible" and out["conflict"]["stream"] == "stream.strategisch"
     assert "cannot hold" in r.stderr
 
 
@@ -308,7 +308,7 @@ def _bad(tmp_path, p, change):
     ("float cents", lambda d: d["streams"][0].update(budget_cents=314777.0), 106, koers.InputError),
     ("cost mismatch", lambda d: d["items"][1].update(cost_cents=d["items"][1]["cost_cents"] + 1), 404, koers.BudgetError),
     ("unknown stream", lambda d: d["items"][0].update(stream="nope"), 402, koers.BudgetError),
-    ("float factor", lambda d: d["scenarios"][0].update(scale_budget={"strategic": 0.9}), 106, koers.InputError),
+    ("float factor", lambda d: d["scenarios"][0].update(scale_budget={"stream.strategisch": 0.9}), 106, koers.InputError),
 ])
 def test_bad_files(tmp_path, p, name, change, code, cls):
     f = _bad(tmp_path, p, change)
@@ -367,7 +367,7 @@ def test_cli_sweep(p):
     d = json.loads(r.stdout)
     assert d["count"] == 3 * 2 * 2
     row = next(x for x in d["rows"] if x["cut"] == "0.1" and x["payroll_share"] == "0.02" and x["mandatory"] == "base")
-    assert row["budget_cents"]["strategic"] == 28329930
+    assert row["budget_cents"]["stream.strategisch"] == 28329930
     assert row["optimum"] == p.apply("strategisch -10%").optimise().optimum
     assert run_cli("sweep", EXAMPLE, "--cut", "0:1").returncode == 2
 
@@ -378,15 +378,15 @@ def test_cli_sweep(p):
 
 def test_new_scenarios_example_exact(p):
     q = p.apply("3% loonsom")  # payroll 2 % -> 3 %: × 3/2, floor
-    assert q.streams["budget"].to_dict() == {"strategic": 47216550, "functional": 47189100, "personal": 53617743}
-    assert q.streams.loc["strategic", "reserved"] == 4000000
+    assert q.streams["budget"].to_dict() == {"stream.strategisch": 47216550, "stream.functioneel": 47189100, "stream.persoonlijk": 53617743}
+    assert q.streams.loc["stream.strategisch", "reserved"] == 4000000
     q = p.apply("gesprekstechnieken 60 deelnemers, kosten +10%")
     assert q.items.loc["iv.gesprekstechnieken", "cost"] == 3564000  # 540,00 × 60 × 1.1
     assert q.items.loc["iv.gesprekstechnieken", "participants"] == 60
     assert q.items.loc["iv.beinvloedingsstijlen", "cost"] == 1568160  # 14.256,00 × 1.1
     assert q.items.loc["iv.spelsimulatie-hnw", "cost"] == 3168000  # 28.800,00 × 1.1
     q = p.apply("EUR 50.000 van persoonlijk naar strategisch")
-    assert q.streams["budget"].to_dict() == {"strategic": 36477700, "functional": 31459400, "personal": 30745162}
+    assert q.streams["budget"].to_dict() == {"stream.strategisch": 36477700, "stream.functioneel": 31459400, "stream.persoonlijk": 30745162}
     # the optimum of every new scenario against HiGHS
     for name in ("3% loonsom", "gesprekstechnieken 60 deelnemers, kosten +10%",
                  "EUR 50.000 van persoonlijk naar strategisch"):
@@ -394,19 +394,19 @@ def test_new_scenarios_example_exact(p):
         r = q.optimise()
         assert r.status == "optimal" and r.gap == 0
         assert r.optimum == _highs_optimum(q), name
-        assert r.spend.loc["strategic", "spent"] == sum(q.items.loc[i, "cost"] for i in r.selection if q.items.loc[i, "stream"] == "strategic")
+        assert r.spend.loc["stream.strategisch", "spent"] == sum(q.items.loc[i, "cost"] for i in r.selection if q.items.loc[i, "stream"] == "stream.strategisch")
 
 
 def test_new_scenarios_handmade_against_highs(p):
-    s = budget.Scenario("mix", payroll_share={"from": "0.02", "to": "0.025"}, scale_budget={"strategic": "0.8"},
-                        move_cents=[{"from": "functional", "to": "strategic", "cents": 1_000_000}],
+    s = budget.Scenario("mix", payroll_share={"from": "0.02", "to": "0.025"}, scale_budget={"stream.strategisch": "0.8"},
+                        move_cents=[{"from": "stream.functioneel", "to": "stream.strategisch", "cents": 1_000_000}],
                         set_cost_cents={"iv.vitaliteit": 100_00}, scale_cost={"*": "0.95", "iv.mediation": "1.5"},
                         set_participants={"iv.tijdsurfen": 80})
     q = p.apply(s)
     # strategic floor(31477700 × 5/4 × 4/5) + 1000000 = 32477700; functional 31459400 × 5/4 − 1000000
-    assert q.streams.loc["strategic", "budget"] == 32477700
-    assert q.streams.loc["functional", "budget"] == 38324250
-    assert q.streams.loc["personal", "budget"] == 44681452  # floor(35745162 × 1.25) = floor(44681452.5)
+    assert q.streams.loc["stream.strategisch", "budget"] == 32477700
+    assert q.streams.loc["stream.functioneel", "budget"] == 38324250
+    assert q.streams.loc["stream.persoonlijk", "budget"] == 44681452  # floor(35745162 × 1.25) = floor(44681452.5)
     assert q.items.loc["iv.vitaliteit", "cost"] == 10000  # set wins over "*"
     assert q.items.loc["iv.mediation", "cost"] == 2577600  # 17.184,00 × 1.5: own factor replaces "*"
     assert q.items.loc["iv.tijdsurfen", "cost"] == 2690400  # 354,00 × 80 × 0.95
@@ -415,14 +415,14 @@ def test_new_scenarios_handmade_against_highs(p):
     assert r.optimum == _highs_optimum(q)
     # the sweep applies the same changes in C++
     df = koers.sweep(p, [s], progress=False)
-    assert int(df.loc[0, "optimum"]) == r.optimum and int(df.loc[0, "budget_strategic"]) == 32477700
+    assert int(df.loc[0, "optimum"]) == r.optimum and int(df.loc[0, "budget_stream.strategisch"]) == 32477700
 
 
 def test_compose_new_fields():
     a = budget.Scenario("a", payroll_share={"from": "0.02", "to": "0.025"}, scale_cost={"*": "1.1"},
-                        set_cost_cents={"y": 1001}, move_cents=[{"from": "personal", "to": "strategic", "cents": 5}])
+                        set_cost_cents={"y": 1001}, move_cents=[{"from": "stream.persoonlijk", "to": "stream.strategisch", "cents": 5}])
     b = budget.Scenario("b", scale_cost={"x": "0.5"},
-                        set_participants={"z": 7}, move_cents=[{"from": "strategic", "to": "functional", "cents": 1}])
+                        set_participants={"z": 7}, move_cents=[{"from": "stream.strategisch", "to": "stream.functioneel", "cents": 1}])
     c = a + b
     assert c.payroll_share == {"from": "0.02", "to": "0.025"}
     pay = budget.Scenario("p", payroll_share={"from": "0.025", "to": "0.03"})
@@ -433,25 +433,25 @@ def test_compose_new_fields():
         {"from": "0.0125", "to": "0.06"}
     assert c.scale_cost == {"*": "1.1", "x": "0.55", "z": "1"}
     assert c.set_cost_cents == {"y": 1001} and c.set_participants == {"z": 7}
-    assert c.move_cents == ({"from": "personal", "to": "strategic", "cents": 5},
-                            {"from": "strategic", "to": "functional", "cents": 1})
+    assert c.move_cents == ({"from": "stream.persoonlijk", "to": "stream.strategisch", "cents": 5},
+                            {"from": "stream.strategisch", "to": "stream.functioneel", "cents": 1})
     # a move, then a budget change of a moved stream: the order would matter, so it is refused
     with pytest.raises(koers.BudgetError) as e:
-        budget.compose(a, budget.Scenario("cut", scale_budget={"strategic": "0.9"}))
-    assert int(e.value.code) == 406 and "strategic" in str(e.value)
-    assert budget.compose(budget.Scenario("cut", scale_budget={"strategic": "0.9"}), a).move_cents == a.move_cents
+        budget.compose(a, budget.Scenario("cut", scale_budget={"stream.strategisch": "0.9"}))
+    assert int(e.value.code) == 406 and "stream.strategisch" in str(e.value)
+    assert budget.compose(budget.Scenario("cut", scale_budget={"stream.strategisch": "0.9"}), a).move_cents == a.move_cents
 
 
 def test_compose_matches_sequential_application(p):
     # without floors in between (exact factors) compose(a, b) = a then b; participants re-price from the base
-    a = budget.Scenario("a", scale_cost={"*": "1.5"}, move_cents=[{"from": "personal", "to": "strategic", "cents": 2_000_000}])
+    a = budget.Scenario("a", scale_cost={"*": "1.5"}, move_cents=[{"from": "stream.persoonlijk", "to": "stream.strategisch", "cents": 2_000_000}])
     b = budget.Scenario("b", set_participants={"iv.gesprekstechnieken": 20}, scale_cost={"iv.feedback": "2"},
-                        move_cents=[{"from": "strategic", "to": "functional", "cents": 500_000}])
+                        move_cents=[{"from": "stream.strategisch", "to": "stream.functioneel", "cents": 500_000}])
     once = p.apply(a + b)
     assert once.items.loc["iv.gesprekstechnieken", "cost"] == 54000 * 20  # re-priced, a's "*" dropped for it
     assert once.items.loc["iv.feedback", "cost"] == 1980000 * 3  # 1.5 × 2
-    assert once.streams.loc["strategic", "budget"] == 31477700 + 2_000_000 - 500_000
-    assert once.streams.loc["functional", "budget"] == 31459400 + 500_000
+    assert once.streams.loc["stream.strategisch", "budget"] == 31477700 + 2_000_000 - 500_000
+    assert once.streams.loc["stream.functioneel", "budget"] == 31459400 + 500_000
     seq = p.apply(a).apply(b.__class__("b2", scale_cost=b.scale_cost, move_cents=b.move_cents))
     assert seq.items["cost"].drop("iv.gesprekstechnieken").equals(once.items["cost"].drop("iv.gesprekstechnieken"))
     assert seq.streams["budget"].equals(once.streams["budget"])
@@ -468,13 +468,13 @@ def test_compose_matches_sequential_application(p):
     ("no per-participant price", {"set_participants": {"iv.spelsimulatie-hnw": 6}}, 406,
      "/scenarios/0/set_participants/iv.spelsimulatie-hnw"),
     ("participants overflow", {"set_participants": {"iv.gesprekstechnieken": 2 ** 62}}, 114, "set_participants"),
-    ("move below reserve", {"move_cents": [{"from": "strategic", "to": "personal", "cents": 27477701}]}, 406,
+    ("move below reserve", {"move_cents": [{"from": "stream.strategisch", "to": "stream.persoonlijk", "cents": 27477701}]}, 406,
      "/scenarios/0/move_cents/0"),
-    ("move unknown stream", {"move_cents": [{"from": "strategic", "to": "nope", "cents": 1}]}, 402,
+    ("move unknown stream", {"move_cents": [{"from": "stream.strategisch", "to": "nope", "cents": 1}]}, 402,
      "/scenarios/0/move_cents/0/to"),
-    ("move float", {"move_cents": [{"from": "strategic", "to": "personal", "cents": 1.5}]}, 106,
+    ("move float", {"move_cents": [{"from": "stream.strategisch", "to": "stream.persoonlijk", "cents": 1.5}]}, 106,
      "/scenarios/0/move_cents/0/cents"),
-    ("move extra field", {"move_cents": [{"from": "strategic", "to": "personal", "cents": 1, "x": 1}]}, 104,
+    ("move extra field", {"move_cents": [{"from": "stream.strategisch", "to": "stream.persoonlijk", "cents": 1, "x": 1}]}, 104,
      "/scenarios/0/move_cents/0/x"),
     ("payroll float", {"payroll_share": {"from": 0.02, "to": "0.03"}}, 106, "/scenarios/0/payroll_share/from"),
     ("payroll zero", {"payroll_share": {"from": "0", "to": "0.03"}}, 406, "/scenarios/0/payroll_share/from"),
@@ -496,12 +496,12 @@ def test_bad_new_scenario_fields(tmp_path, p, name, scen, code, path):
 
 
 def test_move_below_reserve_nothing_half_applied(p):
-    s = budget.Scenario("m", move_cents=[{"from": "personal", "to": "strategic", "cents": 100},
-                                         {"from": "strategic", "to": "functional", "cents": 40_000_000}])
+    s = budget.Scenario("m", move_cents=[{"from": "stream.persoonlijk", "to": "stream.strategisch", "cents": 100},
+                                         {"from": "stream.strategisch", "to": "stream.functioneel", "cents": 40_000_000}])
     with pytest.raises(koers.BudgetError) as e:
         p.apply(s)
-    assert int(e.value.code) == 406 and "strategic" in str(e.value)
-    assert p.streams.loc["strategic", "budget"] == 31477700
+    assert int(e.value.code) == 406 and "stream.strategisch" in str(e.value)
+    assert p.streams.loc["stream.strategisch", "budget"] == 31477700
 
 
 def test_cli_scenarios_json_shows_cost_changes():
@@ -514,7 +514,7 @@ def test_cli_scenarios_json_shows_cost_changes():
     assert costs["iv.gesprekstechnieken"] == {"item": "iv.gesprekstechnieken", "base_cents": 2160000, "cost_cents": 3564000,
                                               "base_participants": 40, "participants": 60}
     mv = rows["EUR 50.000 van persoonlijk naar strategisch"]
-    assert mv["budget_cents"] == {"strategic": 36477700, "functional": 31459400, "personal": 30745162}
+    assert mv["budget_cents"] == {"stream.strategisch": 36477700, "stream.functioneel": 31459400, "stream.persoonlijk": 30745162}
     assert mv["costs"] == []
     r = run_cli("optimise", EXAMPLE, "--json")
     names = [s["name"] for s in json.loads(r.stdout)["scenarios"]]

@@ -1,6 +1,6 @@
 """The crossing of the calendar: date conversion, frames, error mapping, pickling.
 
-Vectors are the ones of tests/cpp/calendar/test_calendar.cpp (sources named there):
+Vectors are the ones of tests/cpp/core/test_calendar.cpp (sources named there):
 Easter from Meeus, Astronomical Algorithms ch. 8, and the US Naval Observatory; Koningsdag by
 the Algemene termijnenwet; working days of 2022 counted by hand (260 weekdays − 7).
 """

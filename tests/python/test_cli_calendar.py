@@ -1,6 +1,6 @@
 """``koers calendar holidays | working-days | capacity`` (issue 8 §1): JSON fields, exact hours, codes.
 
-Sources: 2022 and 2016 counted by hand in tests/cpp/calendar/test_calendar.cpp and
+Sources: 2022 and 2016 counted by hand in tests/cpp/core/test_calendar.cpp and
 test_hours.cpp; the two-year West Betuwe project period (August 2021 - July 2023, seeds/004
 "Na 2 jaar (augustus 2023)") is cross-checked with numpy.busday_count over a hand-written
 list of the weekday holidays of that period (Easter 2022: 17 April, 2023: 9 April).

@@ -38,7 +38,7 @@ def test_loads_and_is_listed(plan):
 
 
 def test_validates_without_issues(plan):
-    # every goal is served by a programme (include/koers/model/impl/check-inl.hpp: E204 goal_unserved)
+    # every goal is served by a programme (src/model_check.cpp: E204 goal_unserved)
     assert plan.check().empty, plan.check().to_string()
     plan.validate()
     assert plan.gaps() == []

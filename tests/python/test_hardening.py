@@ -280,7 +280,7 @@ def test_11_a_scenario_that_fails_to_apply_is_a_row_with_status_error():
         if fmt:
             row = json.loads(r.stdout)["rows"][0]
             assert row["status"] == "error" and row["optimum"] is None and row["error"].startswith("[E")
-            assert row["budget_cents"]["strategic"] is None
+            assert row["budget_cents"]["stream.strategisch"] is None
         else:
             assert "error" in r.stdout
 

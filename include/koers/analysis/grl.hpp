@@ -44,6 +44,7 @@
 #include <koers/core/error.hpp>
 #include <koers/model/strategy_graph.hpp>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -220,6 +221,49 @@ struct Result {
   /// The result of the element with this name (first match), or nullptr.
   const ElementResult* by_name(const std::string& name) const;
 };
+
+namespace detail { struct Evaluated; }
+
+/// The evaluation of one strategy, compact: every element's value, label and whether the
+/// strategy gave it, in arrays over element positions (model order); an element's explanation
+/// (its inputs and rule) is computed when asked for, from the final values of its sources (the
+/// same inputs and words evaluate() gives). Holds a pointer to the model or graph it evaluated:
+/// keep that alive and unchanged while the result is used. Cheap to copy (shared, immutable).
+class LazyResult {
+ public:
+  const std::string& strategy() const;
+  Algorithm algorithm() const;
+  std::size_t size() const;                   ///< number of elements
+  std::string_view id(std::size_t i) const;
+  std::string_view name(std::size_t i) const;
+  std::string_view kind(std::size_t i) const; ///< koers node kind, or the GRL type
+  int value(std::size_t i) const;             ///< -100..100 (Conflict and Unknown report 0)
+  Label label(std::size_t i) const;
+  bool given(std::size_t i) const;
+  /// The position of the element with this id (first match), else of the first with this name.
+  std::optional<std::size_t> find(std::string_view id_or_name) const;
+  /// The inputs and rule of one element (ElementResult as evaluate() gives it).
+  ElementResult explain(std::size_t i) const;
+  /// The rule of one element only.
+  std::string rule(std::size_t i) const;
+  const std::vector<ActorResult>& actors() const;
+  /// Everything, every element explained: equal to evaluate()'s Result. `explain` false:
+  /// values and labels only (as Options::explain off; the qualitative rules stay).
+  Result result(bool explain = true) const;
+
+ private:
+  friend LazyResult evaluate_lazy(const Model&, const std::string&, const Options&);
+  friend LazyResult evaluate_lazy(const StrategyGraph&, const std::string&, const Options&);
+  std::shared_ptr<const detail::Evaluated> impl_;
+};
+
+/// Evaluate one strategy of a GRL model, explanations on demand (same errors as evaluate()).
+LazyResult evaluate_lazy(const Model& model, const std::string& strategy, const Options& options = {});
+/// Evaluate one strategy of a strategy graph as it is, without building its GRL model: the same
+/// values, labels, explanations and errors as `evaluate(from_graph(graph), strategy, options)`.
+LazyResult evaluate_lazy(const StrategyGraph& graph, const std::string& strategy, const Options& options = {});
+/// `evaluate_lazy(graph, strategy, options).result()`.
+Result evaluate(const StrategyGraph& graph, const std::string& strategy, const Options& options = {});
 
 /// Evaluate one strategy (by name, or by id for jUCMNav models). Throws GraphError E209 naming
 /// the strategy and the known ones, E201 on a cycle (with its path; also strategies that include

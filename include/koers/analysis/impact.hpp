@@ -7,11 +7,7 @@
 /// learning goals, and up refines/decomposes from a child to its parent: a node is supported
 /// when at least one path of support reaches it (OR semantics, as for coverage).
 #include <koers/analysis/trace.hpp>
-#include <koers/detail/graph_view.hpp>
-
-#include <boost/graph/dominator_tree.hpp>
-
-#include <set>
+#include <deque>
 
 namespace koers::analysis {
 
@@ -95,34 +91,9 @@ inline RemovalImpact removal_impact(const StrategyGraph& g, const std::vector<st
 
 /// For every supported goal, learning goal, development and theme: the work that all its
 /// support passes through (its dominators among work in the support graph, rooted at a virtual
-/// source feeding every intervention and programme). Nodes with no such work are left out.
-inline std::vector<SinglePointOfFailure> single_points_of_failure(const StrategyGraph& g) {
-  using namespace boost;
-  const std::size_t n = g.size(), root = n;
-  koers::detail::BoostGraph bg(n + 1);
-  for (std::size_t v = 0; v < n; ++v) {
-    auto k = g.nodes()[v].kind;
-    if (k == NodeKind::intervention || k == NodeKind::programme) add_edge(root, v, 0, bg);
-  }
-  auto up = koers::analysis::detail::up_adjacency(g);
-  for (std::size_t v = 0; v < n; ++v) for (auto w : up[v]) add_edge(v, w, 0, bg);
-  using Vertex = graph_traits<koers::detail::BoostGraph>::vertex_descriptor;
-  std::vector<Vertex> idom(n + 1, graph_traits<koers::detail::BoostGraph>::null_vertex());
-  auto index = get(vertex_index, bg);
-  auto dom = make_iterator_property_map(idom.begin(), index);
-  lengauer_tarjan_dominator_tree(bg, vertex(root, bg), dom);
-  std::vector<SinglePointOfFailure> out;
-  const auto null = graph_traits<koers::detail::BoostGraph>::null_vertex();
-  for (std::size_t v = 0; v < n; ++v) {
-    if (!detail::is_supported_kind(g.nodes()[v].kind) || idom[v] == null) continue;
-    SinglePointOfFailure s{g.nodes()[v].id, {}};
-    for (auto d = idom[v]; d != null && d != root; d = idom[d]) {
-      auto k = g.nodes()[d].kind;
-      if (k == NodeKind::intervention || k == NodeKind::programme) s.work.push_back(g.nodes()[d].id);
-    }
-    if (!s.work.empty()) out.push_back(std::move(s));
-  }
-  return out;
-}
+/// source feeding every intervention and programme), nearest first. Nodes with no such work are
+/// left out. Linear in the graph and the answer (each node's chain of work dominators is read
+/// from its nearest work dominator's).
+std::vector<SinglePointOfFailure> single_points_of_failure(const StrategyGraph& g);
 
 }  // namespace koers::analysis

@@ -1,7 +1,9 @@
 #pragma once
 /// \file
-/// `koers::budget::BudgetModel`: budget streams in exact cents, reserved lines, a capped line,
+/// `koers::budget::BudgetModel`: budget streams in exact cents with their reserved lines,
 /// FTE shares by largest remainder, a payroll-percentage rule per year and the multi-year path.
+/// The figures come from data (a koers.portfolio's streams, `budget_model(portfolio)`); what-if
+/// changes to budgets are portfolio scenarios (`koers/budget/portfolio.hpp`), the one scenario system.
 /// Amounts are `koers::Money` (cents); shares are `koers::Ratio`; never a double.
 #include <koers/core/error.hpp>
 #include <koers/core/money.hpp>
@@ -20,13 +22,12 @@ struct ReservedLine {
   Money amount;
 };
 
-/// One budget stream (strategic, functional, personal) in cents.
+/// One budget stream (Deventer: stream.strategisch, stream.functioneel, stream.persoonlijk) in cents.
 struct Stream {
   std::string id;
   Money budget;
   std::vector<ReservedLine> reserved;
-  /// A capped stream may not grow above `budget` by scenario changes (e.g. basisvaardigheden).
-  bool capped = false;
+  std::string name{};  ///< as the plan names it ("Strategisch opleidingsbudget"); may be empty
   /// budget minus all reserved lines. Throws InputError(Errc::invalid_argument) if negative.
   Money free() const {
     Money f = budget;
@@ -116,17 +117,11 @@ inline Money scale_exact(Money budget, std::string_view factor) {
   return budget.scaled(Ratio::parse(factor), Rounding::floor);
 }
 
-/// The Deventer 2014 model, Tabel 7 (seed 000, ch. 4): strategic 314.777,00, functional
-/// 314.594,00, personal 357.451,62; total 986.822,62. Reserved lines are illustrative
-/// (bijlage 2 is not in the seed text).
-inline BudgetModel deventer_2014() {
-  BudgetModel m;
-  m.name = "Deventer 2014";
-  m.streams.push_back({"strategic", Money::parse("314.777,00"),
-                       {{"onvoorzien", Money::parse("15.000,00")}, {"stelpost OvdT", Money::parse("25.000,00")}}, false});
-  m.streams.push_back({"functional", Money::parse("314.594,00"), {}, false});
-  m.streams.push_back({"personal", Money::parse("357.451,62"), {}, false});
-  return m;
-}
+struct Portfolio;
+
+/// The budget streams of a portfolio as a budget model (name, id, stream name, budget; the
+/// stream's reserved cents as one reserved line "reserved"). The Deventer 2014 figures (Tabel 7)
+/// are the example portfolio's streams: `budget_model(load_portfolio(".../portfolio.json"))`.
+BudgetModel budget_model(const Portfolio& portfolio);
 
 }  // namespace koers::budget

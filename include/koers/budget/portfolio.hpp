@@ -53,6 +53,7 @@ struct PortfolioStream {
   std::string id;
   Money budget;    ///< cents, ≥ 0
   Money reserved;  ///< reserved lines (contingency, placeholder), cents, ≥ 0; not scaled by scenarios
+  std::string name{};  ///< as the plan names it (optional; ids are what scenarios and items refer to)
   /// budget − reserved (may be negative after a scenario cut: then nothing fits and the
   /// portfolio is infeasible with this stream as the conflict).
   Money capacity() const { return budget - reserved; }

@@ -4,13 +4,16 @@
 /// with target groups, programmes, processes and budget streams.
 ///
 /// The graph keeps its nodes and edges in insertion order (so loading then saving gives the
-/// same file) and builds its Boost.Graph view on demand inside `detail`; Boost types never
-/// appear in this interface.
+/// same file). The analyses work over node indices: `topology()` resolves every edge's ends
+/// once (and again only after the graph changes). No Boost type appears in this interface; the
+/// algorithms live in the library (src/).
 #include <koers/core/error.hpp>
 #include <koers/model/kinds.hpp>
 
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -77,6 +80,46 @@ struct Strategy {
   friend bool operator==(const Strategy&, const Strategy&) = default;
 };
 
+/// Every edge's ends as node indices, resolved once (see StrategyGraph::topology()).
+struct Topology {
+  static constexpr std::uint32_t none = 0xFFFFFFFFu;  ///< an id that no node has
+  std::vector<std::uint32_t> from, to;  ///< per edge: the (first) node with that id, or `none`
+  std::vector<std::uint32_t> first;     ///< per node: the first node with its id (itself unless a duplicate)
+};
+
+namespace detail {
+/// The lazily built topology of a graph: thread-safe, shared by copies (it is immutable),
+/// dropped by every change.
+class TopologyCache {
+ public:
+  TopologyCache() = default;
+  TopologyCache(const TopologyCache& o) : topology_(o.shared()) {}
+  TopologyCache& operator=(const TopologyCache& o) {
+    auto t = o.shared();
+    std::lock_guard<std::mutex> lock(mutex_);
+    topology_ = std::move(t);
+    return *this;
+  }
+  TopologyCache(TopologyCache&& o) noexcept : topology_(o.shared()) {}
+  TopologyCache& operator=(TopologyCache&& o) noexcept { return *this = static_cast<const TopologyCache&>(o); }
+  std::shared_ptr<const Topology> shared() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return topology_;
+  }
+  void reset() noexcept { std::lock_guard<std::mutex> lock(mutex_); topology_.reset(); }
+  template <class Build>
+  const Topology& get(Build&& build) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!topology_) topology_ = std::make_shared<const Topology>(build());
+    return *topology_;
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  mutable std::shared_ptr<const Topology> topology_;
+};
+}  // namespace detail
+
 /// The strategy graph of a plan.
 class StrategyGraph {
  public:
@@ -88,13 +131,17 @@ class StrategyGraph {
   /// Add a node. Duplicate ids are accepted here and reported by check() (E202), so a
   /// loader can collect every problem.
   NodeId add_node(Node n) {
+    topology_.reset();
     NodeId id = nodes_.size();
     index_.emplace(n.id, id);  // keeps the first on duplicates
     nodes_.push_back(std::move(n));
     return id;
   }
   /// Add an edge between two node ids (checked by check(), not here).
-  void add_edge(Edge e) { edges_.push_back(std::move(e)); }
+  void add_edge(Edge e) {
+    topology_.reset();
+    edges_.push_back(std::move(e));
+  }
   /// Room for this many nodes and edges (a loader that knows the counts saves the regrowth).
   void reserve(std::size_t nodes, std::size_t edges) {
     nodes_.reserve(nodes);
@@ -105,6 +152,11 @@ class StrategyGraph {
   const std::vector<Node>& nodes() const noexcept { return nodes_; }
   const std::vector<Edge>& edges() const noexcept { return edges_; }
   std::size_t size() const noexcept { return nodes_.size(); }
+
+  /// Every edge's ends as node indices and each node's first namesake, built on first use (one
+  /// id lookup per edge end) and kept until the graph changes: the reference stays valid until
+  /// the next add_node / add_edge. Safe to call from several threads.
+  const Topology& topology() const;
 
   /// The node with this id, or nullptr.
   const Node* find(const std::string& id) const {
@@ -158,11 +210,10 @@ class StrategyGraph {
   std::vector<Node> nodes_;
   std::vector<Edge> edges_;
   std::unordered_map<std::string, NodeId> index_;
+  detail::TopologyCache topology_;
 };
 
 /// A person-readable label of a node: "goal 'Slimmer werken'".
 inline std::string describe(const Node& n) { return display_name(n.kind) + " '" + n.name + "'"; }
 
 }  // namespace koers
-
-#include <koers/model/impl/check-inl.hpp>

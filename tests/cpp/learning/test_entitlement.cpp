@@ -1,6 +1,6 @@
 // Learning-time entitlement (koers/learning/entitlement.hpp). Rules: Deventer plan §4.1 (seeds/000,
 // "1 dag per maand (met een totaal van 12 dagen per jaar op basis van fulltime dienstverband)"; managers
-// "een halve dag per maand" more). Working days of 2022 (253) by hand in tests/cpp/calendar/test_calendar.cpp;
+// "een halve dag per maand" more). Working days of 2022 (253) by hand in tests/cpp/core/test_calendar.cpp;
 // July-December 2022: 131 weekdays (Jul 21, Aug 23, Sep 22, Oct 21, Nov 22, Dec 22) minus Tweede Kerstdag
 // = 130; January-March 2022: 21 + 20 + 23 = 64 weekdays, no weekday holiday.
 #include "testing.hpp"

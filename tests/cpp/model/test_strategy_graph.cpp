@@ -183,6 +183,42 @@ TEST_CASE("JSON round trip and file errors with their JSON path", "[json]") {
 // cycles, shared subgoals and several contributions per pair.
 #include <random>
 
+namespace {
+// The reference walk (what coverage did before it went linear): children by index, work
+// contributing directly, and every node at or below a start.
+std::vector<std::vector<std::size_t>> hierarchy_children(const StrategyGraph& g) {
+  std::vector<std::vector<std::size_t>> ch(g.size());
+  for (auto& e : g.edges()) {
+    if (e.kind != EdgeKind::refines && e.kind != EdgeKind::decomposes) continue;
+    auto f = g.index_of(e.from), t = g.index_of(e.to);
+    if (f && t) ch[*f].push_back(*t);
+  }
+  return ch;
+}
+std::vector<std::vector<std::pair<std::size_t, const Edge*>>> direct_contributors(const StrategyGraph& g) {
+  std::vector<std::vector<std::pair<std::size_t, const Edge*>>> c(g.size());
+  for (auto& e : g.edges()) {
+    if (e.kind != EdgeKind::contributes) continue;
+    auto f = g.index_of(e.from), t = g.index_of(e.to);
+    if (!f || !t) continue;
+    auto k = g.nodes()[*f].kind;
+    if (k == NodeKind::intervention || k == NodeKind::programme) c[*t].push_back({*f, &e});
+  }
+  return c;
+}
+std::vector<std::size_t> descendants(const std::vector<std::vector<std::size_t>>& ch, std::size_t start) {
+  std::vector<std::size_t> out{start}, stack{start};
+  std::vector<bool> seen(ch.size(), false);
+  seen[start] = true;
+  while (!stack.empty()) {
+    auto v = stack.back();
+    stack.pop_back();
+    for (auto c : ch[v]) if (!seen[c]) { seen[c] = true; out.push_back(c); stack.push_back(c); }
+  }
+  return out;
+}
+}  // namespace
+
 TEST_CASE("coverage equals the walk below each goal, on random hierarchies with cycles", "[model][coverage][random]") {
   std::mt19937 rng(1313);
   for (int t = 0; t < 300; ++t) {
@@ -200,14 +236,14 @@ TEST_CASE("coverage equals the walk below each goal, on random hierarchies with 
                   Strength{static_cast<double>(rng() % 100), ""}});
     auto cov = analysis::coverage(g);
     // the walk
-    auto ch = analysis::detail::hierarchy_children(g);
-    auto direct = analysis::detail::direct_contributors(g);
+    auto ch = hierarchy_children(g);
+    auto direct = direct_contributors(g);
     std::vector<analysis::CoverageEntry> entries;
     std::vector<std::string> gaps;
     for (std::size_t gi = 0; gi < g.size(); ++gi) {
       if (g.nodes()[gi].kind != NodeKind::goal && g.nodes()[gi].kind != NodeKind::learning_goal) continue;
       std::map<std::size_t, analysis::CoverageEntry> cells;
-      for (auto d : analysis::detail::descendants(ch, gi))
+      for (auto d : descendants(ch, gi))
         for (auto& [w, e] : direct[d]) {
           auto& cell = cells[w];
           cell.goal = g.nodes()[gi].id;

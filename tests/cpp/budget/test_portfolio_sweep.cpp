@@ -8,14 +8,14 @@ namespace {
 // 314.777,00 with an illustrative reserve; illustrative costs and values.
 Portfolio small() {
   Portfolio p;
-  p.streams = {{"strategic", Money::from_cents(31477700), Money::from_cents(4000000)},
-               {"functional", Money::from_cents(31459400), Money{}}};
+  p.streams = {{"stream.strategisch", Money::from_cents(31477700), Money::from_cents(4000000)},
+               {"stream.functioneel", Money::from_cents(31459400), Money{}}};
   p.items = {
-      {"a", "A", "strategic", Money::from_cents(12000000), 5},
-      {"b", "B", "strategic", Money::from_cents(9000000), 4},
-      {"c", "C", "strategic", Money::from_cents(8000000), 3},
-      {"d", "D", "functional", Money::from_cents(20000000), 6},
-      {"e", "E", "functional", Money::from_cents(15000000), 5},
+      {"a", "A", "stream.strategisch", Money::from_cents(12000000), 5},
+      {"b", "B", "stream.strategisch", Money::from_cents(9000000), 4},
+      {"c", "C", "stream.strategisch", Money::from_cents(8000000), 3},
+      {"d", "D", "stream.functioneel", Money::from_cents(20000000), 6},
+      {"e", "E", "stream.functioneel", Money::from_cents(15000000), 5},
   };
   p.items[0].mandatory = true;
   return p;
@@ -29,12 +29,12 @@ TEST_CASE("portfolio sweep equals single solves and does not depend on threads",
     PortfolioScenario s;
     s.name = "cut " + std::to_string(k);
     int f = 1000 - 5 * k;  // 0 .. 30 % in steps of 0.5 %
-    s.scale_budget = {{"strategic", std::to_string(f / 1000) + "." + std::to_string(f % 1000 + 1000).substr(1)}};
+    s.scale_budget = {{"stream.strategisch", std::to_string(f / 1000) + "." + std::to_string(f % 1000 + 1000).substr(1)}};
     sc.push_back(s);
   }
   PortfolioScenario bad;
   bad.name = "bad";
-  bad.scale_budget = {{"strategic", "-1"}};
+  bad.scale_budget = {{"stream.strategisch", "-1"}};
   sc.push_back(bad);
   PortfolioScenario drop;
   drop.name = "drop a";
@@ -71,12 +71,12 @@ TEST_CASE("portfolio sweep reports an infeasible scenario with its conflict", "[
   auto p = small();
   PortfolioScenario s;
   s.name = "too small";
-  s.set_budget = {{"strategic", Money::from_cents(10000000)}};
+  s.set_budget = {{"stream.strategisch", Money::from_cents(10000000)}};
   auto rows = sweep_portfolio(p, {s}, {.threads = 2});
   REQUIRE(rows.size() == 1);
   CHECK(rows[0].status == "infeasible");
   REQUIRE(rows[0].conflict);
-  CHECK(rows[0].conflict->stream == "strategic");
+  CHECK(rows[0].conflict->stream == "stream.strategisch");
   CHECK(rows[0].conflict->required.cents() == 12000000);
   CHECK(rows[0].conflict->capacity.cents() == 6000000);
   CHECK(rows[0].selected.empty());
@@ -100,19 +100,19 @@ TEST_CASE("cancelled sweep leaves rows cancelled", "[portfolio_sweep]") {
 // reserve of 40.000,00; costs illustrative. Every expected value computed by hand below.
 TEST_CASE("portfolio scenarios: costs, participants, moves, payroll share", "[scenario]") {
   Portfolio p;
-  p.streams = {{"strategic", Money::from_cents(31477700), Money::from_cents(4000000)},
-               {"functional", Money::from_cents(31459400), Money{}}};
-  p.items = {{"a", "A", "strategic", Money::from_cents(1000000), 5},
-             {"b", "B", "strategic", Money::from_cents(2160000), 4},
-             {"c", "C", "functional", Money::from_cents(999), 1}};
+  p.streams = {{"stream.strategisch", Money::from_cents(31477700), Money::from_cents(4000000)},
+               {"stream.functioneel", Money::from_cents(31459400), Money{}}};
+  p.items = {{"a", "A", "stream.strategisch", Money::from_cents(1000000), 5},
+             {"b", "B", "stream.strategisch", Money::from_cents(2160000), 4},
+             {"c", "C", "stream.functioneel", Money::from_cents(999), 1}};
   p.items[1].per_participant = Money::from_cents(54000);
   p.items[1].participants = 40;
   p.validate();
 
   PortfolioScenario s{"s"};
   s.payroll_share = PayrollChange{"0.02", "0.03"};
-  s.scale_budget = {{"strategic", "0.9"}};
-  s.move = {{"functional", "strategic", Money::from_cents(100)}};
+  s.scale_budget = {{"stream.strategisch", "0.9"}};
+  s.move = {{"stream.functioneel", "stream.strategisch", Money::from_cents(100)}};
   s.set_participants = {{"b", 60}};
   s.scale_cost = {{"*", "1.1"}, {"c", "0.5"}};
   auto q = apply(p, s);
@@ -156,7 +156,7 @@ TEST_CASE("portfolio scenarios: costs, participants, moves, payroll share", "[sc
     return 0;
   };
   PortfolioScenario m{"m"};
-  m.move = {{"strategic", "functional", Money::from_cents(27477701)}};  // 1 cent into the reserve
+  m.move = {{"stream.strategisch", "stream.functioneel", Money::from_cents(27477701)}};  // 1 cent into the reserve
   CHECK(code(m) == 406);
   m.move[0].amount = Money::from_cents(27477700);
   CHECK(code(m) == 0);
@@ -188,12 +188,12 @@ TEST_CASE("portfolio scenarios: costs, participants, moves, payroll share", "[sc
 
 TEST_CASE("compose portfolio scenarios", "[scenario]") {
   PortfolioScenario a{"a"}, b{"b"};
-  a.scale_budget = {{"strategic", "0.9"}};
-  a.set_budget = {{"functional", Money::from_cents(1001)}};
+  a.scale_budget = {{"stream.strategisch", "0.9"}};
+  a.set_budget = {{"stream.functioneel", Money::from_cents(1001)}};
   a.payroll_share = PayrollChange{"0.02", "0.025"};
   a.scale_cost = {{"*", "1.1"}, {"x", "2"}};
   a.set_cost = {{"y", Money::from_cents(1001)}};
-  b.scale_budget = {{"strategic", "0.95"}};
+  b.scale_budget = {{"stream.strategisch", "0.95"}};
   b.payroll_share = PayrollChange{"0.025", "0.03"};
   b.scale_cost = {{"*", "0.5"}};
   b.set_participants = {{"z", 7}};
@@ -202,9 +202,9 @@ TEST_CASE("compose portfolio scenarios", "[scenario]") {
   REQUIRE(c.payroll_share);
   CHECK(c.payroll_share->from == "0.02");  // b.from = a.to
   CHECK(c.payroll_share->to == "0.03");
-  CHECK(c.scale_budget == std::vector<std::pair<std::string, std::string>>{{"strategic", "0.855"}});
+  CHECK(c.scale_budget == std::vector<std::pair<std::string, std::string>>{{"stream.strategisch", "0.855"}});
   // a's set, then b's payroll 0.03/0.025 = 6/5: floor(1001 × 6/5) = 1201
-  CHECK(c.set_budget == std::vector<std::pair<std::string, Money>>{{"functional", Money::from_cents(1201)}});
+  CHECK(c.set_budget == std::vector<std::pair<std::string, Money>>{{"stream.functioneel", Money::from_cents(1201)}});
   // costs: x 2 × 0.5 = 1, z re-priced (a's "*" no longer applies: "1" × b's "*" 0.5), "*" 1.1 × 0.5
   CHECK(c.scale_cost == std::vector<std::pair<std::string, std::string>>{{"x", "1"}, {"z", "0.5"}, {"*", "0.55"}});
   CHECK(c.set_cost == std::vector<std::pair<std::string, Money>>{{"y", Money::from_cents(500)}});  // floor(1001 × 0.5)
@@ -214,7 +214,7 @@ TEST_CASE("compose portfolio scenarios", "[scenario]") {
   CHECK(compose(a, d).payroll_share == PayrollChange{"0.01", "0.05"});
   // a move followed by a budget change of a moved stream is refused
   PortfolioScenario mv{"mv"};
-  mv.move = {{"functional", "strategic", Money::from_cents(5)}};
+  mv.move = {{"stream.functioneel", "stream.strategisch", Money::from_cents(5)}};
   CHECK_THROWS_AS(compose(mv, b), BudgetError);
   auto ok = compose(b, mv);  // moves come after the budget changes: fine
   CHECK(ok.move.size() == 1);

@@ -1,6 +1,6 @@
 // Exact hours (koers/core/hours.hpp) and the "nl-lustrum" rules (issue 8 §1).
 // Working-day counts are by hand from the 2016, 2022 and 2025 calendars (each counted below);
-// 4 h/week over 2022 = 202.4 h is the figure of tests/cpp/calendar/test_calendar.cpp.
+// 4 h/week over 2022 = 202.4 h is the figure of tests/cpp/core/test_calendar.cpp.
 #include "testing.hpp"
 
 #include <koers/core/calendar.hpp>

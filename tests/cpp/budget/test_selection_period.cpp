@@ -29,7 +29,7 @@ Caught caught(const std::function<void()>& f) {
 
 TEST_CASE("selection: hours_per_week over the period of the file", "[calendar][selection]") {
   // Issue: "experts with hours available (4 hours a week over the working days of a period)".
-  // 2022, calendar nl: 253 working days (tests/cpp/calendar/test_calendar.cpp) x 4/5 = 202.4 h.
+  // 2022, calendar nl: 253 working days (tests/cpp/core/test_calendar.cpp) x 4/5 = 202.4 h.
   auto s = parse_selection(doc(R"({"id": "GB1", "hours_per_week": 4}, {"id": "GB2", "hours": 150})", period2022));
   REQUIRE(s.experts.size() == 2);
   CHECK(s.experts[0].hours == 202.4);

@@ -1,0 +1,194 @@
+// StrategyGraph::topology() and StrategyGraph::check(): every problem of a strategy graph, over
+// node indices (each id is looked up once, in topology()).
+#include <koers/model/strategy_graph.hpp>
+
+#include "graph_index.hpp"
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace koers {
+
+const Topology& StrategyGraph::topology() const {
+  return topology_.get([this] {
+    Topology t;
+    auto resolve = [this](const std::string& id) {
+      auto it = index_.find(id);
+      return it == index_.end() ? Topology::none : static_cast<std::uint32_t>(it->second);
+    };
+    t.from.reserve(edges_.size());
+    t.to.reserve(edges_.size());
+    for (const auto& e : edges_) {
+      t.from.push_back(resolve(e.from));
+      t.to.push_back(resolve(e.to));
+    }
+    t.first.resize(nodes_.size());
+    for (std::size_t i = 0; i < nodes_.size(); ++i) t.first[i] = resolve(nodes_[i].id);
+    return t;
+  });
+}
+
+namespace detail {
+
+/// Every cycle in the refines/decomposes hierarchy, one path per strongly connected component,
+/// as node indices with the first repeated at the end: for each component, in the order of its
+/// lowest node, a self-loop on that node, or else the walk from it along the first edge (in
+/// model order) that stays inside the component, until a node repeats.
+std::vector<std::vector<std::size_t>> hierarchy_cycles(const StrategyGraph& g) {
+  const std::size_t n = g.size();
+  Adjacency down = hierarchy_down(g);
+  auto comp = strong_components(down);
+  std::vector<std::size_t> comp_size;
+  for (auto c : comp) {
+    if (c >= comp_size.size()) comp_size.resize(c + 1, 0);
+    ++comp_size[c];
+  }
+  std::vector<std::vector<std::size_t>> cycles;
+  std::vector<char> done(comp_size.size(), 0);
+  std::vector<std::uint32_t> pos;
+  for (std::size_t v = 0; v < n; ++v) {
+    auto c = comp[v];
+    if (done[c]) continue;
+    bool self = false;
+    for (auto w : down.of(v))
+      if (w == v) self = true;
+    if (comp_size[c] < 2 && !self) continue;
+    done[c] = true;
+    if (self) { cycles.push_back({v, v}); continue; }
+    if (pos.empty()) pos.assign(n, Topology::none);
+    std::vector<std::size_t> path{v};
+    pos[v] = 0;
+    std::size_t cur = v;
+    while (true) {
+      std::size_t next = cur;
+      for (auto w : down.of(cur))
+        if (comp[w] == c) { next = w; break; }
+      if (pos[next] != Topology::none) {
+        std::vector<std::size_t> cyc(path.begin() + pos[next], path.end());
+        cyc.push_back(next);
+        cycles.push_back(std::move(cyc));
+        break;
+      }
+      pos[next] = static_cast<std::uint32_t>(path.size());
+      path.push_back(next);
+      cur = next;
+    }
+    for (auto p : path) pos[p] = Topology::none;
+  }
+  return cycles;
+}
+
+/// Goals and learning goals served by work: directly contributed to, or with a served child
+/// below them in refines/decomposes (a flag per node). Linear: a worklist up the hierarchy.
+std::vector<char> served_nodes(const StrategyGraph& g) {
+  const auto& topo = g.topology();
+  const auto& edges = g.edges();
+  const auto& nodes = g.nodes();
+  std::vector<char> served(g.size(), 0);
+  std::vector<std::uint32_t> work;
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    auto f = topo.from[i], t = topo.to[i];
+    if (f == Topology::none || t == Topology::none) continue;
+    if (edges[i].kind == EdgeKind::contributes && is_work(nodes[f].kind) && !served[t]) {
+      served[t] = 1;
+      work.push_back(t);
+    }
+  }
+  Adjacency up = hierarchy_up(g);
+  while (!work.empty()) {
+    auto v = work.back();
+    work.pop_back();
+    for (auto p : up.of(v))
+      if (!served[p]) { served[p] = 1; work.push_back(p); }
+  }
+  return served;
+}
+
+}  // namespace detail
+
+std::vector<Issue> StrategyGraph::check() const {
+  std::vector<Issue> out;
+  const Topology& topo = topology();
+  // E202 duplicate ids (reported once, at the second node), E207 required fields
+  std::vector<char> duplicate_reported;
+  for (std::size_t i = 0; i < nodes_.size(); ++i) {
+    const Node& n = nodes_[i];
+    if (n.id.empty()) {
+      out.push_back({Errc::missing_required, {}, describe(n) + " has no id"});
+    } else if (topo.first[i] != i) {
+      if (duplicate_reported.empty()) duplicate_reported.assign(nodes_.size(), 0);
+      if (!duplicate_reported[topo.first[i]]) {
+        duplicate_reported[topo.first[i]] = 1;
+        out.push_back({Errc::duplicate_id, {n.id}, "id '" + n.id + "' is used by more than one node"});
+      }
+    }
+    if (n.name.empty()) out.push_back({Errc::missing_required, {n.id}, display_name(n.kind) + " '" + n.id + "' has no name"});
+    if (n.kind == NodeKind::intervention && !n.status)
+      out.push_back({Errc::missing_required, {n.id}, describe(n) + " has no status (new, existing or partly_existing)"});
+    if (n.kind == NodeKind::budget_stream && !n.budget_cents)
+      out.push_back({Errc::missing_required, {n.id}, describe(n) + " has no budget_cents"});
+    if (n.importance && (*n.importance < 0 || *n.importance > 100 || !std::isfinite(*n.importance)))
+      out.push_back({Errc::invalid_value, {n.id}, describe(n) + " has importance outside 0..100"});
+  }
+  // E200 unknown references, E203 edge kinds, E206 strengths
+  for (std::size_t i = 0; i < edges_.size(); ++i) {
+    const Edge& e = edges_[i];
+    const Node* f = topo.from[i] != Topology::none ? &nodes_[topo.from[i]] : nullptr;
+    const Node* t = topo.to[i] != Topology::none ? &nodes_[topo.to[i]] : nullptr;
+    auto edge_text = [&] { return std::string(to_string(e.kind)) + " edge '" + e.from + "' -> '" + e.to + "'"; };
+    if (!f) out.push_back({Errc::unknown_reference, {e.from}, edge_text() + " starts at an unknown node '" + e.from + "'"});
+    if (!t) out.push_back({Errc::unknown_reference, {e.to}, edge_text() + " ends at an unknown node '" + e.to + "'"});
+    if (f && t && !edge_allowed(e.kind, f->kind, t->kind))
+      out.push_back({Errc::edge_not_allowed, {e.from, e.to},
+                     "a " + std::string(to_string(e.kind)) + " edge may not go from " + describe(*f) + " to " + describe(*t)});
+    if (e.kind == EdgeKind::contributes) {
+      if (!e.strength) {
+        out.push_back({Errc::missing_required, {e.from, e.to}, edge_text() + " has no strength"});
+      } else if (e.strength->value) {
+        double v = *e.strength->value;
+        if (!std::isfinite(v) || v < -100 || v > 100)
+          out.push_back({Errc::strength_out_of_range, {e.from, e.to},
+                         edge_text() + " has strength " + std::to_string(v) + ", outside -100..100"});
+      } else if (!is_contribution_label(e.strength->label)) {
+        out.push_back({Errc::strength_out_of_range, {e.from, e.to},
+                       edge_text() + " has strength '" + e.strength->label +
+                           "', not one of make, help, some+, unknown, some-, hurt, break"});
+      }
+    }
+  }
+  // E201 cycles in refines/decomposes
+  for (const auto& cyc : detail::hierarchy_cycles(*this)) {
+    std::string path;
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < cyc.size(); ++i) {
+      if (i) path += " -> ";
+      path += describe(nodes_[cyc[i]]);
+      if (i + 1 < cyc.size()) ids.push_back(nodes_[cyc[i]].id);
+    }
+    out.push_back({Errc::cycle, ids, "cycle in refines/decomposes: " + path});
+  }
+  // E204 goals no intervention serves, E205 interventions that serve no goal
+  auto served = detail::served_nodes(*this);
+  for (std::size_t i = 0; i < nodes_.size(); ++i)
+    if (detail::is_goal_like(nodes_[i].kind) && !served[i])
+      out.push_back({Errc::goal_unserved, {nodes_[i].id}, describe(nodes_[i]) + " is served by no intervention"});
+  // an intervention serves when it contributes to an existing node (by id: a duplicate id counts)
+  std::vector<char> contributing(nodes_.size(), 0);
+  for (std::size_t i = 0; i < edges_.size(); ++i)
+    if (edges_[i].kind == EdgeKind::contributes && topo.to[i] != Topology::none && topo.from[i] != Topology::none)
+      contributing[topo.from[i]] = 1;
+  for (std::size_t i = 0; i < nodes_.size(); ++i)
+    if (nodes_[i].kind == NodeKind::intervention && !contributing[topo.first[i]])
+      out.push_back({Errc::intervention_unused, {nodes_[i].id}, describe(nodes_[i]) + " serves no goal"});
+  // strategies name known nodes
+  for (const auto& s : strategies)
+    for (const auto& [id, v] : s.values) {
+      if (!find(id)) out.push_back({Errc::unknown_reference, {id}, "strategy '" + s.name + "' sets unknown node '" + id + "'"});
+      if (!std::isfinite(v) || v < -100 || v > 100)
+        out.push_back({Errc::invalid_value, {id}, "strategy '" + s.name + "' sets '" + id + "' to a value outside -100..100"});
+    }
+  return out;
+}
+
+}  // namespace koers
