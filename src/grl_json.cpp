@@ -84,4 +84,94 @@ std::string to_json(const Model& m, int indent) {
   return dump(j, indent);
 }
 
+namespace {
+template <class E, std::size_t N>
+E parse_name(const json& j, const char* key, const E (&all)[N]) {
+  const auto& v = j.at(key);
+  if (v.is_string())
+    for (E e : all)
+      if (to_string(e) == v.get<std::string>()) return e;
+  throw InputError(Errc::invalid_value, std::string("GRL model: '") + key + "' is " + v.dump(-1, ' ', false, json::error_handler_t::replace),
+                   {key});
+}
+constexpr ElementType k_types[] = {ElementType::softgoal, ElementType::goal, ElementType::task, ElementType::resource,
+                                   ElementType::indicator};
+constexpr Importance k_importances[] = {Importance::high, Importance::medium, Importance::low, Importance::none};
+constexpr LinkKind k_links[] = {LinkKind::decomposition, LinkKind::contribution, LinkKind::dependency};
+constexpr ContributionType k_contributions[] = {ContributionType::make, ContributionType::help, ContributionType::some_positive,
+                                                ContributionType::unknown, ContributionType::some_negative,
+                                                ContributionType::hurt, ContributionType::break_};
+constexpr Label k_labels[] = {Label::denied, Label::weakly_denied, Label::weakly_satisfied, Label::satisfied,
+                              Label::conflict, Label::unknown, Label::none};
+constexpr Algorithm k_algorithms[] = {Algorithm::quantitative, Algorithm::qualitative};
+constexpr Decomposition k_decompositions[] = {Decomposition::and_, Decomposition::or_, Decomposition::xor_};
+}  // namespace
+
+Model model_from_json(std::string_view text) {
+  json j;
+  try {
+    j = json::parse(text.begin(), text.end());
+  } catch (const json::exception& e) {
+    throw InputError(Errc::not_json, std::string("GRL model: not valid JSON: ") + e.what());
+  }
+  try {
+    Model m;
+    m.name = j.at("name").get<std::string>();
+    m.default_algorithm = parse_name(j, "default_algorithm", k_algorithms);
+    for (const auto& e : j.at("elements")) {
+      Element el;
+      el.id = e.at("id").get<std::string>();
+      el.name = e.at("name").get<std::string>();
+      el.type = parse_name(e, "type", k_types);
+      el.kind = e.at("kind").get<std::string>();
+      if (el.kind == to_string(el.type)) el.kind.clear();  // to_json writes the type for "no kind"
+      el.decomposition = parse_name(e, "decomposition", k_decompositions);
+      el.importance = parse_name(e, "importance", k_importances);
+      el.importance_quantitative = e.at("importance_quantitative").get<int>();
+      m.elements.push_back(std::move(el));
+    }
+    for (const auto& l : j.at("links")) {
+      Link ln;
+      ln.id = l.at("id").get<std::string>();
+      ln.kind = parse_name(l, "kind", k_links);
+      ln.src = l.at("src").get<std::string>();
+      ln.dest = l.at("dest").get<std::string>();
+      if (ln.kind == LinkKind::contribution) {
+        ln.contribution = parse_name(l, "contribution", k_contributions);
+        ln.strength = l.at("strength").get<int>();
+        ln.correlation = l.at("correlation").get<bool>();
+      }
+      m.links.push_back(std::move(ln));
+    }
+    for (const auto& a : j.at("actors")) {
+      Actor ac;
+      ac.id = a.at("id").get<std::string>();
+      ac.name = a.at("name").get<std::string>();
+      ac.importance = parse_name(a, "importance", k_importances);
+      ac.importance_quantitative = a.at("importance_quantitative").get<int>();
+      ac.elements = a.at("elements").get<std::vector<std::string>>();
+      ac.actors = a.at("actors").get<std::vector<std::string>>();
+      m.actors.push_back(std::move(ac));
+    }
+    for (const auto& s : j.at("strategies")) {
+      Strategy st;
+      st.id = s.at("id").get<std::string>();
+      st.name = s.at("name").get<std::string>();
+      st.description = s.at("description").get<std::string>();
+      for (const auto& e : s.at("evaluations")) {
+        Evaluation ev{e.at("element").get<std::string>(), e.at("value").get<int>(), parse_name(e, "label", k_labels)};
+        if (*ev.label == label_of(ev.value)) ev.label.reset();  // to_json writes the derived label too
+        st.evaluations.push_back(std::move(ev));
+      }
+      st.includes = s.at("includes").get<std::vector<std::string>>();
+      m.strategies.push_back(std::move(st));
+    }
+    return m;
+  } catch (const json::out_of_range& e) {
+    throw InputError(Errc::missing_field, std::string("GRL model: ") + e.what());
+  } catch (const json::type_error& e) {
+    throw InputError(Errc::wrong_type, std::string("GRL model: ") + e.what());
+  }
+}
+
 }  // namespace koers::grl

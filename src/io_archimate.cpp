@@ -1,6 +1,7 @@
 // ArchiMate Model Exchange File Format 3.x → koers::archimate::Model, with pugixml.
 // Every problem is an InputError naming the line and the element (codes in io/archimate.hpp).
 #include <koers/io/archimate.hpp>
+#include <koers/io/file.hpp>
 
 #include <pugixml.hpp>
 
@@ -469,20 +470,8 @@ Model parse_archimate(std::string_view text, const std::string& origin) {
 }
 
 Model load_archimate(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec))
-    throw_error(Errc::file_unreadable, "cannot read '" + path + "': it is a directory", {path});
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw_error(Errc::file_unreadable, "cannot read '" + path + "'", {path});
-  auto size = std::filesystem::file_size(path, ec);
-  if (!ec && size > max_file_bytes)
-    throw_error(Errc::too_large, "'" + path + "' is larger than 256 MiB, the ArchiMate reader's limit", {path});
-  std::string text;
-  if (!ec) text.resize(static_cast<std::size_t>(size));
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  if (in.bad()) throw_error(Errc::file_unreadable, "cannot read '" + path + "'", {path});
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  return parse_archimate(text, "'" + path + "'");
+  // THE bounded read (E100 a directory or unreadable, E117 past the limit; a pipe is read too)
+  return parse_archimate(koers::io::read_file(path, max_file_bytes), "'" + path + "'");
 }
 
 }  // namespace koers::archimate

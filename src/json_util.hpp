@@ -46,6 +46,16 @@ inline int json_depth(std::string_view text, int limit) {
   return deepest;
 }
 
+/// THE wording of the checks every JSON reader makes before parsing (the Python reader of
+/// `koers costs --costs` words them alike): E101 "… is not valid JSON: not UTF-8 (byte N)"
+/// (the parser's own message would echo the broken bytes), E108 "… nests deeper than 64 levels".
+inline void check_json_text(std::string_view text, const std::string& origin) {
+  if (auto bad = koers::io::invalid_utf8(text))
+    throw InputError(Errc::not_json, origin + " is not valid JSON: not UTF-8 (byte " + std::to_string(*bad) + ")", {origin});
+  if (json_depth(text, max_json_depth) > max_json_depth)
+    throw InputError(Errc::too_deep, origin + " nests deeper than " + std::to_string(max_json_depth) + " levels", {origin});
+}
+
 /// JSON has no NaN or Infinity: true when the text holds such a literal outside a string, so
 /// that a reader can name it (E110) instead of a bare syntax error.
 inline bool has_non_finite_literal(std::string_view text) {
@@ -69,8 +79,7 @@ inline bool has_non_finite_literal(std::string_view text) {
 /// default; the decision reader says E110). The one parse every koers JSON reader goes through.
 template <class J>
 J parse_json_text_as(std::string_view text, const std::string& origin, Errc out_of_range = Errc::invalid_value) {
-  if (json_depth(text, max_json_depth) > max_json_depth)
-    throw InputError(Errc::too_deep, origin + " nests deeper than " + std::to_string(max_json_depth) + " levels", {origin});
+  check_json_text(text, origin);
   try {
     return J::parse(text.begin(), text.end());
   } catch (const typename J::parse_error& e) {

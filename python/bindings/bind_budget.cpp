@@ -2,6 +2,8 @@
 // into result objects and DataFrames.
 #include "bindings.hpp"
 
+#include <pybind11/functional.h>
+
 #include <koers/budget/portfolio.hpp>
 #include <koers/budget/portfolio_json.hpp>
 #include <koers/budget/selection.hpp>
@@ -48,9 +50,12 @@ void register_solver(py::module_& m) {
         "cents"_a, "factor"_a, "floor(cents × factor), exactly.");
   m.def("optimise_json", [](const Portfolio& p, const SolveOptions& o) { return result_to_json(optimise(p, o)); },
         "portfolio"_a, "options"_a, "Exact optimisation; the result as JSON.", release);
-  m.def("curve_json", [](const Portfolio& p, const std::string& s, const SolveOptions& o, std::int64_t max_points) {
-          return curve_to_json(curve(p, s, {.max_points = max_points, .solve = o}));
-        }, "portfolio"_a, "stream"_a, "options"_a, "max_points"_a, "Budget curve breakpoints as JSON.", release);
+  m.def("curve_json", [](const Portfolio& p, const std::string& s, const SolveOptions& o, std::int64_t max_points,
+                         std::function<void(std::size_t, std::size_t)> progress) {
+          return curve_to_json(curve(p, s, {.max_points = max_points, .solve = o, .progress = std::move(progress)}));
+        }, "portfolio"_a, "stream"_a, "options"_a, "max_points"_a, "progress"_a = nullptr,
+        "Budget curve breakpoints as JSON (progress(done, total) after each breakpoint).", release);
+  m.attr("max_curve_cells") = max_curve_cells;
 
   py::class_<Selection>(m, "Selection", "Processes, experts and hours (koers.selection).")
       .def(py::init<>())

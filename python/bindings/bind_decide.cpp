@@ -131,6 +131,7 @@ void register_decide(py::module_& root) {
   m.def("swing_weights", &swing_weights, "problem"_a, "points"_a);
 
   m.attr("max_sensitivity_steps") = max_sensitivity_steps;
+  m.attr("max_sensitivity_cells") = max_sensitivity_cells;
   m.attr("max_smaa_samples") = max_smaa_samples;
   m.attr("max_smaa_cells") = max_smaa_cells;
   m.attr("max_score_magnitude") = max_score_magnitude;
@@ -138,7 +139,8 @@ void register_decide(py::module_& root) {
       .def(py::init<>())
       .def_readwrite("rank", &SensitivityOptions::rank).def_readwrite("top_k", &SensitivityOptions::top_k)
       .def_readwrite("steps", &SensitivityOptions::steps).def_readwrite("tolerance", &SensitivityOptions::tolerance)
-      .def_readwrite("scan_step", &SensitivityOptions::scan_step);
+      .def_readwrite("scan_step", &SensitivityOptions::scan_step)
+      .def_readwrite("progress", &SensitivityOptions::progress);
   py::class_<WeightInterval>(m, "WeightInterval")
       .def_readonly("criterion", &WeightInterval::criterion).def_readonly("weight", &WeightInterval::weight)
       .def_readonly("lower", &WeightInterval::lower).def_readonly("upper", &WeightInterval::upper)

@@ -22,7 +22,13 @@ void register_grl(py::module_& m) {
       .def_readonly("default_algorithm", &grl::Model::default_algorithm)
       .def("strategy_names", &grl::Model::strategy_names, "Strategy names in order.")
       .def("to_json", [](const grl::Model& g, int indent) { return grl::to_json(g, indent); }, "indent"_a = -1,
-           "The model as JSON text.");
+           "The model as JSON text.")
+      .def(py::pickle([](const grl::Model& g) { return py::make_tuple(1, grl::to_json(g, -1)); },
+                      [](const py::tuple& t) {
+                        if (t.size() != 2 || t[0].cast<int>() != 1)
+                          throw InputError(Errc::invalid_value, "GrlModel pickle: unknown state (format version 1 expected)");
+                        return grl::model_from_json(t[1].cast<std::string>());
+                      }));
   m.def("grl_load_jucm", &io::load_jucm, "path"_a, release, "Load a jUCMNav .jucm file as a GRL model.");
   m.def("grl_parse_jucm", [](const std::string& text, const std::string& origin) { return io::parse_jucm(text, origin); },
         "text"_a, "origin"_a = "jucm", release, "Parse jUCMNav XMI text as a GRL model.");

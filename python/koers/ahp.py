@@ -221,11 +221,12 @@ class AHP(_Base):
     def __init__(self, elements, judgments=None, **options):
         super().__init__(elements, **options)
         self._judgments: list[dict] = []
-        for j in _judgment_list(judgments):
-            self._add(j)
+        js = _judgment_list(judgments)
+        if js:
+            self._add(*js)  # checked at once: one parse, not one per judgment (quadratic in their number)
 
-    def _add(self, j: dict):
-        trial = self._judgments + [j]
+    def _add(self, *js: dict):
+        trial = self._judgments + list(js)
         doc = {"format": "koers.ahp", "version": 1, "elements": self._elements, "judgments": trial}
         _core.ahp_normalise_json(_dumps(doc), "judgment")  # checks names, range, contradictions now
         self._judgments = trial

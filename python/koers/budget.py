@@ -849,11 +849,25 @@ def _cost_changes(base: Portfolio, other: Portfolio) -> tuple:
 # ---- curves -------------------------------------------------------------------------------
 
 def curve(portfolio, stream: str, *, max_points: int = 100000, node_limit: int = 0,
-          time_limit: float = 0) -> "BudgetCurve":
-    """The exact budget curve of ``stream``: every budget (cents) at which the optimum changes."""
+          time_limit: float = 0, progress: bool = False) -> "BudgetCurve":
+    """The exact budget curve of ``stream``: every budget (cents) at which the optimum changes.
+
+    Bounded (docs/limits.md): breakpoints × items ≤ ``max_curve_cells`` (InputError E119; each
+    breakpoint carries its selection), breakpoints ≤ ``max_points`` (SolverError E401).
+    ``progress``: a tqdm bar (stderr) over the optimum's climb, shown once it has taken a second."""
     from .budget_frames import BudgetCurve
+    from ._checks import INT64_MAX, whole
     p = _as_portfolio(portfolio)
-    raw = json.loads(_core.curve_json(p._p, stream, _options(node_limit, time_limit, False, False), int(max_points)))
+    bar, cb = None, None
+    if progress:
+        from ._progress import progress_bar
+        bar, cb = progress_bar(0, "curve", "value", delay=1.0)
+    try:
+        raw = json.loads(_core.curve_json(p._p, stream, _options(node_limit, time_limit, False, False),
+                                          whole(max_points, "max_points", 1, INT64_MAX), cb))
+    finally:
+        if bar is not None:
+            bar.close()
     pts = raw["breakpoints"]
     df = BudgetCurve({"budget": pd.Series([b["budget_cents"] for b in pts], dtype="int64"),
                       "optimum": pd.Series([b["optimum"] for b in pts], dtype="Int64"),

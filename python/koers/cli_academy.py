@@ -25,7 +25,8 @@ def register(sub) -> None:
                                    "compute the nine KPIs of the Academie report as of the end of a day.")
     add_source(p, "a folder with the log's CSV files", example_file="academy")
     p.add_argument("--as-of", required=True, metavar="DATE", help="the date (YYYY-MM-DD), end of day, inclusive")
-    p.add_argument("--year", type=int, metavar="Y", help="the year of runs_planned_in_<Y> (default: the as-of year)")
+    from ._checks import int_arg
+    p.add_argument("--year", type=int_arg(1, 9999), metavar="Y", help="the year of runs_planned_in_<Y> (default: the as-of year)")
     p.add_argument("--strict", action="store_true", help="refuse the whole log when a row is invalid (exit 1)")
     p.add_argument("--json", action="store_true", help="print {kpis, errors} as JSON")
     p.set_defaults(func=cmd_academy)

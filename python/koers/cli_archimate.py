@@ -91,6 +91,7 @@ def register(sub) -> None:
     s.add_argument("after", metavar="B")
     s.add_argument("--json", action="store_true")
     s.add_argument("--processes", action="store_true", help="which West Betuwe processes (example) are affected")
-    s.add_argument("--limit", type=int, default=20, help="renamed elements to list (default 20)")
+    from ._checks import int_arg
+    s.add_argument("--limit", type=int_arg(0), default=20, help="renamed elements to list (default 20)")
     s.set_defaults(func=cmd_diff)
     p.set_defaults(func=lambda args: (p.print_help(sys.stderr), 2)[1])

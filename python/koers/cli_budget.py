@@ -97,7 +97,8 @@ def cmd_curve(args) -> int:
         # a stream named on the command line: a usage error (exit 2), coded E402
         return fail(str(error(Errc.unknown_stream, f"unknown stream '{args.stream}'; streams: {', '.join(p.streams.index)}",
                               [args.stream])), EXIT_USAGE)
-    c = curve(p, args.stream)
+    from ._progress import wanted
+    c = curve(p, args.stream, progress=wanted(args))
     pts = [{"budget_cents": int(r.budget), "optimum": None if r.optimum is None or str(r.optimum) == "<NA>" else int(r.optimum),
             "selected": list(r.selected)} for r in c.itertuples()]
     if args.json:
@@ -198,6 +199,34 @@ def cmd_sweep(args) -> int:
     return EXIT_OK
 
 
+MAX_JSON_DEPTH = 64  # as every C++ JSON reader (src/json_util.hpp max_json_depth)
+
+
+def _json_depth(text: str) -> int:
+    """The deepest nesting of JSON text (strings skipped): a linear scan of the structural characters."""
+    import re
+    depth = deepest = 0
+    in_string = escaped = False
+    for m in re.finditer(r'[\[\]{}"\\]', text):
+        c = m.group()
+        if in_string:
+            if escaped:
+                escaped = False
+            elif c == "\\":  # escapes the next character; skip it when it is one this scan sees
+                escaped = text[m.end():m.end() + 1] in ('"', "\\")
+            elif c == '"':
+                in_string = False
+            continue
+        if c == '"':
+            in_string = True
+        elif c in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif c in "]}":
+            depth -= 1
+    return deepest
+
+
 def _overrides(path):
     import json
 
@@ -206,14 +235,19 @@ def _overrides(path):
         return None
     from . import _core
     raw = _core.read_file(path)  # stops at the size limit (E117); E100 unreadable
+    # worded as the C++ JSON readers word them (src/json_util.hpp check_json_text): E101 not UTF-8,
+    # E108 deeper than 64 levels (checked before parsing), E101 not JSON
+    origin = f"'{path}'"
     try:
-        d = json.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise error(Errc.not_utf8, f"'{path}' is not UTF-8 text (byte {e.start})", [path]) from None
+        raise error(Errc.not_json, f"{origin} is not valid JSON: not UTF-8 (byte {e.start})", [origin]) from None
+    if _json_depth(text) > MAX_JSON_DEPTH:
+        raise error(Errc.too_deep, f"{origin} nests deeper than {MAX_JSON_DEPTH} levels", [origin])
+    try:
+        d = json.loads(text)
     except json.JSONDecodeError as e:
-        raise error(Errc.not_json, f"'{path}' is not valid JSON: {e}", [path]) from None
-    except RecursionError:
-        raise error(Errc.too_deep, f"'{path}' nests too deeply", [path]) from None
+        raise error(Errc.not_json, f"{origin} is not valid JSON: {e}", [origin]) from None
     if not isinstance(d, dict):
         raise error(Errc.wrong_type, f"'{path}' must hold a JSON object {{intervention id: cost fields}}", [path])
     for k, v in d.items():
@@ -223,11 +257,10 @@ def _overrides(path):
     return d
 
 
-def costs_dict(args) -> dict:
-    """``koers costs --json``: the plan costing (see docs/budget.md)."""
+def _cost_plan(args, model, overrides):
+    """``koers costs``: the plan costing (see docs/budget.md)."""
     from .budget import cost_plan
     from .errors import KoersError, error
-    model, overrides = model_from(args), _overrides(args.costs)
     try:
         return cost_plan(model, overrides, ilb_share=args.ilb_share, uptake=args.uptake,
                          ilb_stream=args.ilb_stream, rounding=args.rounding)
@@ -238,7 +271,16 @@ def costs_dict(args) -> dict:
 
 
 def cmd_costs(args) -> int:
-    c = costs_dict(args)
+    from .errors import KoersError
+    model, overrides = model_from(args), _overrides(args.costs)  # file errors: exit 2
+    try:
+        c = _cost_plan(args, model, overrides)
+    except KoersError as e:
+        # a bad option or a field of the --costs file: a usage/file error (exit 2 as raised); anything
+        # else means the model cannot be costed (E404, E207, E402, E403, E107, E114): exit 1
+        if args.costs in e.elements or {"ilb_share", "uptake", "rounding"} & {str(x) for x in e.elements}:
+            raise
+        return fail(str(e), EXIT_INVALID)
     if args.json:
         emit_json(c.to_dict())
         return EXIT_OK
@@ -291,6 +333,7 @@ def register(sub) -> None:
     p = sub.add_parser("curve", help="exact budget curve of one stream: every budget where the optimum changes")
     common(p)
     p.add_argument("--stream", required=True, help="the stream whose budget varies")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_curve)
     p = sub.add_parser("scenarios", help="compare the base and the scenarios of a portfolio file side by side")
     p.add_argument("--wide", action="store_true", help="one table however wide (default: wrapped at 100 columns)")

@@ -94,7 +94,8 @@ def _smaa(args) -> int:
 def _sensitivity(args) -> int:
     from .decide import sensitivity
     p = _load(args.file)
-    r = sensitivity(p, method=args.method, top_k=args.top_k, steps=args.steps)
+    from ._progress import wanted
+    r = sensitivity(p, method=args.method, top_k=args.top_k, steps=args.steps, progress=wanted(args))
     if args.json:
         _emit(r.to_dict())
         return 0
@@ -150,4 +151,5 @@ def register(sub) -> None:
     common(p)
     p.add_argument("--top-k", dest="top_k", type=int_arg(0), default=None, help="only the set of the best k must stay (default: whole ranking)")
     p.add_argument("--steps", type=int_arg(1), default=None, help="sweep grid steps (default 20)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_sensitivity)

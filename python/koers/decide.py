@@ -117,7 +117,7 @@ class DecisionProblem:
     def __init__(self, alternatives, criteria, scores, method=None, smaa=None, sensitivity=None, meta=None):
         self._alternatives = [str(a) for a in alternatives]
         self._criteria = [dict(c) for c in criteria]
-        arr = np.asarray(scores, dtype=float)
+        arr = _real_array(scores, "scores")
         if arr.ndim != 2:
             raise InputError(f"scores must be a 2-d matrix, got {arr.ndim} dimension(s)", int(Errc.size_mismatch), ["scores"])
         self._scores = arr
@@ -154,13 +154,13 @@ class DecisionProblem:
             crits.append(c)
         if isinstance(method, str):
             method = {"name": method}
-        return cls([str(i) for i in df.index], crits, df.to_numpy(dtype=float), method=method)
+        return cls([str(i) for i in df.index], crits, _real_array(df.to_numpy(), "scores"), method=method)
 
     @classmethod
     def from_array(cls, scores, weights=None, directions=None, alternatives=None, criteria=None, scales=None,
                    method=None):
         """From a NumPy matrix; names default to A1.., C1.."""
-        arr = np.asarray(scores, dtype=float)
+        arr = _real_array(scores, "scores")
         if arr.ndim != 2:
             raise InputError("scores must be a 2-d matrix", int(Errc.size_mismatch), ["scores"])
         alts = list(alternatives) if alternatives is not None else [f"A{i + 1}" for i in range(arr.shape[0])]
@@ -344,6 +344,15 @@ def _problem_from_state(state):
     if version != _PICKLE_VERSION:
         raise InputError(f"pickled DecisionProblem version {version} is not supported", int(Errc.unsupported_version))
     return DecisionProblem.loads(data.decode("utf-8"), "pickle")
+
+
+def _real_array(x, what: str) -> np.ndarray:
+    """``x`` as a float64 array; complex numbers are refused (InputError E106 naming ``what``)
+    rather than silently losing their imaginary part."""
+    a = x if isinstance(x, np.ndarray) else np.asarray(x)
+    if np.iscomplexobj(a) or (a.dtype == object and any(isinstance(v, complex) for v in a.flat)):
+        raise error(Errc.wrong_type, f"{what} are complex numbers; koers ranks real numbers only", [what])
+    return a if a.dtype == np.float64 else a.astype(np.float64)
 
 
 def _as_problem(problem, weights=None, directions=None, scales=None) -> tuple[DecisionProblem, str]:
@@ -636,12 +645,14 @@ def _rank_array(x: np.ndarray, weights, directions, method, normalisation, v) ->
     d = _core()
     if x.ndim != 2:
         raise InputError("scores must be a 2-d matrix", int(Errc.size_mismatch), ["scores"])
-    if x.dtype != np.float64:
-        x = x.astype(np.float64)
+    # read in place when C- or F-contiguous float64; anything else (x[::-1], a slice, ints) is copied
+    x = _real_array(x, "scores")
+    if not (x.flags.c_contiguous or x.flags.f_contiguous):
+        x = np.ascontiguousarray(x)
     k = x.shape[1]
     dirs = _per_criterion(directions if directions is not None else "max", [f"C{j + 1}" for j in range(k)],
                           "directions", _as_direction)
-    w = np.empty(0) if weights is None else np.asarray(weights, dtype=float).reshape(-1)
+    w = np.empty(0) if weights is None else _real_array(weights, "weights").reshape(-1)
     dir_enums = [d.direction_from_string(s) for s in dirs]
     spec = {"name": method or "topsis"}
     if normalisation is not None:
@@ -772,11 +783,16 @@ class SensitivityResult:
 
 def sensitivity(problem, method: str | None = None, top_k: int | None = None, steps: int | None = None,
                 normalisation: str | None = None, v: float | None = None, tolerance: float = 1e-9,
-                scan_step: float = 0.001) -> SensitivityResult:
+                scan_step: float = 0.001, progress: bool = False) -> SensitivityResult:
     """One-at-a-time weight sensitivity: per criterion the interval of its weight in which the
     ranking (``top_k=0``) or the set of the best ``top_k`` stays the same (exact for wsm,
     promethee2 and spotis, which are linear in the weights; scan + bisection to ``tolerance``
-    for topsis and vikor), and sweeps over ``steps + 1`` weights."""
+    for topsis and vikor), and sweeps over ``steps + 1`` weights.
+
+    Bounded (docs/limits.md): ``steps`` ≤ ``max_sensitivity_steps`` and (steps + 1) × criteria ×
+    alternatives ≤ ``max_sensitivity_cells`` (InputError E119, before any work); ``scan_step`` in
+    [1e-6, 0.5], ``tolerance`` in [1e-15, scan_step] (E115). ``progress``: a tqdm bar (stderr)
+    over the rankings, shown once the call has taken a second."""
     p, _ = _as_problem(problem)
     o, spec = _rank_options(p, method, normalisation, v)
     d = _core()
@@ -788,7 +804,18 @@ def sensitivity(problem, method: str | None = None, top_k: int | None = None, st
                      limit=d.max_sensitivity_steps)
     so.tolerance = real(tolerance, "tolerance", 0.0)
     so.scan_step = real(scan_step, "scan_step", 0.0)
-    return SensitivityResult(p, d.sensitivity(p._core_problem(), so), spec)
+    bar = None
+    if progress:
+        from ._progress import progress_bar
+        bar, cb = progress_bar(0, "sensitivity", "ranking", delay=1.0)
+        if cb is not None:
+            so.progress = cb
+    try:
+        res = d.sensitivity(p._core_problem(), so)
+    finally:
+        if bar is not None:
+            bar.close()
+    return SensitivityResult(p, res, spec)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -858,18 +885,9 @@ class SmaaResult:
         return self.to_frame()._repr_html_()
 
 
-def _progress_bar(total: int):
-    try:
-        from tqdm.auto import tqdm
-    except ImportError:  # pragma: no cover
-        return None, None
-    bar = tqdm(total=total, desc="SMAA", unit="sample")
-    state = {"n": 0}
-
-    def cb(done, tot):
-        bar.update(done - state["n"])
-        state["n"] = done
-    return bar, cb
+def _progress_bar(total: int, desc: str = "SMAA", unit: str = "sample"):
+    from ._progress import progress_bar
+    return progress_bar(total, desc, unit)
 
 
 def _smaa_options(p, samples=None, seed=None, weights=None, intervals=None, orderings=None, score_model=None,

@@ -165,10 +165,13 @@ class Model:
 
     def total_budget(self) -> "_core.Money":
         """The sum of the streams as exact :class:`koers.Money`."""
-        total = _core.Money.from_cents(0)
-        for c in self.budgets_cents().values():
-            total = total + _core.Money.from_cents(c)
-        return total
+        budgets = self.budgets_cents()
+        total = sum(budgets.values())
+        if not -2**63 <= total < 2**63:  # each stream fits; their sum does not (E114 naming them)
+            names = [f"'{self._name(s)}'" for s in budgets]
+            raise error(Errc.money_overflow, f"the budget streams {', '.join(names)} add up to {total:,} cents, "
+                        "beyond the 64-bit cent range (budget_cents)", list(budgets))
+        return _core.Money.from_cents(total)
 
     # ---- validation ---------------------------------------------------------------------
     def problems(self) -> list[dict]:

@@ -291,5 +291,8 @@ Model from_graph(const StrategyGraph& graph);
 std::string to_json(const Result& result, int indent = -1);
 /// Model as JSON text: {"name", "default_algorithm", "elements", "links", "actors", "strategies"}.
 std::string to_json(const Model& model, int indent = -1);
+/// The model back from `to_json(model)` text (pickling): every field to_json writes. Throws
+/// InputError E101 for text that is not JSON, E105/E106/E107 for a missing field, a wrong type or a bad name.
+Model model_from_json(std::string_view text);
 
 }  // namespace koers::grl

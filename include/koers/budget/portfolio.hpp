@@ -19,6 +19,7 @@
 #include <cmath>
 #include <cstdint>
 #include <map>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -240,10 +241,20 @@ struct CurvePoint {
   friend bool operator==(const CurvePoint&, const CurvePoint&) = default;
 };
 
+/// The most breakpoints × items a curve holds (each breakpoint lists its selection): past it,
+/// InputError E119 — a curve that long is a table nobody reads, and its selections alone would
+/// fill gigabytes. 2,500 breakpoints of a 400-item portfolio (about 10 s of exact solves).
+inline constexpr std::int64_t max_curve_cells = 1'000'000;
+
 /// Options of `curve`.
 struct CurveOptions {
   std::int64_t max_points = 100000;  ///< stop (SolverError E401) beyond this many breakpoints
   SolveOptions solve{.check_unique = false, .check_binding = false};
+  std::int64_t max_cells = max_curve_cells;  ///< breakpoints × items past this: InputError E119
+  /// Called after each breakpoint with (value gained so far, value to gain in all): the optimum
+  /// climbs from its value at the mandatory spend to its value with the whole stream. From the
+  /// calling thread.
+  std::function<void(std::size_t done, std::size_t total)> progress = {};
 };
 
 /// Find the best selection, with its proof. Validates first (throws BudgetError/InputError);
@@ -252,7 +263,8 @@ PortfolioResult optimise(const Portfolio& p, const SolveOptions& options = {});
 
 /// The exact optimum as the budget of `stream` goes from 0 up to reserved + Σ cost of its items
 /// (beyond which nothing changes): every budget at which the optimum changes, from 0 up.
-/// Throws BudgetError E402 for an unknown stream; SolverError E401 when a solve hits a limit.
+/// Throws BudgetError E402 for an unknown stream; SolverError E401 when a solve hits a limit or
+/// past `max_points`; InputError E119 when breakpoints × items pass max_curve_cells.
 std::vector<CurvePoint> curve(const Portfolio& p, const std::string& stream, const CurveOptions& options = {});
 
 /// The base portfolio changed once by a scenario (budgets, payroll share, moves, costs and

@@ -41,6 +41,32 @@ inline std::int64_t checked(__int128 v, const char* what) {
     throw InputError(Errc::money_overflow, std::string("amount out of range in ") + what);
   return static_cast<std::int64_t>(v);
 }
+/// The character of `t` that starts at byte `i`, quoted whole: an ASCII one as 'x', a UTF-8
+/// sequence as its text and code point ('٣' U+0663), a byte that starts none as "byte 0xFF" —
+/// never half a character.
+inline std::string describe_char(std::string_view t, std::size_t i) {
+  const auto b = static_cast<unsigned char>(t[i]);
+  auto hex = [](unsigned v, int width) {
+    static constexpr char d[] = "0123456789ABCDEF";
+    std::string out;
+    for (int k = width - 1; k >= 0; --k) out.push_back(d[(v >> (4 * k)) & 0xF]);
+    return out;
+  };
+  if (b >= 0x20 && b < 0x7F) return std::string("'") + static_cast<char>(b) + "'";
+  if (b < 0x80) return "U+" + hex(b, 4);
+  std::size_t len = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b <= 0xDF ? 2 : 0;
+  unsigned cp = len == 4 ? (b & 0x07u) : len == 3 ? (b & 0x0Fu) : (b & 0x1Fu);
+  bool ok = len > 0 && i + len <= t.size() && b <= 0xF4;
+  for (std::size_t k = 1; ok && k < len; ++k) {
+    const auto c = static_cast<unsigned char>(t[i + k]);
+    ok = (c & 0xC0u) == 0x80u;
+    cp = (cp << 6) | (c & 0x3Fu);
+  }
+  if (ok && len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ok = false;
+  if (ok && len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ok = false;
+  if (!ok) return "byte 0x" + hex(b, 2);
+  return "'" + std::string(t.substr(i, len)) + "' (U+" + hex(cp, cp > 0xFFFF ? 6 : 4) + ")";
+}
 /// n/d rounded by rule (d > 0).
 inline __int128 divide(__int128 n, __int128 d, Rounding r) {
   __int128 q = n / d, rem = n % d;
@@ -121,15 +147,26 @@ inline Ratio Ratio::parse(std::string_view text) {
   while (i < s.size() && s[i] == ' ') ++i;
   bool neg = false;
   if (i < s.size() && (s[i] == '-' || s[i] == '+')) { neg = s[i] == '-'; ++i; }
+  auto too_long = [&] {
+    return InputError(Errc::invalid_value, "'" + s + "' has too many digits for an exact ratio (64-bit numerator and denominator)", {s});
+  };
+  constexpr __int128 top = std::numeric_limits<std::int64_t>::max();
   __int128 num = 0, den = 1;
+  int zeros = 0;  // fraction zeros not applied yet: trailing ones change nothing ("1.000…0" is exactly 1)
   bool digits = false, point = false;
   for (; i < s.size(); ++i) {
     char c = s[i];
     if (c >= '0' && c <= '9') {
       digits = true;
+      if (point && c == '0') { ++zeros; continue; }
+      for (; zeros > 0; --zeros) {
+        num *= 10;
+        den *= 10;
+        if (num > top || den > top) throw too_long();
+      }
       num = num * 10 + (c - '0');
       if (point) den *= 10;
-      if (num > std::numeric_limits<std::int64_t>::max() || den > std::numeric_limits<std::int64_t>::max()) throw bad();
+      if (num > top || den > top) throw too_long();
     } else if ((c == '.' || c == ',') && !point) {
       point = true;
     } else if (c == ' ') {
@@ -178,7 +215,8 @@ inline Money Money::parse(std::string_view text) {
   std::string frac = dec == std::string::npos ? "" : t.substr(dec + 1);
   if (frac.size() > 2) throw bad("more than two decimals");
   if (frac == "-") frac = "";  // "€ 12,-"
-  for (char c : frac) if (c < '0' || c > '9') throw bad("unexpected character in the cents");
+  for (std::size_t k = 0; k < frac.size(); ++k)
+    if (frac[k] < '0' || frac[k] > '9') throw bad("unexpected character " + detail::describe_char(frac, k) + " in the cents");
   // whole part: digits with optional Dutch grouping dots every three digits
   std::string digits;
   if (whole.find('.') != std::string::npos) {
@@ -192,9 +230,10 @@ inline Money Money::parse(std::string_view text) {
       pos = next;
     }
   }
-  for (char c : whole) {
+  for (std::size_t k = 0; k < whole.size(); ++k) {
+    char c = whole[k];
     if (c == '.') continue;
-    if (c < '0' || c > '9') throw bad(std::string("unexpected character '") + c + "'");
+    if (c < '0' || c > '9') throw bad("unexpected character " + detail::describe_char(whole, k));
     digits.push_back(c);
   }
   if (digits.empty() && frac.empty()) throw bad("no digits");

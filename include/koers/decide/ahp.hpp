@@ -126,8 +126,8 @@ class PairwiseComparisons {
 
 /// Settings of the λmax completion.
 struct CompletionOptions {
-  double tolerance = 1e-10;  ///< stop when no log-entry moves more than this in one cycle
-  int max_cycles = 1000;     ///< cycles of coordinate minimisation (then `converged` = false)
+  double tolerance = 1e-10;  ///< stop when no log-entry moves more than this in one iteration
+  int max_cycles = 1000;     ///< iterations (joint steps and coordinate cycles; then `converged` = false)
 };
 
 /// A completed matrix.
@@ -140,9 +140,12 @@ struct CompletionResult {
   bool converged = true;
 };
 
-/// Bozóki, Fülöp & Rónyai (2010): cyclic coordinates over x = ln a_ij of the missing entries,
-/// each step minimising the (convex in x) λmax exactly along one coordinate (root of dλmax/dx,
-/// from left and right Perron vectors), starting from the incomplete LLSM (geometric) solution.
+/// Bozóki, Fülöp & Rónyai (2010): minimises λmax over x = ln a_ij of the missing entries
+/// (ln λmax is convex in x; the minimum is unique when the judgments are connected), starting
+/// from the incomplete LLSM (geometric) solution. All entries move at once (L-BFGS on ln λmax,
+/// its gradient from the left and right Perron vectors: two power iterations per step), then
+/// the paper's cyclic coordinates (each step minimising λmax exactly along one entry) finish
+/// when that stalls, and alone for one missing pair. `cycles` counts both kinds of iteration.
 /// Unconstrained, as in the paper: a chosen value may lie outside 1/9..9 (x 9 × y and y 9 × z
 /// give x 81 × z). E306 when the judgment graph is disconnected.
 CompletionResult complete_lambda_max(const PairwiseComparisons& pc, const CompletionOptions& options = {},
@@ -159,6 +162,14 @@ struct TriadInconsistency {
 double koczkodaj_triad(double a_ij, double a_jk, double a_ik);
 /// Every triad whose three pairs were all judged, worst first (ties: element order).
 std::vector<TriadInconsistency> koczkodaj_triads(const PairwiseComparisons& pc);
+/// The `keep` worst fully judged triads (0: all), in koczkodaj_triads's order, with the count and
+/// the largest index of all of them: O(n³) time, memory for the ones kept only.
+struct TriadSummary {
+  std::vector<TriadInconsistency> worst;
+  std::size_t count = 0;  ///< fully judged triads in all
+  double index = 0;       ///< Koczkodaj's index of the matrix: the largest triad index (0: none)
+};
+TriadSummary koczkodaj_summary(const PairwiseComparisons& pc, std::size_t keep);
 
 /// The single judgment whose revision lowers λmax most (others kept at their values).
 struct JudgmentRevision {

@@ -6,7 +6,10 @@
 #include <koers/decide/rank.hpp>
 
 #include <algorithm>
+#include <cstdint>
+#include <functional>
 #include <limits>
+#include <numeric>
 #include <set>
 #include <string>
 #include <vector>
@@ -16,13 +19,19 @@ namespace koers::decide {
 /// The most sweep steps `sensitivity` takes (each step ranks the problem once per criterion);
 /// more is InputError E119 with the count.
 inline constexpr int max_sensitivity_steps = 10'000;
+/// The most cells the sweeps hold: (steps + 1) × criteria × alternatives scores and ranks (about
+/// 120 MB); more is InputError E119 with the count, checked before any work.
+inline constexpr std::int64_t max_sensitivity_cells = 10'000'000;
 
 struct SensitivityOptions {
   RankOptions rank = {};
   int top_k = 0;              ///< 0: the whole ranking must stay; k > 0: the set of the best k
   int steps = 20;             ///< sweep grid 0, 1/steps, ..., 1 for each criterion
   double tolerance = 1e-9;    ///< bisection tolerance on the weight (non-linear methods)
-  double scan_step = 0.001;   ///< grid scan before bisection (non-linear methods)
+  double scan_step = 0.001;   ///< grid scan before bisection (non-linear methods), in [1e-6, 0.5]
+  /// Called now and then with (rankings done, rankings in all; the total an upper bound until the
+  /// end, when done = total). From the calling thread.
+  std::function<void(std::size_t done, std::size_t total)> progress = {};
 };
 
 /// The weight interval of one criterion.
@@ -76,10 +85,14 @@ inline std::vector<std::string> changed(const DecisionProblem& p, const std::vec
 }
 }  // namespace detail
 
-/// Sensitivity of the ranking to each weight. Exact (pairwise crossing points of the
-/// weight-linear scores) for WSM, PROMETHEE II and SPOTIS; for TOPSIS and VIKOR a scan of
-/// step `scan_step` outward from the current weight, then bisection to `tolerance` (a change
-/// that reverts within one scan step can be missed; `exact` is false). Throws what `rank` throws.
+/// Sensitivity of the ranking to each weight. Exact (crossing points of the weight-linear
+/// scores) for WSM, PROMETHEE II and SPOTIS: for the whole ranking only neighbours in the
+/// current order can cross first (O(m log m) per criterion), for a top-k set the pairs across
+/// its boundary; for TOPSIS and VIKOR a scan of step `scan_step` outward from the current
+/// weight, then bisection to `tolerance` (a change that reverts within one scan step can be
+/// missed; `exact` is false). Throws what `rank` throws; InputError E115 for a bad top_k,
+/// steps, scan_step or tolerance, E119 for steps past max_sensitivity_steps or sweeps past
+/// max_sensitivity_cells (both checked before any work).
 inline SensitivityResult sensitivity(const DecisionProblem& p, const SensitivityOptions& o = {}) {
   p.validate();
   std::vector<std::string> warns;
@@ -92,6 +105,15 @@ inline SensitivityResult sensitivity(const DecisionProblem& p, const Sensitivity
   if (o.steps > max_sensitivity_steps)
     throw InputError(Errc::limit_exceeded, "steps " + std::to_string(o.steps) + " is more than the limit of " +
                      std::to_string(max_sensitivity_steps), {"steps"});
+  if (const auto cells = (std::int64_t{o.steps} + 1) * std::int64_t{n} * std::int64_t{m}; cells > max_sensitivity_cells)
+    throw InputError(Errc::limit_exceeded, "the sweeps would hold " + std::to_string(cells) + " cells ((steps " +
+                     std::to_string(o.steps) + " + 1) × " + std::to_string(n) + " criteria × " + std::to_string(m) +
+                     " alternatives), more than the limit of " + std::to_string(max_sensitivity_cells) +
+                     "; take fewer steps", {"steps"});
+  if (!(o.scan_step >= 1e-6 && o.scan_step <= 0.5))
+    throw InputError(Errc::invalid_argument, "scan_step must lie in [1e-6, 0.5], not " + fmt_double(o.scan_step), {"scan_step"});
+  if (!(o.tolerance >= 1e-15 && o.tolerance <= o.scan_step))
+    throw InputError(Errc::invalid_argument, "tolerance must lie in [1e-15, scan_step], not " + fmt_double(o.tolerance), {"tolerance"});
   SensitivityResult res;
   res.top_k = o.top_k;
   res.target = o.top_k > 0 ? "top-" + std::to_string(o.top_k) : "ranking";
@@ -103,7 +125,15 @@ inline SensitivityResult sensitivity(const DecisionProblem& p, const Sensitivity
   res.choices.push_back({"interval", lin ? "exact: crossing points of the weight-linear scores"
                                           : "scan of step " + fmt_double(o.scan_step) + " then bisection to " + fmt_double(o.tolerance)});
   const auto key0 = detail::top_key(base.ranks, o.top_k);
+  const bool lin0 = linear_in_weights(o.rank.method);
+  std::size_t done = 0, total = static_cast<std::size_t>(n) * static_cast<std::size_t>(o.steps + 1) +
+                                static_cast<std::size_t>(n) * (lin0 ? 2 : static_cast<std::size_t>(2.0 / o.scan_step) + 120);
+  auto tick = [&] {
+    ++done;
+    if (o.progress && (done % 16 == 0)) o.progress(std::min(done, total - 1), total);
+  };
   auto key_at = [&](Eigen::Index j, double t) {
+    tick();
     return detail::top_key(rank(p.with_weights(reweight(w0, j, t)), o.rank).ranks, o.top_k);
   };
   // per-criterion utilities of a weight-linear method: score = U w
@@ -129,9 +159,26 @@ inline SensitivityResult sensitivity(const DecisionProblem& p, const Sensitivity
         c[i] = (1.0 - t0) > 1e-15 ? s / (1.0 - t0) : (U.row(i).sum() - U(i, j)) / static_cast<double>(n - 1);
       }
       double lo = 0.0, hi = 1.0;
-      for (Eigen::Index a = 0; a < m; ++a)
-        for (Eigen::Index b = a + 1; b < m; ++b) {
-          if (o.top_k > 0 && (key0[static_cast<std::size_t>(a)] == key0[static_cast<std::size_t>(b)])) continue;
+      // the pairs that can change the target first: for the whole ranking, neighbours in the order
+      // at t0 (two lines that cross first have no third between them); for top-k, pairs across the set
+      std::vector<std::pair<Eigen::Index, Eigen::Index>> pairs;
+      if (o.top_k == 0) {
+        std::vector<Eigen::Index> order(static_cast<std::size_t>(m));
+        std::iota(order.begin(), order.end(), Eigen::Index{0});
+        auto at0 = [&](Eigen::Index i) { return c[i] + (U(i, j) - c[i]) * t0; };
+        std::sort(order.begin(), order.end(), [&](Eigen::Index x, Eigen::Index y) {
+          const double sx = at0(x), sy = at0(y);
+          return sx != sy ? sx > sy : x < y;
+        });
+        // (a tied group: if any two of its lines differ in slope, two neighbours do)
+        for (std::size_t k = 0; k + 1 < order.size(); ++k) pairs.emplace_back(order[k], order[k + 1]);
+      } else {
+        std::vector<Eigen::Index> in, out;
+        for (Eigen::Index i = 0; i < m; ++i) (key0[static_cast<std::size_t>(i)] ? in : out).push_back(i);
+        for (auto a : in)
+          for (auto b : out) pairs.emplace_back(a, b);
+      }
+      for (auto [a, b] : pairs) {
           double da = U(a, j) - c[a], db = U(b, j) - c[b];
           double slope = da - db, off = c[a] - c[b];  // diff(t) = off + slope t
           if (std::abs(slope) < 1e-15) continue;
@@ -182,6 +229,7 @@ inline SensitivityResult sensitivity(const DecisionProblem& p, const Sensitivity
     Eigen::MatrixXd sc(res.grid.size(), m);
     Eigen::MatrixXi rk(res.grid.size(), m);
     for (Eigen::Index g = 0; g < res.grid.size(); ++g) {
+      tick();
       Ranking r = rank(p.with_weights(reweight(w0, j, res.grid[g])), o.rank);
       sc.row(g) = r.scores.transpose();
       for (Eigen::Index i = 0; i < m; ++i) rk(g, i) = r.ranks[static_cast<std::size_t>(i)];
@@ -189,6 +237,7 @@ inline SensitivityResult sensitivity(const DecisionProblem& p, const Sensitivity
     res.sweep_scores.push_back(std::move(sc));
     res.sweep_ranks.push_back(std::move(rk));
   }
+  if (o.progress) o.progress(total, total);
   return res;
 }
 

@@ -565,3 +565,15 @@ TEST_CASE("strategy inclusions: a cycle is E201 with its path; a diamond is no c
   st[3].includes = {"base"};  // includes itself
   CHECK_THROWS_AS(evaluate(b.m, "base"), GraphError);
 }
+
+TEST_CASE("a GRL model reads back from its JSON (pickling) and evaluates the same", "[grl][pickle]") {
+  Model m = amyot();
+  Model back = model_from_json(to_json(m));
+  CHECK(to_json(back) == to_json(m));
+  REQUIRE_FALSE(m.strategies.empty());
+  for (const auto& s : m.strategy_names())
+    for (auto alg : {Algorithm::quantitative, Algorithm::qualitative})
+      CHECK(to_json(evaluate(back, s, {.algorithm = alg})) == to_json(evaluate(m, s, {.algorithm = alg})));
+  CHECK_THROWS_AS(model_from_json("{"), InputError);
+  CHECK_THROWS_AS(model_from_json(R"({"name": "x"})"), InputError);
+}

@@ -422,6 +422,30 @@ TEST_CASE("portfolio: curve of the hand example", "[solver]") {
   CHECK(c2[2].budget == cents(9));
   CHECK(*c2[2].optimum == 9);
   CHECK_THROWS_AS(curve(p, "nope"), BudgetError);
+  // progress: from 0 to the whole climb of the optimum (5 → 9 here)
+  std::vector<std::pair<std::size_t, std::size_t>> seen;
+  curve(p, "s", {.progress = [&](std::size_t d, std::size_t t) { seen.emplace_back(d, t); }});
+  REQUIRE_FALSE(seen.empty());
+  CHECK(seen.front() == std::pair<std::size_t, std::size_t>{0, 4});
+  CHECK(seen.back() == std::pair<std::size_t, std::size_t>{4, 4});
+}
+
+TEST_CASE("portfolio: a curve past max_curve_cells is E119 naming the stream (issue 13 item 7)", "[solver][hostile]") {
+  // 40 items of one cent and value 1: every cent is a breakpoint (41 of them, 40 items each)
+  Portfolio p;
+  p.streams.push_back({"s", cents(0), Money{}});
+  for (int k = 0; k < 40; ++k)
+    p.items.push_back({.id = "i" + std::to_string(k), .stream = "s", .cost = Money::from_cents(1), .value = 1});
+  CHECK(curve(p, "s").size() == 41);
+  CHECK(curve(p, "s", {.max_cells = 41 * 40}).size() == 41);
+  try {
+    curve(p, "s", {.max_cells = 20 * 40});
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(e.code() == Errc::limit_exceeded);
+    CHECK(std::string(e.what()).find("'s'") != std::string::npos);
+  }
+  CHECK(max_curve_cells == 1'000'000);
 }
 
 // ===== random instances against enumeration ======================================================

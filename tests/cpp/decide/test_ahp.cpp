@@ -376,3 +376,55 @@ TEST_CASE("n = 50: no table limit, completion of many pairs converges", "[ahp]")
   CHECK(r.priorities.sum() == Approx(1.0));
   CHECK(r.warnings.size() <= 1);
 }
+
+TEST_CASE("150 elements, half the pairs missing: the joint descent reaches the λmax minimum", "[ahp][completion][hostile]") {
+  // issue 13 item 7: 41 s with coordinate cycles alone
+  const int n = 150;
+  std::vector<std::string> e;
+  for (int i = 0; i < n; ++i) e.push_back("e" + std::to_string(i));
+  std::mt19937_64 rng(5);
+  std::vector<Judgment> js;
+  for (int i = 0; i < n; ++i)
+    for (int j = i + 1; j < n; ++j)
+      if (j == i + 1 || rng() % 2 == 0) {
+        double v = 1.0 + double(rng() % 5);
+        js.push_back({e[i], e[j], (rng() % 2) ? v : 1.0 / v});
+      }
+  PairwiseComparisons pc(e, js);
+  auto c = complete_lambda_max(pc);
+  CHECK(c.converged);
+  CHECK(c.completed.size() == std::size_t(n * (n - 1) / 2) - js.size());
+  // a minimum: no single completed entry lowers λmax when moved either way
+  for (std::size_t k = 0; k < c.completed.size(); k += 97) {
+    auto i = Eigen::Index(pc.index(c.completed[k].a)), j = Eigen::Index(pc.index(c.completed[k].b));
+    for (double f : {1.001, 1 / 1.001}) {
+      Eigen::MatrixXd a = c.matrix;
+      a(i, j) *= f;
+      a(j, i) /= f;
+      CHECK(principal_eigen(a).value > c.lambda_max - 1e-12);
+    }
+  }
+}
+
+TEST_CASE("koczkodaj_summary keeps the worst triads in koczkodaj_triads's order", "[ahp][koczkodaj]") {
+  std::mt19937_64 rng(9);
+  const int n = 14;
+  std::vector<std::string> e;
+  for (int i = 0; i < n; ++i) e.push_back("e" + std::to_string(i));
+  std::vector<Judgment> js;
+  for (int i = 0; i < n; ++i)
+    for (int j = i + 1; j < n; ++j)
+      if (j == i + 1 || rng() % 3 != 0) js.push_back({e[i], e[j], double(1 + rng() % 3)});  // many ties
+  PairwiseComparisons pc(e, js);
+  auto all = koczkodaj_triads(pc);
+  for (std::size_t keep : {std::size_t{1}, std::size_t{10}, all.size(), all.size() + 5}) {
+    auto s = koczkodaj_summary(pc, keep);
+    CHECK(s.count == all.size());
+    CHECK(s.index == all.front().index);
+    REQUIRE(s.worst.size() == std::min(keep, all.size()));
+    for (std::size_t k = 0; k < s.worst.size(); ++k) {
+      CHECK(s.worst[k].elements == all[k].elements);
+      CHECK(s.worst[k].index == all[k].index);
+    }
+  }
+}

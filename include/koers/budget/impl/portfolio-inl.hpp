@@ -197,8 +197,16 @@ struct Decimal {
 inline Decimal parse_decimal(const std::string& s) {
   Decimal d;
   bool point = false;
+  int zeros = 0;  // fraction zeros not applied yet: trailing ones change nothing ("1.000…0" is 1)
   for (char c : s) {
     if (c == '.') { point = true; continue; }
+    if (point && c == '0') { ++zeros; continue; }
+    for (; zeros > 0; --zeros) {
+      d.mant *= 10;
+      ++d.scale;
+      if (d.mant > std::numeric_limits<std::int64_t>::max() || d.scale > 18)
+        throw BudgetError(Errc::invalid_scenario, "factor " + q(s) + " has too many digits", {s});
+    }
     d.mant = d.mant * 10 + (c - '0');
     if (point) ++d.scale;
     if (d.mant > std::numeric_limits<std::int64_t>::max() || d.scale > 18)
@@ -296,7 +304,9 @@ inline void apply_changes(Portfolio& p, const PortfolioScenario& sc, const Portf
     if (!payroll && !sf[s]) continue;
     Ratio r = payroll ? *payroll : Ratio{1, 1};
     if (sf[s]) r = ratio_product(r, *sf[s], where);
-    p.streams[s].budget = floor_times(p.streams[s].budget, r, where + " stream " + q(p.streams[s].id), {sc.name, p.streams[s].id});
+    const std::string& id = p.streams[s].id;
+    p.streams[s].budget = floor_times(p.streams[s].budget, r, where + at(sf[s] ? "/scale_budget/" + id : "/payroll_share") +
+                                      " stream " + q(id), {sc.name, id});
   }
   for (const auto& [id, a] : sc.set_budget) {
     int s = stream_at(id, "/set_budget_cents/" + id);
@@ -358,7 +368,8 @@ inline void apply_changes(Portfolio& p, const PortfolioScenario& sc, const Portf
     if (set[i]) continue;
     const auto& r = own[i] ? own[i] : star;
     if (!r) continue;
-    p.items[i].cost = floor_times(p.items[i].cost, *r, where + " item " + q(p.items[i].id), {sc.name, p.items[i].id});
+    p.items[i].cost = floor_times(p.items[i].cost, *r, where + at("/scale_cost/" + (own[i] ? p.items[i].id : std::string("*"))) +
+                                  " item " + q(p.items[i].id), {sc.name, p.items[i].id});
     changed[i] = 1;
   }
   for (std::size_t i = 0; i < p.items.size(); ++i) {
@@ -540,8 +551,11 @@ inline void Portfolio::validate() const {
     }
     for (const auto& [s, f] : sc.scale_budget) {
       ix.stream_of(s, "scenario " + q(sc.name));
+      const std::string path = "/scenarios/" + std::to_string(k) + "/scale_budget/" + s;
+      // (a factor whose digits do not fit, or a budget it scales past 64 bits, is the scenario's
+      // error when applied — a row with status "error" in a sweep — naming scenario and stream)
       if (!detail::is_decimal(f))
-        throw BudgetError(Errc::invalid_scenario, "scenario " + q(sc.name) + ": scale factor " + q(f) +
+        throw BudgetError(Errc::invalid_scenario, "scenario " + q(sc.name) + " (" + path + "): scale factor " + q(f) +
                           " for stream " + q(s) + " is not a non-negative decimal string", {sc.name, s});
     }
     for (const auto& [s, a] : sc.set_budget) {
@@ -568,7 +582,11 @@ inline Portfolio apply(const Portfolio& base, const PortfolioScenario& sc) {
   } else {  // the plain path (sweeps): scale/set budgets only
     for (const auto& [s, f] : sc.scale_budget) {
       auto& st = p.streams[ix.stream_of(s, "scenario " + q(sc.name))];
-      st.budget = scale_floor(st.budget, f);
+      try {
+        st.budget = scale_floor(st.budget, f);
+      } catch (const Error& e) {
+        throw_error(e.code(), "scenario " + q(sc.name) + ": scale_budget of stream " + q(s) + ": " + e.message(), {sc.name, s});
+      }
     }
     for (const auto& [s, a] : sc.set_budget) {
       if (a.cents() < 0) throw BudgetError(Errc::invalid_scenario, "scenario " + q(sc.name) + " sets a negative budget", {sc.name, s});
@@ -809,12 +827,23 @@ inline std::vector<CurvePoint> curve(const Portfolio& p, const std::string& stre
   pts.push_back({reserved + Money::from_cents(c), v, detail::ids_of(p, b0.x)});
   auto bmax = solve_at(total.cents(), std::nullopt);
   std::int64_t vmax = bmax.value;
+  const std::int64_t v0 = v;
+  const auto gain = [&] { return static_cast<std::size_t>(static_cast<__int128>(v) - v0); };
+  const auto all_gain = static_cast<std::size_t>(static_cast<__int128>(vmax) - v0);
+  const auto items = std::max<std::int64_t>(1, static_cast<std::int64_t>(p.items.size()));
+  if (co.progress) co.progress(0, all_gain);
   std::int64_t hi_c = spend_of(bmax.x), hi_v = vmax;
   std::vector<signed char> hi_x = bmax.x;
   while (v < vmax) {
     if (static_cast<std::int64_t>(pts.size()) >= co.max_points)
       throw SolverError(Errc::solver_limit, "curve of stream " + detail::q(stream) + " has more than " +
                         std::to_string(co.max_points) + " breakpoints", {stream});
+    if (static_cast<std::int64_t>(pts.size()) * items >= co.max_cells)
+      throw InputError(Errc::limit_exceeded, "curve of stream " + detail::q(stream) + " has more than " +
+                       std::to_string(pts.size()) + " breakpoints of " + std::to_string(items) + " items each (" +
+                       std::to_string(static_cast<std::int64_t>(pts.size()) * items) + " cells), past the limit of " +
+                       std::to_string(co.max_cells) + "; ask for the optimum at the budgets you need (koers optimise)",
+                       {stream});
     // smallest capacity in (c, hi_c] at which the optimum exceeds v; f(hi_c) = hi_v > v
     std::int64_t lo = c + 1;
     while (lo < hi_c) {
@@ -831,6 +860,7 @@ inline std::vector<CurvePoint> curve(const Portfolio& p, const std::string& stre
     c = hi_c;
     v = hi_v;
     pts.push_back({reserved + Money::from_cents(c), v, detail::ids_of(p, hi_x)});
+    if (co.progress) co.progress(gain(), all_gain);
     // next search: the best known selection beyond c is the global one
     if (v < vmax) {
       hi_c = spend_of(bmax.x);
