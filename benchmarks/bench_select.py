@@ -6,7 +6,8 @@
 HiGHS on the same model. Print the ratios."
 
 Instances (seeded, :func:`generate`): n processes with hours 40–200 h in steps of 10 h (odd
-seeds) or 20 h (even seeds); score = a 5-criteria weighted sum (weights .30 .25 .20 .15 .10 of
+seeds) or 20 h (even seeds), and the largest size again with irregular hours (uniform in
+40–200 h, rounded to 0.1 h: few equal sizes) for every seed; score = a 5-criteria weighted sum (weights .30 .25 .20 .15 .10 of
 integer criterion scores 1–10, divided by 10; so scores lie in 0.1–1.0 with many ties); a few
 pinned urgent processes (n/100, at least 2); 15 experts with 202.4 h each (4 h/week over the
 253 Dutch working days of 2022, ``koers.selection.expert_hours``); at least 1 process per expert.
@@ -46,14 +47,19 @@ WEIGHTS = (0.30, 0.25, 0.20, 0.15, 0.10)
 EXPERT_HOURS = 202.4   # 4 h/week × 253 working days / 5 (2022, Dutch public holidays)
 
 
-def generate(n: int, seed: int = 1, experts: int = 15, step: int | None = None) -> dict:
-    """A koers.selection dict (see the module docstring)."""
+def generate(n: int, seed: int = 1, experts: int = 15, step: float | None = None) -> dict:
+    """A koers.selection dict (see the module docstring); ``step`` 0.1: irregular hours, uniform
+    in 40–200 h rounded to 0.1 h (few equal sizes: docs/solver.md, open ends)."""
     rng = np.random.default_rng(seed)
     step = step or (10 if seed % 2 else 20)
     crit = rng.integers(1, 11, size=(n, len(WEIGHTS)))
     scores = crit @ np.array(WEIGHTS) / 10.0
-    hours = rng.choice(np.arange(40, 201, step), size=n)
-    items = [{"id": f"p{i:03d}", "score": float(round(scores[i], 6)), "hours": int(hours[i])} for i in range(n)]
+    if step < 1:
+        hours = np.round(rng.uniform(40, 200, size=n) / step) * step
+        hv = [float(round(h, 1)) for h in hours]
+    else:
+        hv = [int(h) for h in rng.choice(np.arange(40, 201, step), size=n)]
+    items = [{"id": f"p{i:03d}", "score": float(round(scores[i], 6)), "hours": hv[i]} for i in range(n)]
     for i in rng.choice(n, size=max(2, n // 100), replace=False):
         items[int(i)]["pinned"] = True
     ex = [{"id": f"e{k + 1:02d}", "hours": EXPERT_HOURS} for k in range(experts)]
@@ -249,8 +255,10 @@ def main(argv=None) -> int:
     seeds = a.seeds or ([1] if a.quick else [1, 2, 3])
     htl = a.time_limit or (10.0 if a.quick else 60.0)
     ktl = a.koers_time_limit or (5.0 if a.quick else 10.0)
-    # the 100-process instances are for scale; the target is 500: one seed of the smaller sizes
-    cases = [(n, s) for n in sizes for s in (seeds if n == max(sizes) else seeds[:1])]
+    # the 100-process instances are for scale; the target is 500: one seed of the smaller sizes;
+    # then the largest size with irregular hours (0.1 h steps) for every seed
+    cases = [(n, s, None) for n in sizes for s in (seeds if n == max(sizes) else seeds[:1])]
+    cases += [(max(sizes), s, 0.1) for s in seeds]
 
     lines: list = []
 
@@ -262,7 +270,8 @@ def main(argv=None) -> int:
     out(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {platform.machine()}, {os.cpu_count()} cores (shared); "
         f"Python {platform.python_version()}; highspy {_version('highspy')}")
     out(f"generated selections (bench_select.generate): {a.experts} experts × {EXPERT_HOURS} h, ≥ 1 process each, "
-        "hours 40–200 in steps of 10 (odd seed) / 20 (even seed), 5-criteria weighted-sum scores, n/100 pinned")
+        "hours 40–200 in steps of 10 (odd seed) / 20 (even seed) or irregular (0.1 h steps), 5-criteria weighted-sum "
+        "scores, n/100 pinned")
     out(f"time limits: koers {ktl:g} s, HiGHS {htl:g} s; HiGHS: x_ie binary MIP, mip_rel_gap 0, mip_abs_gap 1e-6, "
         "default threads")
     out("value = total score (koers: incumbent when stopped at its limit); same = |koers − HiGHS| ≤ 1e-6 × n; "
@@ -279,9 +288,10 @@ def main(argv=None) -> int:
     rep = harness.Report("bench_select", "Selection of processes under expert hours, proven optimal", a.quick)
     tmp = tempfile.mkdtemp(prefix="koers_bench_select_")
     rows = []
-    for n, seed in cases:
-        d = generate(n, seed, a.experts)
-        path = os.path.join(tmp, f"s_{n}_{seed}.json")
+    for n, seed, step in cases:
+        d = generate(n, seed, a.experts, step)
+        step = step or (10 if seed % 2 else 20)
+        path = os.path.join(tmp, f"s_{n}_{seed}_{step}.json")
         with open(path, "w") as f:
             json.dump(d, f)
         k = run_worker("koers", path, ktl)
@@ -296,20 +306,20 @@ def main(argv=None) -> int:
             f"k:{k.get('check')} h:{h.get('check')}"
         kt = f"{k['seconds']:.3f}" if k.get("seconds") is not None else "-"
         ht = f"{h['seconds']:.3f}" if h.get("seconds") is not None else "-"
-        out(f"{n:>4} {seed:>4} {(10 if seed % 2 else 20):>4} {kt:>8} {k['status']:>7} {str(k.get('nodes', '-')):>8} "
+        out(f"{n:>4} {seed:>4} {step:>4g} {kt:>8} {k['status']:>7} {str(k.get('nodes', '-')):>8} "
             f"{fmt_v(k.get('value')):>10} {fmt_v(k.get('bound')):>10} {ht:>8} {h['status']:>7} "
             f"{str(h.get('nodes', '-')):>6} {fmt_v(h.get('value')):>10} {ratio(k, h, ktl, htl):>6} {same:>4} "
             f"{chk:>5} {fmt_mb(k):>10} {fmt_mb(h):>10}")
-        rows.append((n, seed, k, h))
+        rows.append((n, seed, step, k, h))
         if "_timing" in k:
-            label = f"select {n} × {a.experts}, seed {seed} (step {10 if seed % 2 else 20} h)"
+            label = f"select {n} × {a.experts}, seed {seed} (step {step:g} h)"
             label += "" if k["status"] == "optimal" else f" — koers {k['status']}"
             label += "" if h["status"] == "optimal" else f" — HiGHS {h['status']}"
             rep.add(label, k["_timing"], "HiGHS" if "_timing" in h else "", h.get("_timing"),
                     harness.under(1000) if n == 500 and k["status"] == "optimal" else None,
                     note=f"same optimum: {same}; check: {chk}")
     out()
-    for n, seed, k, h in rows:
+    for n, seed, step, k, h in rows:
         notes = []
         if k["status"] != "optimal":
             notes.append(f"koers (limit {ktl:g} s) stopped after {k.get('seconds') or 0:.1f} s and {k.get('nodes')} nodes "
@@ -322,8 +332,8 @@ def main(argv=None) -> int:
         if h["status"] == "timeout":
             notes.append(f"HiGHS stopped at {htl:g} s, incumbent {fmt_v(h.get('value'))}, bound {fmt_v(h.get('bound'))}")
         if notes:
-            out(f"n={n} seed={seed}: " + "; ".join(notes))
-    target = [k for n, _, k, _ in rows if n == 500]
+            out(f"n={n} seed={seed} step={step:g}: " + "; ".join(notes))
+    target = [k for n, _, _, k, _ in rows if n == 500]
     if target:
         met = sum(1 for k in target if k["status"] == "optimal" and k["seconds"] < 1.0)
         out(f"target (500 processes, {a.experts} experts, proven optimal < 1 s): met on {met} of {len(target)} instances")

@@ -139,6 +139,7 @@ void register_decide(py::module_& root) {
   m.attr("max_sensitivity_steps") = max_sensitivity_steps;
   m.attr("max_sensitivity_cells") = max_sensitivity_cells;
   m.attr("max_smaa_samples") = max_smaa_samples;
+  m.attr("max_smaa_cells") = max_smaa_cells;
   m.attr("max_score_magnitude") = max_score_magnitude;
   py::class_<SensitivityOptions>(m, "SensitivityOptions")
       .def(py::init<>())
@@ -168,7 +169,7 @@ void register_decide(py::module_& root) {
       .def_readwrite("scores", &SmaaOptions::scores).def_readwrite("score_spread", &SmaaOptions::score_spread)
       .def_readwrite("confidence_samples", &SmaaOptions::confidence_samples)
       .def_readwrite("chunk_size", &SmaaOptions::chunk_size).def_readwrite("max_rejections", &SmaaOptions::max_rejections)
-      .def_readwrite("progress", &SmaaOptions::progress);
+      .def_readwrite("ranks", &SmaaOptions::ranks).def_readwrite("progress", &SmaaOptions::progress);
   py::class_<SmaaResult>(m, "SmaaResult")
       .def_readonly("acceptability", &SmaaResult::acceptability).def_readonly("central_weights", &SmaaResult::central_weights)
       .def_readonly("has_central", &SmaaResult::has_central).def_readonly("confidence", &SmaaResult::confidence)
@@ -176,6 +177,12 @@ void register_decide(py::module_& root) {
       .def_readonly("weight_draws", &SmaaResult::weight_draws).def_readonly("choices", &SmaaResult::choices)
       .def_readonly("warnings", &SmaaResult::warnings);
   m.def("smaa", &smaa, "problem"_a, "options"_a, "SMAA-2 (releases the GIL).", release);
+  py::class_<SmaaDraws>(m, "SmaaDraws")
+      .def_readonly("weights", &SmaaDraws::weights).def_readonly("scores", &SmaaDraws::scores)
+      .def_readonly("weight_draws", &SmaaDraws::weight_draws).def_readonly("choices", &SmaaDraws::choices)
+      .def_readonly("warnings", &SmaaDraws::warnings);
+  m.def("smaa_draws", &smaa_draws, "problem"_a, "options"_a, "The weight (and score) draws of smaa with these options (releases the GIL).",
+        release);
 }
 
 }  // namespace koers::python

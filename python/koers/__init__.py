@@ -22,7 +22,7 @@ _EXPORTS = {
     "core": ("Money",),
     "calendar": ("Calendar",),
     "model": ("Model", "load", "loads"),
-    "decide": ("DecisionProblem", "rank", "weights", "smaa", "sensitivity"),
+    "decide": ("DecisionProblem", "rank", "weights", "smaa", "smaa_draws", "sensitivity"),
     "budget": ("Portfolio", "Scenario", "OptimiseResult", "BudgetCurve", "BudgetModel", "optimise", "curve",
                "sweep", "grid", "compose", "euros", "CostPlan", "cost_plan", "intervention_cost"),
     "selection": ("Selection", "SelectionResult", "TopNCut", "plot_probability", "select",

@@ -87,17 +87,20 @@ def _weights(args) -> int:
 def _smaa(args) -> int:
     from .decide import smaa
     p = _load(args.file)
+    # the text shows the first 10 ranks: only those are counted (--json: every rank, or --ranks)
+    ranks = args.ranks if args.ranks is not None else (None if args.json else 10)
     r = smaa(p, samples=args.samples, seed=args.seed, weights=args.weights, method=args.method,
-             threads=args.threads, progress=not args.json and not args.quiet and sys.stderr.isatty())
+             threads=args.threads, progress=not args.json and not args.quiet and sys.stderr.isatty(), ranks=ranks)
     if args.json:
         _emit(r.to_dict())
         return 0
     _warn(r.warnings)
     print(f"SMAA-2, {r.method}, {r.samples} samples, seed {r.params.get('seed')}")
     df = r.acceptability.copy()
-    if df.shape[1] > 10:
-        print(f"(rank acceptability for ranks 1-10 of {df.shape[1]}; --json gives all)")
+    m = len(r.acceptability)
+    if m > 10 or df.shape[1] < m:
         df = df.iloc[:, :10]
+        print(f"(rank acceptability for ranks 1-{df.shape[1]} of {m}; --json gives all)")
     df["central weights"] = [", ".join(f"{c}={v:.3f}" for c, v in row.items()) if not row.isna().any() else "-"
                              for _, row in r.central_weights.iterrows()]
     df["confidence"] = r.confidence
@@ -158,6 +161,9 @@ def register(sub) -> None:
                    help="uniform on the simplex (the file's intervals/orderings apply) or the file's weights "
                         "(default: the file's smaa.weights, else uniform)")
     p.add_argument("--threads", type=int_arg(0, MAX_THREADS), default=0, help="threads (0: all cores; the result does not depend on it)")
+    p.add_argument("--ranks", type=int_arg(1), default=None,
+                   help="count the rank acceptability of the first N ranks only (default: every rank with --json, "
+                        "the 10 shown otherwise; every rank of more than 2,048 alternatives is E119)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_smaa)
 

@@ -31,7 +31,7 @@ from ._checks import INT64_MAX, MAX_THREADS, UINT64_MAX, real, whole
 from .errors import Errc, error, InputError, RankingError
 
 # star-imported by koers/__init__.py; the result classes stay in koers.decide
-__all__ = ["DecisionProblem", "rank", "weights", "smaa", "sensitivity"]
+__all__ = ["DecisionProblem", "rank", "weights", "smaa", "smaa_draws", "sensitivity"]
 
 from .decide_terms import (FORMAT, METHODS, NORMALISATIONS, PREFERENCE_FUNCTIONS,  # noqa: F401
                            VERSION, WEIGHT_METHODS)
@@ -819,14 +819,14 @@ class SmaaResult:
         self.problem = problem
         self.method = spec["name"]
         alts, crits = problem.alternatives, problem.criteria
-        m = len(alts)
         self.samples = int(cpp.samples)
         self.weight_draws = int(cpp.weight_draws)
         self.params = {k: v for k, v in cpp.choices}
         self.params["name"] = self.method
         self.warnings = list(cpp.warnings)
-        self.acceptability = pd.DataFrame(np.asarray(cpp.acceptability), index=pd.Index(alts, name="alternative"),
-                                          columns=pd.Index([f"rank {r + 1}" for r in range(m)], name="rank"))
+        acc = np.asarray(cpp.acceptability)  # alternatives × the ranks counted (SmaaOptions.ranks)
+        self.acceptability = pd.DataFrame(acc, index=pd.Index(alts, name="alternative"),
+                                          columns=pd.Index([f"rank {r + 1}" for r in range(acc.shape[1])], name="rank"))
         cw = np.asarray(cpp.central_weights)
         has = list(cpp.has_central)
         self.central_weights = pd.DataFrame(cw, index=pd.Index(alts, name="alternative"), columns=pd.Index(crits, name="criterion"))
@@ -880,20 +880,10 @@ def _progress_bar(total: int, desc: str = "SMAA", unit: str = "sample"):
     return progress_bar(total, desc, unit)
 
 
-def smaa(problem, samples: int | None = None, seed: int | None = None, weights=None, intervals: dict | None = None,
-         orderings=None, score_model: str | None = None, score_spread=None, method: str | None = None,
-         normalisation: str | None = None, v: float | None = None, threads: int = 0, confidence_samples: int | None = None,
-         progress: bool = False, chunk_size: int = 1024) -> SmaaResult:
-    """SMAA-2 rank acceptability, central weights and confidence factors.
-
-    ``weights``: ``"uniform"`` (uniform on the simplex; the problem's weights are ignored) or
-    ``"fixed"`` (the problem's weights); None: the file's ``smaa.weights``, else uniform; ``intervals`` ``{criterion: (lo, hi)}`` and
-    ``orderings`` ``[(a, b), ...]`` (weight of a ≥ weight of b, also ``"a >= b"``) restrict
-    the uniform weights. ``score_model`` ``"uniform"`` (± ``score_spread``) or ``"normal"``
-    (sd ``score_spread``; a number, a matrix or a DataFrame like the scores). Seeded: the same
-    ``seed`` and ``chunk_size`` give the same result for any ``threads``. The GIL is released.
-    """
-    p, _ = _as_problem(problem)
+def _smaa_options(p, samples=None, seed=None, weights=None, intervals=None, orderings=None, score_model=None,
+                  score_spread=None, method=None, normalisation=None, v=None, threads=0, confidence_samples=None,
+                  chunk_size=1024, ranks=None):
+    """The C++ SmaaOptions of a call (arguments, else the file's ``smaa`` options) and the method spec."""
     defaults = p.smaa_options or {}
     d = _core()
     o = d.SmaaOptions()
@@ -903,6 +893,8 @@ def smaa(problem, samples: int | None = None, seed: int | None = None, weights=N
     o.seed = whole(seed if seed is not None else defaults.get("seed", 0), "seed", 0, UINT64_MAX)
     o.threads = whole(threads, "threads", 0, MAX_THREADS)
     o.chunk_size = whole(chunk_size, "chunk_size", 1, INT64_MAX)
+    if ranks is not None:
+        o.ranks = whole(ranks, "ranks", 1, INT64_MAX)
     if isinstance(weights, dict):
         intervals = weights.get("intervals", intervals)
         orderings = weights.get("orderings", orderings)
@@ -938,7 +930,7 @@ def smaa(problem, samples: int | None = None, seed: int | None = None, weights=N
         o.orderings = pairs
     sm = score_model if score_model is not None else defaults.get("score_model", "none")
     spread = score_spread if score_spread is not None else defaults.get("score_spread")
-    if sm != "none":
+    if sm not in (None, "none"):
         if spread is None:
             raise InputError("score_spread is needed with a score model", int(Errc.missing_field), ["score_spread"])
         if is_frame(spread):
@@ -951,14 +943,57 @@ def smaa(problem, samples: int | None = None, seed: int | None = None, weights=N
     cs = confidence_samples if confidence_samples is not None else defaults.get("confidence_samples")
     if cs is not None:
         o.confidence_samples = whole(cs, "confidence_samples", 0, limit=d.max_smaa_samples)
+    return o, spec
+
+
+def smaa(problem, samples: int | None = None, seed: int | None = None, weights=None, intervals: dict | None = None,
+         orderings=None, score_model: str | None = None, score_spread=None, method: str | None = None,
+         normalisation: str | None = None, v: float | None = None, threads: int = 0, confidence_samples: int | None = None,
+         progress: bool = False, chunk_size: int = 1024, ranks: int | None = None) -> SmaaResult:
+    """SMAA-2 rank acceptability, central weights and confidence factors.
+
+    ``weights``: ``"uniform"`` (uniform on the simplex; the problem's weights are ignored) or
+    ``"fixed"`` (the problem's weights); None: the file's ``smaa.weights``, else uniform; ``intervals`` ``{criterion: (lo, hi)}`` and
+    ``orderings`` ``[(a, b), ...]`` (weight of a ≥ weight of b, also ``"a >= b"``) restrict
+    the uniform weights. ``score_model`` ``"uniform"`` (± ``score_spread``) or ``"normal"``
+    (sd ``score_spread``; a number, a matrix or a DataFrame like the scores). Seeded: the same
+    ``seed`` and ``chunk_size`` give the same result for any ``threads``. The GIL is released.
+    ``ranks``: fill the acceptability of the first ``ranks`` ranks only (None: every rank); the
+    full matrix is alternatives × alternatives and more than ``_core.max_smaa_cells`` cells
+    (4,194,304: 2,048 alternatives) is InputError E119 — ask for fewer ranks. Holistic
+    acceptability always counts every rank. :func:`smaa_draws` hands out the same draws.
+    """
+    p, _ = _as_problem(problem)
+    o, spec = _smaa_options(p, samples, seed, weights, intervals, orderings, score_model, score_spread, method,
+                            normalisation, v, threads, confidence_samples, chunk_size, ranks)
     bar = None
     if progress:
         bar, cb = _progress_bar(o.samples)
         if cb is not None:
             o.progress = cb
     try:
-        res = d.smaa(p._core_problem(), o)
+        res = _core().smaa(p._core_problem(), o)
     finally:
         if bar is not None:
             bar.close()
     return SmaaResult(p, res, spec)
+
+
+def smaa_draws(problem, samples: int | None = None, seed: int | None = None, weights=None, intervals: dict | None = None,
+               orderings=None, score_model: str | None = None, score_spread=None, threads: int = 0,
+               chunk_size: int = 1024):
+    """The draws of :func:`smaa` with the same arguments: ``(weights, scores)``.
+
+    ``weights``: a samples × criteria array (rows sum to 1); ``scores``: a samples ×
+    alternatives × criteria array of the drawn scores with a score model, else None. The same
+    generators in the same order as ``smaa`` (so ``smaa(p, seed=1)`` ranks exactly these
+    weights; the first k draws do not depend on ``samples``, nor anything on ``threads``).
+    ``koers.selection_probability`` solves one selection per draw.
+    """
+    p, _ = _as_problem(problem)
+    o, _spec = _smaa_options(p, samples, seed, weights, intervals, orderings, score_model, score_spread,
+                             threads=threads, chunk_size=chunk_size)
+    r = _core().smaa_draws(p._core_problem(), o)
+    w = np.asarray(r.weights)
+    x = np.stack([np.asarray(m) for m in r.scores]) if len(r.scores) else None
+    return w, x

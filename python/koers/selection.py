@@ -714,31 +714,41 @@ def _map(fn, args, threads, bar=None):
 
 
 def sample_simplex(n_criteria: int, samples: int, seed, intervals=None, orderings=None) -> np.ndarray:
-    """``samples`` × ``n_criteria`` weight vectors uniform on the simplex (sum 1), drawn with
-    ``numpy.random.default_rng(seed)`` as Dirichlet(1, …, 1), reproducible for a given seed.
+    """``samples`` × ``n_criteria`` weight vectors uniform on the simplex (sum 1): the weight
+    draws of :func:`koers.smaa` with this ``seed`` (Dirichlet(1, …, 1) from normalised
+    exponentials, koers's own seeded generator), reproducible for a given seed.
 
     ``intervals``: ``[(lo, hi)]`` per criterion and ``orderings``: ``[(a, b)]`` index pairs
     (w_a ≥ w_b) restrict the weights; draws outside are rejected, which keeps the uniform
-    distribution on the restricted set. Raises InputError when fewer than one draw in 10⁵ is kept.
+    distribution on the restricted set (a complete chain of orderings is drawn by sorting).
+    Raises RankingError E300 when the restrictions leave (almost) no weights.
     """
-    rng = np.random.default_rng(seed)
-    k, n = int(n_criteria), int(samples)
-    if not intervals and not orderings:
-        return rng.dirichlet(np.ones(k), size=n)
-    out, drawn = [], 0
-    while sum(len(o) for o in out) < n:
-        batch = rng.dirichlet(np.ones(k), size=max(1024, 4 * n))
-        drawn += len(batch)
-        ok = np.ones(len(batch), dtype=bool)
-        if intervals:
-            for j, (lo, hi) in enumerate(intervals):
-                ok &= (batch[:, j] >= lo) & (batch[:, j] <= hi)
-        for a, b in (orderings or []):
-            ok &= batch[:, a] >= batch[:, b]
-        out.append(batch[ok])
-        if drawn > 100_000 * max(n, 1) and sum(len(o) for o in out) < n:
-            raise error(Errc.invalid_value, "the weight restrictions (intervals/orderings) leave almost no weights", ["weights"])
-    return np.vstack(out)[:n]
+    k = int(n_criteria)
+    names = [f"c{j + 1}" for j in range(k)]
+    iv = {names[j]: tuple(b) for j, b in enumerate(intervals)} if intervals else None
+    od = [(names[a], names[b]) for a, b in orderings] if orderings else None
+    return _core_draws(_bare_problem(names, np.zeros((1, k)), None, None), samples, seed, "uniform", iv, od, None, None)[0]
+
+
+def _bare_problem(names, X, weights, scale):
+    """A decision problem over ``names`` for drawing (directions do not matter to the draws)."""
+    from . import decide
+    crits = []
+    for j, c in enumerate(names):
+        d = {"name": c, "direction": "max"}
+        if weights is not None and np.isfinite(weights).all() and weights.sum() > 0:
+            d["weight"] = float(weights[j])
+        if scale and scale[j]:
+            d["scale"] = list(scale[j])
+        crits.append(d)
+    return decide.DecisionProblem([f"A{i + 1}" for i in range(X.shape[0])], crits, X)
+
+
+def _core_draws(problem, samples, seed, weights, intervals, orderings, score_model, score_spread):
+    """(weights, scores) from the C++ SMAA sampler (koers.decide.smaa_draws)."""
+    from . import decide
+    return decide.smaa_draws(problem, samples=samples, seed=seed, weights=weights, intervals=intervals,
+                             orderings=orderings, score_model=score_model, score_spread=score_spread)
 
 
 def _smaa_model(sc: _Scorer, samples, seed, weights, intervals, orderings, score_model, score_spread):
@@ -777,7 +787,8 @@ def _smaa_model(sc: _Scorer, samples, seed, weights, intervals, orderings, score
 
 
 def _draw(sc: _Scorer, m: dict, given):
-    rng_seed = m["seed"]
+    """The weight and score draws: those of koers.smaa with the same model and seed (the C++
+    sampler hands them out), or the given weight samples."""
     k = len(sc.criteria)
     if m["weights"] == "given":
         W = np.asarray(given, dtype=float)
@@ -785,37 +796,36 @@ def _draw(sc: _Scorer, m: dict, given):
             raise error(Errc.invalid_value, f"weights must be samples × {k} criteria, not {W.shape}", ["weights"])
         if not np.isfinite(W).all() or (W < 0).any() or (W.sum(axis=1) <= 0).any():
             raise error(Errc.invalid_value, "weight samples must be finite, non-negative and not all zero", ["weights"])
-    elif m["weights"] == "fixed":
-        if not np.isfinite(sc.weights).all():
-            raise error(Errc.invalid_weights, "weights 'fixed' needs the problem's weights", sc.criteria)
-        W = np.tile(sc.weights / sc.weights.sum(), (m["samples"], 1))
-    elif m["weights"] == "uniform":
-        W = sample_simplex(k, m["samples"], rng_seed, m["intervals"], m["orderings"])
-    else:
+        if W.shape[0] < 1:
+            raise error(Errc.invalid_value, "samples must be ≥ 1", ["samples"])
+    elif m["weights"] not in ("fixed", "uniform"):
         raise error(Errc.invalid_value, f"weights must be 'uniform', 'fixed' or an array, not {m['weights']!r}", ["weights"])
-    n = W.shape[0]
-    if n < 1:
-        raise error(Errc.invalid_value, "samples must be ≥ 1", ["samples"])
-    Xs = [None] * n
-    if m["score_model"] not in (None, "none"):
+    if m["weights"] == "fixed" and not np.isfinite(sc.weights).all():
+        raise error(Errc.invalid_weights, "weights 'fixed' needs the problem's weights", sc.criteria)
+    scored = m["score_model"] not in (None, "none")
+    if scored:
         if sc.base_matrix is None:
             raise error(Errc.invalid_value, "a score model needs a decision problem", ["score_model"])
         if m["score_spread"] is None:
             raise error(Errc.missing_field, "score_spread is needed with a score model", ["score_spread"])
-        X0 = sc.base_matrix
-        s = np.broadcast_to(np.asarray(m["score_spread"], dtype=float), X0.shape)
-        rng = np.random.default_rng([rng_seed, 1])  # an independent stream for the scores
-        lo = np.array([c[0] if c else -np.inf for c in (sc.scale or [None] * X0.shape[1])])
-        hi = np.array([c[1] if c else np.inf for c in (sc.scale or [None] * X0.shape[1])])
-        if m["score_model"] == "uniform":
-            draws = X0 + rng.uniform(-1.0, 1.0, size=(n, *X0.shape)) * s
-        elif m["score_model"] == "normal":
-            draws = X0 + rng.standard_normal(size=(n, *X0.shape)) * s
-        else:
-            raise error(Errc.invalid_value, f"score_model must be none, uniform or normal, not {m['score_model']!r}", ["score_model"])
-        draws = np.clip(draws, lo, hi)
-        Xs = list(draws)
-    return W, Xs
+    if m["weights"] == "given" and not scored:
+        return W, [None] * W.shape[0]
+    problem = getattr(sc, "problem", None)
+    if problem is None:
+        X0 = sc.base_matrix if sc.base_matrix is not None else np.zeros((1, k))
+        problem = _bare_problem(sc.criteria, np.asarray(X0, dtype=float), sc.weights, sc.scale)
+    names = sc.criteria
+    # the model as _smaa_model resolved it ({} / []: none; None would fall back to the file again)
+    iv = {names[j]: b for j, b in enumerate(m["intervals"])} if m["intervals"] else {}
+    od = [(names[a], names[b]) for a, b in m["orderings"]] if m["orderings"] else []
+    # given weights with a score model: the score draws of the uniform-weight model
+    model = "uniform" if m["weights"] == "given" else m["weights"]
+    n = W.shape[0] if m["weights"] == "given" else m["samples"]
+    Wc, X = _core_draws(problem, n, m["seed"], model, iv, od, m["score_model"] if scored else "none",
+                        m["score_spread"] if scored else None)
+    if m["weights"] != "given":
+        W = Wc
+    return W, (list(X) if X is not None else [None] * W.shape[0])
 
 
 def selection_probability(problem, selection, samples: int | None = None, seed=None, *, weights=None,
@@ -829,13 +839,15 @@ def selection_probability(problem, selection, samples: int | None = None, seed=N
     those scores; membership is counted. The selection's process ids must be the problem's
     alternatives (missing ones raise InputError).
 
-    Sampling (numpy ``default_rng(seed)``; koers.decide.smaa does not hand out its weight draws,
-    so the same model is drawn here): ``weights="uniform"`` — uniform on the simplex
-    (Dirichlet(1)), restricted by ``intervals`` ``{criterion: (lo, hi)}`` and ``orderings``
-    ``[(a, b)]`` / ``["a >= b"]`` by rejection; ``"fixed"`` — the problem's weights; or a
-    samples × criteria array. ``score_model`` "uniform" (x ± ``score_spread``) or "normal"
-    (sd ``score_spread``), clamped to the criterion's scale, from a second stream
-    ``default_rng([seed, 1])``. Every argument left None comes from the problem's ``smaa``
+    Sampling: the draws of :func:`koers.smaa` with the same model and ``seed`` (handed out by
+    the C++ sampler, :func:`koers.smaa_draws`: ``selection_probability(seed=1)`` solves one
+    selection for each of the weight vectors that ``koers.smaa(seed=1)`` ranks first):
+    ``weights="uniform"`` — uniform on the simplex (Dirichlet(1)), restricted by ``intervals``
+    ``{criterion: (lo, hi)}`` and ``orderings`` ``[(a, b)]`` / ``["a >= b"]`` by rejection;
+    ``"fixed"`` — the problem's weights; or a samples × criteria array (with a score model, the
+    scores are then those of the uniform-weight model). ``score_model`` "uniform"
+    (x ± ``score_spread``) or "normal" (sd ``score_spread``), clamped to the criterion's
+    scale, drawn with the weights. Every argument left None comes from the problem's ``smaa``
     options (seed, weights, intervals, orderings, scores), else uniform weights, no score
     noise, seed 0; ``samples`` defaults to 200 (each sample is an exact solve). Same seed →
     same result for any ``threads`` (default: all
@@ -888,7 +900,7 @@ def selection_probability(problem, selection, samples: int | None = None, seed=N
     df.attrs.update({"samples": n, "seed": None if m["weights"] == "given" else m["seed"],
                      "weights": m["weights"], "intervals": m["intervals"], "orderings": m["orderings"],
                      "score_model": m["score_model"], "score_spread": m["score_spread"],
-                     "sampler": "numpy default_rng: Dirichlet(1) weights with rejection; scores from default_rng([seed, 1])"})
+                     "sampler": "koers.smaa_draws: the weights (and scores) koers.smaa draws for this seed"})
     return df.sort_values(["probability", "top_n_probability"], ascending=False, kind="stable")
 
 

@@ -75,6 +75,25 @@ def test_smaa(doc):
     assert again["rank_acceptability"] == out["rank_acceptability"]
 
 
+def test_smaa_ranks_and_many_alternatives(tmp_path):
+    # issue 13 item 7 (6,000 alternatives, 200 samples: over 120 s and 2 GB before): the text
+    # counts the 10 ranks it shows; --json asks for every rank: E119 (exit 2) beyond the cell limit,
+    # unless --ranks
+    m = 6_000
+    d = {"format": "koers.decision", "version": 1, "alternatives": [f"a{i}" for i in range(m)],
+         "criteria": [{"name": f"c{j}", "direction": "max"} for j in range(3)],
+         "scores": [[(i * 7 + j * 13) % 101 for j in range(3)] for i in range(m)]}
+    f = tmp_path / "many.json"
+    f.write_text(json.dumps(d))
+    r = run_cli("smaa", f, "--samples", "200", "--quiet")
+    assert r.returncode == 0, r.stderr
+    assert "ranks 1-10 of 6000" in r.stdout
+    r = run_cli("smaa", f, "--samples", "200", "--json")
+    assert r.returncode == 2 and "E119" in r.stderr and "Traceback" not in r.stderr  # InputError: exit 2
+    out = _json("smaa", f, "--samples", "200", "--ranks", "3")
+    assert len(out["rank_acceptability"]["a0"]) == 3 and len(out["holistic_acceptability"]) == m
+
+
 def test_sensitivity(doc):
     out = _json("sensitivity", doc, "--method", "wsm")
     assert set(out["intervals"]) == {"C1", "C2", "C3", "C4"}

@@ -214,6 +214,28 @@ def test_smaa_orderings_and_gil_released():
     assert len(ticks) > 5
 
 
+def test_smaa_first_ranks_and_the_cell_limit():
+    # issue 13 item 7: the rank acceptability matrix is alternatives × alternatives; beyond
+    # max_smaa_cells (2^22) it is E119 before any sampling, and `ranks` keeps it linear
+    x = np.random.default_rng(3).uniform(1, 5, (300, 4))
+    p = koers.DecisionProblem.from_array(x)
+    full = koers.smaa(p, samples=2_000, seed=4)
+    top = koers.smaa(p, samples=2_000, seed=4, ranks=5)
+    assert list(top.acceptability.columns) == ["rank 1", "rank 2", "rank 3", "rank 4", "rank 5"]
+    pd.testing.assert_frame_equal(top.acceptability, full.acceptability.iloc[:, :5])
+    pd.testing.assert_series_equal(top.holistic, full.holistic)
+    assert len(top.to_dict()["rank_acceptability"]["A1"]) == 5
+    m = 2_100  # 2,100² cells > 2^22
+    big = koers.DecisionProblem.from_array(np.random.default_rng(5).uniform(1, 5, (m, 3)))
+    t0 = time.perf_counter()
+    with pytest.raises(koers.InputError) as e:
+        koers.smaa(big, samples=200, seed=1)
+    assert e.value.code == koers.Errc.limit_exceeded and "ranks" in str(e.value)
+    r = koers.smaa(big, samples=200, seed=1, ranks=10)
+    assert r.acceptability.shape == (m, 10) and r.holistic.shape == (m,)
+    assert time.perf_counter() - t0 < 30
+
+
 def test_sensitivity_frame():
     p = koers.DecisionProblem.from_array(np.array([[1.0, 0], [0, 1], [0.6, 0.6]]), weights=[0.3, 0.7])
     s = koers.sensitivity(p, method="wsm", normalisation="none")

@@ -285,6 +285,28 @@ def test_selection_probability_analytic():
     assert p.equals(q)
 
 
+def test_selection_probability_draws_the_weights_of_smaa():
+    # One sampler (issue 12 §2): koers.smaa(seed=1), koers.smaa_draws(seed=1) and
+    # selection_probability(seed=1) see the same weight vectors. With A = (1, 0), B = (0, 1)
+    # (raw WSM), A is ranked first, and selected, exactly in the draws with w1 > w2.
+    import koers
+    prob = koers.DecisionProblem.from_array(np.eye(2), alternatives=["A", "B"], criteria=["c1", "c2"])
+    n = 700
+    w, x = koers.smaa_draws(prob, samples=n, seed=1)
+    assert w.shape == (n, 2) and x is None
+    assert np.allclose(w.sum(axis=1), 1.0)
+    wins = int((w[:, 0] > w[:, 1]).sum())
+    r = koers.smaa(prob, samples=n, seed=1, method="wsm", normalisation="none", threads=2)
+    assert r.acceptability.loc["A", "rank 1"] == wins / n
+    assert r.central_weights.loc["A"].to_numpy() == pytest.approx(w[w[:, 0] > w[:, 1]].mean(axis=0), abs=1e-12)
+    p = ks.selection_probability(_two_process_scorer(), TWO, samples=n, seed=1, progress=False, threads=2)
+    assert p.loc["A", "probability"] == wins / n
+    # the first draws do not depend on how many are asked for; another seed draws others
+    assert np.array_equal(koers.smaa_draws(prob, samples=10, seed=1)[0], w[:10])
+    assert not np.array_equal(koers.smaa_draws(prob, samples=10, seed=2)[0], w[:10])
+    assert np.array_equal(ks.sample_simplex(2, 10, 1), w[:10])
+
+
 def test_selection_probability_pinned_is_certain():
     d = json.loads(json.dumps(TWO))
     d["items"][1]["pinned"] = True
