@@ -10,7 +10,6 @@ namespace koers::analysis {
 SparseCoverage sparse_coverage(const StrategyGraph& g) {
   using koers::detail::Adjacency;
   const auto& nodes = g.nodes();
-  const auto& edges = g.edges();
   const auto& topo = g.topology();
   const std::size_t n = nodes.size();
   SparseCoverage cov;
@@ -21,7 +20,7 @@ SparseCoverage sparse_coverage(const StrategyGraph& g) {
   Adjacency down = koers::detail::hierarchy_down(g);
   // work contributing directly to each node: node -> (work, edge), in edge order
   Adjacency direct = koers::detail::make_adjacency(
-      g, [&](std::size_t i) { return edges[i].kind == EdgeKind::contributes && koers::detail::is_work(nodes[topo.from[i]].kind); },
+      g, [&](std::size_t i) { return g.edge_kind(i) == EdgeKind::contributes && koers::detail::is_work(nodes[topo.from[i]].kind); },
       true, true);
   auto comp = koers::detail::strong_components(down);
   std::uint32_t ncomp = 0;
@@ -79,7 +78,6 @@ SparseCoverage sparse_coverage(const StrategyGraph& g) {
 
 Coverage coverage(const StrategyGraph& g) {
   const auto& nodes = g.nodes();
-  const auto& edges = g.edges();
   SparseCoverage s = sparse_coverage(g);
   Coverage cov;
   cov.goals.reserve(s.goals.size());
@@ -94,7 +92,7 @@ Coverage coverage(const StrategyGraph& g) {
       CoverageEntry e{goal, nodes[s.cell_work[c]].id, false, std::nullopt};
       if (s.cell_edge[c] != SparseCoverage::indirect) {
         e.direct = true;
-        e.strength = edges[s.cell_edge[c]].strength;
+        e.strength = g.edge_strength(s.cell_edge[c]);
       }
       list.push_back(e.intervention);
       cov.entries.push_back(std::move(e));

@@ -36,7 +36,7 @@ struct Adjacency {
 template <class Keep>
 Adjacency make_adjacency(const StrategyGraph& g, Keep&& keep, bool reverse, bool with_edges = false) {
   const auto& topo = g.topology();
-  const std::size_t n = g.size(), m = g.edges().size();
+  const std::size_t n = g.size(), m = g.edge_count();
   Adjacency a;
   a.offset.assign(n + 1, 0);
   for (std::size_t i = 0; i < m; ++i) {
@@ -60,13 +60,11 @@ Adjacency make_adjacency(const StrategyGraph& g, Keep&& keep, bool reverse, bool
 
 /// refines/decomposes, parent -> child.
 inline Adjacency hierarchy_down(const StrategyGraph& g, bool with_edges = false) {
-  const auto& edges = g.edges();
-  return make_adjacency(g, [&](std::size_t i) { return is_hierarchy(edges[i].kind); }, false, with_edges);
+  return make_adjacency(g, [&](std::size_t i) { return is_hierarchy(g.edge_kind(i)); }, false, with_edges);
 }
 /// refines/decomposes, child -> parent.
 inline Adjacency hierarchy_up(const StrategyGraph& g, bool with_edges = false) {
-  const auto& edges = g.edges();
-  return make_adjacency(g, [&](std::size_t i) { return is_hierarchy(edges[i].kind); }, true, with_edges);
+  return make_adjacency(g, [&](std::size_t i) { return is_hierarchy(g.edge_kind(i)); }, true, with_edges);
 }
 
 /// Strongly connected components (iterative Tarjan). Returns the component of each node;

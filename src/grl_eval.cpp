@@ -949,37 +949,38 @@ LazyResult evaluate_lazy(const StrategyGraph& g, const std::string& strategy, co
       if (elem_of[v] != npos32 && nodes[v].id == nodes[f].id) return elem_of[v];
     return npos32;
   };
-  const auto& edges = g.edges();
+  const std::size_t m = g.edge_count();
   std::vector<std::pair<std::uint32_t, Net::In>> links;
-  links.reserve(edges.size());
-  for (std::size_t k = 0; k < edges.size(); ++k) {
-    const Edge& ed = edges[k];
+  links.reserve(m);
+  for (std::size_t k = 0; k < m; ++k) {
+    const EdgeKind kind = g.edge_kind(k);
     auto f = topo.from[k], t = topo.to[k];
     if (f == Topology::none || t == Topology::none) {
-      const std::string& bad = f == Topology::none ? ed.from : ed.to;
-      if (ed.kind == EdgeKind::contributes || ed.kind == EdgeKind::refines || ed.kind == EdgeKind::decomposes ||
-          ed.kind == EdgeKind::part_of)
-        throw GraphError(Errc::unknown_reference, "edge " + std::string(to_string(ed.kind)) + " '" + ed.from + "' -> '" +
-                                                      ed.to + "' names a node '" + bad + "' that does not exist", {bad});
+      const std::string& bad = f == Topology::none ? g.edge_from(k) : g.edge_to(k);
+      if (kind == EdgeKind::contributes || kind == EdgeKind::refines || kind == EdgeKind::decomposes ||
+          kind == EdgeKind::part_of)
+        throw GraphError(Errc::unknown_reference, "edge " + std::string(to_string(kind)) + " '" + g.edge_from(k) + "' -> '" +
+                                                      g.edge_to(k) + "' names a node '" + bad + "' that does not exist", {bad});
       continue;
     }
     NodeKind fk = nodes[f].kind, tk = nodes[t].kind;
     if (!evaluated_kind(fk) || !evaluated_kind(tk)) continue;
-    switch (ed.kind) {
+    switch (kind) {
       case EdgeKind::contributes: {
         ContributionType c = ContributionType::help;
         int strength = 25;  // no strength: jUCMNav's default Help (25)
-        if (ed.strength && ed.strength->value) {
-          double v = *ed.strength->value;
+        if (auto sv = g.edge_strength_value(k)) {
+          double v = *sv;
           if (!std::isfinite(v) || v < -100 || v > 100)
-            throw InputError(Errc::invalid_value, "contribution '" + ed.from + "' -> '" + ed.to + "' has strength outside -100..100", {ed.from});
+            throw InputError(Errc::invalid_value, "contribution '" + g.edge_from(k) + "' -> '" + g.edge_to(k) +
+                                                      "' has strength outside -100..100", {g.edge_from(k)});
           strength = round_int(v);
           c = contribution_of(strength);
-        } else if (ed.strength && !ed.strength->label.empty()) {
-          auto pc = parse_contribution(ed.strength->label);
+        } else if (const std::string& label = g.edge_strength_label(k); !label.empty()) {
+          auto pc = parse_contribution(label);
           if (!pc)
-            throw InputError(Errc::invalid_value, "contribution '" + ed.from + "' -> '" + ed.to + "' has an unknown strength label '" +
-                                                      ed.strength->label + "'", {ed.from});
+            throw InputError(Errc::invalid_value, "contribution '" + g.edge_from(k) + "' -> '" + g.edge_to(k) +
+                                                      "' has an unknown strength label '" + label + "'", {g.edge_from(k)});
           c = *pc;
           strength = strength_of(*pc);
         }

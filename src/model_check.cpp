@@ -12,19 +12,15 @@ namespace koers {
 
 const Topology& StrategyGraph::topology() const {
   return topology_.get([this] {
-    Topology t;
-    auto resolve = [this](const std::string& id) {
-      auto it = index_.find(id);
-      return it == index_.end() ? Topology::none : static_cast<std::uint32_t>(it->second);
-    };
-    t.from.reserve(edges_.size());
-    t.to.reserve(edges_.size());
-    for (const auto& e : edges_) {
-      t.from.push_back(resolve(e.from));
-      t.to.push_back(resolve(e.to));
+    Topology t;  // every id was interned when added: a symbol's first node, no lookup
+    t.from.resize(edges_.size());
+    t.to.resize(edges_.size());
+    for (std::size_t i = 0; i < edges_.size(); ++i) {
+      t.from[i] = symbols_.node(edges_[i].from);
+      t.to[i] = symbols_.node(edges_[i].to);
     }
     t.first.resize(nodes_.size());
-    for (std::size_t i = 0; i < nodes_.size(); ++i) t.first[i] = resolve(nodes_[i].id);
+    for (std::size_t i = 0; i < nodes_.size(); ++i) t.first[i] = symbols_.node(node_symbol_[i]);
     return t;
   });
 }
@@ -83,14 +79,13 @@ std::vector<std::vector<std::size_t>> hierarchy_cycles(const StrategyGraph& g) {
 /// below them in refines/decomposes (a flag per node). Linear: a worklist up the hierarchy.
 std::vector<char> served_nodes(const StrategyGraph& g) {
   const auto& topo = g.topology();
-  const auto& edges = g.edges();
   const auto& nodes = g.nodes();
   std::vector<char> served(g.size(), 0);
   std::vector<std::uint32_t> work;
-  for (std::size_t i = 0; i < edges.size(); ++i) {
+  for (std::size_t i = 0, m = g.edge_count(); i < m; ++i) {
     auto f = topo.from[i], t = topo.to[i];
     if (f == Topology::none || t == Topology::none) continue;
-    if (edges[i].kind == EdgeKind::contributes && is_work(nodes[f].kind) && !served[t]) {
+    if (g.edge_kind(i) == EdgeKind::contributes && is_work(nodes[f].kind) && !served[t]) {
       served[t] = 1;
       work.push_back(t);
     }
@@ -133,26 +128,30 @@ std::vector<Issue> StrategyGraph::check() const {
   }
   // E200 unknown references, E203 edge kinds, E206 strengths
   for (std::size_t i = 0; i < edges_.size(); ++i) {
-    const Edge& e = edges_[i];
+    const detail::EdgeRecord& e = edges_[i];
+    const EdgeKind kind = static_cast<EdgeKind>(e.kind);
     const Node* f = topo.from[i] != Topology::none ? &nodes_[topo.from[i]] : nullptr;
     const Node* t = topo.to[i] != Topology::none ? &nodes_[topo.to[i]] : nullptr;
-    auto edge_text = [&] { return std::string(to_string(e.kind)) + " edge '" + e.from + "' -> '" + e.to + "'"; };
-    if (!f) out.push_back({Errc::unknown_reference, {e.from}, edge_text() + " starts at an unknown node '" + e.from + "'"});
-    if (!t) out.push_back({Errc::unknown_reference, {e.to}, edge_text() + " ends at an unknown node '" + e.to + "'"});
-    if (f && t && !edge_allowed(e.kind, f->kind, t->kind))
-      out.push_back({Errc::edge_not_allowed, {e.from, e.to},
-                     "a " + std::string(to_string(e.kind)) + " edge may not go from " + describe(*f) + " to " + describe(*t)});
-    if (e.kind == EdgeKind::contributes) {
-      if (!e.strength) {
-        out.push_back({Errc::missing_required, {e.from, e.to}, edge_text() + " has no strength"});
-      } else if (e.strength->value) {
-        double v = *e.strength->value;
+    if (f && t && kind != EdgeKind::contributes && edge_allowed(kind, f->kind, t->kind)) continue;  // the common case
+    const std::string& from = edge_from(i);
+    const std::string& to = edge_to(i);
+    auto edge_text = [&] { return std::string(to_string(kind)) + " edge '" + from + "' -> '" + to + "'"; };
+    if (!f) out.push_back({Errc::unknown_reference, {from}, edge_text() + " starts at an unknown node '" + from + "'"});
+    if (!t) out.push_back({Errc::unknown_reference, {to}, edge_text() + " ends at an unknown node '" + to + "'"});
+    if (f && t && !edge_allowed(kind, f->kind, t->kind))
+      out.push_back({Errc::edge_not_allowed, {from, to},
+                     "a " + std::string(to_string(kind)) + " edge may not go from " + describe(*f) + " to " + describe(*t)});
+    if (kind == EdgeKind::contributes) {
+      if (!e.has_strength) {
+        out.push_back({Errc::missing_required, {from, to}, edge_text() + " has no strength"});
+      } else if (e.has_value) {
+        double v = e.value;
         if (!std::isfinite(v) || v < -100 || v > 100)
-          out.push_back({Errc::strength_out_of_range, {e.from, e.to},
+          out.push_back({Errc::strength_out_of_range, {from, to},
                          edge_text() + " has strength " + std::to_string(v) + ", outside -100..100"});
-      } else if (!is_contribution_label(e.strength->label)) {
-        out.push_back({Errc::strength_out_of_range, {e.from, e.to},
-                       edge_text() + " has strength '" + e.strength->label +
+      } else if (!is_contribution_label(symbols_.text(e.label))) {
+        out.push_back({Errc::strength_out_of_range, {from, to},
+                       edge_text() + " has strength '" + symbols_.text(e.label) +
                            "', not one of make, help, some+, unknown, some-, hurt, break"});
       }
     }
@@ -176,7 +175,7 @@ std::vector<Issue> StrategyGraph::check() const {
   // an intervention serves when it contributes to an existing node (by id: a duplicate id counts)
   std::vector<char> contributing(nodes_.size(), 0);
   for (std::size_t i = 0; i < edges_.size(); ++i)
-    if (edges_[i].kind == EdgeKind::contributes && topo.to[i] != Topology::none && topo.from[i] != Topology::none)
+    if (edge_kind(i) == EdgeKind::contributes && topo.to[i] != Topology::none && topo.from[i] != Topology::none)
       contributing[topo.from[i]] = 1;
   for (std::size_t i = 0; i < nodes_.size(); ++i)
     if (nodes_[i].kind == NodeKind::intervention && !contributing[topo.first[i]])

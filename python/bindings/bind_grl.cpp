@@ -122,13 +122,29 @@ void register_grl(py::module_& m) {
            })
       .def("rules",
            [](const LazyResult& r) {
+             // every given element has the same rule: one str for all of them; the others are
+             // computed without the GIL, then handed over (a rule equal to the one before shares its str)
              std::vector<std::string> rules(r.size());
              {
                py::gil_scoped_release unlocked;
-               for (std::size_t i = 0; i < r.size(); ++i) rules[i] = r.rule(i);
+               for (std::size_t i = 0; i < r.size(); ++i)
+                 if (!r.given(i)) rules[i] = r.rule(i);
              }
              py::list out(r.size());
-             for (std::size_t i = 0; i < r.size(); ++i) out[i] = py::str(rules[i]);
+             py::object given_rule, last;
+             const std::string* last_text = nullptr;
+             for (std::size_t i = 0; i < r.size(); ++i) {
+               if (r.given(i)) {
+                 if (!given_rule) given_rule = py::str(r.rule(i));
+                 out[i] = given_rule;
+                 continue;
+               }
+               if (!last_text || *last_text != rules[i]) {
+                 last = py::str(rules[i]);
+                 last_text = &rules[i];
+               }
+               out[i] = last;
+             }
              return out;
            },
            "Every element's rule, in order.")

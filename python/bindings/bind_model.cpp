@@ -35,7 +35,7 @@ void register_model(py::module_& m) {
       .def_readwrite("period_start", &G::period_start)
       .def_readwrite("period_end", &G::period_end)
       .def("size", &G::size, "Number of nodes.")
-      .def("edge_count", [](const G& g) { return g.edges().size(); }, "Number of edges.")
+      .def("edge_count", &G::edge_count, "Number of edges.")
       .def("counts", &G::counts, "Number of nodes per kind.")
       .def("has", [](const G& g, const std::string& id) { return g.find(id) != nullptr; }, "id"_a)
       .def("check", &G::check, "Every problem, with codes.", release)
@@ -67,8 +67,11 @@ void register_model(py::module_& m) {
              auto a = at.unchecked<1>();
              py::list out(static_cast<std::size_t>(a.shape(0)));
              for (py::ssize_t i = 0; i < a.shape(0); ++i) {
-               const auto& s = g.edges().at(a(i)).strength;
-               py::object v = !s ? py::object(py::none()) : s->value ? py::object(py::float_(*s->value)) : py::object(py::str(s->label));
+               std::size_t e = a(i);
+               if (e >= g.edge_count()) throw py::index_error("edge index out of range");
+               py::object v = !g.edge_has_strength(e) ? py::object(py::none())
+                              : g.edge_strength_value(e) ? py::object(py::float_(*g.edge_strength_value(e)))
+                                                         : py::object(py::str(g.edge_strength_label(e)));
                out[static_cast<std::size_t>(i)] = v;
              }
              return out;

@@ -71,15 +71,15 @@ inline PlanDiff diff(const StrategyGraph& a, const StrategyGraph& b) {
     for (auto& [field, before] : fa)
       if (fb[field] != before) d.changed.push_back({n.id, field, before, fb[field]});
   }
-  std::map<std::string, const Edge*> ea, eb;
-  for (auto& e : a.edges()) ea.emplace(detail::edge_key(e), &e);
-  for (auto& e : b.edges()) eb.emplace(detail::edge_key(e), &e);
+  std::map<std::string, std::size_t> ea, eb;  // key -> the first edge with it
+  for (std::size_t i = 0; i < a.edge_count(); ++i) ea.emplace(detail::edge_key(a.edges()[i]), i);
+  for (std::size_t i = 0; i < b.edge_count(); ++i) eb.emplace(detail::edge_key(b.edges()[i]), i);
   for (auto& e : a.edges()) if (!eb.count(detail::edge_key(e))) d.edges_removed.push_back(detail::edge_key(e));
   for (auto& e : b.edges()) {
     auto key = detail::edge_key(e);
     auto it = ea.find(key);
     if (it == ea.end()) { d.edges_added.push_back(key); continue; }
-    auto sa = detail::strength_text(it->second->strength), sb = detail::strength_text(e.strength);
+    auto sa = detail::strength_text(a.edge_strength(it->second)), sb = detail::strength_text(e.strength);
     if (sa != sb) d.changed.push_back({key, "strength", sa, sb});
   }
   if (a.name != b.name) d.changed.push_back({"(plan)", "name", a.name, b.name});

@@ -44,11 +44,13 @@ inline std::vector<TracePath> bfs_paths(const StrategyGraph& g, const std::vecto
 /// Downward adjacency: hierarchy parent -> child, and goal -> contributing work.
 inline std::vector<std::vector<std::size_t>> down_adjacency(const StrategyGraph& g) {
   std::vector<std::vector<std::size_t>> adj(g.size());
-  for (auto& e : g.edges()) {
-    auto f = g.index_of(e.from), t = g.index_of(e.to);
-    if (!f || !t) continue;
-    if (e.kind == EdgeKind::refines || e.kind == EdgeKind::decomposes) adj[*f].push_back(*t);
-    if (e.kind == EdgeKind::contributes) adj[*t].push_back(*f);
+  const auto& topo = g.topology();
+  for (std::size_t i = 0; i < g.edge_count(); ++i) {
+    auto f = topo.from[i], t = topo.to[i];
+    if (f == Topology::none || t == Topology::none) continue;
+    auto kind = g.edge_kind(i);
+    if (kind == EdgeKind::refines || kind == EdgeKind::decomposes) adj[f].push_back(t);
+    if (kind == EdgeKind::contributes) adj[t].push_back(f);
   }
   return adj;
 }

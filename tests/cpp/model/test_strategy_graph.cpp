@@ -195,14 +195,14 @@ std::vector<std::vector<std::size_t>> hierarchy_children(const StrategyGraph& g)
   }
   return ch;
 }
-std::vector<std::vector<std::pair<std::size_t, const Edge*>>> direct_contributors(const StrategyGraph& g) {
-  std::vector<std::vector<std::pair<std::size_t, const Edge*>>> c(g.size());
+std::vector<std::vector<std::pair<std::size_t, Edge>>> direct_contributors(const StrategyGraph& g) {
+  std::vector<std::vector<std::pair<std::size_t, Edge>>> c(g.size());
   for (auto& e : g.edges()) {
     if (e.kind != EdgeKind::contributes) continue;
     auto f = g.index_of(e.from), t = g.index_of(e.to);
     if (!f || !t) continue;
     auto k = g.nodes()[*f].kind;
-    if (k == NodeKind::intervention || k == NodeKind::programme) c[*t].push_back({*f, &e});
+    if (k == NodeKind::intervention || k == NodeKind::programme) c[*t].push_back({*f, e});
   }
   return c;
 }
@@ -248,7 +248,7 @@ TEST_CASE("coverage equals the walk below each goal, on random hierarchies with 
           auto& cell = cells[w];
           cell.goal = g.nodes()[gi].id;
           cell.intervention = g.nodes()[w].id;
-          if (d == gi) { cell.direct = true; cell.strength = e->strength; }
+          if (d == gi) { cell.direct = true; cell.strength = e.strength; }
         }
       std::vector<std::string> list;
       for (auto& [w, cell] : cells) { list.push_back(cell.intervention); entries.push_back(cell); }
