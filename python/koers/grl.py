@@ -253,8 +253,44 @@ class Evaluation:
 
 
 def load_jucm(path) -> GrlModel:
-    """Load a jUCMNav ``.jucm`` file. Raises :class:`koers.InputError` E100 (unreadable),
-    E116 (not XML) or E600 (not a readable GRL model, naming the element)."""
+    """Load a GRL goal model from a jUCMNav ``.jucm`` file (EMF XMI).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The ``.jucm`` file: its intentional elements, links (contributions, decompositions,
+        dependencies), actors and evaluation strategies are read.
+
+    Returns
+    -------
+    GrlModel
+        Evaluate it with :meth:`GrlModel.evaluate` (jUCMNav's quantitative, qualitative or
+        hybrid algorithm).
+
+    Raises
+    ------
+    koers.InputError
+        Unreadable (E100), not XML (E116) or not a readable GRL model (E600, naming the element).
+
+    Examples
+    --------
+    >>> import koers, pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "tiny.jucm"
+    >>> _ = path.write_text('''<?xml version="1.0" encoding="UTF-8"?>
+    ... <urn:URNspec xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:grl="http:///grl.ecore"
+    ...              xmlns:urn="http:///urn.ecore" name="tiny"><grlspec>
+    ...   <intElements name="Training" id="1" type="Task" linksSrc="3"/>
+    ...   <intElements name="Skills" id="2" linksDest="3"/>
+    ...   <links xsi:type="grl:Contribution" id="3" src="1" dest="2" contribution="Make"
+    ...          quantitativeContribution="100"/>
+    ...   <strategies name="plan" id="4"><evaluations evaluation="100" intElement="1"/></strategies>
+    ... </grlspec></urn:URNspec>''', encoding="utf-8")
+    >>> model = koers.grl.load_jucm(path)
+    >>> model
+    <GrlModel 'tiny' elements=2 links=1 actors=0 strategies=1>
+    >>> model.evaluate("plan").to_frame()["label"].tolist()
+    ['Satisfied', 'Satisfied']
+    """
     return GrlModel(_core.grl_load_jucm(os.fspath(path)), os.fspath(path))
 
 

@@ -499,8 +499,37 @@ class PlanDiff:
 
 
 def load(path) -> Model:
-    """Load a ``koers.model`` JSON file. File errors raise :class:`koers.InputError`
-    (with the JSON path); an invalid graph loads, and :meth:`Model.validate` reports it."""
+    """Load a strategy graph from a ``koers.model`` JSON file.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A ``koers.model`` v1 file (``docs/model-format.md``, ``schemas/model.schema.json``).
+
+    Returns
+    -------
+    Model
+        The strategy graph. A graph that breaks a rule (a cycle, an edge the kinds do not allow)
+        still loads: :meth:`Model.check` lists its problems.
+
+    Raises
+    ------
+    koers.InputError
+        The file is unreadable (E100), not JSON (E101), too deep (E108) or too large (E117), or
+        a field is missing, unknown or of the wrong kind; the message names the JSON path.
+
+    See Also
+    --------
+    loads : the same from JSON text.
+    koers.examples.load : the embedded examples by name.
+
+    Examples
+    --------
+    >>> import koers
+    >>> plan = koers.load(koers.examples.path("deventer-2014", "model.json"))
+    >>> plan.counts()["intervention"], len(plan.check())
+    (30, 0)
+    """
     return Model(_core.load_model(os.fspath(path)))
 
 
@@ -539,5 +568,30 @@ def validate_file(path) -> Validation:
 
 
 def loads(text: str, origin: str = "model") -> Model:
-    """A model from ``koers.model`` JSON text."""
+    """Load a strategy graph from ``koers.model`` JSON text.
+
+    Parameters
+    ----------
+    text : str
+        The JSON text of a ``koers.model`` v1 document.
+    origin : str, default "model"
+        The name error messages give the text (as a file name would be).
+
+    Returns
+    -------
+    Model
+
+    Raises
+    ------
+    koers.InputError
+        As :func:`load`, with ``origin`` in place of the file name.
+
+    Examples
+    --------
+    >>> import koers
+    >>> plan = koers.loads('{"format": "koers.model", "version": 1, "name": "tiny", '
+    ...                    '"nodes": [{"id": "g1", "kind": "goal", "name": "Goal"}], "edges": []}')
+    >>> plan
+    <Model 'tiny' goals=1 edges=0>
+    """
     return Model(_core.parse_model(text, origin))
