@@ -23,9 +23,7 @@ template <class F>
 std::optional<koers::Errc> code_of(F&& f) {
   try {
     std::forward<F>(f)();
-  } catch (const koers::Error& e) {
-    return e.code();
-  }
+  } catch (const koers::Error& e) { return e.code(); }
   return std::nullopt;
 }
 }  // namespace koers::testing

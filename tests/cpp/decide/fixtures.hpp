@@ -11,7 +11,11 @@ namespace koers::decide::test {
 inline Eigen::MatrixXd mat(std::initializer_list<std::initializer_list<double>> rows) {
   Eigen::MatrixXd m(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(rows.begin()->size()));
   Eigen::Index i = 0;
-  for (auto& r : rows) { Eigen::Index j = 0; for (double x : r) m(i, j++) = x; ++i; }
+  for (auto& r : rows) {
+    Eigen::Index j = 0;
+    for (double x : r) m(i, j++) = x;
+    ++i;
+  }
   return m;
 }
 inline Eigen::VectorXd vec(std::initializer_list<double> v) {

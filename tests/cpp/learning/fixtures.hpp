@@ -12,8 +12,8 @@
 
 namespace koers::learning::test {
 /// One roster row: employed from start (ISO date) to end (none: still employed), in the target groups.
-inline Employee person(std::int64_t id, const char* team, Role role, Ratio h, const char* start, const char* end = nullptr,
-                       std::vector<std::string> groups = {}) {
+inline Employee person(std::int64_t id, const char* team, Role role, Ratio h, const char* start,
+                       const char* end = nullptr, std::vector<std::string> groups = {}) {
   Employee e;
   e.id = id;
   e.team = team;
