@@ -401,7 +401,7 @@ def _experts(experts, hours_per_week) -> list:
         if "id" not in experts.columns:
             raise error(Errc.missing_field, "the experts DataFrame needs an 'id' column (and hours_per_week)", ["id"])
         hs = experts["hours_per_week"] if "hours_per_week" in experts.columns else [hours_per_week] * len(experts)
-        return [_core.ExpertHours(str(i), hours_ratio(h)) for i, h in zip(experts["id"], hs)]
+        return [_core.ExpertHours(str(i), hours_ratio(h)) for i, h in zip(experts["id"], hs, strict=True)]
     if isinstance(experts, dict):
         return [_core.ExpertHours(str(i), hours_ratio(h)) for i, h in experts.items()]
     return [_core.ExpertHours(str(i), hours_ratio(hours_per_week)) for i in experts]
