@@ -28,13 +28,15 @@ import json
 import os
 import pathlib
 
-from ._lazy import pandas as pd
+from ._lazy import LazyModule, pandas as pd
 
 from . import _core
 from .errors import Errc, error
 
 __all__ = ["LABELS", "GrlModel", "Evaluation", "load_jucm", "from_model", "strategies", "evaluate",
            "evaluate_model", "propagate_file"]
+
+np = LazyModule("numpy")  # only the matrix views need it
 
 #: The seven GRL labels, from worst to best (Conflict and Unknown in the middle).
 LABELS = ["Denied", "WeaklyDenied", "None", "Conflict", "Unknown", "WeaklySatisfied", "Satisfied"]
@@ -151,7 +153,6 @@ class Evaluation:
     def to_frame(self, explain: bool = True) -> pd.DataFrame:
         """Elements indexed by id: name, kind, value (-100..100), label (category), given, and
         with ``explain`` (the default) rule — how the inputs combined, in words."""
-        import numpy as np
         r = self._raw
         values, codes, given = r.arrays()
         data = {"name": r.names(), "kind": r.kinds(), "value": values.astype("int64"),
@@ -240,7 +241,6 @@ class Evaluation:
         return {"strategy": self.strategy, "algorithm": self.algorithm, "elements": elements, "actors": actors}
 
     def __repr__(self) -> str:
-        import numpy as np
         _values, codes, _given = self._raw.arrays()
         counts = np.bincount(codes, minlength=len(_LABEL_NAMES))
         summary = ", ".join(f"{lab} {counts[_LABEL_NAMES.index(lab)]}" for lab in LABELS
@@ -319,8 +319,7 @@ def _grl_model(source) -> GrlModel:
     if isinstance(source, (str, os.PathLike)):
         if _is_jucm(source):
             return load_jucm(source)
-        from . import model as _model
-        return from_model(_model.load(source))
+        return from_model(_core.load_model(os.fspath(source)))  # a koers model file: its graph
     return from_model(source)
 
 
