@@ -1,4 +1,4 @@
-"""Learning time: who may learn how much (issue 8 §2; Deventer plan §4.1 "Tijd voor leren").
+"""Learning time: who may learn how much (Deventer plan §4.1 "Tijd voor leren").
 
 Every employee has 1 day a month for learning (12 days a year full time), managers half a day a
 month more for management development; a day is the contract's weekly hours / 5 (so part-time is
