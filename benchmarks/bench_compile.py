@@ -46,7 +46,7 @@ def _version_dir(tmp: pathlib.Path) -> pathlib.Path:
     out = tmp / "gen"
     (out / "koers").mkdir(parents=True)
     text = (ROOT / "cmake" / "version.hpp.in").read_text()
-    for key, val in zip(("MAJOR", "MINOR", "PATCH"), v):
+    for key, val in zip(("MAJOR", "MINOR", "PATCH"), v, strict=True):
         text = text.replace(f"@PROJECT_VERSION_{key}@", val)
     (out / "koers" / "version.hpp").write_text(text.replace("@PROJECT_VERSION@", ".".join(v)))
     return out
