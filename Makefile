@@ -21,6 +21,7 @@ demo: build
 	$(VENV)/bin/koers report --out out
 
 test: build install-cpp
+	$(VENV)/bin/ruff check python tests benchmarks fuzz tools notebooks
 	ctest --test-dir $(BUILD)/tests/cpp --output-on-failure
 	$(PY) -m pytest -q tests/python
 	$(MAKE) consumer

@@ -93,7 +93,7 @@ def koers_case(n: int):
     import koers
     frames = generate(n)
     t = time.perf_counter()
-    log = koers.academy.load(dict(zip(["courses", "runs", "registrations", "cancellations"], frames)))
+    log = koers.academy.load(dict(zip(["courses", "runs", "registrations", "cancellations"], frames, strict=True)))
     load_s = time.perf_counter() - t
     assert log.errors.empty, log.errors.head()
     dates = weekly_dates()

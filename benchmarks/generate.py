@@ -35,7 +35,7 @@ def generate(n_edges: int, seed: int = 2014, edges_per_intervention: int = 8) ->
     tgt = rng.integers(0, n_goal + n_lg, size=len(src))
     tgt[: n_goal + n_lg] = np.arange(min(len(src), n_goal + n_lg))
     strength = rng.integers(-100, 101, size=len(src))
-    for s, t, w in zip(src.tolist(), tgt.tolist(), strength.tolist()):
+    for s, t, w in zip(src.tolist(), tgt.tolist(), strength.tolist(), strict=True):
         to = f"g{t}" if t < n_goal else f"l{t - n_goal}"
         edges.append({"kind": "contributes", "from": f"i{s}", "to": to, "strength": w})
     values = {f"i{i}": int(v) for i, v in enumerate(rng.integers(0, 101, size=n_iv))}
@@ -64,7 +64,7 @@ def generate_themed(n_edges: int, seed: int = 2022) -> dict:
     nodes += [{"id": f"s{i}", "kind": "strategic_theme", "name": f"Thema {i}"} for i in range(n_theme)]
     goals = [f"ga{i}" for i in range(n_g1)] + [f"gb{i}" for i in range(n_g2)] + [f"gc{i}" for i in range(n_g3)]
     dec = rng.choice(3, size=len(goals), p=[0.6, 0.3, 0.1])
-    nodes += [{"id": g, "kind": "goal", "name": f"Doel {g}", "decomposition": decomps[d]} for g, d in zip(goals, dec)]
+    nodes += [{"id": g, "kind": "goal", "name": f"Doel {g}", "decomposition": decomps[d]} for g, d in zip(goals, dec, strict=True)]
     nodes += [{"id": f"la{i}", "kind": "learning_goal", "name": f"Leerdoel a{i}"} for i in range(n_lg1)]
     nodes += [{"id": f"lb{i}", "kind": "learning_goal", "name": f"Leerdoel b{i}"} for i in range(n_lg2)]
     nodes += [{"id": f"t{i}", "kind": "target_group", "name": f"Doelgroep {i}"} for i in range(n_tg)]
@@ -101,7 +101,7 @@ def generate_themed(n_edges: int, seed: int = 2022) -> dict:
     to_top = rng.random(len(src)) < 0.01
     top_pick = rng.integers(0, len(tops), size=len(src))
     strength = rng.integers(-100, 101, size=len(src))
-    for s, t, w, up, tp in zip(src.tolist(), tgt.tolist(), strength.tolist(), to_top.tolist(), top_pick.tolist()):
+    for s, t, w, up, tp in zip(src.tolist(), tgt.tolist(), strength.tolist(), to_top.tolist(), top_pick.tolist(), strict=True):
         edges.append({"kind": "contributes", "from": f"i{s}", "to": tops[tp] if up else targets[t], "strength": w})
     served = set(src.tolist())
     for i in range(n_iv):  # an intervention that drew no contribution still serves one goal

@@ -50,7 +50,7 @@ class Timing:
 
     def step(self, *names) -> "Timing":
         """The rounds of the named steps only (summed per round), same peak memory."""
-        rounds = [sum(r) for r in zip(*(self.steps[n] for n in names))]
+        rounds = [sum(r) for r in zip(*(self.steps[n] for n in names), strict=True)]
         return Timing(rounds, self.rss, self.info)
 
     @property

@@ -245,7 +245,7 @@ def main(argv=None) -> int:
             have_cbc = "PULP_CBC_CMD" in pulp.listSolvers(onlyAvailable=True)
         except ImportError:
             pass
-    import highspy
+    import highspy  # noqa: F401  (fail here, before any worker starts, when HiGHS is missing)
     lines = []
 
     def out(s=""):

@@ -152,7 +152,7 @@ def academy() -> Log:
     later_cancel = {5: "2022-06-28", 17: "2022-08-30", 30: "2022-09-20"}  # index in `planned` → cancelled_on
     starts: list[tuple[int, dt.date]] = []
     for c, n in plan.items():
-        for k in range(n):
+        for _ in range(n):
             starts.append((c, day("2022-06-28") + dt.timedelta(days=rng.randint(0, 180))))
     starts.sort(key=lambda t: t[1])
     planned = []
@@ -173,14 +173,14 @@ def academy() -> Log:
         return L.reg(run, next(pool), between(rng, start, min(last, run["start_date"] - dt.timedelta(days=1))))
 
     # started runs: 25 participants (5, 4, 4, 4, 4, 4), 5 self-cancelled before the start
-    for run, n, self_c in zip(started, [5, 4, 4, 4, 4, 4], [1, 1, 0, 1, 1, 1]):
+    for run, n, self_c in zip(started, [5, 4, 4, 4, 4, 4], [1, 1, 0, 1, 1, 1], strict=True):
         for _ in range(n):
             reg_before(run, as_of)
         for _ in range(self_c):
             g = reg_before(run, run["start_date"] - dt.timedelta(days=3))
             L.cancel(g, between(rng, g["registered_on"], run["start_date"] - dt.timedelta(days=1)), "self")
     # cancelled runs: 10 registrations cancelled with the run, 1 cancelled by self before that
-    for run, n in zip(cancelled, [1, 1, 2, 1, 1, 0, 2, 1, 1, 0]):
+    for run, n in zip(cancelled, [1, 1, 2, 1, 1, 0, 2, 1, 1, 0], strict=True):
         for _ in range(n):
             g = reg_before(run, run["cancelled_on"])
             L.cancel(g, run["cancelled_on"], "run_cancelled")
@@ -251,9 +251,9 @@ def leercafe() -> Log:
     sizes = [13, 12, 20, 11, 13, 12, 9, 11, 14, 13, 12, 8, 10, 14, 10]  # participations, 182 in all
     assert sum(sizes) == 182
     # 171 colleagues; 11 of them took a workshop in both rounds (never the same one twice)
-    slots = [run for run, n in zip(runs, sizes) for _ in range(n)]
+    slots = [run for run, n in zip(runs, sizes, strict=True) for _ in range(n)]
     rng.shuffle(slots)
-    placed = list(zip(slots[:171], people))
+    placed = list(zip(slots[:171], people, strict=True))
     doubles = rng.sample(people, 11)
     for run in slots[171:]:
         e = next(p for p in doubles if (run, p) not in [(r, q) for r, q in placed])
@@ -299,7 +299,7 @@ def gesprek_workshops() -> Log:
     sizes = [9, 7, 8, 8, 9, 8, 7, 9, 8, 8, 9, 7, 8, 9, 8, 9, 8, 8]
     assert sum(sizes) == 147
     it = iter(people)
-    for run, n in zip(runs, sizes):
+    for run, n in zip(runs, sizes, strict=True):
         for _ in range(n):
             L.reg(run, next(it), between(rng, run["start_date"] - dt.timedelta(days=35), run["start_date"] - dt.timedelta(days=2)))
     for e in rng.sample(people, 3):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import pathlib
+import re
 import subprocess
 import sys
 import tempfile
@@ -35,7 +36,13 @@ def generate() -> dict[str, str]:
         cmd += ["--ignore-invalid-expressions", r"<koers\._core\.\w+ object at 0x[0-9a-f]+>"]
         subprocess.run(cmd, check=True, capture_output=True, text=True)
         folder = pathlib.Path(out) / "koers" / "_core"
-        return {p.name: HEADER + p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.pyi"))}
+        return {p.name: HEADER + _without_values(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.pyi"))}
+
+
+def _without_values(text: str) -> str:
+    """Module constants by type only (``max_file_bytes: int``): their values (the version, the
+    limits, the mapping tables) live in C++ and would go stale here unnoticed."""
+    return re.sub(r"^(?!__all__)(\w+): (.+?) = .*$", r"\1: \2", text, flags=re.M)
 
 
 def main(argv=None) -> int:

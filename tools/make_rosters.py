@@ -104,7 +104,7 @@ def west_betuwe():
     sizes = [rng.randrange(12, 26) for _ in teams]
     rows, next_id = [], 1
     new_leaders = {3: dt.date(2022, 8, 15), 9: dt.date(2022, 9, 1), 14: dt.date(2022, 9, 1), 21: dt.date(2022, 9, 12)}
-    for t, (team, size) in enumerate(zip(teams, sizes)):
+    for t, (team, size) in enumerate(zip(teams, sizes, strict=True)):
         if t in new_leaders:  # the previous teamleider left before the new one started
             rows.append({"id": next_id, "team": team, "role": "manager", "hours": "36",
                          "start": day(rng, dt.date(2008, 1, 1), dt.date(2018, 12, 31)),
@@ -135,12 +135,12 @@ def west_betuwe():
     for team in rng.sample(sorted(candidates), 15):
         rng.choice(candidates[team])["groups"].append("tg.green-belts")
     # management team (4, managers) and programme managers (3)
-    for k in range(4):
+    for _ in range(4):
         rows.append({"id": next_id, "team": "Directie", "role": "manager", "hours": "36",
                      "start": day(rng, dt.date(2019, 1, 1), dt.date(2020, 12, 31)),
                      "groups": ["tg.medewerkers", "tg.managementteam"]})
         next_id += 1
-    for k in range(3):
+    for _ in range(3):
         rows.append({"id": next_id, "team": "Programmabureau", "role": "employee", "hours": "36",
                      "start": day(rng, dt.date(2019, 1, 1), dt.date(2021, 6, 30)),
                      "groups": ["tg.medewerkers", "tg.programmamanagers"]})

@@ -1,7 +1,7 @@
 """Range checks for whole-number and real options, shared by the library wrappers and the
 ``koers`` argument parser, so an out-of-range value is a coded error (InputError E107, or E119
 past a documented size limit) before it reaches a C++ binding — never a TypeError or a
-``std::bad_alloc`` (issue 13 item 12)."""
+``std::bad_alloc`` (docs/limits.md)."""
 from __future__ import annotations
 
 import argparse

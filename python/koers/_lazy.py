@@ -1,7 +1,7 @@
 """koers's one lazy-import mechanism: heavy modules load when they are first used.
 
 ``koers --help`` and ``import koers`` must not pay for pandas, matplotlib or the compiled
-module (issue 10). Two pieces do that, and nothing else in koers defers imports by hand:
+module. Two pieces do that, and nothing else in koers defers imports by hand:
 
 - :class:`LazyModule` stands in for a heavy module: ``from ._lazy import pandas as pd`` reads
   like ``import pandas as pd``, and pandas is imported the first time an attribute

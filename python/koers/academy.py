@@ -414,7 +414,7 @@ class AcademyLog:
             if tab is None:
                 continue
             rows = [tab.fields(i) for i in range(tab.rows)]
-            tables[name] = (list(tab.header), [list(c) for c in zip(*rows)] if rows else [[] for _ in tab.header])
+            tables[name] = (list(tab.header), [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in tab.header])
         errors = [(e.file, e.row, e.field, e.reason, e.message) for e in self._log.errors]
         return (_restore, ({"version": _STATE_VERSION, "tables": tables, "errors": errors, "origin": self.origin},))
 

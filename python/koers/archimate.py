@@ -26,9 +26,17 @@ from __future__ import annotations
 import json
 import os
 import pathlib
+from typing import TYPE_CHECKING
 
 from . import _core
 from ._lazy import pandas as pd
+
+if TYPE_CHECKING:  # made by __getattr__ on first use
+    import pandas
+
+    NODE_MAPPINGS: pandas.DataFrame
+    EDGE_MAPPINGS: pandas.DataFrame
+    MODIFIER_MAPPINGS: pandas.DataFrame
 
 __all__ = ["ArchimateModel", "ArchimateDiff", "read", "loads", "load_json", "from_model", "export",
            "NODE_MAPPINGS", "EDGE_MAPPINGS", "MODIFIER_MAPPINGS", "MOTIVATION_KINDS", "affected_processes",

@@ -91,7 +91,7 @@ def _extra_pairs(extra_days) -> list[tuple[_dt.date, str]]:
         if "date" not in extra_days.columns:
             raise error(Errc.missing_field, "extra_days needs a 'date' column", ["extra_days"])
         names = extra_days["name"] if "name" in extra_days.columns else ["Extra vrije dag"] * len(extra_days)
-        items = list(zip(extra_days["date"], names))
+        items = list(zip(extra_days["date"], names, strict=True))
     elif isinstance(extra_days, Mapping):
         items = list(extra_days.items())
     elif isinstance(extra_days, (str, _dt.date)):

@@ -66,7 +66,7 @@ def cmd_diff(args) -> int:
         aff = archimate.affected_processes(d)
         hit = aff[aff.status != "unchanged"]
         print(f"  West Betuwe processes affected: {len(hit)} of {len(aff)}")
-        for i, r in hit.iterrows():
+        for _, r in hit.iterrows():
             print(f"    {r['name']} -> {r.gemma_name}: {r.status}" + (f" ({r.fields})" if r.fields else ""))
     return EXIT_OK
 

@@ -302,7 +302,7 @@ def cmd_costs(args) -> int:
     head = ["intervention", "participants", "cost", "ILB", "own stream", "per participant", "per hour", "notes"]
     widths = [max(len(str(x[i])) for x in rows + [head]) for i in range(len(head) - 1)]
     for x in [head] + rows:
-        print("  " + "  ".join(str(v).rjust(w) if i else str(v).ljust(w) for i, (v, w) in enumerate(zip(x, widths)))
+        print("  " + "  ".join(str(v).rjust(w) if i else str(v).ljust(w) for i, (v, w) in enumerate(zip(x[:-1], widths, strict=True)))
               + (f"  {x[-1]}" if x[-1] else ""))
     print("streams:")
     for sid, s in c.streams.iterrows():

@@ -37,7 +37,7 @@ def _year(text: str) -> int:
 
 
 def _rows(frame) -> list[dict]:
-    return [{"date": d.date().isoformat(), "name": n} for d, n in zip(frame["date"], frame["name"])]
+    return [{"date": d.date().isoformat(), "name": n} for d, n in zip(frame["date"], frame["name"], strict=True)]
 
 
 def cmd_holidays(args) -> int:

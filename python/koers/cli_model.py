@@ -39,13 +39,13 @@ def cmd_analyse(args) -> int:
         return EXIT_OK
     print(f"{m.name}")
     print("  nodes: " + ", ".join(f"{k} {v}" for k, v in d["counts"].items() if v))
-    for sid, cents in d["budgets_cents"].items():
+    for sid in d["budgets_cents"]:
         print(f"  budget {m._name(sid)}: {m.streams().loc[sid, 'budget']}")
     print(f"  goals without an intervention: {len(d['gaps'])}")
     for g in d["gaps"]:
         print(f"    - {m._name(g)} ({g})")
     print("  70/20/10 mix per development (on the job / with others / formal):")
-    for n, r in m.learning_mix().iterrows():
+    for _, r in m.learning_mix().iterrows():
         print(f"    {r['name']}: {r.on_the_job} / {r.with_others} / {r.formal}"
               f" (deviation {r.deviation_points:.0f} points)")
     return EXIT_OK

@@ -207,7 +207,7 @@ class Evaluation:
         values, codes, given = r.arrays()
         return [{"id": i, "name": n, "kind": k, "value": v, "label": _LABEL_NAMES[c], "given": g}
                 for i, n, k, v, c, g in zip(r.ids(), r.names(), r.kinds(), values.tolist(), codes.tolist(),
-                                            given.tolist())]
+                                            given.tolist(), strict=True)]
 
     def to_dict(self) -> dict:
         """``{"strategy", "algorithm", "elements": {name: {"value", "label", "id", "kind", "given"}},

@@ -1,4 +1,4 @@
-"""Learning time: who may learn how much (issue 8 §2; Deventer plan §4.1 "Tijd voor leren").
+"""Learning time: who may learn how much (Deventer plan §4.1 "Tijd voor leren").
 
 Every employee has 1 day a month for learning (12 days a year full time), managers half a day a
 month more for management development; a day is the contract's weekly hours / 5 (so part-time is
@@ -401,7 +401,7 @@ def _experts(experts, hours_per_week) -> list:
         if "id" not in experts.columns:
             raise error(Errc.missing_field, "the experts DataFrame needs an 'id' column (and hours_per_week)", ["id"])
         hs = experts["hours_per_week"] if "hours_per_week" in experts.columns else [hours_per_week] * len(experts)
-        return [_core.ExpertHours(str(i), hours_ratio(h)) for i, h in zip(experts["id"], hs)]
+        return [_core.ExpertHours(str(i), hours_ratio(h)) for i, h in zip(experts["id"], hs, strict=True)]
     if isinstance(experts, dict):
         return [_core.ExpertHours(str(i), hours_ratio(h)) for i, h in experts.items()]
     return [_core.ExpertHours(str(i), hours_ratio(hours_per_week)) for i in experts]

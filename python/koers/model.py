@@ -424,11 +424,11 @@ class Coverage:
             direct = edge != self._raw.indirect
             strengths = [None] * len(edge)
             at = np.flatnonzero(direct)
-            for k, s in zip(at.tolist(), self._model._g.strengths_at(edge[at])):
+            for k, s in zip(at.tolist(), self._model._g.strengths_at(edge[at]), strict=True):
                 strengths[k] = s
             goal_of = np.repeat(np.arange(len(goals)), np.diff(off)).tolist()
             return [(goals[g], ivs[p], d, s) for g, p, d, s in
-                    zip(goal_of, self._work_positions().tolist(), direct.tolist(), strengths)]
+                    zip(goal_of, self._work_positions().tolist(), direct.tolist(), strengths, strict=True)]
         return self._get("entries", build)
 
     @property
@@ -455,7 +455,7 @@ class Coverage:
         by_goal, gaps = self.by_goal, set(self.gaps)
         rows = [{"goal": goal, "kind": kind, "name": name, "interventions": len(by_goal.get(goal, [])),
                  "intervention_ids": by_goal.get(goal, []), "gap": goal in gaps}
-                for goal, kind, name in zip(self.goals, g.kinds_at(self._raw.goals), g.names_at(self._raw.goals))]
+                for goal, kind, name in zip(self.goals, g.kinds_at(self._raw.goals), g.names_at(self._raw.goals), strict=True)]
         return pd.DataFrame(rows, columns=["goal", "kind", "name", "interventions", "intervention_ids",
                                            "gap"]).set_index("goal")
 

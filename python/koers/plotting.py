@@ -292,10 +292,10 @@ def plot_mix(model, ax=None, lang: str = "en"):
              _t(lang, "with others (norm 20 %)", "met anderen (norm 20 %)"),
              _t(lang, "formal (norm 10 %)", "formeel (norm 10 %)")]
     y = np.arange(len(labels))
-    for j, (name, colour) in enumerate(zip(names, [GREEN, BLUE, ORANGE])):
+    for j, (name, colour) in enumerate(zip(names, [GREEN, BLUE, ORANGE], strict=True)):
         vals = shares[:, j] * 100
         ax.barh(y, vals, left=left, color=colour, label=name, edgecolor="white")
-        for k, (v, l0) in enumerate(zip(vals, left)):
+        for k, (v, l0) in enumerate(zip(vals, left, strict=True)):
             if v >= 7:
                 ax.text(l0 + v / 2, k, f"{v:.0f} %", ha="center", va="center", fontsize=7.5,
                         color="white" if colour != ORANGE else "black")
@@ -316,7 +316,7 @@ def development_tree(model, development: str) -> list[tuple[str, list[tuple[str,
     goals in the order of the model, each goal's interventions direct ones first. A goal with no
     intervention has an empty list."""
     edges = model.edges()
-    goals = [t for k, f, t in zip(edges["kind"], edges["from"], edges["to"])
+    goals = [t for k, f, t in zip(edges["kind"], edges["from"], edges["to"], strict=True)
              if k == "refines" and f == development and model._kind(t) == "goal"]
     cov = model.coverage()
     direct = {(g, i): d for g, i, d, _ in cov._entries}
@@ -354,7 +354,7 @@ def plot_tree(model, development: str, ax=None, lang: str = "en"):
             ax.text(2.2, ys[0], _t(lang, "no intervention", "geen interventie"), ha="left", va="center",
                     fontsize=8, color=WARN, style="italic")
             ax.plot([1.0, 2.15], [gy, ys[0]], color=WARN, lw=0.8, ls=":", zorder=1)
-        for (i, d), yy in zip(ivs, ys):
+        for (i, d), yy in zip(ivs, ys, strict=False):
             ax.plot([1.0, 2.05, 2.05, 2.15], [gy, gy, yy, yy], color="#555555" if d else GREY, lw=0.8,
                     ls="-" if d else "--", zorder=1)
             ax.text(2.2, yy, wrap(model._name(i), 60), ha="left", va="center", fontsize=8)
@@ -407,7 +407,7 @@ def plot_grl(table, ax=None, lang: str = "en", title: str | None = None):
         vals = table[s].astype(float).to_numpy()
         yy = y - 0.4 + h * (k + 0.5)
         ax.barh(yy, vals, height=h * 0.92, color=PALETTE[k % len(PALETTE)], label=s)
-        for v, y0 in zip(vals, yy):
+        for v, y0 in zip(vals, yy, strict=True):
             ax.text(v + (2 if v >= 0 else -2), y0, f"{v:.0f}", va="center", ha="left" if v >= 0 else "right",
                     fontsize=7.5)
     ax.axvline(0, color="black", lw=0.8)
@@ -462,7 +462,7 @@ def plot_payroll_path(path, ax=None, lang: str = "en"):
     years = [str(y) for y in path.index]
     eur = path["budget"].astype("int64").to_numpy() / 100
     ax.bar(years, eur, color=BLUE)
-    for k, (v, share, months) in enumerate(zip(eur, path["share"], path["months"])):
+    for k, (v, share, months) in enumerate(zip(eur, path["share"], path["months"], strict=True)):
         note = f"{share}" + ("" if int(months) == 12 else _t(lang, f"\n{months} months", f"\n{months} mnd"))
         ax.text(k, v, note, ha="center", va="bottom", fontsize=7.5)
     ax.set_ylim(0, eur.max() * 1.2 if len(eur) else 1)
@@ -615,12 +615,12 @@ def plot_selection(result, ax=None, lang: str = "en"):
               (False, True): _t(lang, f"top-{n} cut only", f"alleen in de top-{n}"),
               (False, False): _t(lang, "neither", "geen van beide")}
     y = np.arange(len(df))
-    keys = [(bool(s), bool(t)) for s, t in zip(df["selected"], df["in_top_n"])]
+    keys = [(bool(s), bool(t)) for s, t in zip(df["selected"], df["in_top_n"], strict=True)]
     ax.barh(y, df["score"], color=[colours[k] for k in keys])
     pinned = _t(lang, " (pinned)", " (vastgezet)")
     ax.set_yticks(y)
-    ax.set_yticklabels([wrap(i, 60) + (pinned if p else "") for i, p in zip(df.index, df["pinned"])], fontsize=7)
-    for yy, (sc, h) in enumerate(zip(df["score"], df["hours"])):
+    ax.set_yticklabels([wrap(i, 60) + (pinned if p else "") for i, p in zip(df.index, df["pinned"], strict=True)], fontsize=7)
+    for yy, (sc, h) in enumerate(zip(df["score"], df["hours"], strict=True)):
         ax.text(sc, yy, f" {h:g} h", va="center", fontsize=7)
     ax.invert_yaxis()
     ax.set_xlim(0, float(df["score"].max()) * 1.15 if len(df) else 1)
@@ -679,7 +679,7 @@ def plot_probability(prob, ax=None, labels=None):
     ax.barh(y + 0.16, df["top_n_probability"], height=0.3, color=ORANGE, label="in the top-N cut")
     ax.set_yticks(y)
     ax.set_yticklabels([wrap((labels or {}).get(i, i), 60) + (" (pinned)" if p else "")
-                        for i, p in zip(df.index, df["pinned"])], fontsize=7)
+                        for i, p in zip(df.index, df["pinned"], strict=True)], fontsize=7)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel(f"share of {prob.attrs.get('samples', '?')} samples")

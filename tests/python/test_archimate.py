@@ -51,7 +51,7 @@ def test_round_trip_validates_and_keeps_everything(path, tmp_path):
     assert b.stats() == a.stats()
     assert b == a  # every element, relationship, property, organization item, the views' XML
     # contents, checked independently of the C++ equality: names and properties per element
-    for x, y in zip(a.elements, b.elements):
+    for x, y in zip(a.elements, b.elements, strict=True):
         assert (x.id, x.type, [(t.lang, t.text) for t in x.names]) == (y.id, y.type, [(t.lang, t.text) for t in y.names])
         assert a.properties_of(x) == b.properties_of(y)
 
@@ -98,7 +98,7 @@ def test_mapping_table_is_one_table():
     primary = archimate.NODE_MAPPINGS[archimate.NODE_MAPPINGS.primary]
     assert primary.kind.is_unique  # one ArchiMate type per koers kind when writing
     assert "Influence" in set(archimate.EDGE_MAPPINGS.archimate_type)
-    assert dict(zip(archimate.MODIFIER_MAPPINGS.label, archimate.MODIFIER_MAPPINGS.modifier))["make"] == "++"
+    assert dict(zip(archimate.MODIFIER_MAPPINGS.label, archimate.MODIFIER_MAPPINGS.modifier, strict=True))["make"] == "++"
 
 
 def test_gemma_processes_and_motivation_graph():
@@ -142,7 +142,7 @@ def test_diff_gemma_2023_2026_and_west_betuwe(tmp_path):
     aff = archimate.affected_processes(d)
     assert len(aff) == 36
     assert set(aff.status) <= {"removed", "added", "renamed", "changed", "relationships", "unchanged"}
-    for pid, row in aff.iterrows():
+    for _, row in aff.iterrows():
         if row.status == "removed":
             assert row.gemma_id in dd["elements"]["removed"]
         if row.status == "added":

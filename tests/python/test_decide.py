@@ -84,7 +84,7 @@ def test_spotis_matches_pymcdm():
 
 
 def test_objective_weights_match_pymcdm():
-    for x, w, t in _random_problems():
+    for x, _w, t in _random_problems():
         p = koers.DecisionProblem.from_array(x, directions=_dirs(t))
         np.testing.assert_allclose(koers.weights(p, "entropy").to_numpy(), pw.entropy_weights(x), rtol=1e-10)
         np.testing.assert_allclose(koers.weights(p, "std").to_numpy(), pw.standard_deviation_weights(x), rtol=1e-10)

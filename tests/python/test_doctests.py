@@ -28,6 +28,9 @@ PUBLIC = [
     "koers.academy.load",
     "koers.archimate.read", "koers.archimate.loads", "koers.archimate.export", "koers.archimate.ArchimateModel.write",
     "koers.entitlement",
+    "koers.rank", "koers.weights", "koers.smaa", "koers.sensitivity",
+    "koers.select",
+    "koers.optimise", "koers.curve", "koers.sweep",
 ]
 
 
@@ -51,7 +54,9 @@ def test_the_package_has_examples_to_run():
     finder = doctest.DocTestFinder()
     counts = {n: sum(len(t.examples) for t in finder.find(importlib.import_module(n))) for n in MODULES}
     assert sum(counts.values()) > 100
-    assert all(counts[n] > 0 for n in ("koers", "koers.model", "koers.archimate", "koers.academy", "koers.ahp"))
+    assert all(counts[n] > 0 for n in ("koers", "koers.model", "koers.archimate", "koers.academy", "koers.ahp",
+                                        "koers.learning", "koers.calendar", "koers.budget", "koers.decide.ranking",
+                                        "koers.selection.problem"))
 
 
 def _sections(doc: str) -> dict[str, str]:
@@ -70,9 +75,10 @@ def test_public_function_has_a_numpydoc_docstring(name):
     params = [p for p in inspect.signature(fn).parameters if p not in ("self", "cls")]
     if params:
         assert "Parameters" in sections, f"{name}: no Parameters section"
-        # "name : type", "a, b : type" or "**tables : type", each at the start of a line
-        names = {w for head in re.findall(r"^(\S[^:\n]*?)\s*:", sections["Parameters"], flags=re.M)
-                 for w in re.findall(r"\w+", head)}
+        # "name : type", "a, b : type", "**tables : type" or "a, b" (described alike elsewhere),
+        # each at the start of a line
+        names = {w for head in re.findall(r"^(\S[^:\n]*)", sections["Parameters"], flags=re.M)
+                 for w in re.findall(r"\w+", head.split(" : ")[0])}
         missing = [p for p in params if p not in names]
         assert missing == [], f"{name}: parameters not documented: {missing}"
     if not isinstance(fn, type) and name.rsplit(".", 1)[-1] != "write":

@@ -105,7 +105,7 @@ def test_explanations_are_the_values_arithmetic():
     plan = koers.loads(json.dumps(generate_themed(4_000)))
     ev = plan.evaluate("random")
     frame = ev.to_frame()
-    goals = [i for i, k in zip(frame.index, frame["kind"]) if k == "goal"][:50]
+    goals = [i for i, k in zip(frame.index, frame["kind"], strict=True) if k == "goal"][:50]
     for g in goals:
         ex = ev.explain(g)
         contrib = ex[ex["link"] == "contribution"]

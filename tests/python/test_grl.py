@@ -62,7 +62,7 @@ def test_frames_and_explanations():
     ex = ev.explain("Minimum Changes to Infrastructure")
     assert list(ex.columns) == ["source", "source_name", "link", "contribution", "strength", "source_value",
                                 "source_label", "amount", "amount_label", "decisive"]
-    assert dict(zip(ex.source_name, ex.amount)) == {"Maximum Hardware Utilisation": 12,
+    assert dict(zip(ex.source_name, ex.amount, strict=True)) == {"Maximum Hardware Utilisation": 12,
                                                     "Data in New Service Node": -25,
                                                     "Data in Service Control Point": 0}
     assert "contributions" in ex.attrs["rule"]
@@ -133,7 +133,7 @@ def test_cli_propagate_json_shape():
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     assert set(out["elements"]) >= {"Low Cost", "Minimum Switch Load", "High Performace"}
-    for name, e in out["elements"].items():
+    for e in out["elements"].values():
         assert isinstance(e["value"], (int, float))
         assert e["label"] in LABELS
     assert out["elements"]["Low Cost"]["label"] == "WeaklySatisfied"

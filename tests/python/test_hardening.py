@@ -371,7 +371,7 @@ def test_7_sensitivity_sweeps_past_the_cell_limit_are_E119_before_any_work(tmp_p
     # 10,001 sweep rows (the step limit) × 4 criteria × 300 alternatives = 12,001,200 cells: refused at once
     n = 300
     scores = [[float((i * 7 + j * 13) % 97), float((i * 11) % 89), float(i % 5), float((i * j) % 7)] for i, j in
-              zip(range(n), range(n))]
+              zip(range(n), range(n), strict=True)]
     p = _decision(tmp_path, scores, [0.4, 0.3, 0.2, 0.1])
     r = run("sensitivity", p, "--steps", "10000", "--json", timeout=30)
     refused(r, "E119", 2, json_out=True)
@@ -447,7 +447,6 @@ def test_7_ahp_150_elements_with_missing_judgments_completes(tmp_path):
 
 def test_7_ahp_completion_is_the_minimum_of_lambda_max():
     # every completed entry at the minimum of λmax: moving any one of them either way raises it
-    import numpy as np
     a = koers.ahp.AHP.from_dict(_ahp_doc(12, seed=3, keep=0.4))
     m = a.matrix().to_numpy()
     names = a.elements

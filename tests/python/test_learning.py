@@ -125,13 +125,6 @@ def test_selection_with_leave_keeps_the_plain_file_working():
     assert ex.value.code == koers.Errc.unknown_employee and "row 2" in str(ex.value)
 
 
-def test_doctests():
-    import doctest
-    import koers.calendar
-    assert doctest.testmod(learning).failed == 0
-    assert doctest.testmod(koers.calendar).failed == 0
-
-
 def test_entitlement_command(tmp_path):
     r = run_cli("entitlement", "--example", "deventer-2014", "--year", "2014", "--json")
     assert r.returncode == 0, r.stderr

@@ -78,7 +78,7 @@ def test_text_outside_finds_clipped_text():
 
 def test_sections_and_marks(built):
     out, _, _ = built
-    for lang, sections in out.items():
+    for sections in out.values():
         assert [s["name"] for s in sections][:4] == SECTIONS
         for s in sections:
             assert s["answer"] and s["source"], s["name"]

@@ -68,7 +68,7 @@ def brute_force(d):
         count = [0] * len(experts)
         ok = True
         total = 0.0
-        for it, c in zip(items, choice):
+        for it, c in zip(items, choice, strict=True):
             if c == len(experts):
                 if it.get("pinned"):
                     ok = False
@@ -77,7 +77,7 @@ def brute_force(d):
             load[c] += it["hours"]
             count[c] += 1
             total += it["score"]
-        if not ok or any(l > e["hours"] + 1e-9 for l, e in zip(load, experts)) or any(k < m for k in count):
+        if not ok or any(l > e["hours"] + 1e-9 for l, e in zip(load, experts, strict=True)) or any(k < m for k in count):
             continue
         if best is None or total > best:
             best = total
@@ -382,7 +382,7 @@ def test_tightened_capacities_are_equivalent(seed):
     rng = np.random.default_rng(100 + seed)
     d = random_instance(rng, n=6, e=2)
     t = ks._tightened(d)
-    assert all(te["hours"] <= e["hours"] for te, e in zip(t["experts"], d["experts"]))
+    assert all(te["hours"] <= e["hours"] for te, e in zip(t["experts"], d["experts"], strict=True))
     best = brute_force(d)
     st, chosen, _ = ks._solve_with(t, {it["id"]: it["score"] for it in d["items"]})
     if best is None:

@@ -2073,9 +2073,9 @@ def weeks(period: Period) -> Ratio:
     """
     Days / 7, exactly (a Ratio).
     """
-__version__: str = '0.1.0'
-archimate_edge_mappings: list = [('Influence', 'contributes', False, None), ('Realization', 'refines', True, 'goal'), ('Influence', 'refines', False, None), ('Aggregation', 'decomposes', False, None), ('Aggregation', 'refines', False, None), ('Composition', 'part_of', True, None), ('Composition', 'decomposes', False, None), ('Realization', 'improves', False, None), ('Realization', 'contributes', False, None), ('Association', 'targets', False, None), ('Association', 'funded_by', False, None)]
-archimate_modifier_mappings: list = [('++', 'make'), ('+', 'help'), ('+', 'some+'), ('0', 'unknown'), ('-', 'some-'), ('-', 'hurt'), ('--', 'break')]
-archimate_node_mappings: list = [('Driver', 'development', True), ('Principle', 'strategic_theme', True), ('Assessment', 'strategic_theme', False), ('Goal', 'goal', True), ('Outcome', 'learning_goal', True), ('Requirement', 'learning_goal', False), ('WorkPackage', 'intervention', True), ('WorkPackage', 'programme', True), ('Stakeholder', 'target_group', True), ('BusinessProcess', 'process', True), ('BusinessFunction', 'process', False), ('Resource', 'budget_stream', True)]
-max_curve_cells: int = 1000000
-max_file_bytes: int = 1073741824
+__version__: str
+archimate_edge_mappings: list
+archimate_modifier_mappings: list
+archimate_node_mappings: list
+max_curve_cells: int
+max_file_bytes: int

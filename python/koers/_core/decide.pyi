@@ -865,8 +865,8 @@ def weight_methods() -> list[str]:
     """
 def weights(problem: DecisionProblem, method: WeightMethod, order: collections.abc.Sequence[str] = [], points: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"] | None = None) -> WeightsResult:
     ...
-max_score_magnitude: float = 1e+150
-max_sensitivity_cells: int = 10000000
-max_sensitivity_steps: int = 10000
-max_smaa_cells: int = 4194304
-max_smaa_samples: int = 10000000
+max_score_magnitude: float
+max_sensitivity_cells: int
+max_sensitivity_steps: int
+max_smaa_cells: int
+max_smaa_samples: int

@@ -227,9 +227,50 @@ def _as_portfolio(p) -> Portfolio:
 
 def optimise(portfolio, *, node_limit: int = 0, time_limit: float = 0, check_unique: bool = True,
              check_binding: bool = True) -> OptimiseResult:
-    """Exact optimisation of ``portfolio`` (a Portfolio, a path, or a dict); see :class:`OptimiseResult`.
+    """Fund the interventions that serve the goals best within the budgets, exactly.
 
-    An infeasible portfolio is a result (``status == "infeasible"`` with ``conflict``), not an error.
+    The exact branch-and-bound (C++, integer cents) solves the base and proves the optimum
+    (bound = optimum, gap 0).
+
+    Parameters
+    ----------
+    portfolio : Portfolio, dict, str or os.PathLike
+        A :class:`Portfolio`, a ``koers.portfolio`` dict or a file path.
+    node_limit : int, default 0
+        Stop after this many search nodes (0: no limit): status ``"limit"`` with the bound and
+        gap reached.
+    time_limit : float, default 0
+        Stop after this many seconds (0: no limit), as ``node_limit``.
+    check_unique : bool, default True
+        Also prove whether another selection reaches the optimum (``.unique``).
+    check_binding : bool, default True
+        Also find the streams whose budget binds (``.binding``; extra solves).
+
+    Returns
+    -------
+    OptimiseResult
+        ``status``, ``optimum``, ``bound``, ``gap``, ``selected``, ``unique``, ``binding``,
+        ``to_frame()`` (funded or not, and why); an infeasible portfolio is a result
+        (``status == "infeasible"`` with ``conflict``), not an error.
+
+    Raises
+    ------
+    koers.InputError
+        A file problem, with the JSON path.
+    koers.BudgetError
+        A portfolio that is not consistent (an item needing itself, an unknown stream, ...).
+
+    See Also
+    --------
+    Portfolio.compare : the base and every scenario side by side.
+    curve, sweep
+
+    Examples
+    --------
+    >>> import koers
+    >>> r = koers.optimise(koers.examples.path("deventer-2014", "portfolio.json"))
+    >>> r.status, r.optimum, r.gap, r.binding
+    ('optimal', 117, 0, ['stream.strategisch'])
     """
     return _optimise(_as_portfolio(portfolio), _options(node_limit, time_limit, check_unique, check_binding))
 
@@ -239,10 +280,45 @@ optimize = optimise
 
 def curve(portfolio, stream: str, *, max_points: int = 100000, node_limit: int = 0,
           time_limit: float = 0, progress: bool = False) -> "BudgetCurve":
-    """The exact budget curve of ``stream``: every budget (cents) at which the optimum changes.
+    """The exact budget curve of one stream: every budget (cents) at which the optimum changes.
 
-    Bounded (docs/limits.md): breakpoints × items ≤ ``max_curve_cells`` (InputError E119; each
-    breakpoint carries its selection), breakpoints ≤ ``max_points`` (SolverError E401).
-    ``progress``: a tqdm bar (stderr) over the optimum's climb, shown once it has taken a second."""
+    Parameters
+    ----------
+    portfolio : Portfolio, dict, str or os.PathLike
+        As for :func:`optimise`.
+    stream : str
+        The id of the budget stream whose budget varies (the others stay as they are).
+    max_points : int, default 100000
+        At most this many breakpoints (SolverError E401 beyond).
+    node_limit : int, default 0
+        Search nodes per solve (0: no limit).
+    time_limit : float, default 0
+        Seconds per solve (0: no limit).
+    progress : bool, default False
+        A tqdm bar (stderr) over the optimum's climb, shown once it has taken a second.
+
+    Returns
+    -------
+    BudgetCurve
+        A DataFrame, one row per breakpoint: ``budget`` (cents), ``optimum`` and ``selected``;
+        ``.plot()``.
+
+    Raises
+    ------
+    koers.InputError
+        Breakpoints × items beyond ``max_curve_cells`` (E119; each breakpoint carries its
+        selection), an unknown stream.
+    koers.SolverError
+        More than ``max_points`` breakpoints (E401).
+
+    Examples
+    --------
+    >>> import koers
+    >>> c = koers.curve(koers.Portfolio.example("deventer-2014"), "stream.strategisch")
+    >>> len(c)
+    71
+    >>> c.iloc[1].to_dict()   # the first budget that funds anything (cents), and what it funds
+    {'budget': 6340000, 'optimum': 4, 'selected': ('iv.agressie-en-geweld',)}
+    """
     return _curve(_as_portfolio(portfolio), stream, max_points=max_points, node_limit=node_limit,
                   time_limit=time_limit, progress=progress)

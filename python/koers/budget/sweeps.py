@@ -115,19 +115,53 @@ def _sweep_frame(scenarios: list[Scenario], cols: dict) -> pd.DataFrame:
 
 def sweep(portfolio, scenarios: Iterable[Scenario | Mapping], *, threads: int | None = None,
           progress: bool = True, client=None, chunk_size: int | None = None) -> pd.DataFrame:
-    """Solve ``portfolio`` under each scenario (applied once to the base) with the exact optimiser.
+    """Solve a portfolio under each of many scenarios with the exact optimiser, on all cores.
 
-    Locally: all cores (``threads``; None = all) from C++ threads, the GIL released, a tqdm bar
-    polled from Python. With ``client`` (a ``dask.distributed.Client``): the scenarios go in
-    chunks (``chunk_size``, default ≈ 4 per worker thread) with the portfolio's JSON to the
-    workers and come back in order; the table is the same as the local one.
+    Every scenario is validated before anything is solved, so nothing is half-swept; each is
+    applied once to the base.
 
-    Returns one row per scenario: scenario, the scenario's ``params`` (e.g. cut, payroll_share,
-    mandatory), status ("optimal" | "infeasible" | "limit" | "error"), optimum (Int64), funded
-    (count), budget_/capacity_/spent_<stream> (cents, Int64), selected (tuple), conflict_stream,
-    error. Every scenario is validated before anything is solved (unknown stream or item, a bad
-    factor, an item both dropped and forced → BudgetError/InputError naming it): nothing is
-    half-swept. Status "error" is left for what only shows when applying (e.g. an overflow).
+    Parameters
+    ----------
+    portfolio : Portfolio, dict, str or os.PathLike
+        As for :func:`optimise`.
+    scenarios : iterable of Scenario or dict
+        What to solve, e.g. from :func:`grid`.
+    threads : int, optional
+        C++ worker threads (None: every core); the GIL is released.
+    progress : bool, default True
+        A tqdm bar polled from Python.
+    client : dask.distributed.Client, optional
+        Solve on a Dask cluster instead: the scenarios go in chunks with the portfolio's JSON
+        to the workers and come back in order; the table is the same as the local one.
+    chunk_size : int, optional
+        Scenarios per Dask task (default about 4 per worker thread).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per scenario: scenario, the scenario's ``params`` (e.g. cut, payroll_share,
+        mandatory), status ("optimal" | "infeasible" | "limit" | "error"), optimum (Int64),
+        funded (count), budget_/capacity_/spent_<stream> (cents, Int64), selected (tuple),
+        conflict_stream, error. Status "error" is left for what only shows when applying (an
+        overflow).
+
+    Raises
+    ------
+    koers.BudgetError, koers.InputError
+        A scenario naming an unknown stream or item, a bad factor, an item both dropped and
+        forced — naming it, before any solve.
+
+    Examples
+    --------
+    >>> import koers
+    >>> pf = koers.Portfolio.example("deventer-2014")
+    >>> table = koers.sweep(pf, koers.grid(pf, cut=("0", "0.3", "0.1")), progress=False)
+    >>> table[["scenario", "status", "optimum", "funded"]]
+                          scenario   status  optimum  funded
+    0    cut 0 | share 0.02 | none  optimal      117      14
+    1  cut 0.1 | share 0.02 | none  optimal      109      12
+    2  cut 0.2 | share 0.02 | none  optimal      100      11
+    3  cut 0.3 | share 0.02 | none  optimal       89       9
     """
     p = _as_portfolio(portfolio)
     scs = [_as_scenario(s) for s in scenarios]

@@ -11,7 +11,7 @@ import numpy as np
 
 from .._lazy import LazyModule, is_frame, is_series, pandas as pd
 from ..decide_terms import FORMAT, VERSION
-from ..errors import Errc, error, InputError
+from ..errors import Errc, error
 
 __all__ = ["DecisionProblem"]
 
@@ -54,7 +54,7 @@ def _as_direction(x) -> str:
         return "max"
     if s in ("min", "cost", "-"):
         return "min"
-    raise InputError(f"direction {x!r} is not 'max' or 'min'", int(Errc.invalid_value), [str(x)])
+    raise error(Errc.invalid_value, f"direction {x!r} is not 'max' or 'min'", [str(x)])
 
 
 def _per_criterion(value, names: list[str], what: str, convert=lambda x: x):
@@ -68,7 +68,7 @@ def _per_criterion(value, names: list[str], what: str, convert=lambda x: x):
     if isinstance(value, dict):
         for k in value:
             if k not in names:
-                raise InputError(f"{what}: unknown criterion '{k}'", int(Errc.unknown_name), [str(k)])
+                raise error(Errc.unknown_name, f"{what}: unknown criterion '{k}'", [str(k)])
         return [convert(value[n]) if n in value else None for n in names]
     if isinstance(value, str) or np.isscalar(value):
         return [convert(value)] * len(names)
@@ -76,7 +76,7 @@ def _per_criterion(value, names: list[str], what: str, convert=lambda x: x):
     if what == "scales" and len(value) == 2 and all(_is_num(v) for v in value):
         return [convert(value)] * len(names)  # one (lo, hi) for every criterion; per criterion: nested pairs
     if len(value) != len(names):
-        raise InputError(f"{what} has {len(value)} entries, expected {len(names)}", int(Errc.size_mismatch), [what])
+        raise error(Errc.size_mismatch, f"{what} has {len(value)} entries, expected {len(names)}", [what])
     return [convert(v) for v in value]
 
 
@@ -98,7 +98,7 @@ class DecisionProblem:
         self._criteria = [dict(c) for c in criteria]
         arr = _real_array(scores, "scores")
         if arr.ndim != 2:
-            raise InputError(f"scores must be a 2-d matrix, got {arr.ndim} dimension(s)", int(Errc.size_mismatch), ["scores"])
+            raise error(Errc.size_mismatch, f"scores must be a 2-d matrix, got {arr.ndim} dimension(s)", ["scores"])
         self._scores = arr
         self.method = dict(method) if method else None
         self.smaa_options = dict(smaa) if smaa else None
@@ -122,7 +122,7 @@ class DecisionProblem:
         scs = _per_criterion(scales, names, "scales", lambda x: None if x is None else (float(x[0]), float(x[1])))
         prefs = _per_criterion(preferences, names, "preferences", lambda x: None if x is None else dict(x))
         crits = []
-        for n, d, w, s, p in zip(names, dirs, ws, scs, prefs):
+        for n, d, w, s, p in zip(names, dirs, ws, scs, prefs, strict=True):
             c = {"name": n, "direction": d or "max"}
             if w is not None:
                 c["weight"] = w
@@ -141,13 +141,13 @@ class DecisionProblem:
         """From a NumPy matrix; names default to A1.., C1.."""
         arr = _real_array(scores, "scores")
         if arr.ndim != 2:
-            raise InputError("scores must be a 2-d matrix", int(Errc.size_mismatch), ["scores"])
+            raise error(Errc.size_mismatch, "scores must be a 2-d matrix", ["scores"])
         alts = list(alternatives) if alternatives is not None else [f"A{i + 1}" for i in range(arr.shape[0])]
         crits = list(criteria) if criteria is not None else [f"C{j + 1}" for j in range(arr.shape[1])]
         if len(alts) != arr.shape[0]:
-            raise InputError(f"alternatives has {len(alts)} entries, expected {arr.shape[0]}", int(Errc.size_mismatch), ["alternatives"])
+            raise error(Errc.size_mismatch, f"alternatives has {len(alts)} entries, expected {arr.shape[0]}", ["alternatives"])
         if len(crits) != arr.shape[1]:
-            raise InputError(f"criteria has {len(crits)} entries, expected {arr.shape[1]}", int(Errc.size_mismatch), ["criteria"])
+            raise error(Errc.size_mismatch, f"criteria has {len(crits)} entries, expected {arr.shape[1]}", ["criteria"])
         df = pd.DataFrame(arr, index=alts, columns=crits, copy=False)
         return cls.from_frame(df, directions=directions, weights=weights, scales=scales, method=method)
 
@@ -266,7 +266,7 @@ class DecisionProblem:
     def with_weights(self, weights) -> "DecisionProblem":
         """A copy with new weights (dict by criterion, Series, or sequence in order)."""
         ws = _per_criterion(weights, self.criteria, "weights", float)
-        crits = [dict(c, weight=w) if w is not None else dict(c) for c, w in zip(self._criteria, ws)]
+        crits = [dict(c, weight=w) if w is not None else dict(c) for c, w in zip(self._criteria, ws, strict=True)]
         return DecisionProblem(self._alternatives, crits, self._scores, self.method, self.smaa_options,
                                self.sensitivity_options, self.meta)
 
@@ -321,7 +321,7 @@ class DecisionProblem:
 def _problem_from_state(state):
     version, data = state
     if version != _PICKLE_VERSION:
-        raise InputError(f"pickled DecisionProblem version {version} is not supported", int(Errc.unsupported_version))
+        raise error(Errc.unsupported_version, f"pickled DecisionProblem version {version} is not supported")
     return DecisionProblem.loads(data.decode("utf-8"), "pickle")
 
 

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from .._lazy import LazyModule, pandas as pd
-from ..errors import Errc, InputError
+from ..errors import Errc, error
 from .problem import _PICKLE_VERSION, DecisionProblem, _as_direction, _as_problem, _core, _per_criterion, _real_array
 
 __all__ = ["RankResult", "rank"]
@@ -42,7 +42,7 @@ def _rank_options(problem: DecisionProblem, method=None, normalisation=None, v=N
     if vfs:
         for k in vfs:
             if k not in problem.criteria:
-                raise InputError(f"value function for unknown criterion '{k}'", int(Errc.unknown_name), [k])
+                raise error(Errc.unknown_name, f"value function for unknown criterion '{k}'", [k])
         o.value_functions = [d.ValueFunction(list(map(float, vfs[c]["x"])), list(map(float, vfs[c]["v"])))
                              if c in vfs else None for c in problem.criteria]
     spec["name"] = name
@@ -218,17 +218,17 @@ class RankResult:
         alts = self._alternatives
         out: dict[str, Any] = {
             "method": dict(self.params, name=self.method),
-            "scores": dict(zip(alts, np.asarray(self._scores).tolist())),
+            "scores": dict(zip(alts, np.asarray(self._scores).tolist(), strict=True)),
             "ranking": list(self.ranking),
-            "ranks": dict(zip(alts, np.asarray(self._ranks).tolist())),
+            "ranks": dict(zip(alts, np.asarray(self._ranks).tolist(), strict=True)),
             "weights": self.weights.to_dict(),
-            "contributions": {a: dict(zip(self.problem.criteria, row.tolist())) for a, row in zip(alts, np.asarray(self._contrib))},
+            "contributions": {a: dict(zip(self.problem.criteria, row.tolist(), strict=True)) for a, row in zip(alts, np.asarray(self._contrib), strict=True)},
             "contribution_kind": self.contribution_kind,
             "warnings": list(self.warnings),
             "dominated": self.dominated(),
         }
         for k, v in self.extra.items():
-            out[k] = dict(zip(alts, v.tolist())) if isinstance(v, np.ndarray) else v
+            out[k] = dict(zip(alts, v.tolist(), strict=True)) if isinstance(v, np.ndarray) else v
         return out
 
     def plot(self, ax=None, top: int | None = None):
@@ -252,7 +252,7 @@ class RankResult:
 def _rank_from_state(state):
     version, problem_json, kind, spec = state
     if version != _PICKLE_VERSION:
-        raise InputError(f"pickled RankResult version {version} is not supported", int(Errc.unsupported_version))
+        raise error(Errc.unsupported_version, f"pickled RankResult version {version} is not supported")
     p = DecisionProblem.loads(problem_json, "pickle")
     spec = json.loads(spec)
     o, spec = _rank_options(p, spec.get("name"), spec.get("normalisation"), spec.get("v"), spec.get("value_functions"))
@@ -261,14 +261,65 @@ def _rank_from_state(state):
 
 def rank(problem, weights=None, directions=None, method: str | None = None, normalisation: str | None = None,
          v: float | None = None, value_functions: dict | None = None, scales=None) -> RankResult:
-    """Rank a decision problem.
+    """Rank the alternatives of a decision problem by a multi-criteria method (in C++).
 
-    ``problem`` is a :class:`DecisionProblem`, a ``koers.decision`` file path or dict, an
-    alternatives × criteria DataFrame or a NumPy matrix (then give ``weights`` and
-    ``directions``). ``method``: wsm, topsis (default), vikor, promethee2, spotis;
-    ``normalisation``: vector, minmax, max, sum, scale, none (default per method and stated in
-    ``result.params``); ``v`` for VIKOR; ``value_functions`` ``{criterion: {"x": [...], "v": [...]}}`` for WSM.
-    Without arguments the method in the problem (its file's ``method``) is used.
+    Parameters
+    ----------
+    problem : DecisionProblem, str, os.PathLike, dict, pandas.DataFrame or numpy.ndarray
+        A :class:`DecisionProblem`, a ``koers.decision`` file path or dict, an alternatives ×
+        criteria DataFrame, or a NumPy matrix (the fast path: no copy, names ``A1``.. on demand).
+    weights : sequence, dict or pandas.Series, optional
+        Criteria weights (normalised to sum 1); needed for a DataFrame or matrix.
+    directions : str or sequence of str, optional
+        ``"max"`` or ``"min"`` per criterion (or one for all); needed for a DataFrame or matrix.
+    method : {"topsis", "wsm", "vikor", "promethee2", "spotis"}, optional
+        The method; default the problem's own (its file's ``method``), else TOPSIS.
+    normalisation : {"vector", "minmax", "max", "sum", "scale", "none"}, optional
+        Default per method; the one used is stated in ``result.params``.
+    v : float, optional
+        VIKOR's weight of the group utility (default 0.5).
+    value_functions : dict, optional
+        For WSM, ``{criterion: {"x": [...], "v": [...]}}``: piecewise-linear value per score.
+    scales : dict or sequence, optional
+        ``(lo, hi)`` per criterion, for the ``scale`` normalisation.
+
+    Returns
+    -------
+    RankResult
+        ``ranking`` (best first), ``scores`` and ``ranks`` (NumPy), ``to_frame()`` with every
+        intermediate figure (VIKOR S/R/Q, PROMETHEE flows, TOPSIS distances),
+        ``contributions()``, ``dominated()``, ``plot()``.
+
+    Raises
+    ------
+    koers.InputError
+        Sizes that do not match (E109), an unknown criterion (E111), a file problem.
+    koers.RankingError
+        Bad weights (E300), an unknown method or normalisation (E307), a bad scale (E308).
+
+    See Also
+    --------
+    weights, sensitivity, smaa
+
+    Examples
+    --------
+    >>> import koers, numpy as np
+    >>> p = koers.DecisionProblem.from_array(np.array([[9.0, 8.0], [6.0, 4.0], [3.0, 2.0]]), weights=[0.5, 0.5],
+    ...                                      directions=["max", "min"], alternatives=["A", "B", "C"],
+    ...                                      criteria=["quality", "cost"])
+    >>> r = koers.rank(p)
+    >>> r
+    <RankResult method='topsis' alternatives=3 best='B'>
+    >>> r.ranking, r.scores.round(4).tolist()
+    (['B', 'C', 'A'], [0.4495, 0.5973, 0.5505])
+    >>> koers.rank(p, method="vikor", v=0.5).ranking
+    ['B', 'A', 'C']
+
+    From NumPy, without names:
+
+    >>> x = np.random.default_rng(1).random((1000, 5))
+    >>> koers.rank(x, weights=np.full(5, 0.2), directions="max", method="wsm").scores.shape
+    (1000,)
     """
     if isinstance(problem, np.ndarray) and scales is None and value_functions is None:
         # NumPy fast path: the matrix maps into C++ without a copy; names stay in C++ until asked for
@@ -284,7 +335,7 @@ def rank(problem, weights=None, directions=None, method: str | None = None, norm
 def _rank_array(x: np.ndarray, weights, directions, method, normalisation, v) -> RankResult:
     d = _core()
     if x.ndim != 2:
-        raise InputError("scores must be a 2-d matrix", int(Errc.size_mismatch), ["scores"])
+        raise error(Errc.size_mismatch, "scores must be a 2-d matrix", ["scores"])
     # read in place when C- or F-contiguous float64; anything else (x[::-1], a slice, ints) is copied
     x = _real_array(x, "scores")
     if not (x.flags.c_contiguous or x.flags.f_contiguous):

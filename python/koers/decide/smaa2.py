@@ -7,7 +7,7 @@ import numpy as np
 from .._checks import INT64_MAX, MAX_THREADS, UINT64_MAX, whole
 from .._lazy import LazyModule, is_frame, pandas as pd
 from .._progress import progress_bar
-from ..errors import Errc, InputError
+from ..errors import Errc, error
 from .problem import DecisionProblem, _as_problem, _core
 from .ranking import _rank_options
 
@@ -34,7 +34,7 @@ class SmaaResult:
         cw = np.asarray(cpp.central_weights)
         has = list(cpp.has_central)
         self.central_weights = pd.DataFrame(cw, index=pd.Index(alts, name="alternative"), columns=pd.Index(crits, name="criterion"))
-        self.central_weights.loc[[a for a, h in zip(alts, has) if not h]] = np.nan
+        self.central_weights.loc[[a for a, h in zip(alts, has, strict=True) if not h]] = np.nan
         self.confidence = pd.Series(np.asarray(cpp.confidence), index=pd.Index(alts, name="alternative"), name="confidence")
         self.holistic = pd.Series(np.asarray(cpp.holistic), index=pd.Index(alts, name="alternative"), name="holistic")
 
@@ -104,7 +104,7 @@ def _smaa_options(p, samples=None, seed=None, weights=None, intervals=None, orde
     if weights is None:
         weights = defaults.get("weights", "uniform")
     if weights not in ("uniform", "fixed"):
-        raise InputError(f"weights must be 'uniform' or 'fixed', got {weights!r}", int(Errc.invalid_value), ["weights"])
+        raise error(Errc.invalid_value, f"weights must be 'uniform' or 'fixed', got {weights!r}", ["weights"])
     o.weights = d.WeightModel.uniform if weights == "uniform" else d.WeightModel.fixed
     names = p.criteria
     intervals = intervals if intervals is not None else defaults.get("intervals")
@@ -112,7 +112,7 @@ def _smaa_options(p, samples=None, seed=None, weights=None, intervals=None, orde
         lo, hi = np.zeros(len(names)), np.ones(len(names))
         for k, (a, b) in intervals.items():
             if k not in names:
-                raise InputError(f"weight interval for unknown criterion '{k}'", int(Errc.unknown_name), [k])
+                raise error(Errc.unknown_name, f"weight interval for unknown criterion '{k}'", [k])
             lo[names.index(k)], hi[names.index(k)] = float(a), float(b)
         o.weight_lower, o.weight_upper = lo, hi
     orderings = orderings if orderings is not None else defaults.get("orderings")
@@ -121,26 +121,26 @@ def _smaa_options(p, samples=None, seed=None, weights=None, intervals=None, orde
         for item in orderings:
             if isinstance(item, str):
                 if ">=" not in item:
-                    raise InputError(f"ordering {item!r} must read 'a >= b'", int(Errc.invalid_value), [item])
+                    raise error(Errc.invalid_value, f"ordering {item!r} must read 'a >= b'", [item])
                 a, b = (s.strip() for s in item.split(">=", 1))
             else:
                 a, b = item
             for x in (a, b):
                 if x not in names:
-                    raise InputError(f"ordering names unknown criterion '{x}'", int(Errc.unknown_name), [str(x)])
+                    raise error(Errc.unknown_name, f"ordering names unknown criterion '{x}'", [str(x)])
             pairs.append((names.index(a), names.index(b)))
         o.orderings = pairs
     sm = score_model if score_model is not None else defaults.get("score_model", "none")
     spread = score_spread if score_spread is not None else defaults.get("score_spread")
     if sm not in (None, "none"):
         if spread is None:
-            raise InputError("score_spread is needed with a score model", int(Errc.missing_field), ["score_spread"])
+            raise error(Errc.missing_field, "score_spread is needed with a score model", ["score_spread"])
         if is_frame(spread):
             spread = spread.loc[p.alternatives, names].to_numpy(dtype=float)
         arr = np.broadcast_to(np.asarray(spread, dtype=float), p.scores.shape).copy()
         o.scores = d.ScoreModel.uniform if sm == "uniform" else d.ScoreModel.normal if sm == "normal" else None
         if o.scores is None:
-            raise InputError(f"score_model must be none, uniform or normal, got {sm!r}", int(Errc.invalid_value), ["score_model"])
+            raise error(Errc.invalid_value, f"score_model must be none, uniform or normal, got {sm!r}", ["score_model"])
         o.score_spread = arr
     cs = confidence_samples if confidence_samples is not None else defaults.get("confidence_samples")
     if cs is not None:
@@ -152,18 +152,73 @@ def smaa(problem, samples: int | None = None, seed: int | None = None, weights=N
          orderings=None, score_model: str | None = None, score_spread=None, method: str | None = None,
          normalisation: str | None = None, v: float | None = None, threads: int = 0, confidence_samples: int | None = None,
          progress: bool = False, chunk_size: int = 1024, ranks: int | None = None) -> SmaaResult:
-    """SMAA-2 rank acceptability, central weights and confidence factors.
+    """SMAA-2: how often each alternative takes each rank when the weights (and scores) vary.
 
-    ``weights``: ``"uniform"`` (uniform on the simplex; the problem's weights are ignored) or
-    ``"fixed"`` (the problem's weights); None: the file's ``smaa.weights``, else uniform; ``intervals`` ``{criterion: (lo, hi)}`` and
-    ``orderings`` ``[(a, b), ...]`` (weight of a ≥ weight of b, also ``"a >= b"``) restrict
-    the uniform weights. ``score_model`` ``"uniform"`` (± ``score_spread``) or ``"normal"``
-    (sd ``score_spread``; a number, a matrix or a DataFrame like the scores). Seeded: the same
-    ``seed`` and ``chunk_size`` give the same result for any ``threads``. The GIL is released.
-    ``ranks``: fill the acceptability of the first ``ranks`` ranks only (None: every rank); the
-    full matrix is alternatives × alternatives and more than ``_core.max_smaa_cells`` cells
-    (4,194,304: 2,048 alternatives) is InputError E119 — ask for fewer ranks. Holistic
-    acceptability always counts every rank. :func:`smaa_draws` hands out the same draws.
+    Seeded and multi-threaded in C++ (the GIL is released): the same ``seed`` and
+    ``chunk_size`` give the same result for any ``threads``. :func:`smaa_draws` hands out the
+    same weight draws.
+
+    Parameters
+    ----------
+    problem : DecisionProblem, str, os.PathLike or dict
+        As for :func:`rank`; a ``koers.decision`` file's ``smaa`` block gives the defaults.
+    samples : int, optional
+        Monte-Carlo samples (default the file's, else 10,000).
+    seed : int, optional
+        The seed of the generator (default the file's, else 0).
+    weights : {"uniform", "fixed"}, optional
+        Uniform on the simplex (the problem's weights are ignored) or the problem's weights;
+        default the file's ``smaa.weights``, else uniform.
+    intervals : dict, optional
+        ``{criterion: (lo, hi)}``: bounds that restrict the uniform weights.
+    orderings : sequence, optional
+        ``[(a, b), ...]`` or ``["a >= b", ...]``: the weight of a is at least that of b.
+    score_model : {"none", "uniform", "normal"}, optional
+        Scores varied uniformly (± ``score_spread``) or normally (sd ``score_spread``).
+    score_spread : float, numpy.ndarray or pandas.DataFrame, optional
+        The spread: one number, or a matrix / DataFrame shaped like the scores.
+    method, normalisation, v
+        As for :func:`rank` (default the problem's method).
+    threads : int, default 0
+        Worker threads (0: every core).
+    confidence_samples : int, optional
+        Samples for the confidence factors (default ``samples``).
+    progress : bool, default False
+        Show a tqdm progress bar.
+    chunk_size : int, default 1024
+        Samples per seeded chunk (part of what the seed reproduces).
+    ranks : int, optional
+        Fill the acceptability of the first ``ranks`` ranks only (default every rank). More
+        than ``_core.max_smaa_cells`` cells (4,194,304: 2,048 alternatives) is E119 — ask for
+        fewer ranks; holistic acceptability always counts every rank.
+
+    Returns
+    -------
+    SmaaResult
+        ``acceptability`` (alternatives × ranks), ``central_weights``, ``confidence``,
+        ``holistic``, ``standard_error()``, ``to_frame()``, ``plot()``.
+
+    Raises
+    ------
+    koers.InputError
+        An unknown criterion in ``intervals`` or ``orderings`` (E111), a bad option (E107),
+        work beyond the limits (E119).
+    koers.RankingError
+        As for :func:`rank`.
+
+    Examples
+    --------
+    >>> import koers, numpy as np
+    >>> p = koers.DecisionProblem.from_array(np.array([[9.0, 8.0], [6.0, 4.0], [3.0, 2.0]]), weights=[0.5, 0.5],
+    ...                                      directions=["max", "min"], alternatives=["A", "B", "C"],
+    ...                                      criteria=["quality", "cost"])
+    >>> s = koers.smaa(p, samples=10_000, seed=1)
+    >>> s
+    <SmaaResult method='topsis' alternatives=3 samples=10000 most_often_first='C'>
+    >>> s.acceptability.round(2)["rank 1"].to_dict()
+    {'A': 0.39, 'B': 0.17, 'C': 0.43}
+    >>> koers.smaa(p, samples=10_000, seed=1, threads=1).acceptability.equals(s.acceptability)
+    True
     """
     p, _ = _as_problem(problem)
     o, spec = _smaa_options(p, samples, seed, weights, intervals, orderings, score_model, score_spread, method,

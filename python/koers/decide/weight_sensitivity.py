@@ -7,7 +7,7 @@ import numpy as np
 from .._checks import real, whole
 from .._lazy import LazyModule, pandas as pd
 from .._progress import progress_bar
-from ..errors import Errc, InputError
+from ..errors import Errc, error
 from .problem import DecisionProblem, _as_problem, _core
 from .ranking import _rank_options
 
@@ -42,7 +42,7 @@ class SensitivityResult:
         """Scores (or ranks) of every alternative as ``criterion``'s weight runs over the grid."""
         j = self.problem.criteria.index(criterion) if criterion in self.problem.criteria else None
         if j is None:
-            raise InputError(f"unknown criterion '{criterion}'", int(Errc.unknown_name), [criterion])
+            raise error(Errc.unknown_name, f"unknown criterion '{criterion}'", [criterion])
         data = self._scores[j] if what == "score" else self._ranks[j]
         return pd.DataFrame(data, index=pd.Index(self.grid, name=f"weight of {criterion}"),
                             columns=pd.Index(self.problem.alternatives, name="alternative"))
@@ -68,15 +68,57 @@ class SensitivityResult:
 def sensitivity(problem, method: str | None = None, top_k: int | None = None, steps: int | None = None,
                 normalisation: str | None = None, v: float | None = None, tolerance: float = 1e-9,
                 scan_step: float = 0.001, progress: bool = False) -> SensitivityResult:
-    """One-at-a-time weight sensitivity: per criterion the interval of its weight in which the
-    ranking (``top_k=0``) or the set of the best ``top_k`` stays the same (exact for wsm,
-    promethee2 and spotis, which are linear in the weights; scan + bisection to ``tolerance``
-    for topsis and vikor), and sweeps over ``steps + 1`` weights.
+    """One-at-a-time weight sensitivity: how far each weight may move before the ranking changes.
 
-    Bounded (docs/limits.md): ``steps`` ≤ ``max_sensitivity_steps`` and (steps + 1) × criteria ×
-    alternatives ≤ ``max_sensitivity_cells`` (InputError E119, before any work); ``scan_step`` in
-    [1e-6, 0.5], ``tolerance`` in [1e-15, scan_step] (E115). ``progress``: a tqdm bar (stderr)
-    over the rankings, shown once the call has taken a second."""
+    Per criterion, the interval of its weight (the others scaled to keep the sum 1) in which
+    the ranking (``top_k=0``) or the set of the best ``top_k`` stays the same — exact for wsm,
+    promethee2 and spotis, which are linear in the weights; scan and bisection to
+    ``tolerance`` for topsis and vikor — and sweeps over ``steps + 1`` weights.
+
+    Parameters
+    ----------
+    problem : DecisionProblem, str, os.PathLike or dict
+        As for :func:`rank`; a ``koers.decision`` file's ``sensitivity`` block gives the defaults.
+    method, normalisation, v
+        As for :func:`rank`.
+    top_k : int, optional
+        0: the whole ranking; k: the set of the best k (default the file's, else 0).
+    steps : int, optional
+        Sweep points per criterion minus one (default 20; at most ``max_sensitivity_steps``).
+    tolerance : float, default 1e-9
+        Bisection tolerance for topsis and vikor, in [1e-15, ``scan_step``].
+    scan_step : float, default 0.001
+        Scan step for topsis and vikor, in [1e-6, 0.5].
+    progress : bool, default False
+        A tqdm bar (stderr) over the rankings, shown once the call has taken a second.
+
+    Returns
+    -------
+    SensitivityResult
+        ``to_frame()``: per criterion its weight, ``lower`` and ``upper``, whether the bounds
+        are ``exact``, and which alternatives change at each end; ``sweep(criterion)``, ``plot()``.
+
+    Raises
+    ------
+    koers.InputError
+        (steps + 1) × criteria × alternatives beyond ``max_sensitivity_cells`` (E119, before any
+        work); ``scan_step`` or ``tolerance`` out of range (E115).
+
+    Examples
+    --------
+    >>> import koers, numpy as np
+    >>> p = koers.DecisionProblem.from_array(np.array([[9.0, 8.0], [6.0, 4.0], [3.0, 2.0]]), weights=[0.5, 0.5],
+    ...                                      directions=["max", "min"], alternatives=["A", "B", "C"],
+    ...                                      criteria=["quality", "cost"])
+    >>> s = koers.sensitivity(p)
+    >>> s
+    <SensitivityResult method='topsis' target='ranking' criteria=2>
+    >>> s.to_frame()[["weight", "lower", "upper"]].round(3)
+               weight  lower  upper
+    criterion
+    quality       0.5  0.431  0.551
+    cost          0.5  0.449  0.569
+    """
     p, _ = _as_problem(problem)
     o, spec = _rank_options(p, method, normalisation, v)
     d = _core()

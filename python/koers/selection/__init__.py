@@ -1,4 +1,4 @@
-"""Choosing the work: which processes the Lean experts take on, proven optimal (issue 4 §2).
+"""Choosing the work: which processes the Lean experts take on, proven optimal.
 
 Ranking is not choosing. A "take the top 10" cut ignores that processes need different hours
 and that a process goes whole to one expert; :func:`select` finds the selection and the

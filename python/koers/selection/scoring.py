@@ -57,7 +57,7 @@ def _decision_scorer(problem, method=None, normalisation=None) -> _Scorer:
     X0 = np.array(problem.scores, dtype=float)
 
     def fn(w, x):
-        cr = [dict(c, weight=float(wi)) for c, wi in zip(crits, w)]
+        cr = [dict(c, weight=float(wi)) for c, wi in zip(crits, w, strict=True)]
         p = decide.DecisionProblem(alts, cr, X0 if x is None else x, problem.method)
         r = decide.rank(p, method=method, normalisation=normalisation)
         if not r.higher_is_better:

@@ -71,7 +71,7 @@ def selection_sensitivity(problem, selection, *, steps: int = 20, tol: float = 1
     # 2) the first flip on each sweep, per process; then bisection, all tasks one level at a time
     #    (the mid-points of one level are solved in parallel; shared mid-points are solved once)
     tasks = []  # [process, j, lo, hi]: membership as at the base at lo, flipped at hi
-    for (j, d), ts in grid.items():
+    for (j, _d), ts in grid.items():
         prev = w0[j]
         todo = [i for i in ids if i not in pinned]
         for t in ts:
@@ -100,7 +100,7 @@ def selection_sensitivity(problem, selection, *, steps: int = 20, tol: float = 1
                     tk[2] = mid
             rounds += 1
     best = dict.fromkeys(ids)
-    for i, j, lo, hi in tasks:
+    for i, j, _lo, hi in tasks:
         change = abs(hi - w0[j])
         if best[i] is None or change < best[i][0] - 1e-15:
             best[i] = (change, sc.criteria[j], float(w0[j]), float(hi))
