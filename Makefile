@@ -1,6 +1,7 @@
 # koers — set-up, build and tests on a fresh Debian 12 machine (run as root or with sudo).
 #   make demo   install what is needed, build, run `koers report` on the embedded examples
-#   make test   the same set-up, then every test: ctest, pytest, notebooks, consumer example
+#   make test   the same set-up, then every test: ctest, the same under ASan+UBSan, pytest, notebooks,
+#               consumer example, a short fuzz pass
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -23,6 +24,7 @@ demo: build
 test: build install-cpp
 	$(VENV)/bin/ruff check python tests benchmarks fuzz tools notebooks
 	ctest --test-dir $(BUILD)/tests/cpp --output-on-failure
+	$(MAKE) sanitize
 	$(PY) -m pytest -q tests/python
 	$(MAKE) consumer
 	$(MAKE) fuzz FUZZ_SECONDS=$(FUZZ_SHORT) FUZZ_DEPS=
@@ -84,7 +86,7 @@ sanitize: deps
 	cmake --build $(SAN_BUILD) -j $(JOBS)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  ctest --test-dir $(SAN_BUILD)/tests/cpp --output-on-failure
+	  ctest --test-dir $(SAN_BUILD)/tests/cpp --output-on-failure -j $(JOBS)
 
 ## Fuzz every file format with Atheris (fuzz/targets.py), FUZZ_SECONDS each (default 300;
 ## `make test` runs FUZZ_SHORT = 10 s each). The corpus grows in build/fuzz/<format>;
