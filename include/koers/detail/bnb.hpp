@@ -66,6 +66,12 @@ struct BnbModel {
   std::int64_t min_count = 0;
   /// Leaf oracle: 1 accept, 0 reject, −1 unknown (its own limit: the result is not a proof).
   std::function<int(const std::vector<signed char>&)> accept;
+  /// Optional (additive objective only): given a complete selection the oracle did not accept,
+  /// rewrite it into one it would accept (true) — a heuristic for incumbents. The solver checks
+  /// the rewritten selection against the model (fixed items, capacities, needs, groups,
+  /// min_count) before it records it; `accept` is not asked again, so a repair must only return
+  /// selections that the oracle accepts.
+  std::function<bool(std::vector<signed char>&)> repair;
 };
 
 struct BnbOptions {
@@ -414,20 +420,49 @@ class Solver {
   }
 
   // ---- leaves -------------------------------------------------------------------------
-  void record(std::int64_t v) {
+  void record(std::int64_t v) { record(v, x_); }
+  void record(std::int64_t v, const std::vector<signed char>& x) {
     if (!have_ || v > best_) {
       if (o_.target && v <= *o_.target) return;
       have_ = true;
       best_ = v;
-      xbest_ = x_;
+      xbest_ = x;
       tie_ = false;
       alt_.clear();
     } else if (v == best_ && !tie_ && !o_.target) {
-      if (x_ != xbest_) {
+      if (x != xbest_) {
         tie_ = true;
-        alt_ = x_;
+        alt_ = x;
       }
     }
+  }
+
+  // the oracle refused the complete selection x_: ask the model's repair for an accepted one,
+  // check it against the model and record it
+  void try_repair() {
+    if (!m_.repair || m_.coverage) return;
+    std::vector<signed char> y = x_;
+    if (!m_.repair(y) || static_cast<int>(y.size()) != n_) return;
+    std::vector<std::int64_t> used(static_cast<std::size_t>(m_.n_res), 0);
+    std::int64_t v = 0, cnt = 0;
+    for (int i = 0; i < n_; ++i) {
+      if (y[i] != 0 && y[i] != 1) return;
+      if (!m_.fix.empty() && m_.fix[i] != -1 && y[i] != m_.fix[i]) return;
+      if (y[i] != 1) continue;
+      ++cnt;
+      v += m_.value[i];
+      if (m_.res[i] >= 0) used[static_cast<std::size_t>(m_.res[i])] += m_.cost[i];
+    }
+    for (int r = 0; r < m_.n_res; ++r) if (used[static_cast<std::size_t>(r)] > m_.cap[r]) return;
+    for (auto [a, b] : m_.needs) if (y[a] == 1 && y[b] != 1) return;
+    for (std::size_t g = 0; g < m_.groups.size(); ++g) {
+      std::int64_t k = 0;
+      for (int i : m_.groups[g]) k += y[i] == 1;
+      if (k > m_.group_max[g]) return;
+    }
+    if (cnt < m_.min_count) return;
+    if (have_ && v < best_) return;
+    record(v, y);
   }
 
   // complete the current node with free items at 0; offer to the oracle
@@ -441,7 +476,10 @@ class Solver {
     if (ok && nsel_ >= m_.min_count && val_ >= need()) {
       a = m_.accept ? m_.accept(x_) : 1;
       if (a == 1) record(val_);
-      else if (a == -1) { unproven_ = true; unproven_val_ = std::max(unproven_val_, val_); }
+      else {
+        if (a == -1) { unproven_ = true; unproven_val_ = std::max(unproven_val_, val_); }
+        try_repair();
+      }
     }
     undo(mark);
     return a;
@@ -1103,7 +1141,11 @@ class Solver {
   void finish(BnbResult& r) {
     r.found = have_;
     if (have_) { r.value = best_; r.x = xbest_; }
-    if (aborted_ || unproven_) {
+    // a completion the oracle could not decide (−1) matters only while it could beat the final
+    // incumbent (or tie it, for uniqueness)
+    const bool value_open = unproven_ && (!have_ || unproven_val_ > best_);
+    const bool tie_open = unproven_ && have_ && unproven_val_ == best_;
+    if (aborted_ || value_open) {
       r.status = BnbStatus::limit;
       std::int64_t b = std::max(open_bound_, unproven_val_);
       if (have_) b = std::max(b, best_);
@@ -1114,7 +1156,7 @@ class Solver {
     if (!have_) { r.status = BnbStatus::infeasible; return; }
     r.status = BnbStatus::optimal;
     r.bound = best_;
-    r.unique = o_.find_ties && !tie_;
+    r.unique = o_.find_ties && !tie_ && !tie_open;  // tie_open: not proven unique
     if (tie_) r.alt = alt_;
   }
 };
