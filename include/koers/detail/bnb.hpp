@@ -72,6 +72,11 @@ struct BnbModel {
   /// min_count) before it records it; `accept` is not asked again, so a repair must only return
   /// selections that the oracle accepts.
   std::function<bool(std::vector<signed char>&)> repair;
+  /// Optional: a slower, stronger oracle for the completions `accept` left undecided (−1). They
+  /// are kept during the search and asked again after it, best value first, each while it could
+  /// still beat (or, for uniqueness, tie) the incumbent — so one hard completion does not hold
+  /// up the search, and most never need the long check.
+  std::function<int(const std::vector<signed char>&)> accept_again;
 };
 
 struct BnbOptions {
@@ -437,6 +442,46 @@ class Solver {
     }
   }
 
+  // the oracle could not decide the complete selection x_: keep it for accept_again (up to a
+  // memory cap; past it, or without accept_again, it stays undecided)
+  struct Pending { std::int64_t v; std::vector<int> sel; };
+  std::vector<Pending> pending_;
+  std::size_t pending_ints_ = 0;
+  static constexpr std::size_t max_pending_ints = std::size_t(1) << 24;  // 64 MB of indices
+  void note_undecided() {
+    if (m_.accept_again && pending_ints_ + static_cast<std::size_t>(nsel_) <= max_pending_ints) {
+      Pending p{val_, {}};
+      p.sel.reserve(static_cast<std::size_t>(nsel_));
+      for (int i = 0; i < n_; ++i) if (x_[i] == 1) p.sel.push_back(i);
+      pending_ints_ += p.sel.size();
+      pending_.push_back(std::move(p));
+      return;
+    }
+    unproven_ = true;
+    unproven_val_ = std::max(unproven_val_, val_);
+  }
+  // after the search: the kept completions, best value first, while they could still matter
+  void recheck_pending() {
+    std::stable_sort(pending_.begin(), pending_.end(), [](const Pending& a, const Pending& b) { return a.v > b.v; });
+    std::vector<signed char> y(static_cast<std::size_t>(n_));
+    for (const auto& p : pending_) {
+      if (p.v < need()) continue;  // cannot beat (or tie) the incumbent any more
+      int a = -1;
+      if (!aborted_ && !out_of_time()) {
+        std::fill(y.begin(), y.end(), static_cast<signed char>(0));
+        for (int i : p.sel) y[i] = 1;
+        a = m_.accept_again(y);
+      }
+      if (a == 1) record(p.v, y);
+      else if (a == -1) { unproven_ = true; unproven_val_ = std::max(unproven_val_, p.v); }
+    }
+    pending_.clear();
+  }
+  bool out_of_time() const {
+    return o_.time_limit > 0 &&
+           std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count() >= o_.time_limit;
+  }
+
   // the oracle refused the complete selection x_: ask the model's repair for an accepted one,
   // check it against the model and record it
   void try_repair() {
@@ -477,7 +522,7 @@ class Solver {
       a = m_.accept ? m_.accept(x_) : 1;
       if (a == 1) record(val_);
       else {
-        if (a == -1) { unproven_ = true; unproven_val_ = std::max(unproven_val_, val_); }
+        if (a == -1) note_undecided();
         try_repair();
       }
     }
@@ -1134,6 +1179,7 @@ class Solver {
     }
     if (separable_ok_ && free_coupling_ > 0) search_with_restarts();
     else dfs();
+    recheck_pending();
     finish(r);
     return r;
   }

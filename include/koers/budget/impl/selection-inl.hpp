@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <numeric>
 #include <set>
 #include <unordered_map>
@@ -423,19 +424,39 @@ inline SelectionResult select(const Selection& s, const SolveOptions& o) {
       for (auto& c : d.cap) { c = tight(c); d.pool += c; }
     }
   }
-  koers::detail::Packer packer(d.cap, d.min_per);
-  if (deadline) packer.set_deadline(*deadline);
-  auto pack = [&](const std::vector<signed char>& x) -> int {
-    if (d.pooled) return 1;
-    std::vector<int> items;
-    for (std::size_t i = 0; i < n; ++i) if (x[i] == 1) items.push_back(static_cast<int>(i));
-    return packer.feasible(items, d.hours);
+  // the check at the search's leaves is short (20,000 nodes: the heuristics settle most
+  // selections); what it leaves undecided is asked again after the search with the full
+  // budget (2 million nodes), best value first, only while it could still matter
+  koers::detail::Packer packer(d.cap, d.min_per, 20000), packer_full(d.cap, d.min_per);
+  if (deadline) { packer.set_deadline(*deadline); packer_full.set_deadline(*deadline); }
+  // the assignments found for the best selections accepted so far (the result's assignment is
+  // one of them; the check is not run again, so a time limit cannot lose it)
+  std::int64_t kept_value = std::numeric_limits<std::int64_t>::min();
+  std::vector<std::pair<std::vector<int>, std::vector<int>>> kept;
+  auto keep = [&](const std::vector<int>& items, const std::vector<int>& who) {
+    std::int64_t v = 0;
+    for (int i : items) v += d.score[i];
+    if (v < kept_value) return;
+    if (v > kept_value) { kept.clear(); kept_value = v; }
+    kept.push_back({items, who});
   };
+  auto check_with = [&](koers::detail::Packer& p, const std::vector<signed char>& x) -> int {
+    std::vector<int> items, who;
+    for (std::size_t i = 0; i < n; ++i) if (x[i] == 1) items.push_back(static_cast<int>(i));
+    int res = p.feasible(items, d.hours, &who);
+    if (res == 1) keep(items, who);
+    return res;
+  };
+  auto pack = [&](const std::vector<signed char>& x) -> int { return d.pooled ? 1 : check_with(packer, x); };
   auto fill_assignment = [&](const std::vector<int>& items, std::vector<std::pair<std::string, std::vector<std::string>>>& out) {
     out.clear();
     if (d.pooled) return true;
     std::vector<int> who;
-    if (packer.feasible(items, d.hours, &who) != 1) return false;
+    for (const auto& [its, w] : kept) if (its == items) { who = w; break; }
+    if (who.size() != items.size()) {
+      koers::detail::Packer again(d.cap, d.min_per);  // not reached in practice: kept has it
+      if (again.feasible(items, d.hours, &who) != 1) return false;
+    }
     for (const auto& e : s.experts) out.push_back({e.id, {}});
     for (std::size_t k = 0; k < items.size(); ++k) out[who[k]].second.push_back(s.items[items[k]].id);
     return true;
@@ -463,7 +484,10 @@ inline SelectionResult select(const Selection& s, const SolveOptions& o) {
   }
   m.needs = d.needs;
   m.min_count = d.min_per * static_cast<std::int64_t>(d.cap.size());
-  if (!d.pooled) m.accept = pack;
+  if (!d.pooled) {
+    m.accept = pack;
+    m.accept_again = [&](const std::vector<signed char>& x) -> int { return check_with(packer_full, x); };
+  }
   // Incumbents for the search: a selection the assignment check refused is rewritten into one
   // with an explicit assignment — its processes best-fit by hours (largest first, pinned ones
   // before the rest; what fits nowhere is left out, with what needs it), then the processes of
@@ -541,7 +565,14 @@ inline SelectionResult select(const Selection& s, const SolveOptions& o) {
           ++cnt[e];
         }
       for (std::size_t e = 0; e < E; ++e) if (rem[e] < 0 || cnt[e] < d.min_per) return false;
-      for (std::size_t i = 0; i < n; ++i) if (x[i] == 1 && who[i] < 0) return false;
+      std::vector<int> items, w;
+      for (std::size_t i = 0; i < n; ++i)
+        if (x[i] == 1) {
+          if (who[i] < 0) return false;
+          items.push_back(static_cast<int>(i));
+          w.push_back(who[i]);
+        }
+      keep(items, w);
       return true;
     };
   }
