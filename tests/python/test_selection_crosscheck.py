@@ -44,7 +44,7 @@ def random_selection(seed: int) -> dict:
     for it in pinned[E:]:
         del it["pinned"]
     return {"format": "koers.selection", "version": 1, "name": f"crosscheck {seed}", "items": items,
-            "experts": experts, "min_items_per_expert": rng.choice([0, 1, 1, 2])}
+            "experts": experts, "min_items_per_expert": rng.choice([0, 1, 1, 2, 4])}
 
 
 def highs_optimum(d: dict):
