@@ -38,7 +38,7 @@ Ratio ratio_from_text(const std::string& s, const std::string& path) {
     if (slash == std::string::npos) return Ratio::parse(s);
     Ratio a = Ratio::parse(s.substr(0, slash)), b = Ratio::parse(s.substr(slash + 1));
     if (b.num == 0) ObjectReader::fail(Errc::invalid_value, path, "has a zero denominator");
-    return detail::reduced(static_cast<__int128>(a.num) * b.den, static_cast<__int128>(a.den) * b.num, path, "the fraction");
+    return detail::reduced(static_cast<koers::detail::i128>(a.num) * b.den, static_cast<koers::detail::i128>(a.den) * b.num, path, "the fraction");
   } catch (const InputError& e) {
     if (e.code() == Errc::invalid_value && e.message().rfind(path, 0) == 0) throw;
     ObjectReader::fail(Errc::invalid_value, path, "must be a decimal text such as \"0.5\" or a fraction \"1/3\", not \"" + s + "\"");

@@ -89,7 +89,7 @@ inline double read_hours(ObjectReader& r, const std::optional<FilePeriod>& perio
       x.finish();
     }
   Ratio cap = person_capacity(period->calendar, period->period, per_week, leave).hours;
-  return static_cast<double>(koers::detail::divide(static_cast<__int128>(cap.num) * 1000, cap.den, Rounding::half_even)) / 1000.0;
+  return static_cast<double>(koers::detail::divide(static_cast<i128>(cap.num) * 1000, cap.den, Rounding::half_even)) / 1000.0;
 }
 
 }  // namespace koers::detail

@@ -29,9 +29,9 @@ std::string fraction_text(Ratio r) {
 }
 /// Non-negative r rounded half-up to `places` decimals.
 std::string decimal_text(Ratio r, int places) {
-  __int128 scale = 1;
+  koers::detail::i128 scale = 1;
   for (int i = 0; i < places; ++i) scale *= 10;
-  __int128 q = koers::detail::divide(static_cast<__int128>(r.num) * scale, r.den, Rounding::half_up);
+  koers::detail::i128 q = koers::detail::divide(static_cast<koers::detail::i128>(r.num) * scale, r.den, Rounding::half_up);
   std::string whole = std::to_string(static_cast<std::int64_t>(q / scale));
   std::string frac = std::to_string(static_cast<std::int64_t>(q % scale));
   if (places == 0) return whole;
@@ -250,8 +250,8 @@ AcademyLog AcademyLog::from_tables(const AcademyTables& t, const AcademyOptions&
 AcademyTables AcademyLog::to_tables() const {
   auto exact_decimal = [](Ratio r) {  // days were read from decimals: den = 2^a 5^b
     int places = 0;
-    __int128 scale = 1;
-    while ((static_cast<__int128>(r.num) * scale) % r.den != 0 && places < 18) {
+    koers::detail::i128 scale = 1;
+    while ((static_cast<koers::detail::i128>(r.num) * scale) % r.den != 0 && places < 18) {
       scale *= 10;
       ++places;
     }
@@ -561,7 +561,7 @@ struct GroupAcc {
     EvaluationGroup g{std::move(key), std::move(title), n, trainer.stats(), content.stats(), location.stats(),
                       overall.stats(), false};
     auto below = [&](const ScoreStats& s) {
-      return s.mean && static_cast<__int128>(s.mean->num) * low.den < static_cast<__int128>(low.num) * s.mean->den;
+      return s.mean && static_cast<koers::detail::i128>(s.mean->num) * low.den < static_cast<koers::detail::i128>(low.num) * s.mean->den;
     };
     g.low = below(g.trainer) || below(g.content) || below(g.location) || below(g.overall);
     return g;

@@ -12,8 +12,38 @@ import importlib
 import math
 import sys
 
-COMMAND_MODULES = ["koers.cli_model", "koers.cli_decide", "koers.cli_ahp", "koers.cli_select", "koers.cli_budget",
-                   "koers.cli_archimate", "koers.cli_academy", "koers.cli_calendar", "koers.cli_learning"]
+# Every sub-command: name -> (module that registers it, one-line help, aliases). `koers --help`
+# lists them from this table alone and `koers NAME ...` imports only NAME's module, so the
+# command starts in milliseconds; tests/python/test_startup.py checks the table against what
+# the modules register.
+COMMANDS = {
+    "validate": ("koers.cli_model", "check a koers model; exit 1 when invalid", ()),
+    "analyse": ("koers.cli_model", "counts, budgets, coverage, gaps, reach, 70/20/10 mix", ("analyze",)),
+    "propagate": ("koers.cli_model", "GRL evaluation of a strategy (koers model or jUCMNav .jucm)", ()),
+    "diff": ("koers.cli_model", "what changed between two versions of a plan", ()),
+    "report": ("koers.cli_model", "the readable report over the embedded examples, with figures", ()),
+    "rank": ("koers.cli_decide", "rank the alternatives of a decision problem", ()),
+    "weights": ("koers.cli_decide", "objective (or rank-order) criteria weights from the scores", ()),
+    "smaa": ("koers.cli_decide", "SMAA-2 rank acceptability, central weights, confidence factors", ()),
+    "sensitivity": ("koers.cli_decide", "weight intervals in which the ranking stays the same, and sweeps", ()),
+    "ahp": ("koers.cli_ahp", "AHP: priorities, lambda_max, CI, CR, completion, inconsistent triads, judges", ()),
+    "select": ("koers.cli_select", "choose and assign processes under expert hours (proven optimal)", ()),
+    "optimise": ("koers.cli_budget", "fund the best interventions exactly: the base and every scenario of a "
+                                     "portfolio file", ("optimize",)),
+    "curve": ("koers.cli_budget", "exact budget curve of one stream: every budget where the optimum changes", ()),
+    "scenarios": ("koers.cli_budget", "compare the base and the scenarios of a portfolio file side by side", ()),
+    "sweep": ("koers.cli_budget", "solve a grid of budget cuts x payroll shares x forced items exactly, "
+                                  "on all cores", ()),
+    "costs": ("koers.cli_budget", "cost every intervention of a model: per participant, per learning hour, "
+                                  "ILB part, per stream against the budget", ()),
+    "archimate": ("koers.cli_archimate", "ArchiMate exchange files: stats, import, export, diff", ()),
+    "academy": ("koers.cli_academy", "the academy's KPIs as of a date, from its event log (CSV folder)", ()),
+    "calendar": ("koers.cli_calendar", "Dutch public holidays, working days and capacity hours", ()),
+    "entitlement": ("koers.cli_learning", "learning-time entitlement of a staff roster (per person, team, group)",
+                    ()),
+}
+COMMAND_MODULES = list(dict.fromkeys(module for module, _, _ in COMMANDS.values()))
+_BY_ALIAS = {alias: name for name, (_, _, aliases) in COMMANDS.items() for alias in aliases}
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -89,20 +119,34 @@ def model_from(args):
     return examples.load(what) if kind == "example" else model.load(what)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The ``koers`` parser. With ``command=None`` every sub-command is complete; with a name
+    only that sub-command's module is imported and registered, the others are listed by name
+    and help (enough for ``koers --help`` and for argparse's "invalid choice" message)."""
     parser = argparse.ArgumentParser(
         prog="koers",
         description="Strategy graphs, process priorities and budgets for municipal L&D.")
     from . import __version__
     parser.add_argument("--version", action="version", version=f"koers {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    wanted = COMMAND_MODULES if command is None else [COMMANDS[command][0]] if command in COMMANDS else []
+    for module in wanted:
+        importlib.import_module(module).register(sub)
+    for name, (module, help_, aliases) in COMMANDS.items():
+        if module not in wanted:
+            sub.add_parser(name, help=help_, aliases=list(aliases))
     return parser
 
 
+def _command(argv) -> str | None:
+    """The sub-command ``argv`` names (its first word that is not an option), aliases resolved."""
+    word = next((a for a in argv if not a.startswith("-")), None)
+    return _BY_ALIAS.get(word, word)
+
+
 def main(argv=None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(_command(argv) or "")
     args = parser.parse_args(argv)  # --help and --version end here: no pandas, no compiled module
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)

@@ -89,8 +89,6 @@ def register(sub) -> None:
 def main(argv=None) -> int:
     """``python -m koers.cli_select FILE ...`` (the same as ``koers select FILE ...``)."""
     from . import cli
-    if __name__ not in cli.COMMAND_MODULES and "koers.cli_select" not in cli.COMMAND_MODULES:
-        cli.COMMAND_MODULES = [*cli.COMMAND_MODULES, "koers.cli_select"]
     return cli.main(["select", *(sys.argv[1:] if argv is None else argv)])
 
 

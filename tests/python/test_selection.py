@@ -197,10 +197,8 @@ def test_non_finite_score_refused():
 
 # ---- command line ------------------------------------------------------------------------
 @pytest.fixture
-def cli(monkeypatch):
-    """koers.cli.main with the select command registered (also before the lead wires it in)."""
-    if "koers.cli_select" not in koers.cli.COMMAND_MODULES:
-        monkeypatch.setattr(koers.cli, "COMMAND_MODULES", [*koers.cli.COMMAND_MODULES, "koers.cli_select"])
+def cli():
+    """koers.cli.main, the command line in this process."""
     return koers.cli.main
 
 

@@ -123,3 +123,40 @@ def test_the_budget_frames_keep_their_public_home():
     assert koers.CostPlan is budget.CostPlan
     c = koers.cost_plan(koers.examples.load("deventer-2014"))
     assert isinstance(c, koers.CostPlan)
+
+
+def test_the_command_table_is_what_the_modules_register():
+    """``koers --help`` lists the sub-commands from koers.cli.COMMANDS without importing their
+    modules: the table must name exactly what each module registers, with the same help."""
+    import argparse
+    import importlib
+    from koers.cli import COMMANDS
+    registered = {}
+    for module in dict.fromkeys(m for m, _, _ in COMMANDS.values()):
+        parser = argparse.ArgumentParser()
+        sub = parser.add_subparsers()
+        importlib.import_module(module).register(sub)
+        helps = {a.dest: a.help for a in sub._choices_actions}
+        for name, p in sub.choices.items():
+            if name in helps:  # aliases share the parser but have no help entry of their own
+                aliases = tuple(n for n, q in sub.choices.items() if q is p and n != name)
+                registered[name] = (module, helps[name], aliases)
+    assert registered == COMMANDS
+
+
+def test_a_subcommand_imports_only_its_own_module():
+    mods = _loaded_koers("from koers.cli import main\ntry:\n    main(['rank', '--help'])\nexcept SystemExit:\n    pass")
+    assert "koers.cli_decide" in mods
+    assert not mods & {"koers.cli_budget", "koers.cli_model", "koers.cli_select", "koers.cli_archimate"}, mods
+
+
+def test_an_unknown_command_is_a_usage_error_listing_the_commands():
+    out = subprocess.run([str(_koers_script()), "rnak"], capture_output=True, text=True)
+    assert out.returncode == 2
+    assert "invalid choice: 'rnak'" in out.stderr and "'rank'" in out.stderr and "Traceback" not in out.stderr
+
+
+def _loaded_koers(code: str) -> set:
+    probe = code + "\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))\n"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return {m for m in json.loads(out.stdout.strip().splitlines()[-1]) if m.startswith("koers")}

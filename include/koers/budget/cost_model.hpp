@@ -87,18 +87,17 @@ inline std::string to_string(Rounding r) {
 
 namespace detail {
 /// num/den reduced, as an int64 Ratio; E114 naming `element` when it does not fit.
-inline Ratio reduced(__int128 num, __int128 den, const std::string& element, const char* what) {
+inline Ratio reduced(koers::detail::i128 num, koers::detail::i128 den, const std::string& element, const char* what) {
   if (den < 0) { num = -num; den = -den; }
-  __int128 a = num < 0 ? -num : num, b = den;
-  while (b != 0) { __int128 t = a % b; a = b; b = t; }
+  const koers::detail::i128 a = koers::detail::gcd128(num, den);
   if (a > 1) { num /= a; den /= a; }
-  constexpr __int128 hi = std::numeric_limits<std::int64_t>::max(), lo = std::numeric_limits<std::int64_t>::min();
+  constexpr koers::detail::i128 hi = std::numeric_limits<std::int64_t>::max(), lo = std::numeric_limits<std::int64_t>::min();
   if (num > hi || num < lo || den > hi)
     throw_error(Errc::money_overflow, element + ": " + what + " is out of the 64-bit range", {element});
   return Ratio{static_cast<std::int64_t>(num), static_cast<std::int64_t>(den)};
 }
-inline Money cents128(__int128 v, const std::string& element, const char* what) {
-  constexpr __int128 hi = std::numeric_limits<std::int64_t>::max(), lo = std::numeric_limits<std::int64_t>::min();
+inline Money cents128(koers::detail::i128 v, const std::string& element, const char* what) {
+  constexpr koers::detail::i128 hi = std::numeric_limits<std::int64_t>::max(), lo = std::numeric_limits<std::int64_t>::min();
   if (v > hi || v < lo)
     throw_error(Errc::money_overflow, element + ": " + what + " is beyond 64-bit cents", {element});
   return Money::from_cents(static_cast<std::int64_t>(v));
@@ -130,12 +129,12 @@ inline std::int64_t participants_from_groups(const std::vector<std::int64_t>& si
                                              const std::string& element = "intervention") {
   if (uptake.den <= 0 || uptake.num < 0)
     throw_error(Errc::invalid_value, element + ": uptake must be a fraction >= 0 (" + uptake.to_string() + ")", {element});
-  __int128 total = 0;
+  koers::detail::i128 total = 0;
   for (auto s : sizes) {
     detail::not_negative(s, element, "a target-group size");
     total += s;
   }
-  __int128 v = koers::detail::divide(total * uptake.num, uptake.den, Rounding::half_up);
+  koers::detail::i128 v = koers::detail::divide(total * uptake.num, uptake.den, Rounding::half_up);
   if (v > std::numeric_limits<std::int64_t>::max())
     throw_error(Errc::money_overflow, element + ": participants are out of the 64-bit range", {element});
   return static_cast<std::int64_t>(v);
@@ -168,11 +167,11 @@ inline CostBreakdown cost(const CostModel& m, std::optional<std::int64_t> partic
   if (!b.participants && m.per_participant.cents() != 0)
     throw_error(Errc::missing_required, element + ": a cost per participant (" + m.per_participant.to_string() +
                       ") needs a number of participants (give participants, or target groups with a size)", {element});
-  const __int128 n = b.participants.value_or(0);
+  const koers::detail::i128 n = b.participants.value_or(0);
   b.fixed_part = m.fixed;
-  b.run_part = detail::cents128(static_cast<__int128>(m.per_run.cents()) * m.runs, element, "the cost per run × runs");
+  b.run_part = detail::cents128(static_cast<koers::detail::i128>(m.per_run.cents()) * m.runs, element, "the cost per run × runs");
   b.participant_part = detail::cents128(m.per_participant.cents() * n, element, "the cost per participant × participants");
-  b.total = detail::cents128(static_cast<__int128>(b.fixed_part.cents()) + b.run_part.cents() + b.participant_part.cents(),
+  b.total = detail::cents128(static_cast<koers::detail::i128>(b.fixed_part.cents()) + b.run_part.cents() + b.participant_part.cents(),
                              element, "the total cost");
   if (m.stated_total && *m.stated_total != b.total)
     throw BudgetError(Errc::inconsistent_cost,
@@ -182,7 +181,7 @@ inline CostBreakdown cost(const CostModel& m, std::optional<std::int64_t> partic
                           std::to_string(m.per_participant.cents()) + " × " + std::to_string(static_cast<long long>(n)) + ")",
                       {element});
   b.ilb_per_participant = Money::from_cents(static_cast<std::int64_t>(
-      koers::detail::divide(static_cast<__int128>(m.per_participant.cents()) * s.num, s.den, Rounding::floor)));
+      koers::detail::divide(static_cast<koers::detail::i128>(m.per_participant.cents()) * s.num, s.den, Rounding::floor)));
   b.ilb = detail::cents128(b.ilb_per_participant.cents() * n, element, "the ILB part");
   b.own = b.total - b.ilb;
   if (n > 0) {
@@ -193,7 +192,7 @@ inline CostBreakdown cost(const CostModel& m, std::optional<std::int64_t> partic
     const Ratio& h = *m.hours_per_participant;
     b.learning_hours = detail::reduced(n * h.num, h.den, element, "the learning hours");
     if (b.learning_hours->num > 0) {
-      const __int128 num = static_cast<__int128>(b.total.cents()) * b.learning_hours->den, den = b.learning_hours->num;
+      const koers::detail::i128 num = static_cast<koers::detail::i128>(b.total.cents()) * b.learning_hours->den, den = b.learning_hours->num;
       b.per_hour = detail::reduced(num, den, element, "the cost per learning hour");
       b.per_hour_rounded = detail::cents128(koers::detail::divide(num, den, o.rounding), element, "the cost per learning hour");
     }

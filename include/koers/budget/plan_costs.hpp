@@ -232,7 +232,7 @@ inline PlanCosts cost_plan(const StrategyGraph& g, const PlanCostOptions& o = {}
     out.streams.push_back(StreamCost{id, id.empty() ? "(no stream)" : id, std::nullopt, {}, {}, {}, std::nullopt});
     return out.streams.back();
   };
-  __int128 hours_num = 0, hours_den = 1;
+  koers::detail::i128 hours_num = 0, hours_den = 1;
   Money with_n, with_h;
   for (const auto& L : out.lines) {
     if (!L.costed) { out.uncosted.push_back(L.id); continue; }
@@ -241,12 +241,12 @@ inline PlanCosts cost_plan(const StrategyGraph& g, const PlanCostOptions& o = {}
     out.own += L.cost.own;
     out.ilb += L.cost.ilb;
     if (L.cost.participants) {
-      out.participants = detail::cents128(static_cast<__int128>(out.participants) + *L.cost.participants, L.id, "the participants").cents();
+      out.participants = detail::cents128(static_cast<koers::detail::i128>(out.participants) + *L.cost.participants, L.id, "the participants").cents();
       with_n += L.cost.total;
     }
     if (L.cost.learning_hours) {
       const Ratio& h = *L.cost.learning_hours;
-      auto r = detail::reduced(hours_num * h.den + static_cast<__int128>(h.num) * hours_den, hours_den * h.den, L.id, "the learning hours");
+      auto r = detail::reduced(hours_num * h.den + static_cast<koers::detail::i128>(h.num) * hours_den, hours_den * h.den, L.id, "the learning hours");
       hours_num = r.num;
       hours_den = r.den;
       with_h += L.cost.total;
@@ -263,7 +263,7 @@ inline PlanCosts cost_plan(const StrategyGraph& g, const PlanCostOptions& o = {}
     out.per_participant_rounded = Money::from_cents(static_cast<std::int64_t>(koers::detail::divide(with_n.cents(), out.participants, out.rounding)));
   }
   if (hours_num > 0) {
-    const __int128 num = static_cast<__int128>(with_h.cents()) * hours_den;
+    const koers::detail::i128 num = static_cast<koers::detail::i128>(with_h.cents()) * hours_den;
     out.per_hour = detail::reduced(num, hours_num, "plan", "the cost per learning hour");
     out.per_hour_rounded = detail::cents128(koers::detail::divide(num, hours_num, out.rounding), "plan", "the cost per learning hour");
   }

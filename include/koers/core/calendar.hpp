@@ -325,17 +325,16 @@ class HolidayCalendar {
   /// working days × hours_per_week / 5, reduced. 2022 at 4 h/week: 253 × 4/5 = 1012/5 = 202.4 h.
   Ratio hours(const Period& p, Ratio hours_per_week) const {
     if (hours_per_week.den == 0) throw InputError(Errc::invalid_fraction, "hours_per_week has a zero denominator", {"hours_per_week"});
-    __int128 num = static_cast<__int128>(hours_per_week.num), den = static_cast<__int128>(hours_per_week.den);
+    detail::i128 num = static_cast<detail::i128>(hours_per_week.num), den = static_cast<detail::i128>(hours_per_week.den);
     if (den < 0) { num = -num; den = -den; }
     if (num < 0)
       throw InputError(Errc::invalid_hours, "hours_per_week must not be negative (got " + hours_per_week.to_string() + ")",
                        {"hours_per_week"});
     num *= working_days(p);
     den *= 5;
-    __int128 a = num, b = den;
-    while (b != 0) { __int128 t = a % b; a = b; b = t; }
+    const detail::i128 a = detail::gcd128(num, den);
     if (a > 1) { num /= a; den /= a; }
-    auto fits = [](__int128 v) { return v <= std::numeric_limits<std::int64_t>::max(); };
+    auto fits = [](detail::i128 v) { return v <= std::numeric_limits<std::int64_t>::max(); };
     if (!fits(num) || !fits(den)) throw InputError(Errc::invalid_hours, "hours out of range", {"hours_per_week"});
     return Ratio{static_cast<std::int64_t>(num), static_cast<std::int64_t>(den)};
   }
@@ -343,7 +342,7 @@ class HolidayCalendar {
   /// 2022 at 4 h/week: 202400.
   std::int64_t milli_hours(const Period& p, Ratio hours_per_week) const {
     Ratio h = hours(p, hours_per_week);
-    return static_cast<std::int64_t>(koers::detail::divide(static_cast<__int128>(h.num) * 1000, h.den, Rounding::half_even));
+    return static_cast<std::int64_t>(koers::detail::divide(static_cast<detail::i128>(h.num) * 1000, h.den, Rounding::half_even));
   }
 
   friend bool operator==(const HolidayCalendar&, const HolidayCalendar&) = default;

@@ -22,29 +22,20 @@
 
 namespace koers {
 
-namespace detail {
-inline __int128 gcd128(__int128 a, __int128 b) {
-  if (a < 0) a = -a;
-  if (b < 0) b = -b;
-  while (b != 0) { __int128 t = a % b; a = b; b = t; }
-  return a;
-}
-}  // namespace detail
-
 /// n/d in lowest terms with d > 0 (E503 for d == 0, E502 naming `element` when it does not fit int64).
-inline Ratio exact_ratio(__int128 n, __int128 d, const std::string& element = "hours") {
+inline Ratio exact_ratio(detail::i128 n, detail::i128 d, const std::string& element = "hours") {
   if (d == 0) throw InputError(Errc::invalid_fraction, element + ": a fraction with a zero denominator", {element});
   if (d < 0) { n = -n; d = -d; }
-  __int128 g = detail::gcd128(n, d);
+  detail::i128 g = detail::gcd128(n, d);
   if (g > 1) { n /= g; d /= g; }
-  constexpr __int128 hi = std::numeric_limits<std::int64_t>::max();
+  constexpr detail::i128 hi = std::numeric_limits<std::int64_t>::max();
   if (n > hi || n < -hi || d > hi) throw InputError(Errc::invalid_hours, element + ": hours out of range", {element});
   return Ratio{static_cast<std::int64_t>(n), static_cast<std::int64_t>(d)};
 }
 /// a + b, exact and reduced.
 inline Ratio ratio_add(Ratio a, Ratio b, const std::string& element = "hours") {
-  return exact_ratio(static_cast<__int128>(a.num) * b.den + static_cast<__int128>(b.num) * a.den,
-                     static_cast<__int128>(a.den) * b.den, element);
+  return exact_ratio(static_cast<detail::i128>(a.num) * b.den + static_cast<detail::i128>(b.num) * a.den,
+                     static_cast<detail::i128>(a.den) * b.den, element);
 }
 /// a − b, exact and reduced.
 inline Ratio ratio_sub(Ratio a, Ratio b, const std::string& element = "hours") {
@@ -52,10 +43,10 @@ inline Ratio ratio_sub(Ratio a, Ratio b, const std::string& element = "hours") {
 }
 /// a × b, exact and reduced (cross-reduced first, so intermediate products stay small).
 inline Ratio ratio_mul(Ratio a, Ratio b, const std::string& element = "hours") {
-  __int128 g1 = detail::gcd128(a.num, b.den), g2 = detail::gcd128(b.num, a.den);
+  detail::i128 g1 = detail::gcd128(a.num, b.den), g2 = detail::gcd128(b.num, a.den);
   if (g1 == 0) g1 = 1;
   if (g2 == 0) g2 = 1;
-  return exact_ratio((static_cast<__int128>(a.num) / g1) * (b.num / g2), (static_cast<__int128>(a.den) / g2) * (b.den / g1),
+  return exact_ratio((static_cast<detail::i128>(a.num) / g1) * (b.num / g2), (static_cast<detail::i128>(a.den) / g2) * (b.den / g1),
                      element);
 }
 /// a / b (E503 when b is 0).
@@ -65,7 +56,7 @@ inline Ratio ratio_div(Ratio a, Ratio b, const std::string& element = "hours") {
 }
 /// a < b, exactly.
 inline bool ratio_less(Ratio a, Ratio b) {
-  __int128 l = static_cast<__int128>(a.num) * b.den, r = static_cast<__int128>(b.num) * a.den;
+  detail::i128 l = static_cast<detail::i128>(a.num) * b.den, r = static_cast<detail::i128>(b.num) * a.den;
   return (a.den > 0) == (b.den > 0) ? l < r : l > r;
 }
 
@@ -128,13 +119,13 @@ inline std::string to_fraction_string(Ratio r) {
 inline std::string to_decimal_string(Ratio r, int places = 2) {
   if (places < 0 || places > 9) throw InputError(Errc::invalid_argument, "places must be 0..9", {"places"});
   Ratio x = exact_ratio(r.num, r.den);
-  __int128 scale = 1;
+  detail::i128 scale = 1;
   for (int i = 0; i < places; ++i) scale *= 10;
   bool neg = x.num < 0;
-  __int128 n = neg ? -static_cast<__int128>(x.num) : x.num;
-  __int128 q = detail::divide(n * scale, x.den, Rounding::half_up);
-  __int128 whole = q / scale, frac = q % scale;
-  auto digits = [](__int128 v) {
+  detail::i128 n = neg ? -static_cast<detail::i128>(x.num) : x.num;
+  detail::i128 q = detail::divide(n * scale, x.den, Rounding::half_up);
+  detail::i128 whole = q / scale, frac = q % scale;
+  auto digits = [](detail::i128 v) {
     std::string t;
     do { t.insert(t.begin(), static_cast<char>('0' + static_cast<int>(v % 10))); v /= 10; } while (v > 0);
     return t;

@@ -7,6 +7,7 @@
 /// scaling takes an exact ratio and a rounding rule; allocation by weights uses the
 /// largest-remainder method so the parts always add up to the whole.
 #include <koers/core/error.hpp>
+#include <koers/detail/int128.hpp>
 
 #include <algorithm>
 #include <compare>
@@ -26,7 +27,7 @@ struct Ratio {
   /// Parse a decimal string "0.9", "1", "0.025", "-0,5" exactly.
   static Ratio parse(std::string_view text);
   friend bool operator==(const Ratio& a, const Ratio& b) {
-    return static_cast<__int128>(a.num) * b.den == static_cast<__int128>(b.num) * a.den;
+    return static_cast<detail::i128>(a.num) * b.den == static_cast<detail::i128>(b.num) * a.den;
   }
   double to_double() const { return static_cast<double>(num) / static_cast<double>(den); }
   std::string to_string() const { return std::to_string(num) + "/" + std::to_string(den); }
@@ -36,7 +37,7 @@ struct Ratio {
 enum class Rounding { floor, ceil, half_up, half_even, toward_zero };
 
 namespace detail {
-inline std::int64_t checked(__int128 v, const char* what) {
+inline std::int64_t checked(detail::i128 v, const char* what) {
   if (v > std::numeric_limits<std::int64_t>::max() || v < std::numeric_limits<std::int64_t>::min())
     throw InputError(Errc::money_overflow, std::string("amount out of range in ") + what);
   return static_cast<std::int64_t>(v);
@@ -68,8 +69,8 @@ inline std::string describe_char(std::string_view t, std::size_t i) {
   return "'" + std::string(t.substr(i, len)) + "' (U+" + hex(cp, cp > 0xFFFF ? 6 : 4) + ")";
 }
 /// n/d rounded by rule (d > 0).
-inline __int128 divide(__int128 n, __int128 d, Rounding r) {
-  __int128 q = n / d, rem = n % d;
+inline detail::i128 divide(detail::i128 n, detail::i128 d, Rounding r) {
+  detail::i128 q = n / d, rem = n % d;
   if (rem == 0) return q;
   if (rem < 0) { q -= 1; rem += d; }  // now floor division, 0 < rem < d
   switch (r) {
@@ -93,7 +94,7 @@ class Money {
   /// An amount of `cents` cents.
   static constexpr Money from_cents(std::int64_t cents) { Money m; m.cents_ = cents; return m; }
   /// Whole euros.
-  static Money from_euros(std::int64_t euros) { return from_cents(detail::checked(static_cast<__int128>(euros) * 100, "from_euros")); }
+  static Money from_euros(std::int64_t euros) { return from_cents(detail::checked(static_cast<detail::i128>(euros) * 100, "from_euros")); }
   /// Parse "€ 314.777,00", "314.777,00", "357451,62", "314777.00", "-12,5", "€1.000": Dutch grouping
   /// dots and decimal comma, or plain decimal point. At most two decimals. Throws InputError
   /// (Errc::money_parse) naming the text, or Errc::money_overflow.
@@ -106,18 +107,18 @@ class Money {
   std::string to_decimal() const;
 
   friend constexpr auto operator<=>(const Money&, const Money&) = default;
-  friend Money operator+(Money a, Money b) { return from_cents(detail::checked(static_cast<__int128>(a.cents_) + b.cents_, "addition")); }
-  friend Money operator-(Money a, Money b) { return from_cents(detail::checked(static_cast<__int128>(a.cents_) - b.cents_, "subtraction")); }
-  Money operator-() const { return from_cents(detail::checked(-static_cast<__int128>(cents_), "negation")); }
+  friend Money operator+(Money a, Money b) { return from_cents(detail::checked(static_cast<detail::i128>(a.cents_) + b.cents_, "addition")); }
+  friend Money operator-(Money a, Money b) { return from_cents(detail::checked(static_cast<detail::i128>(a.cents_) - b.cents_, "subtraction")); }
+  Money operator-() const { return from_cents(detail::checked(-static_cast<detail::i128>(cents_), "negation")); }
   Money& operator+=(Money o) { return *this = *this + o; }
   Money& operator-=(Money o) { return *this = *this - o; }
   /// Exact multiplication by a whole number (participants, runs).
-  friend Money operator*(Money a, std::int64_t k) { return from_cents(detail::checked(static_cast<__int128>(a.cents_) * k, "multiplication")); }
+  friend Money operator*(Money a, std::int64_t k) { return from_cents(detail::checked(static_cast<detail::i128>(a.cents_) * k, "multiplication")); }
   friend Money operator*(std::int64_t k, Money a) { return a * k; }
   /// amount × ratio, rounded to whole cents by `rounding`.
   Money scaled(Ratio r, Rounding rounding = Rounding::half_even) const {
     if (r.den == 0) throw InputError(Errc::invalid_argument, "ratio with zero denominator");
-    __int128 n = static_cast<__int128>(cents_) * r.num, d = r.den;
+    detail::i128 n = static_cast<detail::i128>(cents_) * r.num, d = r.den;
     if (d < 0) { n = -n; d = -d; }
     return from_cents(detail::checked(detail::divide(n, d, rounding), "scaling"));
   }
@@ -150,8 +151,8 @@ inline Ratio Ratio::parse(std::string_view text) {
   auto too_long = [&] {
     return InputError(Errc::invalid_value, "'" + s + "' has too many digits for an exact ratio (64-bit numerator and denominator)", {s});
   };
-  constexpr __int128 top = std::numeric_limits<std::int64_t>::max();
-  __int128 num = 0, den = 1;
+  constexpr detail::i128 top = std::numeric_limits<std::int64_t>::max();
+  detail::i128 num = 0, den = 1;
   int zeros = 0;  // fraction zeros not applied yet: trailing ones change nothing ("1.000…0" is exactly 1)
   bool digits = false, point = false;
   for (; i < s.size(); ++i) {
@@ -177,7 +178,7 @@ inline Ratio Ratio::parse(std::string_view text) {
     }
   }
   if (!digits) throw bad();
-  __int128 g = std::gcd(static_cast<std::int64_t>(num), static_cast<std::int64_t>(den));
+  detail::i128 g = std::gcd(static_cast<std::int64_t>(num), static_cast<std::int64_t>(den));
   if (g == 0) g = 1;
   return Ratio{static_cast<std::int64_t>((neg ? -num : num) / g), static_cast<std::int64_t>(den / g)};
 }
@@ -237,7 +238,7 @@ inline Money Money::parse(std::string_view text) {
     digits.push_back(c);
   }
   if (digits.empty() && frac.empty()) throw bad("no digits");
-  __int128 v = 0;
+  detail::i128 v = 0;
   for (char c : digits) {
     v = v * 10 + (c - '0');
     if (v > std::numeric_limits<std::int64_t>::max()) throw InputError(Errc::money_overflow, "amount '" + s + "' is out of range", {s});
@@ -250,7 +251,7 @@ inline Money Money::parse(std::string_view text) {
 }
 
 inline std::string Money::to_decimal() const {
-  __int128 v = cents_;
+  detail::i128 v = cents_;
   bool neg = v < 0;
   if (neg) v = -v;
   auto euros = static_cast<unsigned long long>(v / 100);
@@ -260,7 +261,7 @@ inline std::string Money::to_decimal() const {
 }
 
 inline std::string Money::to_string() const {
-  __int128 v = cents_;
+  detail::i128 v = cents_;
   bool neg = v < 0;
   if (neg) v = -v;
   std::string e = std::to_string(static_cast<unsigned long long>(v / 100));
@@ -278,20 +279,20 @@ inline std::string Money::to_string() const {
 
 inline std::vector<Money> Money::allocate(const std::vector<std::int64_t>& weights) const {
   if (weights.empty()) throw InputError(Errc::invalid_argument, "allocation needs at least one weight");
-  __int128 total = 0;
+  detail::i128 total = 0;
   for (size_t i = 0; i < weights.size(); ++i) {
     if (weights[i] < 0)
       throw InputError(Errc::invalid_argument, "allocation weight " + std::to_string(i) + " is negative", {std::to_string(i)});
     total += weights[i];
   }
   if (total == 0) throw InputError(Errc::invalid_argument, "allocation weights are all zero");
-  const __int128 whole = cents_;
+  const detail::i128 whole = cents_;
   const bool neg = whole < 0;
-  const __int128 a = neg ? -whole : whole;
-  std::vector<__int128> part(weights.size()), rem(weights.size());
-  __int128 given = 0;
+  const detail::i128 a = neg ? -whole : whole;
+  std::vector<detail::i128> part(weights.size()), rem(weights.size());
+  detail::i128 given = 0;
   for (size_t i = 0; i < weights.size(); ++i) {
-    __int128 p = a * weights[i];
+    detail::i128 p = a * weights[i];
     part[i] = p / total;
     rem[i] = p % total;
     given += part[i];
@@ -299,7 +300,7 @@ inline std::vector<Money> Money::allocate(const std::vector<std::int64_t>& weigh
   std::vector<size_t> order(weights.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return rem[x] > rem[y]; });
-  for (__int128 left = a - given, k = 0; left > 0; --left, ++k) part[order[static_cast<size_t>(k)]] += 1;
+  for (detail::i128 left = a - given, k = 0; left > 0; --left, ++k) part[order[static_cast<size_t>(k)]] += 1;
   std::vector<Money> out;
   out.reserve(part.size());
   for (auto p : part) out.push_back(from_cents(static_cast<std::int64_t>(neg ? -p : p)));

@@ -30,6 +30,8 @@
 /// Uniqueness: while no second optimal selection is known, subtrees are pruned only when their
 /// bound is strictly below the incumbent (ties are explored); a different complete selection of
 /// the same value is a witness of non-uniqueness, after which pruning becomes ≤ incumbent.
+#include <koers/detail/int128.hpp>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -41,8 +43,6 @@
 #include <vector>
 
 namespace koers::detail {
-
-using i128 = __int128;
 
 struct BnbModel {
   int n = 0;

@@ -191,7 +191,7 @@ inline bool is_decimal(const std::string& s) {
 
 /// A decimal text as mantissa × 10^-scale (after is_decimal).
 struct Decimal {
-  __int128 mant = 0;
+  koers::detail::i128 mant = 0;
   int scale = 0;
 };
 inline Decimal parse_decimal(const std::string& s) {
@@ -217,7 +217,7 @@ inline Decimal parse_decimal(const std::string& s) {
 inline std::string decimal_text(Decimal d) {
   while (d.scale > 0 && d.mant % 10 == 0) { d.mant /= 10; --d.scale; }
   std::string digits;
-  __int128 m = d.mant;
+  koers::detail::i128 m = d.mant;
   do { digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(m % 10))); m /= 10; } while (m > 0);
   if (d.scale == 0) return digits;
   while (static_cast<int>(digits.size()) <= d.scale) digits.insert(digits.begin(), '0');
@@ -235,15 +235,10 @@ inline std::string decimal_product(const std::string& a, const std::string& b) {
     throw BudgetError(Errc::invalid_scenario, "the product of factors " + q(a) + " and " + q(b) + " has too many digits", {a, b});
   return decimal_text(r);
 }
-inline __int128 gcd128(__int128 a, __int128 b) {
-  if (a < 0) a = -a;
-  while (b != 0) { __int128 t = a % b; a = b; b = t; }
-  return a;
-}
 /// a × b, reduced; E406 when it does not fit 64 bits.
 inline Ratio ratio_product(Ratio a, Ratio b, const std::string& where) {
-  __int128 n = static_cast<__int128>(a.num) * b.num, d = static_cast<__int128>(a.den) * b.den;
-  __int128 g = gcd128(n, d);
+  koers::detail::i128 n = static_cast<koers::detail::i128>(a.num) * b.num, d = static_cast<koers::detail::i128>(a.den) * b.den;
+  koers::detail::i128 g = koers::detail::gcd128(n, d);
   if (g > 1) { n /= g; d /= g; }
   if (n > std::numeric_limits<std::int64_t>::max() || d > std::numeric_limits<std::int64_t>::max())
     throw BudgetError(Errc::invalid_scenario, where + ": the combined factor has too many digits", {});
@@ -375,7 +370,7 @@ inline void apply_changes(Portfolio& p, const PortfolioScenario& sc, const Portf
   for (std::size_t i = 0; i < p.items.size(); ++i) {
     auto& it = p.items[i];
     if (changed[i] && it.per_participant && it.participants &&
-        static_cast<__int128>(it.per_participant->cents()) * *it.participants != it.cost.cents())
+        static_cast<koers::detail::i128>(it.per_participant->cents()) * *it.participants != it.cost.cents())
       it.per_participant.reset();  // the cost is a total now
   }
   if (std::any_of(changed.begin(), changed.end(), [](char c) { return c != 0; })) {
@@ -468,7 +463,7 @@ inline void Portfolio::validate() const {
   }
   seen.clear();
   std::vector<Money> stream_total(streams.size());
-  __int128 vpos = 0, wsum = 0;
+  koers::detail::i128 vpos = 0, wsum = 0;
   for (const auto& g : goals) wsum += g.weight;
   for (const auto& it : items) {
     if (!seen.insert(it.id).second) throw_error(Errc::duplicate_name, "item " + q(it.id) + " is defined twice", {it.id});
@@ -491,7 +486,7 @@ inline void Portfolio::validate() const {
       if (!ix.goal.count(g))
         throw_error(Errc::unknown_goal, "item " + q(it.id) + " covers unknown goal " + q(g), {it.id, g});
   }
-  if (vpos > (__int128(1) << 61) || wsum > (__int128(1) << 61))
+  if (vpos > (koers::detail::i128(1) << 61) || wsum > (koers::detail::i128(1) << 61))
     throw_error(Errc::invalid_value, "the values or goal weights add up beyond 2^61", {});
   seen.clear();
   for (const auto& g : groups) {
@@ -828,8 +823,8 @@ inline std::vector<CurvePoint> curve(const Portfolio& p, const std::string& stre
   auto bmax = solve_at(total.cents(), std::nullopt);
   std::int64_t vmax = bmax.value;
   const std::int64_t v0 = v;
-  const auto gain = [&] { return static_cast<std::size_t>(static_cast<__int128>(v) - v0); };
-  const auto all_gain = static_cast<std::size_t>(static_cast<__int128>(vmax) - v0);
+  const auto gain = [&] { return static_cast<std::size_t>(static_cast<koers::detail::i128>(v) - v0); };
+  const auto all_gain = static_cast<std::size_t>(static_cast<koers::detail::i128>(vmax) - v0);
   const auto items = std::max<std::int64_t>(1, static_cast<std::int64_t>(p.items.size()));
   if (co.progress) co.progress(0, all_gain);
   std::int64_t hi_c = spend_of(bmax.x), hi_v = vmax;
