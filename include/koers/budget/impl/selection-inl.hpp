@@ -16,7 +16,6 @@
 namespace koers::budget {
 
 namespace detail {
-using i128_t = __int128;
 inline constexpr double score_scale = 1e6;  ///< micro-points
 inline constexpr double hour_scale = 1e3;   ///< milli-hours
 inline std::int64_t to_units(double v, double scale) { return static_cast<std::int64_t>(std::llround(v * scale)); }
@@ -503,8 +502,9 @@ inline SelectionResult select(const Selection& s, const SolveOptions& o) {
     for (std::size_t i = 0; i < n; ++i)
       if (!in_dep[i] && m.fix[i] == -1 && d.score[i] > 0) by_ratio.push_back(static_cast<int>(i));
     std::stable_sort(by_ratio.begin(), by_ratio.end(), [&](int a, int b2) {
-      return static_cast<detail::i128_t>(d.score[a]) * std::max<std::int64_t>(d.hours[b2], 1) >
-             static_cast<detail::i128_t>(d.score[b2]) * std::max<std::int64_t>(d.hours[a], 1);
+      using koers::detail::i128;
+      return i128(d.score[a]) * i128(std::max<std::int64_t>(d.hours[b2], 1)) >
+             i128(d.score[b2]) * i128(std::max<std::int64_t>(d.hours[a], 1));
     });
     m.repair = [&, E = d.cap.size()](std::vector<signed char>& x) -> bool {
       std::vector<std::int64_t> rem = d.cap, cnt(E, 0);
