@@ -66,6 +66,17 @@ struct BnbModel {
   std::int64_t min_count = 0;
   /// Leaf oracle: 1 accept, 0 reject, −1 unknown (its own limit: the result is not a proof).
   std::function<int(const std::vector<signed char>&)> accept;
+  /// Optional (additive objective only): given a complete selection the oracle did not accept,
+  /// rewrite it into one it would accept (true) — a heuristic for incumbents. The solver checks
+  /// the rewritten selection against the model (fixed items, capacities, needs, groups,
+  /// min_count) before it records it; `accept` is not asked again, so a repair must only return
+  /// selections that the oracle accepts.
+  std::function<bool(std::vector<signed char>&)> repair;
+  /// Optional: a slower, stronger oracle for the completions `accept` left undecided (−1). They
+  /// are kept during the search and asked again after it, best value first, each while it could
+  /// still beat (or, for uniqueness, tie) the incumbent — so one hard completion does not hold
+  /// up the search, and most never need the long check.
+  std::function<int(const std::vector<signed char>&)> accept_again;
 };
 
 struct BnbOptions {
@@ -414,20 +425,89 @@ class Solver {
   }
 
   // ---- leaves -------------------------------------------------------------------------
-  void record(std::int64_t v) {
+  void record(std::int64_t v) { record(v, x_); }
+  void record(std::int64_t v, const std::vector<signed char>& x) {
     if (!have_ || v > best_) {
       if (o_.target && v <= *o_.target) return;
       have_ = true;
       best_ = v;
-      xbest_ = x_;
+      xbest_ = x;
       tie_ = false;
       alt_.clear();
     } else if (v == best_ && !tie_ && !o_.target) {
-      if (x_ != xbest_) {
+      if (x != xbest_) {
         tie_ = true;
-        alt_ = x_;
+        alt_ = x;
       }
     }
+  }
+
+  // the oracle could not decide the complete selection x_: keep it for accept_again (up to a
+  // memory cap; past it, or without accept_again, it stays undecided)
+  struct Pending { std::int64_t v; std::vector<int> sel; };
+  std::vector<Pending> pending_;
+  std::size_t pending_ints_ = 0;
+  static constexpr std::size_t max_pending_ints = std::size_t(1) << 24;  // 64 MB of indices
+  void note_undecided() {
+    if (m_.accept_again && pending_ints_ + static_cast<std::size_t>(nsel_) <= max_pending_ints) {
+      Pending p{val_, {}};
+      p.sel.reserve(static_cast<std::size_t>(nsel_));
+      for (int i = 0; i < n_; ++i) if (x_[i] == 1) p.sel.push_back(i);
+      pending_ints_ += p.sel.size();
+      pending_.push_back(std::move(p));
+      return;
+    }
+    unproven_ = true;
+    unproven_val_ = std::max(unproven_val_, val_);
+  }
+  // after the search: the kept completions, best value first, while they could still matter
+  void recheck_pending() {
+    std::stable_sort(pending_.begin(), pending_.end(), [](const Pending& a, const Pending& b) { return a.v > b.v; });
+    std::vector<signed char> y(static_cast<std::size_t>(n_));
+    for (const auto& p : pending_) {
+      if (p.v < need()) continue;  // cannot beat (or tie) the incumbent any more
+      int a = -1;
+      if (!aborted_ && !out_of_time()) {
+        std::fill(y.begin(), y.end(), static_cast<signed char>(0));
+        for (int i : p.sel) y[i] = 1;
+        a = m_.accept_again(y);
+      }
+      if (a == 1) record(p.v, y);
+      else if (a == -1) { unproven_ = true; unproven_val_ = std::max(unproven_val_, p.v); }
+    }
+    pending_.clear();
+  }
+  bool out_of_time() const {
+    return o_.time_limit > 0 &&
+           std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count() >= o_.time_limit;
+  }
+
+  // the oracle refused the complete selection x_: ask the model's repair for an accepted one,
+  // check it against the model and record it
+  void try_repair() {
+    if (!m_.repair || m_.coverage) return;
+    std::vector<signed char> y = x_;
+    if (!m_.repair(y) || static_cast<int>(y.size()) != n_) return;
+    std::vector<std::int64_t> used(static_cast<std::size_t>(m_.n_res), 0);
+    std::int64_t v = 0, cnt = 0;
+    for (int i = 0; i < n_; ++i) {
+      if (y[i] != 0 && y[i] != 1) return;
+      if (!m_.fix.empty() && m_.fix[i] != -1 && y[i] != m_.fix[i]) return;
+      if (y[i] != 1) continue;
+      ++cnt;
+      v += m_.value[i];
+      if (m_.res[i] >= 0) used[static_cast<std::size_t>(m_.res[i])] += m_.cost[i];
+    }
+    for (int r = 0; r < m_.n_res; ++r) if (used[static_cast<std::size_t>(r)] > m_.cap[r]) return;
+    for (auto [a, b] : m_.needs) if (y[a] == 1 && y[b] != 1) return;
+    for (std::size_t g = 0; g < m_.groups.size(); ++g) {
+      std::int64_t k = 0;
+      for (int i : m_.groups[g]) k += y[i] == 1;
+      if (k > m_.group_max[g]) return;
+    }
+    if (cnt < m_.min_count) return;
+    if (have_ && v < best_) return;
+    record(v, y);
   }
 
   // complete the current node with free items at 0; offer to the oracle
@@ -441,7 +521,10 @@ class Solver {
     if (ok && nsel_ >= m_.min_count && val_ >= need()) {
       a = m_.accept ? m_.accept(x_) : 1;
       if (a == 1) record(val_);
-      else if (a == -1) { unproven_ = true; unproven_val_ = std::max(unproven_val_, val_); }
+      else {
+        if (a == -1) note_undecided();
+        try_repair();
+      }
     }
     undo(mark);
     return a;
@@ -1096,6 +1179,7 @@ class Solver {
     }
     if (separable_ok_ && free_coupling_ > 0) search_with_restarts();
     else dfs();
+    recheck_pending();
     finish(r);
     return r;
   }
@@ -1103,7 +1187,11 @@ class Solver {
   void finish(BnbResult& r) {
     r.found = have_;
     if (have_) { r.value = best_; r.x = xbest_; }
-    if (aborted_ || unproven_) {
+    // a completion the oracle could not decide (−1) matters only while it could beat the final
+    // incumbent (or tie it, for uniqueness)
+    const bool value_open = unproven_ && (!have_ || unproven_val_ > best_);
+    const bool tie_open = unproven_ && have_ && unproven_val_ == best_;
+    if (aborted_ || value_open) {
       r.status = BnbStatus::limit;
       std::int64_t b = std::max(open_bound_, unproven_val_);
       if (have_) b = std::max(b, best_);
@@ -1114,7 +1202,7 @@ class Solver {
     if (!have_) { r.status = BnbStatus::infeasible; return; }
     r.status = BnbStatus::optimal;
     r.bound = best_;
-    r.unique = o_.find_ties && !tie_;
+    r.unique = o_.find_ties && !tie_ && !tie_open;  // tie_open: not proven unique
     if (tie_) r.alt = alt_;
   }
 };

@@ -37,7 +37,7 @@ class Packer {
     for (std::size_t t = 0; t < k; ++t) sz_[t] = size[items[t]];
     std::stable_sort(order_.begin(), order_.end(), [&](int a, int b) { return sz_[a] > sz_[b]; });
     bin_.assign(k, -1);
-    if (heuristic()) { export_to(who); return 1; }
+    if (heuristic() || fill_heuristic()) { export_to(who); return 1; }
     // exact searches: item by item (short: it settles most cases at once), then bin by bin over
     // counts of equal sizes (strong when sizes repeat: many identical items), then item by item
     // to the node limit
@@ -242,7 +242,73 @@ class Packer {
       rem_[best] -= sz_[t];
       ++cnt_[best];
     }
-    // repair the minimum per bin: move the smallest movable items into deficient bins
+    return repair_minimum();
+  }
+
+  // Bins one at a time, smallest capacity first, each filled as full as the items left allow
+  // (subset sum on the gcd of the sizes), an item of more than half the bin first (such items
+  // need bins of their own); what is left goes first-fit; then the minimum per bin.
+  // Only when the capacities are at most 2^16 steps of the gcd.
+  bool fill_heuristic() {
+    const std::size_t E = cap_.size(), k = order_.size();
+    std::int64_t g = 0, cmax = 0;
+    for (std::size_t t = 0; t < k; ++t) if (sz_[t] > 0) g = std::gcd(g, sz_[t]);
+    if (g == 0) return false;
+    for (auto c : cap_) { if (c > 0) g = std::gcd(g, c); cmax = std::max(cmax, c); }
+    const std::int64_t C = cmax / g;
+    if (C > (std::int64_t(1) << 16)) return false;
+    rem_ = cap_;
+    cnt_.assign(E, 0);
+    bin_.assign(k, -1);
+    std::vector<int> bord(E);
+    std::iota(bord.begin(), bord.end(), 0);
+    std::stable_sort(bord.begin(), bord.end(), [&](int a, int b) { return cap_[a] < cap_[b]; });
+    std::vector<int> from(static_cast<std::size_t>(C + 1));
+    for (int e : bord) {
+      for (int t : order_)  // the largest unplaced item of more than half this bin
+        if (bin_[t] < 0 && sz_[t] > 0 && sz_[t] <= rem_[e] && 2 * sz_[t] > cap_[e]) { put(t, e); break; }
+      const std::int64_t R = rem_[e] / g;
+      if (R <= 0) continue;
+      // from[v]: the item that first made sum v reachable (−1 unreachable, −2 the empty sum)
+      std::fill(from.begin(), from.begin() + R + 1, -1);
+      from[0] = -2;
+      std::int64_t top = 0;
+      for (int t : order_) {
+        if (bin_[t] >= 0 || sz_[t] <= 0) continue;
+        const std::int64_t u = sz_[t] / g;
+        if (u > R) continue;
+        for (std::int64_t v = std::min(R, top + u); v >= u; --v)
+          if (from[v] == -1 && from[v - u] != -1) from[v] = t;
+        top = std::min(R, top + u);
+        if (from[R] != -1) break;
+      }
+      std::int64_t v = R;
+      while (v > 0 && from[v] == -1) --v;
+      while (v > 0) {  // items on the chain come in strictly earlier order: all distinct
+        int t = from[v];
+        put(t, e);
+        v -= sz_[t] / g;
+      }
+    }
+    for (int t : order_) {
+      if (bin_[t] >= 0) continue;
+      int best = -1;
+      for (std::size_t e = 0; e < E; ++e)
+        if (rem_[e] >= sz_[t] && (best < 0 || cnt_[e] < cnt_[best])) best = static_cast<int>(e);
+      if (best < 0) return false;
+      put(t, best);
+    }
+    return repair_minimum();
+  }
+  void put(int t, int e) {
+    bin_[t] = e;
+    rem_[e] -= sz_[t];
+    ++cnt_[e];
+  }
+
+  // repair the minimum per bin: move the smallest movable items into deficient bins
+  bool repair_minimum() {
+    const std::size_t E = cap_.size();
     for (std::size_t e = 0; e < E; ++e) {
       while (cnt_[e] < min_per_) {
         int pick = -1;

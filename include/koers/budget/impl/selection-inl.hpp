@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <numeric>
 #include <set>
 #include <unordered_map>
@@ -113,6 +114,86 @@ inline std::int64_t reachable_cap(std::int64_t cap, const std::vector<std::int64
     a = b;
   }
   return top() * g;
+}
+
+/// Wasted hours that a process brings with it (experts only): an expert takes at most one process
+/// of more than half the expert's hours, and beside a process of h hours an expert of c hours can
+/// fill at most R(c − h), the largest sum of the other processes' hours ≤ c − h. So the expert
+/// that takes such a process wastes at least c − h − R(c − h), and that waste is charged to this
+/// one process only. waste[i] = the least such waste over the experts that process i fits
+/// (0 when it is at most half of some expert's hours that it fits). Then
+/// Σ (hours_i + waste_i)·x_i ≤ Σ_e c_e holds for every selection that can be assigned: the pooled
+/// bound with these costs is exact. R uses every process (i itself never fits beside itself:
+/// h > c − h), so it is at least the true room's fill — the waste is never overstated.
+/// Bounded subset sum on the gcd of the hours, as reachable_cap; above 2^26 steps: no waste.
+inline std::vector<std::int64_t> process_waste(const std::vector<std::int64_t>& cap, const std::vector<std::int64_t>& hours,
+                                               const std::vector<signed char>& fix) {
+  std::vector<std::int64_t> w(hours.size(), 0);
+  std::int64_t cmax = 0;
+  for (auto c : cap) cmax = std::max(cmax, c);
+  if (cmax <= 0) return w;
+  bool any = false;
+  for (std::size_t i = 0; i < hours.size(); ++i)
+    if (fix[i] != 0 && hours[i] > 0)
+      for (auto c : cap) if (hours[i] <= c && 2 * hours[i] > c) any = true;
+  if (!any) return w;
+  std::int64_t g = 0;
+  std::vector<std::int64_t> sz;
+  for (std::size_t i = 0; i < hours.size(); ++i)
+    if (fix[i] != 0 && hours[i] > 0 && hours[i] <= cmax) { sz.push_back(hours[i]); g = std::gcd(g, hours[i]); }
+  for (auto c : cap) if (c > 0) g = std::gcd(g, c);
+  if (sz.empty()) return w;
+  const std::int64_t C = cmax / g;
+  if (C > (std::int64_t(1) << 26)) return w;
+  std::sort(sz.begin(), sz.end());
+  // bit v: a sum of a sub-multiset of the hours equals v·g (v ≤ C); shifts by whole words
+  const std::size_t W = static_cast<std::size_t>(C / 64 + 1);
+  std::vector<std::uint64_t> bits(W, 0), nxt(W);
+  bits[0] = 1;
+  const std::uint64_t lastmask = (C % 64 == 63) ? ~std::uint64_t(0) : ((std::uint64_t(1) << (C % 64 + 1)) - 1);
+  for (std::size_t a = 0; a < sz.size();) {
+    std::size_t b = a;
+    while (b < sz.size() && sz[b] == sz[a]) ++b;
+    const std::int64_t u = sz[a] / g;
+    const std::int64_t reps = std::min<std::int64_t>(static_cast<std::int64_t>(b - a), C / u);
+    const std::size_t ws = static_cast<std::size_t>(u / 64), bs = static_cast<std::size_t>(u % 64);
+    for (std::int64_t k = 0; k < reps; ++k) {
+      for (std::size_t v = W; v-- > 0;) {
+        std::uint64_t t = 0;
+        if (v >= ws) {
+          t = bits[v - ws] << bs;
+          if (bs && v >= ws + 1) t |= bits[v - ws - 1] >> (64 - bs);
+        }
+        nxt[v] = bits[v] | t;
+      }
+      nxt[W - 1] &= lastmask;
+      if (nxt == bits) break;
+      bits.swap(nxt);
+    }
+    a = b;
+  }
+  // best[v] = the largest reachable ≤ v
+  std::vector<std::int64_t> best(static_cast<std::size_t>(C + 1), 0);
+  for (std::int64_t v = 0, last = 0; v <= C; ++v) {
+    if ((bits[static_cast<std::size_t>(v / 64)] >> (v % 64)) & 1) last = v;
+    best[static_cast<std::size_t>(v)] = last;
+  }
+  for (std::size_t i = 0; i < hours.size(); ++i) {
+    if (fix[i] == 0 || hours[i] <= 0) continue;
+    std::int64_t least = -1;
+    for (auto c : cap) {
+      if (hours[i] > c) continue;
+      std::int64_t wc = 0;
+      if (2 * hours[i] > c) {
+        std::int64_t room = c - hours[i];  // both multiples of g
+        wc = room - best[static_cast<std::size_t>(room / g)] * g;
+      }
+      if (least < 0 || wc < least) least = wc;
+      if (least == 0) break;
+    }
+    w[i] = std::max<std::int64_t>(least, 0);
+  }
+  return w;
 }
 
 inline SelectionData selection_data(const Selection& s) {
@@ -258,49 +339,63 @@ inline SelectionResult select(const Selection& s, const SolveOptions& o) {
     if (s.items[a].pinned != s.items[b].pinned) return s.items[a].pinned;
     return s.items[a].score > s.items[b].score;
   });
-  auto prefix_ok = [&](std::size_t k) {
-    std::vector<int> items(rank.begin(), rank.begin() + static_cast<std::ptrdiff_t>(k));
+  // the first k of the ranking: 1 can be assigned (with `who`), 0 cannot, −1 unknown (the
+  // check's node limit or the caller's time limit)
+  std::optional<std::chrono::steady_clock::time_point> deadline;
+  if (o.time_limit > 0)
+    deadline = std::chrono::steady_clock::now() +
+               std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(o.time_limit));
+  auto prefix_check = [&](std::size_t k, std::vector<int>& items, std::vector<int>& who) -> int {
+    items.assign(rank.begin(), rank.begin() + static_cast<std::ptrdiff_t>(k));
     std::sort(items.begin(), items.end());
+    who.clear();
     std::int64_t h = 0;
     for (int i : items) h += d.hours[i];
-    if (h > d.pool) return std::make_pair(false, items);
-    if (!d.pooled) {
-      // a prefix may leave experts without their minimum: only the hours count for the cut,
-      // the minimum per expert is checked on the optimum
-      koers::detail::Packer p0(d.cap, 0);
-      return std::make_pair(p0.feasible(items, d.hours) == 1, items);
-    }
-    return std::make_pair(true, items);
+    if (h > d.pool) return 0;
+    if (d.pooled) return 1;
+    // a prefix may leave experts without their minimum: only the hours count for the cut,
+    // the minimum per expert is checked on the optimum
+    koers::detail::Packer p0(d.cap, 0);
+    if (deadline) p0.set_deadline(*deadline);
+    return p0.feasible(items, d.hours, &who);
   };
   {
     TopNCut cut;
-    std::vector<int> chosen;
+    std::vector<int> chosen, who;
+    bool placed = false;
     if (s.top_n > 0) {
       std::size_t k = std::min<std::size_t>(static_cast<std::size_t>(s.top_n), n);
-      auto [ok, items] = prefix_ok(k);
-      cut.feasible = ok;
-      chosen = items;
+      int ok = prefix_check(k, chosen, who);
+      cut.feasible = ok == 1;
+      placed = ok == 1;
       cut.n = static_cast<std::int64_t>(k);
     } else {
-      std::size_t k = 0;
-      std::vector<int> items;
-      while (k < n) {
-        auto [ok, it] = prefix_ok(k + 1);
-        if (!ok) break;
-        ++k;
-        items = it;
+      // The longest prefix that can be assigned. A prefix that cannot be assigned has no longer
+      // one that can (more processes, the same experts, no minimum), so a binary search over the
+      // length decides it with O(log n) checks — first the longest prefix within the pooled hours
+      // (the usual answer), then halving between a length that fits and one that does not.
+      std::size_t hi = 0;  // the longest prefix within the pooled hours
+      for (std::int64_t h = 0; hi < n && h + d.hours[rank[hi]] <= d.pool; ++hi) h += d.hours[rank[hi]];
+      std::vector<int> items, w;
+      std::size_t lo = 0;  // the empty prefix can always be assigned
+      if (prefix_check(hi, items, w) == 1) {
+        lo = hi;
+        chosen = items;
+        who = w;
+      } else {
+        while (hi - lo > 1) {
+          std::size_t mid = lo + (hi - lo) / 2;
+          if (prefix_check(mid, items, w) == 1) { lo = mid; chosen = items; who = w; }
+          else hi = mid;
+        }
       }
-      chosen = items;
-      cut.n = static_cast<std::int64_t>(k);
+      placed = true;
+      cut.n = static_cast<std::int64_t>(lo);
     }
     for (int i : chosen) { cut.selected.push_back(s.items[i].id); cut.total_score += s.items[i].score; }
-    if (cut.feasible && !d.pooled) {
-      koers::detail::Packer p0(d.cap, 0);
-      std::vector<int> who;
-      if (p0.feasible(chosen, d.hours, &who) == 1) {
-        for (const auto& e : s.experts) cut.assignment.push_back({e.id, {}});
-        for (std::size_t k = 0; k < chosen.size(); ++k) cut.assignment[who[k]].second.push_back(s.items[chosen[k]].id);
-      }
+    if (placed && !d.pooled) {
+      for (const auto& e : s.experts) cut.assignment.push_back({e.id, {}});
+      for (std::size_t k = 0; k < chosen.size(); ++k) cut.assignment[who[k]].second.push_back(s.items[chosen[k]].id);
     }
     r.top_n_cut = cut;
   }
@@ -328,21 +423,39 @@ inline SelectionResult select(const Selection& s, const SolveOptions& o) {
       for (auto& c : d.cap) { c = tight(c); d.pool += c; }
     }
   }
-  koers::detail::Packer packer(d.cap, d.min_per);
-  if (o.time_limit > 0)
-    packer.set_deadline(std::chrono::steady_clock::now() +
-                        std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(o.time_limit)));
-  auto pack = [&](const std::vector<signed char>& x) -> int {
-    if (d.pooled) return 1;
-    std::vector<int> items;
-    for (std::size_t i = 0; i < n; ++i) if (x[i] == 1) items.push_back(static_cast<int>(i));
-    return packer.feasible(items, d.hours);
+  // the check at the search's leaves is short (20,000 nodes: the heuristics settle most
+  // selections); what it leaves undecided is asked again after the search with the full
+  // budget (2 million nodes), best value first, only while it could still matter
+  koers::detail::Packer packer(d.cap, d.min_per, 20000), packer_full(d.cap, d.min_per);
+  if (deadline) { packer.set_deadline(*deadline); packer_full.set_deadline(*deadline); }
+  // the assignments found for the best selections accepted so far (the result's assignment is
+  // one of them; the check is not run again, so a time limit cannot lose it)
+  std::int64_t kept_value = std::numeric_limits<std::int64_t>::min();
+  std::vector<std::pair<std::vector<int>, std::vector<int>>> kept;
+  auto keep = [&](const std::vector<int>& items, const std::vector<int>& who) {
+    std::int64_t v = 0;
+    for (int i : items) v += d.score[i];
+    if (v < kept_value) return;
+    if (v > kept_value) { kept.clear(); kept_value = v; }
+    kept.push_back({items, who});
   };
+  auto check_with = [&](koers::detail::Packer& p, const std::vector<signed char>& x) -> int {
+    std::vector<int> items, who;
+    for (std::size_t i = 0; i < n; ++i) if (x[i] == 1) items.push_back(static_cast<int>(i));
+    int res = p.feasible(items, d.hours, &who);
+    if (res == 1) keep(items, who);
+    return res;
+  };
+  auto pack = [&](const std::vector<signed char>& x) -> int { return d.pooled ? 1 : check_with(packer, x); };
   auto fill_assignment = [&](const std::vector<int>& items, std::vector<std::pair<std::string, std::vector<std::string>>>& out) {
     out.clear();
     if (d.pooled) return true;
     std::vector<int> who;
-    if (packer.feasible(items, d.hours, &who) != 1) return false;
+    for (const auto& [its, w] : kept) if (its == items) { who = w; break; }
+    if (who.size() != items.size()) {
+      koers::detail::Packer again(d.cap, d.min_per);  // not reached in practice: kept has it
+      if (again.feasible(items, d.hours, &who) != 1) return false;
+    }
     for (const auto& e : s.experts) out.push_back({e.id, {}});
     for (std::size_t k = 0; k < items.size(); ++k) out[who[k]].second.push_back(s.items[items[k]].id);
     return true;
@@ -362,9 +475,107 @@ inline SelectionResult select(const Selection& s, const SolveOptions& o) {
     if (s.items[i].pinned) m.fix[i] = 1;
     else if (d.hours[i] > biggest) m.fix[i] = 0;
   }
+  // the pooled capacity charges a process the hours its expert cannot use beside it (exact: see
+  // process_waste); the assignment check and the result use the hours themselves
+  if (!d.pooled) {
+    auto w = detail::process_waste(d.cap, d.hours, m.fix);
+    for (std::size_t i = 0; i < n; ++i) m.cost[i] = d.hours[i] + w[i];
+  }
   m.needs = d.needs;
   m.min_count = d.min_per * static_cast<std::int64_t>(d.cap.size());
-  if (!d.pooled) m.accept = pack;
+  if (!d.pooled) {
+    m.accept = pack;
+    m.accept_again = [&](const std::vector<signed char>& x) -> int { return check_with(packer_full, x); };
+  }
+  // Incumbents for the search: a selection the assignment check refused is rewritten into one
+  // with an explicit assignment — its processes best-fit by hours (largest first, pinned ones
+  // before the rest; what fits nowhere is left out, with what needs it), then the processes of
+  // best score per hour that fit a gap, then the minimum per expert by moving or adding small
+  // processes. Only a selection whose assignment meets every expert's hours and minimum is
+  // returned; the core checks it against the model again.
+  std::vector<int> by_size(n), by_ratio;
+  std::vector<char> in_dep(n, 0);
+  for (auto [a, b2] : d.needs) in_dep[a] = in_dep[b2] = 1;
+  if (!d.pooled) {
+    std::iota(by_size.begin(), by_size.end(), 0);
+    std::stable_sort(by_size.begin(), by_size.end(), [&](int a, int b2) { return d.hours[a] > d.hours[b2]; });
+    for (std::size_t i = 0; i < n; ++i)
+      if (!in_dep[i] && m.fix[i] == -1 && d.score[i] > 0) by_ratio.push_back(static_cast<int>(i));
+    std::stable_sort(by_ratio.begin(), by_ratio.end(), [&](int a, int b2) {
+      using koers::detail::i128;
+      return i128(d.score[a]) * i128(std::max<std::int64_t>(d.hours[b2], 1)) >
+             i128(d.score[b2]) * i128(std::max<std::int64_t>(d.hours[a], 1));
+    });
+    m.repair = [&, E = d.cap.size()](std::vector<signed char>& x) -> bool {
+      std::vector<std::int64_t> rem = d.cap, cnt(E, 0);
+      std::vector<int> who(n, -1);
+      auto place = [&](int i) {
+        int best = -1;
+        for (std::size_t e = 0; e < E; ++e)
+          if (rem[e] >= d.hours[i] && (best < 0 || rem[e] < rem[best])) best = static_cast<int>(e);
+        if (best < 0) return false;
+        who[i] = best;
+        rem[best] -= d.hours[i];
+        ++cnt[best];
+        return true;
+      };
+      auto drop = [&](int i) {
+        if (who[i] >= 0) { rem[who[i]] += d.hours[i]; --cnt[who[i]]; who[i] = -1; }
+        x[i] = 0;
+      };
+      for (int pass = 0; pass < 2; ++pass)
+        for (int i : by_size) {
+          if (x[i] != 1 || s.items[i].pinned != (pass == 0)) continue;
+          if (!place(i)) {
+            if (s.items[i].pinned) return false;
+            x[i] = 0;
+          }
+        }
+      for (bool changed = true; changed;) {
+        changed = false;
+        for (auto [a, b2] : d.needs)
+          if (x[a] == 1 && x[b2] != 1) {
+            if (s.items[a].pinned) return false;
+            drop(a);
+            changed = true;
+          }
+      }
+      for (int i : by_ratio)
+        if (x[i] != 1 && place(i)) x[i] = 1;
+      for (std::size_t e = 0; e < E; ++e)
+        while (cnt[e] < d.min_per) {
+          int pick = -1;  // the smallest process that can move here from an expert above the minimum
+          for (auto it = by_size.rbegin(); it != by_size.rend(); ++it) {
+            int t = *it;
+            if (x[t] == 1 && who[t] >= 0 && who[t] != static_cast<int>(e) && cnt[who[t]] > d.min_per &&
+                d.hours[t] <= rem[e]) { pick = t; break; }
+          }
+          if (pick >= 0) {
+            drop(pick);
+          } else {  // or the smallest process not selected that fits
+            for (auto it = by_size.rbegin(); it != by_size.rend(); ++it) {
+              int t = *it;
+              if (x[t] != 1 && !in_dep[t] && m.fix[t] == -1 && d.hours[t] <= rem[e]) { pick = t; break; }
+            }
+            if (pick < 0) return false;
+          }
+          x[pick] = 1;
+          who[pick] = static_cast<int>(e);
+          rem[e] -= d.hours[pick];
+          ++cnt[e];
+        }
+      for (std::size_t e = 0; e < E; ++e) if (rem[e] < 0 || cnt[e] < d.min_per) return false;
+      std::vector<int> items, w;
+      for (std::size_t i = 0; i < n; ++i)
+        if (x[i] == 1) {
+          if (who[i] < 0) return false;
+          items.push_back(static_cast<int>(i));
+          w.push_back(who[i]);
+        }
+      keep(items, w);
+      return true;
+    };
+  }
   auto bo = detail::bnb_options(o);
   // Dominance (experts only; the pooled knapsack is solved by stream decomposition): processes
   // outside every dependency, grouped by hours, each class by score (descending, then input
