@@ -3,7 +3,6 @@ proof and why each item is or is not funded), the plan-order baseline and the si
 comparison of several results."""
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Sequence
 
 from .._checks import INT64_MAX, real, whole
@@ -193,7 +192,7 @@ def _evaluate(portfolio: Portfolio, selection: list[str], label: str) -> Optimis
 
 def _optimise(portfolio: Portfolio, options) -> OptimiseResult:
     """The exact optimum of ``portfolio`` with these SolveOptions."""
-    raw = json.loads(_core.optimise_json(portfolio._p, options))
+    raw = _core.optimise(portfolio._p, options)
     return OptimiseResult(portfolio, raw)
 
 

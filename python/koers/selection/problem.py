@@ -264,7 +264,7 @@ def select(selection, *, node_limit: int = 0, time_limit: float = 0.0, check_uni
     an expert below ``min_items_per_expert`` (``.top_n.meets_minimum``; None when False).
     """
     s = _as_selection(selection)
-    raw = json.loads(_core.select_json(s._core_obj, _options(node_limit, time_limit, check_unique)))
+    raw = _core.select(s._core_obj, _options(node_limit, time_limit, check_unique))
     meets = _cut_meets_minimum(s, raw) if compare_top_n else None
     return SelectionResult(s, raw, meets)
 

@@ -3,7 +3,6 @@ its proof, and what the top-N cut (:class:`TopNCut`) or any other list would hav
 from __future__ import annotations
 
 import dataclasses
-import json
 from typing import TYPE_CHECKING, Iterable
 
 import numpy as np
@@ -83,7 +82,7 @@ class SelectionResult:
         d = self.selection.to_dict()
         d["top_n"] = 0
         sub = type(self.selection).from_dict(d)
-        raw = json.loads(_core.select_json(sub._core_obj, _options(check_unique=False)))
+        raw = _core.select(sub._core_obj, _options(check_unique=False))
         r = SelectionResult(sub, {**raw, "status": self.status, "selected": self.selected,
                                   "total_score": self.total_score}, _cut_meets_minimum(sub, raw))
         c = r.top_n
@@ -112,7 +111,7 @@ class SelectionResult:
 
         def solve(min_per):
             dd = dict(d, min_items_per_expert=min_per) if d.get("experts") else d
-            r = json.loads(_core.select_json(_core.parse_selection(_dumps(dd), "list"), _options(check_unique=False)))
+            r = _core.select(_core.parse_selection(_dumps(dd), "list"), _options(check_unique=False))
             ok = r["status"] == "optimal" and set(r["selected"]) == keep
             return ok, r.get("assignment", {})
         feasible, assignment = solve(0)
@@ -259,5 +258,5 @@ def _cut_meets_minimum(s: Selection, raw: dict) -> bool:
         return False
     d["top_n"] = 0
     sub = _core.parse_selection(_dumps(d), "top-n cut")
-    r = json.loads(_core.select_json(sub, _options(check_unique=False)))
+    r = _core.select(sub, _options(check_unique=False))
     return r["status"] == "optimal" and sorted(r["selected"]) == sorted(keep)
