@@ -139,6 +139,22 @@ py::dict sweep_dict(const Portfolio& base, const std::vector<SweepResult>& rows)
 }
 }  // namespace
 
+// --- readers: an old field name is a DeprecationWarning ---------------------------------------
+namespace {
+/// Read with `read` (the GIL released), then warn about each old field name it accepted.
+template <class Read>
+auto reading(Read read) {
+  take_deprecation_notes();  // nothing left over from a read that failed
+  auto value = [&] {
+    py::gil_scoped_release nogil;
+    return read();
+  }();
+  for (const auto& note : take_deprecation_notes())
+    if (PyErr_WarnEx(PyExc_DeprecationWarning, note.c_str(), 1) < 0) throw py::error_already_set();
+  return value;
+}
+}  // namespace
+
 // --- solver ---------------------------------------------------------------------------------
 namespace {
 void register_solver(py::module_& m) {
@@ -163,13 +179,16 @@ void register_solver(py::module_& m) {
       .def("validate", &Portfolio::validate, "Throw BudgetError/InputError naming the bad element.")
       .def("to_json", [](const Portfolio& p, int indent) { return to_json(p, indent); }, "indent"_a = 2, "koers.portfolio JSON.")
       .def("__eq__", [](const Portfolio& a, const Portfolio& b) { return a == b; });
-  m.def("parse_portfolio", &parse_portfolio, "text"_a, "origin"_a = "portfolio", "Parse koers.portfolio JSON.", release);
-  m.def("load_portfolio", &load_portfolio, "path"_a, "Load a koers.portfolio file.", release);
+  m.def("parse_portfolio", [](std::string_view text, const std::string& origin) {
+          return reading([&] { return parse_portfolio(text, origin); });
+        }, "text"_a, "origin"_a = "portfolio", "Parse koers.portfolio JSON (an old field name: DeprecationWarning).");
+  m.def("load_portfolio", [](const std::string& path) { return reading([&] { return load_portfolio(path); }); },
+        "path"_a, "Load a koers.portfolio file (an old field name: DeprecationWarning).");
   m.def("save_portfolio", &save_portfolio, "portfolio"_a, "path"_a, "Write a koers.portfolio file.", release);
   m.def("apply_scenario", [](const Portfolio& p, std::size_t i) { return apply(p, p.scenarios.at(i)); }, "portfolio"_a, "index"_a,
         "The portfolio changed by its i-th scenario.", release);
   m.def("compose_portfolio_scenarios", [](const std::string& a, const std::string& b, const std::string& name) {
-          return to_json(compose(parse_portfolio_scenario(a, "scenario a"), parse_portfolio_scenario(b, "scenario b"), name));
+          return reading([&] { return to_json(compose(parse_portfolio_scenario(a, "scenario a"), parse_portfolio_scenario(b, "scenario b"), name)); });
         }, "a"_a, "b"_a, "name"_a = "", "compose(a, b) of two koers.portfolio scenarios (JSON in and out).");
   m.def("scale_floor_cents", [](std::int64_t cents, const std::string& f) { return scale_floor(Money::from_cents(cents), f).cents(); },
         "cents"_a, "factor"_a, "floor(cents × factor), exactly.");
@@ -205,8 +224,11 @@ void register_solver(py::module_& m) {
       .def("validate", &Selection::validate)
       .def("to_json", [](const Selection& s, int indent) { return to_json(s, indent); }, "indent"_a = 2)
       .def("__eq__", [](const Selection& a, const Selection& b) { return a == b; });
-  m.def("parse_selection", &parse_selection, "text"_a, "origin"_a = "selection", "Parse koers.selection JSON.", release);
-  m.def("load_selection", &load_selection, "path"_a, "Load a koers.selection file.", release);
+  m.def("parse_selection", [](std::string_view text, const std::string& origin) {
+          return reading([&] { return parse_selection(text, origin); });
+        }, "text"_a, "origin"_a = "selection", "Parse koers.selection JSON (an old field name: DeprecationWarning).");
+  m.def("load_selection", [](const std::string& path) { return reading([&] { return load_selection(path); }); },
+        "path"_a, "Load a koers.selection file (an old field name: DeprecationWarning).");
   m.def("select", [](const Selection& s, const SolveOptions& o) {
           auto r = [&] { py::gil_scoped_release nogil; return select(s, o); }();
           return result_dict(r);

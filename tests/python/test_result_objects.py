@@ -91,11 +91,11 @@ def _selections():
     ok = koers.selection.Selection.from_dict({
         "format": "koers.selection", "version": 1,
         "items": [{"id": "big", "score": 10, "hours": 150}, {"id": "b", "score": 6, "hours": 60},
-                  {"id": "c", "score": 5, "hours": 50}, {"id": "urgent", "score": 1, "hours": 40, "pinned": True}],
+                  {"id": "c", "score": 5, "hours": 50}, {"id": "urgent", "score": 1, "hours": 40, "mandatory": True}],
         "experts": [{"id": "y", "hours": 100}, {"id": "x", "hours": 100}], "min_items_per_expert": 1, "top_n": 2})
     bad = ok.to_dict()
     for it in bad["items"]:
-        it["pinned"] = True
+        it["mandatory"] = True
     return {"assigned": ok, "infeasible": koers.selection.Selection.from_dict(bad),
             "west-betuwe": koers.selection.Selection.load(koers.examples.path("west-betuwe-2022", "selection.json"))}
 

@@ -1933,7 +1933,7 @@ def load_model(path: str) -> StrategyGraph:
     """
 def load_portfolio(path: str) -> Portfolio:
     """
-    Load a koers.portfolio file.
+    Load a koers.portfolio file (an old field name: DeprecationWarning).
     """
 def load_roster(path: str) -> Roster:
     """
@@ -1941,7 +1941,7 @@ def load_roster(path: str) -> Roster:
     """
 def load_selection(path: str) -> Selection:
     """
-    Load a koers.selection file.
+    Load a koers.selection file (an old field name: DeprecationWarning).
     """
 def optimise(portfolio: Portfolio, options: SolveOptions) -> dict:
     """
@@ -1967,11 +1967,11 @@ def parse_model(text: str, origin: str = 'model') -> StrategyGraph:
     """
 def parse_portfolio(text: str, origin: str = 'portfolio') -> Portfolio:
     """
-    Parse koers.portfolio JSON.
+    Parse koers.portfolio JSON (an old field name: DeprecationWarning).
     """
 def parse_selection(text: str, origin: str = 'selection') -> Selection:
     """
-    Parse koers.selection JSON.
+    Parse koers.selection JSON (an old field name: DeprecationWarning).
     """
 def path_share(options: PathOptions, year: typing.SupportsInt | typing.SupportsIndex) -> Ratio:
     """

@@ -86,9 +86,9 @@ class OptimiseResult:
             for i in g["items"]:
                 group_of.setdefault(i, []).append(g["id"])
         gcount = {g: sum(1 for i in sel if g in group_of.get(i, [])) for g in gmax}
-        needs = {}
+        requires = {}
         for a, b in d.get("requires", []):
-            needs.setdefault(a, []).append(b)
+            requires.setdefault(a, []).append(b)
         reasons = []
         for iid, r in it.iterrows():
             if not self.feasible:
@@ -107,8 +107,8 @@ class OptimiseResult:
             elif any(gcount[g] >= gmax[g] for g in group_of.get(iid, [])):
                 g = next(g for g in group_of.get(iid, []) if gcount[g] >= gmax[g])
                 reasons.append(f"not funded: group '{g}' is at its max {gmax[g]}")
-            elif any(n not in sel for n in needs.get(iid, [])):
-                reasons.append(f"not funded: needs {', '.join(n for n in needs[iid] if n not in sel)}")
+            elif any(n not in sel for n in requires.get(iid, [])):
+                reasons.append(f"not funded: requires {', '.join(n for n in requires[iid] if n not in sel)}")
             elif r["cost"] > free.get(r["stream"], 0):
                 reasons.append(f"not funded: costs {_money(r['cost'])}, {r['stream']} has {_money(free.get(r['stream'], 0))} left")
             elif self.portfolio.objective == "coverage" and all(g in covered or goals.get(g, 0) == 0 for g in r["covers"]):
