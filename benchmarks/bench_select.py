@@ -61,7 +61,7 @@ def generate(n: int, seed: int = 1, experts: int = 15, step: float | None = None
         hv = [int(h) for h in rng.choice(np.arange(40, 201, step), size=n)]
     items = [{"id": f"p{i:03d}", "score": float(round(scores[i], 6)), "hours": hv[i]} for i in range(n)]
     for i in rng.choice(n, size=max(2, n // 100), replace=False):
-        items[int(i)]["pinned"] = True
+        items[int(i)]["mandatory"] = True
     ex = [{"id": f"e{k + 1:02d}", "hours": EXPERT_HOURS} for k in range(experts)]
     return {"format": "koers.selection", "version": 1, "name": f"bench {n}x{experts} seed {seed} step {step}",
             "items": items, "experts": ex, "min_items_per_expert": 1}
@@ -82,8 +82,8 @@ def check(d: dict, assignment: dict) -> str:
             if p in seen:
                 return f"{p} twice"
             seen.add(p)
-    if any(it.get("pinned") and it["id"] not in seen for it in d["items"]):
-        return "pinned missing"
+    if any(it.get("mandatory") and it["id"] not in seen for it in d["items"]):
+        return "mandatory missing"
     return "ok"
 
 
@@ -133,7 +133,7 @@ def worker_highs(path: str, tl: float) -> dict:
     h.changeObjectiveSense(highspy.ObjSense.kMaximize)
     lo, up, starts, ind, val = [], [], [], [], []
     for i, it in enumerate(items):                      # Σ_e x_ie ≤ 1 (= 1 pinned)
-        lo.append(1.0 if it.get("pinned") else -inf)
+        lo.append(1.0 if it.get("mandatory") else -inf)
         up.append(1.0)
         starts.append(len(ind))
         ind += [col(i, e) for e in range(E)]

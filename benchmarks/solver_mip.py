@@ -92,10 +92,10 @@ def generate_selection(n: int = 500, experts: int = 15, seed: int = 1, hours_per
     hours = np.clip(np.round(rng.gamma(2.0, 18.0, size=n)), 8, 120).astype(int)
     items = [{"id": f"p{i}", "score": float(scores[i]), "hours": int(hours[i])} for i in range(n)]
     for i in rng.choice(n, size=pinned, replace=False):
-        items[int(i)]["pinned"] = True
+        items[int(i)]["mandatory"] = True
     for _ in range(needs):
         a, b = sorted(int(v) for v in rng.choice(n, size=2, replace=False))
-        items[b].setdefault("needs", []).append(f"p{a}")
+        items[b].setdefault("requires", []).append(f"p{a}")
     ex = [{"id": f"e{k}", "hours": float(round(hours_per_expert * rng.uniform(0.8, 1.2)))} for k in range(experts)]
     return {"format": "koers.selection", "version": 1, "name": f"generated selection {n}x{experts}",
             "items": items, "experts": ex, "min_items_per_expert": min_items}
@@ -216,7 +216,7 @@ def highs_selection(d: dict, time_limit: float | None = None):
     cost = np.zeros(ncols)
     for i, it in enumerate(items):
         cost[i] = round(it["score"] * 1e6)  # the same micro-points as koers
-        if it.get("pinned"):
+        if it.get("mandatory"):
             lo[i] = 1
     h.addVars(ncols, lo, up)
     h.changeColsCost(ncols, np.arange(ncols, dtype=np.int32), cost)
@@ -237,7 +237,7 @@ def highs_selection(d: dict, time_limit: float | None = None):
             if m:
                 rows.append((float(m), inf, {y(i, e): 1.0 for i in range(n)}))
     for b, it in enumerate(items):
-        for a in it.get("needs", []):
+        for a in it.get("requires", []):
             rows.append((-inf, 0.0, {b: 1.0, ix[a]: -1.0}))
     _add_rows(h, inf, rows)
     h.setOptionValue("mip_abs_gap", 0.999)  # integer micro-points

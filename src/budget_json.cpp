@@ -16,6 +16,22 @@ using koers::detail::ObjectReader;
 namespace {
 
 using koers::detail::cents_at;
+
+/// The old field names the readers of this thread accepted, until take_deprecation_notes().
+std::vector<std::string>& deprecation_notes() {
+  static thread_local std::vector<std::string> notes;
+  return notes;
+}
+
+/// The key to read for a field renamed from `old_key` to `key`: `key`, or `old_key` when only that
+/// is given (read for one release, noted for take_deprecation_notes()). Both given: E107.
+std::string renamed(ObjectReader& r, const std::string& key, const std::string& old_key) {
+  if (!r.has(old_key)) return key;
+  if (r.has(key)) ObjectReader::fail(Errc::invalid_value, r.at(old_key), "is the old name of '" + key + "': give one of the two");
+  deprecation_notes().push_back(r.at(old_key) + ": '" + old_key + "' is the old name of '" + key +
+                                "' (read for one release; write '" + key + "')");
+  return old_key;
+}
 std::optional<Money> cents(ObjectReader& r, const std::string& key, bool required) {
   auto* v = r.get(key, required);
   if (!v) return std::nullopt;
@@ -79,7 +95,8 @@ PortfolioScenario scenario_at(const json& v, const std::string& at) {
     for (auto it = o->begin(); it != o->end(); ++it)
       s.set_budget.push_back({it.key(), cents_at(*it, r.at("set_budget_cents") + "/" + it.key())});
   if (auto* v2 = r.get("drop_items", false)) s.drop_items = string_list(*v2, r.at("drop_items"));
-  if (auto* v2 = r.get("force_items", false)) s.force_items = string_list(*v2, r.at("force_items"));
+  const auto mandatory = renamed(r, "mandatory_items", "force_items");
+  if (auto* v2 = r.get(mandatory, false)) s.force_items = string_list(*v2, r.at(mandatory));
   if (auto* o = r.object("set_cost_cents"))
     for (auto it = o->begin(); it != o->end(); ++it)
       s.set_cost.push_back({it.key(), cents_at(*it, r.at("set_cost_cents") + "/" + it.key())});
@@ -131,7 +148,7 @@ json scenario_json(const PortfolioScenario& s) {
     for (const auto& [k, v] : s.set_budget) o["set_budget_cents"][k] = v.cents();
   }
   if (!s.drop_items.empty()) o["drop_items"] = s.drop_items;
-  if (!s.force_items.empty()) o["force_items"] = s.force_items;
+  if (!s.force_items.empty()) o["mandatory_items"] = s.force_items;
   if (!s.set_cost.empty()) {
     o["set_cost_cents"] = json::object();
     for (const auto& [k, v] : s.set_cost) o["set_cost_cents"][k] = v.cents();
@@ -242,6 +259,12 @@ Portfolio parse_portfolio(std::string_view text, const std::string& origin) {
     pf.validate();
     return pf;
   });
+}
+
+std::vector<std::string> take_deprecation_notes() {
+  std::vector<std::string> out;
+  out.swap(deprecation_notes());
+  return out;
 }
 
 Portfolio load_portfolio(const std::string& path) {
@@ -375,8 +398,9 @@ Selection parse_selection(std::string_view text, const std::string& origin) {
       it.score = *r.number("score", true);
       it.hours = *r.number("hours", true);
       if (it.hours < 0) ObjectReader::fail(Errc::invalid_value, r.at("hours"), "must not be negative");
-      it.pinned = r.boolean("pinned").value_or(false);
-      if (auto* v = r.get("needs", false)) it.needs = string_list(*v, r.at("needs"));
+      it.pinned = r.boolean(renamed(r, "mandatory", "pinned")).value_or(false);
+      const auto requires_key = renamed(r, "requires", "needs");
+      if (auto* v = r.get(requires_key, false)) it.needs = string_list(*v, r.at(requires_key));
       r.finish();
       s.items.push_back(it);
     }
@@ -424,8 +448,8 @@ std::string to_json(const Selection& s, int indent) {
   j["items"] = json::array();
   for (const auto& it : s.items) {
     json o = {{"id", it.id}, {"score", it.score}, {"hours", it.hours}};
-    if (it.pinned) o["pinned"] = true;
-    if (!it.needs.empty()) o["needs"] = it.needs;
+    if (it.pinned) o["mandatory"] = true;
+    if (!it.needs.empty()) o["requires"] = it.needs;
     j["items"].push_back(o);
   }
   if (!s.experts.empty()) {

@@ -155,12 +155,12 @@ Now the decision the management actually takes: which processes go to which Gree
   (253 days × 4/5 = 202.4 h each);
 - every process needs its own number of hours and goes **whole to one expert**;
 - every expert takes at least one process;
-- the four refugee-reception processes are **pinned**: they are in, whatever they score;
+- the four refugee-reception processes are **mandatory**: they are in, whatever they score;
 - the score of a process is its score in the ranking above.
 
 `koers.selection.select` finds the selection and assignment with the highest total score and
 **proves** it optimal (the bound equals the total: gap 0). It also shows what "take the top 10"
-(pinned first, then by score) would have done; `result.evaluate(list)` judges any other list the
+(mandatory first, then by score) would have done; `result.evaluate(list)` judges any other list the
 same way, such as the report's practice (the 10 best plus the urgent processes in between).
 """)
 
@@ -176,8 +176,8 @@ cut, greedy = result.top_n, result.longest_prefix
 items = sel.items
 hours = items["hours"]
 # what the report describes: the list of 10 priority processes, plus the urgent ones taken up in between
-practice_ids = list(items[~items["pinned"]].sort_values("score", ascending=False, kind="stable").index[:10])
-practice = result.evaluate(practice_ids + list(items.index[items["pinned"]]))
+practice_ids = list(items[~items["mandatory"]].sort_values("score", ascending=False, kind="stable").index[:10])
+practice = result.evaluate(practice_ids + list(items.index[items["mandatory"]]))
 compare = pd.DataFrame([
     {"choice": "optimal selection", "processes": len(result.selected), "total score": result.total_score,
      "hours": float(hours[result.selected].sum()), "assignable": True, "every expert ≥ 1": True},

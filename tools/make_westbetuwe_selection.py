@@ -3,7 +3,7 @@
     PYTHONPATH=python python tools/make_westbetuwe_selection.py
 
 Ids: the local process names (the alternatives of decision.json). Scores: the decision ranking of decision.json (its own method, higher is better) for every process
-of processes.json; hours and pinned (urgent refugee reception) from processes.json; 15 Green Belts
+of processes.json; hours and mandatory (urgent refugee reception) from processes.json; 15 Green Belts
 at 4 h/week over 2022 in the Dutch calendar ("nl"), counted by the koers.selection reader
 ("period" + "hours_per_week" → 253 working days × 4/5 = 202.4 h each); each expert at least one
 process; top_n 10 (the report's list of 10 priority processes).
@@ -25,8 +25,8 @@ items = []
 for p in procs["processes"]:
     # ids are the local process names: the alternatives of decision.json (same order as processes.json)
     it = {"id": p["name"], "score": round(float(scores[p["name"]]), 6), "hours": p["hours"]}
-    if p.get("pinned"):
-        it["pinned"] = True
+    if p.get("mandatory"):
+        it["mandatory"] = True
     items.append(it)
 doc = {"format": "koers.selection", "version": 1,
        "name": "West Betuwe 2022: processen voor de Green Belts (procesverbetering)",

@@ -1,5 +1,8 @@
-// Bindings for the budget area (thin). Results cross as JSON strings that koers.budget turns
-// into result objects and DataFrames.
+// Bindings for the budget area (thin). Results cross as Python objects built here from the C++
+// results — dicts, lists and numbers with the field names of their JSON (result_to_json,
+// curve_to_json, sweep_to_json: the *_json bindings, kept for C++ parity; a test holds both to
+// the same content) — which koers.budget and koers.selection turn into result objects and
+// DataFrames. No JSON text crosses.
 #include "bindings.hpp"
 
 #include <pybind11/functional.h>
@@ -13,6 +16,144 @@
 #include <koers/budget/plan_costs_json.hpp>
 
 namespace koers::python {
+
+// --- results as Python objects ----------------------------------------------------------------
+// Keys go in in sorted order, the order of the JSON objects (nlohmann::json sorts them), so that
+// a dict prints as the JSON did.
+namespace {
+using namespace koers::budget;
+
+py::object optional_int(const std::optional<std::int64_t>& v) { return v ? py::object(py::int_(*v)) : py::object(py::none()); }
+
+py::dict conflict_dict(const Conflict& c) {
+  py::dict o;
+  const bool stream = c.kind == "stream";
+  if (stream) o["capacity_cents"] = c.capacity.cents();
+  if (!c.group.empty()) o["group"] = c.group;
+  o["items"] = c.items;
+  o["kind"] = c.kind;
+  o["message"] = c.message;
+  if (stream) o["required_cents"] = c.required.cents();
+  o["stream"] = stream ? py::object(py::str(c.stream)) : py::object(py::none());
+  return o;
+}
+
+py::dict result_dict(const PortfolioResult& r) {
+  const bool infeasible = r.status == SolveStatus::infeasible;
+  std::map<std::string, std::int64_t> spent, capacity;
+  for (const auto& s : r.spent) {
+    spent[s.stream] = s.spent.cents();
+    capacity[s.stream] = s.capacity.cents();
+  }
+  py::dict j;
+  j["alternative"] = r.alternative;
+  j["binding"] = r.binding;
+  j["bound"] = infeasible ? py::object(py::none()) : py::object(py::int_(r.bound));
+  j["capacity_cents"] = capacity;
+  if (r.conflict) j["conflict"] = conflict_dict(*r.conflict);
+  j["gap"] = infeasible ? py::object(py::none()) : py::object(py::int_(r.gap));
+  j["nodes"] = r.stats.nodes;
+  j["optimum"] = optional_int(r.optimum);
+  j["seconds"] = r.stats.seconds;
+  j["selected"] = infeasible ? std::vector<std::string>{} : r.selected;
+  j["spent_cents"] = spent;
+  j["status"] = to_string(r.status);
+  j["unique"] = r.unique;
+  return j;
+}
+
+py::dict curve_dict(const std::vector<CurvePoint>& pts) {
+  py::list a;
+  for (const auto& pt : pts)
+    a.append(py::dict("budget_cents"_a = pt.budget.cents(), "optimum"_a = optional_int(pt.optimum), "selected"_a = pt.selected));
+  return py::dict("breakpoints"_a = a);
+}
+
+using Assignment = std::vector<std::pair<std::string, std::vector<std::string>>>;
+std::map<std::string, std::vector<std::string>> assignment_map(const Assignment& a) { return {a.begin(), a.end()}; }
+
+py::dict result_dict(const SelectionResult& r) {
+  const bool infeasible = r.status == SolveStatus::infeasible;
+  py::dict j;
+  j["assignment"] = assignment_map(r.assignment);
+  j["bound"] = infeasible ? py::object(py::none()) : py::object(py::float_(r.bound));
+  if (r.conflict) {
+    const auto& c = *r.conflict;
+    j["conflict"] = py::dict("capacity_hours"_a = c.capacity_hours, "items"_a = c.items, "kind"_a = c.kind,
+                             "message"_a = c.message, "required_hours"_a = c.required_hours);
+  }
+  j["gap"] = infeasible ? py::object(py::none()) : py::object(py::float_(r.gap));
+  j["hours_available"] = r.hours_available;
+  j["hours_used"] = r.hours_used;
+  j["nodes"] = r.stats.nodes;
+  j["seconds"] = r.stats.seconds;
+  j["selected"] = r.selected;
+  j["status"] = to_string(r.status);
+  const auto& t = r.top_n_cut;
+  j["top_n_cut"] = py::dict("assignment"_a = assignment_map(t.assignment), "feasible"_a = t.feasible, "lost"_a = t.lost,
+                            "n"_a = t.n, "selected"_a = t.selected, "total_score"_a = t.total_score);
+  j["total_score"] = r.total_score;
+  j["unique"] = r.unique;
+  return j;
+}
+
+/// The sweep as columns (the shape of sweep_to_json): per scenario name, status, optimum,
+/// selected, nodes, error, error_code, conflict; per base stream budget/capacity/spent cents.
+py::dict sweep_dict(const Portfolio& base, const std::vector<SweepResult>& rows) {
+  py::list name, status, optimum, selected, nodes, error, code, conflict, streams;
+  std::map<std::string, py::list> budget, capacity, spent;
+  for (const auto& s : base.streams) {
+    streams.append(s.id);
+    budget[s.id];
+    capacity[s.id];
+    spent[s.id];
+  }
+  auto cents_at = [](const std::vector<Money>& v, std::size_t k) {
+    return k < v.size() ? py::object(py::int_(v[k].cents())) : py::object(py::none());
+  };
+  for (const auto& r : rows) {
+    const bool err = r.status == "error";
+    name.append(r.name);
+    status.append(r.status);
+    optimum.append(optional_int(r.optimum));
+    selected.append(py::cast(r.selected));
+    nodes.append(r.nodes);
+    error.append(err ? py::object(py::str(r.error)) : py::object(py::none()));
+    code.append(err ? py::object(py::int_(r.error_code)) : py::object(py::none()));
+    conflict.append(r.conflict ? py::object(conflict_dict(*r.conflict)) : py::object(py::none()));
+    for (std::size_t k = 0; k < base.streams.size(); ++k) {
+      const auto& id = base.streams[k].id;
+      budget[id].append(cents_at(r.budget, k));
+      capacity[id].append(cents_at(r.capacity, k));
+      spent[id].append(cents_at(r.spent, k));
+    }
+  }
+  auto columns = [](const std::map<std::string, py::list>& m) {
+    py::dict d;
+    for (const auto& [k, v] : m) d[py::str(k)] = v;
+    return d;
+  };
+  return py::dict("budget_cents"_a = columns(budget), "capacity_cents"_a = columns(capacity), "conflict"_a = conflict,
+                  "error"_a = error, "error_code"_a = code, "name"_a = name, "nodes"_a = nodes, "optimum"_a = optimum,
+                  "selected"_a = selected, "spent_cents"_a = columns(spent), "status"_a = status, "streams"_a = streams);
+}
+}  // namespace
+
+// --- readers: an old field name is a DeprecationWarning ---------------------------------------
+namespace {
+/// Read with `read` (the GIL released), then warn about each old field name it accepted.
+template <class Read>
+auto reading(Read read) {
+  take_deprecation_notes();  // nothing left over from a read that failed
+  auto value = [&] {
+    py::gil_scoped_release nogil;
+    return read();
+  }();
+  for (const auto& note : take_deprecation_notes())
+    if (PyErr_WarnEx(PyExc_DeprecationWarning, note.c_str(), 1) < 0) throw py::error_already_set();
+  return value;
+}
+}  // namespace
 
 // --- solver ---------------------------------------------------------------------------------
 namespace {
@@ -38,23 +179,39 @@ void register_solver(py::module_& m) {
       .def("validate", &Portfolio::validate, "Throw BudgetError/InputError naming the bad element.")
       .def("to_json", [](const Portfolio& p, int indent) { return to_json(p, indent); }, "indent"_a = 2, "koers.portfolio JSON.")
       .def("__eq__", [](const Portfolio& a, const Portfolio& b) { return a == b; });
-  m.def("parse_portfolio", &parse_portfolio, "text"_a, "origin"_a = "portfolio", "Parse koers.portfolio JSON.", release);
-  m.def("load_portfolio", &load_portfolio, "path"_a, "Load a koers.portfolio file.", release);
+  m.def("parse_portfolio", [](std::string_view text, const std::string& origin) {
+          return reading([&] { return parse_portfolio(text, origin); });
+        }, "text"_a, "origin"_a = "portfolio", "Parse koers.portfolio JSON (an old field name: DeprecationWarning).");
+  m.def("load_portfolio", [](const std::string& path) { return reading([&] { return load_portfolio(path); }); },
+        "path"_a, "Load a koers.portfolio file (an old field name: DeprecationWarning).");
   m.def("save_portfolio", &save_portfolio, "portfolio"_a, "path"_a, "Write a koers.portfolio file.", release);
   m.def("apply_scenario", [](const Portfolio& p, std::size_t i) { return apply(p, p.scenarios.at(i)); }, "portfolio"_a, "index"_a,
         "The portfolio changed by its i-th scenario.", release);
   m.def("compose_portfolio_scenarios", [](const std::string& a, const std::string& b, const std::string& name) {
-          return to_json(compose(parse_portfolio_scenario(a, "scenario a"), parse_portfolio_scenario(b, "scenario b"), name));
+          return reading([&] { return to_json(compose(parse_portfolio_scenario(a, "scenario a"), parse_portfolio_scenario(b, "scenario b"), name)); });
         }, "a"_a, "b"_a, "name"_a = "", "compose(a, b) of two koers.portfolio scenarios (JSON in and out).");
   m.def("scale_floor_cents", [](std::int64_t cents, const std::string& f) { return scale_floor(Money::from_cents(cents), f).cents(); },
         "cents"_a, "factor"_a, "floor(cents × factor), exactly.");
+  m.def("optimise", [](const Portfolio& p, const SolveOptions& o) {
+          auto r = [&] { py::gil_scoped_release nogil; return optimise(p, o); }();
+          return result_dict(r);
+        }, "portfolio"_a, "options"_a, "Exact optimisation; the result as a dict (the fields of koers optimise --json).");
   m.def("optimise_json", [](const Portfolio& p, const SolveOptions& o) { return result_to_json(optimise(p, o)); },
-        "portfolio"_a, "options"_a, "Exact optimisation; the result as JSON.", release);
+        "portfolio"_a, "options"_a, "Exact optimisation; the result as JSON text (as `optimise`).", release);
+  m.def("curve", [](const Portfolio& p, const std::string& s, const SolveOptions& o, std::int64_t max_points,
+                    std::function<void(std::size_t, std::size_t)> progress) {
+          auto pts = [&] {
+            py::gil_scoped_release nogil;
+            return curve(p, s, {.max_points = max_points, .solve = o, .progress = std::move(progress)});
+          }();
+          return curve_dict(pts);
+        }, "portfolio"_a, "stream"_a, "options"_a, "max_points"_a, "progress"_a = nullptr,
+        "Budget curve breakpoints {\"breakpoints\": [{budget_cents, optimum, selected}]} (progress(done, total) after each).");
   m.def("curve_json", [](const Portfolio& p, const std::string& s, const SolveOptions& o, std::int64_t max_points,
                          std::function<void(std::size_t, std::size_t)> progress) {
           return curve_to_json(curve(p, s, {.max_points = max_points, .solve = o, .progress = std::move(progress)}));
         }, "portfolio"_a, "stream"_a, "options"_a, "max_points"_a, "progress"_a = nullptr,
-        "Budget curve breakpoints as JSON (progress(done, total) after each breakpoint).", release);
+        "Budget curve breakpoints as JSON text (as `curve`).", release);
   m.attr("max_curve_cells") = max_curve_cells;
 
   py::class_<Selection>(m, "Selection", "Processes, experts and hours (koers.selection).")
@@ -67,10 +224,17 @@ void register_solver(py::module_& m) {
       .def("validate", &Selection::validate)
       .def("to_json", [](const Selection& s, int indent) { return to_json(s, indent); }, "indent"_a = 2)
       .def("__eq__", [](const Selection& a, const Selection& b) { return a == b; });
-  m.def("parse_selection", &parse_selection, "text"_a, "origin"_a = "selection", "Parse koers.selection JSON.", release);
-  m.def("load_selection", &load_selection, "path"_a, "Load a koers.selection file.", release);
+  m.def("parse_selection", [](std::string_view text, const std::string& origin) {
+          return reading([&] { return parse_selection(text, origin); });
+        }, "text"_a, "origin"_a = "selection", "Parse koers.selection JSON (an old field name: DeprecationWarning).");
+  m.def("load_selection", [](const std::string& path) { return reading([&] { return load_selection(path); }); },
+        "path"_a, "Load a koers.selection file (an old field name: DeprecationWarning).");
+  m.def("select", [](const Selection& s, const SolveOptions& o) {
+          auto r = [&] { py::gil_scoped_release nogil; return select(s, o); }();
+          return result_dict(r);
+        }, "selection"_a, "options"_a, "Optimal selection and assignment; the result as a dict (the fields of koers select --json).");
   m.def("select_json", [](const Selection& s, const SolveOptions& o) { return result_to_json(select(s, o)); },
-        "selection"_a, "options"_a, "Optimal selection and assignment; the result as JSON.", release);
+        "selection"_a, "options"_a, "Optimal selection and assignment; the result as JSON text (as `select`).", release);
 }
 }  // namespace
 
@@ -121,12 +285,22 @@ void register_budget_model(py::module_& m) {
       .def_property_readonly("done", [](const SweepProgress& p) { return p.done.load(); })
       .def_property_readonly("total", [](const SweepProgress& p) { return p.total.load(); })
       .def("cancel", [](SweepProgress& p) { p.cancel = true; });
+  m.def("sweep_portfolio",
+        [](const Portfolio& p, unsigned threads, const SolveOptions& o, SweepProgress* progress) {
+          auto rows = [&] {
+            py::gil_scoped_release nogil;
+            return sweep_portfolio(p, p.scenarios, {.threads = threads, .solve = o, .progress = progress});
+          }();
+          return sweep_dict(p, rows);
+        },
+        "portfolio"_a, "threads"_a, "options"_a, "progress"_a = nullptr,
+        "Solve the portfolio under each of its scenarios on `threads` threads (0 = all cores); a dict of columns.");
   m.def("sweep_portfolio_json",
         [](const Portfolio& p, unsigned threads, const SolveOptions& o, SweepProgress* progress) {
           return sweep_to_json(p, sweep_portfolio(p, p.scenarios, {.threads = threads, .solve = o, .progress = progress}));
         },
         "portfolio"_a, "threads"_a, "options"_a, "progress"_a = nullptr,
-        "Solve the portfolio under each of its scenarios on `threads` threads (0 = all cores); column JSON.", release);
+        "Solve the portfolio under each of its scenarios on `threads` threads (0 = all cores); column JSON text (as `sweep_portfolio`).", release);
   m.def("cost_plan_json", [](const StrategyGraph& g, const std::string& options) {
           return plan_costs_to_json(cost_plan(g, parse_plan_cost_options(options)));
         }, "graph"_a, "options"_a = "{}", "Cost every intervention of a model (options and result as JSON).", release);

@@ -32,7 +32,7 @@ COMMANDS = {
                                      "portfolio file", ("optimize",)),
     "curve": ("koers.cli_budget", "exact budget curve of one stream: every budget where the optimum changes", ()),
     "scenarios": ("koers.cli_budget", "compare the base and the scenarios of a portfolio file side by side", ()),
-    "sweep": ("koers.cli_budget", "solve a grid of budget cuts x payroll shares x forced items exactly, "
+    "sweep": ("koers.cli_budget", "solve a grid of budget cuts x payroll shares x mandatory items exactly, "
                                   "on all cores", ()),
     "costs": ("koers.cli_budget", "cost every intervention of a model: per participant, per learning hour, "
                                   "ILB part, per stream against the budget", ()),

@@ -14,6 +14,7 @@ an unknown intervention, E107/E114); 2 usage and file errors (the model or the -
 """
 from __future__ import annotations
 
+import argparse
 import sys
 
 from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_source, emit_json, fail, model_from, source
@@ -162,10 +163,12 @@ def cmd_sweep(args) -> int:
     from .budget import MAX_SCENARIOS, grid, sweep
     p = _portfolio(args)
     mandatory = {"base": []}
-    for spec in args.force or []:
+    if args.force:
+        print("koers: --force is the old name of --mandatory; it goes in the next release", file=sys.stderr)
+    for spec in (args.mandatory or []) + (args.force or []):
         name, _, ids = spec.partition("=")
         if not ids:
-            raise SystemExit(fail(f"--force takes NAME=ID[,ID...], not '{spec}'", EXIT_USAGE))
+            raise SystemExit(fail(f"--mandatory takes NAME=ID[,ID...], not '{spec}'", EXIT_USAGE))
         mandatory[name] = [i for i in ids.split(",") if i]
     g = grid(p, cut=_triple(args.cut, "cut"), cut_stream=args.stream,
              payroll_share=_triple(args.share, "share") if args.share else None, mandatory=mandatory,
@@ -339,13 +342,15 @@ def register(sub) -> None:
     p.add_argument("--wide", action="store_true", help="one table however wide (default: wrapped at 100 columns)")
     common(p)
     p.set_defaults(func=cmd_scenarios)
-    p = sub.add_parser("sweep", help="solve a grid of budget cuts x payroll shares x forced items exactly, on all cores")
+    p = sub.add_parser("sweep", help="solve a grid of budget cuts x payroll shares x mandatory items exactly, on all cores")
     common(p)
     p.add_argument("--cut", default="0:0.30:0.005", help="cut of --stream: VALUE or START:STOP:STEP (default 0:0.30:0.005)")
     p.add_argument("--stream", default=None, help="the stream that is cut (default: the portfolio's first, "
                                                  "stream.strategisch in the Deventer example)")
     p.add_argument("--share", help="payroll share: VALUE or START:STOP:STEP, e.g. 0.02:0.03:0.0025 (Tabel 7 = 0.02)")
-    p.add_argument("--force", action="append", metavar="NAME=ID,...", help="a named set of items to force (repeatable)")
+    p.add_argument("--mandatory", action="append", metavar="NAME=ID,...",
+                   help="a named set of items that must be funded (repeatable)")
+    p.add_argument("--force", action="append", metavar="NAME=ID,...", help=argparse.SUPPRESS)  # the old --mandatory
     p.add_argument("--threads", type=int_arg(0, MAX_THREADS), default=None, help="C++ threads (default: all cores)")
     p.add_argument("--max-scenarios", type=int_arg(1), default=None, metavar="N",
                    help="refuse a grid of more than N scenarios, counted before anything is built "

@@ -37,13 +37,13 @@ def _text(r) -> str:
             cap = f" of {float(avail[e]):g}" if avail is not None else ""
             lines.append(f"  {e} ({used[e]:g}{cap} h):")
             for p in ps:
-                pin = " [pinned]" if items.at[p, "pinned"] else ""
+                pin = " [mandatory]" if items.at[p, "mandatory"] else ""
                 lines.append(f"    - {p} (score {items.at[p, 'score']:g}, {items.at[p, 'hours']:g} h){pin}")
     else:
         for p in r.selected:
             lines.append(f"  - {p} (score {items.at[p, 'score']:g}, {items.at[p, 'hours']:g} h)")
     c = r.top_n
-    lines.append(f"  top-{c.n} cut (pinned first, then by score): total {c.total_score:g}"
+    lines.append(f"  top-{c.n} cut (mandatory first, then by score): total {c.total_score:g}"
                  + ("" if c.feasible else ", cannot be assigned within the experts' hours")
                  + ("" if c.meets_minimum is not False or not c.feasible else ", leaves an expert below the minimum")
                  + f"; the optimum is {c.lost:g} higher")
@@ -73,7 +73,7 @@ def register(sub) -> None:
     from ._checks import INT64_MAX, float_arg, int_arg
     p = sub.add_parser("select", help="choose and assign processes under expert hours (proven optimal)",
                        description="Choose the processes with the highest total score that the experts can take "
-                                   "on within their hours (each process whole to one expert, pinned processes in, "
+                                   "on within their hours (each process whole to one expert, mandatory processes in, "
                                    "each expert at least min_items_per_expert), proven optimal; compare with the "
                                    "top-N cut.")
     add_source(p, "a koers.selection JSON file", "selection.json")

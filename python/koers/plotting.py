@@ -617,9 +617,9 @@ def plot_selection(result, ax=None, lang: str = "en"):
     y = np.arange(len(df))
     keys = [(bool(s), bool(t)) for s, t in zip(df["selected"], df["in_top_n"], strict=True)]
     ax.barh(y, df["score"], color=[colours[k] for k in keys])
-    pinned = _t(lang, " (pinned)", " (vastgezet)")
+    mandatory = _t(lang, " (mandatory)", " (verplicht)")
     ax.set_yticks(y)
-    ax.set_yticklabels([wrap(i, 60) + (pinned if p else "") for i, p in zip(df.index, df["pinned"], strict=True)], fontsize=7)
+    ax.set_yticklabels([wrap(i, 60) + (mandatory if p else "") for i, p in zip(df.index, df["mandatory"], strict=True)], fontsize=7)
     for yy, (sc, h) in enumerate(zip(df["score"], df["hours"], strict=True)):
         ax.text(sc, yy, f" {h:g} h", va="center", fontsize=7)
     ax.invert_yaxis()
@@ -678,8 +678,8 @@ def plot_probability(prob, ax=None, labels=None):
     ax.barh(y - 0.16, df["probability"], height=0.3, color=BLUE, label="in the optimal selection")
     ax.barh(y + 0.16, df["top_n_probability"], height=0.3, color=ORANGE, label="in the top-N cut")
     ax.set_yticks(y)
-    ax.set_yticklabels([wrap((labels or {}).get(i, i), 60) + (" (pinned)" if p else "")
-                        for i, p in zip(df.index, df["pinned"], strict=True)], fontsize=7)
+    ax.set_yticklabels([wrap((labels or {}).get(i, i), 60) + (" (mandatory)" if p else "")
+                        for i, p in zip(df.index, df["mandatory"], strict=True)], fontsize=7)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel(f"share of {prob.attrs.get('samples', '?')} samples")

@@ -42,8 +42,8 @@ def practice_list(sel) -> list[str]:
     """What West Betuwe's 2022 report describes (seed 004): the 10 best non-urgent processes,
     plus the urgent ones taken up in between."""
     items = sel.items
-    ids = list(items[~items["pinned"]].sort_values("score", ascending=False, kind="stable").index[:10])
-    return ids + list(items.index[items["pinned"]])
+    ids = list(items[~items["mandatory"]].sort_values("score", ascending=False, kind="stable").index[:10])
+    return ids + list(items.index[items["mandatory"]])
 
 
 @section("west-betuwe-2022-priorities", order=30)
@@ -89,7 +89,7 @@ def west_betuwe_priorities(out, lang: str = "en"):
              s.t("GEMMA business process", "GEMMA-bedrijfsproces")], rows, rmark,
             caption=s.t("Ranking, the top 10", "Rangorde, de top 10"), align="rlrl")
     if r.status != "infeasible":
-        pins = list(sel.items.index[sel.items["pinned"]])
+        pins = list(sel.items.index[sel.items["mandatory"]])
         raw = json.loads(examples.path(EXAMPLE, "selection.json").read_text(encoding="utf-8"))
         per_week = {e.get("hours_per_week") for e in raw.get("experts", [])}
         each = sorted(set(ex["hours"].astype(float)))
@@ -105,10 +105,10 @@ def west_betuwe_priorities(out, lang: str = "en"):
                             "kalender)"))
         s.para(s.t(f"{len(ex)} experts with {each[0]:g} h each{how}, {float(ex['hours'].sum()):g} h in all; every "
                    f"expert takes at least {sel.min_items_per_expert} process; the {len(pins)} urgent processes are "
-                   f"pinned: " + "; ".join(pins) + ".",
+                   f"mandatory: " + "; ".join(pins) + ".",
                    f"{len(ex)} experts met elk {each[0]:g} uur{how}, samen {float(ex['hours'].sum()):g} uur; elke "
-                   f"expert neemt minstens {sel.min_items_per_expert} proces; de {len(pins)} urgente processen staan "
-                   f"vast: " + "; ".join(pins) + "."), hmark)
+                   f"expert neemt minstens {sel.min_items_per_expert} proces; de {len(pins)} urgente processen zijn "
+                   f"verplicht: " + "; ".join(pins) + "."), hmark)
         c = r.top_n
         pr = r.evaluate(practice_list(sel))
         g = r.longest_prefix
@@ -120,7 +120,7 @@ def west_betuwe_priorities(out, lang: str = "en"):
         rows = [row(s.t("optimal selection (proven: gap 0)" if r.gap == 0 else "optimal selection",
                         "optimale keuze (bewezen: gat 0)" if r.gap == 0 else "optimale keuze"), len(r.selected),
                     r.total_score, float(hours[list(r.selected)].sum()), True, True),
-                row(s.t(f"top-{c.n} cut (pinned first, then by score)", f"top-{c.n} (eerst de vaste, dan op score)"),
+                row(s.t(f"top-{c.n} cut (mandatory first, then by score)", f"top-{c.n} (eerst de vaste, dan op score)"),
                     len(c.selected), c.total_score, float(hours[list(c.selected)].sum()), c.feasible,
                     c.meets_minimum),
                 row(s.t("West Betuwe's practice (seed 004): the 10 best non-urgent processes plus the urgent ones",

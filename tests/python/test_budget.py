@@ -110,10 +110,10 @@ def test_scenario_minus_10_percent(p):
 
 def test_compose():
     a = budget.Scenario("a", scale_budget={"stream.strategisch": "0.9"}, drop_items=["x"])
-    b = budget.Scenario("b", scale_budget={"stream.strategisch": "0.95"}, force_items=["x"])
+    b = budget.Scenario("b", scale_budget={"stream.strategisch": "0.95"}, mandatory_items=["x"])
     c = budget.compose(a, b)
     assert c.name == "a + b" and c.scale_budget == {"stream.strategisch": "0.855"}
-    assert c.drop_items == () and c.force_items == ("x",)
+    assert c.drop_items == () and c.mandatory_items == ("x",)
     s = budget.compose(budget.Scenario("s", set_budget_cents={"stream.strategisch": 1001}), budget.Scenario("h", scale_budget={"stream.strategisch": "0.5"}))
     assert s.set_budget_cents == {"stream.strategisch": 500}
 
@@ -236,7 +236,7 @@ def test_sweep_matches_single_solves(p):
 def test_sweep_bad_scenario_refused_up_front(p):
     # every scenario is validated before any solve: nothing half-swept
     with pytest.raises(koers.BudgetError) as e:
-        koers.sweep(p, [{"name": "ok"}, {"name": "bad", "drop_items": ["iv.feedback"], "force_items": ["iv.feedback"]}],
+        koers.sweep(p, [{"name": "ok"}, {"name": "bad", "drop_items": ["iv.feedback"], "mandatory_items": ["iv.feedback"]}],
                     progress=False)
     assert int(e.value.code) == 406 and "bad" in str(e.value)
 

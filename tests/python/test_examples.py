@@ -186,11 +186,11 @@ def test_processes_have_the_five_criteria(processes):
     assert "illustrative" in processes["note"].lower()
 
 
-def test_refugee_reception_is_urgent_and_pinned(processes):
+def test_refugee_reception_is_urgent_and_mandatory(processes):
     # Seed 004: 'Tussen door zijn enkele werkprocessen voor vluchtelingenopvang aangepakt vanwege het grote belang
     # en urgentie.'
     urgent = [p for p in processes["processes"] if p["urgent"]]
-    assert urgent and all("vluchtelingenopvang" in p["name"].lower() and p["pinned"] for p in urgent)
+    assert urgent and all("vluchtelingenopvang" in p["name"].lower() and p["mandatory"] for p in urgent)
     assert all(not p["urgent"] for p in processes["processes"] if "vluchtelingenopvang" not in p["name"].lower())
 
 

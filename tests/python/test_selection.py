@@ -23,7 +23,7 @@ from koers.errors import InputError
 # Optimum: urgent + b + c = 12 (b|c+urgent or c|b+urgent: 60 ≤ 100, 90 ≤ 100); adding nothing else fits.
 HAND = {"format": "koers.selection", "version": 1, "name": "hand",
         "items": [{"id": "big", "score": 10, "hours": 150}, {"id": "b", "score": 6, "hours": 60},
-                  {"id": "c", "score": 5, "hours": 50}, {"id": "urgent", "score": 1, "hours": 40, "pinned": True}],
+                  {"id": "c", "score": 5, "hours": 50}, {"id": "urgent", "score": 1, "hours": 40, "mandatory": True}],
         "experts": [{"id": "x", "hours": 100}, {"id": "y", "hours": 100}],
         "min_items_per_expert": 1, "top_n": 2}
 
@@ -70,7 +70,7 @@ def brute_force(d):
         total = 0.0
         for it, c in zip(items, choice, strict=True):
             if c == len(experts):
-                if it.get("pinned"):
+                if it.get("mandatory"):
                     ok = False
                     break
                 continue
@@ -87,7 +87,7 @@ def brute_force(d):
 def random_instance(rng, n, e):
     items = [{"id": f"p{i}", "score": int(rng.integers(1, 20)), "hours": int(rng.integers(5, 60))} for i in range(n)]
     if rng.random() < 0.5:
-        items[int(rng.integers(n))]["pinned"] = True
+        items[int(rng.integers(n))]["mandatory"] = True
     experts = [{"id": f"e{k}", "hours": int(rng.integers(30, 90))} for k in range(e)]
     return {"format": "koers.selection", "version": 1, "items": items, "experts": experts,
             "min_items_per_expert": int(rng.integers(0, 2)), "top_n": 3}
@@ -114,7 +114,7 @@ def test_optimum_equals_brute_force(seed):
         assert sum(hours[p] for p in ps) <= cap[e] + 1e-9
         assert len(ps) >= d["min_items_per_expert"]
     for it in d["items"]:
-        if it.get("pinned"):
+        if it.get("mandatory"):
             assert it["id"] in r.selected
     # the top-N cut never beats the optimum when it can be assigned with the minimum
     if r.top_n.meets_minimum:
@@ -130,8 +130,8 @@ def test_pinned_always_in_even_when_low_score():
 
 def test_infeasible_pinned_hours_explained():
     d = json.loads(json.dumps(HAND))
-    d["items"][1]["pinned"] = True
-    d["items"][2]["pinned"] = True
+    d["items"][1]["mandatory"] = True
+    d["items"][2]["mandatory"] = True
     d["items"][2]["hours"] = 120  # pinned 60 + 120 + 40 = 220 h > 200 h
     r = ks.select(d)
     assert r.status == "infeasible"
@@ -157,7 +157,7 @@ def test_selection_roundtrip_pickle_repr(tmp_path):
     assert pickle.loads(pickle.dumps(s)) == s
     assert "4 processes" in repr(s) and "2 experts" in repr(s)
     assert list(s.items.index) == ["big", "b", "c", "urgent"]
-    assert s.items.loc["urgent", "pinned"]
+    assert s.items.loc["urgent", "mandatory"]
     assert s.top_n == 2 and s.min_items_per_expert == 1
     s2 = s.with_scores({"big": 1, "b": 1, "c": 1, "urgent": 1})
     assert s2 != s and s2.items["score"].tolist() == [1, 1, 1, 1]
@@ -167,10 +167,10 @@ def test_from_ranking():
     import pandas as pd
     scores = pd.Series({"big": 10, "b": 6, "c": 5, "urgent": 1})
     s = ks.Selection.from_ranking(scores, hours={"big": 150, "b": 60, "c": 50, "urgent": 40},
-                                  experts={"x": 100, "y": 100}, pinned=["urgent"], top_n=2, name="hand")
+                                  experts={"x": 100, "y": 100}, mandatory=["urgent"], top_n=2, name="hand")
     assert s == ks.Selection.from_dict(HAND)
     with pytest.raises(InputError):
-        ks.Selection.from_ranking(scores, hours=10, experts=2, pinned=["nope"], period=("2022-01-01", "2022-12-31"))
+        ks.Selection.from_ranking(scores, hours=10, experts=2, mandatory=["nope"], period=("2022-01-01", "2022-12-31"))
     with pytest.raises(InputError):
         ks.Selection.from_ranking(scores, hours={"big": 1}, experts={"x": 1})
 
@@ -179,7 +179,7 @@ def test_from_ranking():
     ({"items": [{"id": "a", "score": 1, "hours": -1}], "experts": [{"id": "x", "hours": 1}]}, "hours"),
     ({"items": [{"id": "a", "score": 1, "hours": 1}, {"id": "a", "score": 1, "hours": 1}],
       "experts": [{"id": "x", "hours": 1}]}, "a"),
-    ({"items": [{"id": "a", "score": 1, "hours": 1, "needs": ["zz"]}], "experts": [{"id": "x", "hours": 1}]}, "zz"),
+    ({"items": [{"id": "a", "score": 1, "hours": 1, "requires": ["zz"]}], "experts": [{"id": "x", "hours": 1}]}, "zz"),
     ({"items": [{"id": "a", "score": 1, "hours": 1}]}, "experts"),
 ])
 def test_bad_input_named(bad, word):
@@ -229,7 +229,7 @@ def test_cli_text(cli, tmp_path, capsys):
 
 def test_cli_infeasible_exit_1(cli, tmp_path, capsys):
     d = json.loads(json.dumps(HAND))
-    d["items"][0]["pinned"] = True  # 150 h pinned, no expert has that
+    d["items"][0]["mandatory"] = True  # 150 h pinned, no expert has that
     p = tmp_path / "s.json"
     p.write_text(json.dumps(d))
     assert cli(["select", str(p), "--json"]) == 1
@@ -307,7 +307,7 @@ def test_selection_probability_draws_the_weights_of_smaa():
 
 def test_selection_probability_pinned_is_certain():
     d = json.loads(json.dumps(TWO))
-    d["items"][1]["pinned"] = True
+    d["items"][1]["mandatory"] = True
     p = ks.selection_probability(_two_process_scorer(), d, samples=200, seed=1, progress=False)
     assert p.loc["B", "probability"] == 1.0 and p.loc["A", "probability"] == 0.0
 
@@ -318,7 +318,7 @@ def test_selection_sensitivity_analytic():
     assert float(r.loc["A", "change"]) == pytest.approx(0.2, abs=1e-5)
     assert float(r.loc["B", "change"]) == pytest.approx(0.2, abs=1e-5)
     d = json.loads(json.dumps(TWO))
-    d["items"][0]["pinned"] = True
+    d["items"][0]["mandatory"] = True
     r = ks.selection_sensitivity(_two_process_scorer(), d, steps=10, progress=False)
     assert r.loc["A", "moves"] == "pinned" and r.loc["B", "moves"] == "never"
     assert r["change"].isna().sum() == 2
@@ -363,7 +363,7 @@ def test_west_betuwe_example(cli, capsys):
     # 15 Green Belts at 4 h/week over 2022 (Dutch calendar): 253 working days × 4/5 = 202.4 h each
     assert len(s.experts) == 15 and s.experts["hours"].tolist() == pytest.approx([202.4] * 15)
     assert s.min_items_per_expert == 1 and s.top_n == 10
-    pinned = list(s.items.index[s.items["pinned"]])
+    pinned = list(s.items.index[s.items["mandatory"]])
     assert pinned and all(p.startswith("Vluchtelingenopvang") for p in pinned)
     assert cli(["select", "--example", "west-betuwe-2022", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
@@ -412,7 +412,7 @@ def test_probability_on_the_example_with_the_decision_problem():
     b = ks.selection_probability(p, s, samples=4, seed=3, progress=False, threads=1)
     assert a.equals(b)
     assert a.attrs["score_model"] == "uniform" and a.attrs["orderings"]
-    assert (a.loc[a["pinned"], "probability"] == 1.0).all()
+    assert (a.loc[a["mandatory"], "probability"] == 1.0).all()
     assert a["selected"].sum() == len(ks.select(s).selected)
     with pytest.raises(InputError):
         ks.selection_probability(p, HAND, samples=2, progress=False)  # ids are not alternatives

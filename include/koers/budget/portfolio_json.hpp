@@ -12,6 +12,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace koers::budget {
 
@@ -32,6 +33,13 @@ void save_portfolio(const Portfolio& p, const std::string& path);
 PortfolioScenario parse_portfolio_scenario(std::string_view text, const std::string& origin = "scenario");
 /// One scenario as a JSON object of a file's `scenarios` list.
 std::string to_json(const PortfolioScenario& s, int indent = -1);
+
+/// The old field names the readers of this thread (portfolio, scenario, selection) accepted since
+/// the last call, one note each ("/items/0/pinned: 'pinned' is the old name of 'mandatory' ..."),
+/// for the caller to warn about; the list is emptied. Old names are read for one release:
+/// "force_items" (now "mandatory_items") in scenarios; "pinned" ("mandatory") and "needs"
+/// ("requires") in selection items.
+std::vector<std::string> take_deprecation_notes();
 
 /// A result as the JSON object of `koers optimise --json` (without "scenarios"):
 /// {"status", "optimum", "selected", "spent_cents", "bound", "gap", "unique", "binding",

@@ -9,7 +9,7 @@ import numpy
 import numpy.typing
 import typing
 from . import decide
-__all__: list[str] = ['AcademyKpis', 'AcademyLog', 'AcademyTables', 'ArchimateConceptChange', 'ArchimateDiff', 'ArchimateDiffPart', 'ArchimateElement', 'ArchimateFieldChange', 'ArchimateItem', 'ArchimateModel', 'ArchimateProperty', 'ArchimatePropertyDefinition', 'ArchimateRelationship', 'ArchimateText', 'AttributeChange', 'BudgetModel', 'BudgetStream', 'Capacity', 'Course', 'CourseCancellation', 'Coverage', 'CoverageEntry', 'CsvTable', 'DemandLine', 'DemandReport', 'Employee', 'Entitlement', 'EntitlementReport', 'EntitlementRules', 'EntitlementTotal', 'Evaluation', 'EvaluationGroup', 'EvaluationSummary', 'ExpertCapacity', 'ExpertHours', 'GrlActorResult', 'GrlAlgorithm', 'GrlElementResult', 'GrlInput', 'GrlLazyResult', 'GrlModel', 'GroupBalance', 'GroupKpis', 'Holiday', 'HolidayCalendar', 'Issue', 'LearningMix', 'Leave', 'LeaveTable', 'ModelValidation', 'Money', 'PathOptions', 'PathYear', 'Period', 'PersonBalance', 'PlanDiff', 'Portfolio', 'Ratio', 'Reach', 'Registration', 'RemovalImpact', 'ReservedLine', 'Role', 'Roster', 'Rounding', 'RowError', 'Run', 'RunFill', 'ScoreStats', 'Selection', 'SinglePointOfFailure', 'SolveOptions', 'SparseCoverage', 'StrategyGraph', 'SweepProgress', 'TeamBalance', 'TracePath', 'ahp_analyse_file', 'ahp_analyse_json', 'ahp_geometric_mean', 'ahp_koczkodaj_triad', 'ahp_load_json', 'ahp_normalise_json', 'ahp_principal_eigen', 'ahp_random_index', 'apply_scenario', 'archimate_diff', 'archimate_edge_mappings', 'archimate_from_graph', 'archimate_is_xs_id', 'archimate_load', 'archimate_modifier_mappings', 'archimate_node_mappings', 'archimate_parse', 'archimate_parse_json', 'archimate_save', 'archimate_stats', 'archimate_to_graph', 'archimate_to_json', 'archimate_to_xml', 'budget_model', 'capacity', 'compose_portfolio_scenarios', 'cost_plan_json', 'coverage', 'csv_table_from_columns', 'curve_json', 'decide', 'demand_vs_supply', 'diff', 'easter_sunday', 'entitlement_report', 'error_classes', 'error_codes', 'error_table', 'expert_capacity', 'grl_evaluate_graph', 'grl_evaluate_lazy', 'grl_from_graph', 'grl_load_jucm', 'grl_parse_jucm', 'intervention_cost_json', 'learning_mix', 'load_leave', 'load_model', 'load_portfolio', 'load_roster', 'load_selection', 'max_curve_cells', 'max_file_bytes', 'optimise_json', 'parse_csv', 'parse_date', 'parse_hours', 'parse_model', 'parse_portfolio', 'parse_selection', 'path_share', 'payroll_budget', 'payroll_path', 'ratio_decimal', 'ratio_fraction', 'reach', 'read_csv', 'read_file', 'read_leave_columns', 'read_roster_columns', 'removal_impact', 'save_model', 'save_portfolio', 'scale_exact', 'scale_floor_cents', 'select_json', 'share_by_fte', 'single_points_of_failure', 'sparse_coverage', 'sweep_portfolio_json', 'trace_down', 'trace_up', 'validate_model', 'validate_model_text', 'week_ends', 'weekdays', 'weeks']
+__all__: list[str] = ['AcademyKpis', 'AcademyLog', 'AcademyTables', 'ArchimateConceptChange', 'ArchimateDiff', 'ArchimateDiffPart', 'ArchimateElement', 'ArchimateFieldChange', 'ArchimateItem', 'ArchimateModel', 'ArchimateProperty', 'ArchimatePropertyDefinition', 'ArchimateRelationship', 'ArchimateText', 'AttributeChange', 'BudgetModel', 'BudgetStream', 'Capacity', 'Course', 'CourseCancellation', 'Coverage', 'CoverageEntry', 'CsvTable', 'DemandLine', 'DemandReport', 'Employee', 'Entitlement', 'EntitlementReport', 'EntitlementRules', 'EntitlementTotal', 'Evaluation', 'EvaluationGroup', 'EvaluationSummary', 'ExpertCapacity', 'ExpertHours', 'GrlActorResult', 'GrlAlgorithm', 'GrlElementResult', 'GrlInput', 'GrlLazyResult', 'GrlModel', 'GroupBalance', 'GroupKpis', 'Holiday', 'HolidayCalendar', 'Issue', 'LearningMix', 'Leave', 'LeaveTable', 'ModelValidation', 'Money', 'PathOptions', 'PathYear', 'Period', 'PersonBalance', 'PlanDiff', 'Portfolio', 'Ratio', 'Reach', 'Registration', 'RemovalImpact', 'ReservedLine', 'Role', 'Roster', 'Rounding', 'RowError', 'Run', 'RunFill', 'ScoreStats', 'Selection', 'SinglePointOfFailure', 'SolveOptions', 'SparseCoverage', 'StrategyGraph', 'SweepProgress', 'TeamBalance', 'TracePath', 'ahp_analyse_file', 'ahp_analyse_json', 'ahp_geometric_mean', 'ahp_koczkodaj_triad', 'ahp_load_json', 'ahp_normalise_json', 'ahp_principal_eigen', 'ahp_random_index', 'apply_scenario', 'archimate_diff', 'archimate_edge_mappings', 'archimate_from_graph', 'archimate_is_xs_id', 'archimate_load', 'archimate_modifier_mappings', 'archimate_node_mappings', 'archimate_parse', 'archimate_parse_json', 'archimate_save', 'archimate_stats', 'archimate_to_graph', 'archimate_to_json', 'archimate_to_xml', 'budget_model', 'capacity', 'compose_portfolio_scenarios', 'cost_plan_json', 'coverage', 'csv_table_from_columns', 'curve', 'curve_json', 'decide', 'demand_vs_supply', 'diff', 'easter_sunday', 'entitlement_report', 'error_classes', 'error_codes', 'error_table', 'expert_capacity', 'grl_evaluate_graph', 'grl_evaluate_lazy', 'grl_from_graph', 'grl_load_jucm', 'grl_parse_jucm', 'intervention_cost_json', 'learning_mix', 'load_leave', 'load_model', 'load_portfolio', 'load_roster', 'load_selection', 'max_curve_cells', 'max_file_bytes', 'optimise', 'optimise_json', 'parse_csv', 'parse_date', 'parse_hours', 'parse_model', 'parse_portfolio', 'parse_selection', 'path_share', 'payroll_budget', 'payroll_path', 'ratio_decimal', 'ratio_fraction', 'reach', 'read_csv', 'read_file', 'read_leave_columns', 'read_roster_columns', 'removal_impact', 'save_model', 'save_portfolio', 'scale_exact', 'scale_floor_cents', 'select', 'select_json', 'share_by_fte', 'single_points_of_failure', 'sparse_coverage', 'sweep_portfolio', 'sweep_portfolio_json', 'trace_down', 'trace_up', 'validate_model', 'validate_model_text', 'week_ends', 'weekdays', 'weeks']
 class Ratio:
     """
     An exact fraction num/den.
@@ -1861,9 +1861,13 @@ def csv_table_from_columns(origin: str, header: collections.abc.Sequence[str], c
     """
     A CSV table from columns of text (a DataFrame's).
     """
+def curve(portfolio: Portfolio, stream: str, options: SolveOptions, max_points: typing.SupportsInt | typing.SupportsIndex, progress: collections.abc.Callable[[int, int], None] = None) -> dict:
+    """
+    Budget curve breakpoints {"breakpoints": [{budget_cents, optimum, selected}]} (progress(done, total) after each).
+    """
 def curve_json(portfolio: Portfolio, stream: str, options: SolveOptions, max_points: typing.SupportsInt | typing.SupportsIndex, progress: collections.abc.Callable[[int, int], None] = None) -> str:
     """
-    Budget curve breakpoints as JSON (progress(done, total) after each breakpoint).
+    Budget curve breakpoints as JSON text (as `curve`).
     """
 def demand_vs_supply(plan: StrategyGraph, supply: EntitlementReport) -> DemandReport:
     ...
@@ -1929,7 +1933,7 @@ def load_model(path: str) -> StrategyGraph:
     """
 def load_portfolio(path: str) -> Portfolio:
     """
-    Load a koers.portfolio file.
+    Load a koers.portfolio file (an old field name: DeprecationWarning).
     """
 def load_roster(path: str) -> Roster:
     """
@@ -1937,11 +1941,15 @@ def load_roster(path: str) -> Roster:
     """
 def load_selection(path: str) -> Selection:
     """
-    Load a koers.selection file.
+    Load a koers.selection file (an old field name: DeprecationWarning).
+    """
+def optimise(portfolio: Portfolio, options: SolveOptions) -> dict:
+    """
+    Exact optimisation; the result as a dict (the fields of koers optimise --json).
     """
 def optimise_json(portfolio: Portfolio, options: SolveOptions) -> str:
     """
-    Exact optimisation; the result as JSON.
+    Exact optimisation; the result as JSON text (as `optimise`).
     """
 def parse_csv(text: str, origin: str) -> CsvTable:
     ...
@@ -1959,11 +1967,11 @@ def parse_model(text: str, origin: str = 'model') -> StrategyGraph:
     """
 def parse_portfolio(text: str, origin: str = 'portfolio') -> Portfolio:
     """
-    Parse koers.portfolio JSON.
+    Parse koers.portfolio JSON (an old field name: DeprecationWarning).
     """
 def parse_selection(text: str, origin: str = 'selection') -> Selection:
     """
-    Parse koers.selection JSON.
+    Parse koers.selection JSON (an old field name: DeprecationWarning).
     """
 def path_share(options: PathOptions, year: typing.SupportsInt | typing.SupportsIndex) -> Ratio:
     """
@@ -2025,9 +2033,13 @@ def scale_floor_cents(cents: typing.SupportsInt | typing.SupportsIndex, factor: 
     """
     floor(cents × factor), exactly.
     """
+def select(selection: Selection, options: SolveOptions) -> dict:
+    """
+    Optimal selection and assignment; the result as a dict (the fields of koers select --json).
+    """
 def select_json(selection: Selection, options: SolveOptions) -> str:
     """
-    Optimal selection and assignment; the result as JSON.
+    Optimal selection and assignment; the result as JSON text (as `select`).
     """
 def share_by_fte(whole: Money, fte_hundredths: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]) -> list[Money]:
     """
@@ -2041,9 +2053,13 @@ def sparse_coverage(graph: StrategyGraph) -> SparseCoverage:
     """
     Coverage of goals by work, over node indices.
     """
+def sweep_portfolio(portfolio: Portfolio, threads: typing.SupportsInt | typing.SupportsIndex, options: SolveOptions, progress: SweepProgress = None) -> dict:
+    """
+    Solve the portfolio under each of its scenarios on `threads` threads (0 = all cores); a dict of columns.
+    """
 def sweep_portfolio_json(portfolio: Portfolio, threads: typing.SupportsInt | typing.SupportsIndex, options: SolveOptions, progress: SweepProgress = None) -> str:
     """
-    Solve the portfolio under each of its scenarios on `threads` threads (0 = all cores); column JSON.
+    Solve the portfolio under each of its scenarios on `threads` threads (0 = all cores); column JSON text (as `sweep_portfolio`).
     """
 def trace_down(graph: StrategyGraph, id: str) -> list[TracePath]:
     """

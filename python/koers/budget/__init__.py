@@ -19,7 +19,7 @@ Pieces (one module each):
 - :class:`Portfolio` (``portfolio.py``) (file format ``koers.portfolio``): load/save/from_dict/to_dict, pickles
   through its JSON; :meth:`Portfolio.optimise` → :class:`OptimiseResult`; :meth:`Portfolio.apply`;
   :meth:`Portfolio.compare` (scenarios side by side); :class:`OptimiseResult` (``result.py``).
-- :class:`Scenario`: scale/set budgets, drop/force items; :func:`compose` (explicit) (``scenario.py``).
+- :class:`Scenario`: scale/set budgets, drop items or make them mandatory; :func:`compose` (explicit) (``scenario.py``).
 - :func:`curve` → :class:`BudgetCurve` (a DataFrame of exact breakpoints with ``.plot()``;
   ``curves.py``, ``frames.py``).
 - :func:`sweep` many scenarios on all cores (C++ threads, GIL released) or on Dask

@@ -1,7 +1,6 @@
 """The exact budget curve of one stream: every budget at which the optimum changes."""
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from .._checks import INT64_MAX, whole
@@ -25,8 +24,8 @@ def _curve(p: Portfolio, stream: str, *, max_points: int = 100000, node_limit: i
     if progress:
         bar, cb = progress_bar(0, "curve", "value", delay=1.0)
     try:
-        raw = json.loads(_core.curve_json(p._p, stream, _options(node_limit, time_limit, False, False),
-                                          whole(max_points, "max_points", 1, INT64_MAX), cb))
+        raw = _core.curve(p._p, stream, _options(node_limit, time_limit, False, False),
+                         whole(max_points, "max_points", 1, INT64_MAX), cb)
     finally:
         if bar is not None:
             bar.close()

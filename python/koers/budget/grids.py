@@ -86,13 +86,13 @@ def grid(portfolio: "Portfolio", *, cut: Sequence[str] | tuple = ("0",), cut_str
          payroll_share: Sequence[str] | None = None, base_share: str = "0.02",
          mandatory: Mapping[str, Sequence[str]] | None = None,
          max_scenarios: int = MAX_SCENARIOS) -> list[Scenario]:
-    """Every combination of a budget cut × a payroll share × a set of forced items.
+    """Every combination of a budget cut × a payroll share × a set of mandatory items.
 
     ``cut``: decimal texts (``("0", "0.005", ...)``) or a ``(start, stop, step)`` triple of
     texts; the cut stream's budget (``cut_stream``, default the portfolio's first stream: Deventer's
     ``stream.strategisch``) is multiplied by (1 − cut). ``payroll_share``: decimal texts
     (or a triple); every stream is multiplied by share / ``base_share`` (Tabel 7 ≈ 2 % of the
-    payroll), exactly. ``mandatory``: name → item ids to force. The factors are combined into one
+    payroll), exactly. ``mandatory``: name → item ids that must be funded. The factors are combined into one
     exact decimal per stream (floor taken once). Each scenario's ``params`` hold the grid values.
 
     The grid is counted before it is built: more than ``max_scenarios`` (default
@@ -112,7 +112,7 @@ def grid(portfolio: "Portfolio", *, cut: Sequence[str] | tuple = ("0",), cut_str
     if total > max_scenarios:
         def count(x):
             return f"{int(x):,}" if x < 10 ** 15 else (f"{x:.3E}" if x.is_finite() else "infinitely many")
-        raise error(Errc.limit_exceeded, f"grid: {count(n_cut)} cuts × {count(n_share)} payroll shares × {len(mand)} forced sets = "
+        raise error(Errc.limit_exceeded, f"grid: {count(n_cut)} cuts × {count(n_share)} payroll shares × {len(mand)} mandatory sets = "
                          f"{count(total)} scenarios, more than the limit of {max_scenarios:,}; use a larger step "
                          f"or raise the limit (koers sweep --max-scenarios)", ["grid"])
     cuts = cuts_of()

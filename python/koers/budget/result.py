@@ -3,7 +3,6 @@ proof and why each item is or is not funded), the plan-order baseline and the si
 comparison of several results."""
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Sequence
 
 from .._checks import INT64_MAX, real, whole
@@ -87,9 +86,9 @@ class OptimiseResult:
             for i in g["items"]:
                 group_of.setdefault(i, []).append(g["id"])
         gcount = {g: sum(1 for i in sel if g in group_of.get(i, [])) for g in gmax}
-        needs = {}
+        requires = {}
         for a, b in d.get("requires", []):
-            needs.setdefault(a, []).append(b)
+            requires.setdefault(a, []).append(b)
         reasons = []
         for iid, r in it.iterrows():
             if not self.feasible:
@@ -108,8 +107,8 @@ class OptimiseResult:
             elif any(gcount[g] >= gmax[g] for g in group_of.get(iid, [])):
                 g = next(g for g in group_of.get(iid, []) if gcount[g] >= gmax[g])
                 reasons.append(f"not funded: group '{g}' is at its max {gmax[g]}")
-            elif any(n not in sel for n in needs.get(iid, [])):
-                reasons.append(f"not funded: needs {', '.join(n for n in needs[iid] if n not in sel)}")
+            elif any(n not in sel for n in requires.get(iid, [])):
+                reasons.append(f"not funded: requires {', '.join(n for n in requires[iid] if n not in sel)}")
             elif r["cost"] > free.get(r["stream"], 0):
                 reasons.append(f"not funded: costs {_money(r['cost'])}, {r['stream']} has {_money(free.get(r['stream'], 0))} left")
             elif self.portfolio.objective == "coverage" and all(g in covered or goals.get(g, 0) == 0 for g in r["covers"]):
@@ -193,7 +192,7 @@ def _evaluate(portfolio: Portfolio, selection: list[str], label: str) -> Optimis
 
 def _optimise(portfolio: Portfolio, options) -> OptimiseResult:
     """The exact optimum of ``portfolio`` with these SolveOptions."""
-    raw = json.loads(_core.optimise_json(portfolio._p, options))
+    raw = _core.optimise(portfolio._p, options)
     return OptimiseResult(portfolio, raw)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import warnings
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from .. import _core
@@ -48,30 +49,39 @@ class Scenario:
     its reserved lines). Costs: ``set_participants``: item → participants (cost := per-participant
     price × participants); ``set_cost_cents``: item → cents; ``scale_cost``: item or ``"*"`` →
     decimal text: cost := floor(cost × factor) (an item's own factor replaces "*"; a set wins).
-    Items: ``drop_items`` may not be funded; ``force_items`` must be funded. ``params`` are free
-    labels (e.g. the grid values of a sweep) shown as columns in sweep tables; they are not part of
-    the file format.
+    Items: ``drop_items`` may not be funded; ``mandatory_items`` must be funded (the word of the
+    portfolio's ``mandatory`` items; ``force_items``, its old name, is still read — as an argument,
+    an attribute or a file's field — with a DeprecationWarning, for one release). ``params`` are
+    free labels (e.g. the grid values of a sweep) shown as columns in sweep tables; they are not
+    part of the file format.
     """
     name: str
     scale_budget: Mapping[str, str] = dataclasses.field(default_factory=dict)
     set_budget_cents: Mapping[str, int] = dataclasses.field(default_factory=dict)
     drop_items: Sequence[str] = ()
-    force_items: Sequence[str] = ()
+    mandatory_items: Sequence[str] = ()
     params: Mapping[str, object] = dataclasses.field(default_factory=dict, compare=False)
     set_cost_cents: Mapping[str, int] = dataclasses.field(default_factory=dict)
     scale_cost: Mapping[str, str] = dataclasses.field(default_factory=dict)
     set_participants: Mapping[str, int] = dataclasses.field(default_factory=dict)
     move_cents: Sequence[Mapping] = ()
     payroll_share: Mapping[str, str] | None = None
+    force_items: dataclasses.InitVar[Sequence[str] | None] = None  # the old name of mandatory_items
 
-    def __post_init__(self):
+    def __post_init__(self, force_items=None):
+        if force_items is not None:
+            _renamed("force_items", "mandatory_items")
+            if self.mandatory_items:
+                raise error(Errc.invalid_scenario, f"scenario '{self.name}': give mandatory_items or its old name "
+                                                   "force_items, not both", [self.name, "force_items"])
+            object.__setattr__(self, "mandatory_items", force_items)
         for k in ("scale_budget", "set_budget_cents", "set_cost_cents", "scale_cost", "set_participants"):
             v = getattr(self, k)
             if not isinstance(v, Mapping):
                 raise error(Errc.invalid_scenario, f"scenario '{self.name}': {k} must be a mapping, not {type(v).__name__}", [self.name, k])
             object.__setattr__(self, k, dict(v))
         object.__setattr__(self, "drop_items", tuple(self.drop_items))
-        object.__setattr__(self, "force_items", tuple(self.force_items))
+        object.__setattr__(self, "mandatory_items", tuple(self.mandatory_items))
         object.__setattr__(self, "params", dict(self.params))
         for s, f in self.scale_budget.items():
             _check_factor(s, f)
@@ -103,21 +113,29 @@ class Scenario:
                 _check_decimal(self.name, "payroll_share", k, ps[k])
             object.__setattr__(self, "payroll_share", {"from": ps["from"], "to": ps["to"]})
 
-    _FIELDS = ("scale_budget", "set_budget_cents", "drop_items", "force_items", "set_cost_cents", "scale_cost",
+    def __setstate__(self, state):
+        # a pickle made before mandatory_items had its old name
+        state = dict(state)
+        if "force_items" in state:
+            state.setdefault("mandatory_items", state.pop("force_items"))
+        for k, v in state.items():
+            object.__setattr__(self, k, v)
+
+    _FIELDS = ("scale_budget", "set_budget_cents", "drop_items", "mandatory_items", "set_cost_cents", "scale_cost",
                "set_participants", "move_cents", "payroll_share")
 
     @classmethod
     def from_dict(cls, d: Mapping) -> "Scenario":
-        known = {"name", "params", *cls._FIELDS}
+        known = {"name", "params", "force_items", *cls._FIELDS}
         extra = set(d) - known
         if extra:
             raise error(Errc.unknown_field, f"scenario: unknown field '{sorted(extra)[0]}'", sorted(extra))
         if "name" not in d:
             raise error(Errc.missing_field, "scenario: missing field 'name'", [])
         return cls(d["name"], d.get("scale_budget", {}), d.get("set_budget_cents", {}),
-                   d.get("drop_items", ()), d.get("force_items", ()), d.get("params", {}),
+                   d.get("drop_items", ()), d.get("mandatory_items", ()), d.get("params", {}),
                    d.get("set_cost_cents", {}), d.get("scale_cost", {}), d.get("set_participants", {}),
-                   d.get("move_cents", ()), d.get("payroll_share"))
+                   d.get("move_cents", ()), d.get("payroll_share"), force_items=d.get("force_items"))
 
     def to_dict(self) -> dict:
         """The scenario as in a koers.portfolio file (``params`` left out)."""
@@ -125,7 +143,7 @@ class Scenario:
         for k in self._FIELDS:
             v = getattr(self, k)
             if v:
-                d[k] = (list(v) if k in ("drop_items", "force_items") else
+                d[k] = (list(v) if k in ("drop_items", "mandatory_items") else
                         [dict(m) for m in v] if k == "move_cents" else dict(v))
         return d
 
@@ -142,6 +160,20 @@ class Scenario:
             if v:
                 parts.append(f"{k}={list(v) if isinstance(v, tuple) else v!r}")
         return f"Scenario({', '.join(parts)})"
+
+
+def _force_items(self) -> tuple:
+    """The old name of :attr:`Scenario.mandatory_items` (DeprecationWarning; goes in the next release)."""
+    _renamed("force_items", "mandatory_items")
+    return self.mandatory_items
+
+
+Scenario.force_items = property(_force_items)
+
+
+def _renamed(old: str, new: str) -> None:
+    warnings.warn(f"Scenario.{old} is the old name of {new}; it goes in the next release", DeprecationWarning,
+                  stacklevel=4)
 
 
 def compose(a: Scenario, b: Scenario, name: str | None = None) -> Scenario:

@@ -23,7 +23,7 @@ def _sweep_columns(portfolio_json: str, scenarios: list[dict], threads: int, pro
     if not scenarios:
         base.pop("scenarios")
     core = _core.parse_portfolio(json.dumps(base, ensure_ascii=False), "sweep")
-    return json.loads(_core.sweep_portfolio_json(core, int(threads), _options(0, 0, False, False), progress))
+    return _core.sweep_portfolio(core, int(threads), _options(0, 0, False, False), progress)
 
 
 def _sweep_chunk(portfolio_json: str, scenarios: list[dict], threads: int = 1) -> dict:

@@ -9,7 +9,7 @@ shows what the top-N cut would have selected, whether it can even be assigned, a
 >>> import koers.selection as ks
 >>> s = ks.Selection.from_dict({"format": "koers.selection", "version": 1,
 ...     "items": [{"id": "big", "score": 10, "hours": 150}, {"id": "b", "score": 6, "hours": 60},
-...               {"id": "c", "score": 5, "hours": 50}, {"id": "urgent", "score": 1, "hours": 40, "pinned": True}],
+...               {"id": "c", "score": 5, "hours": 50}, {"id": "urgent", "score": 1, "hours": 40, "mandatory": True}],
 ...     "experts": [{"id": "x", "hours": 100}, {"id": "y", "hours": 100}],
 ...     "min_items_per_expert": 1, "top_n": 2})
 >>> r = ks.select(s)

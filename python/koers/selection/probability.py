@@ -42,7 +42,8 @@ def selection_probability(problem, selection, samples: int | None = None, seed=N
     cores; the C++ solver releases the GIL). A tqdm bar shows progress.
 
     Returns a DataFrame (index: process) with ``probability`` (share of samples in the optimal
-    set), ``top_n_probability`` (share in the top-N cut), ``pinned``, and — when the problem has
+    set), ``top_n_probability`` (share in the top-N cut), ``mandatory`` (and ``pinned``, its old
+    name, for one release), and — when the problem has
     weights — ``selected`` and ``score`` at those weights. ``.attrs`` states the model.
     """
     s = _as_selection(selection)
@@ -80,7 +81,8 @@ def selection_probability(problem, selection, samples: int | None = None, seed=N
             cut_inc[i] += 1
     df = pd.DataFrame({"probability": [inc[i] / n for i in ids],
                        "top_n_probability": [cut_inc[i] / n for i in ids],
-                       "pinned": s.items["pinned"].to_numpy()}, index=pd.Index(ids, name="process"))
+                       "mandatory": s.items["mandatory"].to_numpy()}, index=pd.Index(ids, name="process"))
+    df["pinned"] = df["mandatory"]
     if base is not None:
         chosen0 = set(base.selected)
         df["selected"] = [i in chosen0 for i in ids]

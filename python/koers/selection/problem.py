@@ -1,5 +1,6 @@
-"""The selection problem (file format ``koers.selection`` v1): processes with score, hours, pinned
-and needs, experts with their hours (:class:`Selection`); :func:`select` solves one exactly."""
+"""The selection problem (file format ``koers.selection`` v1): processes with score, hours, whether
+they are mandatory and what they require, experts with their hours (:class:`Selection`);
+:func:`select` solves one exactly."""
 from __future__ import annotations
 
 import copy
@@ -7,6 +8,7 @@ import json
 import math
 import os
 import pathlib
+import warnings
 from typing import Iterable, Mapping, Sequence
 
 import numpy as np
@@ -22,7 +24,7 @@ __all__ = ["Selection", "select"]
 
 
 class Selection:
-    """Processes (score, hours, pinned, needs), experts with their hours, the minimum number of
+    """Processes (score, hours, mandatory, requires), experts with their hours, the minimum number of
     processes per expert and the length of the top-N cut to compare with (``koers.selection`` v1).
 
     Build one with :meth:`load`, :meth:`loads`, :meth:`from_dict` or :meth:`from_ranking`.
@@ -69,9 +71,10 @@ class Selection:
 
     @classmethod
     def from_ranking(cls, ranking, hours, experts, *, hours_per_week: float = 4,
-                     period: Sequence = ("2022-01-01", "2022-12-31"), calendar="nl", pinned: Iterable[str] = (),
-                     min_items_per_expert: int = 1, top_n: int = 10, needs: Mapping | None = None,
-                     items: Iterable[str] | None = None, name: str = "") -> "Selection":
+                     period: Sequence = ("2022-01-01", "2022-12-31"), calendar="nl", mandatory: Iterable[str] = (),
+                     min_items_per_expert: int = 1, top_n: int = 10, requires: Mapping | None = None,
+                     items: Iterable[str] | None = None, name: str = "", pinned: Iterable[str] | None = None,
+                     needs: Mapping | None = None) -> "Selection":
         """A selection from a ranking.
 
         ``ranking``: a rank result with labelled ``.scores`` (higher is better) or a Series
@@ -79,12 +82,13 @@ class Selection:
         ``experts``: a number (``expert-01`` … ids), a list of ids (each gets
         :func:`expert_hours` ``(hours_per_week, period, calendar)``, i.e. the working days of
         the period in :class:`koers.Calendar`) or a Mapping expert → hours (used as given).
-        ``pinned``: urgent processes that must be in. ``needs``: process → list of processes
-        it needs. ``items``: restrict to these processes (default: all ranked).
+        ``mandatory``: urgent processes that must be in. ``requires``: process → list of processes
+        it requires. (``pinned`` and ``needs``, their old names, still work with a
+        DeprecationWarning, for one release.) ``items``: restrict to these processes (default: all ranked).
 
         >>> import pandas as pd
         >>> s = Selection.from_ranking(pd.Series({"a": 0.9, "b": 0.5}), hours={"a": 150, "b": 60},
-        ...                            experts=2, pinned=["b"], top_n=1)
+        ...                            experts=2, mandatory=["b"], top_n=1)
         >>> s.experts["hours"].tolist()      # 4 h/week over the 253 Dutch working days of 2022
         [202.4, 202.4]
         """
@@ -93,10 +97,14 @@ class Selection:
         for i in ids:
             if i not in scores.index:
                 raise error(Errc.unknown_name, f"process '{i}' is not in the ranking", [i])
-        pinned = [str(p) for p in pinned]
-        for p in pinned:
+        if pinned is not None:
+            mandatory = _renamed("pinned", "mandatory", pinned, mandatory)
+        if needs is not None:
+            requires = _renamed("needs", "requires", needs, requires)
+        mandatory = [str(p) for p in mandatory]
+        for p in mandatory:
             if p not in ids:
-                raise error(Errc.unknown_name, f"pinned process '{p}' is not among the processes", [p])
+                raise error(Errc.unknown_name, f"mandatory process '{p}' is not among the processes", [p])
         if isinstance(hours, Mapping) or is_series(hours):
             hmap = dict(hours.items())
             missing = [i for i in ids if i not in hmap]
@@ -105,14 +113,14 @@ class Selection:
                                  (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""), missing)
         else:
             hmap = {i: hours for i in ids}
-        needs = dict(needs or {})
+        requires = dict(requires or {})
         out_items = []
         for i in ids:
             it = {"id": i, "score": float(scores[i]), "hours": float(hmap[i])}
-            if i in pinned:
-                it["pinned"] = True
-            if needs.get(i):
-                it["needs"] = [str(x) for x in needs[i]]
+            if i in mandatory:
+                it["mandatory"] = True
+            if requires.get(i):
+                it["requires"] = [str(x) for x in requires[i]]
             out_items.append(it)
         if isinstance(experts, Mapping):
             ex = [{"id": str(e), "hours": float(h)} for e, h in experts.items()]
@@ -149,11 +157,15 @@ class Selection:
 
     @property
     def items(self) -> pd.DataFrame:
-        """One row per process (index ``id``): score, hours, pinned, needs."""
+        """One row per process (index ``id``): score, hours, mandatory, requires (and ``pinned``,
+        ``needs``: the old names of mandatory and requires, the same values, for one release)."""
         rows = [{"id": it["id"], "score": float(it["score"]), "hours": float(it["hours"]),
-                 "pinned": bool(it.get("pinned", False)), "needs": list(it.get("needs", []))}
+                 "mandatory": bool(it.get("mandatory", False)), "requires": list(it.get("requires", []))}
                 for it in self._dict["items"]]
-        return pd.DataFrame(rows, columns=["id", "score", "hours", "pinned", "needs"]).set_index("id")
+        df = pd.DataFrame(rows, columns=["id", "score", "hours", "mandatory", "requires"]).set_index("id")
+        df["pinned"] = df["mandatory"]
+        df["needs"] = df["requires"]
+        return df
 
     @property
     def experts(self) -> pd.DataFrame:
@@ -193,13 +205,22 @@ class Selection:
     def __repr__(self):
         it = self._dict["items"]
         ex = self._dict.get("experts", [])
-        pins = sum(1 for i in it if i.get("pinned"))
+        pins = sum(1 for i in it if i.get("mandatory"))
         hours = sum(float(i["hours"]) for i in it)
         cap = (sum(float(e.get("hours", 0)) for e in ex) if ex else float(self._dict.get("capacity_hours", 0)))
         who = f"{len(ex)} experts" if ex else "one pool"
         nm = f" {self.name!r}" if self.name else ""
-        return (f"<koers.Selection{nm}: {len(it)} processes ({pins} pinned, {hours:g} h), {who} with {cap:g} h, "
+        return (f"<koers.Selection{nm}: {len(it)} processes ({pins} mandatory, {hours:g} h), {who} with {cap:g} h, "
                 f"≥{self.min_items_per_expert} per expert, top_n={self.top_n}>")
+
+
+def _renamed(old: str, new: str, value, given):
+    """``value`` of the old argument ``old`` (DeprecationWarning), unless ``new`` is given too (E107)."""
+    warnings.warn(f"Selection.from_ranking({old}=...) is the old name of {new}=...; it goes in the next release",
+                  DeprecationWarning, stacklevel=3)
+    if given:
+        raise error(Errc.invalid_value, f"give {new} or its old name {old}, not both", [old])
+    return value
 
 
 def _selection_from_state(d):
@@ -294,7 +315,7 @@ def select(selection, *, node_limit: int = 0, time_limit: float = 0.0, check_uni
     ('optimal', 28, 0.0, True)
     """
     s = _as_selection(selection)
-    raw = json.loads(_core.select_json(s._core_obj, _options(node_limit, time_limit, check_unique)))
+    raw = _core.select(s._core_obj, _options(node_limit, time_limit, check_unique))
     meets = _cut_meets_minimum(s, raw) if compare_top_n else None
     return SelectionResult(s, raw, meets)
 

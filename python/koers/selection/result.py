@@ -3,7 +3,6 @@ its proof, and what the top-N cut (:class:`TopNCut`) or any other list would hav
 from __future__ import annotations
 
 import dataclasses
-import json
 from typing import TYPE_CHECKING, Iterable
 
 import numpy as np
@@ -24,7 +23,7 @@ plotting = LazyModule("koers.plotting")  # matplotlib only when a plot is drawn
 
 @dataclasses.dataclass(frozen=True)
 class TopNCut:
-    """What "take the top N" (pinned first, then by score) would have done."""
+    """What "take the top N" (mandatory first, then by score) would have done."""
     n: int
     selected: list
     total_score: float
@@ -78,12 +77,12 @@ class SelectionResult:
 
     @property
     def longest_prefix(self) -> TopNCut:
-        """The greedy alternative to the top-N cut: the longest prefix of the ranking (pinned
+        """The greedy alternative to the top-N cut: the longest prefix of the ranking (mandatory
         first, then by score) that can still be assigned within the experts' hours."""
         d = self.selection.to_dict()
         d["top_n"] = 0
         sub = type(self.selection).from_dict(d)
-        raw = json.loads(_core.select_json(sub._core_obj, _options(check_unique=False)))
+        raw = _core.select(sub._core_obj, _options(check_unique=False))
         r = SelectionResult(sub, {**raw, "status": self.status, "selected": self.selected,
                                   "total_score": self.total_score}, _cut_meets_minimum(sub, raw))
         c = r.top_n
@@ -93,7 +92,7 @@ class SelectionResult:
         """Judge any list of processes (e.g. a list the management drew up) like the top-N cut:
         can it be assigned within the experts' hours (``feasible``), with every expert at
         ``min_items_per_expert`` (``meets_minimum``), its total score and what it loses against
-        the optimum. Both checks are exact solves with exactly these processes pinned."""
+        the optimum. Both checks are exact solves with exactly these processes mandatory."""
         ids = [str(i) for i in ids]
         known = set(self.selection.items.index)
         bad = [i for i in ids if i not in known]
@@ -101,18 +100,18 @@ class SelectionResult:
             raise error(Errc.unknown_name, f"unknown process '{bad[0]}'", bad)
         keep = set(ids)
         d = self.selection.to_dict()
-        d["items"] = [dict(it, pinned=True) for it in d["items"] if it["id"] in keep]
+        d["items"] = [dict(it, mandatory=True) for it in d["items"] if it["id"] in keep]
         for it in d["items"]:
-            it["needs"] = [n for n in it.get("needs", []) if n in keep]
-            if not it["needs"]:
-                del it["needs"]
+            it["requires"] = [n for n in it.get("requires", []) if n in keep]
+            if not it["requires"]:
+                del it["requires"]
         d["top_n"] = 0
         order = [it["id"] for it in d["items"]]
         total = float(sum(float(it["score"]) for it in d["items"]))
 
         def solve(min_per):
             dd = dict(d, min_items_per_expert=min_per) if d.get("experts") else d
-            r = json.loads(_core.select_json(_core.parse_selection(_dumps(dd), "list"), _options(check_unique=False)))
+            r = _core.select(_core.parse_selection(_dumps(dd), "list"), _options(check_unique=False))
             ok = r["status"] == "optimal" and set(r["selected"]) == keep
             return ok, r.get("assignment", {})
         feasible, assignment = solve(0)
@@ -141,8 +140,9 @@ class SelectionResult:
 
     @property
     def items(self) -> pd.DataFrame:
-        """Every process: score, hours, pinned, selected, expert (or None), in_top_n."""
-        df = self.selection.items.drop(columns=["needs"])
+        """Every process: score, hours, mandatory, selected, expert (or None), in_top_n (and
+        ``pinned``, the old name of mandatory, for one release)."""
+        df = self.selection.items.drop(columns=["requires", "needs"])
         who = {p: e for e, ps in self.assignment_map.items() for p in ps}
         sel, cut = set(self.selected), set(self.top_n.selected)
         df["selected"] = [i in sel for i in df.index]
@@ -242,7 +242,7 @@ def _options(node_limit=0, time_limit=0.0, check_unique=True):
 
 def _cut_meets_minimum(s: Selection, raw: dict) -> bool:
     """Whether the top-N cut can be assigned with every expert at ≥ min_items_per_expert:
-    solved exactly as a selection of only the cut's processes, all pinned."""
+    solved exactly as a selection of only the cut's processes, all mandatory."""
     cut = raw["top_n_cut"]
     if not cut["feasible"]:
         return False
@@ -250,14 +250,14 @@ def _cut_meets_minimum(s: Selection, raw: dict) -> bool:
     if not d.get("experts") or not d.get("min_items_per_expert"):
         return True
     keep = set(cut["selected"])
-    d["items"] = [dict(it, pinned=True, needs=[n for n in it.get("needs", []) if n in keep])
+    d["items"] = [dict(it, mandatory=True, requires=[n for n in it.get("requires", []) if n in keep])
                   for it in d["items"] if it["id"] in keep]
     for it in d["items"]:
-        if not it["needs"]:
-            del it["needs"]
+        if not it["requires"]:
+            del it["requires"]
     if len(d["items"]) < len(d["experts"]) * int(d["min_items_per_expert"]):
         return False
     d["top_n"] = 0
     sub = _core.parse_selection(_dumps(d), "top-n cut")
-    r = json.loads(_core.select_json(sub, _options(check_unique=False)))
+    r = _core.select(sub, _options(check_unique=False))
     return r["status"] == "optimal" and sorted(r["selected"]) == sorted(keep)

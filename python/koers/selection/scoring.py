@@ -3,7 +3,6 @@ of :func:`koers.smaa`, and the many exact solves that :func:`selection_probabili
 :func:`selection_sensitivity` make with them."""
 from __future__ import annotations
 
-import json
 import os
 import warnings
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -117,7 +116,7 @@ def _solve_with(d: dict, scores: pd.Series) -> tuple[str, frozenset, frozenset]:
     """(status, optimal set, top-N cut set) of selection dict ``d`` with these scores."""
     items = [dict(it, score=float(scores[it["id"]])) for it in d["items"]]
     core = _core.parse_selection(_dumps({**d, "items": items}), "selection")
-    r = json.loads(_core.select_json(core, _options(check_unique=False)))
+    r = _core.select(core, _options(check_unique=False))
     return r["status"], frozenset(r["selected"]), frozenset(r["top_n_cut"]["selected"])
 
 

@@ -26,9 +26,11 @@ def selection_sensitivity(problem, selection, *, steps: int = 20, tol: float = 1
     |t − w_j| over criteria and directions. A flip narrower than one grid step can be missed;
     ties between equally good selections are broken by the solver as in :func:`select`.
 
-    Returns a DataFrame (index: process) with ``selected`` (at the base weights), ``pinned``,
+    Returns a DataFrame (index: process) with ``selected`` (at the base weights), ``mandatory``
+    (and ``pinned``, its old name, for one release),
     ``change`` (the smallest |Δw|, <NA> when no sweep moves it), ``criterion``, ``weight_from``,
-    ``weight_to`` and ``moves`` ("out"/"in"/"never"/"pinned"), smallest change first.
+    ``weight_to`` and ``moves`` ("out"/"in"/"never"/"pinned": a mandatory process; the value keeps
+    its name this release), smallest change first.
     """
     s = _as_selection(selection)
     sc = _scorer_for(problem, method, normalisation, scorer)
@@ -43,7 +45,7 @@ def selection_sensitivity(problem, selection, *, steps: int = 20, tol: float = 1
     if st == "infeasible":
         raise error(Errc.infeasible, "the selection is infeasible", [])
     ids = list(s.items.index)
-    pinned = set(s.items.index[s.items["pinned"]])
+    mandatory = set(s.items.index[s.items["mandatory"]])
     k = len(w0)
     cache = {}
 
@@ -73,7 +75,7 @@ def selection_sensitivity(problem, selection, *, steps: int = 20, tol: float = 1
     tasks = []  # [process, j, lo, hi]: membership as at the base at lo, flipped at hi
     for (j, _d), ts in grid.items():
         prev = w0[j]
-        todo = [i for i in ids if i not in pinned]
+        todo = [i for i in ids if i not in mandatory]
         for t in ts:
             chosen = cache[(j, t)]
             flipped = [i for i in todo if (i in chosen) != (i in base_set)]
@@ -107,8 +109,8 @@ def selection_sensitivity(problem, selection, *, steps: int = 20, tol: float = 1
     rows = []
     for i in ids:
         b = best[i]
-        moves = "pinned" if i in pinned else ("never" if b is None else ("out" if i in base_set else "in"))
-        rows.append({"process": i, "selected": i in base_set, "pinned": i in pinned,
+        moves = "pinned" if i in mandatory else ("never" if b is None else ("out" if i in base_set else "in"))
+        rows.append({"process": i, "selected": i in base_set, "mandatory": i in mandatory, "pinned": i in mandatory,
                      "change": None if b is None else b[0], "criterion": None if b is None else b[1],
                      "weight_from": None if b is None else b[2], "weight_to": None if b is None else b[3],
                      "moves": moves})

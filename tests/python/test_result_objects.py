@@ -1,0 +1,111 @@
+"""The solvers' results cross the bindings as Python objects (issue 12 §2: bindings translate
+types, not JSON text): ``_core.optimise``, ``_core.curve``, ``_core.select`` and
+``_core.sweep_portfolio`` build dicts, lists and numbers in C++ with the fields of the C++ JSON
+(``*_json``, kept for parity). Here both are held to the same content, key order and number
+types, so ``koers optimise --json`` and ``koers select --json`` print what they printed."""
+import json
+
+import pytest
+
+import koers
+from koers import _core
+from koers.budget.result import _options as portfolio_options
+from koers.selection.result import _options as selection_options
+
+
+def _same(a, b, path="$"):
+    """Equal with the same types (int stays int, float float) and dict keys in the same order."""
+    assert type(a) is type(b), (path, type(a), type(b))
+    if isinstance(a, dict):
+        assert list(a) == list(b), path
+        for k in a:
+            _same(a[k], b[k], f"{path}.{k}")
+    elif isinstance(a, list):
+        assert len(a) == len(b), path
+        for k, (x, y) in enumerate(zip(a, b)):
+            _same(x, y, f"{path}[{k}]")
+    else:
+        assert a == b, (path, a, b)
+
+
+def _no_seconds(d):
+    d = dict(d)
+    d.pop("seconds", None)
+    return d
+
+
+def _portfolios():
+    base = {"format": "koers.portfolio", "version": 1, "name": "x",
+            "streams": [{"id": "s", "budget_cents": 15, "reserved_cents": 1}]}
+    item = {"stream": "s", "value": 1}
+    return {"deventer": koers.Portfolio.example("deventer-2014"),
+            "stream conflict": koers.Portfolio.from_dict(dict(base, items=[
+                dict(item, id="a", cost_cents=10, mandatory=True), dict(item, id="b", cost_cents=10, mandatory=True)])),
+            "requires conflict": koers.Portfolio.from_dict(dict(base, items=[
+                dict(item, id="a", cost_cents=1, mandatory=True), dict(item, id="b", cost_cents=1, excluded=True)],
+                requires=[["a", "b"]])),
+            "group conflict": koers.Portfolio.from_dict(dict(base, items=[
+                dict(item, id="a", cost_cents=1, mandatory=True), dict(item, id="b", cost_cents=1),
+                dict(item, id="c", cost_cents=1, mandatory=True)],
+                requires=[["a", "b"]], groups=[{"id": "g", "items": ["b", "c"], "max": 1}]))}
+
+
+@pytest.mark.parametrize("name", ["deventer", "stream conflict", "requires conflict", "group conflict"])
+@pytest.mark.parametrize("limits", [{}, {"node_limit": 1}])
+def test_optimise_gives_the_fields_of_its_json(name, limits):
+    p = _portfolios()[name]
+    o = portfolio_options(**limits)
+    d = _core.optimise(p._p, o)
+    _same(_no_seconds(d), _no_seconds(json.loads(_core.optimise_json(p._p, o))))
+    assert isinstance(d["seconds"], float)
+    if name != "deventer":
+        assert d["status"] == "infeasible" and d["conflict"]["kind"] == name.split()[0]
+
+
+def test_curve_gives_the_fields_of_its_json():
+    p = koers.Portfolio.example("deventer-2014")
+    o = portfolio_options(check_unique=False, check_binding=False)
+    d = _core.curve(p._p, "stream.strategisch", o, 100000)
+    _same(d, json.loads(_core.curve_json(p._p, "stream.strategisch", o, 100000)))
+    assert len(d["breakpoints"]) > 10 and d["breakpoints"][0]["budget_cents"] == 0
+
+
+def test_sweep_gives_the_columns_of_its_json():
+    p = koers.Portfolio.example("deventer-2014")
+    forced = tuple(i for i, r in p.items.iterrows() if r["stream"] == "stream.strategisch")
+    grouped = {i for g in p.to_dict().get("groups", []) for i in g["items"]}
+    big = max((i for i in forced if i not in grouped), key=lambda i: p.items.loc[i, "cost"])
+    scs = koers.grid(p, cut=("0", "0.5", "0.25")) + [
+        koers.budget.Scenario("error", force_items=forced),  # more forced than its groups allow
+        koers.budget.Scenario("infeasible", scale_budget={"stream.strategisch": "0.001"}, force_items=(big,))]
+    d = p.with_scenarios(scs)
+    o = portfolio_options(0, 0, False, False)
+    cols = _core.sweep_portfolio(d._p, 2, o)
+    _same(cols, json.loads(_core.sweep_portfolio_json(d._p, 2, o)))
+    assert cols["status"][-2:] == ["error", "infeasible"] and cols["conflict"][-1]["kind"] == "stream"
+    assert isinstance(cols["error"][-2], str) and isinstance(cols["error_code"][-2], int)
+    assert cols["streams"] == list(p.streams.index)
+
+
+def _selections():
+    ok = koers.selection.Selection.from_dict({
+        "format": "koers.selection", "version": 1,
+        "items": [{"id": "big", "score": 10, "hours": 150}, {"id": "b", "score": 6, "hours": 60},
+                  {"id": "c", "score": 5, "hours": 50}, {"id": "urgent", "score": 1, "hours": 40, "mandatory": True}],
+        "experts": [{"id": "y", "hours": 100}, {"id": "x", "hours": 100}], "min_items_per_expert": 1, "top_n": 2})
+    bad = ok.to_dict()
+    for it in bad["items"]:
+        it["mandatory"] = True
+    return {"assigned": ok, "infeasible": koers.selection.Selection.from_dict(bad),
+            "west-betuwe": koers.selection.Selection.load(koers.examples.path("west-betuwe-2022", "selection.json"))}
+
+
+@pytest.mark.parametrize("name", ["assigned", "infeasible", "west-betuwe"])
+def test_select_gives_the_fields_of_its_json(name):
+    s = _selections()[name]
+    o = selection_options()
+    d = _core.select(s._core_obj, o)
+    _same(_no_seconds(d), _no_seconds(json.loads(_core.select_json(s._core_obj, o))))
+    assert (d["status"] == "infeasible") == (name == "infeasible")
+    if name == "assigned":
+        assert list(d["assignment"]) == ["x", "y"]  # keyed as the JSON object was: sorted
