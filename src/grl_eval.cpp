@@ -671,6 +671,22 @@ struct Evaluated {
 
   Evaluator evaluator() const { return Evaluator{net, algorithm, tolerance, value, label}; }
 
+  /// A new run of strategy `name` over the net: every element unset and not given.
+  void start(const std::string& name, Algorithm a, int tol) {
+    strategy = name;
+    algorithm = a;
+    tolerance = tol;
+    value.assign(net.n, 0);
+    label.assign(net.n, Label::none);
+    given.assign(net.n, 0);
+  }
+  /// Element e's value and label as the strategy gives them (run() leaves them as they are).
+  void give(std::size_t e, int v, Label l) {
+    given[e] = 1;
+    value[e] = v;
+    label[e] = l;
+  }
+
   /// Kahn's order over the non-given elements (E201 with the path on a cycle), then every value.
   void run() {
     const std::size_t n = net.n;
@@ -877,12 +893,7 @@ LazyResult evaluate_lazy(const Model& m, const std::string& strategy, const Opti
     ev->actors_net.push_back(std::move(na));
   }
   std::map<std::string, Evaluation> given = collect(m, static_cast<std::size_t>(st - m.strategies.data()));
-  ev->strategy = st->name;
-  ev->algorithm = opt.algorithm.value_or(m.default_algorithm);
-  ev->tolerance = opt.tolerance;
-  ev->value.assign(n, 0);
-  ev->label.assign(n, Label::none);
-  ev->given.assign(n, 0);
+  ev->start(st->name, opt.algorithm.value_or(m.default_algorithm), opt.tolerance);
   for (auto& [id, e] : given) {
     auto it = index.find(id);
     if (it == index.end())
@@ -890,9 +901,7 @@ LazyResult evaluate_lazy(const Model& m, const std::string& strategy, const Opti
     if (e.value < -102 || e.value > 100)
       throw InputError(Errc::invalid_value, "strategy '" + st->name + "' gives element '" + id + "' the value " +
                                                 std::to_string(e.value) + ", outside -100..100", {id, st->name});
-    ev->given[it->second] = 1;
-    ev->value[it->second] = e.value;
-    ev->label[it->second] = e.label.value_or(label_of(e.value));
+    ev->give(it->second, e.value, e.label.value_or(label_of(e.value)));
   }
   ev->run();
   LazyResult r;
@@ -1029,18 +1038,10 @@ LazyResult evaluate_lazy(const StrategyGraph& g, const std::string& strategy, co
     throw unknown_strategy(strategy, g.name, known);
   }
   check_tolerance(opt);
-  ev->strategy = st->name;
-  ev->algorithm = opt.algorithm.value_or(Algorithm::quantitative);
-  ev->tolerance = opt.tolerance;
-  ev->value.assign(n, 0);
-  ev->label.assign(n, Label::none);
-  ev->given.assign(n, 0);
+  ev->start(st->name, opt.algorithm.value_or(Algorithm::quantitative), opt.tolerance);
   for (const auto& [id, v] : st->values) {  // a later value for the same node overrides an earlier one
-    auto e = element_with_id(static_cast<std::uint32_t>(*g.index_of(id)));
     int value = round_int(v);
-    ev->given[e] = 1;
-    ev->value[e] = value;
-    ev->label[e] = label_of(value);
+    ev->give(element_with_id(static_cast<std::uint32_t>(*g.index_of(id))), value, label_of(value));
   }
   ev->run();
   LazyResult r;

@@ -26,23 +26,35 @@ using json = nlohmann::json;
 inline constexpr int max_json_depth = 64;
 inline constexpr std::size_t max_json_bytes = koers::io::max_file_bytes;  // 1 GiB
 
-/// The deepest nesting of arrays/objects in a JSON text (strings skipped), stopping as soon as
-/// it passes `limit`. A linear scan: cheaper than nlohmann's callback parser by far.
-inline int json_depth(std::string_view text, int limit) {
-  int depth = 0, deepest = 0;
+/// Calls visit(i) for each byte text[i] outside a JSON string (a string's quotes, content and
+/// escapes are skipped), stopping at the first call that returns true; true when one did.
+template <class Visit>
+bool any_outside_strings(std::string_view text, Visit visit) {
   bool in_string = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (in_string) {
       if (c == '\\') ++i;
       else if (c == '"') in_string = false;
-      continue;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (visit(i)) {
+      return true;
     }
-    if (c == '"') in_string = true;
-    else if (c == '[' || c == '{') {
-      if (++depth > deepest && (deepest = depth) > limit) return deepest;
-    } else if (c == ']' || c == '}') --depth;
   }
+  return false;
+}
+
+/// The deepest nesting of arrays/objects in a JSON text (strings skipped), stopping as soon as
+/// it passes `limit`. A linear scan: cheaper than nlohmann's callback parser by far.
+inline int json_depth(std::string_view text, int limit) {
+  int depth = 0, deepest = 0;
+  any_outside_strings(text, [&](std::size_t i) {
+    char c = text[i];
+    if (c == '[' || c == '{') return ++depth > deepest && (deepest = depth) > limit;
+    if (c == ']' || c == '}') --depth;
+    return false;
+  });
   return deepest;
 }
 
@@ -59,18 +71,9 @@ inline void check_json_text(std::string_view text, const std::string& origin) {
 /// JSON has no NaN or Infinity: true when the text holds such a literal outside a string, so
 /// that a reader can name it (E110) instead of a bare syntax error.
 inline bool has_non_finite_literal(std::string_view text) {
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
-      continue;
-    }
-    if (c == '"') in_string = true;
-    else if (text.compare(i, 3, "NaN") == 0 || text.compare(i, 8, "Infinity") == 0) return true;
-  }
-  return false;
+  return any_outside_strings(text, [&](std::size_t i) {
+    return text.compare(i, 3, "NaN") == 0 || text.compare(i, 8, "Infinity") == 0;
+  });
 }
 
 /// Parse JSON text into `J` (nlohmann::json, or ordered_json where order matters); malformed,

@@ -13,8 +13,6 @@ namespace koers::python {
 void register_calendar(py::module_& m) {
   m.def("parse_date", &koers::parse_date, "text"_a, "Read an ISO date 'YYYY-MM-DD' (E500 otherwise).");
   m.def("easter_sunday", &koers::easter_sunday, "year"_a, "Gregorian Easter Sunday (anonymous Gregorian algorithm).");
-  m.def("weekdays", &koers::weekdays, "period"_a, "Mon-Fri in the period, holidays not subtracted.");
-  m.def("weeks", &koers::weeks, "period"_a, "Days / 7, exactly (a Ratio).");
   py::class_<Period>(m, "Period", "The days from start to end, both included (E501 when end < start).")
       .def(py::init<Date, Date>(), "start"_a, "end"_a)
       .def_static("year", &Period::year, "year"_a)
@@ -24,6 +22,9 @@ void register_calendar(py::module_& m) {
       .def("contains", &Period::contains, "date"_a)
       .def("__eq__", [](const Period& a, const Period& b) { return a == b; })
       .def("__repr__", [](const Period& p) { return "Period('" + p.to_string() + "')"; });
+  // after Period's class, so their signatures name the Python type
+  m.def("weekdays", &koers::weekdays, "period"_a, "Mon-Fri in the period, holidays not subtracted.");
+  m.def("weeks", &koers::weeks, "period"_a, "Days / 7, exactly (a Ratio).");
   py::class_<Holiday>(m, "Holiday", "A day off: date and Dutch name.")
       .def_readonly("date", &Holiday::date)
       .def_readonly("name", &Holiday::name)

@@ -428,15 +428,46 @@ def _restore(state):
 
 
 def load(source=None, *, strict: bool = False, **tables) -> AcademyLog:
-    """An academy event log from a folder of CSV files, or from DataFrames.
+    """Load an academy event log from a folder of CSV files, or from DataFrames.
 
-    ``load("path/to/log")`` reads ``courses.csv``, ``runs.csv``, ``registrations.csv``,
-    ``cancellations.csv`` and, when present, ``evaluations.csv``; ``load({"courses": df, ...})``
-    or ``load(courses=df, runs=df, registrations=df, cancellations=df[, evaluations=df])`` takes
-    DataFrames (dates as datetime64 or ISO text; columns by name, in any order). Bad rows are
-    left out and listed in :attr:`AcademyLog.errors`; ``strict=True`` raises InputError 705.
-    File problems raise InputError: 100 missing file, 118 not UTF-8, 700 malformed CSV,
-    701 missing column, 702 empty file, 703 duplicate column.
+    Parameters
+    ----------
+    source : str, os.PathLike, Mapping or AcademyLog, optional
+        A folder holding ``courses.csv``, ``runs.csv``, ``registrations.csv``,
+        ``cancellations.csv`` and, when present, ``evaluations.csv`` (``docs/academy.md``);
+        or a mapping ``{"courses": df, ...}`` of DataFrames.
+    strict : bool, default False
+        Refuse the whole log when a row is bad, instead of leaving the row out.
+    **tables : pandas.DataFrame
+        ``courses=df, runs=df, registrations=df, cancellations=df[, evaluations=df]`` instead of
+        a folder (dates as datetime64 or ISO text; columns by name, in any order).
+
+    Returns
+    -------
+    AcademyLog
+        The log; bad rows are left out and listed in :attr:`AcademyLog.errors` (file, row,
+        field, reason).
+
+    Raises
+    ------
+    koers.InputError
+        A missing file (E100), not UTF-8 (E118), malformed CSV (E700), a missing column (E701),
+        an empty file (E702), a duplicate column (E703); with ``strict=True`` a bad row (E705).
+
+    Examples
+    --------
+    >>> import koers
+    >>> folder = koers.examples.path("west-betuwe-2022", "academy")
+    >>> log = koers.academy.load(folder)
+    >>> len(log.errors), log.kpis(as_of="2022-06-23")["avg_participants_per_started_run"]
+    (0, '4.17')
+
+    The same log from DataFrames (without its evaluations):
+
+    >>> import pandas as pd
+    >>> frames = {n: pd.read_csv(folder / f"{n}.csv") for n in ("courses", "runs", "registrations", "cancellations")}
+    >>> koers.academy.load(**frames).kpis(as_of="2022-06-23") == log.kpis(as_of="2022-06-23")
+    True
     """
     if isinstance(source, Mapping):
         tables = {**source, **tables}

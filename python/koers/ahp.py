@@ -442,13 +442,66 @@ def _from_doc(data: dict):
 
 
 def load(path):
-    """An :class:`AHP` or :class:`Group` from a ``koers.ahp`` file (hierarchies: :func:`analyse`)."""
+    """Load one set of pairwise judgments, or a group of judges, from a ``koers.ahp`` file.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A ``koers.ahp`` file (``docs/ahp-format.md``) holding one judgment set or a group;
+        a two-level hierarchy is analysed by :func:`analyse`.
+
+    Returns
+    -------
+    AHP or Group
+        One judge's :class:`AHP`, or a :class:`Group` of judges with its aggregation (AIJ or AIP).
+
+    Raises
+    ------
+    koers.InputError
+        File problems, with the JSON path (unknown element, judgment outside 1/9..9, ...).
+
+    Examples
+    --------
+    >>> import koers
+    >>> group = koers.ahp.load(koers.examples.path("west-betuwe-2022", "ahp.json"))
+    >>> len(group.judges), group.ranking()[0]
+    (5, 'bestuurlijke_prioriteiten')
+    >>> round(group.consistency()["cr"], 4)
+    0.0049
+    """
     return _from_doc(json.loads(_core.ahp_load_json(os.fspath(path))))
 
 
 def analyse(path_or_dict) -> dict:
-    """The full ``koers ahp --json`` result of a ``koers.ahp`` file path or dictionary
-    (one set, a group, or a two-level hierarchy)."""
+    """Analyse a ``koers.ahp`` document: priorities, consistency, completion and judges.
+
+    Parameters
+    ----------
+    path_or_dict : str, os.PathLike or Mapping
+        A ``koers.ahp`` file, or the same document as a dictionary: one judgment set, a group
+        of judges, or a two-level hierarchy.
+
+    Returns
+    -------
+    dict
+        What ``koers ahp --json`` prints: ``weights`` and ``ranking``, ``lambda_max``, ``ci``,
+        ``cr`` with the random-index table and its source, the completed pairs, the most
+        inconsistent triads and, for a group, every judge's priorities and disagreement.
+
+    Raises
+    ------
+    koers.InputError
+        File problems, with the JSON path.
+
+    Examples
+    --------
+    >>> import koers
+    >>> r = koers.ahp.analyse(koers.examples.path("west-betuwe-2022", "ahp.json"))
+    >>> r["ranking"][:2], r["consistent"], r["ri_note"]
+    (['bestuurlijke_prioriteiten', 'dienstverlening'], True, 'Saaty 1980, n = 5')
+    >>> round(r["weights"]["bestuurlijke_prioriteiten"], 3)
+    0.262
+    """
     if isinstance(path_or_dict, Mapping):
         return json.loads(_core.ahp_analyse_json(_dumps(dict(path_or_dict)), str(path_or_dict.get("name") or "ahp")))
     return json.loads(_core.ahp_analyse_file(os.fspath(path_or_dict)))

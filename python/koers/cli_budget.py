@@ -65,7 +65,7 @@ def _line(name, d) -> str:
 
 
 def _eur(cents) -> str:
-    from .budget import _money
+    from .budget.money import _money
     return _money(cents)
 
 

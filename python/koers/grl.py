@@ -28,13 +28,15 @@ import json
 import os
 import pathlib
 
-from ._lazy import pandas as pd
+from ._lazy import LazyModule, pandas as pd
 
 from . import _core
 from .errors import Errc, error
 
 __all__ = ["LABELS", "GrlModel", "Evaluation", "load_jucm", "from_model", "strategies", "evaluate",
            "evaluate_model", "propagate_file"]
+
+np = LazyModule("numpy")  # only the matrix views need it
 
 #: The seven GRL labels, from worst to best (Conflict and Unknown in the middle).
 LABELS = ["Denied", "WeaklyDenied", "None", "Conflict", "Unknown", "WeaklySatisfied", "Satisfied"]
@@ -151,7 +153,6 @@ class Evaluation:
     def to_frame(self, explain: bool = True) -> pd.DataFrame:
         """Elements indexed by id: name, kind, value (-100..100), label (category), given, and
         with ``explain`` (the default) rule — how the inputs combined, in words."""
-        import numpy as np
         r = self._raw
         values, codes, given = r.arrays()
         data = {"name": r.names(), "kind": r.kinds(), "value": values.astype("int64"),
@@ -240,7 +241,6 @@ class Evaluation:
         return {"strategy": self.strategy, "algorithm": self.algorithm, "elements": elements, "actors": actors}
 
     def __repr__(self) -> str:
-        import numpy as np
         _values, codes, _given = self._raw.arrays()
         counts = np.bincount(codes, minlength=len(_LABEL_NAMES))
         summary = ", ".join(f"{lab} {counts[_LABEL_NAMES.index(lab)]}" for lab in LABELS
@@ -253,8 +253,44 @@ class Evaluation:
 
 
 def load_jucm(path) -> GrlModel:
-    """Load a jUCMNav ``.jucm`` file. Raises :class:`koers.InputError` E100 (unreadable),
-    E116 (not XML) or E600 (not a readable GRL model, naming the element)."""
+    """Load a GRL goal model from a jUCMNav ``.jucm`` file (EMF XMI).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The ``.jucm`` file: its intentional elements, links (contributions, decompositions,
+        dependencies), actors and evaluation strategies are read.
+
+    Returns
+    -------
+    GrlModel
+        Evaluate it with :meth:`GrlModel.evaluate` (jUCMNav's quantitative, qualitative or
+        hybrid algorithm).
+
+    Raises
+    ------
+    koers.InputError
+        Unreadable (E100), not XML (E116) or not a readable GRL model (E600, naming the element).
+
+    Examples
+    --------
+    >>> import koers, pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "tiny.jucm"
+    >>> _ = path.write_text('''<?xml version="1.0" encoding="UTF-8"?>
+    ... <urn:URNspec xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:grl="http:///grl.ecore"
+    ...              xmlns:urn="http:///urn.ecore" name="tiny"><grlspec>
+    ...   <intElements name="Training" id="1" type="Task" linksSrc="3"/>
+    ...   <intElements name="Skills" id="2" linksDest="3"/>
+    ...   <links xsi:type="grl:Contribution" id="3" src="1" dest="2" contribution="Make"
+    ...          quantitativeContribution="100"/>
+    ...   <strategies name="plan" id="4"><evaluations evaluation="100" intElement="1"/></strategies>
+    ... </grlspec></urn:URNspec>''', encoding="utf-8")
+    >>> model = koers.grl.load_jucm(path)
+    >>> model
+    <GrlModel 'tiny' elements=2 links=1 actors=0 strategies=1>
+    >>> model.evaluate("plan").to_frame()["label"].tolist()
+    ['Satisfied', 'Satisfied']
+    """
     return GrlModel(_core.grl_load_jucm(os.fspath(path)), os.fspath(path))
 
 
@@ -283,8 +319,7 @@ def _grl_model(source) -> GrlModel:
     if isinstance(source, (str, os.PathLike)):
         if _is_jucm(source):
             return load_jucm(source)
-        from . import model as _model
-        return from_model(_model.load(source))
+        return from_model(_core.load_model(os.fspath(source)))  # a koers model file: its graph
     return from_model(source)
 
 

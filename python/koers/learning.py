@@ -313,11 +313,37 @@ def entitlement(roster, year=None, holidays: str = "nl", calendar: Calendar | No
         ``start_date``, optional ``end_date`` and ``target_groups`` (``;``-separated ids or a list).
         Bad rows are left out and listed in ``.errors``; ``strict=True`` raises E710 instead.
     year : int or iterable of int
-    holidays : str
-        Holiday rules (``koers.Calendar.variants()``); or give ``calendar`` (with added days).
+    holidays : str, default "nl"
+        Holiday rules (``koers.Calendar.variants()``).
+    calendar : koers.Calendar, optional
+        A calendar instead of ``holidays`` (e.g. with added days off).
     days_per_month, manager_extra_days_per_month : exact text or number
         The §4.1 rules (1 day; ½ day more for managers).
-    full_time_hours : the full-time week for the FTE column (36, the municipal CAO).
+    full_time_hours : exact text or number
+        The full-time week for the FTE column (36, the municipal CAO).
+    strict : bool, default False
+        Refuse the roster (E710, listing the bad rows) instead of leaving bad rows out.
+
+    Returns
+    -------
+    Entitlement
+        ``people``, ``teams``, ``target_groups`` and ``total`` as DataFrames (hours and days as
+        floats with exact ``*_exact`` Fractions beside them), and ``errors``.
+
+    Raises
+    ------
+    koers.InputError
+        No year (E105), a year that is not a whole number (E106), an unreadable roster or unknown
+        holiday rules (E504); with ``strict=True`` a bad row (E710).
+
+    Examples
+    --------
+    >>> import koers
+    >>> e = koers.entitlement(koers.examples.path("deventer-2014", "roster.csv"), year=2014)
+    >>> e
+    <Entitlement people=1150 errors=0 2014: 87261.8 h>
+    >>> e.total["hours_exact"].iloc[0]
+    Fraction(110386224, 1265)
     """
     if year is None:
         raise error(Errc.missing_field, "entitlement needs a year (e.g. year=2022)", ["year"])

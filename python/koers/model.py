@@ -13,12 +13,15 @@ import json
 import os
 from typing import Iterable
 
-from ._lazy import pandas as pd
+from ._lazy import LazyModule, pandas as pd
 
-from . import _core
+from . import _core, grl
 from .errors import Errc, error
 
 __all__ = ["Model", "load", "loads"]
+
+np = LazyModule("numpy")  # only the matrix views need it
+plotting = LazyModule("koers.plotting")  # matplotlib only when a plot is drawn
 
 _KIND_ORDER = ["development", "strategic_theme", "goal", "learning_goal", "intervention",
                "target_group", "programme", "process", "budget_stream"]
@@ -157,7 +160,6 @@ class Model:
             if n["kind"] != "budget_stream":
                 continue
             if n.get("budget_cents") is None:  # what validation reports as E207, refused where it is used
-                from .errors import Errc, error
                 raise error(Errc.missing_required, f"budget stream '{n.get('name') or n['id']}' has no budget_cents",
                             [n["id"]])
             out[n["id"]] = int(n["budget_cents"])
@@ -301,30 +303,25 @@ class Model:
         ``algorithm`` "quantitative" (default for koers models) or "qualitative"; ``tolerance`` as
         in jUCMNav. The result's ``.to_frame()`` has value and label per element, ``.explain(id)``
         the inputs that gave them."""
-        from . import grl
         return grl.evaluate_model(self, strategy, algorithm=algorithm, tolerance=tolerance)
 
     # ---- plots --------------------------------------------------------------------------
     def plot_coverage(self, ax=None, lang: str = "en"):
         """The coverage matrix, sorted so that gaps and single points of failure stand out."""
-        from .plotting import plot_coverage
-        return plot_coverage(self, ax=ax, lang=lang)
+        return plotting.plot_coverage(self, ax=ax, lang=lang)
 
     def plot_mix(self, ax=None, lang: str = "en"):
         """The 70/20/10 mix per development, in % against the norm."""
-        from .plotting import plot_mix
-        return plot_mix(self, ax=ax, lang=lang)
+        return plotting.plot_mix(self, ax=ax, lang=lang)
 
     def plot_tree(self, development: str, ax=None, lang: str = "en"):
         """One development (or theme) → its goals → the interventions serving each goal."""
-        from .plotting import plot_tree
-        return plot_tree(self, development, ax=ax, lang=lang)
+        return plotting.plot_tree(self, development, ax=ax, lang=lang)
 
     def plot_graph(self, ax=None, kinds=None):
         """Superseded by :meth:`plot_tree` (one readable tree per development): draws the first
         development's tree."""
-        from .plotting import plot_graph
-        return plot_graph(self, ax=ax, kinds=kinds)
+        return plotting.plot_graph(self, ax=ax, kinds=kinds)
 
     # ---- helpers ------------------------------------------------------------------------
     def _index(self):
@@ -381,7 +378,6 @@ class Coverage:
     def _work_positions(self):
         """Per cell: the position of its work in :attr:`interventions`."""
         def build():
-            import numpy as np
             work = self._raw.work
             pos = np.zeros(self._model._g.size(), dtype=np.int64)
             pos[work] = np.arange(len(work))
@@ -405,7 +401,6 @@ class Coverage:
     def gaps(self) -> list:
         """Goals that no intervention serves."""
         def build():
-            import numpy as np
             off = self._raw.offset
             if not (np.diff(off) == 0).any():
                 return []
@@ -423,7 +418,6 @@ class Coverage:
     def _entries(self) -> list:
         """Every served cell as (goal, intervention, direct, strength)."""
         def build():
-            import numpy as np
             goals, ivs = self.goals, self.interventions
             off = self._raw.offset
             edge = self._raw.cell_edge
@@ -441,7 +435,6 @@ class Coverage:
     def matrix(self) -> pd.DataFrame:
         """Goals × interventions: 1 where the intervention serves the goal directly,
         0.5 where it serves something below the goal, 0 elsewhere."""
-        import numpy as np
         goals, ivs = self.goals, self.interventions
         index = pd.Index(goals, name="goal")
         columns = pd.Index(ivs, name="intervention")
@@ -506,8 +499,37 @@ class PlanDiff:
 
 
 def load(path) -> Model:
-    """Load a ``koers.model`` JSON file. File errors raise :class:`koers.InputError`
-    (with the JSON path); an invalid graph loads, and :meth:`Model.validate` reports it."""
+    """Load a strategy graph from a ``koers.model`` JSON file.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A ``koers.model`` v1 file (``docs/model-format.md``, ``schemas/model.schema.json``).
+
+    Returns
+    -------
+    Model
+        The strategy graph. A graph that breaks a rule (a cycle, an edge the kinds do not allow)
+        still loads: :meth:`Model.check` lists its problems.
+
+    Raises
+    ------
+    koers.InputError
+        The file is unreadable (E100), not JSON (E101), too deep (E108) or too large (E117), or
+        a field is missing, unknown or of the wrong kind; the message names the JSON path.
+
+    See Also
+    --------
+    loads : the same from JSON text.
+    koers.examples.load : the embedded examples by name.
+
+    Examples
+    --------
+    >>> import koers
+    >>> plan = koers.load(koers.examples.path("deventer-2014", "model.json"))
+    >>> plan.counts()["intervention"], len(plan.check())
+    (30, 0)
+    """
     return Model(_core.load_model(os.fspath(path)))
 
 
@@ -546,5 +568,30 @@ def validate_file(path) -> Validation:
 
 
 def loads(text: str, origin: str = "model") -> Model:
-    """A model from ``koers.model`` JSON text."""
+    """Load a strategy graph from ``koers.model`` JSON text.
+
+    Parameters
+    ----------
+    text : str
+        The JSON text of a ``koers.model`` v1 document.
+    origin : str, default "model"
+        The name error messages give the text (as a file name would be).
+
+    Returns
+    -------
+    Model
+
+    Raises
+    ------
+    koers.InputError
+        As :func:`load`, with ``origin`` in place of the file name.
+
+    Examples
+    --------
+    >>> import koers
+    >>> plan = koers.loads('{"format": "koers.model", "version": 1, "name": "tiny", '
+    ...                    '"nodes": [{"id": "g1", "kind": "goal", "name": "Goal"}], "edges": []}')
+    >>> plan
+    <Model 'tiny' goals=1 edges=0>
+    """
     return Model(_core.parse_model(text, origin))

@@ -5,7 +5,8 @@ figure beside the one the report publishes.
 """
 from __future__ import annotations
 
-from .report import Section, illustrative, plan, section
+from . import examples, plotting
+from .report_parts import Section, illustrative, plan, section
 
 EXAMPLE = "west-betuwe-2022"
 AS_OF = "2022-06-23"
@@ -18,7 +19,6 @@ REPORTED = {"kinds_of_training": 9, "registrations_total": 61, "runs_started": 6
 
 def figures() -> dict:
     """The computed figures of the three logs beside the reported ones."""
-    from . import examples
     log = examples.load(EXAMPLE, "academy")
     k = log.kpis(AS_OF, 2022)
     lc = examples.load(EXAMPLE, "leercafe-2022")
@@ -57,7 +57,6 @@ WORDS = {"kinds_of_training": ("kinds of training", "soorten training"),
 
 @section("west-betuwe-2022-academy", order=40)
 def west_betuwe_academy(out, lang: str = "en"):
-    from . import plotting
 
     s = Section("west-betuwe-2022-academy", out, lang,
                 ("West Betuwe 2022: the Academie, the Leercafé and the conversation workshops",

@@ -2,15 +2,15 @@
 and one what-if, and what the plan costs per participant and per learning hour."""
 from __future__ import annotations
 
-from .report import Section, derived, illustrative, plan, section
+from . import examples, plotting
+from .budget import BudgetModel, Portfolio, cost_plan
+from .report_parts import Section, derived, illustrative, plan, section
 
 STRATEGIC = "stream.strategisch"  # the example's stream ids are the model's
 
 
 @section("deventer-2014-budget", order=20)
 def deventer_budget(out, lang: str = "en"):
-    from . import examples, plotting
-    from .budget import BudgetModel, Portfolio, cost_plan
 
     euro = plotting.euro_text
     s = Section("deventer-2014-budget", out, lang, ("Deventer 2014: budget and a what-if",

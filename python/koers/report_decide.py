@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import json
 
-from .report import Section, derived, illustrative, plan, section
+from . import decide, examples, plotting
+from ._lazy import pandas as pd
+from .selection import Selection, select
+from .report_parts import Section, derived, illustrative, plan, section
 
 EXAMPLE = "west-betuwe-2022"
 
@@ -18,7 +21,6 @@ EXAMPLE = "west-betuwe-2022"
 def processes() -> dict:
     """Local process name → its processes.json entry (the alternatives of decision.json and the
     ids of selection.json are these names)."""
-    from . import examples
     d = json.loads(examples.path(EXAMPLE, "processes.json").read_text(encoding="utf-8"))
     return {p["name"]: p for p in d["processes"]}
 
@@ -26,9 +28,7 @@ def processes() -> dict:
 def ranking_table(n: int = 10):
     """The decision ranking of the example (decision.json with its own method): a DataFrame
     (index: process) with rank, score and the GEMMA process, best first; and the RankResult."""
-    import pandas as pd
 
-    from . import decide, examples
     problem = decide.DecisionProblem.load(examples.path(EXAMPLE, "decision.json"))
     res = decide.rank(problem)
     procs = processes()
@@ -48,8 +48,6 @@ def practice_list(sel) -> list[str]:
 
 @section("west-betuwe-2022-priorities", order=30)
 def west_betuwe_priorities(out, lang: str = "en"):
-    from . import examples, plotting
-    from .selection import Selection, select
 
     s = Section("west-betuwe-2022-priorities", out, lang,
                 ("West Betuwe 2022: which processes the Green Belts take on",

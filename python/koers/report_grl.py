@@ -2,15 +2,15 @@
 quantitative algorithm) — how much of each development and theme a strategy satisfies."""
 from __future__ import annotations
 
-from .report import Section, derived, section
+from . import examples, grl, plotting
+from ._lazy import pandas as pd
+from .report_model import SOURCE_PLAN, links_mark
+from .report_parts import Section, derived, section
 
 
 @section("deventer-2014-grl", order=15)
 def deventer_grl(out, lang: str = "en"):
-    import pandas as pd
 
-    from . import examples, grl, plotting
-    from .report_model import SOURCE_PLAN, links_mark
 
     m = examples.load("deventer-2014")
     s = Section("deventer-2014-grl", out, lang, ("Deventer 2014-2017: what each strategy achieves (GRL)",

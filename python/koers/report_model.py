@@ -2,7 +2,8 @@
 intervention, which goals hang on one, and how close is the learning mix to 70/20/10."""
 from __future__ import annotations
 
-from .report import Section, derived, plan, section
+from . import examples, plotting
+from .report_parts import Section, derived, plan, section
 
 STATUS = {"en": {"new": "nieuw (new)", "existing": "bestaand (existing)", "partly_existing": "deels bestaand (partly)"},
           "nl": {"new": "nieuw", "existing": "bestaand", "partly_existing": "deels bestaand"}}
@@ -32,7 +33,6 @@ def tables_of(iv) -> list[str]:
 
 @section("deventer-2014-strategy", order=10)
 def deventer_strategy(out, lang: str = "en"):
-    from . import examples, plotting
 
     m = examples.load("deventer-2014")
     s = Section("deventer-2014-strategy", out, lang, ("Deventer 2014-2017: strategy — goals and interventions",

@@ -356,8 +356,16 @@ def test_sweep_progress_bar(p, capsys):
 
 
 def test_doctests():
+    """The package's docstring examples, in koers.budget and in each of its modules."""
     import doctest
-    assert doctest.testmod(budget).failed == 0
+    import importlib
+    import pkgutil
+    tried = 0
+    for mod in [budget] + [importlib.import_module(f"koers.budget.{m.name}") for m in pkgutil.iter_modules(budget.__path__)]:
+        r = doctest.testmod(mod)
+        assert r.failed == 0, mod.__name__
+        tried += r.attempted
+    assert tried >= 10  # the package docstring, BudgetModel, cost_plan, intervention_cost
 
 
 def test_cli_sweep(p):

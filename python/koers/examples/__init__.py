@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import pathlib
 
-from ..errors import Errc, InputError
+from ..errors import Errc, InputError, error
 
 __all__ = ["names", "all_names", "path", "load", "academy_logs", "DATA"]
 
@@ -37,7 +37,6 @@ __all__ = ["names", "all_names", "path", "load", "academy_logs", "DATA"]
 DATA = pathlib.Path(__file__).resolve().parent / "data"
 
 _MODEL_FILE = "model.json"
-_UNKNOWN_NAME = Errc.unknown_name
 
 
 def all_names() -> list[str]:
@@ -62,14 +61,38 @@ def academy_logs(name: str) -> list[str]:
 
 def _unknown(what: str, name: str, known: list[str]) -> InputError:
     listing = ", ".join(known) if known else "(none)"
-    return InputError(f"unknown example {what} '{name}'; known: {listing}", _UNKNOWN_NAME, [name])
+    return error(Errc.unknown_name, f"unknown example {what} '{name}'; known: {listing}", [name])
 
 
 def path(name: str, file: str = _MODEL_FILE) -> pathlib.Path:
-    """The path of data file ``file`` of example ``name``.
+    """The path of a data file (or folder) of an embedded example.
 
-    Raises :class:`koers.InputError` (unknown_name) for an unknown example or a file
-    that the example does not have; the message lists what is known.
+    Parameters
+    ----------
+    name : str
+        The example: one of :func:`all_names` (``"deventer-2014"``, ``"west-betuwe-2022"``).
+    file : str, default "model.json"
+        A file or folder inside it: ``"decision.json"``, ``"portfolio.json"``, ``"academy"``, ...
+
+    Returns
+    -------
+    pathlib.Path
+        The absolute path inside the installed package.
+
+    Raises
+    ------
+    koers.InputError
+        E111 (unknown_name) for an unknown example or a file the example does not have; the
+        message lists what is known.
+
+    Examples
+    --------
+    >>> import koers
+    >>> p = koers.examples.path("west-betuwe-2022", "decision.json")
+    >>> p.name, p.is_file()
+    ('decision.json', True)
+    >>> koers.DecisionProblem.load(p)
+    <DecisionProblem '...' alternatives=36 criteria=5 ...>
     """
     known = all_names()
     if not isinstance(name, str) or name not in known:
@@ -78,36 +101,58 @@ def path(name: str, file: str = _MODEL_FILE) -> pathlib.Path:
     p = (folder / file).resolve()
     if folder.resolve() not in p.parents or not (p.is_file() or p.is_dir()):
         files = sorted(f.name for f in folder.iterdir() if f.is_file() and f.suffix == ".json")
-        raise InputError(f"example '{name}' has no file '{file}'; files: {', '.join(files) or '(none)'}",
-                         _UNKNOWN_NAME, [f"{name}/{file}"])
+        raise error(Errc.unknown_name, f"example '{name}' has no file '{file}'; files: {', '.join(files) or '(none)'}",
+                    [f"{name}/{file}"])
     return p
 
 
 def load(name: str, model: str = "model"):
-    """The strategy model of example ``name`` as a :class:`koers.Model`.
+    """Load the strategy model (or an academy event log) of an embedded example.
 
-    ``model`` picks another strategy model file of the same example (``"model-2015"`` or
-    ``"model-2015.json"``); the default is ``model.json``. It may also name one of the
-    example's academy event logs (a folder with ``courses.csv``): ``load("west-betuwe-2022",
-    "academy")`` is the Academie's log as a :class:`koers.academy.AcademyLog` (also
-    ``"leercafe-2022"`` and ``"gesprek-workshops-2021"``; :func:`academy_logs` lists them).
+    Parameters
+    ----------
+    name : str
+        An example with a strategy model: one of :func:`names`.
+    model : str, default "model"
+        Another strategy model file of the same example (``"model-2015"`` or
+        ``"model-2015.json"``), or one of the example's academy event logs (a folder with
+        ``courses.csv``: ``"academy"``, ``"leercafe-2022"``, ``"gesprek-workshops-2021"``;
+        :func:`academy_logs` lists them).
 
-    Raises :class:`koers.InputError` (unknown_name) listing :func:`names` when
-    ``name`` is not an example with a strategy model, or the example's model files
-    when ``model`` is not one of them.
+    Returns
+    -------
+    koers.Model or koers.academy.AcademyLog
+        The strategy graph, or the academy's event log.
+
+    Raises
+    ------
+    koers.InputError
+        E111 (unknown_name) listing :func:`names` when ``name`` is not an example with a
+        strategy model, or the example's model files when ``model`` is not one of them.
+
+    Examples
+    --------
+    >>> import koers
+    >>> plan = koers.examples.load("deventer-2014")
+    >>> plan.counts()["goal"], plan.counts()["intervention"]
+    (18, 30)
+    >>> koers.examples.load("deventer-2014", "model-2015").diff(plan)
+    <PlanDiff ...>
+    >>> koers.examples.load("west-betuwe-2022", "academy")
+    <AcademyLog '...academy' courses=10 runs=59 registrations=204 cancellations=51 evaluations=75 ...>
     """
     known = names()
     if not isinstance(name, str) or name not in known:
         raise _unknown("model", str(name), known)
     if not isinstance(model, str):
-        raise InputError(f"model must be a file name, not {type(model).__name__}", _UNKNOWN_NAME, [str(model)])
+        raise error(Errc.unknown_name, f"model must be a file name, not {type(model).__name__}", [str(model)])
     if "/" not in model and "\\" not in model and (DATA / name / model / "courses.csv").is_file():
         from .. import academy as _academy
         return _academy.load(DATA / name / model)
     file = model if model.endswith(".json") else model + ".json"
     models = sorted(f.stem for f in (DATA / name).glob("model*.json"))
     if not file.startswith("model") or "/" in file or "\\" in file or not (DATA / name / file).is_file():
-        raise InputError(f"example '{name}' has no strategy model '{model}'; models: {', '.join(models)}",
-                         _UNKNOWN_NAME, [f"{name}/{model}"])
+        raise error(Errc.unknown_name, f"example '{name}' has no strategy model '{model}'; models: {', '.join(models)}",
+                    [f"{name}/{model}"])
     from .. import model as _model  # lazy: koers/__init__ imports examples after model
     return _model.load(DATA / name / file)

@@ -2,13 +2,13 @@
 
 #include <koers/core/calendar.hpp>
 
-#include <functional>
 
 using koers::Date;
 using koers::HolidayCalendar;
 using koers::parse_date;
 using koers::Period;
 using koers::Ratio;
+using koers::testing::code_of;
 
 namespace {
 Date d(const char* iso) { return parse_date(iso); }
@@ -16,14 +16,6 @@ std::string name_on(const HolidayCalendar& c, int year, const std::string& name)
   for (const auto& h : c.holidays(year))
     if (h.name == name) return koers::to_iso(h.date);
   return "";
-}
-koers::Errc code_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const koers::InputError& e) {
-    return e.code();
-  }
-  return koers::Errc::invalid_argument;  // "did not throw": no test expects E115 here
 }
 }  // namespace
 

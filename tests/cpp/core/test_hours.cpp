@@ -6,24 +6,14 @@
 #include <koers/core/calendar.hpp>
 #include <koers/core/hours.hpp>
 
-#include <functional>
 #include <string>
 
 using koers::HolidayCalendar;
 using koers::parse_hours;
 using koers::Period;
 using koers::Ratio;
+using koers::testing::code_of;
 
-namespace {
-koers::Errc code_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const koers::InputError& e) {
-    return e.code();
-  }
-  return koers::Errc::invalid_argument;  // "did not throw": no test expects E115 here
-}
-}  // namespace
 
 TEST_CASE("nl-lustrum: no Goede Vrijdag, Bevrijdingsdag only in years divisible by 5", "[calendar][lustrum]") {
   auto lu = HolidayCalendar::variant("nl-lustrum");

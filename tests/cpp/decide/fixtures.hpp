@@ -1,5 +1,7 @@
 #pragma once
 // Small helpers for the decide tests.
+#include "testing.hpp"
+
 #include <koers/decide/problem.hpp>
 
 #include <initializer_list>
@@ -9,7 +11,11 @@ namespace koers::decide::test {
 inline Eigen::MatrixXd mat(std::initializer_list<std::initializer_list<double>> rows) {
   Eigen::MatrixXd m(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(rows.begin()->size()));
   Eigen::Index i = 0;
-  for (auto& r : rows) { Eigen::Index j = 0; for (double x : r) m(i, j++) = x; ++i; }
+  for (auto& r : rows) {
+    Eigen::Index j = 0;
+    for (double x : r) m(i, j++) = x;
+    ++i;
+  }
   return m;
 }
 inline Eigen::VectorXd vec(std::initializer_list<double> v) {
@@ -26,5 +32,10 @@ inline std::vector<Direction> dirs(const char* s) {
 }
 inline DecisionProblem problem(const Eigen::MatrixXd& m, const Eigen::VectorXd& w, const char* d) {
   return make_problem(m, w, dirs(d));
+}
+/// every entry of got within tol of want's, and the same length
+inline void check_close(const Eigen::VectorXd& got, const Eigen::VectorXd& want, double tol) {
+  REQUIRE(got.size() == want.size());
+  for (Eigen::Index i = 0; i < got.size(); ++i) CHECK(got[i] == Approx(want[i]).margin(tol));
 }
 }  // namespace koers::decide::test

@@ -12,17 +12,9 @@
 
 using namespace koers::decide;
 using koers::Errc;
+using koers::testing::code_of;
 
 namespace {
-template <class F>
-Errc code_of(F&& f) {
-  try {
-    f();
-  } catch (const koers::Error& e) {
-    return e.code();
-  }
-  return Errc::invalid_value;  // "no error" marker for CHECK failures (never expected below)
-}
 
 double round_to(double v, int decimals) {
   double s = std::pow(10.0, decimals);

@@ -13,11 +13,6 @@ using namespace koers;
 using namespace koers::decide;
 using namespace koers::decide::test;
 
-static void check_close(const Eigen::VectorXd& got, const Eigen::VectorXd& want, double tol) {
-  REQUIRE(got.size() == want.size());
-  for (Eigen::Index i = 0; i < got.size(); ++i) CHECK(got[i] == Approx(want[i]).margin(tol));
-}
-
 // Papathanasiou & Ploskas (2018), Multiple Criteria Decision Aid, Springer, ch. 2 VIKOR
 // (pp. 31-55) and ch. 3 PROMETHEE (pp. 57-89): 6 alternatives, 4 benefit criteria,
 // w = (0.4, 0.3, 0.1, 0.2). Expected values as reproduced in the pyrepo-mcda test suite
@@ -238,16 +233,8 @@ TEST_CASE("rank_matrix: what the general path reports, it reports too", "[decide
   const Ranking want = rank(make_problem(Eigen::MatrixXd(x), w, dirs), o);
   CHECK(got.warnings == want.warnings);
   CHECK_FALSE(got.warnings.empty());
-  auto code_of = [](auto&& f) -> std::optional<Errc> {
-    try {
-      f();
-    } catch (const Error& e) {
-      return e.code();
-    }
-    return std::nullopt;
-  };
   x(1, 0) = std::numeric_limits<double>::quiet_NaN();
-  CHECK(code_of([&] { rank_matrix(MatrixView(x), w, dirs, o); }) == Errc::not_finite);
+  CHECK(testing::code_of([&] { rank_matrix(MatrixView(x), w, dirs, o); }) == Errc::not_finite);
   x(1, 0) = 2;
-  CHECK(code_of([&] { rank_matrix(MatrixView(x), vec({-1, 1}), dirs, o); }) == Errc::invalid_weights);
+  CHECK(testing::code_of([&] { rank_matrix(MatrixView(x), vec({-1, 1}), dirs, o); }) == Errc::invalid_weights);
 }

@@ -12,7 +12,7 @@ using namespace koers;
 using namespace koers::decide;
 
 namespace {
-Errc code_of(const std::string& text, std::string* element = nullptr) {
+Errc decision_code(const std::string& text, std::string* element = nullptr) {
   try {
     parse_decision(text);
   } catch (const InputError& e) {
@@ -67,25 +67,25 @@ TEST_CASE("every field of a decision document is read", "[decision][json]") {
 
 TEST_CASE("a bad decision document names the JSON path and a stable code", "[decision][json][hostile]") {
   std::string el;
-  CHECK(code_of("{nope") == Errc::not_json);
-  CHECK(code_of(head + R"("alternatives":["a"],"criteria":[{"name":"x"}],"scores":[[NaN]]})") == Errc::not_finite);
-  CHECK(code_of(head + R"("alternatives":["a"],"criteria":[{"name":"x"}],"scores":[[1e999]]})") == Errc::not_finite);
-  CHECK(code_of(head + R"("alternatives":["a"],"criteria":[{"name":"x","wieght":1}],"scores":[[1]]})", &el) == Errc::unknown_field);
+  CHECK(decision_code("{nope") == Errc::not_json);
+  CHECK(decision_code(head + R"("alternatives":["a"],"criteria":[{"name":"x"}],"scores":[[NaN]]})") == Errc::not_finite);
+  CHECK(decision_code(head + R"("alternatives":["a"],"criteria":[{"name":"x"}],"scores":[[1e999]]})") == Errc::not_finite);
+  CHECK(decision_code(head + R"("alternatives":["a"],"criteria":[{"name":"x","wieght":1}],"scores":[[1]]})", &el) == Errc::unknown_field);
   CHECK(el == "/criteria/0/wieght");
-  CHECK(code_of(head + R"("alternatives":["a","b"],"criteria":[{"name":"x"}],"scores":[[1],[2,3]]})", &el) == Errc::size_mismatch);
+  CHECK(decision_code(head + R"("alternatives":["a","b"],"criteria":[{"name":"x"}],"scores":[[1],[2,3]]})", &el) == Errc::size_mismatch);
   CHECK(el == "/scores/1");
-  CHECK(code_of(R"({"format":"koers.model","version":1})") == Errc::wrong_format);
-  CHECK(code_of(R"({"format":"koers.decision","version":2})") == Errc::unsupported_version);
-  CHECK(code_of(head + R"("alternatives":["a"],"criteria":[{"name":"x"}]})", &el) == Errc::missing_field);
+  CHECK(decision_code(R"({"format":"koers.model","version":1})") == Errc::wrong_format);
+  CHECK(decision_code(R"({"format":"koers.decision","version":2})") == Errc::unsupported_version);
+  CHECK(decision_code(head + R"("alternatives":["a"],"criteria":[{"name":"x"}]})", &el) == Errc::missing_field);
   CHECK(el == "/scores");
-  CHECK(code_of(head + R"("alternatives":["a"],"criteria":[{"name":"x","direction":"up"}],"scores":[[1]]})") == Errc::invalid_value);
-  CHECK(code_of(head + R"("alternatives":["a"],"criteria":[{"name":"x"}],"scores":[[1]],"smaa":{"seed":-1}})") == Errc::invalid_value);
-  CHECK(code_of(head + R"("alternatives":["a"],"criteria":[{"name":"x"}],"scores":[[1]],"smaa":{"samples":18446744073709551615}})") == Errc::invalid_value);
-  CHECK(code_of(head + R"("alternatives":["a"],"criteria":[{"name":"x"}],"scores":[[1]],"smaa":{"orderings":[["x","z"]]}})", &el) == Errc::unknown_name);
+  CHECK(decision_code(head + R"("alternatives":["a"],"criteria":[{"name":"x","direction":"up"}],"scores":[[1]]})") == Errc::invalid_value);
+  CHECK(decision_code(head + R"("alternatives":["a"],"criteria":[{"name":"x"}],"scores":[[1]],"smaa":{"seed":-1}})") == Errc::invalid_value);
+  CHECK(decision_code(head + R"("alternatives":["a"],"criteria":[{"name":"x"}],"scores":[[1]],"smaa":{"samples":18446744073709551615}})") == Errc::invalid_value);
+  CHECK(decision_code(head + R"("alternatives":["a"],"criteria":[{"name":"x"}],"scores":[[1]],"smaa":{"orderings":[["x","z"]]}})", &el) == Errc::unknown_name);
   CHECK(el == "/smaa/orderings/0/1");
-  CHECK(code_of(head + R"("alternatives":["a"],"criteria":[{"name":"x"}],"scores":[["1"]]})") == Errc::wrong_type);
+  CHECK(decision_code(head + R"("alternatives":["a"],"criteria":[{"name":"x"}],"scores":[["1"]]})") == Errc::wrong_type);
   // nesting 100,000 deep: refused by the linear pre-scan, no recursion (koers rank exits 2 with E108)
-  CHECK(code_of(std::string(100000, '[') + std::string(100000, ']')) == Errc::too_deep);
+  CHECK(decision_code(std::string(100000, '[') + std::string(100000, ']')) == Errc::too_deep);
 }
 
 TEST_CASE("a directory or a missing file is E100", "[decision][json][hostile]") {

@@ -8,11 +8,6 @@ using namespace koers;
 using namespace koers::decide;
 using namespace koers::decide::test;
 
-static void check_close(const Eigen::VectorXd& got, const Eigen::VectorXd& want, double tol) {
-  REQUIRE(got.size() == want.size());
-  for (Eigen::Index i = 0; i < got.size(); ++i) CHECK(got[i] == Approx(want[i]).margin(tol));
-}
-
 TEST_CASE("entropy: Xu 2004 and Zavadskas & Podvezko 2016", "[decide][weights]") {
   // Xu, X. (2004). A note on the subjective and objective integrated approach to determine
   // attribute weights. EJOR 156(2), 530-532 (values as in the pyrepo-mcda test suite)

@@ -213,15 +213,7 @@ TEST_CASE("csv: a table from columns (a DataFrame) numbers its rows as a file wo
   CHECK(t.rows[1].line == 3);
   CHECK(t.rows[1].fields == std::vector<std::string>{"2", "20"});
   CHECK(t.column("course_id") == 1);
-  auto code = [](auto&& f) {
-    try {
-      f();
-    } catch (const InputError& e) {
-      return e.code();
-    }
-    return Errc{};
-  };
-  CHECK(code([] { io::table_from_columns("runs", {"a", "b"}, {{"1", "2"}, {"1"}}); }) == Errc::size_mismatch);
-  CHECK(code([] { io::table_from_columns("runs", {"a", "a"}, {{"1"}, {"1"}}); }) == Errc::duplicate_column);
-  CHECK(code([] { io::table_from_columns("runs", {"a"}, {{"\xFF"}}); }) == Errc::not_utf8);
+  CHECK(testing::code_of([] { io::table_from_columns("runs", {"a", "b"}, {{"1", "2"}, {"1"}}); }) == Errc::size_mismatch);
+  CHECK(testing::code_of([] { io::table_from_columns("runs", {"a", "a"}, {{"1"}, {"1"}}); }) == Errc::duplicate_column);
+  CHECK(testing::code_of([] { io::table_from_columns("runs", {"a"}, {{"\xFF"}}); }) == Errc::not_utf8);
 }

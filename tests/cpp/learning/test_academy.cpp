@@ -8,31 +8,31 @@
 
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <string>
 
 using namespace koers;
 using namespace koers::learning;
+using koers::testing::code_of;
 namespace fs = std::filesystem;
 
 namespace {
 const fs::path example = fs::path(KOERS_SOURCE_DIR) / "python/koers/examples/data/west-betuwe-2022";
 
-io::CsvTable table(const std::string& origin, const std::string& text) { return io::parse_csv(text, origin); }
+io::CsvTable csv_table(const std::string& origin, const std::string& text) { return io::parse_csv(text, origin); }
 
 // A small log: course 1 with runs 1 (started 2022-05-02) and 2 (cancelled 2022-05-20, would start
 // 2022-06-01), course 2 with run 3 (2023-01-10), course 3 without runs.
 AcademyTables small(const std::string& regs_extra = "", const std::string& cancels_extra = "") {
   AcademyTables t;
-  t.courses = table("courses.csv", "course_id,title,kind\n1,A,x\n2,B,x\n3,C,y\n");
-  t.runs = table("runs.csv",
+  t.courses = csv_table("courses.csv", "course_id,title,kind\n1,A,x\n2,B,x\n3,C,y\n");
+  t.runs = csv_table("runs.csv",
                  "run_id,course_id,start_date,planned,status,cancelled_on,capacity,days\n"
                  "1,1,2022-05-02,ja,open,,4,1\n2,1,2022-06-01,ja,open,2022-05-20,,\n3,2,2023-01-10,ja,open,,,\n");
-  t.registrations = table("registrations.csv",
+  t.registrations = csv_table("registrations.csv",
                           "registration_id,run_id,employee_id,registered_on\n"
                           "1,1,10,2022-04-12\n2,1,11,2022-04-13\n3,1,10,2022-04-20\n4,2,12,2022-05-01\n5,3,13,2022-05-02\n" +
                               regs_extra);
-  t.cancellations = table("cancellations.csv", "registration_id,cancelled_on,by\n3,2022-04-25,self\n4,2022-05-20,run_cancelled\n" +
+  t.cancellations = csv_table("cancellations.csv", "registration_id,cancelled_on,by\n3,2022-04-25,self\n4,2022-05-20,run_cancelled\n" +
                                                     cancels_extra);
   return t;
 }
@@ -43,14 +43,6 @@ std::vector<std::string> reasons(const AcademyLog& log) {
   return out;
 }
 
-Errc code_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  return Errc{};
-}
 }  // namespace
 
 TEST_CASE("academy: the nine figures of the Academie on 23-6-2022 (seed 004)") {
@@ -236,8 +228,8 @@ TEST_CASE("academy: cancellation rules in order") {
 
 TEST_CASE("academy: runs, courses and evaluations rules") {
   AcademyTables t = small();
-  t.courses = table("courses.csv", "kind,course_id,title\nx,1,A\nx,2,B\ny,3,C\nx,1,dup\nx,4,\n,5,E\n");
-  t.runs = table("runs.csv",
+  t.courses = csv_table("courses.csv", "kind,course_id,title\nx,1,A\nx,2,B\ny,3,C\nx,1,dup\nx,4,\n,5,E\n");
+  t.runs = csv_table("runs.csv",
                  "run_id,course_id,start_date,cancelled_on,capacity,days,online\n"
                  "1,1,2022-05-02,,4,1,no\n2,1,2022-06-01,2022-05-20,,,\n3,2,2023-01-10,,,,yes\n"
                  "4,9,2022-05-02,,,,\n"          // row 4: unknown course
@@ -247,7 +239,7 @@ TEST_CASE("academy: runs, courses and evaluations rules") {
                  "7,1,2022-05-02,,0,,\n"         // row 8: capacity 0
                  "8,1,2022-05-02,,,-1,\n"        // row 9: negative days
                  "9,1,2022-05-02,,,,maybe\n");   // row 10: not a flag
-  t.evaluations = table("evaluations.csv", "registration_id,trainer,content,location\n1,8,7,6\n1,8,7,6\n2,11,7,6\n2,8,7.5,6\n99,8,8,8\n2,8,,6\n");
+  t.evaluations = csv_table("evaluations.csv", "registration_id,trainer,content,location\n1,8,7,6\n1,8,7,6\n2,11,7,6\n2,8,7.5,6\n99,8,8,8\n2,8,,6\n");
   auto log = AcademyLog::from_tables(t);
   CHECK(reasons(log) == std::vector<std::string>{
                             "courses.csv:4:course_id:duplicate_id",

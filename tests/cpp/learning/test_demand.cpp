@@ -1,7 +1,7 @@
 // The plan's demand for learning time against the entitlement (koers/learning/demand.hpp): a small
 // hand-made model, every figure by hand; then the Deventer 2014 example (seeds/000 Tabel 1-6 hours and
 // participants) against its illustrative roster, checked for consistency (sums), not for invented figures.
-#include "testing.hpp"
+#include "fixtures.hpp"
 
 #include <koers/learning/demand.hpp>
 #include <koers/model/model_json.hpp>
@@ -9,19 +9,7 @@
 using koers::HolidayCalendar;
 using koers::Ratio;
 using namespace koers::learning;
-
-namespace {
-Employee person(std::int64_t id, const char* team, Role role, Ratio h, const char* start, std::vector<std::string> groups) {
-  Employee e;
-  e.id = id;
-  e.team = team;
-  e.role = role;
-  e.hours_per_week = h;
-  e.start = koers::parse_date(start);
-  e.target_groups = std::move(groups);
-  return e;
-}
-}  // namespace
+using koers::learning::test::person;
 
 TEST_CASE("demand vs supply: a hand-made plan", "[learning][demand]") {
   // Two groups: "all" (size 3) and "lead" (size 1). Interventions:
@@ -43,9 +31,9 @@ TEST_CASE("demand vs supply: a hand-made plan", "[learning][demand]") {
   };
   auto plan = make("100");
   // Roster: manager 1 (36 h, all + lead: 129.6 h), employee 2 (36 h: 86.4 h), employee 3 (18 h: 43.2 h), all year.
-  auto supply = entitlement({person(1, "T1", Role::manager, {36, 1}, "2010-01-01", {"tg.all", "tg.lead"}),
-                             person(2, "T1", Role::employee, {36, 1}, "2010-01-01", {"tg.all"}),
-                             person(3, "T2", Role::employee, {18, 1}, "2010-01-01", {"tg.all"})},
+  auto supply = entitlement({person(1, "T1", Role::manager, {36, 1}, "2010-01-01", nullptr, {"tg.all", "tg.lead"}),
+                             person(2, "T1", Role::employee, {36, 1}, "2010-01-01", nullptr, {"tg.all"}),
+                             person(3, "T2", Role::employee, {18, 1}, "2010-01-01", nullptr, {"tg.all"})},
                             2022, HolidayCalendar::netherlands());
   auto r = demand_vs_supply(plan, supply);
   REQUIRE(r.lines.size() == 4);
@@ -89,7 +77,7 @@ TEST_CASE("demand vs supply: a group without people on the roster is unplaced", 
       {"id": "tg.x", "kind": "target_group", "name": "X", "size": 5},
       {"id": "iv.a", "kind": "intervention", "name": "A", "duration_hours": 2.5, "participants": 5}],
     "edges": [{"kind": "targets", "from": "iv.a", "to": "tg.x"}]})");
-  auto supply = entitlement(std::vector<Employee>{person(1, "T", Role::employee, {36, 1}, "2010-01-01", {})}, 2022, HolidayCalendar());
+  auto supply = entitlement(std::vector<Employee>{person(1, "T", Role::employee, {36, 1}, "2010-01-01")}, 2022, HolidayCalendar());
   auto r = demand_vs_supply(plan, supply);
   CHECK(r.unplaced == Ratio{25, 2});
   CHECK(r.groups_without_people == std::vector<std::string>{"tg.x"});

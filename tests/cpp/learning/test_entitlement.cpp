@@ -3,46 +3,27 @@
 // "een halve dag per maand" more). Working days of 2022 (253) by hand in tests/cpp/core/test_calendar.cpp;
 // July-December 2022: 131 weekdays (Jul 21, Aug 23, Sep 22, Oct 21, Nov 22, Dec 22) minus Tweede Kerstdag
 // = 130; January-March 2022: 21 + 20 + 23 = 64 weekdays, no weekday holiday.
-#include "testing.hpp"
+#include "fixtures.hpp"
 
 #include <koers/io/csv.hpp>
 #include <koers/learning/entitlement.hpp>
 
-#include <functional>
 
 using koers::HolidayCalendar;
 using koers::parse_date;
 using koers::Ratio;
 using namespace koers::learning;
+using koers::learning::test::person;
+using koers::testing::code_of;
 
 namespace {
-Employee person(std::int64_t id, const char* team, Role role, Ratio h, const char* start, const char* end = nullptr,
-                std::vector<std::string> groups = {}) {
-  Employee e;
-  e.id = id;
-  e.team = team;
-  e.role = role;
-  e.hours_per_week = h;
-  e.start = parse_date(start);
-  if (end) e.end = parse_date(end);
-  e.target_groups = std::move(groups);
-  return e;
-}
-koers::io::CsvTable table(std::vector<std::vector<std::string>> rows,
-                          std::vector<std::string> header = {"employee_id", "team", "role", "hours_per_week", "start_date",
-                                                             "end_date", "target_groups"}) {
+koers::io::CsvTable roster_table(std::vector<std::vector<std::string>> rows,
+                                 std::vector<std::string> header = {"employee_id", "team", "role", "hours_per_week",
+                                                                    "start_date", "end_date", "target_groups"}) {
   std::vector<std::vector<std::string>> columns(header.size());
   for (const auto& r : rows)
     for (std::size_t c = 0; c < header.size(); ++c) columns[c].push_back(r.at(c));
   return koers::io::table_from_columns("data/roster.csv", std::move(header), columns);
-}
-koers::Errc code_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const koers::InputError& e) {
-    return e.code();
-  }
-  return koers::Errc::invalid_argument;
 }
 }  // namespace
 
@@ -123,20 +104,20 @@ TEST_CASE("entitlement report: sums per team, target group and total", "[learnin
 }
 
 TEST_CASE("read_roster: columns by name, every bad row once with its first failing rule", "[learning][roster]") {
-  auto ok = read_roster(table({{"1", "A", "manager", "36", "2020-01-01", "", "tg.a; tg.b;;tg.a"}}));
+  auto ok = read_roster(roster_table({{"1", "A", "manager", "36", "2020-01-01", "", "tg.a; tg.b;;tg.a"}}));
   REQUIRE(ok.valid());
   REQUIRE(ok.employees.size() == 1);
   CHECK(ok.employees[0].role == Role::manager);
   CHECK(ok.employees[0].target_groups == std::vector<std::string>{"tg.a", "tg.b"});
   CHECK(!ok.employees[0].end);
   // Another order, no optional columns, extra columns ignored.
-  auto other = read_roster(table({{"2022-01-01", "25.5", "7", "B", "employee", "x"}},
+  auto other = read_roster(roster_table({{"2022-01-01", "25.5", "7", "B", "employee", "x"}},
                                  {"start_date", "hours_per_week", "employee_id", "team", "role", "note"}));
   REQUIRE(other.valid());
   CHECK(other.employees[0].id == 7);
   CHECK(other.employees[0].hours_per_week == Ratio{51, 2});
 
-  auto r = read_roster(table({
+  auto r = read_roster(roster_table({
       {"", "A", "employee", "36", "2020-01-01", "", ""},          // 1 blank_id
       {"x1", "A", "employee", "36", "2020-01-01", "", ""},        // 2 invalid_id
       {"0", "A", "employee", "36", "2020-01-01", "", ""},         // 3 non_positive_id
@@ -174,10 +155,10 @@ TEST_CASE("read_roster: columns by name, every bad row once with its first faili
 }
 
 TEST_CASE("read_roster: table-level errors", "[learning][roster]") {
-  CHECK(code_of([] { read_roster(table({}, {"employee_id", "team", "role", "hours_per_week"})); }) == koers::Errc::missing_column);
-  CHECK(code_of([] { read_roster(table({}, {"employee_id", "team", "role", "hours_per_week", "start_date", "team"})); }) ==
+  CHECK(code_of([] { read_roster(roster_table({}, {"employee_id", "team", "role", "hours_per_week"})); }) == koers::Errc::missing_column);
+  CHECK(code_of([] { read_roster(roster_table({}, {"employee_id", "team", "role", "hours_per_week", "start_date", "team"})); }) ==
         koers::Errc::duplicate_column);
-  auto empty = read_roster(table({}));
+  auto empty = read_roster(roster_table({}));
   CHECK(empty.valid());
   CHECK(empty.employees.empty());
 }
