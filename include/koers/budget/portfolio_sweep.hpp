@@ -3,8 +3,10 @@
 /// `koers::budget::sweep_portfolio`: solve many scenario variants of one portfolio exactly, on
 /// all cores, with std::thread. Every scenario is `apply(base, scenario)` followed by
 /// `optimise()` — the same exact solver as a single solve, so a sweep row equals the single
-/// answer. Each result goes to its own slot (index = scenario index): the rows do not depend on
-/// the number of threads or on scheduling.
+/// answer. The base is validated and put in index form once; each worker changes its own copy
+/// of it in place per scenario (no per-scenario copies of strings, hash maps or the model).
+/// Each result goes to its own slot (index = scenario index): the rows do not depend on the
+/// number of threads or on scheduling.
 ///
 /// Progress: workers bump an atomic counter in `SweepProgress`, which a caller may poll from
 /// another thread (the Python facade does so while the sweep runs with the GIL released);
@@ -55,31 +57,46 @@ struct PortfolioSweepOptions {
 };
 
 namespace detail {
-inline SweepResult solve_one(const Portfolio& base, const PortfolioScenario& sc, const SolveOptions& o) {
-  SweepResult r;
-  r.name = sc.name;
-  try {
-    Portfolio p = apply(base, sc);
-    for (const auto& s : p.streams) {
-      r.budget.push_back(s.budget);
-      r.capacity.push_back(s.capacity());
+/// What one worker thread reuses from scenario to scenario: its copy of the base portfolio
+/// (strings and all, copied once) and of the solver model, reset and changed in place.
+struct SweepWorker {
+  const Portfolio& base;
+  const Prepared& prepared;
+  Portfolio work;
+  koers::detail::BnbModel model;
+  SweepWorker(const Portfolio& b, const Prepared& pr) : base(b), prepared(pr), work(b), model(pr.model) {}
+
+  /// The row of `apply(base, sc)` then `optimise(…, o)`. Once the base is valid, a scenario that
+  /// applies leaves it valid but for one check, the groups' mandatory items (forced items):
+  /// only that is checked again, and the base's index and model serve every scenario.
+  SweepResult solve(const PortfolioScenario& sc, const SolveOptions& o) {
+    SweepResult r;
+    r.name = sc.name;
+    try {
+      reset_values(work, base);
+      apply_to(work, sc, prepared.ix);
+      for (const auto& s : work.streams) {
+        r.budget.push_back(s.budget);
+        r.capacity.push_back(s.capacity());
+      }
+      for (std::size_t g = 0; g < work.groups.size(); ++g) check_group_mandatory(work, g, prepared.group_items[g]);
+      PortfolioResult res = solve_prepared(work, prepared, model, o);
+      r.status = to_string(res.status);
+      r.optimum = res.optimum;
+      if (res.status != SolveStatus::infeasible) r.selected = std::move(res.selected);
+      for (const auto& s : res.spent) r.spent.push_back(s.spent);
+      r.conflict = std::move(res.conflict);
+      r.nodes = res.stats.nodes;
+    } catch (const Error& e) {
+      r.status = "error";
+      r.error = e.what();
+      r.error_code = static_cast<int>(e.code());
+      r.optimum.reset();
+      r.selected.clear();
     }
-    PortfolioResult res = optimise(p, o);
-    r.status = to_string(res.status);
-    r.optimum = res.optimum;
-    if (res.status != SolveStatus::infeasible) r.selected = std::move(res.selected);
-    for (const auto& s : res.spent) r.spent.push_back(s.spent);
-    r.conflict = std::move(res.conflict);
-    r.nodes = res.stats.nodes;
-  } catch (const Error& e) {
-    r.status = "error";
-    r.error = e.what();
-    r.error_code = static_cast<int>(e.code());
-    r.optimum.reset();
-    r.selected.clear();
+    return r;
   }
-  return r;
-}
+};
 }  // namespace detail
 
 /// Solve `base` changed by each of `scenarios` (each applied once to the base). Never throws for
@@ -87,10 +104,11 @@ inline SweepResult solve_one(const Portfolio& base, const PortfolioScenario& sc,
 inline std::vector<SweepResult> sweep_portfolio(const Portfolio& base, const std::vector<PortfolioScenario>& scenarios,
                                                 const PortfolioSweepOptions& o = {}) {
   base.validate();
-  // apply() copies its base: without the base's own scenario list (which may be the sweep list
-  // itself, thousands long) each copy stays small.
+  // the workers copy the base: without its own scenario list (which may be the sweep list
+  // itself, thousands long) each copy stays small
   Portfolio bare = base;
   bare.scenarios.clear();
+  const detail::Prepared prepared(bare);
   const std::size_t n = scenarios.size();
   std::vector<SweepResult> rows(n);
   for (std::size_t i = 0; i < n; ++i) rows[i].name = scenarios[i].name;
@@ -106,9 +124,10 @@ inline std::vector<SweepResult> sweep_portfolio(const Portfolio& base, const std
   std::atomic<bool> failed{false};
   auto work = [&] {
     try {
+      detail::SweepWorker worker(bare, prepared);
       for (std::size_t i; (i = next.fetch_add(1)) < n;) {
         if (failed || (o.progress && o.progress->cancel)) break;
-        rows[i] = detail::solve_one(bare, scenarios[i], o.solve);
+        rows[i] = worker.solve(scenarios[i], o.solve);
         if (o.progress) ++o.progress->done;
       }
     } catch (...) {  // std::bad_alloc and the like: report once, stop the others

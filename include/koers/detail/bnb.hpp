@@ -115,6 +115,17 @@ inline std::int64_t floor_div(i128 a, i128 b) {  // b > 0
   return static_cast<std::int64_t>(q);
 }
 
+/// std::llround(x) (half away from zero), inline for 0 ≤ x < 2^63 — the subgradient rounds
+/// every multiplier each iteration, and the library call dominated it. Exact: trunc(x) is a
+/// double, and x − trunc(x) is computed without rounding.
+inline std::int64_t round_half_away(double x) {
+  if (x >= 0 && x < 9.2e18) {
+    auto i = static_cast<std::int64_t>(x);
+    return x - static_cast<double>(i) >= 0.5 ? i + 1 : i;
+  }
+  return std::llround(x);
+}
+
 // exact ratio order: a before b when v_a/c_a > v_b/c_b (cost 0 = infinite ratio)
 inline bool ratio_greater(i128 va, i128 ca, i128 vb, i128 cb) { return va * cb > vb * ca; }
 
@@ -175,6 +186,19 @@ class Solver {
   std::int64_t unproven_val_ = NEG, open_bound_ = NEG;
   std::int64_t nodes_ = 0, fixed_root_ = 0;
   std::vector<std::pair<double, int>> buf_;
+  std::vector<std::pair<int, signed char>> queue_;  // assign(): the propagation queue, reused
+  // The node while its multipliers are optimised (x_ stays as it is during optimise()): what
+  // lagrangian() and the subgradient read, without re-testing x_, covcnt_ and rem_ each time.
+  // Every list keeps the order of the structure it filters, so sums and sorts see the items in
+  // the same order as the general code (bound_of) does.
+  struct Frozen {
+    std::vector<int> open;                   // goals open and coverable (covcnt 0, freecov > 0), ascending
+    std::vector<int> open_off, open_items;   // per open goal: its free items (goal_items_ order)
+    std::vector<int> items, item_off, item_goals;  // free items of free_list_: their uncovered goals
+    std::vector<int> sel;                    // selected items
+    std::vector<int> nores;                  // free items without a resource (nores_ order)
+    std::vector<std::vector<int>> res;       // per resource: free items that fit (all_res_ order)
+  } fz_;
   // stream decomposition (additive): once every item of a group or needs pair is decided, the
   // free items only share their own resource, and each resource is solved on its own
   std::vector<char> coupling_;
@@ -190,7 +214,9 @@ class Solver {
 
   // ---- propagation ----------------------------------------------------------------
   bool assign(int i, signed char v) {
-    std::vector<std::pair<int, signed char>> q{{i, v}};
+    auto& q = queue_;
+    q.clear();
+    q.push_back({i, v});
     while (!q.empty()) {
       auto [j, b] = q.back();
       q.pop_back();
@@ -281,14 +307,17 @@ class Solver {
         if (covcnt_[g] == 0 && freecov_[g] > 0) c += W_[g] - L.u[g];
     for (int i : nores_)
       if (x_[i] == -1 && L.val[i] > 0) c += L.val[i];
-    if (L.has_mu) {
-      // decided constraints: their multiplier terms are constants ≥ 0 that bound nothing
-      for (std::size_t q = 0; q < m_.groups.size(); ++q)
-        if (gfree_[q] == 0 && L.mgrp[q] > 0) c -= static_cast<i128>(L.mgrp[q]) * (m_.group_max[q] - gcount_[q]);
-      for (std::size_t p = 0; p < m_.needs.size(); ++p) {
-        auto [a, b] = m_.needs[p];
-        if (L.mreq[p] > 0 && x_[a] != -1 && x_[b] != -1) c -= static_cast<i128>(L.mreq[p]) * (x_[b] - x_[a]);
-      }
+    if (L.has_mu) c += node_const_mu(L);
+    return c;
+  }
+  // decided constraints: their multiplier terms are constants ≥ 0 that bound nothing (≤ 0)
+  i128 node_const_mu(const Lag& L) const {
+    i128 c = 0;
+    for (std::size_t q = 0; q < m_.groups.size(); ++q)
+      if (gfree_[q] == 0 && L.mgrp[q] > 0) c -= static_cast<i128>(L.mgrp[q]) * (m_.group_max[q] - gcount_[q]);
+    for (std::size_t p = 0; p < m_.needs.size(); ++p) {
+      auto [a, b] = m_.needs[p];
+      if (L.mreq[p] > 0 && x_[a] != -1 && x_[b] != -1) c -= static_cast<i128>(L.mreq[p]) * (x_[b] - x_[a]);
     }
     return c;
   }
@@ -329,9 +358,11 @@ class Solver {
   // With `xs` (the subgradient's use): also the LP solution into xs, and the return value is the
   // Dantzig value of the scan (only steers the subgradient; every bound used to cut a node or
   // fix an item is the exact dual bound dual_r).
-  i128 exact_r(Lag& L, int r, std::vector<double>* xs = nullptr) {
+  i128 exact_r(Lag& L, int r, std::vector<double>* xs = nullptr) { return exact_r(L, r, xs, all_res_[r]); }
+  // the same over `items` ⊇ the free items of r that fit (in all_res_ order: the same buf_)
+  i128 exact_r(Lag& L, int r, std::vector<double>* xs, const std::vector<int>& items) {
     buf_.clear();
-    for (int i : all_res_[r]) {
+    for (int i : items) {
       if (x_[i] != -1 || L.val[i] <= 0) continue;
       if (m_.cost[i] > rem_[r]) continue;
       double key = m_.cost[i] == 0 ? 1e300 : static_cast<double>(L.val[i]) / static_cast<double>(m_.cost[i]);
@@ -897,14 +928,59 @@ class Solver {
       for (int i = 0; i < n_; ++i) L.val[i] = m_.value[i] * D_ + L.adj[i];
   }
 
-  // L(multipliers) at the current node with the LP solution per resource in xs
+  // fz_ for the current node (before optimise() changes the multipliers)
+  void freeze() {
+    Frozen& f = fz_;
+    f.open.clear();
+    f.open_off.assign(1, 0);
+    f.open_items.clear();
+    for (std::size_t g = 0; g < W_.size(); ++g) {
+      if (covcnt_[g] != 0 || freecov_[g] <= 0) continue;
+      f.open.push_back(static_cast<int>(g));
+      for (int i : goal_items_[g]) if (x_[i] == -1) f.open_items.push_back(i);
+      f.open_off.push_back(static_cast<int>(f.open_items.size()));
+    }
+    f.items.clear();
+    f.item_off.assign(1, 0);
+    f.item_goals.clear();
+    if (m_.coverage)
+      for (int i : free_list_) {
+        if (x_[i] != -1) continue;
+        f.items.push_back(i);
+        for (int g : m_.covers[i]) if (covcnt_[g] == 0) f.item_goals.push_back(g);
+        f.item_off.push_back(static_cast<int>(f.item_goals.size()));
+      }
+    f.sel.clear();
+    for (int i = 0; i < n_; ++i) if (x_[i] == 1) f.sel.push_back(i);
+    f.nores.clear();
+    for (int i : nores_) if (x_[i] == -1) f.nores.push_back(i);
+    f.res.resize(static_cast<std::size_t>(m_.n_res));
+    for (int r = 0; r < m_.n_res; ++r) {
+      auto& v = f.res[static_cast<std::size_t>(r)];
+      v.clear();
+      for (int i : all_res_[r]) if (x_[i] == -1 && m_.cost[i] <= rem_[r]) v.push_back(i);
+    }
+  }
+
+  // L(multipliers) at the current node with the LP solution per resource in xs; on fz_ (the
+  // same values as coverage_values, node_const and exact_r compute on the node itself)
   i128 lagrangian(Lag& L, std::vector<double>& xs) {
-    if (m_.coverage) coverage_values(L);
+    const Frozen& f = fz_;
+    if (m_.coverage)  // coverage_values
+      for (std::size_t k = 0; k < f.items.size(); ++k) {
+        std::int64_t v = L.adj[f.items[k]];
+        for (int t = f.item_off[k]; t < f.item_off[k + 1]; ++t) v += L.u[f.item_goals[t]];
+        L.val[f.items[k]] = v;
+      }
     std::fill(xs.begin(), xs.end(), 0.0);
-    for (int i = 0; i < n_; ++i) if (x_[i] == 1) xs[i] = 1.0;
-    for (int i : nores_) if (x_[i] == -1 && L.val[i] > 0) xs[i] = 1.0;
-    i128 v = node_const(L);
-    for (int r = 0; r < m_.n_res; ++r) v += exact_r(L, r, &xs);
+    for (int i : f.sel) xs[i] = 1.0;
+    for (int i : f.nores) if (L.val[i] > 0) xs[i] = 1.0;
+    // node_const
+    i128 v = static_cast<i128>(val_) * D_ + L.ladj + L.C;
+    for (int g : f.open) v += W_[g] - L.u[g];
+    for (int i : f.nores) if (L.val[i] > 0) v += L.val[i];
+    if (L.has_mu) v += node_const_mu(L);
+    for (int r = 0; r < m_.n_res; ++r) v += exact_r(L, r, &xs, f.res[static_cast<std::size_t>(r)]);
     return v;
   }
 
@@ -920,32 +996,33 @@ class Solver {
     std::size_t G = W_.size(), P = m_.needs.size(), Q = m_.groups.size();
     std::vector<double> ud(L.u.begin(), L.u.end()), pd(L.mreq.begin(), L.mreq.end()), qd(L.mgrp.begin(), L.mgrp.end());
     auto round_in = [&] {
-      for (std::size_t g = 0; g < G; ++g) L.u[g] = std::clamp<std::int64_t>(std::llround(ud[g]), 0, W_[g]);
+      for (std::size_t g = 0; g < G; ++g) L.u[g] = std::clamp<std::int64_t>(round_half_away(ud[g]), 0, W_[g]);
       if (!mu) return;  // μ unchanged: adj, C and ladj stay as they are
-      for (std::size_t p = 0; p < P; ++p) L.mreq[p] = std::max<std::int64_t>(0, std::llround(pd[p]));
-      for (std::size_t q = 0; q < Q; ++q) L.mgrp[q] = std::max<std::int64_t>(0, std::llround(qd[q]));
+      for (std::size_t p = 0; p < P; ++p) L.mreq[p] = std::max<std::int64_t>(0, round_half_away(pd[p]));
+      for (std::size_t q = 0; q < Q; ++q) L.mgrp[q] = std::max<std::int64_t>(0, round_half_away(qd[q]));
       refresh(L);
     };
+    freeze();
+    const Frozen& f = fz_;
     std::vector<double> xs(n_, 0.0), sg(G, 0.0), sp(P, 0.0), sq(Q, 0.0);
     i128 bestL = lagrangian(L, xs);
+    std::int64_t bestq = floor_div(bestL, D_);  // need() does not change while optimising
     auto bu = L.u, bp = L.mreq, bq = L.mgrp;
     double theta = 1.0;
     int stall = 0;
     for (int it = 0; it < iterations; ++it) {
       i128 v = lagrangian(L, xs);
-      if (v < bestL) { bestL = v; bu = L.u; bp = L.mreq; bq = L.mgrp; stall = 0; }
+      if (v < bestL) { bestL = v; bestq = floor_div(bestL, D_); bu = L.u; bp = L.mreq; bq = L.mgrp; stall = 0; }
       else if (++stall >= stall_max) { theta /= 2; stall = 0; }
       if (theta < theta_min) break;
-      if (have_ && floor_div(bestL, D_) < need()) break;
+      if (have_ && bestq < need()) break;
       double norm = 0;
-      if (cov)
-        for (std::size_t g = 0; g < G; ++g) {
-          double s = 0;
-          if (covcnt_[g] == 0 && freecov_[g] > 0) {
-            s = -1.0;
-            for (int i : goal_items_[g]) if (x_[i] == -1) s += xs[i];
-            if (!cov_only && ((L.u[g] <= 0 && s > 0) || (L.u[g] >= W_[g] && s < 0))) s = 0;  // projected
-          }
+      if (cov)  // the goals that are not open keep sg = 0 (and add 0 to the norm)
+        for (std::size_t k = 0; k < f.open.size(); ++k) {
+          const int g = f.open[k];
+          double s = -1.0;
+          for (int t = f.open_off[k]; t < f.open_off[k + 1]; ++t) s += xs[f.open_items[t]];
+          if (!cov_only && ((L.u[g] <= 0 && s > 0) || (L.u[g] >= W_[g] && s < 0))) s = 0;  // projected
           sg[g] = s;
           norm += s * s;
         }
@@ -970,7 +1047,8 @@ class Solver {
       double gap = static_cast<double>(v) - target;
       if (gap <= 0) gap = static_cast<double>(D_);
       double step = theta * gap / norm;
-      if (cov) for (std::size_t g = 0; g < G; ++g) ud[g] = std::clamp(ud[g] - step * sg[g], 0.0, static_cast<double>(W_[g]));
+      if (cov)  // (sg = 0 leaves ud as it is)
+        for (int g : f.open) ud[g] = std::clamp(ud[g] - step * sg[g], 0.0, static_cast<double>(W_[g]));
       if (mu) {
         for (std::size_t p = 0; p < P; ++p) pd[p] = std::max(0.0, pd[p] - step * sp[p]);
         for (std::size_t q = 0; q < Q; ++q) qd[q] = std::max(0.0, qd[q] - step * sq[q]);

@@ -664,9 +664,9 @@ TEST_CASE("bnb: restarts between the two search orders stay exact", "[solver][ra
   for (int t = 0; t < 400; ++t) {
     auto p = random_portfolio(rng, Objective::additive);
     Brute b = brute(p);
-    koers::budget::detail::PortfolioIndex ix(p);
-    if (koers::budget::detail::find_conflict(p, ix)) { CHECK_FALSE(b.feasible); continue; }
-    auto m = koers::budget::detail::to_model(p, ix);
+    koers::budget::detail::Prepared pr(p);
+    if (koers::budget::detail::find_conflict(p, pr)) { CHECK_FALSE(b.feasible); continue; }
+    auto& m = pr.model;
     koers::detail::BnbOptions o;
     o.restart_nodes = 1 + t % 4;
     auto r = koers::detail::solve_bnb(m, o);

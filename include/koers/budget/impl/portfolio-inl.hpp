@@ -37,6 +37,19 @@ struct PortfolioIndex {
   }
 };
 
+/// The structure of a portfolio in index form, built once per call of optimise or curve — and
+/// once per sweep, for all its scenarios (portfolio_sweep.hpp): the index of ids, the requires
+/// adjacency, the groups as item indices and the solver model. The values a scenario changes
+/// (budgets, costs, mandatory and excluded items) are read from the portfolio at each solve
+/// (`refresh_model`), so one Prepared serves every portfolio with the same ids and structure.
+struct Prepared {
+  PortfolioIndex ix;
+  std::vector<std::vector<int>> needs_out;    ///< per item: the items it requires, in file order
+  std::vector<std::vector<int>> group_items;  ///< per group: its items as listed (repeats kept)
+  koers::detail::BnbModel model;              ///< structure; cap, cost and fix as of `p`
+  explicit Prepared(const Portfolio& p);      ///< `p` valid (names resolved)
+};
+
 /// The mandatory items with everything they require (transitively); `via[i]` = the item that
 /// pulled i in (−1 for a mandatory item itself).
 struct Closure {
@@ -44,11 +57,10 @@ struct Closure {
   std::vector<int> via;
 };
 
-inline Closure mandatory_closure(const Portfolio& p, const PortfolioIndex& ix) {
+inline Closure mandatory_closure(const Portfolio& p, const Prepared& pr) {
   std::size_t n = p.items.size();
   Closure c{std::vector<char>(n, 0), std::vector<int>(n, -1)};
-  std::vector<std::vector<int>> out(n);
-  for (const auto& r : p.requirements) out[ix.item.at(r.item)].push_back(ix.item.at(r.needs));
+  const auto& out = pr.needs_out;
   std::vector<int> stack;
   for (std::size_t i = 0; i < n; ++i)
     if (p.items[i].mandatory) { c.in[i] = 1; stack.push_back(static_cast<int>(i)); }
@@ -62,9 +74,10 @@ inline Closure mandatory_closure(const Portfolio& p, const PortfolioIndex& ix) {
 }
 
 /// The first reason why even the cheapest selection (the mandatory closure) is impossible.
-inline std::optional<Conflict> find_conflict(const Portfolio& p, const PortfolioIndex& ix) {
-  auto c = mandatory_closure(p, ix);
+inline std::optional<Conflict> find_conflict(const Portfolio& p, const Prepared& pr) {
+  auto c = mandatory_closure(p, pr);
   std::size_t n = p.items.size();
+  const auto& res = pr.model.res;  // stream of each item
   // a mandatory item needs an item that may not be funded
   for (std::size_t i = 0; i < n; ++i) {
     if (!c.in[i] || !p.items[i].excluded) continue;
@@ -84,15 +97,15 @@ inline std::optional<Conflict> find_conflict(const Portfolio& p, const Portfolio
   for (std::size_t s = 0; s < p.streams.size(); ++s) {
     const auto& st = p.streams[s];
     Money need;
-    std::vector<std::string> items;
+    std::vector<std::size_t> items;
     for (std::size_t i = 0; i < n; ++i)
-      if (c.in[i] && p.items[i].stream == st.id) { need += p.items[i].cost; items.push_back(p.items[i].id); }
+      if (c.in[i] && res[i] == static_cast<int>(s)) { need += p.items[i].cost; items.push_back(i); }
     Money cap = st.capacity();
     if (need > cap) {
       Conflict k;
       k.kind = "stream";
       k.stream = st.id;
-      k.items = items;
+      for (auto i : items) k.items.push_back(p.items[i].id);
       k.required = need;
       k.capacity = cap;
       k.message = "stream " + q(st.id) + " cannot hold its mandatory items" +
@@ -103,21 +116,32 @@ inline std::optional<Conflict> find_conflict(const Portfolio& p, const Portfolio
     }
   }
   // a group holding more mandatory (or required) items than its max
-  for (const auto& g : p.groups) {
+  for (std::size_t g = 0; g < p.groups.size(); ++g) {
     std::vector<std::string> items;
-    for (const auto& id : g.items)
-      if (c.in[ix.item.at(id)]) items.push_back(id);
-    if (static_cast<std::int64_t>(items.size()) > g.max) {
+    for (int i : pr.group_items[g])
+      if (c.in[i]) items.push_back(p.items[i].id);
+    if (static_cast<std::int64_t>(items.size()) > p.groups[g].max) {
       Conflict k;
       k.kind = "group";
-      k.group = g.id;
+      k.group = p.groups[g].id;
       k.items = items;
-      k.message = "group " + q(g.id) + " allows at most " + std::to_string(g.max) + " items, but " +
+      k.message = "group " + q(p.groups[g].id) + " allows at most " + std::to_string(p.groups[g].max) + " items, but " +
                   std::to_string(items.size()) + " of them are mandatory or required by mandatory items";
       return k;
     }
   }
   return std::nullopt;
+}
+
+/// The values of `p` that scenarios change, into its model `m` (capacities in cents, costs,
+/// fixed items): `m` is `Prepared::model` of a portfolio with the same structure (or a copy).
+inline void refresh_model(const Portfolio& p, koers::detail::BnbModel& m) {
+  for (std::size_t s = 0; s < p.streams.size(); ++s) m.cap[s] = p.streams[s].capacity().cents();
+  for (int i = 0; i < m.n; ++i) {
+    const auto& it = p.items[static_cast<std::size_t>(i)];
+    m.cost[i] = it.cost.cents();
+    m.fix[i] = it.excluded ? 0 : it.mandatory ? 1 : -1;
+  }
 }
 
 /// The portfolio as a BnbModel (resources = streams, capacities in cents).
@@ -126,7 +150,7 @@ inline koers::detail::BnbModel to_model(const Portfolio& p, const PortfolioIndex
   m.n = static_cast<int>(p.items.size());
   m.coverage = p.objective == Objective::coverage;
   m.n_res = static_cast<int>(p.streams.size());
-  for (const auto& s : p.streams) m.cap.push_back(s.capacity().cents());
+  m.cap.assign(p.streams.size(), 0);
   m.fix.assign(m.n, -1);
   m.res.resize(m.n);
   m.cost.resize(m.n);
@@ -138,16 +162,14 @@ inline koers::detail::BnbModel to_model(const Portfolio& p, const PortfolioIndex
   for (int i = 0; i < m.n; ++i) {
     const auto& it = p.items[i];
     m.res[i] = ix.stream.at(it.stream);
-    m.cost[i] = it.cost.cents();
     m.value[i] = it.value;
     if (m.coverage) {
       std::set<int> gs;
       for (const auto& g : it.covers) gs.insert(ix.goal.at(g));
       m.covers[i].assign(gs.begin(), gs.end());
     }
-    if (it.excluded) m.fix[i] = 0;
-    else if (it.mandatory) m.fix[i] = 1;
   }
+  refresh_model(p, m);
   for (const auto& g : p.groups) {
     std::vector<int> v;
     for (const auto& id : g.items) v.push_back(ix.item.at(id));
@@ -158,6 +180,29 @@ inline koers::detail::BnbModel to_model(const Portfolio& p, const PortfolioIndex
   }
   for (const auto& r : p.requirements) m.needs.push_back({ix.item.at(r.item), ix.item.at(r.needs)});
   return m;
+}
+
+inline Prepared::Prepared(const Portfolio& p) : ix(p), needs_out(p.items.size()), model(to_model(p, ix)) {
+  for (const auto& [a, b] : model.needs) needs_out[static_cast<std::size_t>(a)].push_back(b);
+  group_items.reserve(p.groups.size());
+  for (const auto& g : p.groups) {
+    std::vector<int> v;
+    for (const auto& id : g.items) v.push_back(ix.item.at(id));
+    group_items.push_back(std::move(v));
+  }
+}
+
+/// Validate's check of `p`'s group `g` (its items `items`, as listed): no more mandatory items
+/// than the group allows (E107). The one check a scenario's forced items can fail once the
+/// base is valid (sweeps run it alone per scenario).
+inline void check_group_mandatory(const Portfolio& p, std::size_t g, const std::vector<int>& items) {
+  const auto& grp = p.groups[g];
+  std::int64_t mand = 0;
+  for (int i : items)
+    if (p.items[static_cast<std::size_t>(i)].mandatory && !p.items[static_cast<std::size_t>(i)].excluded) ++mand;
+  if (mand > grp.max)
+    throw_error(Errc::invalid_value, "group " + q(grp.id) + " holds " + std::to_string(mand) +
+                      " mandatory items but allows at most " + std::to_string(grp.max), {grp.id});
 }
 
 inline koers::detail::BnbOptions bnb_options(const SolveOptions& o) {
@@ -492,14 +537,13 @@ inline void Portfolio::validate() const {
   for (const auto& g : groups) {
     if (!seen.insert(g.id).second) throw_error(Errc::duplicate_name, "group " + q(g.id) + " is defined twice", {g.id});
     if (g.max < 0) throw_error(Errc::invalid_value, "group " + q(g.id) + " has a negative max", {g.id});
-    std::int64_t mand = 0;
+    std::vector<int> members;
     for (const auto& id : g.items) {
-      int i = ix.item_of(id, "group " + q(g.id));
-      if (items[i].mandatory && !items[i].excluded) ++mand;
+      auto it = ix.item.find(id);
+      if (it == ix.item.end()) ix.item_of(id, "group " + q(g.id));  // throws E403 naming the group
+      members.push_back(it->second);
     }
-    if (mand > g.max)
-      throw_error(Errc::invalid_value, "group " + q(g.id) + " holds " + std::to_string(mand) +
-                        " mandatory items but allows at most " + std::to_string(g.max), {g.id});
+    detail::check_group_mandatory(*this, static_cast<std::size_t>(&g - groups.data()), members);
   }
   std::vector<std::vector<int>> out(items.size());
   for (const auto& r : requirements) {
@@ -566,14 +610,12 @@ inline void Portfolio::validate() const {
   }
 }
 
-inline Portfolio apply(const Portfolio& base, const PortfolioScenario& sc) {
-  using detail::q;
-  Portfolio p = base;
-  p.scenarios.clear();
-  p.name = base.name.empty() ? sc.name : base.name + " / " + sc.name;
-  detail::PortfolioIndex ix(base);
-  if (detail::has_new_changes(sc)) {
-    detail::apply_changes(p, sc, ix, "");
+namespace detail {
+/// `apply` in place: `p` — streams and items as in the base that `ix` indexes — changed by `sc`
+/// (its name and scenario list untouched). On a throw, `p` may be half-changed.
+inline void apply_to(Portfolio& p, const PortfolioScenario& sc, const PortfolioIndex& ix) {
+  if (has_new_changes(sc)) {
+    apply_changes(p, sc, ix, "");
   } else {  // the plain path (sweeps): scale/set budgets only
     for (const auto& [s, f] : sc.scale_budget) {
       auto& st = p.streams[ix.stream_of(s, "scenario " + q(sc.name))];
@@ -601,6 +643,29 @@ inline Portfolio apply(const Portfolio& base, const PortfolioScenario& sc) {
     it.mandatory = true;
     it.excluded = false;
   }
+}
+
+/// The values a scenario changes (budgets; costs, prices, participants, mandatory and excluded
+/// items) back to those of `base`, whose streams and items `p` has (a sweep's per-thread copy).
+inline void reset_values(Portfolio& p, const Portfolio& base) {
+  for (std::size_t s = 0; s < p.streams.size(); ++s) p.streams[s].budget = base.streams[s].budget;
+  for (std::size_t i = 0; i < p.items.size(); ++i) {
+    auto& it = p.items[i];
+    const auto& b = base.items[i];
+    it.cost = b.cost;
+    it.per_participant = b.per_participant;
+    it.participants = b.participants;
+    it.mandatory = b.mandatory;
+    it.excluded = b.excluded;
+  }
+}
+}  // namespace detail
+
+inline Portfolio apply(const Portfolio& base, const PortfolioScenario& sc) {
+  Portfolio p = base;
+  p.scenarios.clear();
+  p.name = base.name.empty() ? sc.name : base.name + " / " + sc.name;
+  detail::apply_to(p, sc, detail::PortfolioIndex(base));
   return p;
 }
 
@@ -721,17 +786,20 @@ inline PortfolioScenario compose(const PortfolioScenario& a, const PortfolioScen
   return r;
 }
 
-inline PortfolioResult optimise(const Portfolio& p, const SolveOptions& o) {
-  p.validate();
-  detail::PortfolioIndex ix(p);
+namespace detail {
+/// `optimise` of a valid portfolio `p` with the structure `pr` was built from (the same ids,
+/// groups, requirements; any budgets, costs, mandatory and excluded items). `m`: pr.model or a
+/// copy of it (a sweep's per-thread one), refreshed here with the values of `p`.
+inline PortfolioResult solve_prepared(const Portfolio& p, const Prepared& pr, koers::detail::BnbModel& m,
+                                      const SolveOptions& o) {
   PortfolioResult r;
   for (const auto& s : p.streams) r.spent.push_back({s.id, Money{}, s.capacity()});
-  if (auto c = detail::find_conflict(p, ix)) {
+  if (auto c = detail::find_conflict(p, pr)) {
     r.status = SolveStatus::infeasible;
     r.conflict = *c;
     return r;
   }
-  auto m = detail::to_model(p, ix);
+  refresh_model(p, m);
   auto b = koers::detail::solve_bnb(m, detail::bnb_options(o));
   r.stats.nodes = b.nodes;
   r.stats.seconds = b.seconds;
@@ -749,7 +817,7 @@ inline PortfolioResult optimise(const Portfolio& p, const SolveOptions& o) {
     r.optimum = b.value;
     r.selected = detail::ids_of(p, b.x);
     for (std::size_t i = 0; i < b.x.size(); ++i)
-      if (b.x[i] == 1) r.spent[ix.stream.at(p.items[i].stream)].spent += p.items[i].cost;
+      if (b.x[i] == 1) r.spent[static_cast<std::size_t>(m.res[i])].spent += p.items[i].cost;
   }
   r.bound = b.bound;
   r.gap = b.found ? b.bound - b.value : 0;
@@ -758,8 +826,8 @@ inline PortfolioResult optimise(const Portfolio& p, const SolveOptions& o) {
   if (r.status == SolveStatus::optimal && o.check_binding) {
     for (std::size_t s = 0; s < p.streams.size(); ++s) {
       Money total;
-      for (const auto& it : p.items)
-        if (it.stream == p.streams[s].id && !it.excluded) total += it.cost;
+      for (std::size_t i = 0; i < p.items.size(); ++i)
+        if (m.res[i] == static_cast<int>(s) && !p.items[i].excluded) total += p.items[i].cost;
       if (total <= p.streams[s].capacity()) continue;  // everything fits: not binding
       if (detail::binding_witness(m, b.x, static_cast<int>(s))) {  // one more item pays: binding, no search
         r.binding.push_back(p.streams[s].id);
@@ -777,11 +845,18 @@ inline PortfolioResult optimise(const Portfolio& p, const SolveOptions& o) {
   }
   return r;
 }
+}  // namespace detail
+
+inline PortfolioResult optimise(const Portfolio& p, const SolveOptions& o) {
+  p.validate();
+  detail::Prepared pr(p);
+  return detail::solve_prepared(p, pr, pr.model, o);
+}
 
 inline std::vector<CurvePoint> curve(const Portfolio& p, const std::string& stream, const CurveOptions& co) {
   p.validate();
-  detail::PortfolioIndex ix(p);
-  int s = ix.stream_of(stream, "curve");
+  detail::Prepared pr(p);
+  int s = pr.ix.stream_of(stream, "curve");
   std::vector<CurvePoint> pts;
   Money reserved = p.streams[s].reserved;
   // mandatory spend in this stream; other conflicts make every budget infeasible
@@ -790,12 +865,12 @@ inline std::vector<CurvePoint> curve(const Portfolio& p, const std::string& stre
   for (const auto& it : p.items)
     if (it.stream == stream && !it.excluded) total += it.cost;
   big.streams[s].budget = reserved + total;
-  if (detail::find_conflict(big, ix)) return {CurvePoint{Money{}, std::nullopt, {}}};
-  auto closure = detail::mandatory_closure(p, ix);
+  if (detail::find_conflict(big, pr)) return {CurvePoint{Money{}, std::nullopt, {}}};
+  auto closure = detail::mandatory_closure(p, pr);
   Money mand;
   for (std::size_t i = 0; i < p.items.size(); ++i)
     if (closure.in[i] && p.items[i].stream == stream) mand += p.items[i].cost;
-  auto m = detail::to_model(p, ix);
+  auto& m = pr.model;
   auto base_opts = detail::bnb_options(co.solve);
   base_opts.find_ties = false;
   auto spend_of = [&](const std::vector<signed char>& x) {
