@@ -22,7 +22,7 @@ def _same(a, b, path="$"):
             _same(a[k], b[k], f"{path}.{k}")
     elif isinstance(a, list):
         assert len(a) == len(b), path
-        for k, (x, y) in enumerate(zip(a, b)):
+        for k, (x, y) in enumerate(zip(a, b, strict=True)):
             _same(x, y, f"{path}[{k}]")
     else:
         assert a == b, (path, a, b)

@@ -119,7 +119,7 @@ def test_family_is_not_trivial():
     assert any(w is None for w in wants)
     assert sum(1 for d in ds if any(2 * it["hours"] > min(e["hours"] for e in d["experts"]) for it in d["items"])) > 20
     left_out = 0
-    for d, w in zip(ds, wants):
+    for d, w in zip(ds, wants, strict=True):
         if w is not None and w < sum(round(it["score"] * 1e6) for it in d["items"]):
             left_out += 1
     assert left_out > 20
