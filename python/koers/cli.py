@@ -14,8 +14,8 @@ import sys
 
 # Every sub-command: name -> (module that registers it, one-line help, aliases). `koers --help`
 # lists them from this table alone and `koers NAME ...` imports only NAME's module, so the
-# command starts in milliseconds; tests/python/test_startup.py checks the table against what
-# the modules register.
+# command starts in milliseconds. Modules register with :func:`add_command`, which takes the help
+# and aliases from here; tests/python/test_startup.py checks the table against the modules.
 COMMANDS = {
     "validate": ("koers.cli_model", "check a koers model; exit 1 when invalid", ()),
     "analyse": ("koers.cli_model", "counts, budgets, coverage, gaps, reach, 70/20/10 mix", ("analyze",)),
@@ -119,6 +119,12 @@ def model_from(args):
     return examples.load(what) if kind == "example" else model.load(what)
 
 
+def add_command(sub, name: str, **kwargs) -> argparse.ArgumentParser:
+    """Add sub-command ``name`` to ``sub`` with its help and aliases from :data:`COMMANDS`."""
+    _, help_, aliases = COMMANDS[name]
+    return sub.add_parser(name, help=help_, aliases=list(aliases), **kwargs)
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The ``koers`` parser. With ``command=None`` every sub-command is complete; with a name
     only that sub-command's module is imported and registered, the others are listed by name
@@ -132,9 +138,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     wanted = COMMAND_MODULES if command is None else [COMMANDS[command][0]] if command in COMMANDS else []
     for module in wanted:
         importlib.import_module(module).register(sub)
-    for name, (module, help_, aliases) in COMMANDS.items():
+    for name, (module, _, _) in COMMANDS.items():
         if module not in wanted:
-            sub.add_parser(name, help=help_, aliases=list(aliases))
+            add_command(sub, name)
     return parser
 
 

@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import sys
 
-from .cli import EXIT_INVALID, EXIT_OK, add_source, emit_json, source
+from .cli import EXIT_INVALID, EXIT_OK, add_command, add_source, emit_json, source
 
 _SHOWN = 20  # bad rows listed on stderr (all of them are in the JSON)
 
 
 def register(sub) -> None:
     """Add ``koers academy`` to the koers parser."""
-    p = sub.add_parser("academy", help="the academy's KPIs as of a date, from its event log (CSV folder)",
-                       description="Load an academy event log (courses.csv, runs.csv, registrations.csv, "
-                                   "cancellations.csv, optional evaluations.csv), validate it row by row and "
-                                   "compute the nine KPIs of the Academie report as of the end of a day.")
+    p = add_command(sub, "academy",
+                    description="Load an academy event log (courses.csv, runs.csv, registrations.csv, "
+                                "cancellations.csv, optional evaluations.csv), validate it row by row and "
+                                "compute the nine KPIs of the Academie report as of the end of a day.")
     add_source(p, "a folder with the log's CSV files", example_file="academy")
     p.add_argument("--as-of", required=True, metavar="DATE", help="the date (YYYY-MM-DD), end of day, inclusive")
     from ._checks import int_arg

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import sys
 
-from .cli import EXIT_OK, emit_json
+from .cli import EXIT_OK, add_command, emit_json
 
 
 def register(sub) -> None:
     """Add ``koers ahp`` to the koers parser."""
-    p = sub.add_parser("ahp", help="AHP: priorities, lambda_max, CI, CR, completion, inconsistent triads, judges",
-                       description="Run a koers.ahp file: priorities by name (best first), lambda_max, CI, CR with "
-                                   "the random-index table named, values chosen for missing pairs, the most "
-                                   "inconsistent triads and, for a group, each judge's disagreement.")
+    p = add_command(sub, "ahp",
+                    description="Run a koers.ahp file: priorities by name (best first), lambda_max, CI, CR with "
+                                "the random-index table named, values chosen for missing pairs, the most "
+                                "inconsistent triads and, for a group, each judge's disagreement.")
     p.add_argument("file", metavar="FILE", help="a koers.ahp JSON file")
     p.add_argument("--json", action="store_true", help="print the full result as JSON")
     p.set_defaults(func=cmd_ahp)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from .cli import EXIT_OK, emit_json
+from .cli import EXIT_OK, add_command, emit_json
 
 
 def cmd_stats(args) -> int:
@@ -72,7 +72,7 @@ def cmd_diff(args) -> int:
 
 
 def register(sub) -> None:
-    p = sub.add_parser("archimate", help="ArchiMate exchange files: stats, import, export, diff")
+    p = add_command(sub, "archimate")
     asub = p.add_subparsers(dest="archimate_command", metavar="ACTION")
     s = asub.add_parser("stats", help="counts per element and relationship type")
     s.add_argument("file", metavar="FILE", help="an ArchiMate 3.x exchange file")

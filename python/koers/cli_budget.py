@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_source, emit_json, fail, model_from, source
+from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_command, add_source, emit_json, fail, model_from, source
 
 
 def _portfolio(args):
@@ -329,20 +329,19 @@ def register(sub) -> None:
         add_source(p, "a koers.portfolio JSON file", "portfolio.json")
         p.add_argument("--json", action="store_true", help="print JSON")
 
-    p = sub.add_parser("optimise", aliases=["optimize"],
-                       help="fund the best interventions exactly: the base and every scenario of a portfolio file")
+    p = add_command(sub, "optimise")
     common(p)
     p.set_defaults(func=cmd_optimise)
-    p = sub.add_parser("curve", help="exact budget curve of one stream: every budget where the optimum changes")
+    p = add_command(sub, "curve")
     common(p)
     p.add_argument("--stream", required=True, help="the stream whose budget varies")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_curve)
-    p = sub.add_parser("scenarios", help="compare the base and the scenarios of a portfolio file side by side")
+    p = add_command(sub, "scenarios")
     p.add_argument("--wide", action="store_true", help="one table however wide (default: wrapped at 100 columns)")
     common(p)
     p.set_defaults(func=cmd_scenarios)
-    p = sub.add_parser("sweep", help="solve a grid of budget cuts x payroll shares x mandatory items exactly, on all cores")
+    p = add_command(sub, "sweep")
     common(p)
     p.add_argument("--cut", default="0:0.30:0.005", help="cut of --stream: VALUE or START:STOP:STEP (default 0:0.30:0.005)")
     p.add_argument("--stream", default=None, help="the stream that is cut (default: the portfolio's first, "
@@ -356,8 +355,7 @@ def register(sub) -> None:
                    help="refuse a grid of more than N scenarios, counted before anything is built "
                         "(default koers.budget.MAX_SCENARIOS, 10,000)")
     p.set_defaults(func=cmd_sweep)
-    p = sub.add_parser("costs", help="cost every intervention of a model: per participant, per learning hour, "
-                                     "ILB part, per stream against the budget")
+    p = add_command(sub, "costs")
     add_source(p, "a koers.model JSON file")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--costs", metavar="FILE", help="JSON {intervention id: {fixed_cents, per_run_cents, runs, "

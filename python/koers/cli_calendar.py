@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 
-from .cli import EXIT_USAGE, emit_json
+from .cli import EXIT_USAGE, add_command, emit_json
 
 #: the holiday rules koers knows (HolidayCalendar::variants(); tests/python/test_cli_calendar.py checks they agree)
 RULES = ("nl", "nl-no-good-friday", "nl-liberation-lustrum", "nl-lustrum", "none")
@@ -87,8 +87,8 @@ def _experts(text: str) -> int:
 
 def register(sub) -> None:
     """Add ``calendar`` with its three sub-commands to the koers parser."""
-    p = sub.add_parser("calendar", help="Dutch public holidays, working days and capacity hours",
-                       description="Dutch public holidays, working days and the hours of a period, exact.")
+    p = add_command(sub, "calendar",
+                    description="Dutch public holidays, working days and the hours of a period, exact.")
     cs = p.add_subparsers(dest="calendar_command", metavar="SUBCOMMAND")
     rules_help = "holiday rules: " + ", ".join(RULES) + " (default nl)"
 

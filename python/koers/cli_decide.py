@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import sys
 
+from .cli import add_command
+
 
 def _load(path):
     from .decide import DecisionProblem
@@ -137,13 +139,13 @@ def register(sub) -> None:
                            help="ranking method (default: the file's method, else topsis)")
         p.add_argument("--json", action="store_true", help="print the full result as JSON")
 
-    p = sub.add_parser("rank", help="rank the alternatives of a decision problem")
+    p = add_command(sub, "rank")
     common(p)
     p.add_argument("--normalisation", choices=NORMALISATIONS, default=None, help="normalisation (default: the file's, else the method's)")
     p.add_argument("--v", type=float_arg(0.0, 1.0), default=None, help="VIKOR v (default: the file's, else 0.5)")
     p.set_defaults(func=_rank)
 
-    p = sub.add_parser("weights", help="objective (or rank-order) criteria weights from the scores")
+    p = add_command(sub, "weights")
     p.add_argument("file", help="a koers.decision file")
     p.add_argument("--method", choices=WEIGHT_METHODS, default="entropy",
                    help="entropy, critic, std, merec (from the scores); roc (give --order); swing (give --points); equal")
@@ -153,7 +155,7 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true", help="print the full result as JSON")
     p.set_defaults(func=_weights)
 
-    p = sub.add_parser("smaa", help="SMAA-2 rank acceptability, central weights, confidence factors")
+    p = add_command(sub, "smaa")
     common(p)
     p.add_argument("--samples", type=int_arg(1), default=None, help="Monte Carlo samples (default: the file's, else 10000)")
     p.add_argument("--seed", type=int_arg(0, UINT64_MAX), default=None, help="random seed (default: the file's, else 0)")
@@ -167,7 +169,7 @@ def register(sub) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_smaa)
 
-    p = sub.add_parser("sensitivity", help="weight intervals in which the ranking stays the same, and sweeps")
+    p = add_command(sub, "sensitivity")
     common(p)
     p.add_argument("--top-k", dest="top_k", type=int_arg(0), default=None, help="only the set of the best k must stay (default: whole ranking)")
     p.add_argument("--steps", type=int_arg(1), default=None, help="sweep grid steps (default 20)")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from .cli import EXIT_INVALID, EXIT_OK, add_source, emit_json, source
+from .cli import EXIT_INVALID, EXIT_OK, add_command, add_source, emit_json, source
 
 
 def _year(text: str) -> int:
@@ -61,10 +61,10 @@ def cmd_entitlement(args) -> int:
 
 def register(sub) -> None:
     """Add ``entitlement`` to the koers parser."""
-    p = sub.add_parser("entitlement", help="learning-time entitlement of a staff roster (per person, team, group)",
-                       description="1 day a month for learning (12 a year full time), managers half a day a month "
-                                   "more; part-time pro rata by contract hours (a day = weekly hours / 5), a start "
-                                   "or end inside the year pro rata by working days. Exact; shown rounded half-up.")
+    p = add_command(sub, "entitlement",
+                    description="1 day a month for learning (12 a year full time), managers half a day a month "
+                                "more; part-time pro rata by contract hours (a day = weekly hours / 5), a start "
+                                "or end inside the year pro rata by working days. Exact; shown rounded half-up.")
     add_source(p, "a roster CSV (employee_id, team, role, hours_per_week, start_date[, end_date, target_groups])",
                "roster.csv")
     p.add_argument("--year", required=True, metavar="Y", help="the calendar year")

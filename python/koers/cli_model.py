@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_source, emit_json, fail, model_from as _model_from, source
+from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_command, add_source, emit_json, fail, model_from as _model_from, source
 
 
 def cmd_validate(args) -> int:
@@ -101,17 +101,17 @@ def cmd_report(args) -> int:
 
 
 def register(sub) -> None:
-    p = sub.add_parser("validate", help="check a koers model; exit 1 when invalid")
+    p = add_command(sub, "validate")
     add_source(p, "a koers.model JSON file", "model.json")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(func=cmd_validate)
 
-    p = sub.add_parser("analyse", aliases=["analyze"], help="counts, budgets, coverage, gaps, reach, 70/20/10 mix")
+    p = add_command(sub, "analyse")
     add_source(p, "a koers.model JSON file")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_analyse)
 
-    p = sub.add_parser("propagate", help="GRL evaluation of a strategy (koers model or jUCMNav .jucm)")
+    p = add_command(sub, "propagate")
     p.add_argument("file")
     p.add_argument("--strategy", default=None, help="the strategy's name (default: the model's first strategy)")
     p.add_argument("--algorithm", choices=["quantitative", "qualitative"], default=None,
@@ -119,13 +119,13 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_propagate)
 
-    p = sub.add_parser("diff", help="what changed between two versions of a plan")
+    p = add_command(sub, "diff")
     p.add_argument("before")
     p.add_argument("after")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_diff)
 
-    p = sub.add_parser("report", help="the readable report over the embedded examples, with figures")
+    p = add_command(sub, "report")
     p.add_argument("--out", default="out", help="folder for the PNG figures (default: out)")
     p.add_argument("--json", action="store_true", help="print the report as JSON (with each section's provenance)")
     p.add_argument("--html", metavar="FILE", help="write the report as one self-contained HTML page")

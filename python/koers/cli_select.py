@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from .cli import EXIT_INVALID, EXIT_OK, add_source, emit_json, source
+from .cli import EXIT_INVALID, EXIT_OK, add_command, add_source, emit_json, source
 
 
 def _selection_from(args):
@@ -71,11 +71,11 @@ def cmd_select(args) -> int:
 def register(sub) -> None:
     """Add ``select`` to the koers parser."""
     from ._checks import INT64_MAX, float_arg, int_arg
-    p = sub.add_parser("select", help="choose and assign processes under expert hours (proven optimal)",
-                       description="Choose the processes with the highest total score that the experts can take "
-                                   "on within their hours (each process whole to one expert, mandatory processes in, "
-                                   "each expert at least min_items_per_expert), proven optimal; compare with the "
-                                   "top-N cut.")
+    p = add_command(sub, "select",
+                    description="Choose the processes with the highest total score that the experts can take "
+                                "on within their hours (each process whole to one expert, mandatory processes in, "
+                                "each expert at least min_items_per_expert), proven optimal; compare with the "
+                                "top-N cut.")
     add_source(p, "a koers.selection JSON file", "selection.json")
     p.add_argument("--json", action="store_true", help="print the full result as JSON")
     p.add_argument("--leave", metavar="LEAVE.csv",
