@@ -48,11 +48,12 @@ $(VENV)/.stamp: pyproject.toml Makefile
 
 venv: $(VENV)/.stamp
 
-## build the C++ library, tests and Python module once (incremental), install into .venv
+## build the C++ library, tests and Python module once (incremental), install into .venv;
+## warnings are errors (KOERS_WERROR, cmake/KoersWarnings.cmake)
 build: deps venv
 	rm -f python/koers/_core*.so
 	$(PIP) install -q --no-build-isolation --no-deps \
-	  -Cbuild-dir=$(BUILD) -Ccmake.define.KOERS_BUILD_TESTS=ON .
+	  -Cbuild-dir=$(BUILD) -Ccmake.define.KOERS_BUILD_TESTS=ON -Ccmake.define.KOERS_WERROR=ON .
 
 ## install headers, library and CMake package to a staging prefix (for the consumer)
 install-cpp: build
@@ -60,7 +61,7 @@ install-cpp: build
 
 ## the consumer example: find_package(koers) against the installed package
 consumer: install-cpp
-	cmake -S examples/consumer -B build/consumer -DCMAKE_PREFIX_PATH=$(CURDIR)/$(STAGE) >/dev/null
+	cmake -S examples/consumer -B build/consumer -DCMAKE_PREFIX_PATH=$(CURDIR)/$(STAGE) -DKOERS_WERROR=ON >/dev/null
 	cmake --build build/consumer
 	ctest --test-dir build/consumer --output-on-failure
 
@@ -81,7 +82,7 @@ SAN_BUILD := build/sanitize
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 sanitize: deps
 	cmake -S . -B $(SAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKOERS_BUILD_TESTS=ON -DKOERS_INSTALL=OFF \
-	  -DKOERS_PYTHON=OFF -DCMAKE_UNITY_BUILD=ON "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=$(SAN_FLAGS)" \
+	  -DKOERS_WERROR=ON -DKOERS_PYTHON=OFF -DCMAKE_UNITY_BUILD=ON "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=$(SAN_FLAGS)" \
 	  "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=address,undefined" >/dev/null
 	cmake --build $(SAN_BUILD) -j $(JOBS)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \

@@ -5,12 +5,17 @@ Exit codes: 0 the base portfolio solved (optimal; scenarios may be infeasible, t
 not an error); 1 the base portfolio is infeasible (the explanation goes to stderr and, with
 ``--json``, into the output) or the solver hit a limit; 2 usage or file errors — not JSON, wrong
 format, unknown field (with its JSON path), a cost that is not per_participant × participants
-(E404), an item in an unknown stream (E402): a file that cannot be loaded whole is a file error.
+(E404), an item in an unknown stream (E402): a file that cannot be loaded whole is a file error;
+and a command line that names what the portfolio lacks or asks what cannot be — ``curve`` or
+``sweep --stream`` naming no stream (E402), ``sweep --mandatory`` naming no item (E403), a cut
+that makes a budget negative (E406) — is a usage error, its code on stderr.
 
 ``koers costs``: 0 when the plan is costed (a stream over its budget is reported, not an error);
-1 when the model cannot be costed (BudgetError: E404 a cost that does not add up, E207 a target
-group without a size that a per-participant price needs, E402 no ILB stream, E403 an override for
-an unknown intervention, E107/E114); 2 usage and file errors (the model or the --costs file).
+1 when the model cannot be costed (BudgetError: E404 a cost of the model that does not add up, E402
+no ILB stream among the model's; E207 a target group without a size that a per-participant price
+needs, E107/E114); 2 usage and file errors (the model or the --costs file): also a BudgetError that
+the input causes — E403 an override for an unknown intervention, E404 an override whose price does
+not add up (naming the --costs file), E402 an --ilb-stream that is not a stream of the model.
 """
 from __future__ import annotations
 
@@ -170,10 +175,16 @@ def cmd_sweep(args) -> int:
         if not ids:
             raise SystemExit(fail(f"--mandatory takes NAME=ID[,ID...], not '{spec}'", EXIT_USAGE))
         mandatory[name] = [i for i in ids.split(",") if i]
-    g = grid(p, cut=_triple(args.cut, "cut"), cut_stream=args.stream,
-             payroll_share=_triple(args.share, "share") if args.share else None, mandatory=mandatory,
-             max_scenarios=MAX_SCENARIOS if args.max_scenarios is None else args.max_scenarios)
-    df = sweep(p, g, threads=args.threads, progress=not args.json and sys.stderr.isatty())
+    from .errors import BudgetError
+    try:
+        g = grid(p, cut=_triple(args.cut, "cut"), cut_stream=args.stream,
+                 payroll_share=_triple(args.share, "share") if args.share else None, mandatory=mandatory,
+                 max_scenarios=MAX_SCENARIOS if args.max_scenarios is None else args.max_scenarios)
+        df = sweep(p, g, threads=args.threads, progress=not args.json and sys.stderr.isatty())
+    except BudgetError as e:
+        # the grid comes from the command line: an unknown --stream (E402) or --mandatory item (E403),
+        # a cut that makes a budget negative (E406) is a usage error (exit 2), as in curve
+        return fail(str(e), EXIT_USAGE)
     streams = list(p.streams.index)
     rows = []
     def whole(v):  # an Int64 cell: int, or None where the scenario has no value (status "error")
@@ -273,14 +284,41 @@ def _cost_plan(args, model, overrides):
         raise
 
 
+def _input_fault(args, model, e) -> str | None:
+    """Whether BudgetError ``e`` of ``koers costs`` comes from the command's input rather than the
+    model: ``"option"`` (--ilb-stream names no stream, E402), ``"file"`` (the --costs file: E403 an
+    override for an unknown intervention, E404 an override whose price does not add up — one
+    that costing the model without the file does not raise) or None (the model's own)."""
+    from .errors import Errc, KoersError
+    if e.code == Errc.unknown_stream and args.ilb_stream and args.ilb_stream in e.elements:
+        return "option"
+    if not args.costs or e.code not in (Errc.unknown_item, Errc.inconsistent_cost):
+        return None
+    if e.code == Errc.unknown_item:  # only an override can name an unknown intervention
+        return "file"
+    try:
+        _cost_plan(args, model, None)
+    except KoersError as alone:
+        if alone.code == e.code and alone.elements == e.elements:
+            return None
+    return "file"
+
+
 def cmd_costs(args) -> int:
-    from .errors import KoersError
+    from .errors import BudgetError, KoersError, error
     model, overrides = model_from(args), _overrides(args.costs)  # file errors: exit 2
     try:
         c = _cost_plan(args, model, overrides)
+    except BudgetError as e:
+        # bad input — the --costs file or an option — exits 2 (its code on stderr) as a malformed
+        # file does; a model that cannot be costed (E404, E402, E403 of its own) exits 1
+        fault = _input_fault(args, model, e)
+        if fault == "file":
+            e = error(e.code, f"'{args.costs}': {e.message}", [args.costs, *e.elements])
+        return fail(str(e), EXIT_USAGE if fault else EXIT_INVALID)
     except KoersError as e:
-        # a bad option or a field of the --costs file: a usage/file error (exit 2 as raised); anything
-        # else means the model cannot be costed (E404, E207, E402, E403, E107, E114): exit 1
+        # a bad option or a field of the --costs file: an InputError, exit 2 as raised (koers.cli);
+        # anything else means the model cannot be costed (E207, E107, E114): exit 1
         if args.costs in e.elements or {"ilb_share", "uptake", "rounding"} & {str(x) for x in e.elements}:
             raise
         return fail(str(e), EXIT_INVALID)

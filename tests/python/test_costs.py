@@ -218,13 +218,13 @@ def test_cli_costs_json_and_exit_codes(tmp_path):
     assert {s["id"]: s["ilb_cents"] for s in d["streams"]}["stream.persoonlijk"] == 2394000
     text = run_cli("costs", "--example", "deventer-2014")
     assert text.returncode == 0 and "€ 18,86" in text.stdout and "over budget" in text.stdout
-    # a model file, and an override file whose price does not add up (E404: exit 1)
+    # a model file, and an override file whose price does not add up (E404: a file error, exit 2)
     model = DEVENTER / "model.json"
     assert json.loads(run_cli("costs", model, "--json").stdout) == d
     bad = tmp_path / "costs.json"
     bad.write_text(json.dumps({"iv.feedback": {"per_participant_cents": 1}}))
     r = run_cli("costs", model, "--costs", bad)
-    assert r.returncode == 1 and "E404" in r.stderr and "iv.feedback" in r.stderr
+    assert r.returncode == 2 and "E404" in r.stderr and "iv.feedback" in r.stderr
     bad.write_text("{not json")
     assert run_cli("costs", model, "--costs", bad).returncode == 2
     bad.write_text(json.dumps({"iv.feedback": {"fixed_cents": 1.5}}))
@@ -232,7 +232,8 @@ def test_cli_costs_json_and_exit_codes(tmp_path):
     assert run_cli("costs", tmp_path / "missing.json").returncode == 2
     assert run_cli("costs").returncode == 2
     assert run_cli("costs", model, "--example", "deventer-2014").returncode == 2
-    assert run_cli("costs", model, "--ilb-stream", "stream.nope").returncode == 1
+    r = run_cli("costs", model, "--ilb-stream", "stream.nope")  # an option naming no stream: usage (E402)
+    assert r.returncode == 2 and "E402" in r.stderr
     r = run_cli("costs", model, "--json", "--rounding", "floor", "--ilb-share", "1/3")
     assert r.returncode == 0 and json.loads(r.stdout)["rounding"] == "floor"
 

@@ -29,8 +29,8 @@ PUBLIC = [
     "koers.archimate.read", "koers.archimate.loads", "koers.archimate.export", "koers.archimate.ArchimateModel.write",
     "koers.entitlement",
     "koers.rank", "koers.weights", "koers.smaa", "koers.sensitivity",
-    "koers.select",
-    "koers.optimise", "koers.curve", "koers.sweep",
+    "koers.select", "koers.selection_probability",
+    "koers.optimise", "koers.curve", "koers.sweep", "koers.grid", "koers.cost_plan",
 ]
 
 

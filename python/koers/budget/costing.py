@@ -65,29 +65,64 @@ def _fraction(text):
 
 def cost_plan(model, costs: Mapping[str, Mapping] | None = None, *, ilb_share="0.5", uptake="1",
               ilb_stream: str | None = None, rounding: str = "half_even") -> "CostPlan":
-    """Cost every intervention of a strategy model exactly (see :class:`CostPlan`).
+    """Cost every intervention of a strategy model exactly.
 
-    ``model``: a :class:`koers.Model` (or a path of a koers.model file). The cost model of each
-    intervention comes from its fields: ``cost_cents`` with ``participants`` is priced per
-    participant (cost_cents / participants, when that is whole cents; else a fixed amount, with a
-    note); ``cost_cents`` alone is a fixed amount, its participants come from the target groups it
-    ``targets`` (Σ ``size`` × ``uptake``, rounded half up to whole people); ``ilb_contribution``
-    charges ``ilb_share`` of the cost per participant (floored to whole cents per participant) to
-    each participant's ILB (the budget stream named personal/persoonlijk, or ``ilb_stream``);
-    ``duration_hours`` gives the learning hours per participant, exactly as written.
+    The cost model of each intervention comes from its fields: ``cost_cents`` with
+    ``participants`` is priced per participant (cost_cents / participants, when that is whole
+    cents; else a fixed amount, with a note); ``cost_cents`` alone is a fixed amount, its
+    participants come from the target groups it ``targets`` (Σ ``size`` × ``uptake``, rounded half
+    up to whole people); ``ilb_contribution`` charges ``ilb_share`` of the cost per participant
+    (floored to whole cents per participant) to each participant's ILB; ``duration_hours`` gives
+    the learning hours per participant, exactly as written.
 
-    ``costs``: overrides by intervention id, each with any of ``fixed_cents``, ``per_run_cents``,
-    ``runs``, ``per_participant_cents``, ``participants``, ``uptake``, ``ilb_share``,
-    ``hours_per_participant``, ``cost_cents`` (cents and counts are ints; shares are decimal text,
-    ints or Fractions). A price given there must add up to the model's ``cost_cents`` (or the
-    override's), else BudgetError E404 naming the intervention.
+    Parameters
+    ----------
+    model : Model, str or os.PathLike
+        A :class:`koers.Model`, or the path of a koers.model file.
+    costs : mapping of str to mapping, optional
+        Overrides by intervention id, each with any of ``fixed_cents``, ``per_run_cents``,
+        ``runs``, ``per_participant_cents``, ``participants``, ``uptake``, ``ilb_share``,
+        ``hours_per_participant``, ``cost_cents`` (cents and counts are ints; shares are decimal
+        text, ints or Fractions). A price given there must add up to the model's ``cost_cents``
+        (or the override's).
+    ilb_share : str, int or Fraction, default "0.5"
+        The part of the cost per participant paid from the ILB for interventions with
+        ``ilb_contribution`` (exact: a decimal text such as ``"0.5"`` or ``"1/3"``, never a float).
+    uptake : str, int or Fraction, default "1"
+        The share of a target group that takes part.
+    ilb_stream : str, optional
+        The budget stream of the ILBs (default: the one named personal/persoonlijk).
+    rounding : str, default "half_even"
+        How the unit costs round to whole cents: ``"half_even"``, ``"half_up"``, ``"floor"``,
+        ``"ceil"`` or ``"toward_zero"``.
 
+    Returns
+    -------
+    CostPlan
+        A DataFrame with one row per intervention (money in whole cents, exact unit costs as
+        Fractions), with ``.streams`` (per budget stream: budget, own, ILB, committed, free),
+        ``.total`` and ``.uncosted``; see :class:`CostPlan`.
+
+    Raises
+    ------
+    koers.BudgetError
+        E404 a price that does not add up (naming the intervention); E402 no ILB stream; E403 an
+        override for an unknown intervention.
+    koers.GraphError
+        E207 a target group without the ``size`` a per-participant price needs.
+    koers.InputError
+        A bad option or override field (E107, E115), an amount past the cent range (E114).
+
+    Examples
+    --------
     >>> import koers
     >>> c = koers.cost_plan(koers.examples.load("deventer-2014"))
     >>> int(c.loc["iv.loopbaanmodules", "ilb"]), int(c.loc["iv.loopbaanmodules", "own"])
     (1350000, 1350000)
     >>> c.loc["iv.e-coaching-reis-naar-jezelf", "per_hour_exact"]  # 594 € over 31.5 h, in cents
     Fraction(13200, 7)
+    >>> c.total["cost_cents"]
+    54349200
     """
     if not isinstance(model, Model):
         model = load_model(model)

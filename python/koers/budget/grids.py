@@ -25,7 +25,7 @@ _GRID_MAX_EXPONENT = 100  # a cut or share of 1e-400 means nothing and costs a 4
 
 
 def _grid_decimal(text, what: str) -> decimal.Decimal:
-    """A grid value: a finite decimal text (``"0.005"``, ``"1e-3"``); else InputError E107/E110
+    """A grid value: a finite decimal text (``"0.005"``, ``"1e-3"``); else InputError E115/E110
     naming the value."""
     if not isinstance(text, str):
         raise error(Errc.invalid_scenario, "grid values must be decimal strings", [what])
@@ -88,16 +88,58 @@ def grid(portfolio: "Portfolio", *, cut: Sequence[str] | tuple = ("0",), cut_str
          max_scenarios: int = MAX_SCENARIOS) -> list[Scenario]:
     """Every combination of a budget cut × a payroll share × a set of mandatory items.
 
-    ``cut``: decimal texts (``("0", "0.005", ...)``) or a ``(start, stop, step)`` triple of
-    texts; the cut stream's budget (``cut_stream``, default the portfolio's first stream: Deventer's
-    ``stream.strategisch``) is multiplied by (1 − cut). ``payroll_share``: decimal texts
-    (or a triple); every stream is multiplied by share / ``base_share`` (Tabel 7 ≈ 2 % of the
-    payroll), exactly. ``mandatory``: name → item ids that must be funded. The factors are combined into one
-    exact decimal per stream (floor taken once). Each scenario's ``params`` hold the grid values.
+    The factors of one combination are combined into one exact decimal per stream (the floor is
+    taken once, when the scenario is applied). The grid is counted before it is built, so an
+    oversized grid is refused without building anything.
 
-    The grid is counted before it is built: more than ``max_scenarios`` (default
-    :data:`MAX_SCENARIOS`) is InputError E119 with the count; a value that is not a finite
-    decimal is E107/E110 naming it.
+    Parameters
+    ----------
+    portfolio : Portfolio
+        The portfolio whose streams the scenarios scale.
+    cut : sequence of str or (start, stop, step) tuple of str, default ("0",)
+        Budget cuts as decimal texts (``("0", "0.005", ...)``) or a ``(start, stop, step)``
+        triple of texts (stop included); the cut stream's budget is multiplied by (1 − cut).
+    cut_stream : str, optional
+        The stream that is cut (default: the portfolio's first stream, Deventer's
+        ``stream.strategisch``).
+    payroll_share : sequence of str or (start, stop, step) tuple of str, optional
+        Payroll shares as decimal texts (or a triple); every stream is multiplied by
+        share / ``base_share``, exactly. None: the base share only.
+    base_share : str, default "0.02"
+        The payroll share the portfolio's budgets stand for (Tabel 7 ≈ 2 % of the payroll).
+    mandatory : mapping of str to sequence of str, optional
+        Named sets of item ids that must be funded (default: one set ``"none"``).
+    max_scenarios : int, default MAX_SCENARIOS
+        The most scenarios built (:data:`MAX_SCENARIOS`, 10,000).
+
+    Returns
+    -------
+    list of Scenario
+        One per combination, named ``"cut C | share S | NAME"``; each scenario's ``params``
+        hold the grid values (``cut``, ``payroll_share``, ``mandatory``), which :func:`sweep`
+        shows as columns.
+
+    Raises
+    ------
+    koers.InputError
+        E119 a grid of more than ``max_scenarios`` (with the count); E115 a value that is not a
+        decimal text, a step that is not positive or a bad ``max_scenarios``; E110 a value that is
+        not finite (each naming the value).
+    koers.BudgetError
+        E402 an unknown ``cut_stream``; E406 a grid value that is not a string, or a cut that
+        makes a budget negative.
+
+    Examples
+    --------
+    >>> import koers
+    >>> pf = koers.Portfolio.example("deventer-2014")
+    >>> g = koers.grid(pf, cut=("0", "0.2", "0.1"), payroll_share=["0.02", "0.03"])
+    >>> len(g)
+    6
+    >>> g[-1].name
+    'cut 0.2 | share 0.03 | none'
+    >>> g[-1].params
+    {'cut': '0.2', 'payroll_share': '0.03', 'mandatory': 'none'}
     """
     if isinstance(max_scenarios, bool) or not isinstance(max_scenarios, int) or max_scenarios < 1:
         raise error(Errc.invalid_argument, f"grid: max_scenarios must be a whole number ≥ 1, not {max_scenarios!r}", ["max_scenarios"])

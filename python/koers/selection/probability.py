@@ -23,28 +23,73 @@ def selection_probability(problem, selection, samples: int | None = None, seed=N
     """The probability that each process is in the optimal chosen set under SMAA uncertainty.
 
     For every sample the processes are scored by ``koers.decide.rank`` with the problem's
-    method (``method``/``normalisation`` override it) and the selection is solved exactly with
-    those scores; membership is counted. The selection's process ids must be the problem's
-    alternatives (missing ones raise InputError).
+    method and the selection is solved exactly with those scores; membership is counted. The
+    draws are those of :func:`koers.smaa` with the same model and ``seed`` (handed out by the C++
+    sampler, :func:`koers.smaa_draws`): ``selection_probability(seed=1)`` solves one selection for
+    each of the weight vectors that ``koers.smaa(seed=1)`` draws. Every argument left None
+    comes from the problem's ``smaa`` options (seed, weights, intervals, orderings, scores), else
+    uniform weights, no score noise, seed 0. Same seed → same result for any ``threads``.
 
-    Sampling: the draws of :func:`koers.smaa` with the same model and ``seed`` (handed out by
-    the C++ sampler, :func:`koers.smaa_draws`: ``selection_probability(seed=1)`` solves one
-    selection for each of the weight vectors that ``koers.smaa(seed=1)`` ranks first):
-    ``weights="uniform"`` — uniform on the simplex (Dirichlet(1)), restricted by ``intervals``
-    ``{criterion: (lo, hi)}`` and ``orderings`` ``[(a, b)]`` / ``["a >= b"]`` by rejection;
-    ``"fixed"`` — the problem's weights; or a samples × criteria array (with a score model, the
-    scores are then those of the uniform-weight model). ``score_model`` "uniform"
-    (x ± ``score_spread``) or "normal" (sd ``score_spread``), clamped to the criterion's
-    scale, drawn with the weights. Every argument left None comes from the problem's ``smaa``
-    options (seed, weights, intervals, orderings, scores), else uniform weights, no score
-    noise, seed 0; ``samples`` defaults to 200 (each sample is an exact solve). Same seed →
-    same result for any ``threads`` (default: all
-    cores; the C++ solver releases the GIL). A tqdm bar shows progress.
+    Parameters
+    ----------
+    problem : DecisionProblem
+        The decision problem whose alternatives are the selection's processes.
+    selection : Selection, dict, str or os.PathLike
+        The selection (processes, hours, experts); its process ids must be the problem's
+        alternatives.
+    samples : int, optional
+        How many weight (and score) samples, each an exact solve (default 200).
+    seed : int, optional
+        The sampler's seed.
+    weights : {"uniform", "fixed"} or array of shape (samples, criteria), optional
+        ``"uniform"``: uniform on the simplex (Dirichlet(1)), restricted by ``intervals`` and
+        ``orderings`` by rejection; ``"fixed"``: the problem's weights; an array: these weight
+        vectors (with a score model, the scores are then those of the uniform-weight model).
+    intervals : mapping of str to (float, float), optional
+        ``{criterion: (lo, hi)}`` bounds on the sampled weights.
+    orderings : sequence, optional
+        Weight orderings ``[(a, b)]`` or ``["a >= b"]``.
+    score_model : {"uniform", "normal"}, optional
+        Score noise: x ± ``score_spread`` or normal with sd ``score_spread``, clamped to the
+        criterion's scale, drawn with the weights.
+    score_spread : float, optional
+        The spread of ``score_model``.
+    method, normalisation : str, optional
+        Override the problem's ranking method and normalisation.
+    threads : int, optional
+        Solver threads (default: all cores; the C++ solver releases the GIL).
+    progress : bool, default True
+        A tqdm bar.
+    scorer : optional
+        A scorer to use instead of the problem's ranking (internal, for tests).
 
-    Returns a DataFrame (index: process) with ``probability`` (share of samples in the optimal
-    set), ``top_n_probability`` (share in the top-N cut), ``mandatory`` (and ``pinned``, its old
-    name, for one release), and — when the problem has
-    weights — ``selected`` and ``score`` at those weights. ``.attrs`` states the model.
+    Returns
+    -------
+    pandas.DataFrame
+        Index: process, sorted by probability. ``probability`` (share of samples in the optimal
+        set), ``top_n_probability`` (share in the top-N cut), ``mandatory`` (and ``pinned``, its
+        old name, for one release), and — when the problem has weights — ``selected`` and
+        ``score`` at those weights. ``.attrs`` states the model (samples, seed, weights,
+        intervals, orderings, score model).
+
+    Raises
+    ------
+    koers.InputError
+        E111 a process of the selection that is not an alternative of the problem.
+    koers.SolverError
+        E400 an infeasible selection.
+
+    Examples
+    --------
+    >>> import koers
+    >>> from koers import decide, examples
+    >>> problem = decide.DecisionProblem.load(examples.path("west-betuwe-2022", "decision.json"))
+    >>> sel = koers.Selection.load(examples.path("west-betuwe-2022", "selection.json"))
+    >>> p = koers.selection_probability(problem, sel, samples=20, seed=1, progress=False)
+    >>> bool((p.loc[p["mandatory"], "probability"] == 1.0).all())  # mandatory: in every sample
+    True
+    >>> p.attrs["samples"], p.attrs["score_model"]
+    (20, 'uniform')
     """
     s = _as_selection(selection)
     sc = _scorer_for(problem, method, normalisation, scorer)
