@@ -8,6 +8,9 @@ namespace koers::python {
 void register_archimate(py::module_& m) {
   namespace am = koers::archimate;
   auto release = py::call_guard<py::gil_scoped_release>();
+  // the lists are returned by const reference with reference_internal (not by pointer: pybind11's
+  // caster for a pointer to a vector has a `delete` for take_ownership, which never runs here but
+  // which GCC 12 reports as -Wfree-nonheap-object once it inlines the caster)
   auto ref = py::return_value_policy::reference_internal;
   py::class_<am::LangString>(m, "ArchimateText", "A text with its xml:lang.")
       .def_readonly("lang", &am::LangString::lang)
@@ -15,19 +18,19 @@ void register_archimate(py::module_& m) {
       .def("__repr__", [](const am::LangString& s) { return "<" + s.lang + "> " + s.text; });
   py::class_<am::Property>(m, "ArchimateProperty", "A property: definition id and values.")
       .def_readonly("definition", &am::Property::definition)
-      .def_property_readonly("values", [](const am::Property& p) { return &p.values; }, ref);
+      .def_property_readonly("values", [](const am::Property& p) -> const auto& { return p.values; }, ref);
   py::class_<am::PropertyDefinition>(m, "ArchimatePropertyDefinition")
       .def_readonly("id", &am::PropertyDefinition::id)
       .def_readonly("type", &am::PropertyDefinition::type)
-      .def_property_readonly("names", [](const am::PropertyDefinition& p) { return &p.names; }, ref);
+      .def_property_readonly("names", [](const am::PropertyDefinition& p) -> const auto& { return p.names; }, ref);
   py::class_<am::Element>(m, "ArchimateElement", "An ArchiMate element.")
       .def_readonly("id", &am::Element::id)
       .def_readonly("type", &am::Element::type)
       .def_readonly("line", &am::Element::line)
       .def_readonly("extensions", &am::Element::extensions)
-      .def_property_readonly("names", [](const am::Element& e) { return &e.names; }, ref)
-      .def_property_readonly("documentation", [](const am::Element& e) { return &e.documentation; }, ref)
-      .def_property_readonly("properties", [](const am::Element& e) { return &e.properties; }, ref);
+      .def_property_readonly("names", [](const am::Element& e) -> const auto& { return e.names; }, ref)
+      .def_property_readonly("documentation", [](const am::Element& e) -> const auto& { return e.documentation; }, ref)
+      .def_property_readonly("properties", [](const am::Element& e) -> const auto& { return e.properties; }, ref);
   py::class_<am::Relationship>(m, "ArchimateRelationship", "An ArchiMate relationship.")
       .def_readonly("id", &am::Relationship::id)
       .def_readonly("type", &am::Relationship::type)
@@ -37,15 +40,15 @@ void register_archimate(py::module_& m) {
       .def_readonly("modifier", &am::Relationship::modifier)
       .def_readonly("is_directed", &am::Relationship::is_directed)
       .def_readonly("line", &am::Relationship::line)
-      .def_property_readonly("names", [](const am::Relationship& e) { return &e.names; }, ref)
-      .def_property_readonly("documentation", [](const am::Relationship& e) { return &e.documentation; }, ref)
-      .def_property_readonly("properties", [](const am::Relationship& e) { return &e.properties; }, ref);
+      .def_property_readonly("names", [](const am::Relationship& e) -> const auto& { return e.names; }, ref)
+      .def_property_readonly("documentation", [](const am::Relationship& e) -> const auto& { return e.documentation; }, ref)
+      .def_property_readonly("properties", [](const am::Relationship& e) -> const auto& { return e.properties; }, ref);
   py::class_<am::Item>(m, "ArchimateItem", "A node of the organizations tree.")
       .def_readonly("id", &am::Item::id)
       .def_readonly("ref", &am::Item::ref)
-      .def_property_readonly("labels", [](const am::Item& i) { return &i.labels; }, ref)
-      .def_property_readonly("documentation", [](const am::Item& i) { return &i.documentation; }, ref)
-      .def_property_readonly("items", [](const am::Item& i) { return &i.items; }, ref);
+      .def_property_readonly("labels", [](const am::Item& i) -> const auto& { return i.labels; }, ref)
+      .def_property_readonly("documentation", [](const am::Item& i) -> const auto& { return i.documentation; }, ref)
+      .def_property_readonly("items", [](const am::Item& i) -> const auto& { return i.items; }, ref);
   py::class_<am::Model>(m, "ArchimateModel", "An ArchiMate model (exchange format 3.x).")
       .def(py::init<>())
       .def_readonly("id", &am::Model::id)
@@ -54,13 +57,13 @@ void register_archimate(py::module_& m) {
       .def_readonly("views_xml", &am::Model::views_xml)
       .def_readonly("view_count", &am::Model::view_count)
       .def_readonly("namespaces", &am::Model::namespaces)
-      .def_property_readonly("names", [](const am::Model& x) { return &x.names; }, ref)
-      .def_property_readonly("documentation", [](const am::Model& x) { return &x.documentation; }, ref)
-      .def_property_readonly("properties", [](const am::Model& x) { return &x.properties; }, ref)
-      .def_property_readonly("elements", [](const am::Model& x) { return &x.elements; }, ref)
-      .def_property_readonly("relationships", [](const am::Model& x) { return &x.relationships; }, ref)
-      .def_property_readonly("organizations", [](const am::Model& x) { return &x.organizations; }, ref)
-      .def_property_readonly("property_definitions", [](const am::Model& x) { return &x.property_definitions; }, ref)
+      .def_property_readonly("names", [](const am::Model& x) -> const auto& { return x.names; }, ref)
+      .def_property_readonly("documentation", [](const am::Model& x) -> const auto& { return x.documentation; }, ref)
+      .def_property_readonly("properties", [](const am::Model& x) -> const auto& { return x.properties; }, ref)
+      .def_property_readonly("elements", [](const am::Model& x) -> const auto& { return x.elements; }, ref)
+      .def_property_readonly("relationships", [](const am::Model& x) -> const auto& { return x.relationships; }, ref)
+      .def_property_readonly("organizations", [](const am::Model& x) -> const auto& { return x.organizations; }, ref)
+      .def_property_readonly("property_definitions", [](const am::Model& x) -> const auto& { return x.property_definitions; }, ref)
       .def("element", &am::Model::element, "id"_a, ref, "The element with this identifier, or None.")
       .def("relationship", &am::Model::relationship, "id"_a, ref, "The relationship with this identifier, or None.")
       .def("property_definition", &am::Model::property_definition, "id"_a, ref)

@@ -144,7 +144,7 @@ ojson to_json(py::handle x, const std::string& path, int depth) {
   }
   if (py::hasattr(x, "tolist") && py::hasattr(x, "dtype"))  // NumPy arrays and scalars
     return to_json(x.attr("tolist")(), path, depth + 1);
-  refuse(Errc::wrong_type, path, "expected a JSON value, got " + std::string(py::str(x.get_type().attr("__name__"))));
+  refuse(Errc::wrong_type, path, "expected a JSON value, got " + std::string(py::str(py::type::handle_of(x).attr("__name__"))));
 }
 }  // namespace
 
@@ -169,7 +169,7 @@ void register_decide_json(py::module_& root) {
   }, "path"_a, "Read a koers.decision file.");
   m.def("decision_from_dict", [](py::handle doc) {
     if (!py::isinstance<py::dict>(doc))
-      throw InputError::at(Errc::wrong_type, "", "expected an object, got " + std::string(py::str(doc.get_type().attr("__name__"))));
+      throw InputError::at(Errc::wrong_type, "", "expected an object, got " + std::string(py::str(py::type::handle_of(doc).attr("__name__"))));
     std::string text = to_json(doc, "", 0).dump();
     decide::DecisionDocument d;
     {

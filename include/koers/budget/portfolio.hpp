@@ -62,17 +62,19 @@ struct PortfolioStream {
 };
 
 /// An intervention that can be funded.
+/// Every member has a default, so a partial designated initializer (`{.id = ..., .cost = ...}`)
+/// builds without -Wmissing-field-initializers.
 struct PortfolioItem {
-  std::string id;
-  std::string name;                 ///< display name (may be empty)
-  std::string stream;               ///< id of the stream that pays it
-  Money cost;                       ///< cents, ≥ 0
+  std::string id{};
+  std::string name{};               ///< display name (may be empty)
+  std::string stream{};             ///< id of the stream that pays it
+  Money cost{};                     ///< cents, ≥ 0
   std::int64_t value = 0;           ///< additive objective: a whole number
-  std::vector<std::string> covers;  ///< coverage objective: goal ids it serves
+  std::vector<std::string> covers{};  ///< coverage objective: goal ids it serves
   bool mandatory = false;           ///< must be funded (with everything it requires)
   bool excluded = false;            ///< may not be funded (a scenario's drop_items)
-  std::optional<Money> per_participant;     ///< when given with participants: cost == product (E404)
-  std::optional<std::int64_t> participants;
+  std::optional<Money> per_participant{};   ///< when given with participants: cost == product (E404)
+  std::optional<std::int64_t> participants{};
   friend bool operator==(const PortfolioItem&, const PortfolioItem&) = default;
 };
 
@@ -126,26 +128,27 @@ struct PayrollChange {
 ///     cost := floor(cost × factor). When a changed cost is no longer per_participant ×
 ///     participants, the item's per_participant price is dropped (the cost is a total);
 ///  4. `drop_items` / `force_items`.
+/// Every member has a default (`PortfolioScenario{.name = "s"}` changes nothing).
 struct PortfolioScenario {
-  std::string name;
+  std::string name{};
   /// stream → decimal factor as text ("0.9"): budget := floor(budget × factor), exactly.
-  std::vector<std::pair<std::string, std::string>> scale_budget;
+  std::vector<std::pair<std::string, std::string>> scale_budget{};
   /// stream → new budget in cents.
-  std::vector<std::pair<std::string, Money>> set_budget;
-  std::vector<std::string> drop_items;   ///< may not be funded
-  std::vector<std::string> force_items;  ///< must be funded
+  std::vector<std::pair<std::string, Money>> set_budget{};
+  std::vector<std::string> drop_items{};   ///< may not be funded
+  std::vector<std::string> force_items{};  ///< must be funded
   /// item → new cost in cents.
-  std::vector<std::pair<std::string, Money>> set_cost;
+  std::vector<std::pair<std::string, Money>> set_cost{};
   /// item or "*" (every item) → decimal factor as text: cost := floor(cost × factor), exactly.
   /// An item's own factor replaces "*" for that item; a `set_cost` of the item replaces both.
-  std::vector<std::pair<std::string, std::string>> scale_cost;
+  std::vector<std::pair<std::string, std::string>> scale_cost{};
   /// item → participants: cost := per_participant × participants (E114 past 64 bits); the item
   /// must have a per_participant price (else E406).
-  std::vector<std::pair<std::string, std::int64_t>> set_participants;
+  std::vector<std::pair<std::string, std::int64_t>> set_participants{};
   /// money moved between streams, after the budget changes, in this order.
-  std::vector<PortfolioMove> move;
+  std::vector<PortfolioMove> move{};
   /// payroll share from → to: every stream's budget × to/from.
-  std::optional<PayrollChange> payroll_share;
+  std::optional<PayrollChange> payroll_share{};
   friend bool operator==(const PortfolioScenario&, const PortfolioScenario&) = default;
 };
 

@@ -24,12 +24,13 @@
 namespace koers::budget {
 
 /// A work process that can be selected.
+/// Every member has a default (`{.id = ..., .score = ..., .hours = ...}` builds warning-free).
 struct SelectionItem {
-  std::string id;
+  std::string id{};
   double score = 0;    ///< finite; higher is better
   double hours = 0;    ///< finite, ≥ 0
   bool pinned = false; ///< urgent: must be selected
-  std::vector<std::string> needs;  ///< optional dependencies: selected only with these
+  std::vector<std::string> needs{};  ///< optional dependencies: selected only with these
   friend bool operator==(const SelectionItem&, const SelectionItem&) = default;
 };
 

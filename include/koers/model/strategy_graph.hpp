@@ -37,31 +37,33 @@ struct Strength {
 
 /// One node. Fields beyond id/kind/name are optional and meaningful for some kinds only
 /// (docs/model-format.md lists which).
+/// Every member has a default, so `Node{.id = ..., .kind = ..., .name = ...}` builds without
+/// -Wmissing-field-initializers.
 struct Node {
-  std::string id;
+  std::string id{};
   NodeKind kind = NodeKind::goal;
-  std::string name;
-  std::string description;
-  std::optional<double> importance;              ///< 0..100 (GRL importance)
-  std::optional<Decomposition> decomposition;    ///< development/theme/goal/learning goal
+  std::string name{};
+  std::string description{};
+  std::optional<double> importance{};              ///< 0..100 (GRL importance)
+  std::optional<Decomposition> decomposition{};    ///< development/theme/goal/learning goal
   // learning goal
-  std::string audience;                          ///< managers / employees / everyone
+  std::string audience{};                          ///< managers / employees / everyone
   // intervention (Tabel 1-6 of the Deventer plan)
-  std::string table, doel, inhoud, doelgroep, note;
-  std::optional<Status> status;
+  std::string table{}, doel{}, inhoud{}, doelgroep{}, note{};
+  std::optional<Status> status{};
   bool mandatory = false;
-  std::optional<Channel> channel;
-  std::optional<double> duration_hours;
-  std::optional<std::int64_t> cost_cents;
-  std::optional<std::int64_t> participants;
+  std::optional<Channel> channel{};
+  std::optional<double> duration_hours{};
+  std::optional<std::int64_t> cost_cents{};
+  std::optional<std::int64_t> participants{};
   bool ilb_contribution = false;
   // target group
-  std::optional<std::int64_t> size;
+  std::optional<std::int64_t> size{};
   // process
-  std::string gemma_id, domain;
+  std::string gemma_id{}, domain{};
   // budget stream
-  std::optional<std::int64_t> budget_cents;
-  std::optional<std::int64_t> year;
+  std::optional<std::int64_t> budget_cents{};
+  std::optional<std::int64_t> year{};
 
   friend bool operator==(const Node&, const Node&) = default;
 };

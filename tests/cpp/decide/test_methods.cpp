@@ -197,7 +197,7 @@ TEST_CASE("rank_matrix: in place, row- and column-major, equals the general path
                        Case{Method::wsm, Normalisation::vector}, Case{Method::vikor, std::nullopt}}) {
     RankOptions o{.method = c.method, .normalisation = c.norm, .contributions = false};
     const Ranking want = rank(general_problem, o);
-    for (const MatrixView view : {MatrixView(xr), MatrixView(xc)}) {
+    for (const MatrixView& view : {MatrixView(xr), MatrixView(xc)}) {
       const Ranking got = rank_matrix(view, w, dirs, o);
       check_close(got.scores, want.scores, 1e-12);
       CHECK(got.ranks == want.ranks);

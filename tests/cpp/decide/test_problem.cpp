@@ -70,7 +70,9 @@ TEST_CASE("weights are normalised and the ranking says so", "[decide][problem]")
 TEST_CASE("scores too large to rank without overflow are E310 naming criterion and alternative", "[decide][hostile]") {
   DecisionProblem p;
   p.scores = mat({{1, 2}, {3, 4}});
-  p.criteria = {{"C1"}, {"C2"}};
+  p.criteria.resize(2);  // two criteria to maximise, without weights
+  p.criteria[0].name = "C1";
+  p.criteria[1].name = "C2";
   p.alternatives = {"a", "b"};
   REQUIRE_NOTHROW(p.validate());
   p.scores(1, 1) = -1e308;
