@@ -17,7 +17,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_command, add_source, emit_json, fail, model_from, source
+from .cli import (EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_command, add_source, emit_json, fail, model_from, source,
+                  stop_text)
 
 
 def _portfolio(args):
@@ -36,7 +37,8 @@ def _solve_dict(r) -> dict:
     out = {"status": d["status"], "optimum": d["optimum"],
            "selected": d["selected"] if d["status"] != "infeasible" else [],
            "spent_cents": d["spent_cents"], "capacity_cents": d["capacity_cents"],
-           "bound": d["bound"], "gap": d["gap"], "unique": d["unique"], "binding": d["binding"]}
+           "bound": d["bound"], "gap": d["gap"], "unique": d["unique"], "binding": d["binding"],
+           "stopped_by": d["stopped_by"]}
     if "conflict" in d:
         c = d["conflict"]
         out["conflict"] = {"kind": c.get("kind"), "stream": c.get("stream"), "items": c.get("items", []),
@@ -86,7 +88,7 @@ def cmd_optimise(args) -> int:
         print(f"koers: base portfolio is infeasible: {base.explain_infeasible()}", file=sys.stderr)
         return EXIT_INVALID
     if base.status != "optimal":
-        print(f"koers: solver stopped at a limit (gap {base.gap})", file=sys.stderr)
+        print(f"koers: solver stopped {stop_text(base.stopped_by)} (gap {base.gap})", file=sys.stderr)
         return EXIT_INVALID
     return EXIT_OK
 
