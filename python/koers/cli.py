@@ -46,6 +46,7 @@ COMMAND_MODULES = list(dict.fromkeys(module for module, _, _ in COMMANDS.values(
 _BY_ALIAS = {alias: name for name, (_, _, aliases) in COMMANDS.items() for alias in aliases}
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
 
 
 def _clean(obj):
@@ -68,6 +69,17 @@ def emit_json(obj) -> None:
     import json  # here, not at the top: `koers --help` needs no JSON
     json.dump(_clean(obj), sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
     sys.stdout.write("\n")
+
+
+#: why an exact solve stopped at "limit" (``stopped_by`` of a result), in people's words after "stopped"
+STOPPED_BY = {"node_limit": "by the node limit", "time_limit": "by the time limit", "cancelled": "on cancel (Ctrl-C)",
+              "assignment_check": "because the exact assignment check of a selection that could beat the one found "
+                                  "did not finish within its budget (hours with few equal sizes)"}
+
+
+def stop_text(stopped_by) -> str:
+    """``stopped_by`` of a solve as the words after "stopped" (``"at a limit"`` when unknown)."""
+    return STOPPED_BY.get(stopped_by, "at a limit")
 
 
 def fail(message: str, code: int) -> int:
@@ -174,6 +186,9 @@ def main(argv=None) -> int:
         return fail(f"[E100] cannot read {e.filename}: {e.strerror}", EXIT_USAGE)
     except KoersError as e:
         return fail(str(e), EXIT_INVALID)
+    except KeyboardInterrupt:  # Ctrl-C: the solve (or sweep) was cancelled; no traceback
+        print("koers: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":  # pragma: no cover

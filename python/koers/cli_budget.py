@@ -22,7 +22,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_command, add_source, emit_json, fail, model_from, source
+from .cli import (EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_command, add_source, emit_json, fail, model_from, source,
+                  stop_text)
 
 
 def _portfolio(args):
@@ -41,7 +42,8 @@ def _solve_dict(r) -> dict:
     out = {"status": d["status"], "optimum": d["optimum"],
            "selected": d["selected"] if d["status"] != "infeasible" else [],
            "spent_cents": d["spent_cents"], "capacity_cents": d["capacity_cents"],
-           "bound": d["bound"], "gap": d["gap"], "unique": d["unique"], "binding": d["binding"]}
+           "bound": d["bound"], "gap": d["gap"], "unique": d["unique"], "binding": d["binding"],
+           "stopped_by": d["stopped_by"]}
     if "conflict" in d:
         c = d["conflict"]
         out["conflict"] = {"kind": c.get("kind"), "stream": c.get("stream"), "items": c.get("items", []),
@@ -51,9 +53,9 @@ def _solve_dict(r) -> dict:
     return out
 
 
-def optimise_dict(p) -> dict:
+def optimise_dict(p, progress: bool = False) -> dict:
     """``koers optimise --json`` for a portfolio: the base fields plus ``scenarios``."""
-    base = p.optimise()
+    base = p.optimise(progress=progress)
     out = {"name": p.name, "objective": p.objective, **_solve_dict(base), "scenarios": []}
     for s in p.scenarios:
         out["scenarios"].append({"name": s.name, **_solve_dict(p.apply(s).optimise())})
@@ -76,8 +78,9 @@ def _eur(cents) -> str:
 
 
 def cmd_optimise(args) -> int:
+    from ._progress import wanted
     p = _portfolio(args)
-    out, base = optimise_dict(p)
+    out, base = optimise_dict(p, progress=wanted(args))
     if args.json:
         emit_json(out)
     else:
@@ -90,7 +93,7 @@ def cmd_optimise(args) -> int:
         print(f"koers: base portfolio is infeasible: {base.explain_infeasible()}", file=sys.stderr)
         return EXIT_INVALID
     if base.status != "optimal":
-        print(f"koers: solver stopped at a limit (gap {base.gap})", file=sys.stderr)
+        print(f"koers: solver stopped {stop_text(base.stopped_by)} (gap {base.gap})", file=sys.stderr)
         return EXIT_INVALID
     return EXIT_OK
 
@@ -175,12 +178,13 @@ def cmd_sweep(args) -> int:
         if not ids:
             raise SystemExit(fail(f"--mandatory takes NAME=ID[,ID...], not '{spec}'", EXIT_USAGE))
         mandatory[name] = [i for i in ids.split(",") if i]
+    from ._progress import wanted
     from .errors import BudgetError
     try:
         g = grid(p, cut=_triple(args.cut, "cut"), cut_stream=args.stream,
                  payroll_share=_triple(args.share, "share") if args.share else None, mandatory=mandatory,
                  max_scenarios=MAX_SCENARIOS if args.max_scenarios is None else args.max_scenarios)
-        df = sweep(p, g, threads=args.threads, progress=not args.json and sys.stderr.isatty())
+        df = sweep(p, g, threads=args.threads, progress=wanted(args))
     except BudgetError as e:
         # the grid comes from the command line: an unknown --stream (E402) or --mandatory item (E403),
         # a cut that makes a budget negative (E406) is a usage error (exit 2), as in curve
@@ -369,6 +373,7 @@ def register(sub) -> None:
 
     p = add_command(sub, "optimise")
     common(p)
+    p.add_argument("--quiet", action="store_true", help="no progress bar (shown on a terminal for a search beyond 0.5 s)")
     p.set_defaults(func=cmd_optimise)
     p = add_command(sub, "curve")
     common(p)
@@ -392,6 +397,7 @@ def register(sub) -> None:
     p.add_argument("--max-scenarios", type=int_arg(1), default=None, metavar="N",
                    help="refuse a grid of more than N scenarios, counted before anything is built "
                         "(default koers.budget.MAX_SCENARIOS, 10,000)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_sweep)
     p = add_command(sub, "costs")
     add_source(p, "a koers.model JSON file")

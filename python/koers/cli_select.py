@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from .cli import EXIT_INVALID, EXIT_OK, add_command, add_source, emit_json, source
+from .cli import EXIT_INVALID, EXIT_OK, add_command, add_source, emit_json, source, stop_text
 
 
 def _selection_from(args):
@@ -26,7 +26,7 @@ def _text(r) -> str:
         lines.append(f"  {r.explanation}")
         return "\n".join(lines)
     lines.append(f"  total score {r.total_score:g}, bound {r.bound:g}, gap {r.gap:g}"
-                 + (" (proven optimal)" if r.optimal else " (search stopped at a limit)")
+                 + (" (proven optimal)" if r.optimal else f" (search stopped {stop_text(r.stopped_by)})")
                  + ("" if r.unique or not r.optimal else "; another selection reaches the same total"))
     lines.append(f"  {len(r.selected)} processes, {r.raw.get('hours_used', 0):g} of {r.raw.get('hours_available', 0):g} h")
     items = s.items
@@ -57,7 +57,8 @@ def _text(r) -> str:
 def cmd_select(args) -> int:
     from .selection import select
     s = _selection_from(args)
-    r = select(s, node_limit=args.node_limit, time_limit=args.time_limit)
+    from ._progress import wanted
+    r = select(s, node_limit=args.node_limit, time_limit=args.time_limit, progress=wanted(args))
     if args.json:
         emit_json(r.to_dict())
     else:
@@ -82,7 +83,9 @@ def register(sub) -> None:
                    help="a leave table (employee_id, start_date, end_date): the working days each expert is on "
                         "leave are taken off their hours_per_week hours (E711 for an id that is not an expert)")
     p.add_argument("--node-limit", type=int_arg(0, INT64_MAX), default=0, metavar="N", help="stop after N nodes (0: no limit)")
-    p.add_argument("--time-limit", type=float_arg(0.0), default=0.0, metavar="S", help="stop after S seconds (0: no limit)")
+    p.add_argument("--time-limit", type=float_arg(0.0), default=0.0, metavar="S",
+                   help="stop after S seconds (0: no limit; Ctrl-C stops it too, exit 130)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar (shown on a terminal for a search beyond 0.5 s)")
     p.set_defaults(func=cmd_select)
 
 

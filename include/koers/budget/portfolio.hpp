@@ -15,6 +15,7 @@
 /// with the selection of processes in `koers/budget/selection.hpp`). See docs/solver.md.
 #include <koers/core/error.hpp>
 #include <koers/core/money.hpp>
+#include <koers/detail/progress.hpp>
 
 #include <cmath>
 #include <cstdint>
@@ -172,12 +173,31 @@ struct Portfolio {
   friend bool operator==(const Portfolio&, const Portfolio&) = default;
 };
 
+/// A running solve, watched from another thread: pass its address in `SolveOptions::progress`,
+/// read `nodes()` and `incumbent()` while the solve runs, and `cancel()` to stop it — the
+/// result is then `limit`, with the incumbent found so far and a valid bound, as at a time
+/// limit. One solve at a time (a sweep does not report through it).
+struct SolveProgress {
+  std::int64_t nodes() const { return counters.nodes.load(std::memory_order_relaxed); }
+  bool found() const { return counters.found.load(std::memory_order_relaxed); }
+  /// The best objective value found so far (total score for `select`, the objective for
+  /// `optimise`); 0 before `found()`.
+  double incumbent() const {
+    return static_cast<double>(counters.best.load(std::memory_order_relaxed)) / scale.load(std::memory_order_relaxed);
+  }
+  void cancel() { counters.cancel.store(true, std::memory_order_relaxed); }
+  bool cancelled() const { return counters.cancel.load(std::memory_order_relaxed); }
+  detail::SearchCounters counters;  ///< written by the solver
+  std::atomic<double> scale{1};     ///< solver units per objective unit (set by the solver)
+};
+
 /// Limits and switches of the exact solver (designated initializers: `{.node_limit = 100000}`).
 struct SolveOptions {
   std::int64_t node_limit = 0;  ///< 0 = no limit; on reaching it the status is `limit`
   double time_limit = 0;        ///< seconds, 0 = no limit; on reaching it the status is `limit`
   bool check_unique = true;     ///< prove (or refute) that the optimum is unique
   bool check_binding = true;    ///< find the streams whose budget binds (one extra solve per stream)
+  SolveProgress* progress = nullptr;  ///< optional: counters and cancel for another thread (not owned)
   /// InputError E115 for a negative node limit or a time limit that is negative or not finite.
   void validate() const {
     if (node_limit < 0) throw InputError(Errc::invalid_argument, "node_limit must be >= 0 (0: no limit)", {"node_limit"});
@@ -211,10 +231,34 @@ struct Conflict {
 };
 
 /// Search statistics.
+/// Why a solve ended at `limit` (`none` for the other statuses); "none" | "node_limit" |
+/// "time_limit" | "cancelled" | "assignment_check" in JSON (`stopped_by`, null for none).
+enum class StopReason {
+  none,
+  node_limit,        ///< SolveOptions::node_limit
+  time_limit,        ///< SolveOptions::time_limit
+  cancelled,         ///< SolveProgress::cancel
+  /// the selection only: the exact assignment check of a selection that could still beat the
+  /// incumbent did not settle it within its budget (2 million nodes; hours with few equal sizes)
+  assignment_check,
+};
+
+inline const char* to_string(StopReason s) {
+  switch (s) {
+    case StopReason::none: return "none";
+    case StopReason::node_limit: return "node_limit";
+    case StopReason::time_limit: return "time_limit";
+    case StopReason::cancelled: return "cancelled";
+    case StopReason::assignment_check: return "assignment_check";
+  }
+  return "none";
+}
+
 struct SolveStats {
   std::int64_t nodes = 0;
   double seconds = 0;
   std::int64_t fixed_at_root = 0;  ///< items fixed by reduced-cost tests before branching
+  StopReason stopped_by = StopReason::none;  ///< why the status is `limit`
 };
 
 /// The answer of `optimise`.

@@ -31,6 +31,7 @@
 /// bound is strictly below the incumbent (ties are explored); a different complete selection of
 /// the same value is a witness of non-uniqueness, after which pruning becomes ≤ incumbent.
 #include <koers/detail/int128.hpp>
+#include <koers/detail/progress.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -88,9 +89,15 @@ struct BnbOptions {
   /// Additive with groups/requires: node budget of the first search phase (see
   /// search_with_restarts; tests set it small to exercise the restarts).
   std::int64_t restart_nodes = 100000;
+  /// Optional: nodes and the incumbent for an observer thread; its `cancel` stops the search as
+  /// a limit does (status limit, valid bound).
+  SearchCounters* progress = nullptr;
 };
 
 enum class BnbStatus { optimal, infeasible, limit };
+/// Why a search ended at `limit`: a user limit, the observer's cancel, or a completion the leaf
+/// oracle left undecided (its own budget) that could still beat the incumbent.
+enum class BnbStop { none, node_limit, time_limit, cancelled, undecided };
 
 struct BnbResult {
   BnbStatus status = BnbStatus::infeasible;
@@ -103,6 +110,7 @@ struct BnbResult {
   std::int64_t nodes = 0;
   std::int64_t fixed_at_root = 0;
   double seconds = 0;
+  BnbStop stopped_by = BnbStop::none;  ///< why the status is limit (none otherwise)
 };
 
 namespace bnb_impl {
@@ -462,6 +470,10 @@ class Solver {
       if (o_.target && v <= *o_.target) return;
       have_ = true;
       best_ = v;
+      if (o_.progress) {
+        o_.progress->best.store(v, std::memory_order_relaxed);
+        o_.progress->found.store(true, std::memory_order_relaxed);
+      }
       xbest_ = x;
       tie_ = false;
       alt_.clear();
@@ -509,6 +521,7 @@ class Solver {
     pending_.clear();
   }
   bool out_of_time() const {
+    if (o_.progress && o_.progress->cancel.load(std::memory_order_relaxed)) return true;
     return o_.time_limit > 0 &&
            std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count() >= o_.time_limit;
   }
@@ -585,13 +598,22 @@ class Solver {
   }
 
   bool limit_hit() {
-    if (o_.node_limit > 0 && nodes_ >= o_.node_limit) return true;
+    if (o_.node_limit > 0 && nodes_ >= o_.node_limit) return stop(BnbStop::node_limit);
+    if (o_.progress && (nodes_ & 255) == 0) {
+      o_.progress->nodes.store(nodes_, std::memory_order_relaxed);
+      if (o_.progress->cancel.load(std::memory_order_relaxed)) return stop(BnbStop::cancelled);
+    }
     if (o_.time_limit > 0 && (nodes_ & 255) == 0) {
       double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-      if (s >= o_.time_limit) return true;
+      if (s >= o_.time_limit) return stop(BnbStop::time_limit);
     }
     if (phase_end_ > 0 && nodes_ >= phase_end_) { phase_hit_ = true; return true; }
     return false;
+  }
+  BnbStop stop_ = BnbStop::none;  // the first user limit (or cancel) that stopped the search
+  bool stop(BnbStop why) {
+    if (stop_ == BnbStop::none) stop_ = why;
+    return true;
   }
   std::int64_t phase_end_ = 0;  // restarts (search_with_restarts): node count ending this phase
   bool phase_hit_ = false;
@@ -1263,6 +1285,7 @@ class Solver {
   }
 
   void finish(BnbResult& r) {
+    if (o_.progress) o_.progress->nodes.store(nodes_, std::memory_order_relaxed);
     r.found = have_;
     if (have_) { r.value = best_; r.x = xbest_; }
     // a completion the oracle could not decide (−1) matters only while it could beat the final
@@ -1271,6 +1294,12 @@ class Solver {
     const bool tie_open = unproven_ && have_ && unproven_val_ == best_;
     if (aborted_ || value_open) {
       r.status = BnbStatus::limit;
+      // a completion left undecided: because the time ran out (or the observer cancelled)
+      // while its check ran, or because the check's own node budget did not settle it
+      r.stopped_by = stop_ != BnbStop::none ? stop_
+                     : o_.progress && o_.progress->cancel.load(std::memory_order_relaxed) ? BnbStop::cancelled
+                     : out_of_time()                                                       ? BnbStop::time_limit
+                                                                                           : BnbStop::undecided;
       std::int64_t b = std::max(open_bound_, unproven_val_);
       if (have_) b = std::max(b, best_);
       r.bound = b;

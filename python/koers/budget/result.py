@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Sequence
 from .._checks import INT64_MAX, real, whole
 from .._lazy import pandas as pd
 from .. import _core
+from .._progress import solve_watched
 from .money import _html, _money, euros
 
 if TYPE_CHECKING:  # annotations only: a portfolio is passed in, never built here
@@ -51,6 +52,8 @@ class OptimiseResult:
     conflict = property(lambda self: self.raw.get("conflict"))
     nodes = property(lambda self: self.raw.get("nodes", 0))
     seconds = property(lambda self: self.raw.get("seconds", 0.0))
+    #: why the status is "limit": "node_limit", "time_limit" or "cancelled" (None otherwise)
+    stopped_by = property(lambda self: self.raw.get("stopped_by"))
     feasible = property(lambda self: self.raw["status"] != "infeasible")
 
     @property
@@ -142,7 +145,7 @@ class OptimiseResult:
     def to_dict(self) -> dict:
         """The JSON of ``koers optimise --json`` for this solve (without "scenarios")."""
         keys = ["status", "optimum", "selected", "spent_cents", "capacity_cents", "bound", "gap", "unique",
-                "binding", "alternative", "nodes", "seconds"]
+                "binding", "alternative", "nodes", "seconds", "stopped_by"]
         d = {k: self.raw.get(k) for k in keys}
         if self.conflict:
             c = dict(self.conflict)
@@ -190,9 +193,9 @@ def _evaluate(portfolio: Portfolio, selection: list[str], label: str) -> Optimis
     return OptimiseResult(portfolio, raw, label)
 
 
-def _optimise(portfolio: Portfolio, options) -> OptimiseResult:
-    """The exact optimum of ``portfolio`` with these SolveOptions."""
-    raw = _core.optimise(portfolio._p, options)
+def _optimise(portfolio: Portfolio, options, progress: bool = False) -> OptimiseResult:
+    """The exact optimum of ``portfolio`` with these SolveOptions (Ctrl-C cancels the solve)."""
+    raw = solve_watched(lambda counters: _core.optimise(portfolio._p, options, counters), progress, "optimise")
     return OptimiseResult(portfolio, raw)
 
 

@@ -205,12 +205,24 @@ inline void check_group_mandatory(const Portfolio& p, std::size_t g, const std::
                       " mandatory items but allows at most " + std::to_string(grp.max), {grp.id});
 }
 
+inline StopReason stop_reason(koers::detail::BnbStop s) {
+  switch (s) {
+    case koers::detail::BnbStop::none: return StopReason::none;
+    case koers::detail::BnbStop::node_limit: return StopReason::node_limit;
+    case koers::detail::BnbStop::time_limit: return StopReason::time_limit;
+    case koers::detail::BnbStop::cancelled: return StopReason::cancelled;
+    case koers::detail::BnbStop::undecided: return StopReason::assignment_check;
+  }
+  return StopReason::none;
+}
+
 inline koers::detail::BnbOptions bnb_options(const SolveOptions& o) {
   o.validate();
   koers::detail::BnbOptions b;
   b.node_limit = o.node_limit;
   b.time_limit = o.time_limit;
   b.find_ties = o.check_unique;
+  if (o.progress) b.progress = &o.progress->counters;
   return b;
 }
 
@@ -804,6 +816,7 @@ inline PortfolioResult solve_prepared(const Portfolio& p, const Prepared& pr, ko
   r.stats.nodes = b.nodes;
   r.stats.seconds = b.seconds;
   r.stats.fixed_at_root = b.fixed_at_root;
+  r.stats.stopped_by = detail::stop_reason(b.stopped_by);
   if (b.status == koers::detail::BnbStatus::infeasible) {
     r.status = SolveStatus::infeasible;  // not reached: the closure check is exact
     Conflict k;
@@ -838,6 +851,7 @@ inline PortfolioResult solve_prepared(const Portfolio& p, const Prepared& pr, ko
       auto o2 = detail::bnb_options(o);
       o2.find_ties = false;
       o2.target = b.value;
+      o2.progress = nullptr;  // the observer watches (and cancels) the main search only
       auto b2 = koers::detail::solve_bnb(m2, o2);
       r.stats.nodes += b2.nodes;
       if (b2.found) r.binding.push_back(p.streams[s].id);
