@@ -121,3 +121,16 @@ def test_keyboard_interrupt_in_python_cancels_the_solve_and_leaves_no_worker():
     # Ctrl-C could leave one, and the interpreter would abort at exit)
     time.sleep(0.05)
     assert not [t for t in threading.enumerate() if t.name == "koers-worker" and t.is_alive()]
+
+
+def test_koers_optimise_takes_limits_and_names_them(tmp_path):
+    path = tmp_path / "p1000.json"
+    path.write_text(json.dumps(generate_portfolio(1000, "additive", seed=1)))
+    out = run_cli("optimise", path, "--node-limit", "100", "--json")
+    assert out.returncode == 1  # a limit is not a proven answer for optimise
+    d = json.loads(out.stdout)
+    assert (d["status"], d["stopped_by"]) == ("limit", "node_limit")
+    assert "solver stopped by the node limit" in out.stderr
+    ok = run_cli("optimise", "--example", "deventer-2014", "--time-limit", "60", "--json")
+    assert ok.returncode == 0, ok.stderr
+    assert (json.loads(ok.stdout)["status"], json.loads(ok.stdout)["stopped_by"]) == ("optimal", None)
