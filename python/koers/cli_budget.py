@@ -317,7 +317,7 @@ def cmd_costs(args) -> int:
         c = _cost_plan(args, model, overrides)
     except BudgetError as e:
         # bad input — the --costs file or an option — exits 2 (its code on stderr) as a malformed
-        # file does; a model that cannot be costed (E404, E402, E403 of its own) exits 1
+        # file does; a model that cannot be costed (an E404 or E402 of its own) exits 1
         fault = _input_fault(args, model, e)
         if fault == "file":
             e = error(e.code, f"'{args.costs}': {e.message}", [args.costs, *e.elements])
