@@ -176,6 +176,7 @@ koers::detail::BnbOptions bnb_options(const SolveOptions& o) {
   b.node_limit = o.node_limit;
   b.time_limit = o.time_limit;
   b.find_ties = o.check_unique;
+  if (o.progress) b.progress = &o.progress->counters;
   return b;
 }
 
@@ -803,6 +804,7 @@ PortfolioResult solve_prepared(const Portfolio& p, const Prepared& pr, koers::de
       auto o2 = detail::bnb_options(o);
       o2.find_ties = false;
       o2.target = b.value;
+      o2.progress = nullptr;  // the observer watches (and cancels) the main search only
       auto b2 = koers::detail::solve_bnb(m2, o2);
       r.stats.nodes += b2.nodes;
       if (b2.found) r.binding.push_back(p.streams[s].id);

@@ -29,10 +29,14 @@ int main(int argc, char** argv) {
     std::cout << "AHP (" << ahp.block.judges.size() << " judges): CR " << group.group.cr << ", first criterion "
               << ahp.block.elements[0] << " " << group.group.priorities[0] << "\n";
 
-    // 3. the selection: proven optimal, with the assignment to experts
-    auto sel = koers::budget::select(koers::budget::load_selection(dir + "/west-betuwe-2022/selection.json"));
+    // 3. the selection: proven optimal, with the assignment to experts; the solve can be watched
+    //    (and cancelled) from another thread through SolveProgress, and bounded by a time limit
+    koers::budget::SolveProgress watch;
+    auto sel = koers::budget::select(koers::budget::load_selection(dir + "/west-betuwe-2022/selection.json"),
+                                     {.time_limit = 60, .progress = &watch});
     std::cout << "selection: " << sel.selected.size() << " processes, " << sel.assignment.size()
-              << " experts, gap " << sel.gap << "\n";
+              << " experts, gap " << sel.gap << " (" << watch.nodes() << " search nodes, score " << watch.incumbent()
+              << ")\n";
 
     // 4. the portfolio: the optimum and the money spent per stream, exact in cents
     auto res = koers::budget::optimise(koers::budget::load_portfolio(dir + "/deventer-2014/portfolio.json"));

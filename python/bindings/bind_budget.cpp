@@ -166,6 +166,15 @@ void register_solver(py::module_& m) {
       .def_readwrite("time_limit", &SolveOptions::time_limit)
       .def_readwrite("check_unique", &SolveOptions::check_unique)
       .def_readwrite("check_binding", &SolveOptions::check_binding);
+  py::class_<SolveProgress>(m, "SolveProgress",
+                            "Counters of a running solve, read from another thread; cancel() stops it (status limit).")
+      .def(py::init<>())
+      .def_property_readonly("nodes", &SolveProgress::nodes, "Search nodes so far.")
+      .def_property_readonly("incumbent", [](const SolveProgress& p) -> py::object {
+        return p.found() ? py::object(py::float_(p.incumbent())) : py::object(py::none());
+      }, "The best objective value found so far (None before the first).")
+      .def_property_readonly("cancelled", &SolveProgress::cancelled)
+      .def("cancel", &SolveProgress::cancel, "Stop the solve as at a limit (status limit, the incumbent and a valid bound).");
   py::class_<Portfolio>(m, "Portfolio", "A portfolio optimisation model (koers.portfolio).")
       .def(py::init<>())
       .def_readwrite("name", &Portfolio::name)
@@ -192,10 +201,12 @@ void register_solver(py::module_& m) {
         }, "a"_a, "b"_a, "name"_a = "", "compose(a, b) of two koers.portfolio scenarios (JSON in and out).");
   m.def("scale_floor_cents", [](std::int64_t cents, const std::string& f) { return scale_floor(Money::from_cents(cents), f).cents(); },
         "cents"_a, "factor"_a, "floor(cents × factor), exactly.");
-  m.def("optimise", [](const Portfolio& p, const SolveOptions& o) {
+  m.def("optimise", [](const Portfolio& p, SolveOptions o, SolveProgress* progress) {
+          o.progress = progress;
           auto r = [&] { py::gil_scoped_release nogil; return optimise(p, o); }();
           return result_dict(r);
-        }, "portfolio"_a, "options"_a, "Exact optimisation; the result as a dict (the fields of koers optimise --json).");
+        }, "portfolio"_a, "options"_a, "progress"_a = nullptr,
+        "Exact optimisation; the result as a dict (the fields of koers optimise --json).");
   m.def("optimise_json", [](const Portfolio& p, const SolveOptions& o) { return result_to_json(optimise(p, o)); },
         "portfolio"_a, "options"_a, "Exact optimisation; the result as JSON text (as `optimise`).", release);
   m.def("curve", [](const Portfolio& p, const std::string& s, const SolveOptions& o, std::int64_t max_points,
@@ -229,10 +240,12 @@ void register_solver(py::module_& m) {
         }, "text"_a, "origin"_a = "selection", "Parse koers.selection JSON (an old field name: DeprecationWarning).");
   m.def("load_selection", [](const std::string& path) { return reading([&] { return load_selection(path); }); },
         "path"_a, "Load a koers.selection file (an old field name: DeprecationWarning).");
-  m.def("select", [](const Selection& s, const SolveOptions& o) {
+  m.def("select", [](const Selection& s, SolveOptions o, SolveProgress* progress) {
+          o.progress = progress;
           auto r = [&] { py::gil_scoped_release nogil; return select(s, o); }();
           return result_dict(r);
-        }, "selection"_a, "options"_a, "Optimal selection and assignment; the result as a dict (the fields of koers select --json).");
+        }, "selection"_a, "options"_a, "progress"_a = nullptr,
+        "Optimal selection and assignment; the result as a dict (the fields of koers select --json).");
   m.def("select_json", [](const Selection& s, const SolveOptions& o) { return result_to_json(select(s, o)); },
         "selection"_a, "options"_a, "Optimal selection and assignment; the result as JSON text (as `select`).", release);
 }

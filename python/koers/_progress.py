@@ -1,9 +1,13 @@
 """THE progress bar of koers's long calls (SMAA samples, sensitivity rankings, budget-curve
-breakpoints): a tqdm bar on stderr fed by the C++ ``progress(done, total)`` callback of the call's
-options (called with the GIL taken by pybind11). The command line asks for one only when stderr
+breakpoints, sweeps, exact solves): a tqdm bar on stderr fed by the C++ ``progress(done, total)``
+callback of the call's options (called with the GIL taken by pybind11), or by polling the
+counters of a call that runs in a worker thread (:func:`run_watched`: sweeps and the exact
+solves, which Ctrl-C cancels). The command line asks for one only when stderr
 is a terminal and neither ``--json`` nor ``--quiet`` is given; the library only when
 ``progress=True``. ``delay`` keeps a short call silent: the bar appears after that many seconds."""
 from __future__ import annotations
+
+import threading
 
 
 def progress_bar(total: int, desc: str, unit: str, delay: float = 0.0):
@@ -30,3 +34,53 @@ def wanted(args) -> bool:
     """Whether a command shows a bar: stderr a terminal, no --json, no --quiet."""
     import sys
     return not getattr(args, "json", False) and not getattr(args, "quiet", False) and sys.stderr.isatty()
+
+
+def run_watched(call, cancel, poll=None, interval: float = 0.1):
+    """Run ``call()`` — a C++ call that releases the GIL — in a worker thread, while this thread
+    calls ``poll()`` every ``interval`` seconds (to feed a bar) and stays able to take Ctrl-C:
+    on KeyboardInterrupt it calls ``cancel()`` (the C++ work stops as at a limit), waits for the
+    worker and re-raises. Returns what ``call()`` returned, or raises what it raised."""
+    box: dict = {}
+
+    def run():
+        try:
+            box["value"] = call()
+        except BaseException as e:  # noqa: BLE001 - re-raised in the caller's thread
+            box["error"] = e
+
+    t = threading.Thread(target=run, name="koers-worker", daemon=True)
+    t.start()
+    try:
+        while t.is_alive():
+            t.join(interval)
+            if poll is not None:
+                poll()
+    except KeyboardInterrupt:
+        cancel()
+        t.join()
+        raise
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+def solve_watched(call, progress: bool, desc: str):
+    """An exact solve (``call(counters)`` with a fresh ``_core.SolveProgress``) under
+    :func:`run_watched`: Ctrl-C cancels it; with ``progress`` a bar counts the search nodes and
+    shows the incumbent (after 0.5 s, so that quick solves stay silent)."""
+    from . import _core
+    counters = _core.SolveProgress()
+    bar = progress_bar(None, desc, "node", delay=0.5)[0] if progress else None
+
+    def poll():
+        if bar is not None:
+            bar.update(counters.nodes - bar.n)
+            if counters.incumbent is not None:
+                bar.set_postfix(incumbent=f"{counters.incumbent:.6g}", refresh=False)
+    try:
+        return run_watched(lambda: call(counters), counters.cancel, poll)
+    finally:
+        if bar is not None:
+            poll()
+            bar.close()

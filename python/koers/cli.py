@@ -46,6 +46,7 @@ COMMAND_MODULES = list(dict.fromkeys(module for module, _, _ in COMMANDS.values(
 _BY_ALIAS = {alias: name for name, (_, _, aliases) in COMMANDS.items() for alias in aliases}
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
 
 
 def _clean(obj):
@@ -174,6 +175,9 @@ def main(argv=None) -> int:
         return fail(f"[E100] cannot read {e.filename}: {e.strerror}", EXIT_USAGE)
     except KoersError as e:
         return fail(str(e), EXIT_INVALID)
+    except KeyboardInterrupt:  # Ctrl-C: the solve (or sweep) was cancelled; no traceback
+        print("koers: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -46,9 +46,9 @@ def _solve_dict(r) -> dict:
     return out
 
 
-def optimise_dict(p) -> dict:
+def optimise_dict(p, progress: bool = False) -> dict:
     """``koers optimise --json`` for a portfolio: the base fields plus ``scenarios``."""
-    base = p.optimise()
+    base = p.optimise(progress=progress)
     out = {"name": p.name, "objective": p.objective, **_solve_dict(base), "scenarios": []}
     for s in p.scenarios:
         out["scenarios"].append({"name": s.name, **_solve_dict(p.apply(s).optimise())})
@@ -71,8 +71,9 @@ def _eur(cents) -> str:
 
 
 def cmd_optimise(args) -> int:
+    from ._progress import wanted
     p = _portfolio(args)
-    out, base = optimise_dict(p)
+    out, base = optimise_dict(p, progress=wanted(args))
     if args.json:
         emit_json(out)
     else:
@@ -173,7 +174,8 @@ def cmd_sweep(args) -> int:
     g = grid(p, cut=_triple(args.cut, "cut"), cut_stream=args.stream,
              payroll_share=_triple(args.share, "share") if args.share else None, mandatory=mandatory,
              max_scenarios=MAX_SCENARIOS if args.max_scenarios is None else args.max_scenarios)
-    df = sweep(p, g, threads=args.threads, progress=not args.json and sys.stderr.isatty())
+    from ._progress import wanted
+    df = sweep(p, g, threads=args.threads, progress=wanted(args))
     streams = list(p.streams.index)
     rows = []
     def whole(v):  # an Int64 cell: int, or None where the scenario has no value (status "error")
@@ -331,6 +333,7 @@ def register(sub) -> None:
 
     p = add_command(sub, "optimise")
     common(p)
+    p.add_argument("--quiet", action="store_true", help="no progress bar (shown on a terminal for a search beyond 0.5 s)")
     p.set_defaults(func=cmd_optimise)
     p = add_command(sub, "curve")
     common(p)
@@ -354,6 +357,7 @@ def register(sub) -> None:
     p.add_argument("--max-scenarios", type=int_arg(1), default=None, metavar="N",
                    help="refuse a grid of more than N scenarios, counted before anything is built "
                         "(default koers.budget.MAX_SCENARIOS, 10,000)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_sweep)
     p = add_command(sub, "costs")
     add_source(p, "a koers.model JSON file")

@@ -57,7 +57,8 @@ def _text(r) -> str:
 def cmd_select(args) -> int:
     from .selection import select
     s = _selection_from(args)
-    r = select(s, node_limit=args.node_limit, time_limit=args.time_limit)
+    from ._progress import wanted
+    r = select(s, node_limit=args.node_limit, time_limit=args.time_limit, progress=wanted(args))
     if args.json:
         emit_json(r.to_dict())
     else:
@@ -82,7 +83,9 @@ def register(sub) -> None:
                    help="a leave table (employee_id, start_date, end_date): the working days each expert is on "
                         "leave are taken off their hours_per_week hours (E711 for an id that is not an expert)")
     p.add_argument("--node-limit", type=int_arg(0, INT64_MAX), default=0, metavar="N", help="stop after N nodes (0: no limit)")
-    p.add_argument("--time-limit", type=float_arg(0.0), default=0.0, metavar="S", help="stop after S seconds (0: no limit)")
+    p.add_argument("--time-limit", type=float_arg(0.0), default=0.0, metavar="S",
+                   help="stop after S seconds (0: no limit; Ctrl-C stops it too, exit 130)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar (shown on a terminal for a search beyond 0.5 s)")
     p.set_defaults(func=cmd_select)
 
 

@@ -16,6 +16,7 @@
 /// (src/budget_portfolio.cpp). See docs/solver.md.
 #include <koers/core/error.hpp>
 #include <koers/core/money.hpp>
+#include <koers/detail/progress.hpp>
 
 #include <cmath>
 #include <cstdint>
@@ -170,12 +171,31 @@ struct Portfolio {
   friend bool operator==(const Portfolio&, const Portfolio&) = default;
 };
 
+/// A running solve, watched from another thread: pass its address in `SolveOptions::progress`,
+/// read `nodes()` and `incumbent()` while the solve runs, and `cancel()` to stop it — the
+/// result is then `limit`, with the incumbent found so far and a valid bound, as at a time
+/// limit. One solve at a time (a sweep does not report through it).
+struct SolveProgress {
+  std::int64_t nodes() const { return counters.nodes.load(std::memory_order_relaxed); }
+  bool found() const { return counters.found.load(std::memory_order_relaxed); }
+  /// The best objective value found so far (total score for `select`, the objective for
+  /// `optimise`); 0 before `found()`.
+  double incumbent() const {
+    return static_cast<double>(counters.best.load(std::memory_order_relaxed)) / scale.load(std::memory_order_relaxed);
+  }
+  void cancel() { counters.cancel.store(true, std::memory_order_relaxed); }
+  bool cancelled() const { return counters.cancel.load(std::memory_order_relaxed); }
+  detail::SearchCounters counters;  ///< written by the solver
+  std::atomic<double> scale{1};     ///< solver units per objective unit (set by the solver)
+};
+
 /// Limits and switches of the exact solver (designated initializers: `{.node_limit = 100000}`).
 struct SolveOptions {
   std::int64_t node_limit = 0;  ///< 0 = no limit; on reaching it the status is `limit`
   double time_limit = 0;        ///< seconds, 0 = no limit; on reaching it the status is `limit`
   bool check_unique = true;     ///< prove (or refute) that the optimum is unique
   bool check_binding = true;    ///< find the streams whose budget binds (one extra solve per stream)
+  SolveProgress* progress = nullptr;  ///< optional: counters and cancel for another thread (not owned)
   /// InputError E115 for a negative node limit or a time limit that is negative or not finite.
   void validate() const {
     if (node_limit < 0) throw InputError(Errc::invalid_argument, "node_limit must be >= 0 (0: no limit)", {"node_limit"});

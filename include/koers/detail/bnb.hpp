@@ -31,6 +31,7 @@
 /// bound is strictly below the incumbent (ties are explored); a different complete selection of
 /// the same value is a witness of non-uniqueness, after which pruning becomes ≤ incumbent.
 #include <koers/detail/int128.hpp>
+#include <koers/detail/progress.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -88,6 +89,9 @@ struct BnbOptions {
   /// Additive with groups/requires: node budget of the first search phase (see
   /// search_with_restarts; tests set it small to exercise the restarts).
   std::int64_t restart_nodes = 100000;
+  /// Optional: nodes and the incumbent for an observer thread; its `cancel` stops the search as
+  /// a limit does (status limit, valid bound).
+  SearchCounters* progress = nullptr;
 };
 
 enum class BnbStatus { optimal, infeasible, limit };
@@ -462,6 +466,10 @@ class Solver {
       if (o_.target && v <= *o_.target) return;
       have_ = true;
       best_ = v;
+      if (o_.progress) {
+        o_.progress->best.store(v, std::memory_order_relaxed);
+        o_.progress->found.store(true, std::memory_order_relaxed);
+      }
       xbest_ = x;
       tie_ = false;
       alt_.clear();
@@ -509,6 +517,7 @@ class Solver {
     pending_.clear();
   }
   bool out_of_time() const {
+    if (o_.progress && o_.progress->cancel.load(std::memory_order_relaxed)) return true;
     return o_.time_limit > 0 &&
            std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count() >= o_.time_limit;
   }
@@ -586,6 +595,10 @@ class Solver {
 
   bool limit_hit() {
     if (o_.node_limit > 0 && nodes_ >= o_.node_limit) return true;
+    if (o_.progress && (nodes_ & 255) == 0) {
+      o_.progress->nodes.store(nodes_, std::memory_order_relaxed);
+      if (o_.progress->cancel.load(std::memory_order_relaxed)) return true;
+    }
     if (o_.time_limit > 0 && (nodes_ & 255) == 0) {
       double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
       if (s >= o_.time_limit) return true;
@@ -1263,6 +1276,7 @@ class Solver {
   }
 
   void finish(BnbResult& r) {
+    if (o_.progress) o_.progress->nodes.store(nodes_, std::memory_order_relaxed);
     r.found = have_;
     if (have_) { r.value = best_; r.x = xbest_; }
     // a completion the oracle could not decide (−1) matters only while it could beat the final

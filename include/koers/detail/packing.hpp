@@ -9,6 +9,7 @@
 /// unusable capacity and by the missing minimum counts). Answers 1 (feasible, with an
 /// assignment), 0 (proven infeasible) or −1 (the search hit its node limit: unknown).
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <numeric>
@@ -60,6 +61,8 @@ class Packer {
   void set_first_search_nodes(std::int64_t n) { first_nodes_ = n; }
   /// Give up (answer −1, unknown) once the clock passes `t` (the caller's time limit).
   void set_deadline(std::chrono::steady_clock::time_point t) { deadline_ = t; has_deadline_ = true; }
+  /// Stop (answer −1, unknown) once `*flag` is set by another thread; not owned.
+  void set_cancel(const std::atomic<bool>* flag) { cancel_ = flag; }
   /// Skip the search by counts (tests: the plain item search alone).
   void set_count_search(bool on) { counts_on_ = on; }
 
@@ -67,7 +70,12 @@ class Packer {
   std::int64_t first_nodes_ = 20000;
   std::chrono::steady_clock::time_point deadline_{};
   bool has_deadline_ = false;
-  bool late() const { return has_deadline_ && (nodes_ & 1023) == 0 && std::chrono::steady_clock::now() >= deadline_; }
+  const std::atomic<bool>* cancel_ = nullptr;
+  bool late() const {
+    if ((nodes_ & 1023) != 0) return false;
+    if (cancel_ && cancel_->load(std::memory_order_relaxed)) return true;
+    return has_deadline_ && std::chrono::steady_clock::now() >= deadline_;
+  }
   bool counts_on_ = true;
   std::vector<std::int64_t> cap_;
   std::int64_t min_per_;

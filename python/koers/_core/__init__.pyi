@@ -9,7 +9,7 @@ import numpy
 import numpy.typing
 import typing
 from . import decide
-__all__: list[str] = ['AcademyKpis', 'AcademyLog', 'AcademyTables', 'ArchimateConceptChange', 'ArchimateDiff', 'ArchimateDiffPart', 'ArchimateElement', 'ArchimateFieldChange', 'ArchimateItem', 'ArchimateModel', 'ArchimateProperty', 'ArchimatePropertyDefinition', 'ArchimateRelationship', 'ArchimateText', 'AttributeChange', 'BudgetModel', 'BudgetStream', 'Capacity', 'Course', 'CourseCancellation', 'Coverage', 'CoverageEntry', 'CsvTable', 'DemandLine', 'DemandReport', 'Employee', 'Entitlement', 'EntitlementReport', 'EntitlementRules', 'EntitlementTotal', 'Evaluation', 'EvaluationGroup', 'EvaluationSummary', 'ExpertCapacity', 'ExpertHours', 'GrlActorResult', 'GrlAlgorithm', 'GrlElementResult', 'GrlInput', 'GrlLazyResult', 'GrlModel', 'GroupBalance', 'GroupKpis', 'Holiday', 'HolidayCalendar', 'Issue', 'LearningMix', 'Leave', 'LeaveTable', 'ModelValidation', 'Money', 'PathOptions', 'PathYear', 'Period', 'PersonBalance', 'PlanDiff', 'Portfolio', 'Ratio', 'Reach', 'Registration', 'RemovalImpact', 'ReservedLine', 'Role', 'Roster', 'Rounding', 'RowError', 'Run', 'RunFill', 'ScoreStats', 'Selection', 'SinglePointOfFailure', 'SolveOptions', 'SparseCoverage', 'StrategyGraph', 'SweepProgress', 'TeamBalance', 'TracePath', 'ahp_analyse_file', 'ahp_analyse_json', 'ahp_geometric_mean', 'ahp_koczkodaj_triad', 'ahp_load_json', 'ahp_normalise_json', 'ahp_principal_eigen', 'ahp_random_index', 'apply_scenario', 'archimate_diff', 'archimate_edge_mappings', 'archimate_from_graph', 'archimate_is_xs_id', 'archimate_load', 'archimate_modifier_mappings', 'archimate_node_mappings', 'archimate_parse', 'archimate_parse_json', 'archimate_save', 'archimate_stats', 'archimate_to_graph', 'archimate_to_json', 'archimate_to_xml', 'budget_model', 'capacity', 'compose_portfolio_scenarios', 'cost_plan_json', 'coverage', 'csv_table_from_columns', 'curve', 'curve_json', 'decide', 'demand_vs_supply', 'diff', 'easter_sunday', 'entitlement_report', 'error_classes', 'error_codes', 'error_table', 'expert_capacity', 'grl_evaluate_graph', 'grl_evaluate_lazy', 'grl_from_graph', 'grl_load_jucm', 'grl_parse_jucm', 'intervention_cost_json', 'learning_mix', 'load_leave', 'load_model', 'load_portfolio', 'load_roster', 'load_selection', 'max_curve_cells', 'max_file_bytes', 'optimise', 'optimise_json', 'parse_csv', 'parse_date', 'parse_hours', 'parse_model', 'parse_portfolio', 'parse_selection', 'path_share', 'payroll_budget', 'payroll_path', 'ratio_decimal', 'ratio_fraction', 'reach', 'read_csv', 'read_file', 'read_leave_columns', 'read_roster_columns', 'removal_impact', 'save_model', 'save_portfolio', 'scale_exact', 'scale_floor_cents', 'select', 'select_json', 'share_by_fte', 'single_points_of_failure', 'sparse_coverage', 'sweep_portfolio', 'sweep_portfolio_json', 'trace_down', 'trace_up', 'validate_model', 'validate_model_text', 'week_ends', 'weekdays', 'weeks']
+__all__: list[str] = ['AcademyKpis', 'AcademyLog', 'AcademyTables', 'ArchimateConceptChange', 'ArchimateDiff', 'ArchimateDiffPart', 'ArchimateElement', 'ArchimateFieldChange', 'ArchimateItem', 'ArchimateModel', 'ArchimateProperty', 'ArchimatePropertyDefinition', 'ArchimateRelationship', 'ArchimateText', 'AttributeChange', 'BudgetModel', 'BudgetStream', 'Capacity', 'Course', 'CourseCancellation', 'Coverage', 'CoverageEntry', 'CsvTable', 'DemandLine', 'DemandReport', 'Employee', 'Entitlement', 'EntitlementReport', 'EntitlementRules', 'EntitlementTotal', 'Evaluation', 'EvaluationGroup', 'EvaluationSummary', 'ExpertCapacity', 'ExpertHours', 'GrlActorResult', 'GrlAlgorithm', 'GrlElementResult', 'GrlInput', 'GrlLazyResult', 'GrlModel', 'GroupBalance', 'GroupKpis', 'Holiday', 'HolidayCalendar', 'Issue', 'LearningMix', 'Leave', 'LeaveTable', 'ModelValidation', 'Money', 'PathOptions', 'PathYear', 'Period', 'PersonBalance', 'PlanDiff', 'Portfolio', 'Ratio', 'Reach', 'Registration', 'RemovalImpact', 'ReservedLine', 'Role', 'Roster', 'Rounding', 'RowError', 'Run', 'RunFill', 'ScoreStats', 'Selection', 'SinglePointOfFailure', 'SolveOptions', 'SolveProgress', 'SparseCoverage', 'StrategyGraph', 'SweepProgress', 'TeamBalance', 'TracePath', 'ahp_analyse_file', 'ahp_analyse_json', 'ahp_geometric_mean', 'ahp_koczkodaj_triad', 'ahp_load_json', 'ahp_normalise_json', 'ahp_principal_eigen', 'ahp_random_index', 'apply_scenario', 'archimate_diff', 'archimate_edge_mappings', 'archimate_from_graph', 'archimate_is_xs_id', 'archimate_load', 'archimate_modifier_mappings', 'archimate_node_mappings', 'archimate_parse', 'archimate_parse_json', 'archimate_save', 'archimate_stats', 'archimate_to_graph', 'archimate_to_json', 'archimate_to_xml', 'budget_model', 'capacity', 'compose_portfolio_scenarios', 'cost_plan_json', 'coverage', 'csv_table_from_columns', 'curve', 'curve_json', 'decide', 'demand_vs_supply', 'diff', 'easter_sunday', 'entitlement_report', 'error_classes', 'error_codes', 'error_table', 'expert_capacity', 'grl_evaluate_graph', 'grl_evaluate_lazy', 'grl_from_graph', 'grl_load_jucm', 'grl_parse_jucm', 'intervention_cost_json', 'learning_mix', 'load_leave', 'load_model', 'load_portfolio', 'load_roster', 'load_selection', 'max_curve_cells', 'max_file_bytes', 'optimise', 'optimise_json', 'parse_csv', 'parse_date', 'parse_hours', 'parse_model', 'parse_portfolio', 'parse_selection', 'path_share', 'payroll_budget', 'payroll_path', 'ratio_decimal', 'ratio_fraction', 'reach', 'read_csv', 'read_file', 'read_leave_columns', 'read_roster_columns', 'removal_impact', 'save_model', 'save_portfolio', 'scale_exact', 'scale_floor_cents', 'select', 'select_json', 'share_by_fte', 'single_points_of_failure', 'sparse_coverage', 'sweep_portfolio', 'sweep_portfolio_json', 'trace_down', 'trace_up', 'validate_model', 'validate_model_text', 'week_ends', 'weekdays', 'weeks']
 class Ratio:
     """
     An exact fraction num/den.
@@ -579,6 +579,29 @@ class SolveOptions:
     @time_limit.setter
     def time_limit(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
+class SolveProgress:
+    """
+    Counters of a running solve, read from another thread; cancel() stops it (status limit).
+    """
+    def __init__(self) -> None:
+        ...
+    def cancel(self) -> None:
+        """
+        Stop the solve as at a limit (status limit, the incumbent and a valid bound).
+        """
+    @property
+    def cancelled(self) -> bool:
+        ...
+    @property
+    def incumbent(self) -> typing.Any:
+        """
+        The best objective value found so far (None before the first).
+        """
+    @property
+    def nodes(self) -> int:
+        """
+        Search nodes so far.
+        """
 class Portfolio:
     """
     A portfolio optimisation model (koers.portfolio).
@@ -1943,7 +1966,7 @@ def load_selection(path: str) -> Selection:
     """
     Load a koers.selection file (an old field name: DeprecationWarning).
     """
-def optimise(portfolio: Portfolio, options: SolveOptions) -> dict:
+def optimise(portfolio: Portfolio, options: SolveOptions, progress: SolveProgress = None) -> dict:
     """
     Exact optimisation; the result as a dict (the fields of koers optimise --json).
     """
@@ -2033,7 +2056,7 @@ def scale_floor_cents(cents: typing.SupportsInt | typing.SupportsIndex, factor: 
     """
     floor(cents × factor), exactly.
     """
-def select(selection: Selection, options: SolveOptions) -> dict:
+def select(selection: Selection, options: SolveOptions, progress: SolveProgress = None) -> dict:
     """
     Optimal selection and assignment; the result as a dict (the fields of koers select --json).
     """

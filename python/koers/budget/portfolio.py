@@ -152,9 +152,9 @@ class Portfolio:
 
     # solving
     def optimise(self, *, node_limit: int = 0, time_limit: float = 0, check_unique: bool = True,
-                 check_binding: bool = True) -> "OptimiseResult":
+                 check_binding: bool = True, progress: bool = False) -> "OptimiseResult":
         return optimise(self, node_limit=node_limit, time_limit=time_limit, check_unique=check_unique,
-                        check_binding=check_binding)
+                        check_binding=check_binding, progress=progress)
 
     optimize = optimise
 
@@ -226,7 +226,7 @@ def _as_portfolio(p) -> Portfolio:
 
 
 def optimise(portfolio, *, node_limit: int = 0, time_limit: float = 0, check_unique: bool = True,
-             check_binding: bool = True) -> OptimiseResult:
+             check_binding: bool = True, progress: bool = False) -> OptimiseResult:
     """Fund the interventions that serve the goals best within the budgets, exactly.
 
     The exact branch-and-bound (C++, integer cents) solves the base and proves the optimum
@@ -245,6 +245,10 @@ def optimise(portfolio, *, node_limit: int = 0, time_limit: float = 0, check_uni
         Also prove whether another selection reaches the optimum (``.unique``).
     check_binding : bool, default True
         Also find the streams whose budget binds (``.binding``; extra solves).
+    progress : bool, default False
+        A bar of the search nodes and the incumbent on stderr (shown after half a second).
+        Ctrl-C (KeyboardInterrupt) stops the search in any case: the C++ solve is cancelled
+        and the interrupt re-raised.
 
     Returns
     -------
@@ -272,7 +276,7 @@ def optimise(portfolio, *, node_limit: int = 0, time_limit: float = 0, check_uni
     >>> r.status, r.optimum, r.gap, r.binding
     ('optimal', 117, 0, ['stream.strategisch'])
     """
-    return _optimise(_as_portfolio(portfolio), _options(node_limit, time_limit, check_unique, check_binding))
+    return _optimise(_as_portfolio(portfolio), _options(node_limit, time_limit, check_unique, check_binding), progress)
 
 
 optimize = optimise

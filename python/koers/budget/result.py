@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Sequence
 from .._checks import INT64_MAX, real, whole
 from .._lazy import pandas as pd
 from .. import _core
+from .._progress import solve_watched
 from .money import _html, _money, euros
 
 if TYPE_CHECKING:  # annotations only: a portfolio is passed in, never built here
@@ -190,9 +191,9 @@ def _evaluate(portfolio: Portfolio, selection: list[str], label: str) -> Optimis
     return OptimiseResult(portfolio, raw, label)
 
 
-def _optimise(portfolio: Portfolio, options) -> OptimiseResult:
-    """The exact optimum of ``portfolio`` with these SolveOptions."""
-    raw = _core.optimise(portfolio._p, options)
+def _optimise(portfolio: Portfolio, options, progress: bool = False) -> OptimiseResult:
+    """The exact optimum of ``portfolio`` with these SolveOptions (Ctrl-C cancels the solve)."""
+    raw = solve_watched(lambda counters: _core.optimise(portfolio._p, options, counters), progress, "optimise")
     return OptimiseResult(portfolio, raw)
 
 

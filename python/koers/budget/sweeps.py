@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import math
-import threading
 from typing import Iterable, Mapping
 
 from .._lazy import pandas as pd
 from .. import _core
+from .._progress import progress_bar, run_watched
 from .portfolio import _as_portfolio
 from .result import _options
 from .scenario import Scenario, _as_scenario
@@ -33,47 +33,17 @@ def _sweep_chunk(portfolio_json: str, scenarios: list[dict], threads: int = 1) -
 
 def _run_threaded(pjson: str, dicts: list[dict], threads: int, progress: bool) -> dict:
     prog = _core.SweepProgress()
-    box: dict = {}
+    bar = progress_bar(len(dicts), "sweep", "scenario")[0] if progress else None
 
-    def run():
-        try:
-            box["cols"] = _sweep_columns(pjson, dicts, threads, prog)
-        except BaseException as e:  # noqa: BLE001 - re-raised in the caller's thread
-            box["error"] = e
-
-    t = threading.Thread(target=run, name="koers-sweep", daemon=True)
-    bar = _bar(len(dicts), progress)
-    t.start()
+    def poll():
+        if bar is not None:
+            bar.update(prog.done - bar.n)
     try:
-        last = 0
-        while t.is_alive():
-            t.join(0.1)
-            d = prog.done
-            if bar is not None and d > last:
-                bar.update(d - last)
-                last = d
-        if bar is not None and prog.done > last:
-            bar.update(prog.done - last)
-    except KeyboardInterrupt:
-        prog.cancel()
-        t.join()
-        raise
+        return run_watched(lambda: _sweep_columns(pjson, dicts, threads, prog), prog.cancel, poll)
     finally:
         if bar is not None:
+            poll()
             bar.close()
-    if "error" in box:
-        raise box["error"]
-    return box["cols"]
-
-
-def _bar(total: int, progress):
-    if not progress:
-        return None
-    try:
-        from tqdm.auto import tqdm
-    except ImportError:  # pragma: no cover
-        return None
-    return tqdm(total=total, desc="sweep", unit="scenario")
 
 
 def _merge(parts: list[dict]) -> dict:
@@ -187,7 +157,7 @@ def _run_dask(client, pjson, dicts, threads, progress, chunk_size) -> dict:
                for ch in chunks]
     index = {f.key: k for k, f in enumerate(futures)}
     parts: list = [None] * len(futures)
-    bar = _bar(len(dicts), progress)
+    bar = progress_bar(len(dicts), "sweep", "scenario")[0] if progress else None
     try:
         for f in as_completed(futures):
             k = index[f.key]

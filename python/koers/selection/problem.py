@@ -15,6 +15,7 @@ import numpy as np
 
 from .._lazy import is_series, pandas as pd
 from .. import _core
+from .._progress import solve_watched
 from ..errors import Errc, error
 from .document import _FORMAT, _VERSION, _dumps
 from .hours import expert_hours
@@ -273,7 +274,7 @@ def _as_selection(selection) -> Selection:
 
 
 def select(selection, *, node_limit: int = 0, time_limit: float = 0.0, check_unique: bool = True,
-           compare_top_n: bool = True) -> SelectionResult:
+           compare_top_n: bool = True, progress: bool = False) -> SelectionResult:
     """Choose and assign the processes with the highest total score, proven optimal.
 
     The exact branch-and-bound (C++) picks the processes and assigns each to an expert within
@@ -293,6 +294,10 @@ def select(selection, *, node_limit: int = 0, time_limit: float = 0.0, check_uni
     compare_top_n : bool, default True
         Also check (exactly, a second small solve) whether the top-N cut leaves an expert below
         ``min_items_per_expert`` (``.top_n.meets_minimum``; None when False).
+    progress : bool, default False
+        A bar of the search nodes and the incumbent on stderr (shown after half a second).
+        Ctrl-C (KeyboardInterrupt) stops the search in any case: the C++ solve is cancelled
+        and the interrupt re-raised.
 
     Returns
     -------
@@ -315,7 +320,8 @@ def select(selection, *, node_limit: int = 0, time_limit: float = 0.0, check_uni
     ('optimal', 28, 0.0, True)
     """
     s = _as_selection(selection)
-    raw = _core.select(s._core_obj, _options(node_limit, time_limit, check_unique))
+    opts = _options(node_limit, time_limit, check_unique)
+    raw = solve_watched(lambda counters: _core.select(s._core_obj, opts, counters), progress, "select")
     meets = _cut_meets_minimum(s, raw) if compare_top_n else None
     return SelectionResult(s, raw, meets)
 

@@ -1,43 +1,19 @@
 #include "testing.hpp"
 
+#include "model/fixtures.hpp"
+
 #include <koers/koers.hpp>
 
 #include <algorithm>
 
 using namespace koers;
+using koers::testing::small_plan;
 
 namespace {
 bool has_code(const std::vector<Issue>& v, Errc c, const std::string& element = "") {
   return std::any_of(v.begin(), v.end(), [&](const Issue& i) {
     return i.code == c && (element.empty() || std::find(i.elements.begin(), i.elements.end(), element) != i.elements.end());
   });
-}
-// A small plan after the HNW part of the Deventer plan (seeds/000, section 3.1, Tabel 1).
-StrategyGraph small_plan() {
-  StrategyGraph g;
-  g.name = "HNW";
-  g.add_node({.id = "dev.hnw", .kind = NodeKind::development, .name = "Het Nieuwe Werken"});
-  g.add_node({.id = "goal.slimmer", .kind = NodeKind::goal, .name = "Slimmer werken"});
-  g.add_node({.id = "goal.flex", .kind = NodeKind::goal, .name = "Vergroten van de flexibiliteit"});
-  g.add_node({.id = "lg.tijd", .kind = NodeKind::learning_goal, .name = "Plaats- en tijdonafhankelijk werken"});
-  Node iv1{.id = "iv.spel", .kind = NodeKind::intervention, .name = "Spelsimulatie HNW"};
-  iv1.status = Status::new_;
-  iv1.channel = Channel::on_the_job;
-  Node iv2{.id = "iv.slim", .kind = NodeKind::intervention, .name = "Slimmer werken voor dummies"};
-  iv2.status = Status::partly_existing;
-  iv2.channel = Channel::formal;
-  g.add_node(iv1);
-  g.add_node(iv2);
-  g.add_node({.id = "tg.iedereen", .kind = NodeKind::target_group, .name = "Iedereen"});
-  g.add_edge({EdgeKind::refines, "dev.hnw", "goal.slimmer", {}});
-  g.add_edge({EdgeKind::refines, "dev.hnw", "goal.flex", {}});
-  g.add_edge({EdgeKind::refines, "goal.flex", "lg.tijd", {}});
-  g.add_edge({EdgeKind::contributes, "iv.spel", "lg.tijd", Strength{75.0, ""}});
-  g.add_edge({EdgeKind::contributes, "iv.slim", "goal.slimmer", Strength{{}, "help"}});
-  g.add_edge({EdgeKind::contributes, "iv.spel", "goal.slimmer", Strength{25.0, ""}});
-  g.add_edge({EdgeKind::targets, "iv.spel", "tg.iedereen", {}});
-  g.add_edge({EdgeKind::targets, "iv.slim", "tg.iedereen", {}});
-  return g;
 }
 }  // namespace
 
@@ -99,57 +75,6 @@ TEST_CASE("a cycle in refines/decomposes is reported with its path", "[graph]") 
   CHECK(it->message.find("goal 'A'") != std::string::npos);
   CHECK(it->message.find("goal 'B'") != std::string::npos);
   CHECK(it->message.find("->") != std::string::npos);
-}
-
-TEST_CASE("coverage, gaps and traces", "[analysis]") {
-  auto g = small_plan();
-  g.add_node({.id = "goal.open", .kind = NodeKind::goal, .name = "Meer openheid"});
-  g.add_edge({EdgeKind::refines, "dev.hnw", "goal.open", {}});
-  auto cov = analysis::coverage(g);
-  CHECK(cov.by_goal["goal.slimmer"] == std::vector<std::string>{"iv.spel", "iv.slim"});
-  CHECK(cov.by_goal["goal.flex"] == std::vector<std::string>{"iv.spel"});  // via lg.tijd
-  CHECK(cov.gaps == std::vector<std::string>{"goal.open"});
-  auto down = analysis::trace_down(g, "dev.hnw");
-  REQUIRE(down.size() == 2);
-  CHECK(down[0].to == "iv.spel");
-  auto up = analysis::trace_up(g, "iv.slim");
-  REQUIRE(up.size() == 1);
-  CHECK(up[0].path == std::vector<std::string>{"iv.slim", "goal.slimmer", "dev.hnw"});
-  CHECK_THROWS_AS(analysis::trace_down(g, "nope"), GraphError);
-}
-
-TEST_CASE("reach, 70/20/10 mix, removal impact and single points of failure", "[analysis]") {
-  auto g = small_plan();
-  auto r = analysis::reach(g);
-  REQUIRE(r.size() == 1);
-  CHECK(r[0].interventions.size() == 2);
-  auto mix = analysis::learning_mix(g);
-  REQUIRE(mix.size() == 1);
-  CHECK(mix[0].on_the_job == 1);
-  CHECK(mix[0].formal == 1);
-  CHECK(mix[0].share_formal() == Approx(0.5));
-  auto impact = analysis::removal_impact(g, {"iv.spel"});
-  CHECK(impact.unsupported == std::vector<std::string>{"goal.flex", "lg.tijd"});
-  CHECK(impact.weakened == std::vector<std::string>{"dev.hnw", "goal.slimmer"});
-  CHECK_THROWS_AS(analysis::removal_impact(g, {"goal.flex"}), GraphError);
-  auto spof = analysis::single_points_of_failure(g);
-  auto it = std::find_if(spof.begin(), spof.end(), [](auto& s) { return s.node == "goal.flex"; });
-  REQUIRE(it != spof.end());
-  CHECK(it->work == std::vector<std::string>{"iv.spel"});
-  CHECK(std::none_of(spof.begin(), spof.end(), [](auto& s) { return s.node == "goal.slimmer"; }));
-}
-
-TEST_CASE("diff of two versions", "[analysis]") {
-  auto a = small_plan();
-  auto b = small_plan();
-  CHECK(analysis::diff(a, b).empty());
-  Node iv3{.id = "iv.feedback", .kind = NodeKind::intervention, .name = "Feedback"};
-  iv3.status = Status::partly_existing;
-  b.add_node(iv3);
-  b.add_edge({EdgeKind::contributes, "iv.feedback", "goal.slimmer", Strength{50.0, ""}});
-  auto d = analysis::diff(a, b);
-  CHECK(d.nodes_added == std::vector<std::string>{"iv.feedback"});
-  CHECK(d.edges_added == std::vector<std::string>{"contributes:iv.feedback->goal.slimmer"});
 }
 
 TEST_CASE("JSON round trip and file errors with their JSON path", "[json]") {

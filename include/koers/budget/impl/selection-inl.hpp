@@ -341,6 +341,8 @@ inline SelectionResult select(const Selection& s, const SolveOptions& o) {
   });
   // the first k of the ranking: 1 can be assigned (with `who`), 0 cannot, −1 unknown (the
   // check's node limit or the caller's time limit)
+  if (o.progress) o.progress->scale.store(detail::score_scale, std::memory_order_relaxed);
+  const std::atomic<bool>* cancel = o.progress ? &o.progress->counters.cancel : nullptr;
   std::optional<std::chrono::steady_clock::time_point> deadline;
   if (o.time_limit > 0)
     deadline = std::chrono::steady_clock::now() +
@@ -357,6 +359,7 @@ inline SelectionResult select(const Selection& s, const SolveOptions& o) {
     // the minimum per expert is checked on the optimum
     koers::detail::Packer p0(d.cap, 0);
     if (deadline) p0.set_deadline(*deadline);
+    p0.set_cancel(cancel);
     return p0.feasible(items, d.hours, &who);
   };
   {
@@ -428,6 +431,8 @@ inline SelectionResult select(const Selection& s, const SolveOptions& o) {
   // budget (2 million nodes), best value first, only while it could still matter
   koers::detail::Packer packer(d.cap, d.min_per, 20000), packer_full(d.cap, d.min_per);
   if (deadline) { packer.set_deadline(*deadline); packer_full.set_deadline(*deadline); }
+  packer.set_cancel(cancel);
+  packer_full.set_cancel(cancel);
   // the assignments found for the best selections accepted so far (the result's assignment is
   // one of them; the check is not run again, so a time limit cannot lose it)
   std::int64_t kept_value = std::numeric_limits<std::int64_t>::min();
