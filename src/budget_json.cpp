@@ -367,6 +367,8 @@ std::string result_to_json(const PortfolioResult& r, int indent) {
   if (r.conflict) j["conflict"] = conflict_json(*r.conflict);
   j["nodes"] = r.stats.nodes;
   j["seconds"] = r.stats.seconds;
+  if (r.stats.stopped_by == StopReason::none) j["stopped_by"] = nullptr;
+  else j["stopped_by"] = to_string(r.stats.stopped_by);
   return j.dump(indent);
 }
 
@@ -493,6 +495,8 @@ std::string result_to_json(const SelectionResult& r, int indent) {
   }
   j["nodes"] = r.stats.nodes;
   j["seconds"] = r.stats.seconds;
+  if (r.stats.stopped_by == StopReason::none) j["stopped_by"] = nullptr;
+  else j["stopped_by"] = to_string(r.stats.stopped_by);
   return j.dump(indent);
 }
 

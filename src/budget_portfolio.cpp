@@ -170,6 +170,17 @@ void check_group_mandatory(const Portfolio& p, std::size_t g, const std::vector<
                       " mandatory items but allows at most " + std::to_string(grp.max), {grp.id});
 }
 
+StopReason stop_reason(koers::detail::BnbStop s) {
+  switch (s) {
+    case koers::detail::BnbStop::none: return StopReason::none;
+    case koers::detail::BnbStop::node_limit: return StopReason::node_limit;
+    case koers::detail::BnbStop::time_limit: return StopReason::time_limit;
+    case koers::detail::BnbStop::cancelled: return StopReason::cancelled;
+    case koers::detail::BnbStop::undecided: return StopReason::assignment_check;
+  }
+  return StopReason::none;
+}
+
 koers::detail::BnbOptions bnb_options(const SolveOptions& o) {
   o.validate();
   koers::detail::BnbOptions b;
@@ -770,6 +781,7 @@ PortfolioResult solve_prepared(const Portfolio& p, const Prepared& pr, koers::de
   r.stats.nodes = b.nodes;
   r.stats.seconds = b.seconds;
   r.stats.fixed_at_root = b.fixed_at_root;
+  r.stats.stopped_by = detail::stop_reason(b.stopped_by);
   if (b.status == koers::detail::BnbStatus::infeasible) {
     r.status = SolveStatus::infeasible;  // not reached: the closure check is exact
     Conflict k;

@@ -58,6 +58,7 @@ py::dict result_dict(const PortfolioResult& r) {
   j["selected"] = infeasible ? std::vector<std::string>{} : r.selected;
   j["spent_cents"] = spent;
   j["status"] = to_string(r.status);
+  j["stopped_by"] = r.stats.stopped_by == StopReason::none ? py::object(py::none()) : py::object(py::str(to_string(r.stats.stopped_by)));
   j["unique"] = r.unique;
   return j;
 }
@@ -89,6 +90,7 @@ py::dict result_dict(const SelectionResult& r) {
   j["seconds"] = r.stats.seconds;
   j["selected"] = r.selected;
   j["status"] = to_string(r.status);
+  j["stopped_by"] = r.stats.stopped_by == StopReason::none ? py::object(py::none()) : py::object(py::str(to_string(r.stats.stopped_by)));
   const auto& t = r.top_n_cut;
   j["top_n_cut"] = py::dict("assignment"_a = assignment_map(t.assignment), "feasible"_a = t.feasible, "lost"_a = t.lost,
                             "n"_a = t.n, "selected"_a = t.selected, "total_score"_a = t.total_score);

@@ -40,25 +40,37 @@ def run_watched(call, cancel, poll=None, interval: float = 0.1):
     """Run ``call()`` — a C++ call that releases the GIL — in a worker thread, while this thread
     calls ``poll()`` every ``interval`` seconds (to feed a bar) and stays able to take Ctrl-C:
     on KeyboardInterrupt it calls ``cancel()`` (the C++ work stops as at a limit), waits for the
-    worker and re-raises. Returns what ``call()`` returned, or raises what it raised."""
+    worker to finish (a second Ctrl-C meanwhile is absorbed: the wait is short) and re-raises.
+    Returns what ``call()`` returned, or raises what it raised.
+
+    The worker signals its end with an Event, not ``Thread.join``: a join interrupted by
+    KeyboardInterrupt can mark a running thread as stopped (CPython gh-90882, 3.11), and the
+    interpreter would then exit under a C++ call still running — std::terminate."""
     box: dict = {}
+    done = threading.Event()
 
     def run():
         try:
             box["value"] = call()
         except BaseException as e:  # noqa: BLE001 - re-raised in the caller's thread
             box["error"] = e
+        finally:
+            done.set()
 
     t = threading.Thread(target=run, name="koers-worker", daemon=True)
     t.start()
     try:
-        while t.is_alive():
-            t.join(interval)
+        while not done.wait(interval):
             if poll is not None:
                 poll()
     except KeyboardInterrupt:
         cancel()
-        t.join()
+        while True:
+            try:
+                if done.wait(interval):
+                    break
+            except KeyboardInterrupt:
+                continue
         raise
     if "error" in box:
         raise box["error"]

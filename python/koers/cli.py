@@ -71,6 +71,17 @@ def emit_json(obj) -> None:
     sys.stdout.write("\n")
 
 
+#: why an exact solve stopped at "limit" (``stopped_by`` of a result), in people's words after "stopped"
+STOPPED_BY = {"node_limit": "by the node limit", "time_limit": "by the time limit", "cancelled": "on cancel (Ctrl-C)",
+              "assignment_check": "because the exact assignment check of a selection that could beat the one found "
+                                  "did not finish within its budget (hours with few equal sizes)"}
+
+
+def stop_text(stopped_by) -> str:
+    """``stopped_by`` of a solve as the words after "stopped" (``"at a limit"`` when unknown)."""
+    return STOPPED_BY.get(stopped_by, "at a limit")
+
+
 def fail(message: str, code: int) -> int:
     print(f"koers: {message}", file=sys.stderr)
     return code

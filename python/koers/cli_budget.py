@@ -17,7 +17,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_command, add_source, emit_json, fail, model_from, source
+from .cli import (EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_command, add_source, emit_json, fail, model_from, source,
+                  stop_text)
 
 
 def _portfolio(args):
@@ -36,7 +37,8 @@ def _solve_dict(r) -> dict:
     out = {"status": d["status"], "optimum": d["optimum"],
            "selected": d["selected"] if d["status"] != "infeasible" else [],
            "spent_cents": d["spent_cents"], "capacity_cents": d["capacity_cents"],
-           "bound": d["bound"], "gap": d["gap"], "unique": d["unique"], "binding": d["binding"]}
+           "bound": d["bound"], "gap": d["gap"], "unique": d["unique"], "binding": d["binding"],
+           "stopped_by": d["stopped_by"]}
     if "conflict" in d:
         c = d["conflict"]
         out["conflict"] = {"kind": c.get("kind"), "stream": c.get("stream"), "items": c.get("items", []),
@@ -46,12 +48,14 @@ def _solve_dict(r) -> dict:
     return out
 
 
-def optimise_dict(p, progress: bool = False) -> dict:
-    """``koers optimise --json`` for a portfolio: the base fields plus ``scenarios``."""
-    base = p.optimise(progress=progress)
+def optimise_dict(p, progress: bool = False, node_limit: int = 0, time_limit: float = 0.0) -> dict:
+    """``koers optimise --json`` for a portfolio: the base fields plus ``scenarios`` (each solve
+    with the same limits)."""
+    base = p.optimise(progress=progress, node_limit=node_limit, time_limit=time_limit)
     out = {"name": p.name, "objective": p.objective, **_solve_dict(base), "scenarios": []}
     for s in p.scenarios:
-        out["scenarios"].append({"name": s.name, **_solve_dict(p.apply(s).optimise())})
+        r = p.apply(s).optimise(progress=progress, node_limit=node_limit, time_limit=time_limit)
+        out["scenarios"].append({"name": s.name, **_solve_dict(r)})
     return out, base
 
 
@@ -73,7 +77,7 @@ def _eur(cents) -> str:
 def cmd_optimise(args) -> int:
     from ._progress import wanted
     p = _portfolio(args)
-    out, base = optimise_dict(p, progress=wanted(args))
+    out, base = optimise_dict(p, progress=wanted(args), node_limit=args.node_limit, time_limit=args.time_limit)
     if args.json:
         emit_json(out)
     else:
@@ -86,7 +90,7 @@ def cmd_optimise(args) -> int:
         print(f"koers: base portfolio is infeasible: {base.explain_infeasible()}", file=sys.stderr)
         return EXIT_INVALID
     if base.status != "optimal":
-        print(f"koers: solver stopped at a limit (gap {base.gap})", file=sys.stderr)
+        print(f"koers: solver stopped {stop_text(base.stopped_by)} (gap {base.gap})", file=sys.stderr)
         return EXIT_INVALID
     return EXIT_OK
 
@@ -326,13 +330,17 @@ def pd_na(v) -> bool:
 
 def register(sub) -> None:
     """Add the budget sub-commands to the koers parser."""
-    from ._checks import MAX_THREADS, int_arg
+    from ._checks import INT64_MAX, MAX_THREADS, float_arg, int_arg
     def common(p):
         add_source(p, "a koers.portfolio JSON file", "portfolio.json")
         p.add_argument("--json", action="store_true", help="print JSON")
 
     p = add_command(sub, "optimise")
     common(p)
+    p.add_argument("--node-limit", type=int_arg(0, INT64_MAX), default=0, metavar="N",
+                   help="stop each solve after N nodes (0: no limit)")
+    p.add_argument("--time-limit", type=float_arg(0.0), default=0.0, metavar="S",
+                   help="stop each solve after S seconds (0: no limit; Ctrl-C stops it too, exit 130)")
     p.add_argument("--quiet", action="store_true", help="no progress bar (shown on a terminal for a search beyond 0.5 s)")
     p.set_defaults(func=cmd_optimise)
     p = add_command(sub, "curve")

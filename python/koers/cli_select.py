@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from .cli import EXIT_INVALID, EXIT_OK, add_command, add_source, emit_json, source
+from .cli import EXIT_INVALID, EXIT_OK, add_command, add_source, emit_json, source, stop_text
 
 
 def _selection_from(args):
@@ -26,7 +26,7 @@ def _text(r) -> str:
         lines.append(f"  {r.explanation}")
         return "\n".join(lines)
     lines.append(f"  total score {r.total_score:g}, bound {r.bound:g}, gap {r.gap:g}"
-                 + (" (proven optimal)" if r.optimal else " (search stopped at a limit)")
+                 + (" (proven optimal)" if r.optimal else f" (search stopped {stop_text(r.stopped_by)})")
                  + ("" if r.unique or not r.optimal else "; another selection reaches the same total"))
     lines.append(f"  {len(r.selected)} processes, {r.raw.get('hours_used', 0):g} of {r.raw.get('hours_available', 0):g} h")
     items = s.items

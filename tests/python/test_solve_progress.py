@@ -1,17 +1,23 @@
 """Exact solves watched from Python: the progress bar, and Ctrl-C, which cancels the C++ search
 (koers.select / koers.optimise run it in a worker thread; `koers select` exits 130)."""
+import _thread
 import json
 import pathlib
 import signal
 import subprocess
 import sys
+import threading
 import time
+
+import pytest
 
 import koers
 from koers import _core
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "benchmarks"))
 from bench_select import generate  # noqa: E402
+from conftest import run_cli  # noqa: E402
+from solver_mip import generate_portfolio  # noqa: E402
 
 
 def _irregular():
@@ -69,3 +75,62 @@ def test_ctrl_c_stops_koers_select_with_exit_130(tmp_path):
     assert proc.returncode == 130
     assert "koers: interrupted" in err
     assert "Traceback" not in err
+
+
+def test_a_limit_result_says_which_limit_stopped_it():
+    done = koers.select(_west_betuwe())
+    assert done.status == "optimal" and done.stopped_by is None
+    assert done.to_dict()["stopped_by"] is None
+    r = koers.select(_west_betuwe(), node_limit=10)
+    assert (r.status, r.stopped_by) == ("limit", "node_limit")
+    assert r.to_dict()["stopped_by"] == "node_limit"
+    raw = _core.select(_west_betuwe()._core_obj, _core.SolveOptions(), _cancelled())
+    assert (raw["status"], raw["stopped_by"]) == ("limit", "cancelled")
+    # 1,000 generated interventions: tens of thousands of nodes to the proof
+    p = koers.optimise(generate_portfolio(1000, "additive", seed=1), node_limit=100, check_binding=False)
+    assert (p.status, p.stopped_by) == ("limit", "node_limit")
+    assert p.to_dict()["stopped_by"] == "node_limit"
+
+
+def _cancelled():
+    c = _core.SolveProgress()
+    c.cancel()
+    return c
+
+
+def test_koers_select_names_the_limit():
+    out = run_cli("select", "--example", "west-betuwe-2022", "--node-limit", "10", "--json")
+    assert out.returncode == 0, out.stderr
+    d = json.loads(out.stdout)
+    assert (d["status"], d["stopped_by"]) == ("limit", "node_limit")
+    text = run_cli("select", "--example", "west-betuwe-2022", "--node-limit", "10")
+    assert "search stopped by the node limit" in text.stdout
+    done = json.loads(run_cli("select", "--example", "west-betuwe-2022", "--json").stdout)
+    assert done["stopped_by"] is None
+
+
+def test_keyboard_interrupt_in_python_cancels_the_solve_and_leaves_no_worker():
+    timer = threading.Timer(1.0, _thread.interrupt_main)
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            koers.select(_irregular())
+    finally:
+        timer.cancel()
+    # the C++ search has returned: no worker is left running it (a Thread.join interrupted by
+    # Ctrl-C could leave one, and the interpreter would abort at exit)
+    time.sleep(0.05)
+    assert not [t for t in threading.enumerate() if t.name == "koers-worker" and t.is_alive()]
+
+
+def test_koers_optimise_takes_limits_and_names_them(tmp_path):
+    path = tmp_path / "p1000.json"
+    path.write_text(json.dumps(generate_portfolio(1000, "additive", seed=1)))
+    out = run_cli("optimise", path, "--node-limit", "100", "--json")
+    assert out.returncode == 1  # a limit is not a proven answer for optimise
+    d = json.loads(out.stdout)
+    assert (d["status"], d["stopped_by"]) == ("limit", "node_limit")
+    assert "solver stopped by the node limit" in out.stderr
+    ok = run_cli("optimise", "--example", "deventer-2014", "--time-limit", "60", "--json")
+    assert ok.returncode == 0, ok.stderr
+    assert (json.loads(ok.stdout)["status"], json.loads(ok.stdout)["stopped_by"]) == ("optimal", None)

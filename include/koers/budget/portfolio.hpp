@@ -229,10 +229,34 @@ struct Conflict {
 };
 
 /// Search statistics.
+/// Why a solve ended at `limit` (`none` for the other statuses); "none" | "node_limit" |
+/// "time_limit" | "cancelled" | "assignment_check" in JSON (`stopped_by`, null for none).
+enum class StopReason {
+  none,
+  node_limit,        ///< SolveOptions::node_limit
+  time_limit,        ///< SolveOptions::time_limit
+  cancelled,         ///< SolveProgress::cancel
+  /// the selection only: the exact assignment check of a selection that could still beat the
+  /// incumbent did not settle it within its budget (2 million nodes; hours with few equal sizes)
+  assignment_check,
+};
+
+inline const char* to_string(StopReason s) {
+  switch (s) {
+    case StopReason::none: return "none";
+    case StopReason::node_limit: return "node_limit";
+    case StopReason::time_limit: return "time_limit";
+    case StopReason::cancelled: return "cancelled";
+    case StopReason::assignment_check: return "assignment_check";
+  }
+  return "none";
+}
+
 struct SolveStats {
   std::int64_t nodes = 0;
   double seconds = 0;
   std::int64_t fixed_at_root = 0;  ///< items fixed by reduced-cost tests before branching
+  StopReason stopped_by = StopReason::none;  ///< why the status is `limit`
 };
 
 /// The answer of `optimise`.

@@ -95,6 +95,9 @@ struct BnbOptions {
 };
 
 enum class BnbStatus { optimal, infeasible, limit };
+/// Why a search ended at `limit`: a user limit, the observer's cancel, or a completion the leaf
+/// oracle left undecided (its own budget) that could still beat the incumbent.
+enum class BnbStop { none, node_limit, time_limit, cancelled, undecided };
 
 struct BnbResult {
   BnbStatus status = BnbStatus::infeasible;
@@ -107,6 +110,7 @@ struct BnbResult {
   std::int64_t nodes = 0;
   std::int64_t fixed_at_root = 0;
   double seconds = 0;
+  BnbStop stopped_by = BnbStop::none;  ///< why the status is limit (none otherwise)
 };
 
 namespace bnb_impl {
@@ -594,17 +598,22 @@ class Solver {
   }
 
   bool limit_hit() {
-    if (o_.node_limit > 0 && nodes_ >= o_.node_limit) return true;
+    if (o_.node_limit > 0 && nodes_ >= o_.node_limit) return stop(BnbStop::node_limit);
     if (o_.progress && (nodes_ & 255) == 0) {
       o_.progress->nodes.store(nodes_, std::memory_order_relaxed);
-      if (o_.progress->cancel.load(std::memory_order_relaxed)) return true;
+      if (o_.progress->cancel.load(std::memory_order_relaxed)) return stop(BnbStop::cancelled);
     }
     if (o_.time_limit > 0 && (nodes_ & 255) == 0) {
       double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-      if (s >= o_.time_limit) return true;
+      if (s >= o_.time_limit) return stop(BnbStop::time_limit);
     }
     if (phase_end_ > 0 && nodes_ >= phase_end_) { phase_hit_ = true; return true; }
     return false;
+  }
+  BnbStop stop_ = BnbStop::none;  // the first user limit (or cancel) that stopped the search
+  bool stop(BnbStop why) {
+    if (stop_ == BnbStop::none) stop_ = why;
+    return true;
   }
   std::int64_t phase_end_ = 0;  // restarts (search_with_restarts): node count ending this phase
   bool phase_hit_ = false;
@@ -1285,6 +1294,12 @@ class Solver {
     const bool tie_open = unproven_ && have_ && unproven_val_ == best_;
     if (aborted_ || value_open) {
       r.status = BnbStatus::limit;
+      // a completion left undecided: because the time ran out (or the observer cancelled)
+      // while its check ran, or because the check's own node budget did not settle it
+      r.stopped_by = stop_ != BnbStop::none ? stop_
+                     : o_.progress && o_.progress->cancel.load(std::memory_order_relaxed) ? BnbStop::cancelled
+                     : out_of_time()                                                       ? BnbStop::time_limit
+                                                                                           : BnbStop::undecided;
       std::int64_t b = std::max(open_bound_, unproven_val_);
       if (have_) b = std::max(b, best_);
       r.bound = b;

@@ -52,6 +52,8 @@ class OptimiseResult:
     conflict = property(lambda self: self.raw.get("conflict"))
     nodes = property(lambda self: self.raw.get("nodes", 0))
     seconds = property(lambda self: self.raw.get("seconds", 0.0))
+    #: why the status is "limit": "node_limit", "time_limit" or "cancelled" (None otherwise)
+    stopped_by = property(lambda self: self.raw.get("stopped_by"))
     feasible = property(lambda self: self.raw["status"] != "infeasible")
 
     @property
@@ -143,7 +145,7 @@ class OptimiseResult:
     def to_dict(self) -> dict:
         """The JSON of ``koers optimise --json`` for this solve (without "scenarios")."""
         keys = ["status", "optimum", "selected", "spent_cents", "capacity_cents", "bound", "gap", "unique",
-                "binding", "alternative", "nodes", "seconds"]
+                "binding", "alternative", "nodes", "seconds", "stopped_by"]
         d = {k: self.raw.get(k) for k in keys}
         if self.conflict:
             c = dict(self.conflict)

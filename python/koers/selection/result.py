@@ -47,7 +47,10 @@ class SelectionResult:
     Attributes: ``status`` ("optimal", "infeasible" or "limit"), ``optimum`` (= ``total_score``),
     ``bound``, ``gap`` (0 when proven; None when infeasible), ``selected`` (ids, input order),
     ``unique``, ``assignment_map`` (expert → ids), ``top_n`` (:class:`TopNCut`), ``conflict``
-    (dict or None) and ``explanation`` (why it is infeasible, else "").
+    (dict or None), ``explanation`` (why it is infeasible, else "") and ``stopped_by`` (why the
+    status is "limit": "node_limit", "time_limit", "cancelled" or "assignment_check" — the exact
+    check of a selection that could beat the incumbent did not finish within its budget; None
+    otherwise).
     DataFrames: :attr:`items`, :attr:`assignment`, :attr:`experts`; Series :attr:`hours_used`.
     """
 
@@ -65,6 +68,7 @@ class SelectionResult:
         self.explanation = self.conflict["message"] if self.conflict else ""
         self.nodes = int(raw.get("nodes", 0))
         self.seconds = float(raw.get("seconds", 0.0))
+        self.stopped_by = raw.get("stopped_by")
         c = raw["top_n_cut"]
         sel = set(self.selected)
         cut = list(c["selected"])
@@ -188,7 +192,7 @@ class SelectionResult:
              "hours_used_total": float(self.raw.get("hours_used", 0.0)),
              "hours_available": float(self.raw.get("hours_available", 0.0)),
              "top_n": self.top_n.to_dict(), "top_n_cut": self.top_n.to_dict(),
-             "nodes": self.nodes, "seconds": self.seconds}
+             "nodes": self.nodes, "seconds": self.seconds, "stopped_by": self.stopped_by}
         if self.conflict:
             d["conflict"] = dict(self.conflict)
             d["explanation"] = self.explanation

@@ -8,6 +8,7 @@
 #include <koers/budget/portfolio_json.hpp>
 #include <koers/budget/selection.hpp>
 #include <koers/budget/selection_json.hpp>
+#include <koers/detail/bnb.hpp>
 
 #include <chrono>
 #include <cmath>
@@ -66,6 +67,39 @@ TEST_CASE("solve progress: cancelled before the start, the selection stops as at
   CHECK(r.status == SolveStatus::limit);
   CHECK(r.stats.nodes <= 512);  // the first check, at node 256
   CHECK(r.bound >= r.total_score);
+  CHECK(r.stats.stopped_by == StopReason::cancelled);
+}
+
+TEST_CASE("solve progress: a limit result says which limit stopped it", "[solver][progress]") {
+  auto s = progress_west_betuwe();  // 5,363 nodes to the proof (docs/solver.md)
+  auto done = select(s);
+  CHECK(done.status == SolveStatus::optimal);
+  CHECK(done.stats.stopped_by == StopReason::none);
+  auto by_nodes = select(s, {.node_limit = 10});
+  CHECK(by_nodes.status == SolveStatus::limit);
+  CHECK(by_nodes.stats.stopped_by == StopReason::node_limit);
+  CHECK(std::string(to_string(by_nodes.stats.stopped_by)) == "node_limit");
+  auto by_time = select(progress_irregular(), {.time_limit = 0.05, .check_unique = false});
+  CHECK(by_time.status == SolveStatus::limit);
+  CHECK(by_time.stats.stopped_by == StopReason::time_limit);
+}
+
+TEST_CASE("solve progress: completions the leaf check leaves undecided end the search as `undecided`",
+          "[solver][progress]") {
+  // the core on its own: three items, one resource; the oracle decides nothing (−1), as the
+  // assignment check does when its node budget runs out
+  koers::detail::BnbModel m;
+  m.n = 3;
+  m.value = {5, 4, 3};
+  m.n_res = 1;
+  m.res = {0, 0, 0};
+  m.cost = {2, 2, 2};
+  m.cap = {4};
+  m.accept = [](const std::vector<signed char>&) { return -1; };
+  auto b = koers::detail::solve_bnb(m);
+  CHECK(b.status == koers::detail::BnbStatus::limit);
+  CHECK(b.stopped_by == koers::detail::BnbStop::undecided);
+  CHECK(koers::budget::detail::stop_reason(b.stopped_by) == StopReason::assignment_check);
 }
 
 TEST_CASE("solve progress: another thread cancels a long selection, which returns its incumbent", "[solver][progress]") {

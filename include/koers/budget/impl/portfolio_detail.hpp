@@ -74,6 +74,9 @@ void refresh_model(const Portfolio& p, koers::detail::BnbModel& m);
 /// base is valid (sweeps run it alone per scenario).
 void check_group_mandatory(const Portfolio& p, std::size_t g, const std::vector<int>& items);
 
+/// Why the core stopped, in the words of the result (`SolveStats::stopped_by`).
+StopReason stop_reason(koers::detail::BnbStop s);
+
 /// The solver options of `o` (validated: E115).
 koers::detail::BnbOptions bnb_options(const SolveOptions& o);
 

@@ -646,6 +646,7 @@ inline SelectionResult select(const Selection& s, const SolveOptions& o) {
   r.stats.nodes = b.nodes;
   r.stats.seconds = b.seconds;
   r.stats.fixed_at_root = b.fixed_at_root;
+  r.stats.stopped_by = detail::stop_reason(b.stopped_by);
   if (b.status == koers::detail::BnbStatus::infeasible) {
     r.status = SolveStatus::infeasible;
     SelectionConflict c;
