@@ -185,7 +185,7 @@ struct SolveProgress {
   }
   void cancel() { counters.cancel.store(true, std::memory_order_relaxed); }
   bool cancelled() const { return counters.cancel.load(std::memory_order_relaxed); }
-  detail::SearchCounters counters;  ///< written by the solver
+  koers::detail::SearchCounters counters;  ///< written by the solver
   std::atomic<double> scale{1};     ///< solver units per objective unit (set by the solver)
 };
 
