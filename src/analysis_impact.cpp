@@ -1,8 +1,12 @@
-// Single points of failure: dominators of the support graph (Boost.Graph stays inside the library).
+// Removal impact (support counts, what falls when a node goes) and single points of failure:
+// dominators of the support graph (Boost.Graph stays inside the library). Declarations:
+// include/koers/analysis/impact.hpp.
 #include <koers/analysis/impact.hpp>
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/dominator_tree.hpp>
+
+#include <deque>
 
 namespace koers::analysis {
 
@@ -55,6 +59,75 @@ std::vector<SinglePointOfFailure> single_points_of_failure(const StrategyGraph& 
     if (!s.work.empty()) out.push_back(std::move(s));
   }
   return out;
+}
+
+}  // namespace koers::analysis
+
+namespace koers::analysis {
+
+namespace detail {
+
+bool is_supported_kind(NodeKind k) {
+  return k == NodeKind::goal || k == NodeKind::learning_goal || k == NodeKind::development ||
+         k == NodeKind::strategic_theme;
+}
+
+std::vector<int> support_counts(const StrategyGraph& g, const std::vector<bool>& removed) {
+  // count of distinct direct supporters (contributions from work, supported children)
+  auto up = koers::analysis::detail::up_adjacency(g);  // child -> parents and work -> goals
+  std::vector<bool> supported(g.size(), false);
+  std::deque<std::size_t> q;
+  for (std::size_t v = 0; v < g.size(); ++v) {
+    auto k = g.nodes()[v].kind;
+    if ((k == NodeKind::intervention || k == NodeKind::programme) && !removed[v]) { supported[v] = true; q.push_back(v); }
+  }
+  while (!q.empty()) {
+    auto v = q.front();
+    q.pop_front();
+    for (auto w : up[v]) if (!supported[w] && !removed[w]) { supported[w] = true; q.push_back(w); }
+  }
+  std::vector<int> count(g.size(), 0);
+  for (std::size_t v = 0; v < g.size(); ++v)
+    if (supported[v]) for (auto w : up[v]) ++count[w];
+  return count;
+}
+
+}  // namespace detail
+
+RemovalImpact removal_impact(const StrategyGraph& g, const std::vector<std::string>& drop) {
+  std::vector<bool> removed(g.size(), false);
+  // part_of children of programmes
+  std::vector<std::vector<std::size_t>> parts(g.size());
+  for (auto& e : g.edges())
+    if (e.kind == EdgeKind::part_of) {
+      auto f = g.index_of(e.from), t = g.index_of(e.to);
+      if (f && t) parts[*t].push_back(*f);
+    }
+  std::vector<std::size_t> stack;
+  for (auto& id : drop) {
+    auto i = detail::index_or_throw(g, id);
+    auto k = g.nodes()[i].kind;
+    if (k != NodeKind::intervention && k != NodeKind::programme)
+      throw GraphError(Errc::wrong_kind, describe(g.nodes()[i]) + " is not an intervention or programme and cannot be dropped", {id});
+    stack.push_back(i);
+  }
+  while (!stack.empty()) {
+    auto v = stack.back();
+    stack.pop_back();
+    if (removed[v]) continue;
+    removed[v] = true;
+    for (auto p : parts[v]) stack.push_back(p);
+  }
+  auto before = detail::support_counts(g, std::vector<bool>(g.size(), false));
+  auto after = detail::support_counts(g, removed);
+  RemovalImpact r;
+  for (std::size_t v = 0; v < g.size(); ++v) {
+    if (removed[v]) r.removed.push_back(g.nodes()[v].id);
+    if (!detail::is_supported_kind(g.nodes()[v].kind)) continue;
+    if (before[v] > 0 && after[v] == 0) r.unsupported.push_back(g.nodes()[v].id);
+    else if (after[v] < before[v]) r.weakened.push_back(g.nodes()[v].id);
+  }
+  return r;
 }
 
 }  // namespace koers::analysis

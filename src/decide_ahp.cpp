@@ -5,6 +5,8 @@
 #include <koers/decide/ahp_group.hpp>
 #include <koers/decide/random_index.hpp>
 
+#include <Eigen/Dense>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>

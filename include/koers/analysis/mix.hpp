@@ -4,6 +4,10 @@
 /// how many learn on the job (70), with and from others (20), in formal courses (10).
 #include <koers/analysis/trace.hpp>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
 namespace koers::analysis {
 
 /// The mix of one development or strategic theme.
@@ -28,24 +32,6 @@ struct LearningMix {
 
 /// The 70/20/10 mix of every development and strategic theme (counting each intervention
 /// that serves it once, whatever the number of paths).
-inline std::vector<LearningMix> learning_mix(const StrategyGraph& g) {
-  std::vector<LearningMix> out;
-  for (auto& n : g.nodes()) {
-    if (n.kind != NodeKind::development && n.kind != NodeKind::strategic_theme) continue;
-    LearningMix m{n.id};
-    for (auto& p : trace_down(g, n.id)) {
-      const Node& w = g.at(p.to);
-      if (w.kind != NodeKind::intervention) continue;
-      if (!w.channel) { ++m.unknown; continue; }
-      switch (*w.channel) {
-        case Channel::on_the_job: ++m.on_the_job; break;
-        case Channel::with_others: ++m.with_others; break;
-        case Channel::formal: ++m.formal; break;
-      }
-    }
-    out.push_back(m);
-  }
-  return out;
-}
+std::vector<LearningMix> learning_mix(const StrategyGraph& g);
 
 }  // namespace koers::analysis

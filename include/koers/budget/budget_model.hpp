@@ -9,7 +9,6 @@
 #include <koers/core/money.hpp>
 
 #include <cstdint>
-#include <numeric>
 #include <string_view>
 #include <string>
 #include <vector>
@@ -56,15 +55,10 @@ struct BudgetModel {
 
 /// Share of an amount to teams by FTE (integer weights, e.g. FTE × 100), largest remainder:
 /// the parts always add up to the whole exactly.
-inline std::vector<Money> share_by_fte(Money whole, const std::vector<std::int64_t>& fte_hundredths) {
-  return whole.allocate(fte_hundredths);
-}
+std::vector<Money> share_by_fte(Money whole, const std::vector<std::int64_t>& fte_hundredths);
 
 /// Payroll rule: budget = payroll × share × months/12, rounded once to whole cents (half-even).
-inline Money payroll_budget(Money payroll, Ratio share, int months = 12) {
-  Ratio r{share.num * months, share.den * 12};
-  return payroll.scaled(r, Rounding::half_even);
-}
+Money payroll_budget(Money payroll, Ratio share, int months = 12);
 
 /// One year of the multi-year path.
 struct PathYear {
@@ -86,36 +80,13 @@ struct PathOptions {
 };
 
 /// Exact share in `year`: from + (to - from) × (year - from_year)/(to_year - from_year).
-inline Ratio path_share(const PathOptions& o, int year) {
-  if (o.to_year <= o.from_year) throw InputError(Errc::invalid_argument, "path: to_year must follow from_year");
-  const std::int64_t span = o.to_year - o.from_year, k = year - o.from_year;
-  // common denominator: from.den * to.den * span
-  const std::int64_t den = o.from_share.den * o.to_share.den * span;
-  const std::int64_t a = o.from_share.num * o.to_share.den * span;
-  const std::int64_t b = (o.to_share.num * o.from_share.den - o.from_share.num * o.to_share.den) * k;
-  std::int64_t num = a + b, g = std::gcd(num < 0 ? -num : num, den);
-  if (g == 0) g = 1;
-  return Ratio{num / g, den / g};
-}
+Ratio path_share(const PathOptions& o, int year);
 
 /// Budgets per year for `years` (e.g. 2014..2017) given the payroll (assumed constant).
-inline std::vector<PathYear> payroll_path(Money payroll, int first, int last, const PathOptions& o = {}) {
-  std::vector<PathYear> out;
-  for (int y = first; y <= last; ++y) {
-    PathYear p;
-    p.year = y;
-    p.share = path_share(o, y);
-    p.months = (y == o.from_year) ? o.first_year_months : 12;
-    p.budget = payroll_budget(payroll, p.share, p.months);
-    out.push_back(p);
-  }
-  return out;
-}
+std::vector<PathYear> payroll_path(Money payroll, int first, int last, const PathOptions& o = {});
 
 /// Scenario scaling: floor(budget × factor) in whole cents, factor a decimal string ("0.9").
-inline Money scale_exact(Money budget, std::string_view factor) {
-  return budget.scaled(Ratio::parse(factor), Rounding::floor);
-}
+Money scale_exact(Money budget, std::string_view factor);
 
 struct Portfolio;
 

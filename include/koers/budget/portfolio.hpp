@@ -12,7 +12,8 @@
 /// the bound and the gap are exact integers and "optimal" is a proof, not a tolerance.
 ///
 /// The solver is one exact branch-and-bound over 0/1 choices (`koers/detail/bnb.hpp`, shared
-/// with the selection of processes in `koers/budget/selection.hpp`). See docs/solver.md.
+/// with the selection of processes in `koers/budget/selection.hpp`), compiled into the library
+/// (src/budget_portfolio.cpp). See docs/solver.md.
 #include <koers/core/error.hpp>
 #include <koers/core/money.hpp>
 #include <koers/detail/progress.hpp>
@@ -342,5 +343,3 @@ PortfolioScenario compose(const PortfolioScenario& a, const PortfolioScenario& b
 Money scale_floor(Money budget, const std::string& factor);
 
 }  // namespace koers::budget
-
-#include <koers/budget/impl/portfolio-inl.hpp>

@@ -14,13 +14,10 @@
 /// "cancelled"). No callback runs on a worker thread, so no lock or interpreter is needed.
 #include <koers/budget/portfolio.hpp>
 
-#include <algorithm>
 #include <atomic>
 #include <cstddef>
-#include <exception>
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace koers::budget {
@@ -56,91 +53,10 @@ struct PortfolioSweepOptions {
   SweepProgress* progress = nullptr;  ///< optional, polled by the caller
 };
 
-namespace detail {
-/// What one worker thread reuses from scenario to scenario: its copy of the base portfolio
-/// (strings and all, copied once) and of the solver model, reset and changed in place.
-struct SweepWorker {
-  const Portfolio& base;
-  const Prepared& prepared;
-  Portfolio work;
-  koers::detail::BnbModel model;
-  SweepWorker(const Portfolio& b, const Prepared& pr) : base(b), prepared(pr), work(b), model(pr.model) {}
-
-  /// The row of `apply(base, sc)` then `optimise(…, o)`. Once the base is valid, a scenario that
-  /// applies leaves it valid but for one check, the groups' mandatory items (forced items):
-  /// only that is checked again, and the base's index and model serve every scenario.
-  SweepResult solve(const PortfolioScenario& sc, const SolveOptions& o) {
-    SweepResult r;
-    r.name = sc.name;
-    try {
-      reset_values(work, base);
-      apply_to(work, sc, prepared.ix);
-      for (const auto& s : work.streams) {
-        r.budget.push_back(s.budget);
-        r.capacity.push_back(s.capacity());
-      }
-      for (std::size_t g = 0; g < work.groups.size(); ++g) check_group_mandatory(work, g, prepared.group_items[g]);
-      PortfolioResult res = solve_prepared(work, prepared, model, o);
-      r.status = to_string(res.status);
-      r.optimum = res.optimum;
-      if (res.status != SolveStatus::infeasible) r.selected = std::move(res.selected);
-      for (const auto& s : res.spent) r.spent.push_back(s.spent);
-      r.conflict = std::move(res.conflict);
-      r.nodes = res.stats.nodes;
-    } catch (const Error& e) {
-      r.status = "error";
-      r.error = e.what();
-      r.error_code = static_cast<int>(e.code());
-      r.optimum.reset();
-      r.selected.clear();
-    }
-    return r;
-  }
-};
-}  // namespace detail
-
 /// Solve `base` changed by each of `scenarios` (each applied once to the base). Never throws for
 /// a bad scenario (its row has status "error"); validates the base first (throws like optimise).
-inline std::vector<SweepResult> sweep_portfolio(const Portfolio& base, const std::vector<PortfolioScenario>& scenarios,
-                                                const PortfolioSweepOptions& o = {}) {
-  base.validate();
-  // the workers copy the base: without its own scenario list (which may be the sweep list
-  // itself, thousands long) each copy stays small
-  Portfolio bare = base;
-  bare.scenarios.clear();
-  const detail::Prepared prepared(bare);
-  const std::size_t n = scenarios.size();
-  std::vector<SweepResult> rows(n);
-  for (std::size_t i = 0; i < n; ++i) rows[i].name = scenarios[i].name;
-  if (o.progress) {
-    o.progress->total = n;
-    o.progress->done = 0;
-  }
-  std::atomic<std::size_t> next{0};
-  unsigned hw = std::max(1u, std::thread::hardware_concurrency());
-  unsigned t = o.threads ? o.threads : hw;
-  t = static_cast<unsigned>(std::min<std::size_t>(t, std::max<std::size_t>(n, 1)));
-  std::exception_ptr failure;
-  std::atomic<bool> failed{false};
-  auto work = [&] {
-    try {
-      detail::SweepWorker worker(bare, prepared);
-      for (std::size_t i; (i = next.fetch_add(1)) < n;) {
-        if (failed || (o.progress && o.progress->cancel)) break;
-        rows[i] = worker.solve(scenarios[i], o.solve);
-        if (o.progress) ++o.progress->done;
-      }
-    } catch (...) {  // std::bad_alloc and the like: report once, stop the others
-      if (!failed.exchange(true)) failure = std::current_exception();
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned k = 1; k < t; ++k) pool.emplace_back(work);
-  work();
-  for (auto& th : pool) th.join();
-  if (failure) std::rethrow_exception(failure);
-  return rows;
-}
+std::vector<SweepResult> sweep_portfolio(const Portfolio& base, const std::vector<PortfolioScenario>& scenarios,
+                                         const PortfolioSweepOptions& o = {});
 
 /// The rows as one column-oriented JSON object (defined in src/budget_sweep.cpp):
 /// {"name": [..], "status": [..], "optimum": [int|null], "selected": [[ids]], "nodes": [..],

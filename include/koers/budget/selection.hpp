@@ -16,6 +16,7 @@
 /// (`koers/detail/bnb.hpp`) bounds with the LP relaxation of the pooled hours and checks every
 /// candidate selection for an assignment with an exact bin-packing search.
 #include <koers/budget/portfolio.hpp>
+#include <koers/budget/impl/portfolio_detail.hpp>  // detail::q, bnb_options, stop_reason (impl/selection-inl.hpp)
 
 #include <optional>
 #include <string>

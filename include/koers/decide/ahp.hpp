@@ -19,7 +19,7 @@
 #include <koers/core/error.hpp>
 #include <koers/decide/random_index.hpp>
 
-#include <Eigen/Dense>
+#include <Eigen/Core>
 
 #include <array>
 #include <cstddef>

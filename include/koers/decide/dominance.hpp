@@ -15,24 +15,6 @@ struct Dominance {
   bool checked = true;
 };
 
-inline Dominance dominance(const DecisionProblem& p, Eigen::Index max_alternatives = 5000) {
-  p.validate();
-  const Eigen::Index m = p.n_alternatives(), n = p.n_criteria();
-  Dominance d;
-  d.dominated_by.assign(static_cast<std::size_t>(m), -1);
-  if (m > max_alternatives) { d.checked = false; return d; }
-  Eigen::MatrixXd g = p.scores * p.signs().asDiagonal();  // larger is better everywhere
-  for (Eigen::Index a = 0; a < m; ++a)
-    for (Eigen::Index b = 0; b < m; ++b) {
-      if (a == b) continue;
-      bool geq = true, gt = false;
-      for (Eigen::Index j = 0; j < n && geq; ++j) {
-        if (g(b, j) < g(a, j)) geq = false;
-        else if (g(b, j) > g(a, j)) gt = true;
-      }
-      if (geq && gt) { d.dominated_by[static_cast<std::size_t>(a)] = b; break; }
-    }
-  return d;
-}
+Dominance dominance(const DecisionProblem& p, Eigen::Index max_alternatives = 5000);
 
 }  // namespace koers::decide

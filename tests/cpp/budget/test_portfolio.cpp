@@ -15,6 +15,7 @@
 #include "brute_assign.hpp"
 
 #include <koers/budget/portfolio.hpp>
+#include <koers/budget/impl/portfolio_detail.hpp>  // detail::Prepared, find_conflict: the solver core directly
 #include <koers/budget/selection.hpp>
 
 #include <algorithm>

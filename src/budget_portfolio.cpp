@@ -1,63 +1,28 @@
-#pragma once
-// Definitions for koers/budget/portfolio.hpp (included at its end).
-#include <koers/budget/portfolio.hpp>
+// The exact portfolio optimisation (`optimise`, `curve`), scenario sweeps (`sweep_portfolio`),
+// scenarios (`apply`, `compose`, `scale_floor`) and validation. Declarations:
+// include/koers/budget/portfolio.hpp, portfolio_sweep.hpp; the library-internal parts that the
+// selection and the tests share: include/koers/budget/impl/portfolio_detail.hpp.
+#include <koers/budget/impl/portfolio_detail.hpp>
+#include <koers/budget/portfolio_sweep.hpp>
 #include <koers/detail/bnb.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <exception>
 #include <limits>
 #include <map>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 namespace koers::budget {
 
 namespace detail {
 
-inline std::string q(const std::string& s) { return "'" + s + "'"; }
+std::string q(const std::string& s) { return "'" + s + "'"; }
 
-/// Index of the portfolio's ids, built once per call.
-struct PortfolioIndex {
-  std::unordered_map<std::string, int> stream, item, goal, group;
-  explicit PortfolioIndex(const Portfolio& p) {
-    for (std::size_t i = 0; i < p.streams.size(); ++i) stream.emplace(p.streams[i].id, static_cast<int>(i));
-    for (std::size_t i = 0; i < p.items.size(); ++i) item.emplace(p.items[i].id, static_cast<int>(i));
-    for (std::size_t i = 0; i < p.goals.size(); ++i) goal.emplace(p.goals[i].id, static_cast<int>(i));
-    for (std::size_t i = 0; i < p.groups.size(); ++i) group.emplace(p.groups[i].id, static_cast<int>(i));
-  }
-  int item_of(const std::string& id, const std::string& where) const {
-    auto it = item.find(id);
-    if (it == item.end()) throw BudgetError(Errc::unknown_item, where + " names unknown item " + q(id), {id});
-    return it->second;
-  }
-  int stream_of(const std::string& id, const std::string& where) const {
-    auto it = stream.find(id);
-    if (it == stream.end()) throw BudgetError(Errc::unknown_stream, where + " names unknown stream " + q(id), {id});
-    return it->second;
-  }
-};
-
-/// The structure of a portfolio in index form, built once per call of optimise or curve — and
-/// once per sweep, for all its scenarios (portfolio_sweep.hpp): the index of ids, the requires
-/// adjacency, the groups as item indices and the solver model. The values a scenario changes
-/// (budgets, costs, mandatory and excluded items) are read from the portfolio at each solve
-/// (`refresh_model`), so one Prepared serves every portfolio with the same ids and structure.
-struct Prepared {
-  PortfolioIndex ix;
-  std::vector<std::vector<int>> needs_out;    ///< per item: the items it requires, in file order
-  std::vector<std::vector<int>> group_items;  ///< per group: its items as listed (repeats kept)
-  koers::detail::BnbModel model;              ///< structure; cap, cost and fix as of `p`
-  explicit Prepared(const Portfolio& p);      ///< `p` valid (names resolved)
-};
-
-/// The mandatory items with everything they require (transitively); `via[i]` = the item that
-/// pulled i in (−1 for a mandatory item itself).
-struct Closure {
-  std::vector<char> in;
-  std::vector<int> via;
-};
-
-inline Closure mandatory_closure(const Portfolio& p, const Prepared& pr) {
+Closure mandatory_closure(const Portfolio& p, const Prepared& pr) {
   std::size_t n = p.items.size();
   Closure c{std::vector<char>(n, 0), std::vector<int>(n, -1)};
   const auto& out = pr.needs_out;
@@ -74,7 +39,7 @@ inline Closure mandatory_closure(const Portfolio& p, const Prepared& pr) {
 }
 
 /// The first reason why even the cheapest selection (the mandatory closure) is impossible.
-inline std::optional<Conflict> find_conflict(const Portfolio& p, const Prepared& pr) {
+std::optional<Conflict> find_conflict(const Portfolio& p, const Prepared& pr) {
   auto c = mandatory_closure(p, pr);
   std::size_t n = p.items.size();
   const auto& res = pr.model.res;  // stream of each item
@@ -135,7 +100,7 @@ inline std::optional<Conflict> find_conflict(const Portfolio& p, const Prepared&
 
 /// The values of `p` that scenarios change, into its model `m` (capacities in cents, costs,
 /// fixed items): `m` is `Prepared::model` of a portfolio with the same structure (or a copy).
-inline void refresh_model(const Portfolio& p, koers::detail::BnbModel& m) {
+void refresh_model(const Portfolio& p, koers::detail::BnbModel& m) {
   for (std::size_t s = 0; s < p.streams.size(); ++s) m.cap[s] = p.streams[s].capacity().cents();
   for (int i = 0; i < m.n; ++i) {
     const auto& it = p.items[static_cast<std::size_t>(i)];
@@ -145,7 +110,7 @@ inline void refresh_model(const Portfolio& p, koers::detail::BnbModel& m) {
 }
 
 /// The portfolio as a BnbModel (resources = streams, capacities in cents).
-inline koers::detail::BnbModel to_model(const Portfolio& p, const PortfolioIndex& ix) {
+koers::detail::BnbModel to_model(const Portfolio& p, const PortfolioIndex& ix) {
   koers::detail::BnbModel m;
   m.n = static_cast<int>(p.items.size());
   m.coverage = p.objective == Objective::coverage;
@@ -182,7 +147,7 @@ inline koers::detail::BnbModel to_model(const Portfolio& p, const PortfolioIndex
   return m;
 }
 
-inline Prepared::Prepared(const Portfolio& p) : ix(p), needs_out(p.items.size()), model(to_model(p, ix)) {
+Prepared::Prepared(const Portfolio& p) : ix(p), needs_out(p.items.size()), model(to_model(p, ix)) {
   for (const auto& [a, b] : model.needs) needs_out[static_cast<std::size_t>(a)].push_back(b);
   group_items.reserve(p.groups.size());
   for (const auto& g : p.groups) {
@@ -195,7 +160,7 @@ inline Prepared::Prepared(const Portfolio& p) : ix(p), needs_out(p.items.size())
 /// Validate's check of `p`'s group `g` (its items `items`, as listed): no more mandatory items
 /// than the group allows (E107). The one check a scenario's forced items can fail once the
 /// base is valid (sweeps run it alone per scenario).
-inline void check_group_mandatory(const Portfolio& p, std::size_t g, const std::vector<int>& items) {
+void check_group_mandatory(const Portfolio& p, std::size_t g, const std::vector<int>& items) {
   const auto& grp = p.groups[g];
   std::int64_t mand = 0;
   for (int i : items)
@@ -205,7 +170,7 @@ inline void check_group_mandatory(const Portfolio& p, std::size_t g, const std::
                       " mandatory items but allows at most " + std::to_string(grp.max), {grp.id});
 }
 
-inline StopReason stop_reason(koers::detail::BnbStop s) {
+StopReason stop_reason(koers::detail::BnbStop s) {
   switch (s) {
     case koers::detail::BnbStop::none: return StopReason::none;
     case koers::detail::BnbStop::node_limit: return StopReason::node_limit;
@@ -216,7 +181,7 @@ inline StopReason stop_reason(koers::detail::BnbStop s) {
   return StopReason::none;
 }
 
-inline koers::detail::BnbOptions bnb_options(const SolveOptions& o) {
+koers::detail::BnbOptions bnb_options(const SolveOptions& o) {
   o.validate();
   koers::detail::BnbOptions b;
   b.node_limit = o.node_limit;
@@ -226,14 +191,14 @@ inline koers::detail::BnbOptions bnb_options(const SolveOptions& o) {
   return b;
 }
 
-inline std::vector<std::string> ids_of(const Portfolio& p, const std::vector<signed char>& x) {
+std::vector<std::string> ids_of(const Portfolio& p, const std::vector<signed char>& x) {
   std::vector<std::string> v;
   for (std::size_t i = 0; i < x.size(); ++i)
     if (x[i] == 1) v.push_back(p.items[i].id);
   return v;
 }
 
-inline bool is_decimal(const std::string& s) {
+bool is_decimal(const std::string& s) {
   if (s.empty()) return false;
   std::size_t i = 0, digits = 0;
   while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) { ++i; ++digits; }
@@ -251,7 +216,7 @@ struct Decimal {
   koers::detail::i128 mant = 0;
   int scale = 0;
 };
-inline Decimal parse_decimal(const std::string& s) {
+Decimal parse_decimal(const std::string& s) {
   Decimal d;
   bool point = false;
   int zeros = 0;  // fraction zeros not applied yet: trailing ones change nothing ("1.000…0" is 1)
@@ -271,7 +236,7 @@ inline Decimal parse_decimal(const std::string& s) {
   }
   return d;
 }
-inline std::string decimal_text(Decimal d) {
+std::string decimal_text(Decimal d) {
   while (d.scale > 0 && d.mant % 10 == 0) { d.mant /= 10; --d.scale; }
   std::string digits;
   koers::detail::i128 m = d.mant;
@@ -282,7 +247,7 @@ inline std::string decimal_text(Decimal d) {
   return digits;
 }
 /// The exact product of two decimal texts, as decimal text ("0.9" × "0.95" = "0.855").
-inline std::string decimal_product(const std::string& a, const std::string& b) {
+std::string decimal_product(const std::string& a, const std::string& b) {
   for (const auto* t : {&a, &b})
     if (!is_decimal(*t)) throw BudgetError(Errc::invalid_scenario, "factor " + q(*t) + " is not a non-negative decimal string", {*t});
   Decimal x = parse_decimal(a), y = parse_decimal(b);
@@ -293,7 +258,7 @@ inline std::string decimal_product(const std::string& a, const std::string& b) {
   return decimal_text(r);
 }
 /// a × b, reduced; E406 when it does not fit 64 bits.
-inline Ratio ratio_product(Ratio a, Ratio b, const std::string& where) {
+Ratio ratio_product(Ratio a, Ratio b, const std::string& where) {
   koers::detail::i128 n = static_cast<koers::detail::i128>(a.num) * b.num, d = static_cast<koers::detail::i128>(a.den) * b.den;
   koers::detail::i128 g = koers::detail::gcd128(n, d);
   if (g > 1) { n /= g; d /= g; }
@@ -301,7 +266,7 @@ inline Ratio ratio_product(Ratio a, Ratio b, const std::string& where) {
     throw BudgetError(Errc::invalid_scenario, where + ": the combined factor has too many digits", {});
   return Ratio{static_cast<std::int64_t>(n), static_cast<std::int64_t>(d)};
 }
-inline Money floor_times(Money m, Ratio r, const std::string& where, const std::vector<std::string>& elements) {
+Money floor_times(Money m, Ratio r, const std::string& where, const std::vector<std::string>& elements) {
   try {
     return m.scaled(r, Rounding::floor);
   } catch (const InputError& e) {
@@ -311,7 +276,7 @@ inline Money floor_times(Money m, Ratio r, const std::string& where, const std::
 
 /// Steps 1–3 of a scenario (budgets, moves, costs) on `p` (streams and items of the base, in the
 /// order of `ix`). `where` names the scenario, `path` its JSON path (may be empty).
-inline void apply_changes(Portfolio& p, const PortfolioScenario& sc, const PortfolioIndex& ix, const std::string& path) {
+void apply_changes(Portfolio& p, const PortfolioScenario& sc, const PortfolioIndex& ix, const std::string& path) {
   const std::string where = "scenario " + q(sc.name);
   auto at = [&](const std::string& sub) { return path.empty() ? std::string() : " (" + path + sub + ")"; };
   auto bad = [&](const std::string& msg, std::vector<std::string> el) {
@@ -442,7 +407,7 @@ inline void apply_changes(Portfolio& p, const PortfolioScenario& sc, const Portf
   }
 }
 
-inline bool has_new_changes(const PortfolioScenario& sc) {
+bool has_new_changes(const PortfolioScenario& sc) {
   return !sc.set_cost.empty() || !sc.scale_cost.empty() || !sc.set_participants.empty() || !sc.move.empty() ||
          sc.payroll_share.has_value();
 }
@@ -451,7 +416,7 @@ inline bool has_new_changes(const PortfolioScenario& sc) {
 /// addition raises the objective and keeps every other constraint (groups, needs, implies, the
 /// leaf oracle) — a selection better than `x` once `r` is unlimited. Cheap (O(model)); when it
 /// finds none, the exact search decides.
-inline bool binding_witness(const koers::detail::BnbModel& m, const std::vector<signed char>& x, int r) {
+bool binding_witness(const koers::detail::BnbModel& m, const std::vector<signed char>& x, int r) {
   std::vector<int> in_group(m.groups.size(), 0);
   std::vector<std::vector<int>> groups_of(static_cast<std::size_t>(m.n));
   for (std::size_t g = 0; g < m.groups.size(); ++g)
@@ -492,7 +457,7 @@ inline bool binding_witness(const koers::detail::BnbModel& m, const std::vector<
 
 }  // namespace detail
 
-inline Money scale_floor(Money budget, const std::string& factor) {
+Money scale_floor(Money budget, const std::string& factor) {
   if (!detail::is_decimal(factor))
     throw BudgetError(Errc::invalid_scenario, "scale factor " + detail::q(factor) +
                       " is not a non-negative decimal string such as \"0.9\"", {factor});
@@ -504,7 +469,7 @@ inline Money scale_floor(Money budget, const std::string& factor) {
   }
 }
 
-inline void Portfolio::validate() const {
+void Portfolio::validate() const {
   using detail::q;
   std::set<std::string> seen;
   for (const auto& s : streams) {
@@ -625,7 +590,7 @@ inline void Portfolio::validate() const {
 namespace detail {
 /// `apply` in place: `p` — streams and items as in the base that `ix` indexes — changed by `sc`
 /// (its name and scenario list untouched). On a throw, `p` may be half-changed.
-inline void apply_to(Portfolio& p, const PortfolioScenario& sc, const PortfolioIndex& ix) {
+void apply_to(Portfolio& p, const PortfolioScenario& sc, const PortfolioIndex& ix) {
   if (has_new_changes(sc)) {
     apply_changes(p, sc, ix, "");
   } else {  // the plain path (sweeps): scale/set budgets only
@@ -659,7 +624,7 @@ inline void apply_to(Portfolio& p, const PortfolioScenario& sc, const PortfolioI
 
 /// The values a scenario changes (budgets; costs, prices, participants, mandatory and excluded
 /// items) back to those of `base`, whose streams and items `p` has (a sweep's per-thread copy).
-inline void reset_values(Portfolio& p, const Portfolio& base) {
+void reset_values(Portfolio& p, const Portfolio& base) {
   for (std::size_t s = 0; s < p.streams.size(); ++s) p.streams[s].budget = base.streams[s].budget;
   for (std::size_t i = 0; i < p.items.size(); ++i) {
     auto& it = p.items[i];
@@ -673,7 +638,7 @@ inline void reset_values(Portfolio& p, const Portfolio& base) {
 }
 }  // namespace detail
 
-inline Portfolio apply(const Portfolio& base, const PortfolioScenario& sc) {
+Portfolio apply(const Portfolio& base, const PortfolioScenario& sc) {
   Portfolio p = base;
   p.scenarios.clear();
   p.name = base.name.empty() ? sc.name : base.name + " / " + sc.name;
@@ -697,10 +662,10 @@ void put_key(std::vector<std::pair<std::string, V>>& v, const std::string& k, V 
   if (auto* p = find_key(v, k)) *p = std::move(val);
   else v.emplace_back(k, std::move(val));
 }
-inline bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 }  // namespace detail
 
-inline PortfolioScenario compose(const PortfolioScenario& a, const PortfolioScenario& b, const std::string& name) {
+PortfolioScenario compose(const PortfolioScenario& a, const PortfolioScenario& b, const std::string& name) {
   using detail::q;
   PortfolioScenario r = a;
   r.name = name.empty() ? a.name + " + " + b.name : name;
@@ -802,7 +767,7 @@ namespace detail {
 /// `optimise` of a valid portfolio `p` with the structure `pr` was built from (the same ids,
 /// groups, requirements; any budgets, costs, mandatory and excluded items). `m`: pr.model or a
 /// copy of it (a sweep's per-thread one), refreshed here with the values of `p`.
-inline PortfolioResult solve_prepared(const Portfolio& p, const Prepared& pr, koers::detail::BnbModel& m,
+PortfolioResult solve_prepared(const Portfolio& p, const Prepared& pr, koers::detail::BnbModel& m,
                                       const SolveOptions& o) {
   PortfolioResult r;
   for (const auto& s : p.streams) r.spent.push_back({s.id, Money{}, s.capacity()});
@@ -861,13 +826,13 @@ inline PortfolioResult solve_prepared(const Portfolio& p, const Prepared& pr, ko
 }
 }  // namespace detail
 
-inline PortfolioResult optimise(const Portfolio& p, const SolveOptions& o) {
+PortfolioResult optimise(const Portfolio& p, const SolveOptions& o) {
   p.validate();
   detail::Prepared pr(p);
   return detail::solve_prepared(p, pr, pr.model, o);
 }
 
-inline std::vector<CurvePoint> curve(const Portfolio& p, const std::string& stream, const CurveOptions& co) {
+std::vector<CurvePoint> curve(const Portfolio& p, const std::string& stream, const CurveOptions& co) {
   p.validate();
   detail::Prepared pr(p);
   int s = pr.ix.stream_of(stream, "curve");
@@ -953,6 +918,92 @@ inline std::vector<CurvePoint> curve(const Portfolio& p, const std::string& stre
     }
   }
   return pts;
+}
+
+// ---- sweeps (koers/budget/portfolio_sweep.hpp) ----------------------------------------------
+
+namespace detail {
+/// What one worker thread reuses from scenario to scenario: its copy of the base portfolio
+/// (strings and all, copied once) and of the solver model, reset and changed in place.
+struct SweepWorker {
+  const Portfolio& base;
+  const Prepared& prepared;
+  Portfolio work;
+  koers::detail::BnbModel model;
+  SweepWorker(const Portfolio& b, const Prepared& pr) : base(b), prepared(pr), work(b), model(pr.model) {}
+
+  /// The row of `apply(base, sc)` then `optimise(…, o)`. Once the base is valid, a scenario that
+  /// applies leaves it valid but for one check, the groups' mandatory items (forced items):
+  /// only that is checked again, and the base's index and model serve every scenario.
+  SweepResult solve(const PortfolioScenario& sc, const SolveOptions& o) {
+    SweepResult r;
+    r.name = sc.name;
+    try {
+      reset_values(work, base);
+      apply_to(work, sc, prepared.ix);
+      for (const auto& s : work.streams) {
+        r.budget.push_back(s.budget);
+        r.capacity.push_back(s.capacity());
+      }
+      for (std::size_t g = 0; g < work.groups.size(); ++g) check_group_mandatory(work, g, prepared.group_items[g]);
+      PortfolioResult res = solve_prepared(work, prepared, model, o);
+      r.status = to_string(res.status);
+      r.optimum = res.optimum;
+      if (res.status != SolveStatus::infeasible) r.selected = std::move(res.selected);
+      for (const auto& s : res.spent) r.spent.push_back(s.spent);
+      r.conflict = std::move(res.conflict);
+      r.nodes = res.stats.nodes;
+    } catch (const Error& e) {
+      r.status = "error";
+      r.error = e.what();
+      r.error_code = static_cast<int>(e.code());
+      r.optimum.reset();
+      r.selected.clear();
+    }
+    return r;
+  }
+};
+}  // namespace detail
+
+std::vector<SweepResult> sweep_portfolio(const Portfolio& base, const std::vector<PortfolioScenario>& scenarios,
+                                         const PortfolioSweepOptions& o) {
+  base.validate();
+  // the workers copy the base: without its own scenario list (which may be the sweep list
+  // itself, thousands long) each copy stays small
+  Portfolio bare = base;
+  bare.scenarios.clear();
+  const detail::Prepared prepared(bare);
+  const std::size_t n = scenarios.size();
+  std::vector<SweepResult> rows(n);
+  for (std::size_t i = 0; i < n; ++i) rows[i].name = scenarios[i].name;
+  if (o.progress) {
+    o.progress->total = n;
+    o.progress->done = 0;
+  }
+  std::atomic<std::size_t> next{0};
+  unsigned hw = std::max(1u, std::thread::hardware_concurrency());
+  unsigned t = o.threads ? o.threads : hw;
+  t = static_cast<unsigned>(std::min<std::size_t>(t, std::max<std::size_t>(n, 1)));
+  std::exception_ptr failure;
+  std::atomic<bool> failed{false};
+  auto work = [&] {
+    try {
+      detail::SweepWorker worker(bare, prepared);
+      for (std::size_t i; (i = next.fetch_add(1)) < n;) {
+        if (failed || (o.progress && o.progress->cancel)) break;
+        rows[i] = worker.solve(scenarios[i], o.solve);
+        if (o.progress) ++o.progress->done;
+      }
+    } catch (...) {  // std::bad_alloc and the like: report once, stop the others
+      if (!failed.exchange(true)) failure = std::current_exception();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned k = 1; k < t; ++k) pool.emplace_back(work);
+  work();
+  for (auto& th : pool) th.join();
+  if (failure) std::rethrow_exception(failure);
+  return rows;
 }
 
 }  // namespace koers::budget
