@@ -12,22 +12,31 @@ STAGE := build/stage
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 APT_PACKAGES := libboost-graph-dev libboost-date-time-dev libeigen3-dev catch2 pybind11-dev \
                 nlohmann-json3-dev libpugixml-dev libcsv-dev libxml2-utils \
-                chromium openjdk-17-jre-headless
+                chromium openjdk-17-jre-headless clang-format
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CMAKE_BUILD_PARALLEL_LEVEL := $(JOBS)
 
-.PHONY: demo test deps venv build install-cpp cpp-test py-test consumer bench bench-quick clean sanitize fuzz
+# the C++ sources the style (.clang-format) covers: `make format` applies it, `make test` checks it
+CXX_SOURCES = $(shell git ls-files 'include/*.hpp' 'src/*.cpp' 'src/*.hpp' 'tests/cpp/*.cpp' 'tests/cpp/*.hpp' \
+                'python/bindings/*.cpp' 'python/bindings/*.hpp' 'examples/*.cpp' 'benchmarks/*.cpp' 'fuzz/*.cpp' 2>/dev/null)
+
+.PHONY: demo test deps venv build install-cpp cpp-test py-test consumer bench bench-quick clean sanitize fuzz format
 
 demo: build
 	$(VENV)/bin/koers report --out out
 
 test: build install-cpp
 	$(VENV)/bin/ruff check python tests benchmarks fuzz tools notebooks
+	clang-format --dry-run -Werror $(CXX_SOURCES)
 	ctest --test-dir $(BUILD)/tests/cpp --output-on-failure
 	$(MAKE) sanitize
 	$(PY) -m pytest -q tests/python
 	$(MAKE) consumer
 	$(MAKE) fuzz FUZZ_SECONDS=$(FUZZ_SHORT) FUZZ_DEPS=
+
+## apply the C++ style (.clang-format: Google's, 120 columns) to every C++ source
+format:
+	clang-format -i $(CXX_SOURCES)
 
 ## system packages (apt) — only what is missing
 deps:

@@ -20,7 +20,10 @@ SparseCoverage sparse_coverage(const StrategyGraph& g) {
   Adjacency down = koers::detail::hierarchy_down(g);
   // work contributing directly to each node: node -> (work, edge), in edge order
   Adjacency direct = koers::detail::make_adjacency(
-      g, [&](std::size_t i) { return g.edge_kind(i) == EdgeKind::contributes && koers::detail::is_work(nodes[topo.from[i]].kind); },
+      g,
+      [&](std::size_t i) {
+        return g.edge_kind(i) == EdgeKind::contributes && koers::detail::is_work(nodes[topo.from[i]].kind);
+      },
       true, true);
   auto comp = koers::detail::strong_components(down);
   std::uint32_t ncomp = 0;
@@ -45,7 +48,11 @@ SparseCoverage sparse_coverage(const StrategyGraph& g) {
       for (auto child : down.of(v)) {
         auto cc = comp[child];
         if (cc == c || below[cc].empty()) continue;
-        if (set.empty() && !merged) { set = below[cc]; merged = true; continue; }
+        if (set.empty() && !merged) {
+          set = below[cc];
+          merged = true;
+          continue;
+        }
         set.insert(set.end(), below[cc].begin(), below[cc].end());
         merged = true;
       }

@@ -55,7 +55,8 @@ std::vector<SinglePointOfFailure> single_points_of_failure(const StrategyGraph& 
   for (std::size_t v = 0; v < n; ++v) {
     if (!detail::is_supported_kind(nodes[v].kind) || idom[v] == null) continue;
     SinglePointOfFailure s{nodes[v].id, {}};
-    for (Vertex d = nearest[idom[v]]; d != null; d = idom[d] == null ? null : nearest[idom[d]]) s.work.push_back(nodes[d].id);
+    for (Vertex d = nearest[idom[v]]; d != null; d = idom[d] == null ? null : nearest[idom[d]])
+      s.work.push_back(nodes[d].id);
     if (!s.work.empty()) out.push_back(std::move(s));
   }
   return out;
@@ -79,16 +80,24 @@ std::vector<int> support_counts(const StrategyGraph& g, const std::vector<bool>&
   std::deque<std::size_t> q;
   for (std::size_t v = 0; v < g.size(); ++v) {
     auto k = g.nodes()[v].kind;
-    if ((k == NodeKind::intervention || k == NodeKind::programme) && !removed[v]) { supported[v] = true; q.push_back(v); }
+    if ((k == NodeKind::intervention || k == NodeKind::programme) && !removed[v]) {
+      supported[v] = true;
+      q.push_back(v);
+    }
   }
   while (!q.empty()) {
     auto v = q.front();
     q.pop_front();
-    for (auto w : up[v]) if (!supported[w] && !removed[w]) { supported[w] = true; q.push_back(w); }
+    for (auto w : up[v])
+      if (!supported[w] && !removed[w]) {
+        supported[w] = true;
+        q.push_back(w);
+      }
   }
   std::vector<int> count(g.size(), 0);
   for (std::size_t v = 0; v < g.size(); ++v)
-    if (supported[v]) for (auto w : up[v]) ++count[w];
+    if (supported[v])
+      for (auto w : up[v]) ++count[w];
   return count;
 }
 
@@ -108,7 +117,8 @@ RemovalImpact removal_impact(const StrategyGraph& g, const std::vector<std::stri
     auto i = detail::index_or_throw(g, id);
     auto k = g.nodes()[i].kind;
     if (k != NodeKind::intervention && k != NodeKind::programme)
-      throw GraphError(Errc::wrong_kind, describe(g.nodes()[i]) + " is not an intervention or programme and cannot be dropped", {id});
+      throw GraphError(Errc::wrong_kind,
+                       describe(g.nodes()[i]) + " is not an intervention or programme and cannot be dropped", {id});
     stack.push_back(i);
   }
   while (!stack.empty()) {
@@ -124,8 +134,10 @@ RemovalImpact removal_impact(const StrategyGraph& g, const std::vector<std::stri
   for (std::size_t v = 0; v < g.size(); ++v) {
     if (removed[v]) r.removed.push_back(g.nodes()[v].id);
     if (!detail::is_supported_kind(g.nodes()[v].kind)) continue;
-    if (before[v] > 0 && after[v] == 0) r.unsupported.push_back(g.nodes()[v].id);
-    else if (after[v] < before[v]) r.weakened.push_back(g.nodes()[v].id);
+    if (before[v] > 0 && after[v] == 0)
+      r.unsupported.push_back(g.nodes()[v].id);
+    else if (after[v] < before[v])
+      r.weakened.push_back(g.nodes()[v].id);
   }
   return r;
 }

@@ -31,15 +31,19 @@ std::vector<TracePath> bfs_paths(const StrategyGraph& g, const std::vector<std::
     q.pop_front();
     if (v != start && want(g.nodes()[v])) {
       TracePath p{g.nodes()[start].id, g.nodes()[v].id, {}};
-      for (long x = static_cast<long>(v); x != -1; x = parent[static_cast<std::size_t>(x)]) p.path.push_back(g.nodes()[static_cast<std::size_t>(x)].id);
+      for (long x = static_cast<long>(v); x != -1; x = parent[static_cast<std::size_t>(x)])
+        p.path.push_back(g.nodes()[static_cast<std::size_t>(x)].id);
       std::reverse(p.path.begin(), p.path.end());
       out.push_back(std::move(p));
     }
-    for (auto w : adj[v]) if (parent[w] == -2) { parent[w] = static_cast<long>(v); q.push_back(w); }
+    for (auto w : adj[v])
+      if (parent[w] == -2) {
+        parent[w] = static_cast<long>(v);
+        q.push_back(w);
+      }
   }
-  std::sort(out.begin(), out.end(), [&](const TracePath& a, const TracePath& b) {
-    return *g.index_of(a.to) < *g.index_of(b.to);
-  });
+  std::sort(out.begin(), out.end(),
+            [&](const TracePath& a, const TracePath& b) { return *g.index_of(a.to) < *g.index_of(b.to); });
   return out;
 }
 
@@ -59,7 +63,8 @@ std::vector<std::vector<std::size_t>> down_adjacency(const StrategyGraph& g) {
 std::vector<std::vector<std::size_t>> up_adjacency(const StrategyGraph& g) {
   auto down = down_adjacency(g);
   std::vector<std::vector<std::size_t>> up(g.size());
-  for (std::size_t v = 0; v < down.size(); ++v) for (auto w : down[v]) up[w].push_back(v);
+  for (std::size_t v = 0; v < down.size(); ++v)
+    for (auto w : down[v]) up[w].push_back(v);
   return up;
 }
 
@@ -93,7 +98,10 @@ std::vector<Reach> reach(const StrategyGraph& g) {
   std::vector<Reach> out;
   std::map<std::string, std::size_t> at;
   for (auto& n : g.nodes())
-    if (n.kind == NodeKind::target_group) { at[n.id] = out.size(); out.push_back({n.id, n.size, {}, 0, 0}); }
+    if (n.kind == NodeKind::target_group) {
+      at[n.id] = out.size();
+      out.push_back({n.id, n.size, {}, 0, 0});
+    }
   for (auto& e : g.edges()) {
     if (e.kind != EdgeKind::targets) continue;
     auto it = at.find(e.to);
@@ -119,7 +127,10 @@ std::vector<LearningMix> learning_mix(const StrategyGraph& g) {
     for (auto& p : trace_down(g, n.id)) {
       const Node& w = g.at(p.to);
       if (w.kind != NodeKind::intervention) continue;
-      if (!w.channel) { ++m.unknown; continue; }
+      if (!w.channel) {
+        ++m.unknown;
+        continue;
+      }
       switch (*w.channel) {
         case Channel::on_the_job: ++m.on_the_job; break;
         case Channel::with_others: ++m.with_others; break;
@@ -146,20 +157,38 @@ std::string num(double v) {
 template <class T>
 std::string opt(const std::optional<T>& v) {
   if (!v) return "";
-  if constexpr (std::is_same_v<T, double>) return num(*v);
-  else if constexpr (std::is_integral_v<T>) return std::to_string(*v);
-  else return std::string(to_string(*v));
+  if constexpr (std::is_same_v<T, double>)
+    return num(*v);
+  else if constexpr (std::is_integral_v<T>)
+    return std::to_string(*v);
+  else
+    return std::string(to_string(*v));
 }
 std::map<std::string, std::string> node_fields(const Node& n) {
   return {
-      {"kind", std::string(to_string(n.kind))}, {"name", n.name}, {"description", n.description},
-      {"importance", opt(n.importance)}, {"decomposition", opt(n.decomposition)}, {"audience", n.audience},
-      {"table", n.table}, {"doel", n.doel}, {"inhoud", n.inhoud}, {"doelgroep", n.doelgroep}, {"note", n.note},
-      {"status", opt(n.status)}, {"mandatory", n.mandatory ? "true" : "false"}, {"channel", opt(n.channel)},
-      {"duration_hours", opt(n.duration_hours)}, {"cost_cents", opt(n.cost_cents)},
-      {"participants", opt(n.participants)}, {"ilb_contribution", n.ilb_contribution ? "true" : "false"},
-      {"size", opt(n.size)}, {"gemma_id", n.gemma_id}, {"domain", n.domain},
-      {"budget_cents", opt(n.budget_cents)}, {"year", opt(n.year)},
+      {"kind", std::string(to_string(n.kind))},
+      {"name", n.name},
+      {"description", n.description},
+      {"importance", opt(n.importance)},
+      {"decomposition", opt(n.decomposition)},
+      {"audience", n.audience},
+      {"table", n.table},
+      {"doel", n.doel},
+      {"inhoud", n.inhoud},
+      {"doelgroep", n.doelgroep},
+      {"note", n.note},
+      {"status", opt(n.status)},
+      {"mandatory", n.mandatory ? "true" : "false"},
+      {"channel", opt(n.channel)},
+      {"duration_hours", opt(n.duration_hours)},
+      {"cost_cents", opt(n.cost_cents)},
+      {"participants", opt(n.participants)},
+      {"ilb_contribution", n.ilb_contribution ? "true" : "false"},
+      {"size", opt(n.size)},
+      {"gemma_id", n.gemma_id},
+      {"domain", n.domain},
+      {"budget_cents", opt(n.budget_cents)},
+      {"year", opt(n.year)},
   };
 }
 
@@ -174,10 +203,14 @@ std::string strength_text(const std::optional<Strength>& s) {
 
 PlanDiff diff(const StrategyGraph& a, const StrategyGraph& b) {
   PlanDiff d;
-  for (auto& n : a.nodes()) if (!b.find(n.id)) d.nodes_removed.push_back(n.id);
+  for (auto& n : a.nodes())
+    if (!b.find(n.id)) d.nodes_removed.push_back(n.id);
   for (auto& n : b.nodes()) {
     const Node* old = a.find(n.id);
-    if (!old) { d.nodes_added.push_back(n.id); continue; }
+    if (!old) {
+      d.nodes_added.push_back(n.id);
+      continue;
+    }
     auto fa = detail::node_fields(*old), fb = detail::node_fields(n);
     for (auto& [field, before] : fa)
       if (fb[field] != before) d.changed.push_back({n.id, field, before, fb[field]});
@@ -185,11 +218,15 @@ PlanDiff diff(const StrategyGraph& a, const StrategyGraph& b) {
   std::map<std::string, std::size_t> ea, eb;  // key -> the first edge with it
   for (std::size_t i = 0; i < a.edge_count(); ++i) ea.emplace(detail::edge_key(a.edges()[i]), i);
   for (std::size_t i = 0; i < b.edge_count(); ++i) eb.emplace(detail::edge_key(b.edges()[i]), i);
-  for (auto& e : a.edges()) if (!eb.count(detail::edge_key(e))) d.edges_removed.push_back(detail::edge_key(e));
+  for (auto& e : a.edges())
+    if (!eb.count(detail::edge_key(e))) d.edges_removed.push_back(detail::edge_key(e));
   for (auto& e : b.edges()) {
     auto key = detail::edge_key(e);
     auto it = ea.find(key);
-    if (it == ea.end()) { d.edges_added.push_back(key); continue; }
+    if (it == ea.end()) {
+      d.edges_added.push_back(key);
+      continue;
+    }
     auto sa = detail::strength_text(a.edge_strength(it->second)), sb = detail::strength_text(e.strength);
     if (sa != sb) d.changed.push_back({key, "strength", sa, sb});
   }
@@ -198,4 +235,3 @@ PlanDiff diff(const StrategyGraph& a, const StrategyGraph& b) {
 }
 
 }  // namespace koers::analysis
-

@@ -25,8 +25,9 @@ std::optional<std::int64_t> count(ObjectReader& r, const std::string& key) {
   auto* v = r.get(key, false);
   if (!v) return std::nullopt;
   if (!v->is_number_integer())
-    ObjectReader::fail(Errc::wrong_type, r.at(key), "must be a whole number, not " +
-                       (v->is_number_float() ? std::string("a decimal number") : koers::detail::type_name(*v)));
+    ObjectReader::fail(Errc::wrong_type, r.at(key),
+                       "must be a whole number, not " +
+                           (v->is_number_float() ? std::string("a decimal number") : koers::detail::type_name(*v)));
   auto n = ObjectReader::as_integer(*v, r.at(key));
   if (n < 0) ObjectReader::fail(Errc::invalid_value, r.at(key), "must not be negative");
   return n;
@@ -38,10 +39,12 @@ Ratio ratio_from_text(const std::string& s, const std::string& path) {
     if (slash == std::string::npos) return Ratio::parse(s);
     Ratio a = Ratio::parse(s.substr(0, slash)), b = Ratio::parse(s.substr(slash + 1));
     if (b.num == 0) ObjectReader::fail(Errc::invalid_value, path, "has a zero denominator");
-    return detail::reduced(static_cast<koers::detail::i128>(a.num) * b.den, static_cast<koers::detail::i128>(a.den) * b.num, path, "the fraction");
+    return detail::reduced(static_cast<koers::detail::i128>(a.num) * b.den,
+                           static_cast<koers::detail::i128>(a.den) * b.num, path, "the fraction");
   } catch (const InputError& e) {
     if (e.code() == Errc::invalid_value && e.message().rfind(path, 0) == 0) throw;
-    ObjectReader::fail(Errc::invalid_value, path, "must be a decimal text such as \"0.5\" or a fraction \"1/3\", not \"" + s + "\"");
+    ObjectReader::fail(Errc::invalid_value, path,
+                       "must be a decimal text such as \"0.5\" or a fraction \"1/3\", not \"" + s + "\"");
   }
   return {};
 }
@@ -58,14 +61,16 @@ std::optional<Ratio> share(ObjectReader& r, const std::string& key, bool allow_n
     if (d < 0) ObjectReader::fail(Errc::invalid_value, r.at(key), "must not be negative");
     return exact_hours(d, r.at(key));
   }
-  ObjectReader::fail(Errc::wrong_type, r.at(key), std::string("must be a decimal text such as \"0.5\"") +
-                     (allow_number ? " or a number" : "") + ", not " + koers::detail::type_name(*v));
+  ObjectReader::fail(Errc::wrong_type, r.at(key),
+                     std::string("must be a decimal text such as \"0.5\"") + (allow_number ? " or a number" : "") +
+                         ", not " + koers::detail::type_name(*v));
   return std::nullopt;
 }
 Rounding rounding_from(const std::string& s, const std::string& path) {
   for (auto r : {Rounding::floor, Rounding::ceil, Rounding::half_up, Rounding::half_even, Rounding::toward_zero})
     if (to_string(r) == s) return r;
-  ObjectReader::fail(Errc::invalid_value, path, "must be one of floor, ceil, half_up, half_even, toward_zero, not \"" + s + "\"");
+  ObjectReader::fail(Errc::invalid_value, path,
+                     "must be one of floor, ceil, half_up, half_even, toward_zero, not \"" + s + "\"");
   return Rounding::half_even;
 }
 
@@ -119,7 +124,8 @@ std::string intervention_cost_json(std::string_view text, const std::string& ori
   std::optional<std::int64_t> from_groups;
   if (auto* sizes = r.array("target_group_sizes")) {
     std::vector<std::int64_t> v;
-    for (std::size_t i = 0; i < sizes->size(); ++i) v.push_back(ObjectReader::as_integer((*sizes)[i], r.at("target_group_sizes/" + std::to_string(i))));
+    for (std::size_t i = 0; i < sizes->size(); ++i)
+      v.push_back(ObjectReader::as_integer((*sizes)[i], r.at("target_group_sizes/" + std::to_string(i))));
     from_groups = participants_from_groups(v, ov.uptake.value_or(Ratio{1, 1}), element);
   }
   r.finish();
@@ -134,14 +140,20 @@ std::string intervention_cost_json(std::string_view text, const std::string& ori
   m.stated_total = ov.cost;
   CostBreakdown b = cost(m, from_groups, element, o);
   ojson out = {{"participants", b.participants ? ojson(*b.participants) : ojson(nullptr)},
-              {"fixed_cents", b.fixed_part.cents()}, {"run_cents", b.run_part.cents()},
-              {"participant_cents", b.participant_part.cents()}, {"cost_cents", b.total.cents()},
-              {"ilb_share", ratio_text(m.ilb_share)}, {"ilb_per_participant_cents", b.ilb_per_participant.cents()},
-              {"ilb_cents", b.ilb.cents()}, {"own_cents", b.own.cents()},
-              {"learning_hours", opt_ratio(b.learning_hours)},
-              {"per_participant_cents", opt_cents(b.per_participant_rounded)}, {"per_participant_exact", opt_ratio(b.per_participant)},
-              {"per_hour_cents", opt_cents(b.per_hour_rounded)}, {"per_hour_exact", opt_ratio(b.per_hour)},
-              {"rounding", to_string(b.rounding)}};
+               {"fixed_cents", b.fixed_part.cents()},
+               {"run_cents", b.run_part.cents()},
+               {"participant_cents", b.participant_part.cents()},
+               {"cost_cents", b.total.cents()},
+               {"ilb_share", ratio_text(m.ilb_share)},
+               {"ilb_per_participant_cents", b.ilb_per_participant.cents()},
+               {"ilb_cents", b.ilb.cents()},
+               {"own_cents", b.own.cents()},
+               {"learning_hours", opt_ratio(b.learning_hours)},
+               {"per_participant_cents", opt_cents(b.per_participant_rounded)},
+               {"per_participant_exact", opt_ratio(b.per_participant)},
+               {"per_hour_cents", opt_cents(b.per_hour_rounded)},
+               {"per_hour_exact", opt_ratio(b.per_hour)},
+               {"rounding", to_string(b.rounding)}};
   return out.dump();
 }
 
@@ -152,21 +164,28 @@ std::string plan_costs_to_json(const PlanCosts& c, int indent) {
     const auto& m = L.model;
     auto money = [&](Money v) { return L.costed ? ojson(v.cents()) : ojson(nullptr); };
     lines.push_back({
-        {"id", L.id}, {"name", L.name}, {"stream", L.stream.empty() ? ojson(nullptr) : ojson(L.stream)},
+        {"id", L.id},
+        {"name", L.name},
+        {"stream", L.stream.empty() ? ojson(nullptr) : ojson(L.stream)},
         {"costed", L.costed},
         {"participants", b.participants ? ojson(*b.participants) : ojson(nullptr)},
         {"participants_from", L.participants_from.empty() ? ojson(nullptr) : ojson(L.participants_from)},
         {"target_groups", L.target_groups},
         {"hours_per_participant", opt_ratio(m.hours_per_participant)},
         {"learning_hours", opt_ratio(b.learning_hours)},
-        {"price", {{"fixed_cents", m.fixed.cents()}, {"per_run_cents", m.per_run.cents()}, {"runs", m.runs},
-                   {"per_participant_cents", m.per_participant.cents()}}},
-        {"fixed_cents", money(b.fixed_part)}, {"run_cents", money(b.run_part)},
+        {"price",
+         {{"fixed_cents", m.fixed.cents()},
+          {"per_run_cents", m.per_run.cents()},
+          {"runs", m.runs},
+          {"per_participant_cents", m.per_participant.cents()}}},
+        {"fixed_cents", money(b.fixed_part)},
+        {"run_cents", money(b.run_part)},
         {"participant_cents", money(b.participant_part)},
         {"cost_cents", money(b.total)},
         {"ilb_share", ratio_text(m.ilb_share)},
         {"ilb_per_participant_cents", money(b.ilb_per_participant)},
-        {"ilb_cents", money(b.ilb)}, {"own_cents", money(b.own)},
+        {"ilb_cents", money(b.ilb)},
+        {"own_cents", money(b.own)},
         {"per_participant_cents", L.costed ? opt_cents(b.per_participant_rounded) : ojson(nullptr)},
         {"per_participant_exact", L.costed ? opt_ratio(b.per_participant) : ojson(nullptr)},
         {"per_hour_cents", L.costed ? opt_cents(b.per_hour_rounded) : ojson(nullptr)},
@@ -176,16 +195,29 @@ std::string plan_costs_to_json(const PlanCosts& c, int indent) {
   }
   ojson streams = ojson::array();
   for (const auto& s : c.streams)
-    streams.push_back({{"id", s.id.empty() ? ojson(nullptr) : ojson(s.id)}, {"name", s.name},
-                       {"budget_cents", opt_cents(s.budget)}, {"own_cents", s.own.cents()}, {"ilb_cents", s.ilb.cents()},
-                       {"committed_cents", s.committed.cents()}, {"free_cents", opt_cents(s.free)}});
-  ojson total = {{"cost_cents", c.total.cents()}, {"own_cents", c.own.cents()}, {"ilb_cents", c.ilb.cents()},
-                {"participants", c.participants}, {"learning_hours", ratio_text(c.learning_hours)},
-                {"per_participant_cents", opt_cents(c.per_participant_rounded)}, {"per_participant_exact", opt_ratio(c.per_participant)},
-                {"per_hour_cents", opt_cents(c.per_hour_rounded)}, {"per_hour_exact", opt_ratio(c.per_hour)}};
-  ojson out = {{"name", c.name}, {"rounding", to_string(c.rounding)},
-              {"ilb_stream", c.ilb_stream.empty() ? ojson(nullptr) : ojson(c.ilb_stream)},
-              {"interventions", lines}, {"streams", streams}, {"total", total}, {"uncosted", c.uncosted}};
+    streams.push_back({{"id", s.id.empty() ? ojson(nullptr) : ojson(s.id)},
+                       {"name", s.name},
+                       {"budget_cents", opt_cents(s.budget)},
+                       {"own_cents", s.own.cents()},
+                       {"ilb_cents", s.ilb.cents()},
+                       {"committed_cents", s.committed.cents()},
+                       {"free_cents", opt_cents(s.free)}});
+  ojson total = {{"cost_cents", c.total.cents()},
+                 {"own_cents", c.own.cents()},
+                 {"ilb_cents", c.ilb.cents()},
+                 {"participants", c.participants},
+                 {"learning_hours", ratio_text(c.learning_hours)},
+                 {"per_participant_cents", opt_cents(c.per_participant_rounded)},
+                 {"per_participant_exact", opt_ratio(c.per_participant)},
+                 {"per_hour_cents", opt_cents(c.per_hour_rounded)},
+                 {"per_hour_exact", opt_ratio(c.per_hour)}};
+  ojson out = {{"name", c.name},
+               {"rounding", to_string(c.rounding)},
+               {"ilb_stream", c.ilb_stream.empty() ? ojson(nullptr) : ojson(c.ilb_stream)},
+               {"interventions", lines},
+               {"streams", streams},
+               {"total", total},
+               {"uncosted", c.uncosted}};
   return out.dump(indent);
 }
 

@@ -27,7 +27,8 @@ std::vector<std::string>& deprecation_notes() {
 /// is given (read for one release, noted for take_deprecation_notes()). Both given: E107.
 std::string renamed(ObjectReader& r, const std::string& key, const std::string& old_key) {
   if (!r.has(old_key)) return key;
-  if (r.has(key)) ObjectReader::fail(Errc::invalid_value, r.at(old_key), "is the old name of '" + key + "': give one of the two");
+  if (r.has(key))
+    ObjectReader::fail(Errc::invalid_value, r.at(old_key), "is the old name of '" + key + "': give one of the two");
   deprecation_notes().push_back(r.at(old_key) + ": '" + old_key + "' is the old name of '" + key +
                                 "' (read for one release; write '" + key + "')");
   return old_key;
@@ -40,9 +41,11 @@ std::optional<Money> cents(ObjectReader& r, const std::string& key, bool require
 /// A whole number (int64): a float is E106.
 std::int64_t whole_at(const json& v, const std::string& path) {
   if (!v.is_number_integer())
-    ObjectReader::fail(Errc::wrong_type, path, "must be a whole number (objective values and weights are integers), not " +
-                       (v.is_number_float() ? std::string("a decimal number") : koers::detail::type_name(v)));
-  if (v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+    ObjectReader::fail(Errc::wrong_type, path,
+                       "must be a whole number (objective values and weights are integers), not " +
+                           (v.is_number_float() ? std::string("a decimal number") : koers::detail::type_name(v)));
+  if (v.is_number_unsigned() &&
+      v.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
     ObjectReader::fail(Errc::invalid_value, path, "is too large");
   return v.get<std::int64_t>();
 }
@@ -74,7 +77,6 @@ auto validated(const std::string& origin, F&& f) {
   }
 }
 
-
 /// One scenario of a koers.portfolio file (JSON path `at` for messages).
 PortfolioScenario scenario_at(const json& v, const std::string& at) {
   ObjectReader r(v, at);
@@ -85,8 +87,9 @@ PortfolioScenario scenario_at(const json& v, const std::string& at) {
       for (auto it = o->begin(); it != o->end(); ++it) {
         std::string path = r.at(key) + "/" + it.key();
         if (!it->is_string())
-          ObjectReader::fail(Errc::wrong_type, path, "must be a decimal string such as \"0.9\" (a float loses cents), not " +
-                             koers::detail::type_name(*it));
+          ObjectReader::fail(
+              Errc::wrong_type, path,
+              "must be a decimal string such as \"0.9\" (a float loses cents), not " + koers::detail::type_name(*it));
         out.push_back({it.key(), it->get<std::string>()});
       }
   };
@@ -123,8 +126,9 @@ PortfolioScenario scenario_at(const json& v, const std::string& at) {
     auto share = [&](const char* key) {
       auto* v2 = m.get(key, true);
       if (!v2->is_string())
-        ObjectReader::fail(Errc::wrong_type, m.at(key), "must be a decimal string such as \"0.02\" (a float is not exact), not " +
-                           koers::detail::type_name(*v2));
+        ObjectReader::fail(
+            Errc::wrong_type, m.at(key),
+            "must be a decimal string such as \"0.02\" (a float is not exact), not " + koers::detail::type_name(*v2));
       return v2->get<std::string>();
     };
     PayrollChange c;
@@ -163,7 +167,8 @@ json scenario_json(const PortfolioScenario& s) {
   }
   if (!s.move.empty()) {
     o["move_cents"] = json::array();
-    for (const auto& m : s.move) o["move_cents"].push_back({{"from", m.from}, {"to", m.to}, {"cents", m.amount.cents()}});
+    for (const auto& m : s.move)
+      o["move_cents"].push_back({{"from", m.from}, {"to", m.to}, {"cents", m.amount.cents()}});
   }
   if (s.payroll_share) o["payroll_share"] = {{"from", s.payroll_share->from}, {"to", s.payroll_share->to}};
   return o;
@@ -184,9 +189,13 @@ Portfolio parse_portfolio(std::string_view text, const std::string& origin) {
     pf.name = top.str_or("name", "");
     pf.note = top.str_or("note", "");  // free text (sources, what is illustrative); round-trips
     if (auto o = top.str("objective")) {
-      if (*o == "additive") pf.objective = Objective::additive;
-      else if (*o == "coverage") pf.objective = Objective::coverage;
-      else ObjectReader::fail(Errc::invalid_value, "/objective", "must be \"additive\" or \"coverage\", not \"" + *o + "\"");
+      if (*o == "additive")
+        pf.objective = Objective::additive;
+      else if (*o == "coverage")
+        pf.objective = Objective::coverage;
+      else
+        ObjectReader::fail(Errc::invalid_value, "/objective",
+                           "must be \"additive\" or \"coverage\", not \"" + *o + "\"");
     }
     const json* streams = top.array("streams", true);
     for (std::size_t i = 0; i < streams->size(); ++i) {
@@ -211,12 +220,15 @@ Portfolio parse_portfolio(std::string_view text, const std::string& origin) {
           if (!v->is_number_integer())
             ObjectReader::fail(Errc::wrong_type, r.at("participants"), "must be a whole number");
           it.participants = whole_at(*v, r.at("participants"));
-          if (*it.participants < 0) ObjectReader::fail(Errc::invalid_value, r.at("participants"), "must not be negative");
+          if (*it.participants < 0)
+            ObjectReader::fail(Errc::invalid_value, r.at("participants"), "must not be negative");
         }
         bool both = it.per_participant && it.participants;
         auto c = cents(r, "cost_cents", !both);
-        if (c) it.cost = *c;
-        else it.cost = *it.per_participant * *it.participants;  // E114 when beyond 64 bits
+        if (c)
+          it.cost = *c;
+        else
+          it.cost = *it.per_participant * *it.participants;  // E114 when beyond 64 bits
         if (auto* v = r.get("value", false)) it.value = whole_at(*v, r.at("value"));
         if (auto* v = r.get("covers", false)) it.covers = string_list(*v, r.at("covers"));
         it.mandatory = r.boolean("mandatory").value_or(false);
@@ -248,7 +260,8 @@ Portfolio parse_portfolio(std::string_view text, const std::string& origin) {
     if (const json* req = top.array("requires"))
       for (std::size_t i = 0; i < req->size(); ++i) {
         auto v = string_list((*req)[i], p("/requires", i));
-        if (v.size() != 2) ObjectReader::fail(Errc::invalid_value, p("/requires", i), "must be a pair [item, needed item]");
+        if (v.size() != 2)
+          ObjectReader::fail(Errc::invalid_value, p("/requires", i), "must be a pair [item, needed item]");
         pf.requirements.push_back({v[0], v[1]});
       }
     if (const json* sc = top.array("scenarios"))
@@ -367,8 +380,10 @@ std::string result_to_json(const PortfolioResult& r, int indent) {
   if (r.conflict) j["conflict"] = conflict_json(*r.conflict);
   j["nodes"] = r.stats.nodes;
   j["seconds"] = r.stats.seconds;
-  if (r.stats.stopped_by == StopReason::none) j["stopped_by"] = nullptr;
-  else j["stopped_by"] = to_string(r.stats.stopped_by);
+  if (r.stats.stopped_by == StopReason::none)
+    j["stopped_by"] = nullptr;
+  else
+    j["stopped_by"] = to_string(r.stats.stopped_by);
   return j.dump(indent);
 }
 
@@ -483,20 +498,28 @@ std::string result_to_json(const SelectionResult& r, int indent) {
   for (const auto& [e, ids] : r.assignment) j["assignment"][e] = ids;
   j["hours_used"] = r.hours_used;
   j["hours_available"] = r.hours_available;
-  json cut = {{"n", r.top_n_cut.n}, {"selected", r.top_n_cut.selected}, {"total_score", r.top_n_cut.total_score},
-              {"feasible", r.top_n_cut.feasible}, {"lost", r.top_n_cut.lost}};
+  json cut = {{"n", r.top_n_cut.n},
+              {"selected", r.top_n_cut.selected},
+              {"total_score", r.top_n_cut.total_score},
+              {"feasible", r.top_n_cut.feasible},
+              {"lost", r.top_n_cut.lost}};
   cut["assignment"] = json::object();
   for (const auto& [e, ids] : r.top_n_cut.assignment) cut["assignment"][e] = ids;
   j["top_n_cut"] = cut;
   if (r.conflict) {
     const auto& c = *r.conflict;
-    j["conflict"] = {{"kind", c.kind}, {"items", c.items}, {"required_hours", c.required_hours},
-                     {"capacity_hours", c.capacity_hours}, {"message", c.message}};
+    j["conflict"] = {{"kind", c.kind},
+                     {"items", c.items},
+                     {"required_hours", c.required_hours},
+                     {"capacity_hours", c.capacity_hours},
+                     {"message", c.message}};
   }
   j["nodes"] = r.stats.nodes;
   j["seconds"] = r.stats.seconds;
-  if (r.stats.stopped_by == StopReason::none) j["stopped_by"] = nullptr;
-  else j["stopped_by"] = to_string(r.stats.stopped_by);
+  if (r.stats.stopped_by == StopReason::none)
+    j["stopped_by"] = nullptr;
+  else
+    j["stopped_by"] = to_string(r.stats.stopped_by);
   return j.dump(indent);
 }
 

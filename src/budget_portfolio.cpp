@@ -28,12 +28,19 @@ Closure mandatory_closure(const Portfolio& p, const Prepared& pr) {
   const auto& out = pr.needs_out;
   std::vector<int> stack;
   for (std::size_t i = 0; i < n; ++i)
-    if (p.items[i].mandatory) { c.in[i] = 1; stack.push_back(static_cast<int>(i)); }
+    if (p.items[i].mandatory) {
+      c.in[i] = 1;
+      stack.push_back(static_cast<int>(i));
+    }
   while (!stack.empty()) {
     int a = stack.back();
     stack.pop_back();
     for (int b : out[a])
-      if (!c.in[b]) { c.in[b] = 1; c.via[b] = a; stack.push_back(b); }
+      if (!c.in[b]) {
+        c.in[b] = 1;
+        c.via[b] = a;
+        stack.push_back(b);
+      }
   }
   return c;
 }
@@ -54,8 +61,8 @@ std::optional<Conflict> find_conflict(const Portfolio& p, const Prepared& pr) {
     k.items = chain;
     std::string path;
     for (std::size_t t = 0; t < chain.size(); ++t) path += (t ? " -> " : "") + q(chain[t]);
-    k.message = "mandatory item " + q(chain.front()) + " needs " + q(p.items[i].id) +
-                " (" + path + "), which may not be funded";
+    k.message = "mandatory item " + q(chain.front()) + " needs " + q(p.items[i].id) + " (" + path +
+                "), which may not be funded";
     return k;
   }
   // a stream too small for its mandatory items (with what they require)
@@ -64,7 +71,10 @@ std::optional<Conflict> find_conflict(const Portfolio& p, const Prepared& pr) {
     Money need;
     std::vector<std::size_t> items;
     for (std::size_t i = 0; i < n; ++i)
-      if (c.in[i] && res[i] == static_cast<int>(s)) { need += p.items[i].cost; items.push_back(i); }
+      if (c.in[i] && res[i] == static_cast<int>(s)) {
+        need += p.items[i].cost;
+        items.push_back(i);
+      }
     Money cap = st.capacity();
     if (need > cap) {
       Conflict k;
@@ -166,8 +176,10 @@ void check_group_mandatory(const Portfolio& p, std::size_t g, const std::vector<
   for (int i : items)
     if (p.items[static_cast<std::size_t>(i)].mandatory && !p.items[static_cast<std::size_t>(i)].excluded) ++mand;
   if (mand > grp.max)
-    throw_error(Errc::invalid_value, "group " + q(grp.id) + " holds " + std::to_string(mand) +
-                      " mandatory items but allows at most " + std::to_string(grp.max), {grp.id});
+    throw_error(Errc::invalid_value,
+                "group " + q(grp.id) + " holds " + std::to_string(mand) + " mandatory items but allows at most " +
+                    std::to_string(grp.max),
+                {grp.id});
 }
 
 StopReason stop_reason(koers::detail::BnbStop s) {
@@ -201,11 +213,17 @@ std::vector<std::string> ids_of(const Portfolio& p, const std::vector<signed cha
 bool is_decimal(const std::string& s) {
   if (s.empty()) return false;
   std::size_t i = 0, digits = 0;
-  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) { ++i; ++digits; }
+  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
+    ++i;
+    ++digits;
+  }
   if (i < s.size() && s[i] == '.') {
     ++i;
     std::size_t frac = 0;
-    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) { ++i; ++frac; }
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
+      ++i;
+      ++frac;
+    }
     if (frac == 0) return false;
   }
   return i == s.size() && digits > 0;
@@ -221,8 +239,14 @@ Decimal parse_decimal(const std::string& s) {
   bool point = false;
   int zeros = 0;  // fraction zeros not applied yet: trailing ones change nothing ("1.000…0" is 1)
   for (char c : s) {
-    if (c == '.') { point = true; continue; }
-    if (point && c == '0') { ++zeros; continue; }
+    if (c == '.') {
+      point = true;
+      continue;
+    }
+    if (point && c == '0') {
+      ++zeros;
+      continue;
+    }
     for (; zeros > 0; --zeros) {
       d.mant *= 10;
       ++d.scale;
@@ -237,10 +261,16 @@ Decimal parse_decimal(const std::string& s) {
   return d;
 }
 std::string decimal_text(Decimal d) {
-  while (d.scale > 0 && d.mant % 10 == 0) { d.mant /= 10; --d.scale; }
+  while (d.scale > 0 && d.mant % 10 == 0) {
+    d.mant /= 10;
+    --d.scale;
+  }
   std::string digits;
   koers::detail::i128 m = d.mant;
-  do { digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(m % 10))); m /= 10; } while (m > 0);
+  do {
+    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(m % 10)));
+    m /= 10;
+  } while (m > 0);
   if (d.scale == 0) return digits;
   while (static_cast<int>(digits.size()) <= d.scale) digits.insert(digits.begin(), '0');
   digits.insert(digits.end() - d.scale, '.');
@@ -249,19 +279,28 @@ std::string decimal_text(Decimal d) {
 /// The exact product of two decimal texts, as decimal text ("0.9" × "0.95" = "0.855").
 std::string decimal_product(const std::string& a, const std::string& b) {
   for (const auto* t : {&a, &b})
-    if (!is_decimal(*t)) throw BudgetError(Errc::invalid_scenario, "factor " + q(*t) + " is not a non-negative decimal string", {*t});
+    if (!is_decimal(*t))
+      throw BudgetError(Errc::invalid_scenario, "factor " + q(*t) + " is not a non-negative decimal string", {*t});
   Decimal x = parse_decimal(a), y = parse_decimal(b);
   Decimal r{x.mant * y.mant, x.scale + y.scale};
-  while (r.scale > 0 && r.mant % 10 == 0) { r.mant /= 10; --r.scale; }
+  while (r.scale > 0 && r.mant % 10 == 0) {
+    r.mant /= 10;
+    --r.scale;
+  }
   if (r.mant > std::numeric_limits<std::int64_t>::max() || r.scale > 18)
-    throw BudgetError(Errc::invalid_scenario, "the product of factors " + q(a) + " and " + q(b) + " has too many digits", {a, b});
+    throw BudgetError(Errc::invalid_scenario,
+                      "the product of factors " + q(a) + " and " + q(b) + " has too many digits", {a, b});
   return decimal_text(r);
 }
 /// a × b, reduced; E406 when it does not fit 64 bits.
 Ratio ratio_product(Ratio a, Ratio b, const std::string& where) {
-  koers::detail::i128 n = static_cast<koers::detail::i128>(a.num) * b.num, d = static_cast<koers::detail::i128>(a.den) * b.den;
+  koers::detail::i128 n = static_cast<koers::detail::i128>(a.num) * b.num,
+                      d = static_cast<koers::detail::i128>(a.den) * b.den;
   koers::detail::i128 g = koers::detail::gcd128(n, d);
-  if (g > 1) { n /= g; d /= g; }
+  if (g > 1) {
+    n /= g;
+    d /= g;
+  }
   if (n > std::numeric_limits<std::int64_t>::max() || d > std::numeric_limits<std::int64_t>::max())
     throw BudgetError(Errc::invalid_scenario, where + ": the combined factor has too many digits", {});
   return Ratio{static_cast<std::int64_t>(n), static_cast<std::int64_t>(d)};
@@ -269,9 +308,7 @@ Ratio ratio_product(Ratio a, Ratio b, const std::string& where) {
 Money floor_times(Money m, Ratio r, const std::string& where, const std::vector<std::string>& elements) {
   try {
     return m.scaled(r, Rounding::floor);
-  } catch (const InputError& e) {
-    throw_error(Errc::money_overflow, where + ": " + e.message(), elements);
-  }
+  } catch (const InputError& e) { throw_error(Errc::money_overflow, where + ": " + e.message(), elements); }
 }
 
 /// Steps 1–3 of a scenario (budgets, moves, costs) on `p` (streams and items of the base, in the
@@ -296,12 +333,12 @@ void apply_changes(Portfolio& p, const PortfolioScenario& sc, const PortfolioInd
     return it->second;
   };
   auto factor = [&](const std::string& f, const std::string& sub, const std::string& elem) {
-    if (!is_decimal(f)) bad("factor " + q(f) + at(sub) + " for " + q(elem) + " is not a non-negative decimal string such as \"0.9\"", {elem});
+    if (!is_decimal(f))
+      bad("factor " + q(f) + at(sub) + " for " + q(elem) + " is not a non-negative decimal string such as \"0.9\"",
+          {elem});
     try {
       return Ratio::parse(f);
-    } catch (const InputError& e) {
-      bad("factor " + q(f) + at(sub) + ": " + e.message(), {elem});
-    }
+    } catch (const InputError& e) { bad("factor " + q(f) + at(sub) + ": " + e.message(), {elem}); }
     return Ratio{};
   };
   // 1. budgets
@@ -309,7 +346,8 @@ void apply_changes(Portfolio& p, const PortfolioScenario& sc, const PortfolioInd
   if (sc.payroll_share) {
     Ratio from = factor(sc.payroll_share->from, "/payroll_share/from", "payroll_share");
     Ratio to = factor(sc.payroll_share->to, "/payroll_share/to", "payroll_share");
-    if (from.num == 0) bad("payroll_share 'from'" + at("/payroll_share/from") + " must be greater than 0", {"payroll_share"});
+    if (from.num == 0)
+      bad("payroll_share 'from'" + at("/payroll_share/from") + " must be greater than 0", {"payroll_share"});
     payroll = ratio_product(to, Ratio{from.den, from.num}, where);
   }
   std::vector<std::optional<Ratio>> sf(p.streams.size());
@@ -322,8 +360,9 @@ void apply_changes(Portfolio& p, const PortfolioScenario& sc, const PortfolioInd
     Ratio r = payroll ? *payroll : Ratio{1, 1};
     if (sf[s]) r = ratio_product(r, *sf[s], where);
     const std::string& id = p.streams[s].id;
-    p.streams[s].budget = floor_times(p.streams[s].budget, r, where + at(sf[s] ? "/scale_budget/" + id : "/payroll_share") +
-                                      " stream " + q(id), {sc.name, id});
+    p.streams[s].budget =
+        floor_times(p.streams[s].budget, r,
+                    where + at(sf[s] ? "/scale_budget/" + id : "/payroll_share") + " stream " + q(id), {sc.name, id});
   }
   for (const auto& [id, a] : sc.set_budget) {
     int s = stream_at(id, "/set_budget_cents/" + id);
@@ -342,12 +381,15 @@ void apply_changes(Portfolio& p, const PortfolioScenario& sc, const PortfolioInd
     Money left = src.budget - mv.amount;
     if (left < src.reserved)
       bad("cannot move " + mv.amount.to_string() + " out of stream " + q(mv.from) + at(sub) + ": it has " +
-          src.budget.to_string() + (src.reserved.cents() ? " of which " + src.reserved.to_string() + " reserved" : std::string()) +
-          (left.cents() < 0 ? " (it would go negative)" : " (it would go below its reserved lines)"), {mv.from});
+              src.budget.to_string() +
+              (src.reserved.cents() ? " of which " + src.reserved.to_string() + " reserved" : std::string()) +
+              (left.cents() < 0 ? " (it would go negative)" : " (it would go below its reserved lines)"),
+          {mv.from});
     try {
       p.streams[t].budget = p.streams[t].budget + mv.amount;
     } catch (const InputError& e) {
-      throw_error(Errc::money_overflow, where + at(sub) + ": stream " + q(mv.to) + ": " + e.message(), {sc.name, mv.to});
+      throw_error(Errc::money_overflow, where + at(sub) + ": stream " + q(mv.to) + ": " + e.message(),
+                  {sc.name, mv.to});
     }
     src.budget = left;
   }
@@ -358,11 +400,15 @@ void apply_changes(Portfolio& p, const PortfolioScenario& sc, const PortfolioInd
     auto& it = p.items[item_at(id, sub)];
     if (n < 0) bad("sets a negative number of participants for item " + q(id) + at(sub), {id});
     if (!it.per_participant)
-      bad("sets participants of item " + q(id) + at(sub) + ", which has no per_participant_cents (its cost is a total: use set_cost_cents or scale_cost)", {id});
+      bad("sets participants of item " + q(id) + at(sub) +
+              ", which has no per_participant_cents (its cost is a total: use set_cost_cents or scale_cost)",
+          {id});
     try {
       it.cost = *it.per_participant * n;
     } catch (const InputError& e) {
-      throw_error(Errc::money_overflow, where + at(sub) + ": item " + q(id) + ": per_participant_cents × participants " + e.message(), {sc.name, id});
+      throw_error(Errc::money_overflow,
+                  where + at(sub) + ": item " + q(id) + ": per_participant_cents × participants " + e.message(),
+                  {sc.name, id});
     }
     it.participants = n;
     changed[&it - p.items.data()] = 1;
@@ -378,15 +424,20 @@ void apply_changes(Portfolio& p, const PortfolioScenario& sc, const PortfolioInd
   std::vector<std::optional<Ratio>> own(p.items.size());
   for (const auto& [id, f] : sc.scale_cost) {
     const std::string sub = "/scale_cost/" + id;
-    if (id == "*") { star = factor(f, sub, "*"); continue; }
+    if (id == "*") {
+      star = factor(f, sub, "*");
+      continue;
+    }
     own[item_at(id, sub)] = factor(f, sub, id);
   }
   for (std::size_t i = 0; i < p.items.size(); ++i) {
     if (set[i]) continue;
     const auto& r = own[i] ? own[i] : star;
     if (!r) continue;
-    p.items[i].cost = floor_times(p.items[i].cost, *r, where + at("/scale_cost/" + (own[i] ? p.items[i].id : std::string("*"))) +
-                                  " item " + q(p.items[i].id), {sc.name, p.items[i].id});
+    p.items[i].cost = floor_times(
+        p.items[i].cost, *r,
+        where + at("/scale_cost/" + (own[i] ? p.items[i].id : std::string("*"))) + " item " + q(p.items[i].id),
+        {sc.name, p.items[i].id});
     changed[i] = 1;
   }
   for (std::size_t i = 0; i < p.items.size(); ++i) {
@@ -401,7 +452,8 @@ void apply_changes(Portfolio& p, const PortfolioScenario& sc, const PortfolioInd
       try {
         total[ix.stream.at(it.stream)] += it.cost;
       } catch (const InputError& e) {
-        throw_error(Errc::money_overflow, where + ": the costs of stream " + q(it.stream) + " add up beyond 64 bits", {sc.name, it.stream});
+        throw_error(Errc::money_overflow, where + ": the costs of stream " + q(it.stream) + " add up beyond 64 bits",
+                    {sc.name, it.stream});
       }
     }
   }
@@ -437,13 +489,15 @@ bool binding_witness(const koers::detail::BnbModel& m, const std::vector<signed 
     if (x[u] == 1 || m.res[u] != r || !needs_ok[u] || (!m.fix.empty() && m.fix[u] != -1)) continue;
     bool gain = false;
     if (m.coverage) {
-      for (int g : m.covers[u]) gain = gain || (!covered[static_cast<std::size_t>(g)] && m.weight[static_cast<std::size_t>(g)] > 0);
+      for (int g : m.covers[u])
+        gain = gain || (!covered[static_cast<std::size_t>(g)] && m.weight[static_cast<std::size_t>(g)] > 0);
     } else {
       gain = m.value[u] > 0;
     }
     if (!gain) continue;
     bool room = true;
-    for (int g : groups_of[u]) room = room && in_group[static_cast<std::size_t>(g)] < m.group_max[static_cast<std::size_t>(g)];
+    for (int g : groups_of[u])
+      room = room && in_group[static_cast<std::size_t>(g)] < m.group_max[static_cast<std::size_t>(g)];
     if (!room) continue;
     if (m.accept) {
       auto y = x;
@@ -459,8 +513,9 @@ bool binding_witness(const koers::detail::BnbModel& m, const std::vector<signed 
 
 Money scale_floor(Money budget, const std::string& factor) {
   if (!detail::is_decimal(factor))
-    throw BudgetError(Errc::invalid_scenario, "scale factor " + detail::q(factor) +
-                      " is not a non-negative decimal string such as \"0.9\"", {factor});
+    throw BudgetError(Errc::invalid_scenario,
+                      "scale factor " + detail::q(factor) + " is not a non-negative decimal string such as \"0.9\"",
+                      {factor});
   try {
     return budget.scaled(Ratio::parse(factor), Rounding::floor);
   } catch (const InputError& e) {
@@ -475,7 +530,8 @@ void Portfolio::validate() const {
   for (const auto& s : streams) {
     if (!seen.insert(s.id).second) throw_error(Errc::duplicate_name, "stream " + q(s.id) + " is defined twice", {s.id});
     if (s.budget.cents() < 0) throw_error(Errc::invalid_value, "stream " + q(s.id) + " has a negative budget", {s.id});
-    if (s.reserved.cents() < 0) throw_error(Errc::invalid_value, "stream " + q(s.id) + " has negative reserved lines", {s.id});
+    if (s.reserved.cents() < 0)
+      throw_error(Errc::invalid_value, "stream " + q(s.id) + " has negative reserved lines", {s.id});
   }
   detail::PortfolioIndex ix(*this);
   seen.clear();
@@ -488,7 +544,8 @@ void Portfolio::validate() const {
   koers::detail::i128 vpos = 0, wsum = 0;
   for (const auto& g : goals) wsum += g.weight;
   for (const auto& it : items) {
-    if (!seen.insert(it.id).second) throw_error(Errc::duplicate_name, "item " + q(it.id) + " is defined twice", {it.id});
+    if (!seen.insert(it.id).second)
+      throw_error(Errc::duplicate_name, "item " + q(it.id) + " is defined twice", {it.id});
     int s = ix.stream_of(it.stream, "item " + q(it.id));
     if (it.cost.cents() < 0) throw_error(Errc::invalid_value, "item " + q(it.id) + " has a negative cost", {it.id});
     if (it.per_participant && it.per_participant->cents() < 0)
@@ -498,9 +555,12 @@ void Portfolio::validate() const {
     if (it.per_participant && it.participants) {
       Money prod = *it.per_participant * *it.participants;
       if (prod != it.cost)
-        throw BudgetError(Errc::inconsistent_cost, "item " + q(it.id) + ": cost_cents " + std::to_string(it.cost.cents()) +
-                          " differs from per_participant_cents × participants = " + std::to_string(it.per_participant->cents()) +
-                          " × " + std::to_string(*it.participants) + " = " + std::to_string(prod.cents()), {it.id});
+        throw BudgetError(
+            Errc::inconsistent_cost,
+            "item " + q(it.id) + ": cost_cents " + std::to_string(it.cost.cents()) +
+                " differs from per_participant_cents × participants = " + std::to_string(it.per_participant->cents()) +
+                " × " + std::to_string(*it.participants) + " = " + std::to_string(prod.cents()),
+            {it.id});
     }
     stream_total[s] += it.cost;  // throws E114 past 64 bits
     if (it.value > 0) vpos += it.value;
@@ -548,7 +608,11 @@ void Portfolio::validate() const {
           for (std::size_t t = 0; t < path.size(); ++t) msg += (t ? " -> " : "") + q(path[t]);
           throw_error(Errc::cycle, "requires cycle: " + msg, path);
         }
-        if (state[b] == 0) { state[b] = 1; parent[b] = a; st.push_back({b, 0}); }
+        if (state[b] == 0) {
+          state[b] = 1;
+          parent[b] = a;
+          st.push_back({b, 0});
+        }
       } else {
         state[a] = 2;
         st.pop_back();
@@ -571,18 +635,22 @@ void Portfolio::validate() const {
       // (a factor whose digits do not fit, or a budget it scales past 64 bits, is the scenario's
       // error when applied — a row with status "error" in a sweep — naming scenario and stream)
       if (!detail::is_decimal(f))
-        throw BudgetError(Errc::invalid_scenario, "scenario " + q(sc.name) + " (" + path + "): scale factor " + q(f) +
-                          " for stream " + q(s) + " is not a non-negative decimal string", {sc.name, s});
+        throw BudgetError(Errc::invalid_scenario,
+                          "scenario " + q(sc.name) + " (" + path + "): scale factor " + q(f) + " for stream " + q(s) +
+                              " is not a non-negative decimal string",
+                          {sc.name, s});
     }
     for (const auto& [s, a] : sc.set_budget) {
       ix.stream_of(s, "scenario " + q(sc.name));
-      if (a.cents() < 0) throw BudgetError(Errc::invalid_scenario, "scenario " + q(sc.name) + " sets a negative budget", {sc.name, s});
+      if (a.cents() < 0)
+        throw BudgetError(Errc::invalid_scenario, "scenario " + q(sc.name) + " sets a negative budget", {sc.name, s});
     }
     for (const auto& id : sc.drop_items) ix.item_of(id, "scenario " + q(sc.name));
     for (const auto& id : sc.force_items) {
       ix.item_of(id, "scenario " + q(sc.name));
       if (std::find(sc.drop_items.begin(), sc.drop_items.end(), id) != sc.drop_items.end())
-        throw BudgetError(Errc::invalid_scenario, "scenario " + q(sc.name) + " both drops and forces " + q(id), {sc.name, id});
+        throw BudgetError(Errc::invalid_scenario, "scenario " + q(sc.name) + " both drops and forces " + q(id),
+                          {sc.name, id});
     }
   }
 }
@@ -599,17 +667,20 @@ void apply_to(Portfolio& p, const PortfolioScenario& sc, const PortfolioIndex& i
       try {
         st.budget = scale_floor(st.budget, f);
       } catch (const Error& e) {
-        throw_error(e.code(), "scenario " + q(sc.name) + ": scale_budget of stream " + q(s) + ": " + e.message(), {sc.name, s});
+        throw_error(e.code(), "scenario " + q(sc.name) + ": scale_budget of stream " + q(s) + ": " + e.message(),
+                    {sc.name, s});
       }
     }
     for (const auto& [s, a] : sc.set_budget) {
-      if (a.cents() < 0) throw BudgetError(Errc::invalid_scenario, "scenario " + q(sc.name) + " sets a negative budget", {sc.name, s});
+      if (a.cents() < 0)
+        throw BudgetError(Errc::invalid_scenario, "scenario " + q(sc.name) + " sets a negative budget", {sc.name, s});
       p.streams[ix.stream_of(s, "scenario " + q(sc.name))].budget = a;
     }
   }
   for (const auto& id : sc.force_items)
     if (std::find(sc.drop_items.begin(), sc.drop_items.end(), id) != sc.drop_items.end())
-      throw BudgetError(Errc::invalid_scenario, "scenario " + q(sc.name) + " both drops and forces " + q(id), {sc.name, id});
+      throw BudgetError(Errc::invalid_scenario, "scenario " + q(sc.name) + " both drops and forces " + q(id),
+                        {sc.name, id});
   for (const auto& id : sc.drop_items) {
     auto& it = p.items[ix.item_of(id, "scenario " + q(sc.name))];
     it.excluded = true;
@@ -659,10 +730,14 @@ void erase_key(std::vector<std::pair<std::string, V>>& v, const std::string& k) 
 }
 template <class V>
 void put_key(std::vector<std::pair<std::string, V>>& v, const std::string& k, V val) {
-  if (auto* p = find_key(v, k)) *p = std::move(val);
-  else v.emplace_back(k, std::move(val));
+  if (auto* p = find_key(v, k))
+    *p = std::move(val);
+  else
+    v.emplace_back(k, std::move(val));
 }
-bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
 }  // namespace detail
 
 PortfolioScenario compose(const PortfolioScenario& a, const PortfolioScenario& b, const std::string& name) {
@@ -672,36 +747,51 @@ PortfolioScenario compose(const PortfolioScenario& a, const PortfolioScenario& b
   const std::string where = "compose " + q(a.name) + " + " + q(b.name);
   // moves of `a` followed by a budget change in `b` of a stream they touch: refuse
   std::set<std::string> moved;
-  for (const auto& mv : a.move) { moved.insert(mv.from); moved.insert(mv.to); }
+  for (const auto& mv : a.move) {
+    moved.insert(mv.from);
+    moved.insert(mv.to);
+  }
   auto refuse = [&](const std::string& stream, const std::string& what) {
-    throw BudgetError(Errc::invalid_scenario, where + ": " + q(b.name) + " " + what + " stream " + q(stream) + ", which " +
-                      q(a.name) + " moves money to or from; compose in the other order or put the move in the later scenario",
+    throw BudgetError(Errc::invalid_scenario,
+                      where + ": " + q(b.name) + " " + what + " stream " + q(stream) + ", which " + q(a.name) +
+                          " moves money to or from; compose in the other order or put the move in the later scenario",
                       {a.name, b.name, stream});
   };
   if (b.payroll_share && !moved.empty()) refuse(*moved.begin(), "changes the payroll share, which scales");
-  for (const auto& [s, f] : b.scale_budget) if (moved.count(s)) refuse(s, "scales");
-  for (const auto& [s, c] : b.set_budget) if (moved.count(s)) refuse(s, "sets");
+  for (const auto& [s, f] : b.scale_budget)
+    if (moved.count(s)) refuse(s, "scales");
+  for (const auto& [s, c] : b.set_budget)
+    if (moved.count(s)) refuse(s, "sets");
   // budgets: payroll share
   if (b.payroll_share) {
-    if (!r.payroll_share) r.payroll_share = b.payroll_share;
+    if (!r.payroll_share)
+      r.payroll_share = b.payroll_share;
     else if (detail::is_decimal(b.payroll_share->from) && detail::is_decimal(r.payroll_share->to) &&
              Ratio::parse(b.payroll_share->from) == Ratio::parse(r.payroll_share->to))
       r.payroll_share->to = b.payroll_share->to;
     else
       r.payroll_share = PayrollChange{detail::decimal_product(r.payroll_share->from, b.payroll_share->from),
                                       detail::decimal_product(r.payroll_share->to, b.payroll_share->to)};
-    Ratio pr = detail::ratio_product(Ratio::parse(b.payroll_share->to), [&] {
-      Ratio f = Ratio::parse(b.payroll_share->from);
-      if (f.num == 0) throw BudgetError(Errc::invalid_scenario, where + ": payroll_share 'from' must be greater than 0", {b.name});
-      return Ratio{f.den, f.num};
-    }(), where);
+    Ratio pr = detail::ratio_product(
+        Ratio::parse(b.payroll_share->to),
+        [&] {
+          Ratio f = Ratio::parse(b.payroll_share->from);
+          if (f.num == 0)
+            throw BudgetError(Errc::invalid_scenario, where + ": payroll_share 'from' must be greater than 0",
+                              {b.name});
+          return Ratio{f.den, f.num};
+        }(),
+        where);
     for (auto& [s, c] : r.set_budget) c = detail::floor_times(c, pr, where, {s});  // a set of `a`, then b's payroll
   }
   // budgets: scales and sets
   for (const auto& [s, f] : b.scale_budget) {
-    if (auto* c = detail::find_key(r.set_budget, s)) *c = scale_floor(*c, f);
-    else if (auto* g = detail::find_key(r.scale_budget, s)) *g = detail::decimal_product(*g, f);
-    else r.scale_budget.emplace_back(s, f);
+    if (auto* c = detail::find_key(r.set_budget, s))
+      *c = scale_floor(*c, f);
+    else if (auto* g = detail::find_key(r.scale_budget, s))
+      *g = detail::decimal_product(*g, f);
+    else
+      r.scale_budget.emplace_back(s, f);
   }
   for (const auto& [s, c] : b.set_budget) {
     detail::erase_key(r.scale_budget, s);
@@ -720,20 +810,25 @@ PortfolioScenario compose(const PortfolioScenario& a, const PortfolioScenario& b
   // costs: b's factors (an item's own factor of b, else b's "*"), with a's factor for the item
   // (its own, else a's "*")
   const std::string* b_star = nullptr;
-  for (const auto& [i, f] : b.scale_cost) if (i == "*") b_star = &f;
+  for (const auto& [i, f] : b.scale_cost)
+    if (i == "*") b_star = &f;
   if (!b.scale_cost.empty()) {
     std::vector<std::pair<std::string, std::string>> out;
     const std::string* a_st = nullptr;
-    for (const auto& [i, f] : r.scale_cost) if (i == "*") a_st = &f;
+    for (const auto& [i, f] : r.scale_cost)
+      if (i == "*") a_st = &f;
     std::vector<std::string> keys;
-    for (const auto& [i, f] : r.scale_cost) if (i != "*") keys.push_back(i);
-    for (const auto& [i, f] : b.scale_cost) if (i != "*" && !detail::contains(keys, i)) keys.push_back(i);
+    for (const auto& [i, f] : r.scale_cost)
+      if (i != "*") keys.push_back(i);
+    for (const auto& [i, f] : b.scale_cost)
+      if (i != "*" && !detail::contains(keys, i)) keys.push_back(i);
     for (const auto& i : keys) {
       if (detail::find_key(r.set_cost, i)) continue;  // handled below
       const std::string* fa = detail::find_key(r.scale_cost, i);
       if (!fa) fa = a_st;
       const std::string* fb = nullptr;
-      for (const auto& [k, f] : b.scale_cost) if (k == i) fb = &f;
+      for (const auto& [k, f] : b.scale_cost)
+        if (k == i) fb = &f;
       if (!fb) fb = b_star;
       std::string v = fa && fb ? detail::decimal_product(*fa, *fb) : fa ? *fa : fb ? *fb : std::string("1");
       out.emplace_back(i, v);
@@ -742,7 +837,8 @@ PortfolioScenario compose(const PortfolioScenario& a, const PortfolioScenario& b
       out.emplace_back("*", a_st && b_star ? detail::decimal_product(*a_st, *b_star) : a_st ? *a_st : *b_star);
     for (auto& [i, c] : r.set_cost) {  // a scale of b after a set of a
       const std::string* fb = nullptr;
-      for (const auto& [k, f] : b.scale_cost) if (k == i) fb = &f;
+      for (const auto& [k, f] : b.scale_cost)
+        if (k == i) fb = &f;
       if (!fb) fb = b_star;
       if (fb) c = scale_floor(c, *fb);
     }
@@ -754,10 +850,14 @@ PortfolioScenario compose(const PortfolioScenario& a, const PortfolioScenario& b
   }
   // items: b wins
   std::vector<std::string> drop, force;
-  for (const auto& i : a.drop_items) if (!detail::contains(b.force_items, i)) drop.push_back(i);
-  for (const auto& i : b.drop_items) if (!detail::contains(drop, i)) drop.push_back(i);
-  for (const auto& i : a.force_items) if (!detail::contains(b.drop_items, i)) force.push_back(i);
-  for (const auto& i : b.force_items) if (!detail::contains(force, i)) force.push_back(i);
+  for (const auto& i : a.drop_items)
+    if (!detail::contains(b.force_items, i)) drop.push_back(i);
+  for (const auto& i : b.drop_items)
+    if (!detail::contains(drop, i)) drop.push_back(i);
+  for (const auto& i : a.force_items)
+    if (!detail::contains(b.drop_items, i)) force.push_back(i);
+  for (const auto& i : b.force_items)
+    if (!detail::contains(force, i)) force.push_back(i);
   r.drop_items = drop;
   r.force_items = force;
   return r;
@@ -768,7 +868,7 @@ namespace detail {
 /// groups, requirements; any budgets, costs, mandatory and excluded items). `m`: pr.model or a
 /// copy of it (a sweep's per-thread one), refreshed here with the values of `p`.
 PortfolioResult solve_prepared(const Portfolio& p, const Prepared& pr, koers::detail::BnbModel& m,
-                                      const SolveOptions& o) {
+                               const SolveOptions& o) {
   PortfolioResult r;
   for (const auto& s : p.streams) r.spent.push_back({s.id, Money{}, s.capacity()});
   if (auto c = detail::find_conflict(p, pr)) {
@@ -806,7 +906,7 @@ PortfolioResult solve_prepared(const Portfolio& p, const Prepared& pr, koers::de
       Money total;
       for (std::size_t i = 0; i < p.items.size(); ++i)
         if (m.res[i] == static_cast<int>(s) && !p.items[i].excluded) total += p.items[i].cost;
-      if (total <= p.streams[s].capacity()) continue;  // everything fits: not binding
+      if (total <= p.streams[s].capacity()) continue;              // everything fits: not binding
       if (detail::binding_witness(m, b.x, static_cast<int>(s))) {  // one more item pays: binding, no search
         r.binding.push_back(p.streams[s].id);
         continue;
@@ -864,8 +964,10 @@ std::vector<CurvePoint> curve(const Portfolio& p, const std::string& stream, con
     o.target = target;
     auto b = koers::detail::solve_bnb(m, o);
     if (b.status == koers::detail::BnbStatus::limit)
-      throw SolverError(Errc::solver_limit, "curve of stream " + detail::q(stream) + ": a solve hit its limit at capacity " +
-                        Money::from_cents(cap).to_string(), {stream});
+      throw SolverError(Errc::solver_limit,
+                        "curve of stream " + detail::q(stream) + ": a solve hit its limit at capacity " +
+                            Money::from_cents(cap).to_string(),
+                        {stream});
     return b;
   };
   if ((reserved + mand).cents() > 0) pts.push_back({Money{}, std::nullopt, {}});
@@ -885,13 +987,17 @@ std::vector<CurvePoint> curve(const Portfolio& p, const std::string& stream, con
   std::vector<signed char> hi_x = bmax.x;
   while (v < vmax) {
     if (static_cast<std::int64_t>(pts.size()) >= co.max_points)
-      throw SolverError(Errc::solver_limit, "curve of stream " + detail::q(stream) + " has more than " +
-                        std::to_string(co.max_points) + " breakpoints", {stream});
+      throw SolverError(
+          Errc::solver_limit,
+          "curve of stream " + detail::q(stream) + " has more than " + std::to_string(co.max_points) + " breakpoints",
+          {stream});
     if (static_cast<std::int64_t>(pts.size()) * items >= co.max_cells)
-      throw InputError(Errc::limit_exceeded, "curve of stream " + detail::q(stream) + " has more than " +
-                       std::to_string(pts.size()) + " breakpoints of " + std::to_string(items) + " items each (" +
-                       std::to_string(static_cast<std::int64_t>(pts.size()) * items) + " cells), past the limit of " +
-                       std::to_string(co.max_cells) + "; ask for the optimum at the budgets you need (koers optimise)",
+      throw InputError(Errc::limit_exceeded,
+                       "curve of stream " + detail::q(stream) + " has more than " + std::to_string(pts.size()) +
+                           " breakpoints of " + std::to_string(items) + " items each (" +
+                           std::to_string(static_cast<std::int64_t>(pts.size()) * items) +
+                           " cells), past the limit of " + std::to_string(co.max_cells) +
+                           "; ask for the optimum at the budgets you need (koers optimise)",
                        {stream});
     // smallest capacity in (c, hi_c] at which the optimum exceeds v; f(hi_c) = hi_v > v
     std::int64_t lo = c + 1;

@@ -34,9 +34,7 @@ template <class F>
 auto at_path(const std::string& path, F&& f) {
   try {
     return f();
-  } catch (const InputError& e) {
-    throw InputError(e.code(), path + ": " + e.message(), {path});
-  }
+  } catch (const InputError& e) { throw InputError(e.code(), path + ": " + e.message(), {path}); }
 }
 
 /// The optional object `key` ("period") of `top`, or nullopt when absent.
@@ -55,7 +53,10 @@ inline std::optional<FilePeriod> read_period(ObjectReader& top, const std::strin
       ObjectReader x((*xs)[i], r.at("extra_days") + "/" + std::to_string(i));
       auto d = *x.str("date", true);
       auto n = *x.str("name", true);
-      at_path(x.at("date"), [&] { cal.add_day(parse_date(d), n); return 0; });
+      at_path(x.at("date"), [&] {
+        cal.add_day(parse_date(d), n);
+        return 0;
+      });
       x.finish();
     }
   r.finish();
@@ -64,18 +65,20 @@ inline std::optional<FilePeriod> read_period(ObjectReader& top, const std::strin
 
 /// An expert's hours from object `r`: exactly one of "hours" or "hours_per_week" (read to 0.001 h),
 /// the latter counted over `period` (required then).
-inline double read_hours(ObjectReader& r, const std::optional<FilePeriod>& period, const std::string& period_path = "/period") {
+inline double read_hours(ObjectReader& r, const std::optional<FilePeriod>& period,
+                         const std::string& period_path = "/period") {
   const json* h = r.get("hours", false);
   const json* w = r.get("hours_per_week", false);
-  if (h && w) ObjectReader::fail(Errc::invalid_value, r.at("hours_per_week"), "give either hours or hours_per_week, not both");
+  if (h && w)
+    ObjectReader::fail(Errc::invalid_value, r.at("hours_per_week"), "give either hours or hours_per_week, not both");
   if (!h && !w) ObjectReader::fail(Errc::missing_field, r.at("hours"), "is required (or hours_per_week with a period)");
-  if (h && r.get("leave", false)) ObjectReader::fail(Errc::invalid_value, r.at("leave"), "needs hours_per_week (hours are a total)");
+  if (h && r.get("leave", false))
+    ObjectReader::fail(Errc::invalid_value, r.at("leave"), "needs hours_per_week (hours are a total)");
   const std::string key = h ? "hours" : "hours_per_week";
   double v = ObjectReader::as_number(h ? *h : *w, r.at(key));
   if (v < 0) ObjectReader::fail(Errc::invalid_hours, r.at(key), "must not be negative");
   if (h) return v;
-  if (!period)
-    ObjectReader::fail(Errc::missing_field, period_path, "is required when " + r.at(key) + " is given");
+  if (!period) ObjectReader::fail(Errc::missing_field, period_path, "is required when " + r.at(key) + " is given");
   if (v > 1.0e9) ObjectReader::fail(Errc::invalid_value, r.at(key), "is too large");
   Ratio per_week = w->is_number_integer() ? Ratio{w->get<std::int64_t>(), 1} : Ratio{std::llround(v * 1000), 1000};
   std::vector<Period> leave;
@@ -89,7 +92,8 @@ inline double read_hours(ObjectReader& r, const std::optional<FilePeriod>& perio
       x.finish();
     }
   Ratio cap = person_capacity(period->calendar, period->period, per_week, leave).hours;
-  return static_cast<double>(koers::detail::divide(static_cast<i128>(cap.num) * 1000, cap.den, Rounding::half_even)) / 1000.0;
+  return static_cast<double>(koers::detail::divide(static_cast<i128>(cap.num) * 1000, cap.den, Rounding::half_even)) /
+         1000.0;
 }
 
 }  // namespace koers::detail

@@ -33,39 +33,37 @@ std::string fmt(double v, int digits = 4) {
 // Random index tables.
 // Saaty (1980), The Analytic Hierarchy Process, McGraw-Hill: n = 1..15 as printed (the dip
 // at n = 12, 1.48, is in the printed table).
-const std::vector<std::pair<int, double>> k_saaty1980 = {
-    {1, 0.0}, {2, 0.0}, {3, 0.58}, {4, 0.90}, {5, 1.12}, {6, 1.24}, {7, 1.32}, {8, 1.41},
-    {9, 1.45}, {10, 1.49}, {11, 1.51}, {12, 1.48}, {13, 1.56}, {14, 1.57}, {15, 1.59}};
+const std::vector<std::pair<int, double>> k_saaty1980 = {{1, 0.0},   {2, 0.0},   {3, 0.58},  {4, 0.90},  {5, 1.12},
+                                                         {6, 1.24},  {7, 1.32},  {8, 1.41},  {9, 1.45},  {10, 1.49},
+                                                         {11, 1.51}, {12, 1.48}, {13, 1.56}, {14, 1.57}, {15, 1.59}};
 // Saaty (2005), Theory and Applications of the Analytic Network Process, RWS, p. 31
 // (the same values as AHPy's 'saaty' table, which cites this page).
-const std::vector<std::pair<int, double>> k_saaty2005 = {
-    {1, 0.0}, {2, 0.0}, {3, 0.52}, {4, 0.89}, {5, 1.11}, {6, 1.25}, {7, 1.35}, {8, 1.40},
-    {9, 1.45}, {10, 1.49}, {11, 1.52}, {12, 1.54}, {13, 1.56}, {14, 1.58}, {15, 1.59}};
+const std::vector<std::pair<int, double>> k_saaty2005 = {{1, 0.0},   {2, 0.0},   {3, 0.52},  {4, 0.89},  {5, 1.11},
+                                                         {6, 1.25},  {7, 1.35},  {8, 1.40},  {9, 1.45},  {10, 1.49},
+                                                         {11, 1.52}, {12, 1.54}, {13, 1.56}, {14, 1.58}, {15, 1.59}};
 // Donegan & Dodd (1991), A note on Saaty's random indexes, Math. Comput. Modelling 15(10):135-137
 // (tabulated n as in AHPy's 'dd' table, which cites the paper; the value at 90 is as printed).
 const std::vector<std::pair<int, double>> k_donegan_dodd = {
-    {1, 0.0}, {2, 0.0}, {3, 0.4914}, {4, 0.8286}, {5, 1.0591}, {6, 1.1797}, {7, 1.2519},
-    {8, 1.3171}, {9, 1.3733}, {10, 1.4055}, {11, 1.4213}, {12, 1.4497}, {13, 1.4643},
-    {14, 1.4822}, {15, 1.4969}, {16, 1.5078}, {17, 1.5153}, {18, 1.5262}, {19, 1.5313},
-    {20, 1.5371}, {25, 1.5619}, {30, 1.5772}, {40, 1.5976}, {50, 1.6102}, {60, 1.6178},
-    {70, 1.6237}, {80, 1.6277}, {90, 1.6213}, {100, 1.6339}};
+    {1, 0.0},     {2, 0.0},     {3, 0.4914},  {4, 0.8286},  {5, 1.0591},  {6, 1.1797},  {7, 1.2519},  {8, 1.3171},
+    {9, 1.3733},  {10, 1.4055}, {11, 1.4213}, {12, 1.4497}, {13, 1.4643}, {14, 1.4822}, {15, 1.4969}, {16, 1.5078},
+    {17, 1.5153}, {18, 1.5262}, {19, 1.5313}, {20, 1.5371}, {25, 1.5619}, {30, 1.5772}, {40, 1.5976}, {50, 1.6102},
+    {60, 1.6178}, {70, 1.6237}, {80, 1.6277}, {90, 1.6213}, {100, 1.6339}};
 // Aguarón & Moreno-Jiménez (2003), The geometric consistency index: approximated thresholds,
 // EJOR 147:137-145, RI for n = 3..16 (three decimals).
 const std::vector<std::pair<int, double>> k_aguaron = {
-    {1, 0.0}, {2, 0.0}, {3, 0.525}, {4, 0.882}, {5, 1.115}, {6, 1.252}, {7, 1.341}, {8, 1.404},
-    {9, 1.452}, {10, 1.484}, {11, 1.513}, {12, 1.535}, {13, 1.555}, {14, 1.570}, {15, 1.583},
-    {16, 1.595}};
+    {1, 0.0},   {2, 0.0},    {3, 0.525},  {4, 0.882},  {5, 1.115},  {6, 1.252},  {7, 1.341},  {8, 1.404},
+    {9, 1.452}, {10, 1.484}, {11, 1.513}, {12, 1.535}, {13, 1.555}, {14, 1.570}, {15, 1.583}, {16, 1.595}};
 // Tummala & Ling (1998), A note on the computation of the mean random consistency index of the
 // AHP, Theory and Decision 44(3):221-230: n = 1..15 as tabulated in pymcdm 1.4.0
 // (pymcdm/weights/subjective/ahp.py, AHP.RI_M), which cites the paper.
 const std::vector<std::pair<int, double>> k_tummala_ling = {
-    {1, 0.0}, {2, 0.0}, {3, 0.5799}, {4, 0.8921}, {5, 1.1159}, {6, 1.2358}, {7, 1.3322}, {8, 1.3952},
+    {1, 0.0},    {2, 0.0},     {3, 0.5799},  {4, 0.8921},  {5, 1.1159},  {6, 1.2358},  {7, 1.3322}, {8, 1.3952},
     {9, 1.4537}, {10, 1.4882}, {11, 1.5117}, {12, 1.5356}, {13, 1.5571}, {14, 1.5714}, {15, 1.5831}};
 const std::vector<std::pair<int, double>> k_empty = {};
 
 // Saaty's 17 scale values 1/9 .. 9.
 constexpr std::array<double, 17> k_scale = {1.0 / 9, 1.0 / 8, 1.0 / 7, 1.0 / 6, 1.0 / 5, 1.0 / 4, 1.0 / 3, 1.0 / 2, 1.0,
-                                            2, 3, 4, 5, 6, 7, 8, 9};
+                                            2,       3,       4,       5,       6,       7,       8,       9};
 
 std::uint64_t splitmix64(std::uint64_t x) {
   x += 0x9e3779b97f4a7c15ULL;
@@ -96,12 +94,16 @@ double power_iterate(const M& a, Eigen::VectorXd& w, const EigenOptions& o, int*
     }
   }
   throw SolverError(Errc::solver_limit, "power iteration did not converge within " + std::to_string(o.max_iterations) +
-                    " iterations (tolerance " + fmt(o.tolerance) + ")");
+                                            " iterations (tolerance " + fmt(o.tolerance) + ")");
 }
 
 // λmax, its derivative along x = ln a_ij (a_ji = 1/a_ij) from the right (w) and left (v) Perron
 // vectors, and the curvature of that expression with the vectors held fixed (a Newton scale).
-struct LambdaDeriv { double lambda; double deriv; double curvature; };
+struct LambdaDeriv {
+  double lambda;
+  double deriv;
+  double curvature;
+};
 LambdaDeriv lambda_and_derivative(Eigen::MatrixXd& a, std::size_t i, std::size_t j, double x, Eigen::VectorXd& w,
                                   Eigen::VectorXd& v, const EigenOptions& o) {
   a(i, j) = std::exp(x);
@@ -135,7 +137,8 @@ double minimise_coordinate(Eigen::MatrixXd& a, std::size_t i, std::size_t j, dou
     double dir = xb - xa;
     if (!(ext * dir > 0) || !std::isfinite(ext)) ext = dir;
     ext = std::clamp(std::fabs(ext), std::fabs(dir), 4.0 * std::fabs(dir) + 1e-12) * (dir > 0 ? 1 : -1);
-    xa = xb; ga = gb;
+    xa = xb;
+    ga = gb;
     xb = xb + ext;
     gb = f(xb).deriv;
   }
@@ -150,14 +153,19 @@ double minimise_coordinate(Eigen::MatrixXd& a, std::size_t i, std::size_t j, dou
     x = (lo * ghi - hi * glo) / (ghi - glo);
     if (!(x > lo && x < hi) || it % 8 == 7) x = 0.5 * (lo + hi);
     double g = f(x).deriv;
-    if (std::fabs(g) < 1e-15 || std::fabs(x - last) < 1e-14) { lo = hi = x; break; }
+    if (std::fabs(g) < 1e-15 || std::fabs(x - last) < 1e-14) {
+      lo = hi = x;
+      break;
+    }
     last = x;
     if (g < 0) {
-      lo = x; glo = g;
+      lo = x;
+      glo = g;
       if (side == -1) ghi *= 0.5;
       side = -1;
     } else {
-      hi = x; ghi = g;
+      hi = x;
+      ghi = g;
       if (side == 1) glo *= 0.5;
       side = 1;
     }
@@ -189,7 +197,10 @@ double log_lambda_gradient(Eigen::MatrixXd& a, const std::vector<std::pair<std::
   return std::log(lambda);
 }
 
-struct JointDescent { int iterations = 0; bool converged = false; };
+struct JointDescent {
+  int iterations = 0;
+  bool converged = false;
+};
 
 // Every missing entry at once: L-BFGS (memory 8) on ln λmax, which is convex in the log-entries
 // (Kingman; Bozóki et al. 2010, with the unique minimum when the judgments are connected). The
@@ -215,7 +226,10 @@ JointDescent joint_descent(Eigen::MatrixXd& a, const std::vector<std::pair<std::
   JointDescent out;
   for (int it = 1; it <= co.max_cycles; ++it) {
     out.iterations = it;
-    if (g.lpNorm<Eigen::Infinity>() < 1e-15) { out.converged = true; break; }
+    if (g.lpNorm<Eigen::Infinity>() < 1e-15) {
+      out.converged = true;
+      break;
+    }
     // two-loop recursion: d = −H g
     d = -g;
     std::vector<double> alpha(ss.size());
@@ -223,15 +237,19 @@ JointDescent joint_descent(Eigen::MatrixXd& a, const std::vector<std::pair<std::
       alpha[k] = rho[k] * ss[k].dot(d);
       d -= alpha[k] * ys[k];
     }
-    if (!ys.empty()) d *= ss.back().dot(ys.back()) / ys.back().squaredNorm();
-    else d *= std::min(1.0, 1.0 / g.lpNorm<Eigen::Infinity>());  // first step: at most 1 in any log-entry
+    if (!ys.empty())
+      d *= ss.back().dot(ys.back()) / ys.back().squaredNorm();
+    else
+      d *= std::min(1.0, 1.0 / g.lpNorm<Eigen::Infinity>());  // first step: at most 1 in any log-entry
     for (std::size_t k = 0; k < ss.size(); ++k) {
       double beta = rho[k] * ys[k].dot(d);
       d += (alpha[k] - beta) * ss[k];
     }
     double d0 = g.dot(d);
     if (!(d0 < 0)) {  // not a descent direction (rounding): restart from the gradient
-      ss.clear(); ys.clear(); rho.clear();
+      ss.clear();
+      ys.clear();
+      rho.clear();
       d = -g * std::min(1.0, 1.0 / g.lpNorm<Eigen::Infinity>());
       d0 = g.dot(d);
       if (!(d0 < 0)) break;
@@ -242,25 +260,44 @@ JointDescent joint_descent(Eigen::MatrixXd& a, const std::vector<std::pair<std::
     for (int k = 0; k < 60; ++k) {
       eval(xv + t * d, gt);
       double dt = gt.dot(d);
-      if (std::fabs(dt) <= 0.1 * std::fabs(d0)) { found = true; break; }
-      if (dt < 0) { lo = t; dlo = dt; }
-      else { hi = t; dhi = dt; }
-      if (hi < 0) t *= 4.0;  // no bracket yet: further
+      if (std::fabs(dt) <= 0.1 * std::fabs(d0)) {
+        found = true;
+        break;
+      }
+      if (dt < 0) {
+        lo = t;
+        dlo = dt;
+      } else {
+        hi = t;
+        dhi = dt;
+      }
+      if (hi < 0)
+        t *= 4.0;  // no bracket yet: further
       else {
         double sec = lo - dlo * (hi - lo) / (dhi - dlo);  // secant root of φ'
         t = (sec > lo + 0.01 * (hi - lo) && sec < hi - 0.01 * (hi - lo)) ? sec : 0.5 * (lo + hi);
       }
-      if (hi > 0 && (hi - lo) * d.lpNorm<Eigen::Infinity>() < 1e-16) { found = true; break; }
+      if (hi > 0 && (hi - lo) * d.lpNorm<Eigen::Infinity>() < 1e-16) {
+        found = true;
+        break;
+      }
     }
     if (!found) break;  // stalled: the coordinate cycles take over
     Eigen::VectorXd step = t * d;
     xv += step;
     Eigen::VectorXd y = gt - g;
     g = gt;
-    if (step.lpNorm<Eigen::Infinity>() <= co.tolerance) { out.converged = true; break; }
+    if (step.lpNorm<Eigen::Infinity>() <= co.tolerance) {
+      out.converged = true;
+      break;
+    }
     double sy = step.dot(y);
     if (sy > 1e-300) {
-      if (int(ss.size()) == memory) { ss.erase(ss.begin()); ys.erase(ys.begin()); rho.erase(rho.begin()); }
+      if (int(ss.size()) == memory) {
+        ss.erase(ss.begin());
+        ys.erase(ys.begin());
+        rho.erase(rho.begin());
+      }
       ss.push_back(std::move(step));
       ys.push_back(std::move(y));
       rho.push_back(1.0 / sy);
@@ -277,10 +314,12 @@ double ci_of(double lambda, std::size_t n) { return n <= 1 ? 0.0 : (lambda - dou
   try {
     throw;
   } catch (const RankingError& e) {
-    auto el = e.elements(); el.insert(el.begin(), name);
+    auto el = e.elements();
+    el.insert(el.begin(), name);
     throw RankingError(e.code(), what + " '" + name + "': " + e.message(), el);
   } catch (const InputError& e) {
-    auto el = e.elements(); el.insert(el.begin(), name);
+    auto el = e.elements();
+    el.insert(el.begin(), name);
     throw InputError(e.code(), what + " '" + name + "': " + e.message(), el);
   }
 }
@@ -372,7 +411,8 @@ RandomIndex random_index(int n, RandomIndexTable table) {
       double f = double(n - lo->first) / double(it->first - lo->first);
       r.value = lo->second + f * (it->second - lo->second);
       r.source = "interpolated";
-      r.note = citation(table) + ", linear between n = " + std::to_string(lo->first) + " and n = " + std::to_string(it->first);
+      r.note = citation(table) + ", linear between n = " + std::to_string(lo->first) +
+               " and n = " + std::to_string(it->first);
     }
     return r;
   }
@@ -394,20 +434,22 @@ PriorityMethod parse_priority_method(std::string_view s) {
   if (s == "eigenvector" || s == "ev" || s == "eigen") return PriorityMethod::eigenvector;
   if (s == "geometric" || s == "geometric_mean" || s == "geometric-mean" || s == "rgmm" || s == "llsm")
     return PriorityMethod::geometric_mean;
-  throw RankingError(Errc::invalid_method, "unknown priority method '" + std::string(s) + "' (known: eigenvector, geometric)",
+  throw RankingError(Errc::invalid_method,
+                     "unknown priority method '" + std::string(s) + "' (known: eigenvector, geometric)",
                      {std::string(s)});
 }
 
 Completion parse_completion(std::string_view s) {
   if (s == "bozoki" || s == "lambda_max" || s == "lambda-max") return Completion::lambda_max;
   if (s == "none") return Completion::none;
-  throw RankingError(Errc::invalid_method, "unknown completion '" + std::string(s) + "' (known: bozoki, none)", {std::string(s)});
+  throw RankingError(Errc::invalid_method, "unknown completion '" + std::string(s) + "' (known: bozoki, none)",
+                     {std::string(s)});
 }
 
 PrincipalEigen principal_eigen(Eigen::Ref<const Eigen::MatrixXd> a, const EigenOptions& options) {
   if (a.rows() != a.cols() || a.rows() == 0)
     throw InputError(Errc::invalid_argument, "principal_eigen needs a non-empty square matrix, got " +
-                     std::to_string(a.rows()) + "x" + std::to_string(a.cols()));
+                                                 std::to_string(a.rows()) + "x" + std::to_string(a.cols()));
   if (!a.allFinite() || !(a.array() > 0).all())
     throw InputError(Errc::invalid_argument, "principal_eigen needs a matrix of finite positive entries");
   PrincipalEigen r;
@@ -437,7 +479,8 @@ double geometric_consistency_index(Eigen::Ref<const Eigen::MatrixXd> a, Eigen::R
 PairwiseComparisons::PairwiseComparisons(std::vector<std::string> elements) : elements_(std::move(elements)) {
   if (elements_.empty()) throw InputError(Errc::invalid_argument, "AHP needs at least one element");
   for (std::size_t i = 0; i < elements_.size(); ++i) {
-    if (elements_[i].empty()) throw InputError(Errc::invalid_argument, "element " + std::to_string(i + 1) + " has an empty name");
+    if (elements_[i].empty())
+      throw InputError(Errc::invalid_argument, "element " + std::to_string(i + 1) + " has an empty name");
     if (!index_.emplace(elements_[i], i).second)
       throw InputError(Errc::duplicate_name, "element '" + elements_[i] + "' is listed twice", {elements_[i]});
   }
@@ -453,7 +496,8 @@ PairwiseComparisons::PairwiseComparisons(std::vector<std::string> elements, cons
 
 std::size_t PairwiseComparisons::index(const std::string& name) const {
   auto it = index_.find(name);
-  if (it == index_.end()) throw InputError(Errc::unknown_name, "'" + name + "' is not one of the elements compared", {name});
+  if (it == index_.end())
+    throw InputError(Errc::unknown_name, "'" + name + "' is not one of the elements compared", {name});
   return it->second;
 }
 
@@ -464,12 +508,16 @@ void PairwiseComparisons::judge(const std::string& a, double value, const std::s
     throw InputError(Errc::not_finite, "the judgment '" + a + "' vs '" + b + "' is not a finite number", {a, b});
   constexpr double slack = 1.005;
   if (!(value >= 1.0 / 9.0 / slack && value <= 9.0 * slack))
-    throw RankingError(Errc::judgment_out_of_range, "the judgment '" + a + "' is " + fmt(value, 6) + " times as important as '" + b +
-                       "' is outside Saaty's scale 1/9..9", {a, b});
+    throw RankingError(Errc::judgment_out_of_range,
+                       "the judgment '" + a + "' is " + fmt(value, 6) + " times as important as '" + b +
+                           "' is outside Saaty's scale 1/9..9",
+                       {a, b});
   if (m_(i, j) > 0.0) {
     if (std::fabs(std::log(m_(i, j)) - std::log(value)) > std::log(slack))
-      throw RankingError(Errc::contradictory_judgment, "the pair '" + a + "' / '" + b + "' is judged twice: " + fmt(m_(i, j), 6) +
-                         " and " + fmt(value, 6) + " (a second statement must be the same judgment, or its reciprocal the other way round)",
+      throw RankingError(Errc::contradictory_judgment,
+                         "the pair '" + a + "' / '" + b + "' is judged twice: " + fmt(m_(i, j), 6) + " and " +
+                             fmt(value, 6) +
+                             " (a second statement must be the same judgment, or its reciprocal the other way round)",
                          {a, b});
     return;  // the same judgment again
   }
@@ -504,10 +552,14 @@ std::vector<std::vector<std::string>> PairwiseComparisons::components() const {
     comp[s] = c;
     std::vector<std::size_t> members;
     while (!stack.empty()) {
-      auto u = stack.back(); stack.pop_back();
+      auto u = stack.back();
+      stack.pop_back();
       members.push_back(u);
       for (std::size_t v = 0; v < n; ++v)
-        if (v != u && comp[v] < 0 && judged(u, v)) { comp[v] = c; stack.push_back(v); }
+        if (v != u && comp[v] < 0 && judged(u, v)) {
+          comp[v] = c;
+          stack.push_back(v);
+        }
     }
     std::sort(members.begin(), members.end());
     for (auto u : members) out.back().push_back(elements_[u]);
@@ -520,11 +572,13 @@ void require_connected(const PairwiseComparisons& pc, const std::string& why) {
   auto comps = pc.components();
   if (comps.size() <= 1) return;
   // name the smallest component
-  auto smallest = std::min_element(comps.begin(), comps.end(), [](const auto& x, const auto& y) { return x.size() < y.size(); });
+  auto smallest =
+      std::min_element(comps.begin(), comps.end(), [](const auto& x, const auto& y) { return x.size() < y.size(); });
   std::string names;
   for (const auto& s : *smallest) names += (names.empty() ? "'" : ", '") + s + "'";
-  throw RankingError(Errc::incomplete_judgments, "the judgments fall apart into " + std::to_string(comps.size()) +
-                     " groups that are never compared with each other (" + names + " not linked to the rest)" + why,
+  throw RankingError(Errc::incomplete_judgments,
+                     "the judgments fall apart into " + std::to_string(comps.size()) +
+                         " groups that are never compared with each other (" + names + " not linked to the rest)" + why,
                      *smallest);
 }
 
@@ -544,7 +598,8 @@ Eigen::VectorXd llsm_logs(const PairwiseComparisons& pc) {
 }
 }  // namespace
 
-CompletionResult complete_lambda_max(const PairwiseComparisons& pc, const CompletionOptions& options, const EigenOptions& eigen) {
+CompletionResult complete_lambda_max(const PairwiseComparisons& pc, const CompletionOptions& options,
+                                     const EigenOptions& eigen) {
   require_connected(pc, ": completion is impossible");
   CompletionResult out;
   const auto n = Eigen::Index(pc.size());
@@ -607,7 +662,10 @@ double koczkodaj_triad(double a_ij, double a_jk, double a_ik) {
 
 TriadSummary koczkodaj_summary(const PairwiseComparisons& pc, std::size_t keep) {
   // light entries (index, i, j, k), the strings only for the ones kept: O(n³) time, O(keep) memory
-  struct Light { double index; std::uint32_t i, j, k; };
+  struct Light {
+    double index;
+    std::uint32_t i, j, k;
+  };
   // worst first; ties in element order (i, j, k lexicographic: the order they are generated in)
   auto worse = [](const Light& x, const Light& y) {
     if (x.index != y.index) return x.index > y.index;
@@ -653,7 +711,9 @@ TriadSummary koczkodaj_summary(const PairwiseComparisons& pc, std::size_t keep) 
   return out;
 }
 
-std::vector<TriadInconsistency> koczkodaj_triads(const PairwiseComparisons& pc) { return koczkodaj_summary(pc, 0).worst; }
+std::vector<TriadInconsistency> koczkodaj_triads(const PairwiseComparisons& pc) {
+  return koczkodaj_summary(pc, 0).worst;
+}
 
 std::vector<std::string> AhpResult::ranking() const { return rank_by(elements, priorities); }
 
@@ -675,8 +735,9 @@ AhpResult ahp(const PairwiseComparisons& pc, const AhpOptions& options) {
   if (!missing.empty()) {
     if (options.completion == Completion::none) {
       std::string names = "'" + missing.front().first + "' / '" + missing.front().second + "'";
-      throw RankingError(Errc::incomplete_judgments, std::to_string(missing.size()) + " pair" + (missing.size() == 1 ? " is" : "s are") +
-                         " not judged (first: " + names + ") and completion is 'none'",
+      throw RankingError(Errc::incomplete_judgments,
+                         std::to_string(missing.size()) + " pair" + (missing.size() == 1 ? " is" : "s are") +
+                             " not judged (first: " + names + ") and completion is 'none'",
                          {missing.front().first, missing.front().second});
     }
     auto c = complete_lambda_max(pc, options.completion_options, options.eigen);
@@ -684,7 +745,8 @@ AhpResult ahp(const PairwiseComparisons& pc, const AhpOptions& options) {
     r.completed = std::move(c.completed);
     r.completion_cycles = c.cycles;
     if (!c.converged)
-      r.warnings.push_back("λmax completion stopped after " + std::to_string(c.cycles) + " cycles without meeting its tolerance");
+      r.warnings.push_back("λmax completion stopped after " + std::to_string(c.cycles) +
+                           " cycles without meeting its tolerance");
   } else {
     r.matrix = pc.raw();
   }
@@ -722,7 +784,8 @@ AhpResult ahp(const PairwiseComparisons& pc, const AhpOptions& options) {
       Eigen::MatrixXd a = r.matrix;
       Eigen::VectorXd w = r.eigenvector, v;
       double lam = 0.0;
-      double x = minimise_coordinate(a, i, j, std::log(r.matrix(Eigen::Index(i), Eigen::Index(j))), w, v, options.eigen, &lam);
+      double x =
+          minimise_coordinate(a, i, j, std::log(r.matrix(Eigen::Index(i), Eigen::Index(j))), w, v, options.eigen, &lam);
       double gain = r.lambda_max - lam;
       if (gain > best + 1e-12) {
         best = gain;
@@ -736,10 +799,12 @@ AhpResult ahp(const PairwiseComparisons& pc, const AhpOptions& options) {
     }
   }
   if (!r.consistent) {
-    std::string w = "CR " + fmt(r.cr, 3) + " exceeds " + fmt(options.cr_threshold, 3) + " (Saaty's rule; RI " + r.ri.note + ")";
+    std::string w =
+        "CR " + fmt(r.cr, 3) + " exceeds " + fmt(options.cr_threshold, 3) + " (Saaty's rule; RI " + r.ri.note + ")";
     if (r.revision)
-      w += "; revising '" + r.revision->judgment.a + "' vs '" + r.revision->judgment.b + "' (" + fmt(r.revision->judgment.value, 4) +
-           ", suggested " + fmt(r.revision->suggested, 3) + ") lowers CR most, to " + fmt(r.revision->cr_after, 3);
+      w += "; revising '" + r.revision->judgment.a + "' vs '" + r.revision->judgment.b + "' (" +
+           fmt(r.revision->judgment.value, 4) + ", suggested " + fmt(r.revision->suggested, 3) +
+           ") lowers CR most, to " + fmt(r.revision->cr_after, 3);
     r.warnings.push_back(w);
   }
   return r;
@@ -751,7 +816,8 @@ AhpResult ahp(const PairwiseComparisons& pc, const AhpOptions& options) {
 Aggregation parse_aggregation(std::string_view s) {
   if (s == "aij") return Aggregation::aij;
   if (s == "aip") return Aggregation::aip;
-  throw RankingError(Errc::invalid_method, "unknown aggregation '" + std::string(s) + "' (known: aij, aip)", {std::string(s)});
+  throw RankingError(Errc::invalid_method, "unknown aggregation '" + std::string(s) + "' (known: aij, aip)",
+                     {std::string(s)});
 }
 
 namespace {
@@ -765,7 +831,8 @@ std::vector<double> check_judges(const std::vector<Judge>& judges) {
     if (j.name.empty()) throw InputError(Errc::invalid_argument, label + " has no name");
     if (!names.insert(j.name).second) throw InputError(Errc::duplicate_name, label + " is listed twice", {j.name});
     if (!std::isfinite(j.weight) || !(j.weight > 0.0))
-      throw RankingError(Errc::invalid_weights, label + " has weight " + fmt(j.weight) + "; judge weights must be finite and > 0", {j.name});
+      throw RankingError(Errc::invalid_weights,
+                         label + " has weight " + fmt(j.weight) + "; judge weights must be finite and > 0", {j.name});
     if (j.judgments.empty()) throw RankingError(Errc::judge_without_judgments, label + " made no judgments", {j.name});
     total += j.weight;
   }
@@ -774,14 +841,13 @@ std::vector<double> check_judges(const std::vector<Judge>& judges) {
   return w;
 }
 
-std::vector<PairwiseComparisons> judge_comparisons(const std::vector<std::string>& elements, const std::vector<Judge>& judges) {
+std::vector<PairwiseComparisons> judge_comparisons(const std::vector<std::string>& elements,
+                                                   const std::vector<Judge>& judges) {
   std::vector<PairwiseComparisons> out;
   for (const auto& j : judges) {
     try {
       out.emplace_back(elements, j.judgments);
-    } catch (const Error&) {
-      rethrow_for_judge(j.name);
-    }
+    } catch (const Error&) { rethrow_for_judge(j.name); }
   }
   return out;
 }
@@ -830,7 +896,8 @@ PairwiseComparisons aggregate_judgments(const std::vector<std::string>& elements
   return aggregate(elements, judge_comparisons(elements, judges), w);
 }
 
-GroupResult ahp_group(const std::vector<std::string>& elements, const std::vector<Judge>& judges, const GroupOptions& options) {
+GroupResult ahp_group(const std::vector<std::string>& elements, const std::vector<Judge>& judges,
+                      const GroupOptions& options) {
   auto w = check_judges(judges);
   auto pcs = judge_comparisons(elements, judges);
   GroupResult g;
@@ -841,17 +908,14 @@ GroupResult ahp_group(const std::vector<std::string>& elements, const std::vecto
     if (pcs[k].connected()) {
       try {
         own[k] = ahp(pcs[k], own_opts);
-      } catch (const Error&) {
-        rethrow_for_judge(judges[k].name);
-      }
+      } catch (const Error&) { rethrow_for_judge(judges[k].name); }
     } else if (options.aggregation == Aggregation::aip) {
       try {
         require_connected(pcs[k], ": AIP needs each judge's own priorities");
-      } catch (const Error&) {
-        rethrow_for_judge(judges[k].name);
-      }
+      } catch (const Error&) { rethrow_for_judge(judges[k].name); }
     } else {
-      g.warnings.push_back("judge '" + judges[k].name + "' left their judgments disconnected: no own priorities, only "
+      g.warnings.push_back("judge '" + judges[k].name +
+                           "' left their judgments disconnected: no own priorities, only "
                            "compatibility with the group");
     }
   }
@@ -866,7 +930,8 @@ GroupResult ahp_group(const std::vector<std::string>& elements, const std::vecto
     for (std::size_t i = 0; i < n; ++i)
       for (std::size_t j = i + 1; j < n; ++j) {
         double s = 0.0;
-        for (std::size_t k = 0; k < judges.size(); ++k) s += w[k] * std::log(own[k]->matrix(Eigen::Index(i), Eigen::Index(j)));
+        for (std::size_t k = 0; k < judges.size(); ++k)
+          s += w[k] * std::log(own[k]->matrix(Eigen::Index(i), Eigen::Index(j)));
         double v = std::clamp(std::exp(s), 1.0 / 9.0, 9.0);  // completed entries may lie outside 1/9..9
         full.judge(elements[i], v, elements[j]);
       }
@@ -902,7 +967,8 @@ GroupResult ahp_group(const std::vector<std::string>& elements, const std::vecto
 std::vector<std::string> HierarchyResult::ranking() const { return rank_by(alternatives, overall); }
 
 HierarchyResult ahp_hierarchy(const AhpResult& criteria, const std::vector<std::string>& alternatives,
-                              const std::vector<std::pair<std::string, PairwiseComparisons>>& local, const AhpOptions& options) {
+                              const std::vector<std::pair<std::string, PairwiseComparisons>>& local,
+                              const AhpOptions& options) {
   HierarchyResult h;
   h.criteria = criteria;
   h.alternatives = alternatives;
@@ -913,20 +979,20 @@ HierarchyResult ahp_hierarchy(const AhpResult& criteria, const std::vector<std::
     if (!by_name.emplace(c, &pc).second)
       throw InputError(Errc::duplicate_name, "alternatives are judged twice under criterion '" + c + "'", {c});
     if (pc.elements() != alternatives)
-      throw InputError(Errc::invalid_value, "the judgments under '" + c + "' are not over the listed alternatives", {c});
+      throw InputError(Errc::invalid_value, "the judgments under '" + c + "' are not over the listed alternatives",
+                       {c});
   }
   h.overall = Eigen::VectorXd::Zero(Eigen::Index(alternatives.size()));
   for (std::size_t ci = 0; ci < criteria.elements.size(); ++ci) {
     const auto& c = criteria.elements[ci];
     auto it = by_name.find(c);
     if (it == by_name.end())
-      throw RankingError(Errc::incomplete_judgments, "the alternatives are not judged under criterion '" + c + "'", {c});
+      throw RankingError(Errc::incomplete_judgments, "the alternatives are not judged under criterion '" + c + "'",
+                         {c});
     AhpResult r;
     try {
       r = ahp(*it->second, options);
-    } catch (const Error&) {
-      rethrow_in("under criterion", c);
-    }
+    } catch (const Error&) { rethrow_in("under criterion", c); }
     h.overall += criteria.priorities(Eigen::Index(ci)) * r.priorities;
     h.local.emplace_back(c, std::move(r));
   }

@@ -24,9 +24,7 @@ std::string at(const std::string& base, std::size_t i) { return base + "/" + std
     throw RankingError(e.code(), path + ": " + e.message(), e.elements());
   } catch (const InputError& e) {
     throw InputError(e.code(), path + ": " + e.message(), e.elements());
-  } catch (const SolverError& e) {
-    throw SolverError(e.code(), path + ": " + e.message(), e.elements());
-  }
+  } catch (const SolverError& e) { throw SolverError(e.code(), path + ": " + e.message(), e.elements()); }
 }
 
 std::vector<std::string> string_list(const json& a, const std::string& path) {
@@ -56,9 +54,7 @@ std::vector<Judgment> judgments_at(const json& a, const std::string& path, const
     r.finish();
     try {
       check.judge(j);
-    } catch (const Error&) {
-      rethrow_at(p);
-    }
+    } catch (const Error&) { rethrow_at(p); }
     out.push_back(std::move(j));
   }
   return out;
@@ -77,13 +73,17 @@ std::vector<Judge> judges_at(const json& a, const std::string& path, const std::
     if (!names.insert(j.name).second)
       throw InputError(Errc::duplicate_name, p + "/name: judge '" + j.name + "' is listed twice", {j.name});
     if (auto w = r.number("weight")) {
-      if (!(*w > 0.0)) throw RankingError(Errc::invalid_weights, p + "/weight: judge '" + j.name + "' has weight " +
-                                          std::to_string(*w) + "; judge weights must be > 0", {j.name});
+      if (!(*w > 0.0))
+        throw RankingError(
+            Errc::invalid_weights,
+            p + "/weight: judge '" + j.name + "' has weight " + std::to_string(*w) + "; judge weights must be > 0",
+            {j.name});
       j.weight = *w;
     }
     const json* js = r.array("judgments", true);
     if (js->empty())
-      throw RankingError(Errc::judge_without_judgments, p + "/judgments: judge '" + j.name + "' made no judgments", {j.name});
+      throw RankingError(Errc::judge_without_judgments, p + "/judgments: judge '" + j.name + "' made no judgments",
+                         {j.name});
     j.judgments = judgments_at(*js, p + "/judgments", elements);
     r.finish();
     out.push_back(std::move(j));
@@ -96,13 +96,15 @@ AhpBlock block_at(ObjectReader& r, bool allow_judges) {
   b.elements = string_list(*r.array("elements", true), r.at("elements"));
   if (b.elements.empty()) ObjectReader::fail(Errc::invalid_value, r.at("elements"), "must list at least one element");
   bool has_j = r.has("judgments"), has_g = allow_judges && r.has("judges");
-  if (has_j && has_g) ObjectReader::fail(Errc::invalid_value, r.at("judges"), "give either \"judgments\" or \"judges\", not both");
+  if (has_j && has_g)
+    ObjectReader::fail(Errc::invalid_value, r.at("judges"), "give either \"judgments\" or \"judges\", not both");
   if (has_g) {
     b.judges = judges_at(*r.array("judges", true), r.at("judges"), b.elements);
   } else if (has_j) {
     b.judgments = judgments_at(*r.array("judgments", true), r.at("judgments"), b.elements);
   } else if (b.elements.size() > 1) {
-    ObjectReader::fail(Errc::missing_field, r.at("judgments"), allow_judges ? "is required (or \"judges\")" : "is required");
+    ObjectReader::fail(Errc::missing_field, r.at("judgments"),
+                       allow_judges ? "is required (or \"judges\")" : "is required");
   }
   return b;
 }
@@ -110,7 +112,8 @@ AhpBlock block_at(ObjectReader& r, bool allow_judges) {
 /// An option with an alias; both present is E107.
 std::optional<std::string> option(ObjectReader& r, const std::string& key, const std::string& alias) {
   auto a = r.str(key), b = r.str(alias);
-  if (a && b) ObjectReader::fail(Errc::invalid_value, r.at(alias), "repeats \"" + key + "\" under another name: give one");
+  if (a && b)
+    ObjectReader::fail(Errc::invalid_value, r.at(alias), "repeats \"" + key + "\" under another name: give one");
   return a ? a : b;
 }
 
@@ -118,9 +121,7 @@ template <class F>
 auto option_value(const std::string& path, F&& f) {
   try {
     return f();
-  } catch (const Error&) {
-    rethrow_at(path);
-  }
+  } catch (const Error&) { rethrow_at(path); }
 }
 
 void write_file(const std::string& text, const std::string& path) {
@@ -138,14 +139,17 @@ ojson judgments_json(const std::vector<Judgment>& v) {
 }
 ojson judges_json(const std::vector<Judge>& v) {
   ojson a = ojson::array();
-  for (const auto& j : v) a.push_back(ojson{{"name", j.name}, {"weight", j.weight}, {"judgments", judgments_json(j.judgments)}});
+  for (const auto& j : v)
+    a.push_back(ojson{{"name", j.name}, {"weight", j.weight}, {"judgments", judgments_json(j.judgments)}});
   return a;
 }
 ojson block_json(const AhpBlock& b) {
   ojson o;
   o["elements"] = b.elements;
-  if (b.group()) o["judges"] = judges_json(b.judges);
-  else o["judgments"] = judgments_json(b.judgments);
+  if (b.group())
+    o["judges"] = judges_json(b.judges);
+  else
+    o["judgments"] = judgments_json(b.judgments);
   return o;
 }
 ojson keyed(const std::vector<std::string>& names, const Eigen::VectorXd& v) {
@@ -170,7 +174,10 @@ ojson result_json(const AhpResult& r) {
   o["ri_table_name"] = citation(r.ri.table);
   o["ri_source"] = r.ri.source;
   o["ri_note"] = r.ri.note;
-  if (r.ri.source == "monte-carlo") { o["ri_samples"] = r.ri.samples; o["ri_seed"] = r.ri.seed; }
+  if (r.ri.source == "monte-carlo") {
+    o["ri_samples"] = r.ri.samples;
+    o["ri_seed"] = r.ri.seed;
+  }
   o["gci"] = r.gci;
   o["consistent"] = r.consistent;
   o["cr_threshold"] = r.cr_threshold;
@@ -181,14 +188,21 @@ ojson result_json(const AhpResult& r) {
   o["completion_cycles"] = r.completion_cycles;
   ojson tri = ojson::array();
   for (const auto& t : r.triads)
-    tri.push_back(ojson{{"elements", t.elements}, {"a_ij", t.a_ij}, {"a_jk", t.a_jk}, {"a_ik", t.a_ik},
-                        {"implied_a_ik", t.a_ij * t.a_jk}, {"index", t.index}});
+    tri.push_back(ojson{{"elements", t.elements},
+                        {"a_ij", t.a_ij},
+                        {"a_jk", t.a_jk},
+                        {"a_ik", t.a_ik},
+                        {"implied_a_ik", t.a_ij * t.a_jk},
+                        {"index", t.index}});
   o["inconsistent"] = tri;
   o["triad_count"] = r.triad_count;
   o["koczkodaj_index"] = r.koczkodaj_index;
   if (r.revision)
-    o["revision"] = ojson{{"a", r.revision->judgment.a}, {"b", r.revision->judgment.b}, {"value", r.revision->judgment.value},
-                          {"suggested", r.revision->suggested}, {"lambda_max_after", r.revision->lambda_max_after},
+    o["revision"] = ojson{{"a", r.revision->judgment.a},
+                          {"b", r.revision->judgment.b},
+                          {"value", r.revision->judgment.value},
+                          {"suggested", r.revision->suggested},
+                          {"lambda_max_after", r.revision->lambda_max_after},
                           {"cr_after", r.revision->cr_after}};
   else
     o["revision"] = nullptr;
@@ -210,7 +224,8 @@ ojson group_json(const GroupResult& g) {
   o["aggregation"] = to_string(g.aggregation);
   o["consistency_of"] = g.consistency_of;
   o["disagreement_measure"] =
-      "gci: geometric compatibility of the judge's judgments with the group priorities (Aguaron & Moreno-Jimenez 2003 GCI); "
+      "gci: geometric compatibility of the judge's judgments with the group priorities (Aguaron & Moreno-Jimenez 2003 "
+      "GCI); "
       "distance: Euclidean distance of the judge's own priorities from the group's";
   ojson js = ojson::object();
   for (const auto& j : g.judges) {
@@ -257,13 +272,15 @@ AhpDocument parse_ahp(std::string_view text, const std::string& origin) {
     if (top.has("criteria") || top.has("alternatives")) {
       d.hierarchy = true;
       for (const char* k : {"elements", "judgments", "judges"})
-        if (top.has(k)) ObjectReader::fail(Errc::invalid_value, top.at(k), "belongs inside \"criteria\" in a hierarchy");
+        if (top.has(k))
+          ObjectReader::fail(Errc::invalid_value, top.at(k), "belongs inside \"criteria\" in a hierarchy");
       ObjectReader cr(*top.object("criteria", true), "/criteria");
       d.block = block_at(cr, true);
       cr.finish();
       ObjectReader al(*top.object("alternatives", true), "/alternatives");
       d.alternatives = string_list(*al.array("elements", true), "/alternatives/elements");
-      if (d.alternatives.empty()) ObjectReader::fail(Errc::invalid_value, "/alternatives/elements", "must list at least one alternative");
+      if (d.alternatives.empty())
+        ObjectReader::fail(Errc::invalid_value, "/alternatives/elements", "must list at least one alternative");
       const json* per = al.object("judgments", true);
       for (auto it = per->begin(); it != per->end(); ++it) {
         std::string p = "/alternatives/judgments/" + it.key();
@@ -275,7 +292,9 @@ AhpDocument parse_ahp(std::string_view text, const std::string& origin) {
         bool found = false;
         for (const auto& [k, v] : d.alternative_judgments) found = found || k == c;
         if (!found && d.alternatives.size() > 1)
-          throw RankingError(Errc::incomplete_judgments, "/alternatives/judgments: the alternatives are not judged under criterion '" + c + "'", {c});
+          throw RankingError(Errc::incomplete_judgments,
+                             "/alternatives/judgments: the alternatives are not judged under criterion '" + c + "'",
+                             {c});
       }
       // keep criteria order
       std::vector<std::pair<std::string, std::vector<Judgment>>> ordered;
@@ -287,12 +306,14 @@ AhpDocument parse_ahp(std::string_view text, const std::string& origin) {
     } else {
       d.block = block_at(top, true);
     }
-    if (auto s = top.str("aggregation")) d.options.aggregation = option_value("/aggregation", [&] { return parse_aggregation(*s); });
+    if (auto s = top.str("aggregation"))
+      d.options.aggregation = option_value("/aggregation", [&] { return parse_aggregation(*s); });
     if (auto s = option(top, "priorities", "priority_method"))
       d.options.ahp.priorities = option_value("/priorities", [&] { return parse_priority_method(*s); });
     if (auto s = option(top, "ri_table", "random_index"))
       d.options.ahp.ri_table = option_value("/ri_table", [&] { return parse_random_index_table(*s); });
-    if (auto s = top.str("completion")) d.options.ahp.completion = option_value("/completion", [&] { return parse_completion(*s); });
+    if (auto s = top.str("completion"))
+      d.options.ahp.completion = option_value("/completion", [&] { return parse_completion(*s); });
     if (auto t = top.number("cr_threshold")) {
       if (!(*t > 0.0)) ObjectReader::fail(Errc::invalid_value, "/cr_threshold", "must be > 0");
       d.options.ahp.cr_threshold = *t;
@@ -366,8 +387,8 @@ std::string analyse_ahp_json(const AhpDocument& d, int indent) {
   o["name"] = d.name;
   o["kind"] = "hierarchy";
   crit_json.erase("kind");
-  for (const char* k : {"weights", "ranking", "lambda_max", "ci", "cr", "ri", "ri_table", "ri_table_name", "ri_source", "completed",
-                        "inconsistent"})
+  for (const char* k : {"weights", "ranking", "lambda_max", "ci", "cr", "ri", "ri_table", "ri_table_name", "ri_source",
+                        "completed", "inconsistent"})
     o[k] = crit_json[k];
   o["ranking"] = h.ranking();
   o["criteria"] = crit_json;

@@ -48,7 +48,8 @@ const ojson& object(const ojson& x, const std::string& path, const std::vector<s
   std::sort(sorted.begin(), sorted.end());
   for (auto it = x.begin(); it != x.end(); ++it)
     if (!std::binary_search(sorted.begin(), sorted.end(), it.key()))
-      fail(Errc::unknown_field, path + "/" + it.key(), "unknown field '" + it.key() + "' (allowed: " + join(sorted) + ")");
+      fail(Errc::unknown_field, path + "/" + it.key(),
+           "unknown field '" + it.key() + "' (allowed: " + join(sorted) + ")");
   return x;
 }
 
@@ -77,8 +78,9 @@ std::string choice(const ojson& x, const std::string& path, const std::vector<st
 }
 
 std::int64_t count(const ojson& x, const std::string& path) {
-  if (!x.is_number_integer() || (x.is_number_unsigned() && x.get<std::uint64_t>() >
-                                 static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())))
+  if (!x.is_number_integer() ||
+      (x.is_number_unsigned() &&
+       x.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())))
     fail(Errc::invalid_value, path, "expected a non-negative integer below 2^63");
   auto v = x.get<std::int64_t>();
   if (v < 0) fail(Errc::invalid_value, path, "expected a non-negative integer below 2^63");
@@ -94,9 +96,9 @@ const ojson* given(const ojson& o, const std::string& key) {  // present and not
   return v && !v->is_null() ? v : nullptr;
 }
 
-const std::vector<std::string> top_fields = {"format", "version", "name", "description", "source", "note", "credit",
-                                             "weights_source", "alternatives", "criteria", "scores", "method",
-                                             "smaa", "sensitivity"};
+const std::vector<std::string> top_fields = {"format", "version", "name",           "description",  "source",
+                                             "note",   "credit",  "weights_source", "alternatives", "criteria",
+                                             "scores", "method",  "smaa",           "sensitivity"};
 const std::vector<std::string> meta_fields = {"name", "description", "source", "note", "credit", "weights_source"};
 
 void read_criterion(const ojson& c0, const std::string& path, DecisionDocument& d) {
@@ -114,7 +116,8 @@ void read_criterion(const ojson& c0, const std::string& path, DecisionDocument& 
   if (auto* s = given(c, "scale")) {
     const ojson& sc = list(*s, path + "/scale");
     if (sc.size() != 2)
-      fail(Errc::size_mismatch, path + "/scale", "scale has " + std::to_string(sc.size()) + " entries, expected 2 [lo, hi]");
+      fail(Errc::size_mismatch, path + "/scale",
+           "scale has " + std::to_string(sc.size()) + " entries, expected 2 [lo, hi]");
     k.scale = Scale{num(sc[0], path + "/scale/0"), num(sc[1], path + "/scale/1")};
   }
   if (auto* p = given(c, "preference")) {
@@ -124,9 +127,18 @@ void read_criterion(const ojson& c0, const std::string& path, DecisionDocument& 
     pref.function = preference_from_string(
         f ? choice(*f, path + "/preference/function", {"usual", "u-shape", "v-shape", "level", "linear", "gaussian"})
           : std::string("usual"));
-    if (auto* v = field(pr, "q")) { pref.q = num(*v, path + "/preference/q"); t.preference_given.q = true; }
-    if (auto* v = field(pr, "p")) { pref.p = num(*v, path + "/preference/p"); t.preference_given.p = true; }
-    if (auto* v = field(pr, "s")) { pref.s = num(*v, path + "/preference/s"); t.preference_given.s = true; }
+    if (auto* v = field(pr, "q")) {
+      pref.q = num(*v, path + "/preference/q");
+      t.preference_given.q = true;
+    }
+    if (auto* v = field(pr, "p")) {
+      pref.p = num(*v, path + "/preference/p");
+      t.preference_given.p = true;
+    }
+    if (auto* v = field(pr, "s")) {
+      pref.s = num(*v, path + "/preference/s");
+      t.preference_given.s = true;
+    }
     k.preference = pref;
   }
   d.problem.criteria.push_back(std::move(k));
@@ -168,13 +180,14 @@ MethodSpec read_method(const ojson& m0, const DecisionDocument& d) {
   return s;
 }
 
-Eigen::MatrixXd read_matrix(const ojson& rows0, const std::string& path, Eigen::Index n, Eigen::Index m,
-                            bool spread, const std::vector<std::string>& alternatives) {
+Eigen::MatrixXd read_matrix(const ojson& rows0, const std::string& path, Eigen::Index n, Eigen::Index m, bool spread,
+                            const std::vector<std::string>& alternatives) {
   const ojson& rows = list(rows0, path);
   if (static_cast<Eigen::Index>(rows.size()) != n) {
     if (spread) fail(Errc::size_mismatch, path, "expected " + std::to_string(n) + " rows");
-    fail(Errc::size_mismatch, path, "scores has " + std::to_string(rows.size()) + " rows, expected " +
-                                        std::to_string(n) + " (one per alternative)");
+    fail(Errc::size_mismatch, path,
+         "scores has " + std::to_string(rows.size()) + " rows, expected " + std::to_string(n) +
+             " (one per alternative)");
   }
   Eigen::MatrixXd x(n, m);
   for (Eigen::Index i = 0; i < n; ++i) {
@@ -182,9 +195,9 @@ Eigen::MatrixXd read_matrix(const ojson& rows0, const std::string& path, Eigen::
     const ojson& row = list(rows[static_cast<std::size_t>(i)], rp);
     if (static_cast<Eigen::Index>(row.size()) != m) {
       if (spread) fail(Errc::size_mismatch, rp, "expected " + std::to_string(m) + " entries");
-      fail(Errc::size_mismatch, rp, "row of '" + alternatives[static_cast<std::size_t>(i)] + "' has " +
-                                        std::to_string(row.size()) + " scores, expected " + std::to_string(m) +
-                                        " (one per criterion)");
+      fail(Errc::size_mismatch, rp,
+           "row of '" + alternatives[static_cast<std::size_t>(i)] + "' has " + std::to_string(row.size()) +
+               " scores, expected " + std::to_string(m) + " (one per criterion)");
     }
     for (Eigen::Index j = 0; j < m; ++j) x(i, j) = num(row[static_cast<std::size_t>(j)], rp + "/" + std::to_string(j));
   }
@@ -192,7 +205,8 @@ Eigen::MatrixXd read_matrix(const ojson& rows0, const std::string& path, Eigen::
 }
 
 SmaaSpec read_smaa(const ojson& s0, const DecisionDocument& d) {
-  const ojson& s = object(s0, "/smaa", {"samples", "seed", "weights", "intervals", "orderings", "scores", "confidence_samples"});
+  const ojson& s =
+      object(s0, "/smaa", {"samples", "seed", "weights", "intervals", "orderings", "scores", "confidence_samples"});
   SmaaSpec out;
   if (auto* v = field(s, "samples")) out.samples = count(*v, "/smaa/samples");
   if (auto* v = field(s, "seed")) out.seed = count(*v, "/smaa/seed");
@@ -226,10 +240,13 @@ SmaaSpec read_smaa(const ojson& s0, const DecisionDocument& d) {
   if (auto* v = field(s, "scores")) {
     const ojson& sc = object(*v, "/smaa/scores", {"model", "spread"});
     auto* model = field(sc, "model");
-    out.score_model = model ? choice(*model, "/smaa/scores/model", {"none", "uniform", "normal"}) : std::string("uniform");
+    out.score_model =
+        model ? choice(*model, "/smaa/scores/model", {"none", "uniform", "normal"}) : std::string("uniform");
     auto* spread = field(sc, "spread");
-    if (!spread) out.score_spread = 0.0;
-    else if (spread->is_number() && !spread->is_boolean()) out.score_spread = num(*spread, "/smaa/scores/spread");
+    if (!spread)
+      out.score_spread = 0.0;
+    else if (spread->is_number() && !spread->is_boolean())
+      out.score_spread = num(*spread, "/smaa/scores/spread");
     else
       out.score_spread_matrix = read_matrix(*spread, "/smaa/scores/spread", d.problem.n_alternatives(),
                                             d.problem.n_criteria(), true, d.problem.alternatives);
@@ -248,20 +265,24 @@ SensitivitySpec read_sensitivity(const ojson& s0) {
 DecisionDocument read_decision_json(const ojson& doc) {
   const ojson& d = object(doc, "", top_fields);
   auto* format = field(d, "format");
-  if (!format) fail(Errc::missing_field, "/format", std::string("missing field 'format' (expected '") + format_name + "')");
+  if (!format)
+    fail(Errc::missing_field, "/format", std::string("missing field 'format' (expected '") + format_name + "')");
   if (!format->is_string() || format->get<std::string>() != format_name)
-    fail(Errc::wrong_format, "/format", "format is '" + (format->is_string() ? format->get<std::string>() : format->dump()) +
-                                            "', expected '" + format_name + "'");
+    fail(Errc::wrong_format, "/format",
+         "format is '" + (format->is_string() ? format->get<std::string>() : format->dump()) + "', expected '" +
+             format_name + "'");
   auto* version = field(d, "version");
   if (!version) fail(Errc::missing_field, "/version", "missing field 'version'");
   if (!version->is_number() || version->is_boolean() || version->get<double>() != decision_format_version)
-    fail(Errc::unsupported_version, "/version", "version " + version->dump() + " is not supported (this koers reads 1)");
+    fail(Errc::unsupported_version, "/version",
+         "version " + version->dump() + " is not supported (this koers reads 1)");
   for (const char* key : {"alternatives", "criteria", "scores"})
     if (!field(d, key)) fail(Errc::missing_field, std::string("/") + key, std::string("missing field '") + key + "'");
 
   DecisionDocument out;
   const ojson& alts = list(d["alternatives"], "/alternatives");
-  for (std::size_t i = 0; i < alts.size(); ++i) out.problem.alternatives.push_back(str(alts[i], "/alternatives/" + std::to_string(i)));
+  for (std::size_t i = 0; i < alts.size(); ++i)
+    out.problem.alternatives.push_back(str(alts[i], "/alternatives/" + std::to_string(i)));
   const ojson& crits = list(d["criteria"], "/criteria");
   for (std::size_t j = 0; j < crits.size(); ++j) read_criterion(crits[j], "/criteria/" + std::to_string(j), out);
   out.problem.scores = read_matrix(d["scores"], "/scores", static_cast<Eigen::Index>(out.problem.alternatives.size()),

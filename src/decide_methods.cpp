@@ -25,7 +25,8 @@ Ranking begin_ranking(const DecisionProblem& p, Method m) {
 void finish_ranking(Ranking& r, const RankOptions& o) {
   // A safety net behind the bounds validate() puts on scores: a ranking never holds NaN.
   if (!r.scores.allFinite())
-    throw RankingError(Errc::numeric_overflow, to_string(r.method) + " scores overflowed (a score is not a finite number)", {});
+    throw RankingError(Errc::numeric_overflow,
+                       to_string(r.method) + " scores overflowed (a score is not a finite number)", {});
   if (!o.contributions) {
     r.contributions.resize(0, 0);
     r.contribution_kind = "not computed (contributions = false)";
@@ -38,7 +39,8 @@ void finish_ranking(Ranking& r, const RankOptions& o) {
 void wsm_choices(Ranking& r, Normalisation n, const std::string& value_functions) {
   r.normalisation = to_string(n);
   r.choices.push_back({"normalisation", describe(n)});
-  r.choices.push_back({"value_functions", value_functions.empty() ? "none" : "piecewise-linear value functions on: " + value_functions});
+  r.choices.push_back({"value_functions",
+                       value_functions.empty() ? "none" : "piecewise-linear value functions on: " + value_functions});
   r.choices.push_back({"score", "sum over criteria of weight * value; higher is better"});
 }
 
@@ -65,7 +67,8 @@ Ranking wsm(const DecisionProblem& p, const RankOptions& o) {
   Ranking r = detail::begin_ranking(p, Method::wsm);
   Normalisation n = o.normalisation.value_or(Normalisation::minmax);
   if (!o.value_functions.empty() && static_cast<Eigen::Index>(o.value_functions.size()) != p.n_criteria())
-    throw InputError::size_mismatch("value_functions", static_cast<long long>(o.value_functions.size()), p.n_criteria());
+    throw InputError::size_mismatch("value_functions", static_cast<long long>(o.value_functions.size()),
+                                    p.n_criteria());
   std::string vf;
   for (std::size_t j = 0; j < o.value_functions.size(); ++j)
     if (o.value_functions[j]) vf += (vf.empty() ? "" : ", ") + p.criteria[j].name;
@@ -135,8 +138,12 @@ Ranking topsis(const DecisionProblem& p, const RankOptions& o) {
   bool degenerate = false;
   for (Eigen::Index i = 0; i < m; ++i) {
     double d = r.d_plus[i] + r.d_minus[i];
-    if (d > 0) r.scores[i] = r.d_minus[i] / d;
-    else { r.scores[i] = 0.5; degenerate = true; }
+    if (d > 0)
+      r.scores[i] = r.d_minus[i] / d;
+    else {
+      r.scores[i] = 0.5;
+      degenerate = true;
+    }
   }
   if (degenerate) r.warnings.push_back("every alternative equals the ideal and the anti-ideal: closeness set to 0.5");
   r.contributions = std::move(v);
@@ -156,14 +163,17 @@ void vikor_choices(Ranking& r, const RankOptions& o) {
   if (!(o.v >= 0 && o.v <= 1))
     throw RankingError(Errc::invalid_method, "VIKOR v must lie in [0, 1], got " + fmt_double(o.v), {"v"});
   if (o.normalisation && *o.normalisation != Normalisation::none)
-    throw RankingError(Errc::invalid_method, "VIKOR uses its own normalisation (f*-f)/(f*-f-); got '" +
-                       to_string(*o.normalisation) + "'", {"normalisation"});
+    throw RankingError(Errc::invalid_method,
+                       "VIKOR uses its own normalisation (f*-f)/(f*-f-); got '" + to_string(*o.normalisation) + "'",
+                       {"normalisation"});
   r.v = o.v;
   r.normalisation = "vikor";
   r.choices.push_back({"normalisation", "vikor: (f*-f)/(f*-f-) with f* the best and f- the worst score per criterion"});
   r.choices.push_back({"v", fmt_double(o.v)});
   r.choices.push_back({"score", "Q; lower is better"});
-  r.choices.push_back({"conditions", "C1 acceptable advantage Q(a2)-Q(a1) >= 1/(m-1); C2 acceptable stability: a1 also best by S or R"});
+  r.choices.push_back(
+      {"conditions",
+       "C1 acceptable advantage Q(a2)-Q(a1) >= 1/(m-1); C2 acceptable stability: a1 also best by S or R"});
 }
 
 void vikor_finish(Ranking& r, const RankOptions& o) {
@@ -271,14 +281,18 @@ void promethee_unicriterion(const DecisionProblem& p, Eigen::MatrixXd& plus, Eig
 Ranking promethee2(const DecisionProblem& p, const RankOptions& o) {
   Ranking r = detail::begin_ranking(p, Method::promethee2);
   if (o.normalisation && *o.normalisation != Normalisation::none)
-    throw RankingError(Errc::invalid_method, "PROMETHEE II compares raw differences through preference functions; got normalisation '" +
-                       to_string(*o.normalisation) + "'", {"normalisation"});
+    throw RankingError(Errc::invalid_method,
+                       "PROMETHEE II compares raw differences through preference functions; got normalisation '" +
+                           to_string(*o.normalisation) + "'",
+                       {"normalisation"});
   r.normalisation = "none";
-  r.choices.push_back({"normalisation", "none: preference functions on raw differences d = g(a) - g(b) (reversed for min)"});
+  r.choices.push_back(
+      {"normalisation", "none: preference functions on raw differences d = g(a) - g(b) (reversed for min)"});
   for (const auto& c : p.criteria) {
     const Preference f = c.preference.value_or(Preference{});
-    r.choices.push_back({"preference/" + c.name, to_string(f.function) + " q=" + fmt_double(f.q) + " p=" + fmt_double(f.p) +
-                         " s=" + fmt_double(f.s) + (c.preference ? "" : " (not given: usual)")});
+    r.choices.push_back({"preference/" + c.name, to_string(f.function) + " q=" + fmt_double(f.q) +
+                                                     " p=" + fmt_double(f.p) + " s=" + fmt_double(f.s) +
+                                                     (c.preference ? "" : " (not given: usual)")});
   }
   r.choices.push_back({"flows", "phi+ = sum_b pi(a,b)/(m-1), phi- = sum_b pi(b,a)/(m-1), phi = phi+ - phi-"});
   r.choices.push_back({"score", "net flow phi; higher is better"});
@@ -302,12 +316,14 @@ namespace koers::decide {
 Ranking spotis(const DecisionProblem& p, const RankOptions& o) {
   Ranking r = detail::begin_ranking(p, Method::spotis);
   if (o.normalisation && *o.normalisation != Normalisation::scale && *o.normalisation != Normalisation::none)
-    throw RankingError(Errc::invalid_method, "SPOTIS takes its bounds from the criteria scales; got normalisation '" +
-                       to_string(*o.normalisation) + "'", {"normalisation"});
+    throw RankingError(
+        Errc::invalid_method,
+        "SPOTIS takes its bounds from the criteria scales; got normalisation '" + to_string(*o.normalisation) + "'",
+        {"normalisation"});
   for (const auto& c : p.criteria)
     if (!c.scale)
-      throw RankingError(Errc::invalid_scale, "criterion '" + c.name + "' has no scale; SPOTIS takes its bounds from the scales",
-                         {c.name});
+      throw RankingError(Errc::invalid_scale,
+                         "criterion '" + c.name + "' has no scale; SPOTIS takes its bounds from the scales", {c.name});
   r.normalisation = "scale";
   r.choices.push_back({"normalisation", "scale: |x - s*|/(hi - lo), bounds [lo, hi] from the criteria scales"});
   r.choices.push_back({"ideal", "s* = hi for max criteria, lo for min criteria"});
@@ -387,8 +403,10 @@ std::optional<Ranking> rank_in_place(const MatrixView& x, const Eigen::Ref<const
   // one pass: min, max, sum, sum of squares per column (non-finite scores show in the sums)
   std::vector<ColumnStats> st(static_cast<std::size_t>(n));
   for (Eigen::Index j = 0; j < n; ++j) st[static_cast<std::size_t>(j)] = {x(0, j), x(0, j), 0.0, 0.0};
-  const Normalisation norm = o.method == Method::vikor ? Normalisation::none
-                             : o.normalisation.value_or(o.method == Method::topsis ? Normalisation::vector : Normalisation::minmax);
+  const Normalisation norm =
+      o.method == Method::vikor
+          ? Normalisation::none
+          : o.normalisation.value_or(o.method == Method::topsis ? Normalisation::vector : Normalisation::minmax);
   const bool squares = norm == Normalisation::vector;
   for_each_in_place(x, [&](Eigen::Index, Eigen::Index j, double v) {
     ColumnStats& s = st[static_cast<std::size_t>(j)];
@@ -486,4 +504,3 @@ Ranking rank_matrix(const MatrixView& x, const Eigen::Ref<const Eigen::VectorXd>
 }
 
 }  // namespace koers::decide
-

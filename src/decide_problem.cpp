@@ -37,21 +37,20 @@ std::string to_string(PreferenceFunction f) {
 Direction direction_from_string(std::string_view s) {
   if (s == "max" || s == "benefit") return Direction::max;
   if (s == "min" || s == "cost") return Direction::min;
-  throw InputError(Errc::invalid_value, "direction '" + std::string(s) + "' is not 'max' or 'min'",
-                   {std::string(s)});
+  throw InputError(Errc::invalid_value, "direction '" + std::string(s) + "' is not 'max' or 'min'", {std::string(s)});
 }
 
 PreferenceFunction preference_from_string(std::string_view s) {
   std::string t(s);
-  for (auto& c : t) if (c == '_') c = '-';
+  for (auto& c : t)
+    if (c == '_') c = '-';
   if (t == "usual") return PreferenceFunction::usual;
   if (t == "u-shape") return PreferenceFunction::u_shape;
   if (t == "v-shape") return PreferenceFunction::v_shape;
   if (t == "level") return PreferenceFunction::level;
   if (t == "linear") return PreferenceFunction::linear;
   if (t == "gaussian") return PreferenceFunction::gaussian;
-  throw RankingError(Errc::invalid_method, "unknown preference function '" + std::string(s) + "'",
-                     {std::string(s)});
+  throw RankingError(Errc::invalid_method, "unknown preference function '" + std::string(s) + "'", {std::string(s)});
 }
 
 Eigen::VectorXd unit_sum(const Eigen::Ref<const Eigen::VectorXd>& w, const std::vector<std::string>& names) {
@@ -65,7 +64,8 @@ Eigen::VectorXd unit_sum(const Eigen::Ref<const Eigen::VectorXd>& w, const std::
     r = v / v.sum();
   }
   if (!r.allFinite() || !(r.cwiseAbs().maxCoeff() > 0))
-    throw RankingError(Errc::invalid_weights, "the weights vanish when normalised to sum 1: nothing is ranked by them", names);
+    throw RankingError(Errc::invalid_weights, "the weights vanish when normalised to sum 1: nothing is ranked by them",
+                       names);
   return r;
 }
 
@@ -85,10 +85,8 @@ void check_weights(const Eigen::Ref<const Eigen::VectorXd>& w, const std::vector
   if (!(sum > 0)) throw RankingError(Errc::invalid_weights, "all weights are zero", names);
 }
 
-DecisionProblem make_problem(const MatrixView& scores,
-                             const Eigen::Ref<const Eigen::VectorXd>& weights,
-                             const std::vector<Direction>& directions,
-                             std::vector<std::string> alternatives,
+DecisionProblem make_problem(const MatrixView& scores, const Eigen::Ref<const Eigen::VectorXd>& weights,
+                             const std::vector<Direction>& directions, std::vector<std::string> alternatives,
                              std::vector<std::string> criteria) {
   DecisionProblem p;
   if (scores.innerStride() == 1) {
@@ -114,7 +112,8 @@ DecisionProblem make_problem(const MatrixView& scores,
     Criterion c;
     c.name = criteria[j];
     c.direction = j < directions.size() ? directions[j] : Direction::max;
-    if (weights.size() != 0 && static_cast<Eigen::Index>(j) < weights.size()) c.weight = weights[static_cast<Eigen::Index>(j)];
+    if (weights.size() != 0 && static_cast<Eigen::Index>(j) < weights.size())
+      c.weight = weights[static_cast<Eigen::Index>(j)];
     p.criteria.push_back(std::move(c));
   }
   p.validate();
@@ -145,7 +144,8 @@ std::vector<std::string> DecisionProblem::criterion_names() const {
 }
 
 bool DecisionProblem::has_weights() const {
-  for (const auto& c : criteria) if (!c.weight) return false;
+  for (const auto& c : criteria)
+    if (!c.weight) return false;
   return !criteria.empty();
 }
 
@@ -153,8 +153,7 @@ Eigen::VectorXd DecisionProblem::raw_weights() const {
   Eigen::VectorXd w(n_criteria());
   for (Eigen::Index j = 0; j < n_criteria(); ++j) {
     const auto& c = criteria[static_cast<std::size_t>(j)];
-    if (!c.weight)
-      throw RankingError(Errc::invalid_weights, "criterion '" + c.name + "' has no weight", {c.name});
+    if (!c.weight) throw RankingError(Errc::invalid_weights, "criterion '" + c.name + "' has no weight", {c.name});
     w[j] = *c.weight;
   }
   return w;
@@ -198,11 +197,13 @@ void DecisionProblem::check_unique_names() const {
   auto check = [](const std::vector<std::string_view>& names, const char* what) {
     std::vector<std::string_view> v = names;
     for (auto n : v)
-      if (n.empty()) throw InputError(Errc::invalid_value, std::string("an ") + what + " has an empty name", {std::string(n)});
+      if (n.empty())
+        throw InputError(Errc::invalid_value, std::string("an ") + what + " has an empty name", {std::string(n)});
     std::sort(v.begin(), v.end());
     auto it = std::adjacent_find(v.begin(), v.end());
     if (it != v.end())
-      throw InputError(Errc::duplicate_name, std::string(what) + " '" + std::string(*it) + "' is given twice", {std::string(*it)});
+      throw InputError(Errc::duplicate_name, std::string(what) + " '" + std::string(*it) + "' is given twice",
+                       {std::string(*it)});
   };
   if (!alternatives.empty()) {  // implicit names are unique by construction
     std::vector<std::string_view> a(alternatives.begin(), alternatives.end());
@@ -219,8 +220,7 @@ void DecisionProblem::validate() const {
   if (criteria.empty()) throw InputError(Errc::size_mismatch, "the problem has no criteria", {});
   if (scores.rows() != n_alternatives())
     throw InputError::size_mismatch("scores (rows)", scores.rows(), n_alternatives());
-  if (scores.cols() != n_criteria())
-    throw InputError::size_mismatch("scores (columns)", scores.cols(), n_criteria());
+  if (scores.cols() != n_criteria()) throw InputError::size_mismatch("scores (columns)", scores.cols(), n_criteria());
   check_unique_names();
   if (!scores.allFinite()) {
     for (Eigen::Index j = 0; j < scores.cols(); ++j)
@@ -239,8 +239,10 @@ void DecisionProblem::validate() const {
           const auto& c = criteria[static_cast<std::size_t>(j)].name;
           char buf[32];
           std::snprintf(buf, sizeof buf, "%.6g", scores(i, j));
-          throw RankingError(Errc::numeric_overflow, "score " + std::string(buf) + " of '" + a + "' on criterion '" + c +
-                             "' is too large to rank without overflow (koers ranks scores up to 1e150 in size)", {c, a});
+          throw RankingError(Errc::numeric_overflow,
+                             "score " + std::string(buf) + " of '" + a + "' on criterion '" + c +
+                                 "' is too large to rank without overflow (koers ranks scores up to 1e150 in size)",
+                             {c, a});
         }
   }
   bool any_weight = false, all_weight = true;
@@ -258,8 +260,8 @@ void DecisionProblem::validate() const {
   if (any_weight && !all_weight) {
     for (const auto& c : criteria)
       if (!c.weight)
-        throw RankingError(Errc::invalid_weights,
-                           "criterion '" + c.name + "' has no weight while others have one", {c.name});
+        throw RankingError(Errc::invalid_weights, "criterion '" + c.name + "' has no weight while others have one",
+                           {c.name});
   }
   if (all_weight) {
     double s = 0;
@@ -271,12 +273,15 @@ void DecisionProblem::validate() const {
     if (c.scale) {
       const auto [lo, hi] = *c.scale;
       if (!std::isfinite(lo) || !std::isfinite(hi) || !(lo < hi))
-        throw RankingError(Errc::invalid_scale,
-                           "scale of criterion '" + c.name + "' is empty [" + std::to_string(lo) + ", " +
-                               std::to_string(hi) + "]", {c.name});
+        throw RankingError(
+            Errc::invalid_scale,
+            "scale of criterion '" + c.name + "' is empty [" + std::to_string(lo) + ", " + std::to_string(hi) + "]",
+            {c.name});
       if (std::abs(lo) > max_score_magnitude || std::abs(hi) > max_score_magnitude)
-        throw RankingError(Errc::numeric_overflow, "scale of criterion '" + c.name +
-                           "' is too large to rank without overflow (koers ranks scales up to 1e150 in size)", {c.name});
+        throw RankingError(Errc::numeric_overflow,
+                           "scale of criterion '" + c.name +
+                               "' is too large to rank without overflow (koers ranks scales up to 1e150 in size)",
+                           {c.name});
       if (scores.col(j).minCoeff() >= lo && scores.col(j).maxCoeff() <= hi) continue;
       for (Eigen::Index i = 0; i < scores.rows(); ++i) {
         double x = scores(i, j);
@@ -284,8 +289,8 @@ void DecisionProblem::validate() const {
           const std::string a = alternative_name(i);
           throw RankingError(Errc::invalid_scale,
                              "score " + std::to_string(x) + " of '" + a + "' on '" + c.name +
-                                 "' lies outside its scale [" + std::to_string(lo) + ", " +
-                                 std::to_string(hi) + "]", {c.name, a});
+                                 "' lies outside its scale [" + std::to_string(lo) + ", " + std::to_string(hi) + "]",
+                             {c.name, a});
         }
       }
     }
@@ -344,21 +349,22 @@ std::string describe(Normalisation n) {
     case Normalisation::minmax: return "minmax: (x-min)/(max-min) for max, (max-x)/(max-min) for min";
     case Normalisation::max: return "max: x/max for max, min/x for min";
     case Normalisation::sum: return "sum: x/sum(x) for max, (1/x)/sum(1/x) for min";
-    case Normalisation::scale: return "scale: (x-lo)/(hi-lo) for max, (hi-x)/(hi-lo) for min, [lo,hi] the criterion's scale";
+    case Normalisation::scale:
+      return "scale: (x-lo)/(hi-lo) for max, (hi-x)/(hi-lo) for min, [lo,hi] the criterion's scale";
   }
   return "";
 }
 
-Eigen::VectorXd normalise_column(const Eigen::Ref<const Eigen::VectorXd>& x, const Criterion& c,
-                                 Normalisation n, std::vector<std::string>* warnings) {
+Eigen::VectorXd normalise_column(const Eigen::Ref<const Eigen::VectorXd>& x, const Criterion& c, Normalisation n,
+                                 std::vector<std::string>* warnings) {
   const bool benefit = c.direction == Direction::max;
   const Eigen::Index m = x.size();
-  auto warn = [&](const std::string& w) { if (warnings) warnings->push_back(w); };
+  auto warn = [&](const std::string& w) {
+    if (warnings) warnings->push_back(w);
+  };
   Eigen::VectorXd r(m);
   switch (n) {
-    case Normalisation::none:
-      r = benefit ? Eigen::VectorXd(x) : Eigen::VectorXd(-x);
-      break;
+    case Normalisation::none: r = benefit ? Eigen::VectorXd(x) : Eigen::VectorXd(-x); break;
     case Normalisation::vector: {
       double norm = x.norm();
       if (!(norm > 0)) {
@@ -385,8 +391,10 @@ Eigen::VectorXd normalise_column(const Eigen::Ref<const Eigen::VectorXd>& x, con
       const bool is_max = n == Normalisation::max;
       if (benefit) {
         if (x.minCoeff() < 0)
-          throw RankingError(Errc::negative_scores, "criterion '" + c.name + "' has negative scores; " +
-                             to_string(n) + " normalisation needs scores >= 0", {c.name});
+          throw RankingError(
+              Errc::negative_scores,
+              "criterion '" + c.name + "' has negative scores; " + to_string(n) + " normalisation needs scores >= 0",
+              {c.name});
         double d = is_max ? x.maxCoeff() : x.sum();
         if (!(d > 0)) {
           warn("criterion '" + c.name + "' is zero for every alternative: it contributes nothing");
@@ -396,17 +404,23 @@ Eigen::VectorXd normalise_column(const Eigen::Ref<const Eigen::VectorXd>& x, con
         }
       } else {
         if (!(x.minCoeff() > 0))
-          throw RankingError(Errc::zero_criterion, "cost criterion '" + c.name + "' has a score <= 0; " +
-                             to_string(n) + " normalisation divides by the score", {c.name});
-        if (is_max) r = (x.minCoeff() / x.array()).matrix();
-        else { Eigen::ArrayXd inv = 1.0 / x.array(); r = (inv / inv.sum()).matrix(); }
+          throw RankingError(Errc::zero_criterion,
+                             "cost criterion '" + c.name + "' has a score <= 0; " + to_string(n) +
+                                 " normalisation divides by the score",
+                             {c.name});
+        if (is_max)
+          r = (x.minCoeff() / x.array()).matrix();
+        else {
+          Eigen::ArrayXd inv = 1.0 / x.array();
+          r = (inv / inv.sum()).matrix();
+        }
       }
       break;
     }
     case Normalisation::scale: {
       if (!c.scale)
-        throw RankingError(Errc::invalid_scale, "criterion '" + c.name + "' has no scale; 'scale' normalisation needs one",
-                           {c.name});
+        throw RankingError(Errc::invalid_scale,
+                           "criterion '" + c.name + "' has no scale; 'scale' normalisation needs one", {c.name});
       const double lo = c.scale->lo, hi = c.scale->hi;
       r = benefit ? Eigen::VectorXd((x.array() - lo) / (hi - lo)) : Eigen::VectorXd((hi - x.array()) / (hi - lo));
       break;
@@ -458,8 +472,7 @@ std::optional<std::pair<double, double>> affine_form(const ColumnStats& s, const
   return std::nullopt;
 }
 
-Eigen::MatrixXd normalise(const DecisionProblem& p, Normalisation n,
-                          std::vector<std::string>* warnings) {
+Eigen::MatrixXd normalise(const DecisionProblem& p, Normalisation n, std::vector<std::string>* warnings) {
   Eigen::MatrixXd r(p.scores.rows(), p.scores.cols());
   for (Eigen::Index j = 0; j < p.scores.cols(); ++j)
     r.col(j) = normalise_column(p.scores.col(j), p.criteria[static_cast<std::size_t>(j)], n, warnings);
@@ -504,7 +517,9 @@ void sort_order(const Eigen::VectorXd& s, bool higher, std::vector<Eigen::Index>
   order.resize(n);
   if (n < 4096) {
     std::vector<std::pair<double, Eigen::Index>> v(n);
-    for (std::size_t i = 0; i < n; ++i) v[i] = {higher ? -s[static_cast<Eigen::Index>(i)] : s[static_cast<Eigen::Index>(i)], static_cast<Eigen::Index>(i)};
+    for (std::size_t i = 0; i < n; ++i)
+      v[i] = {higher ? -s[static_cast<Eigen::Index>(i)] : s[static_cast<Eigen::Index>(i)],
+              static_cast<Eigen::Index>(i)};
     std::sort(v.begin(), v.end());
     for (std::size_t i = 0; i < n; ++i) order[i] = v[i].second;
     return;
@@ -524,7 +539,11 @@ void sort_order(const Eigen::VectorXd& s, bool higher, std::vector<Eigen::Index>
     for (std::size_t i = 0; i < n; ++i) ++count[(key[i] >> shift) & (buckets - 1)];
     if (count[(key[0] >> shift) & (buckets - 1)] == n) continue;  // one digit value: nothing to do
     std::size_t sum = 0;
-    for (auto& c : count) { std::size_t t = c; c = sum; sum += t; }
+    for (auto& c : count) {
+      std::size_t t = c;
+      c = sum;
+      sum += t;
+    }
     for (std::size_t i = 0; i < n; ++i) {
       std::size_t d = count[(key[i] >> shift) & (buckets - 1)]++;
       key2[d] = key[i];
@@ -553,7 +572,8 @@ void assign_ranks(Ranking& r) {
     Eigen::Index e = k + 1;
     while (e < n && tied(s[r.order[static_cast<std::size_t>(e)]], s[r.order[static_cast<std::size_t>(e - 1)]])) ++e;
     if (e - k > 1) std::sort(r.order.begin() + k, r.order.begin() + e);
-    for (Eigen::Index t = k; t < e; ++t) r.ranks[static_cast<std::size_t>(r.order[static_cast<std::size_t>(t)])] = static_cast<int>(k + 1);
+    for (Eigen::Index t = k; t < e; ++t)
+      r.ranks[static_cast<std::size_t>(r.order[static_cast<std::size_t>(t)])] = static_cast<int>(k + 1);
     k = e;
   }
 }
@@ -589,13 +609,16 @@ namespace koers::decide {
 
 void ValueFunction::check(const std::string& criterion) const {
   if (x.size() < 2 || x.size() != v.size())
-    throw RankingError(Errc::invalid_method, "value function of criterion '" + criterion +
-                       "' needs at least two (x, v) points of equal count", {criterion});
+    throw RankingError(
+        Errc::invalid_method,
+        "value function of criterion '" + criterion + "' needs at least two (x, v) points of equal count", {criterion});
   for (std::size_t k = 0; k < x.size(); ++k) {
     if (!std::isfinite(x[k]) || !std::isfinite(v[k]))
-      throw RankingError(Errc::invalid_method, "value function of criterion '" + criterion + "' has a non-finite point", {criterion});
+      throw RankingError(Errc::invalid_method, "value function of criterion '" + criterion + "' has a non-finite point",
+                         {criterion});
     if (k > 0 && !(x[k] > x[k - 1]))
-      throw RankingError(Errc::invalid_method, "value function of criterion '" + criterion + "' needs increasing x", {criterion});
+      throw RankingError(Errc::invalid_method, "value function of criterion '" + criterion + "' needs increasing x",
+                         {criterion});
   }
 }
 
@@ -608,17 +631,25 @@ Dominance dominance(const DecisionProblem& p, Eigen::Index max_alternatives) {
   const Eigen::Index m = p.n_alternatives(), n = p.n_criteria();
   Dominance d;
   d.dominated_by.assign(static_cast<std::size_t>(m), -1);
-  if (m > max_alternatives) { d.checked = false; return d; }
+  if (m > max_alternatives) {
+    d.checked = false;
+    return d;
+  }
   Eigen::MatrixXd g = p.scores * p.signs().asDiagonal();  // larger is better everywhere
   for (Eigen::Index a = 0; a < m; ++a)
     for (Eigen::Index b = 0; b < m; ++b) {
       if (a == b) continue;
       bool geq = true, gt = false;
       for (Eigen::Index j = 0; j < n && geq; ++j) {
-        if (g(b, j) < g(a, j)) geq = false;
-        else if (g(b, j) > g(a, j)) gt = true;
+        if (g(b, j) < g(a, j))
+          geq = false;
+        else if (g(b, j) > g(a, j))
+          gt = true;
       }
-      if (geq && gt) { d.dominated_by[static_cast<std::size_t>(a)] = b; break; }
+      if (geq && gt) {
+        d.dominated_by[static_cast<std::size_t>(a)] = b;
+        break;
+      }
     }
   return d;
 }

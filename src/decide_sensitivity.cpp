@@ -16,9 +16,12 @@ Eigen::VectorXd reweight(const Eigen::VectorXd& w0, Eigen::Index j, double t) {
   Eigen::VectorXd w(w0.size());
   const double rest = 1.0 - w0[j];
   for (Eigen::Index k = 0; k < w0.size(); ++k) {
-    if (k == j) w[k] = t;
-    else if (rest > 1e-15) w[k] = w0[k] * (1.0 - t) / rest;
-    else w[k] = (1.0 - t) / static_cast<double>(w0.size() - 1);
+    if (k == j)
+      w[k] = t;
+    else if (rest > 1e-15)
+      w[k] = w0[k] * (1.0 - t) / rest;
+    else
+      w[k] = (1.0 - t) / static_cast<double>(w0.size() - 1);
   }
   return w;
 }
@@ -36,7 +39,8 @@ std::vector<int> top_key(const std::vector<int>& ranks, int k) {
 
 std::vector<std::string> changed(const DecisionProblem& p, const std::vector<int>& a, const std::vector<int>& b) {
   std::vector<std::string> out;
-  for (std::size_t i = 0; i < a.size(); ++i) if (a[i] != b[i]) out.push_back(p.alternative_name(static_cast<Eigen::Index>(i)));
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) out.push_back(p.alternative_name(static_cast<Eigen::Index>(i)));
   return out;
 }
 
@@ -52,31 +56,40 @@ SensitivityResult sensitivity(const DecisionProblem& p, const SensitivityOptions
     throw InputError(Errc::invalid_argument, "top_k must lie in 0.." + std::to_string(m), {"top_k"});
   if (o.steps < 1) throw InputError(Errc::invalid_argument, "steps must be at least 1", {"steps"});
   if (o.steps > max_sensitivity_steps)
-    throw InputError(Errc::limit_exceeded, "steps " + std::to_string(o.steps) + " is more than the limit of " +
-                     std::to_string(max_sensitivity_steps), {"steps"});
+    throw InputError(
+        Errc::limit_exceeded,
+        "steps " + std::to_string(o.steps) + " is more than the limit of " + std::to_string(max_sensitivity_steps),
+        {"steps"});
   if (const auto cells = (std::int64_t{o.steps} + 1) * std::int64_t{n} * std::int64_t{m}; cells > max_sensitivity_cells)
-    throw InputError(Errc::limit_exceeded, "the sweeps would hold " + std::to_string(cells) + " cells ((steps " +
-                     std::to_string(o.steps) + " + 1) × " + std::to_string(n) + " criteria × " + std::to_string(m) +
-                     " alternatives), more than the limit of " + std::to_string(max_sensitivity_cells) +
-                     "; take fewer steps", {"steps"});
+    throw InputError(Errc::limit_exceeded,
+                     "the sweeps would hold " + std::to_string(cells) + " cells ((steps " + std::to_string(o.steps) +
+                         " + 1) × " + std::to_string(n) + " criteria × " + std::to_string(m) +
+                         " alternatives), more than the limit of " + std::to_string(max_sensitivity_cells) +
+                         "; take fewer steps",
+                     {"steps"});
   if (!(o.scan_step >= 1e-6 && o.scan_step <= 0.5))
-    throw InputError(Errc::invalid_argument, "scan_step must lie in [1e-6, 0.5], not " + fmt_double(o.scan_step), {"scan_step"});
+    throw InputError(Errc::invalid_argument, "scan_step must lie in [1e-6, 0.5], not " + fmt_double(o.scan_step),
+                     {"scan_step"});
   if (!(o.tolerance >= 1e-15 && o.tolerance <= o.scan_step))
-    throw InputError(Errc::invalid_argument, "tolerance must lie in [1e-15, scan_step], not " + fmt_double(o.tolerance), {"tolerance"});
+    throw InputError(Errc::invalid_argument, "tolerance must lie in [1e-15, scan_step], not " + fmt_double(o.tolerance),
+                     {"tolerance"});
   SensitivityResult res;
   res.top_k = o.top_k;
   res.target = o.top_k > 0 ? "top-" + std::to_string(o.top_k) : "ranking";
   res.choices = base.choices;
-  res.choices.push_back({"reweighting", "one criterion's weight t, the others scaled by (1-t)/(1-w) so the sum stays 1"});
+  res.choices.push_back(
+      {"reweighting", "one criterion's weight t, the others scaled by (1-t)/(1-w) so the sum stays 1"});
   res.choices.push_back({"target", o.top_k > 0 ? "the set of the best " + std::to_string(o.top_k) + " stays the same"
                                                : "every rank stays the same"});
   const bool lin = linear_in_weights(o.rank.method);
-  res.choices.push_back({"interval", lin ? "exact: crossing points of the weight-linear scores"
-                                          : "scan of step " + fmt_double(o.scan_step) + " then bisection to " + fmt_double(o.tolerance)});
+  res.choices.push_back(
+      {"interval", lin ? "exact: crossing points of the weight-linear scores"
+                       : "scan of step " + fmt_double(o.scan_step) + " then bisection to " + fmt_double(o.tolerance)});
   const auto key0 = detail::top_key(base.ranks, o.top_k);
   const bool lin0 = linear_in_weights(o.rank.method);
-  std::size_t done = 0, total = static_cast<std::size_t>(n) * static_cast<std::size_t>(o.steps + 1) +
-                                static_cast<std::size_t>(n) * (lin0 ? 2 : static_cast<std::size_t>(2.0 / o.scan_step) + 120);
+  std::size_t done = 0,
+              total = static_cast<std::size_t>(n) * static_cast<std::size_t>(o.steps + 1) +
+                      static_cast<std::size_t>(n) * (lin0 ? 2 : static_cast<std::size_t>(2.0 / o.scan_step) + 120);
   auto tick = [&] {
     ++done;
     if (o.progress && (done % 16 == 0)) o.progress(std::min(done, total - 1), total);
@@ -104,7 +117,8 @@ SensitivityResult sensitivity(const DecisionProblem& p, const SensitivityOptions
       Eigen::VectorXd c(m);
       for (Eigen::Index i = 0; i < m; ++i) {
         double s = 0;
-        for (Eigen::Index k = 0; k < n; ++k) if (k != j) s += w0[k] * U(i, k);
+        for (Eigen::Index k = 0; k < n; ++k)
+          if (k != j) s += w0[k] * U(i, k);
         c[i] = (1.0 - t0) > 1e-15 ? s / (1.0 - t0) : (U.row(i).sum() - U(i, j)) / static_cast<double>(n - 1);
       }
       double lo = 0.0, hi = 1.0;
@@ -128,18 +142,21 @@ SensitivityResult sensitivity(const DecisionProblem& p, const SensitivityOptions
           for (auto b : out) pairs.emplace_back(a, b);
       }
       for (auto [a, b] : pairs) {
-          double da = U(a, j) - c[a], db = U(b, j) - c[b];
-          double slope = da - db, off = c[a] - c[b];  // diff(t) = off + slope t
-          if (std::abs(slope) < 1e-15) continue;
-          double tc = -off / slope;
-          if (tied(c[a] + da * t0, c[b] + db * t0)) {
-            // tied now: any move in the direction that separates them changes the ranks
-            if (o.top_k == 0) { lo = std::max(lo, t0); hi = std::min(hi, t0); }
-            continue;
+        double da = U(a, j) - c[a], db = U(b, j) - c[b];
+        double slope = da - db, off = c[a] - c[b];  // diff(t) = off + slope t
+        if (std::abs(slope) < 1e-15) continue;
+        double tc = -off / slope;
+        if (tied(c[a] + da * t0, c[b] + db * t0)) {
+          // tied now: any move in the direction that separates them changes the ranks
+          if (o.top_k == 0) {
+            lo = std::max(lo, t0);
+            hi = std::min(hi, t0);
           }
-          if (tc > t0 && tc < hi) hi = tc;
-          if (tc < t0 && tc > lo) lo = tc;
+          continue;
         }
+        if (tc > t0 && tc < hi) hi = tc;
+        if (tc < t0 && tc > lo) lo = tc;
+      }
       iv.lower = lo;
       iv.upper = hi;
       if (lo > 0) iv.changes_at_lower = detail::changed(p, key0, key_at(j, std::max(0.0, lo - 1e-7)));
@@ -154,7 +171,10 @@ SensitivityResult sensitivity(const DecisionProblem& p, const SensitivityOptions
             double a = same, b = nt;
             while (std::abs(b - a) > o.tolerance) {
               double mid = 0.5 * (a + b);
-              if (key_at(j, mid) == key0) a = mid; else b = mid;
+              if (key_at(j, mid) == key0)
+                a = mid;
+              else
+                b = mid;
             }
             bound = a;
             // name what changes a little beyond the boundary (exactly at it, the pair is tied)
@@ -164,7 +184,10 @@ SensitivityResult sensitivity(const DecisionProblem& p, const SensitivityOptions
           }
           same = nt;
           t = nt;
-          if (nt == 0.0 || nt == 1.0) { bound = nt; return; }
+          if (nt == 0.0 || nt == 1.0) {
+            bound = nt;
+            return;
+          }
         }
       };
       search(+1.0, iv.upper, iv.changes_at_upper);

@@ -40,7 +40,7 @@ double std_normal(std::mt19937_64& g) {
 /// Fast evaluation of one method for many weight vectors over fixed (possibly perturbed) scores.
 struct Evaluator {
   Method method;
-  Eigen::MatrixXd U;      // wsm/promethee/spotis: utilities; topsis: normalised; vikor: (f*-f)/(f*-f-)
+  Eigen::MatrixXd U;          // wsm/promethee/spotis: utilities; topsis: normalised; vikor: (f*-f)/(f*-f-)
   Eigen::RowVectorXd hi, lo;  // topsis column max/min of U
   double v = 0.5;
   bool higher = true;
@@ -61,8 +61,10 @@ struct Evaluator {
           auto x = p.scores.col(j);
           double best = p.is_benefit(j) ? x.maxCoeff() : x.minCoeff();
           double worst = p.is_benefit(j) ? x.minCoeff() : x.maxCoeff();
-          if (best == worst) U.col(j).setZero();
-          else U.col(j) = (best - x.array()) / (best - worst);
+          if (best == worst)
+            U.col(j).setZero();
+          else
+            U.col(j) = (best - x.array()) / (best - worst);
         }
         higher = false;
         break;
@@ -101,7 +103,11 @@ struct Evaluator {
         Eigen::VectorXd S(m), R(m);
         for (Eigen::Index i = 0; i < m; ++i) {
           double s = 0, r = 0;
-          for (Eigen::Index j = 0; j < U.cols(); ++j) { double t = w[j] * U(i, j); s += t; r = std::max(r, t); }
+          for (Eigen::Index j = 0; j < U.cols(); ++j) {
+            double t = w[j] * U(i, j);
+            s += t;
+            r = std::max(r, t);
+          }
           S[i] = s;
           R[i] = r;
         }
@@ -110,8 +116,7 @@ struct Evaluator {
           out[i] = v * (s1 > s0 ? (S[i] - s0) / (s1 - s0) : 0.0) + (1 - v) * (r1 > r0 ? (R[i] - r0) / (r1 - r0) : 0.0);
         break;
       }
-      default:
-        out.noalias() = U * w;
+      default: out.noalias() = U * w;
     }
   }
 };
@@ -130,7 +135,7 @@ struct RankScratch {
 /// few runs of equal quantised values are sorted by the scores themselves: exactly the order
 /// of sorting (score, index), at O(m) per sample.
 void rank_positions(const Eigen::VectorXd& s, bool higher, RankScratch& w, std::vector<std::uint32_t>& order,
-                           std::vector<std::uint32_t>& pos) {
+                    std::vector<std::uint32_t>& pos) {
   const std::size_t m = static_cast<std::size_t>(s.size());
   order.resize(m);
   pos.resize(m);
@@ -138,17 +143,26 @@ void rank_positions(const Eigen::VectorXd& s, bool higher, RankScratch& w, std::
   bool sorted = false;
   if (m >= 256) {
     double lo = x[0], hi = x[0];
-    for (std::size_t i = 1; i < m; ++i) { lo = std::min(lo, x[i]); hi = std::max(hi, x[i]); }
+    for (std::size_t i = 1; i < m; ++i) {
+      lo = std::min(lo, x[i]);
+      hi = std::max(hi, x[i]);
+    }
     int b = 8;
     while (b < 16 && (std::size_t{1} << b) < m) ++b;
     const std::uint32_t top = (std::uint32_t{1} << (2 * b)) - 1, mask = (std::uint32_t{1} << b) - 1;
     const double scale = static_cast<double>(top) / (hi - lo);
     if (hi == lo) {  // every score the same: all tied, in index order
-      for (std::size_t i = 0; i < m; ++i) { order[i] = static_cast<std::uint32_t>(i); pos[i] = 0; }
+      for (std::size_t i = 0; i < m; ++i) {
+        order[i] = static_cast<std::uint32_t>(i);
+        pos[i] = 0;
+      }
       return;
     }
     if (std::isfinite(scale) && scale > 0) {
-      w.key.resize(m); w.tmp_key.resize(m); w.idx.resize(m); w.tmp_idx.resize(m);
+      w.key.resize(m);
+      w.tmp_key.resize(m);
+      w.idx.resize(m);
+      w.tmp_idx.resize(m);
       w.hist.assign(std::size_t{2} << b, 0);
       std::uint32_t* h0 = w.hist.data();
       std::uint32_t* h1 = h0 + (std::size_t{1} << b);
@@ -163,8 +177,10 @@ void rank_positions(const Eigen::VectorXd& s, bool higher, RankScratch& w, std::
       std::uint32_t s0 = 0, s1 = 0;
       for (std::size_t d = 0; d <= mask; ++d) {
         std::uint32_t t0 = h0[d], t1 = h1[d];
-        h0[d] = s0; h1[d] = s1;
-        s0 += t0; s1 += t1;
+        h0[d] = s0;
+        h1[d] = s1;
+        s0 += t0;
+        s1 += t1;
       }
       std::uint32_t* tk = w.tmp_key.data();
       std::uint32_t* ti = w.tmp_idx.data();
@@ -183,7 +199,8 @@ void rank_positions(const Eigen::VectorXd& s, bool higher, RankScratch& w, std::
         std::size_t e = a + 1;
         while (e < m && k[e] == k[a]) ++e;
         if (e - a > 1)
-          std::stable_sort(order.begin() + static_cast<std::ptrdiff_t>(a), order.begin() + static_cast<std::ptrdiff_t>(e),
+          std::stable_sort(order.begin() + static_cast<std::ptrdiff_t>(a),
+                           order.begin() + static_cast<std::ptrdiff_t>(e),
                            [&](std::uint32_t u, std::uint32_t v) { return higher ? x[u] > x[v] : x[u] < x[v]; });
         a = e;
       }
@@ -206,7 +223,9 @@ void rank_positions(const Eigen::VectorXd& s, bool higher, RankScratch& w, std::
 /// number returned by `parallel_slots`: one per thread, for its own accumulators); rethrows
 /// the first exception.
 unsigned parallel_slots(std::size_t count, unsigned threads) {
-  return std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(std::min<std::size_t>(std::max<std::size_t>(count, 1), 1024))));
+  return std::max(
+      1u,
+      std::min<unsigned>(threads, static_cast<unsigned>(std::min<std::size_t>(std::max<std::size_t>(count, 1), 1024))));
 }
 void parallel_chunks(std::size_t count, unsigned threads, const std::function<void(std::size_t, unsigned)>& work) {
   std::atomic<std::size_t> next{0};
@@ -216,7 +235,9 @@ void parallel_chunks(std::size_t count, unsigned threads, const std::function<vo
     while (true) {
       std::size_t c = next.fetch_add(1);
       if (c >= count) return;
-      try { work(c, slot); } catch (...) {
+      try {
+        work(c, slot);
+      } catch (...) {
         std::lock_guard<std::mutex> lock(mu);
         if (!err) err = std::current_exception();
         next.store(count);
@@ -260,8 +281,10 @@ struct SmaaSampler {
     if (o.samples == 0) throw InputError(Errc::invalid_argument, "samples must be at least 1", {"samples"});
     for (auto [count, what] : {std::pair{o.samples, "samples"}, std::pair{o.confidence_samples, "confidence_samples"}})
       if (count > max_smaa_samples)
-        throw InputError(Errc::limit_exceeded, std::string(what) + " " + std::to_string(count) + " is more than the limit of " +
-                         std::to_string(max_smaa_samples), {what});
+        throw InputError(Errc::limit_exceeded,
+                         std::string(what) + " " + std::to_string(count) + " is more than the limit of " +
+                             std::to_string(max_smaa_samples),
+                         {what});
     if (o.chunk_size == 0) throw InputError(Errc::invalid_argument, "chunk_size must be at least 1", {"chunk_size"});
     names = p.criterion_names();
     lower = o.weight_lower.size() > 0;
@@ -270,7 +293,8 @@ struct SmaaSampler {
     if (upper && o.weight_upper.size() != n) throw InputError::size_mismatch("weight_upper", o.weight_upper.size(), n);
     for (auto [a, b] : o.orderings)
       if (a < 0 || a >= n || b < 0 || b >= n || a == b)
-        throw InputError(Errc::unknown_name, "a weight ordering names a criterion index outside 0.." + std::to_string(n - 1), {});
+        throw InputError(Errc::unknown_name,
+                         "a weight ordering names a criterion index outside 0.." + std::to_string(n - 1), {});
     if (o.weights == WeightModel::fixed) {
       fixed_w = used_weights(p, warnings);
       choices.push_back({"weights", "fixed: the problem's weights, normalised to sum 1"});
@@ -279,7 +303,9 @@ struct SmaaSampler {
         for (Eigen::Index j = 0; j < n; ++j)
           if (!std::isfinite(o.weight_lower[j]) || o.weight_lower[j] < 0 ||
               (upper && !(o.weight_upper[j] >= o.weight_lower[j])))
-            throw RankingError(Errc::invalid_weights, "weight interval of criterion '" + names[static_cast<std::size_t>(j)] + "' is invalid", {names[static_cast<std::size_t>(j)]});
+            throw RankingError(Errc::invalid_weights,
+                               "weight interval of criterion '" + names[static_cast<std::size_t>(j)] + "' is invalid",
+                               {names[static_cast<std::size_t>(j)]});
         if (o.weight_lower.sum() > 1.0)
           throw RankingError(Errc::invalid_weights, "the lower weight bounds sum to more than 1", names);
       }
@@ -288,25 +314,38 @@ struct SmaaSampler {
       choices.push_back({"weights", "uniform on the simplex (Dirichlet(1,...,1) from normalised exponentials)"});
       if (lower || upper) choices.push_back({"weight_intervals", "rejection sampling"});
     }
-    if (o.weights == WeightModel::uniform && !o.orderings.empty() && static_cast<Eigen::Index>(o.orderings.size()) == n - 1) {
+    if (o.weights == WeightModel::uniform && !o.orderings.empty() &&
+        static_cast<Eigen::Index>(o.orderings.size()) == n - 1) {
       std::vector<int> indeg(static_cast<std::size_t>(n), 0), outdeg(static_cast<std::size_t>(n), 0);
       std::vector<Eigen::Index> nextof(static_cast<std::size_t>(n), -1);
-      for (auto [a, b] : o.orderings) { outdeg[static_cast<std::size_t>(a)]++; indeg[static_cast<std::size_t>(b)]++; nextof[static_cast<std::size_t>(a)] = b; }
+      for (auto [a, b] : o.orderings) {
+        outdeg[static_cast<std::size_t>(a)]++;
+        indeg[static_cast<std::size_t>(b)]++;
+        nextof[static_cast<std::size_t>(a)] = b;
+      }
       Eigen::Index head = -1;
       bool ok = true;
       for (Eigen::Index j = 0; j < n; ++j) {
         if (indeg[static_cast<std::size_t>(j)] > 1 || outdeg[static_cast<std::size_t>(j)] > 1) ok = false;
-        if (indeg[static_cast<std::size_t>(j)] == 0) { if (head >= 0) ok = false; head = j; }
+        if (indeg[static_cast<std::size_t>(j)] == 0) {
+          if (head >= 0) ok = false;
+          head = j;
+        }
       }
       if (ok && head >= 0) {
-        for (Eigen::Index c = head; c >= 0 && static_cast<Eigen::Index>(chain.size()) <= n; c = nextof[static_cast<std::size_t>(c)]) chain.push_back(c);
+        for (Eigen::Index c = head; c >= 0 && static_cast<Eigen::Index>(chain.size()) <= n;
+             c = nextof[static_cast<std::size_t>(c)])
+          chain.push_back(c);
         if (static_cast<Eigen::Index>(chain.size()) != n) chain.clear();
       }
     }
     if (!o.orderings.empty()) {
       std::string txt;
-      for (auto [a, b] : o.orderings) txt += (txt.empty() ? "" : ", ") + names[static_cast<std::size_t>(a)] + " >= " + names[static_cast<std::size_t>(b)];
-      choices.push_back({"weight_orderings", txt + (chain.empty() ? " (rejection sampling)" : " (a complete chain: sorting construction)")});
+      for (auto [a, b] : o.orderings)
+        txt += (txt.empty() ? "" : ", ") + names[static_cast<std::size_t>(a)] +
+               " >= " + names[static_cast<std::size_t>(b)];
+      choices.push_back({"weight_orderings", txt + (chain.empty() ? " (rejection sampling)"
+                                                                  : " (a complete chain: sorting construction)")});
     }
     if (o.scores != ScoreModel::none && (o.score_spread.rows() != m || o.score_spread.cols() != n))
       throw InputError::size_mismatch("score_spread", o.score_spread.rows() * o.score_spread.cols(), m * n);
@@ -314,13 +353,15 @@ struct SmaaSampler {
       for (Eigen::Index i = 0; i < m; ++i)
         for (Eigen::Index j = 0; j < n; ++j)
           if (!std::isfinite(o.score_spread(i, j)) || o.score_spread(i, j) < 0)
-            throw InputError(Errc::not_finite, "score spread of '" + p.alternative_name(i) + "' on '" +
-                             names[static_cast<std::size_t>(j)] + "' must be finite and >= 0",
+            throw InputError(Errc::not_finite,
+                             "score spread of '" + p.alternative_name(i) + "' on '" +
+                                 names[static_cast<std::size_t>(j)] + "' must be finite and >= 0",
                              {p.alternative_name(i), names[static_cast<std::size_t>(j)]});
     }
     choices.push_back({"scores", o.scores == ScoreModel::none ? "as given"
-                                 : o.scores == ScoreModel::uniform ? "uniform on [x - s, x + s] per cell, clamped to the scale"
-                                                                   : "normal N(x, s^2) per cell (Box-Muller), clamped to the scale"});
+                                 : o.scores == ScoreModel::uniform
+                                     ? "uniform on [x - s, x + s] per cell, clamped to the scale"
+                                     : "normal N(x, s^2) per cell (Box-Muller), clamped to the scale"});
     probe = p.has_weights() ? p : p.with_weights(Eigen::VectorXd::Ones(n));
   }
 
@@ -330,12 +371,18 @@ struct SmaaSampler {
 
   /// The next weight vector from `g` (`draws` counts every draw, rejected ones too).
   void draw_weights(std::mt19937_64& g, Eigen::VectorXd& w, std::size_t& draws) const {
-    if (o.weights == WeightModel::fixed) { w = fixed_w; ++draws; return; }
+    if (o.weights == WeightModel::fixed) {
+      w = fixed_w;
+      ++draws;
+      return;
+    }
     w.resize(n);
     for (std::size_t tries = 0;; ++tries) {
       if (tries > o.max_rejections * 10 + 1000)
-        throw RankingError(Errc::invalid_weights, "the weight constraints leave (almost) no room: fewer than 1 in " +
-                           std::to_string(o.max_rejections) + " uniform draws satisfy them", names);
+        throw RankingError(Errc::invalid_weights,
+                           "the weight constraints leave (almost) no room: fewer than 1 in " +
+                               std::to_string(o.max_rejections) + " uniform draws satisfy them",
+                           names);
       ++draws;
       for (Eigen::Index j = 0; j < n; ++j) w[j] = -std::log(unit(g));
       w /= w.sum();
@@ -348,7 +395,11 @@ struct SmaaSampler {
         for (Eigen::Index k = 0; k < n; ++k) w[chain[static_cast<std::size_t>(k)]] = sp[k];
       } else {
         bool ok = true;
-        for (auto [a, b] : o.orderings) if (w[a] < w[b]) { ok = false; break; }
+        for (auto [a, b] : o.orderings)
+          if (w[a] < w[b]) {
+            ok = false;
+            break;
+          }
         if (!ok) continue;
       }
       bool ok = true;
@@ -376,7 +427,6 @@ struct SmaaSampler {
 }  // namespace
 }  // namespace detail
 
-
 }  // namespace koers::decide
 
 namespace koers::decide {
@@ -387,9 +437,11 @@ SmaaResult smaa(const DecisionProblem& p, const SmaaOptions& o) {
   const std::size_t mu = static_cast<std::size_t>(m);
   const std::size_t K = o.ranks == 0 ? mu : std::min(o.ranks, mu);  // rank columns kept
   if (mu * K > max_smaa_cells)
-    throw InputError(Errc::limit_exceeded, std::to_string(m) + " alternatives × " + std::to_string(K) + " ranks = " +
-                     std::to_string(mu * K) + " rank acceptability cells, more than the limit of " +
-                     std::to_string(max_smaa_cells) + "; ask for the first ranks only (ranks, koers smaa --ranks)", {"ranks"});
+    throw InputError(Errc::limit_exceeded,
+                     std::to_string(m) + " alternatives × " + std::to_string(K) + " ranks = " + std::to_string(mu * K) +
+                         " rank acceptability cells, more than the limit of " + std::to_string(max_smaa_cells) +
+                         "; ask for the first ranks only (ranks, koers smaa --ranks)",
+                     {"ranks"});
   SmaaResult res;
   res.samples = o.samples;
   res.warnings = smp.warnings;
@@ -400,13 +452,17 @@ SmaaResult smaa(const DecisionProblem& p, const SmaaOptions& o) {
     RankOptions ro = o.rank;
     ro.contributions = false;
     Ranking base = rank(probe, ro);
-    for (auto& c : base.choices) if (c.first != "weights") res.choices.push_back({"rank/" + c.first, c.second});
+    for (auto& c : base.choices)
+      if (c.first != "weights") res.choices.push_back({"rank/" + c.first, c.second});
   }
   res.choices.push_back({"rank_ties", "tied scores share the best rank"});
   res.choices.push_back({"seed", std::to_string(o.seed)});
   res.choices.push_back({"samples", std::to_string(o.samples)});
-  if (K < mu) res.choices.push_back({"ranks", "rank acceptability of the first " + std::to_string(K) + " of " + std::to_string(m) + " ranks"});
-  res.choices.push_back({"rng", "std::mt19937_64 per chunk of " + std::to_string(o.chunk_size) + " samples, seeded splitmix64(seed, chunk)"});
+  if (K < mu)
+    res.choices.push_back(
+        {"ranks", "rank acceptability of the first " + std::to_string(K) + " of " + std::to_string(m) + " ranks"});
+  res.choices.push_back({"rng", "std::mt19937_64 per chunk of " + std::to_string(o.chunk_size) +
+                                    " samples, seeded splitmix64(seed, chunk)"});
   res.choices.push_back({"holistic", "meta-weights (m - r)/(m - 1)"});
 
   const std::size_t chunks = smp.chunks();
@@ -416,7 +472,10 @@ SmaaResult smaa(const DecisionProblem& p, const SmaaOptions& o) {
   std::vector<std::vector<std::uint32_t>> counts(slots);
   std::vector<std::vector<std::uint64_t>> rank_sum(slots);
   // first-rank weight sums: per chunk, only the alternatives first in it, merged in chunk order
-  struct Partial { std::vector<std::uint32_t> alts; std::vector<double> sums; };
+  struct Partial {
+    std::vector<std::uint32_t> alts;
+    std::vector<double> sums;
+  };
   std::map<std::size_t, Partial> pending;
   std::size_t next_merge = 0;
   Eigen::MatrixXd wtot = Eigen::MatrixXd::Zero(m, n);
@@ -432,7 +491,10 @@ SmaaResult smaa(const DecisionProblem& p, const SmaaOptions& o) {
   detail::parallel_chunks(chunks, threads, [&](std::size_t c, unsigned slot) {
     auto& cnt = counts[slot];
     auto& rs = rank_sum[slot];
-    if (cnt.empty()) { cnt.assign(mu * K, 0); rs.assign(mu, 0); }
+    if (cnt.empty()) {
+      cnt.assign(mu * K, 0);
+      rs.assign(mu, 0);
+    }
     std::mt19937_64 g = smp.generator(c);
     const std::size_t begin = c * o.chunk_size, end = std::min(o.samples, begin + o.chunk_size);
     Eigen::VectorXd w(n), s;
@@ -489,13 +551,17 @@ SmaaResult smaa(const DecisionProblem& p, const SmaaOptions& o) {
       for (auto it = pending.find(next_merge); it != pending.end(); it = pending.find(next_merge)) {
         const Partial& pp = it->second;
         for (std::size_t a = 0; a < pp.alts.size(); ++a)
-          for (Eigen::Index j = 0; j < n; ++j) wtot(pp.alts[a], j) += pp.sums[a * static_cast<std::size_t>(n) + static_cast<std::size_t>(j)];
+          for (Eigen::Index j = 0; j < n; ++j)
+            wtot(pp.alts[a], j) += pp.sums[a * static_cast<std::size_t>(n) + static_cast<std::size_t>(j)];
         pending.erase(it);
         ++next_merge;
       }
       d = done.fetch_add(end - begin) + (end - begin);
     }
-    if (o.progress) { std::lock_guard<std::mutex> lock(progress_mu); o.progress(d, o.samples); }
+    if (o.progress) {
+      std::lock_guard<std::mutex> lock(progress_mu);
+      o.progress(d, o.samples);
+    }
   });
   for (std::size_t c = 0; c < chunks; ++c) res.weight_draws += draws[c];
   const double S = static_cast<double>(o.samples);
@@ -503,10 +569,12 @@ SmaaResult smaa(const DecisionProblem& p, const SmaaOptions& o) {
   {
     std::vector<std::uint64_t> total(mu * K, 0);
     for (const auto& cnt : counts)
-      if (!cnt.empty()) for (std::size_t k = 0; k < total.size(); ++k) total[k] += cnt[k];
+      if (!cnt.empty())
+        for (std::size_t k = 0; k < total.size(); ++k) total[k] += cnt[k];
     for (std::size_t i = 0; i < mu; ++i)
       for (std::size_t r = 0; r < K; ++r)
-        res.acceptability(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(r)) = static_cast<double>(total[i * K + r]) / S;
+        res.acceptability(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(r)) =
+            static_cast<double>(total[i * K + r]) / S;
     for (std::size_t i = 0; i < mu; ++i) firsts[i] = total[i * K];
   }
   res.central_weights = Eigen::MatrixXd::Zero(m, n);
@@ -525,7 +593,8 @@ SmaaResult smaa(const DecisionProblem& p, const SmaaOptions& o) {
     const double denom = static_cast<double>(m - 1) * S;
     for (std::size_t i = 0; i < mu; ++i) {
       std::uint64_t sum = 0;
-      for (const auto& rs : rank_sum) if (!rs.empty()) sum += rs[i];
+      for (const auto& rs : rank_sum)
+        if (!rs.empty()) sum += rs[i];
       res.holistic[static_cast<Eigen::Index>(i)] = (static_cast<double>(m - 1) * S - static_cast<double>(sum)) / denom;
     }
   }
@@ -535,7 +604,8 @@ SmaaResult smaa(const DecisionProblem& p, const SmaaOptions& o) {
   res.choices.push_back({"confidence", fixed_scores ? "scores as given: 1 when first at its central weights, else 0"
                                                     : std::to_string(cs) + " score draws at the central weights"});
   std::vector<Eigen::Index> with_central;
-  for (Eigen::Index i = 0; i < m; ++i) if (res.has_central[static_cast<std::size_t>(i)]) with_central.push_back(i);
+  for (Eigen::Index i = 0; i < m; ++i)
+    if (res.has_central[static_cast<std::size_t>(i)]) with_central.push_back(i);
   detail::parallel_chunks(with_central.size(), threads, [&](std::size_t k, unsigned) {
     const Eigen::Index i = with_central[k];
     Eigen::VectorXd w = res.central_weights.row(i).transpose(), s;
@@ -565,14 +635,19 @@ SmaaResult smaa(const DecisionProblem& p, const SmaaOptions& o) {
 SmaaDraws smaa_draws(const DecisionProblem& p, const SmaaOptions& o) {
   detail::SmaaSampler smp(p, o);
   const Eigen::Index n = smp.n;
-  const std::size_t per = static_cast<std::size_t>(n) * (1 + (o.scores != ScoreModel::none ? static_cast<std::size_t>(smp.m) : 0));
+  const std::size_t per =
+      static_cast<std::size_t>(n) * (1 + (o.scores != ScoreModel::none ? static_cast<std::size_t>(smp.m) : 0));
   if (o.samples * per > max_smaa_cells)
-    throw InputError(Errc::limit_exceeded, std::to_string(o.samples) + " samples of " + std::to_string(per) +
-                     " numbers each are more than the limit of " + std::to_string(max_smaa_cells) + " numbers handed out", {"samples"});
+    throw InputError(Errc::limit_exceeded,
+                     std::to_string(o.samples) + " samples of " + std::to_string(per) +
+                         " numbers each are more than the limit of " + std::to_string(max_smaa_cells) +
+                         " numbers handed out",
+                     {"samples"});
   SmaaDraws out;
   out.choices = smp.choices;
   out.choices.push_back({"seed", std::to_string(o.seed)});
-  out.choices.push_back({"rng", "std::mt19937_64 per chunk of " + std::to_string(o.chunk_size) + " samples, seeded splitmix64(seed, chunk)"});
+  out.choices.push_back({"rng", "std::mt19937_64 per chunk of " + std::to_string(o.chunk_size) +
+                                    " samples, seeded splitmix64(seed, chunk)"});
   out.warnings = smp.warnings;
   out.weights.resize(static_cast<Eigen::Index>(o.samples), n);
   if (o.scores != ScoreModel::none) out.scores.assign(o.samples, Eigen::MatrixXd());

@@ -30,7 +30,8 @@ std::vector<std::string> weight_methods() {
 }
 
 bool is_objective(WeightMethod m) {
-  return m == WeightMethod::entropy || m == WeightMethod::critic || m == WeightMethod::std_dev || m == WeightMethod::merec;
+  return m == WeightMethod::entropy || m == WeightMethod::critic || m == WeightMethod::std_dev ||
+         m == WeightMethod::merec;
 }
 
 WeightMethod weight_method_from_string(std::string_view s) {
@@ -53,8 +54,7 @@ void check_scores(const DecisionProblem& p) {
 }
 
 Eigen::VectorXd to_unit_sum(const Eigen::VectorXd& m, const DecisionProblem& p, const std::string& what) {
-  if (!m.allFinite())
-    throw RankingError(Errc::numeric_overflow, what + " weights overflowed", p.criterion_names());
+  if (!m.allFinite()) throw RankingError(Errc::numeric_overflow, what + " weights overflowed", p.criterion_names());
   if (!(m.sum() > 0))
     throw RankingError(Errc::constant_criterion,
                        "every criterion has one value for every alternative: " + what + " weights are undefined",
@@ -73,16 +73,22 @@ WeightsResult entropy_weights(const DecisionProblem& p) {
   detail::check_scores(p);
   WeightsResult r;
   r.method = WeightMethod::entropy;
-  r.choices = {{"name", "entropy"}, {"p", "x / column sum"}, {"entropy", "E = -sum p ln p / ln m, with 0 ln 0 = 0"},
-               {"weights", "(1 - E) / sum(1 - E)"}, {"directions", "not used"}};
+  r.choices = {{"name", "entropy"},
+               {"p", "x / column sum"},
+               {"entropy", "E = -sum p ln p / ln m, with 0 ln 0 = 0"},
+               {"weights", "(1 - E) / sum(1 - E)"},
+               {"directions", "not used"}};
   const Eigen::Index m = p.n_alternatives(), n = p.n_criteria();
   r.entropy.resize(n);
   for (Eigen::Index j = 0; j < n; ++j) {
     const auto& c = p.criteria[static_cast<std::size_t>(j)].name;
     auto x = p.scores.col(j);
-    if (x.minCoeff() < 0) throw RankingError(Errc::negative_scores, "criterion '" + c + "' has negative scores; entropy needs x >= 0", {c});
+    if (x.minCoeff() < 0)
+      throw RankingError(Errc::negative_scores, "criterion '" + c + "' has negative scores; entropy needs x >= 0", {c});
     double s = x.sum();
-    if (!(s > 0)) throw RankingError(Errc::zero_criterion, "criterion '" + c + "' is zero for every alternative; entropy is undefined", {c});
+    if (!(s > 0))
+      throw RankingError(Errc::zero_criterion,
+                         "criterion '" + c + "' is zero for every alternative; entropy is undefined", {c});
     double e = 0;
     for (Eigen::Index i = 0; i < m; ++i) {
       double q = x[i] / s;
@@ -99,14 +105,18 @@ WeightsResult critic_weights(const DecisionProblem& p) {
   detail::check_scores(p);
   WeightsResult r;
   r.method = WeightMethod::critic;
-  r.choices = {{"name", "critic"}, {"normalisation", describe(Normalisation::minmax)},
+  r.choices = {{"name", "critic"},
+               {"normalisation", describe(Normalisation::minmax)},
                {"std", "sample standard deviation (n - 1) of the normalised column"},
-               {"correlation", "Pearson"}, {"weights", "C = std * sum_k (1 - r_jk), normalised to sum 1"}};
+               {"correlation", "Pearson"},
+               {"weights", "C = std * sum_k (1 - r_jk), normalised to sum 1"}};
   const Eigen::Index n = p.n_criteria();
   for (Eigen::Index j = 0; j < n; ++j)
     if (p.scores.col(j).maxCoeff() == p.scores.col(j).minCoeff()) {
       const auto& c = p.criteria[static_cast<std::size_t>(j)].name;
-      throw RankingError(Errc::constant_criterion, "criterion '" + c + "' has one value for every alternative; its CRITIC correlation is undefined", {c});
+      throw RankingError(
+          Errc::constant_criterion,
+          "criterion '" + c + "' has one value for every alternative; its CRITIC correlation is undefined", {c});
     }
   Eigen::MatrixXd z = normalise(p, Normalisation::minmax);
   Eigen::VectorXd sd(n);
@@ -125,8 +135,10 @@ WeightsResult std_weights(const DecisionProblem& p) {
   detail::check_scores(p);
   WeightsResult r;
   r.method = WeightMethod::std_dev;
-  r.choices = {{"name", "std"}, {"std", "sample standard deviation (n - 1) of the scores as given"},
-               {"weights", "std / sum(std)"}, {"directions", "not used"}};
+  r.choices = {{"name", "std"},
+               {"std", "sample standard deviation (n - 1) of the scores as given"},
+               {"weights", "std / sum(std)"},
+               {"directions", "not used"}};
   const Eigen::Index n = p.n_criteria();
   r.measure.resize(n);
   for (Eigen::Index j = 0; j < n; ++j) {
@@ -142,14 +154,18 @@ WeightsResult merec_weights(const DecisionProblem& p) {
   detail::check_scores(p);
   WeightsResult r;
   r.method = WeightMethod::merec;
-  r.choices = {{"name", "merec"}, {"normalisation", "min/x for max criteria, x/max for min criteria"},
-               {"performance", "S = ln(1 + sum_j |ln n_ij| / m)"}, {"weights", "removal effect E_j = sum_i |S'_ij - S_i|, normalised"}};
+  r.choices = {{"name", "merec"},
+               {"normalisation", "min/x for max criteria, x/max for min criteria"},
+               {"performance", "S = ln(1 + sum_j |ln n_ij| / m)"},
+               {"weights", "removal effect E_j = sum_i |S'_ij - S_i|, normalised"}};
   const Eigen::Index a = p.n_alternatives(), n = p.n_criteria();
   Eigen::MatrixXd l(a, n);
   for (Eigen::Index j = 0; j < n; ++j) {
     const auto& c = p.criteria[static_cast<std::size_t>(j)];
     auto x = p.scores.col(j);
-    if (!(x.minCoeff() > 0)) throw RankingError(Errc::zero_criterion, "criterion '" + c.name + "' has a score <= 0; MEREC needs positive scores", {c.name});
+    if (!(x.minCoeff() > 0))
+      throw RankingError(Errc::zero_criterion,
+                         "criterion '" + c.name + "' has a score <= 0; MEREC needs positive scores", {c.name});
     for (Eigen::Index i = 0; i < a; ++i) {
       double nij = c.direction == Direction::max ? x.minCoeff() / x[i] : x[i] / x.maxCoeff();
       l(i, j) = std::abs(std::log(nij));
@@ -175,8 +191,8 @@ WeightsResult objective_weights(const DecisionProblem& p, WeightMethod m) {
     case WeightMethod::merec: return merec_weights(p);
     default: break;
   }
-  throw RankingError(Errc::invalid_method, "'" + to_string(m) + "' weights are not computed from the scores; use weights()",
-                     {to_string(m)});
+  throw RankingError(Errc::invalid_method,
+                     "'" + to_string(m) + "' weights are not computed from the scores; use weights()", {to_string(m)});
 }
 
 Eigen::VectorXd roc_weights(const DecisionProblem& p, const std::vector<std::string>& order) {
@@ -186,7 +202,8 @@ Eigen::VectorXd roc_weights(const DecisionProblem& p, const std::vector<std::str
   Eigen::VectorXd w = Eigen::VectorXd::Constant(n, -1.0);
   for (std::size_t k = 0; k < order.size(); ++k) {
     Eigen::Index j = p.criterion_index(order[k]);
-    if (w[j] >= 0) throw InputError(Errc::duplicate_name, "criterion '" + order[k] + "' appears twice in the ROC order", {order[k]});
+    if (w[j] >= 0)
+      throw InputError(Errc::duplicate_name, "criterion '" + order[k] + "' appears twice in the ROC order", {order[k]});
     double s = 0;
     for (Eigen::Index i = static_cast<Eigen::Index>(k) + 1; i <= n; ++i) s += 1.0 / static_cast<double>(i);
     w[j] = s / static_cast<double>(n);
@@ -206,7 +223,9 @@ WeightsResult weights(const DecisionProblem& p, const WeightSpec& spec) {
   switch (spec.method) {
     case WeightMethod::roc:
       if (spec.order.empty())
-        throw InputError(Errc::missing_field, "ROC weights need the criteria in order of importance (order), most important first", {"order"});
+        throw InputError(Errc::missing_field,
+                         "ROC weights need the criteria in order of importance (order), most important first",
+                         {"order"});
       r.weights = roc_weights(p, spec.order);
       r.choices = {{"definition", "rank-order centroid: w_k = (1/n) sum_{i=k..n} 1/i"}};
       break;

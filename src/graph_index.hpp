@@ -60,11 +60,13 @@ Adjacency make_adjacency(const StrategyGraph& g, Keep&& keep, bool reverse, bool
 
 /// refines/decomposes, parent -> child.
 inline Adjacency hierarchy_down(const StrategyGraph& g, bool with_edges = false) {
-  return make_adjacency(g, [&](std::size_t i) { return is_hierarchy(g.edge_kind(i)); }, false, with_edges);
+  return make_adjacency(
+      g, [&](std::size_t i) { return is_hierarchy(g.edge_kind(i)); }, false, with_edges);
 }
 /// refines/decomposes, child -> parent.
 inline Adjacency hierarchy_up(const StrategyGraph& g, bool with_edges = false) {
-  return make_adjacency(g, [&](std::size_t i) { return is_hierarchy(g.edge_kind(i)); }, true, with_edges);
+  return make_adjacency(
+      g, [&](std::size_t i) { return is_hierarchy(g.edge_kind(i)); }, true, with_edges);
 }
 
 /// Strongly connected components (iterative Tarjan). Returns the component of each node;

@@ -49,9 +49,7 @@ std::string_view to_string(ElementType t) {
   }
   return "softgoal";
 }
-std::string_view to_string(Algorithm a) {
-  return a == Algorithm::qualitative ? "qualitative" : "quantitative";
-}
+std::string_view to_string(Algorithm a) { return a == Algorithm::qualitative ? "qualitative" : "quantitative"; }
 std::string_view to_string(LinkKind k) {
   switch (k) {
     case LinkKind::decomposition: return "decomposition";
@@ -70,22 +68,22 @@ std::string_view to_string(Importance i) {
   return "None";
 }
 std::optional<Label> parse_label(std::string_view s) {
-  for (Label l : {Label::denied, Label::weakly_denied, Label::weakly_satisfied, Label::satisfied,
-                  Label::conflict, Label::unknown, Label::none})
+  for (Label l : {Label::denied, Label::weakly_denied, Label::weakly_satisfied, Label::satisfied, Label::conflict,
+                  Label::unknown, Label::none})
     if (to_string(l) == s) return l;
   return std::nullopt;
 }
 std::optional<ContributionType> parse_contribution(std::string_view s) {
   static const std::pair<std::string_view, ContributionType> names[] = {
-      {"make", ContributionType::make},         {"help", ContributionType::help},
+      {"make", ContributionType::make},           {"help", ContributionType::help},
       {"some+", ContributionType::some_positive}, {"unknown", ContributionType::unknown},
       {"some-", ContributionType::some_negative}, {"hurt", ContributionType::hurt},
       {"break", ContributionType::break_}};
   for (auto& [n, c] : names)
     if (n == s) return c;
-  for (auto c : {ContributionType::make, ContributionType::help, ContributionType::some_positive,
-                 ContributionType::unknown, ContributionType::some_negative, ContributionType::hurt,
-                 ContributionType::break_})
+  for (auto c :
+       {ContributionType::make, ContributionType::help, ContributionType::some_positive, ContributionType::unknown,
+        ContributionType::some_negative, ContributionType::hurt, ContributionType::break_})
     if (to_string(c) == s) return c;
   return std::nullopt;
 }
@@ -250,18 +248,22 @@ struct Net {
   std::vector<Decomposition> decomposition;
   const Model* model = nullptr;
   const StrategyGraph* graph = nullptr;
-  std::vector<std::uint32_t> node_of;    // graph: element position -> node index
+  std::vector<std::uint32_t> node_of;  // graph: element position -> node index
   std::string model_name;
 
   std::span<const In> inputs(std::size_t e) const { return {in.data() + in_offset[e], in.data() + in_offset[e + 1]}; }
-  std::string_view id(std::size_t e) const { return model ? std::string_view(model->elements[e].id) : std::string_view(graph->nodes()[node_of[e]].id); }
+  std::string_view id(std::size_t e) const {
+    return model ? std::string_view(model->elements[e].id) : std::string_view(graph->nodes()[node_of[e]].id);
+  }
   std::string_view name(std::size_t e) const {
     if (model) return model->elements[e].name;
     const Node& nd = graph->nodes()[node_of[e]];
     return nd.name.empty() ? std::string_view(nd.id) : std::string_view(nd.name);
   }
   std::string_view kind(std::size_t e) const {
-    if (model) return model->elements[e].kind.empty() ? to_string(model->elements[e].type) : std::string_view(model->elements[e].kind);
+    if (model)
+      return model->elements[e].kind.empty() ? to_string(model->elements[e].type)
+                                             : std::string_view(model->elements[e].kind);
     return koers::to_string(graph->nodes()[node_of[e]].kind);
   }
 };
@@ -270,11 +272,20 @@ struct Evaluator {
   const Net& net;
   Algorithm algo;
   int tolerance;
-  const std::vector<int>& value;    // jUCMNav internal value (final for every source read)
+  const std::vector<int>& value;  // jUCMNav internal value (final for every source read)
   const std::vector<Label>& label;
 
   Input input(const Net::In& l, std::size_t s, int sv, Label amount_label) const {
-    return Input{std::string(net.id(s)), std::string(net.name(s)), l.kind, std::nullopt, 0, sv, label[s], 0, amount_label, false};
+    return Input{std::string(net.id(s)),
+                 std::string(net.name(s)),
+                 l.kind,
+                 std::nullopt,
+                 0,
+                 sv,
+                 label[s],
+                 0,
+                 amount_label,
+                 false};
   }
 
   // The same arithmetic as quantitative(), without the explanation.
@@ -285,9 +296,12 @@ struct Evaluator {
     for (const auto& l : net.inputs(e)) {
       int sv = reported(value[l.src]);
       if (l.kind == LinkKind::decomposition) {
-        if (dec < -100) dec = sv;
-        else if (dk == Decomposition::and_) dec = std::min(dec, sv);
-        else dec = std::max(dec, sv);
+        if (dec < -100)
+          dec = sv;
+        else if (dk == Decomposition::and_)
+          dec = std::min(dec, sv);
+        else
+          dec = std::max(dec, sv);
       } else if (l.kind == LinkKind::dependency) {
         dep = std::min(dep, sv);
       } else {
@@ -326,9 +340,12 @@ struct Evaluator {
       int amount = 0;
       if (l.kind == LinkKind::decomposition) {
         ++n_dec;
-        if (dec < -100) dec = sv;
-        else if (dk == Decomposition::and_) dec = std::min(dec, sv);
-        else dec = std::max(dec, sv);
+        if (dec < -100)
+          dec = sv;
+        else if (dk == Decomposition::and_)
+          dec = std::min(dec, sv);
+        else
+          dec = std::max(dec, sv);
         amount = sv;
       } else if (l.kind == LinkKind::dependency) {
         dep = std::min(dep, sv);
@@ -458,13 +475,25 @@ struct Evaluator {
     std::ostringstream rule;
     if (has_dec) {
       if (dk == Decomposition::and_) {
-        result = dsums[D] ? D : (dsums[C] || dsums[U]) ? U : dsums[WD] ? WD : dsums[N] ? N : dsums[WS] ? WS : dsums[S] ? S : N;
+        result = dsums[D]                 ? D
+                 : (dsums[C] || dsums[U]) ? U
+                 : dsums[WD]              ? WD
+                 : dsums[N]               ? N
+                 : dsums[WS]              ? WS
+                 : dsums[S]               ? S
+                                          : N;
         if (out) rule << "AND of decompositions = " << to_string(lab(result));
       } else {
-        result = dsums[S] ? S : (dsums[C] || dsums[U]) ? U : dsums[WS] ? WS : dsums[N] ? N : dsums[WD] ? WD : dsums[D] ? D : -1;
+        result = dsums[S]                 ? S
+                 : (dsums[C] || dsums[U]) ? U
+                 : dsums[WS]              ? WS
+                 : dsums[N]               ? N
+                 : dsums[WD]              ? WD
+                 : dsums[D]               ? D
+                                          : -1;
         if (out)
-          rule << (dk == Decomposition::or_ ? "OR" : "XOR") << " of decompositions = "
-               << (result >= 0 ? to_string(lab(result)) : std::string_view("None"));
+          rule << (dk == Decomposition::or_ ? "OR" : "XOR")
+               << " of decompositions = " << (result >= 0 ? to_string(lab(result)) : std::string_view("None"));
       }
       if (out)
         for (auto& in : out->inputs)
@@ -526,8 +555,8 @@ int actor_quantitative(const Net& net, const NetImportance& imp, const std::vect
       sum_eval += static_cast<long long>(v) * iq;
       sum_imp += iq;
       if (out)
-        out->inputs.push_back({std::string(net.id(e)), std::string(net.name(e)), LinkKind::contribution, std::nullopt, iq, v,
-                               label[e], v * iq, label[e], true});
+        out->inputs.push_back({std::string(net.id(e)), std::string(net.name(e)), LinkKind::contribution, std::nullopt,
+                               iq, v, label[e], v * iq, label[e], true});
     }
   }
   for (auto c : a.actors) {
@@ -541,13 +570,15 @@ int actor_quantitative(const Net& net, const NetImportance& imp, const std::vect
       sum_eval += static_cast<long long>(v) * iq;
       sum_imp += iq;
       if (out)
-        out->inputs.push_back({child.id, child.name, LinkKind::contribution, std::nullopt, iq, v, label_of(v), v * iq, label_of(v), true});
+        out->inputs.push_back({child.id, child.name, LinkKind::contribution, std::nullopt, iq, v, label_of(v), v * iq,
+                               label_of(v), true});
     }
   }
   return sum_imp > 0 ? static_cast<int>(sum_eval / sum_imp) : 0;
 }
 
-ActorResult actor_qualitative(const Net& net, const NetImportance& imp, const NetActor& a, const std::vector<int>& value) {
+ActorResult actor_qualitative(const Net& net, const NetImportance& imp, const NetActor& a,
+                              const std::vector<int>& value) {
   ActorResult r{a.id, a.name, 0, Label::none, {}};
   int sums[7] = {0};
   int total = 0;
@@ -556,8 +587,8 @@ ActorResult actor_qualitative(const Net& net, const NetImportance& imp, const Ne
     int ci = importance_map[static_cast<int>(imp.level[e])][idx(ql)];
     ++sums[ci];
     ++total;
-    r.inputs.push_back({std::string(net.id(e)), std::string(net.name(e)), LinkKind::contribution, std::nullopt, imp.quantitative[e],
-                        reported(value[e]), ql, reported(value_of(lab(ci))), lab(ci), true});
+    r.inputs.push_back({std::string(net.id(e)), std::string(net.name(e)), LinkKind::contribution, std::nullopt,
+                        imp.quantitative[e], reported(value[e]), ql, reported(value_of(lab(ci))), lab(ci), true});
   }
   int res = combine_labels(sums, total);
   r.label = res == -1 ? Label::none : lab(res);
@@ -584,7 +615,9 @@ std::map<std::string, Evaluation> collect(const Model& m, std::size_t start) {
   enum : char { unvisited, open, done };
   std::vector<char> state(m.strategies.size(), unvisited);
   std::map<std::string, Evaluation> out;
-  struct Frame { std::size_t s, next_include, next_same_id; };
+  struct Frame {
+    std::size_t s, next_include, next_same_id;
+  };
   std::vector<Frame> stack{{start, 0, 0}};
   state[start] = open;
   auto q = [](const Strategy& s) { return "'" + (s.name.empty() ? s.id : s.name) + "'"; };
@@ -617,15 +650,16 @@ std::map<std::string, Evaluation> collect(const Model& m, std::size_t start) {
       throw GraphError(Errc::cycle, "strategies include each other in a cycle: " + path + q(m.strategies[t]), ids);
     }
     if (stack.size() >= max_strategy_depth)
-      throw InputError(Errc::too_deep, "strategy " + q(m.strategies[start]) + " includes strategies " +
-                       std::to_string(max_strategy_depth) + " levels deep (at " + q(m.strategies[t]) +
-                       "); koers follows at most " + std::to_string(max_strategy_depth), {m.strategies[t].id});
+      throw InputError(Errc::too_deep,
+                       "strategy " + q(m.strategies[start]) + " includes strategies " +
+                           std::to_string(max_strategy_depth) + " levels deep (at " + q(m.strategies[t]) +
+                           "); koers follows at most " + std::to_string(max_strategy_depth),
+                       {m.strategies[t].id});
     state[t] = open;
     stack.push_back({t, 0, 0});
   }
   return out;
 }
-
 
 constexpr std::uint32_t npos32 = 0xFFFFFFFFu;
 
@@ -650,7 +684,8 @@ GraphError unknown_strategy(const std::string& strategy, const std::string& mode
 
 void check_tolerance(const Options& opt) {
   if (opt.tolerance < 0 || opt.tolerance > 100)
-    throw InputError(Errc::invalid_argument, "tolerance " + std::to_string(opt.tolerance) + " is outside 0..100", {"tolerance"});
+    throw InputError(Errc::invalid_argument, "tolerance " + std::to_string(opt.tolerance) + " is outside 0..100",
+                     {"tolerance"});
 }
 
 }  // namespace detail
@@ -757,7 +792,10 @@ struct Evaluated {
       walk.push_back(cur);
       std::size_t next = cur;
       for (const auto& l : net.inputs(cur))
-        if (!done[l.src]) { next = l.src; break; }
+        if (!done[l.src]) {
+          next = l.src;
+          break;
+        }
       cur = next;
     }
     std::vector<std::size_t> cyc(walk.begin() + pos[cur], walk.end());
@@ -772,8 +810,10 @@ struct Evaluated {
       ids.push_back(std::string(net.id(i)));
     }
     ids.pop_back();
-    throw GraphError(Errc::cycle, "cycle: " + path + " (GRL evaluation needs an acyclic model; strategy '" + strategy +
-                                      "' does not fix any element on it)", ids);
+    throw GraphError(Errc::cycle,
+                     "cycle: " + path + " (GRL evaluation needs an acyclic model; strategy '" + strategy +
+                         "' does not fix any element on it)",
+                     ids);
   }
 
   /// The rule of element i alone (no inputs built).
@@ -781,8 +821,10 @@ struct Evaluated {
     if (given[i]) return "given by strategy '" + strategy + "'";
     if (net.in_offset[i + 1] == net.in_offset[i]) return "no inputs: None";
     ElementResult out;
-    if (algorithm == Algorithm::quantitative) evaluator().quantitative(i, out, false);
-    else evaluator().qualitative(i, &out);
+    if (algorithm == Algorithm::quantitative)
+      evaluator().quantitative(i, out, false);
+    else
+      evaluator().qualitative(i, &out);
     return std::move(out.rule);
   }
 
@@ -864,12 +906,16 @@ LazyResult evaluate_lazy(const Model& m, const std::string& strategy, const Opti
     auto s = index.find(l.src), d = index.find(l.dest);
     if (s == index.end() || d == index.end()) {
       const std::string& bad = s == index.end() ? l.src : l.dest;
-      throw GraphError(Errc::unknown_reference, "link '" + (l.id.empty() ? l.src + "->" + l.dest : l.id) +
-                                                    "' names an element '" + bad + "' that does not exist", {bad});
+      throw GraphError(Errc::unknown_reference,
+                       "link '" + (l.id.empty() ? l.src + "->" + l.dest : l.id) + "' names an element '" + bad +
+                           "' that does not exist",
+                       {bad});
     }
     if (l.kind == LinkKind::contribution && (l.strength < -100 || l.strength > 100))
-      throw InputError(Errc::invalid_value, "contribution '" + (l.id.empty() ? l.src + "->" + l.dest : l.id) +
-                                                "' has strength " + std::to_string(l.strength) + " outside -100..100", {l.id.empty() ? l.src : l.id});
+      throw InputError(Errc::invalid_value,
+                       "contribution '" + (l.id.empty() ? l.src + "->" + l.dest : l.id) + "' has strength " +
+                           std::to_string(l.strength) + " outside -100..100",
+                       {l.id.empty() ? l.src : l.id});
     auto strength = static_cast<std::int16_t>(l.kind == LinkKind::contribution ? l.strength : 0);
     links.push_back({d->second, Net::In{l.kind, l.contribution, strength, s->second}});
   }
@@ -897,10 +943,14 @@ LazyResult evaluate_lazy(const Model& m, const std::string& strategy, const Opti
   for (auto& [id, e] : given) {
     auto it = index.find(id);
     if (it == index.end())
-      throw GraphError(Errc::unknown_reference, "strategy '" + st->name + "' evaluates an element '" + id + "' that does not exist", {id, st->name});
+      throw GraphError(Errc::unknown_reference,
+                       "strategy '" + st->name + "' evaluates an element '" + id + "' that does not exist",
+                       {id, st->name});
     if (e.value < -102 || e.value > 100)
-      throw InputError(Errc::invalid_value, "strategy '" + st->name + "' gives element '" + id + "' the value " +
-                                                std::to_string(e.value) + ", outside -100..100", {id, st->name});
+      throw InputError(Errc::invalid_value,
+                       "strategy '" + st->name + "' gives element '" + id + "' the value " + std::to_string(e.value) +
+                           ", outside -100..100",
+                       {id, st->name});
     ev->give(it->second, e.value, e.label.value_or(label_of(e.value)));
   }
   ev->run();
@@ -968,8 +1018,10 @@ LazyResult evaluate_lazy(const StrategyGraph& g, const std::string& strategy, co
       const std::string& bad = f == Topology::none ? g.edge_from(k) : g.edge_to(k);
       if (kind == EdgeKind::contributes || kind == EdgeKind::refines || kind == EdgeKind::decomposes ||
           kind == EdgeKind::part_of)
-        throw GraphError(Errc::unknown_reference, "edge " + std::string(to_string(kind)) + " '" + g.edge_from(k) + "' -> '" +
-                                                      g.edge_to(k) + "' names a node '" + bad + "' that does not exist", {bad});
+        throw GraphError(Errc::unknown_reference,
+                         "edge " + std::string(to_string(kind)) + " '" + g.edge_from(k) + "' -> '" + g.edge_to(k) +
+                             "' names a node '" + bad + "' that does not exist",
+                         {bad});
       continue;
     }
     NodeKind fk = nodes[f].kind, tk = nodes[t].kind;
@@ -981,19 +1033,24 @@ LazyResult evaluate_lazy(const StrategyGraph& g, const std::string& strategy, co
         if (auto sv = g.edge_strength_value(k)) {
           double v = *sv;
           if (!std::isfinite(v) || v < -100 || v > 100)
-            throw InputError(Errc::invalid_value, "contribution '" + g.edge_from(k) + "' -> '" + g.edge_to(k) +
-                                                      "' has strength outside -100..100", {g.edge_from(k)});
+            throw InputError(
+                Errc::invalid_value,
+                "contribution '" + g.edge_from(k) + "' -> '" + g.edge_to(k) + "' has strength outside -100..100",
+                {g.edge_from(k)});
           strength = round_int(v);
           c = contribution_of(strength);
         } else if (const std::string& label = g.edge_strength_label(k); !label.empty()) {
           auto pc = parse_contribution(label);
           if (!pc)
-            throw InputError(Errc::invalid_value, "contribution '" + g.edge_from(k) + "' -> '" + g.edge_to(k) +
-                                                      "' has an unknown strength label '" + label + "'", {g.edge_from(k)});
+            throw InputError(Errc::invalid_value,
+                             "contribution '" + g.edge_from(k) + "' -> '" + g.edge_to(k) +
+                                 "' has an unknown strength label '" + label + "'",
+                             {g.edge_from(k)});
           c = *pc;
           strength = strength_of(*pc);
         }
-        links.push_back({elem_of[t], Net::In{LinkKind::contribution, c, static_cast<std::int16_t>(strength), elem_of[f]}});
+        links.push_back(
+            {elem_of[t], Net::In{LinkKind::contribution, c, static_cast<std::int16_t>(strength), elem_of[f]}});
         break;
       }
       case EdgeKind::refines:
@@ -1004,8 +1061,7 @@ LazyResult evaluate_lazy(const StrategyGraph& g, const std::string& strategy, co
         if (tk != NodeKind::programme) continue;
         links.push_back({elem_of[t], Net::In{LinkKind::decomposition, ContributionType::help, 0, elem_of[f]}});
         break;
-      default:
-        continue;
+      default: continue;
     }
   }
   group_links(net, links);
@@ -1020,19 +1076,28 @@ LazyResult evaluate_lazy(const StrategyGraph& g, const std::string& strategy, co
     for (const auto& [id, v] : s.values) {
       auto node = g.index_of(id);
       if (!node)
-        throw GraphError(Errc::unknown_reference, "strategy '" + s.name + "' gives a value to '" + id + "', which is not a node", {id, s.name});
+        throw GraphError(Errc::unknown_reference,
+                         "strategy '" + s.name + "' gives a value to '" + id + "', which is not a node", {id, s.name});
       if (!std::isfinite(v))
-        throw InputError(Errc::not_finite, "strategy '" + s.name + "' gives '" + id + "' a value that is not finite", {id, s.name});
+        throw InputError(Errc::not_finite, "strategy '" + s.name + "' gives '" + id + "' a value that is not finite",
+                         {id, s.name});
       if (v < -100 || v > 100)
-        throw InputError(Errc::invalid_value, "strategy '" + s.name + "' gives '" + id + "' the value " + std::to_string(v) +
-                                                  ", outside -100..100", {id, s.name});
+        throw InputError(
+            Errc::invalid_value,
+            "strategy '" + s.name + "' gives '" + id + "' the value " + std::to_string(v) + ", outside -100..100",
+            {id, s.name});
       if (element_with_id(static_cast<std::uint32_t>(*node)) == npos32)
-        throw GraphError(Errc::wrong_kind, "strategy '" + s.name + "' gives a value to '" + id +
-                                               "', a node kind that GRL evaluation leaves out", {id, s.name});
+        throw GraphError(
+            Errc::wrong_kind,
+            "strategy '" + s.name + "' gives a value to '" + id + "', a node kind that GRL evaluation leaves out",
+            {id, s.name});
     }
   const koers::Strategy* st = nullptr;
   for (const auto& s : g.strategies)  // by name (a koers strategy's id is its name)
-    if (s.name == strategy) { st = &s; break; }
+    if (s.name == strategy) {
+      st = &s;
+      break;
+    }
   if (!st) {
     std::string known;
     for (auto& s : g.strategies) known += (known.empty() ? "'" : ", '") + s.name + "'";
@@ -1072,8 +1137,8 @@ Model from_graph(const StrategyGraph& g) {
     e.name = n.name.empty() ? n.id : n.name;
     e.kind = std::string(to_string(n.kind));
     e.type = (n.kind == NodeKind::development || n.kind == NodeKind::strategic_theme) ? ElementType::softgoal
-             : (n.kind == NodeKind::intervention || n.kind == NodeKind::programme)   ? ElementType::task
-                                                                                    : ElementType::goal;
+             : (n.kind == NodeKind::intervention || n.kind == NodeKind::programme)    ? ElementType::task
+                                                                                      : ElementType::goal;
     e.decomposition = n.decomposition.value_or(Decomposition::and_);
     if (n.importance) {
       if (!std::isfinite(*n.importance) || *n.importance < 0 || *n.importance > 100)
@@ -1096,8 +1161,10 @@ Model from_graph(const StrategyGraph& g) {
       const std::string& bad = !fk ? ed.from : ed.to;
       if (ed.kind == EdgeKind::contributes || ed.kind == EdgeKind::refines || ed.kind == EdgeKind::decomposes ||
           ed.kind == EdgeKind::part_of)
-        throw GraphError(Errc::unknown_reference, "edge " + std::string(to_string(ed.kind)) + " '" + ed.from + "' -> '" +
-                                                      ed.to + "' names a node '" + bad + "' that does not exist", {bad});
+        throw GraphError(Errc::unknown_reference,
+                         "edge " + std::string(to_string(ed.kind)) + " '" + ed.from + "' -> '" + ed.to +
+                             "' names a node '" + bad + "' that does not exist",
+                         {bad});
       continue;
     }
     if (!evaluated(*fk) || !evaluated(*tk)) continue;
@@ -1111,14 +1178,18 @@ Model from_graph(const StrategyGraph& g) {
         if (ed.strength && ed.strength->value) {
           double v = *ed.strength->value;
           if (!std::isfinite(v) || v < -100 || v > 100)
-            throw InputError(Errc::invalid_value, "contribution '" + ed.from + "' -> '" + ed.to + "' has strength outside -100..100", {ed.from});
+            throw InputError(Errc::invalid_value,
+                             "contribution '" + ed.from + "' -> '" + ed.to + "' has strength outside -100..100",
+                             {ed.from});
           l.strength = round_int(v);
           l.contribution = contribution_of(l.strength);
         } else if (ed.strength && !ed.strength->label.empty()) {
           auto c = parse_contribution(ed.strength->label);
           if (!c)
-            throw InputError(Errc::invalid_value, "contribution '" + ed.from + "' -> '" + ed.to + "' has an unknown strength label '" +
-                                                      ed.strength->label + "'", {ed.from});
+            throw InputError(Errc::invalid_value,
+                             "contribution '" + ed.from + "' -> '" + ed.to + "' has an unknown strength label '" +
+                                 ed.strength->label + "'",
+                             {ed.from});
           l.contribution = *c;
           l.strength = strength_of(*c);
         }  // no strength: jUCMNav's default Help (25)
@@ -1127,7 +1198,7 @@ Model from_graph(const StrategyGraph& g) {
       case EdgeKind::refines:
       case EdgeKind::decomposes:
         l.kind = LinkKind::decomposition;
-        l.src = ed.to;    // the child
+        l.src = ed.to;     // the child
         l.dest = ed.from;  // the parent
         break;
       case EdgeKind::part_of:
@@ -1136,8 +1207,7 @@ Model from_graph(const StrategyGraph& g) {
         l.src = ed.from;  // the part
         l.dest = ed.to;   // the programme
         break;
-      default:
-        continue;
+      default: continue;
     }
     m.links.push_back(std::move(l));
   }
@@ -1158,15 +1228,21 @@ Model from_graph(const StrategyGraph& g) {
     st.description = s.description;
     for (auto& [id, v] : s.values) {
       if (!g.find(id))
-        throw GraphError(Errc::unknown_reference, "strategy '" + s.name + "' gives a value to '" + id + "', which is not a node", {id, s.name});
+        throw GraphError(Errc::unknown_reference,
+                         "strategy '" + s.name + "' gives a value to '" + id + "', which is not a node", {id, s.name});
       if (!std::isfinite(v))
-        throw InputError(Errc::not_finite, "strategy '" + s.name + "' gives '" + id + "' a value that is not finite", {id, s.name});
+        throw InputError(Errc::not_finite, "strategy '" + s.name + "' gives '" + id + "' a value that is not finite",
+                         {id, s.name});
       if (v < -100 || v > 100)
-        throw InputError(Errc::invalid_value, "strategy '" + s.name + "' gives '" + id + "' the value " + std::to_string(v) +
-                                                  ", outside -100..100", {id, s.name});
+        throw InputError(
+            Errc::invalid_value,
+            "strategy '" + s.name + "' gives '" + id + "' the value " + std::to_string(v) + ", outside -100..100",
+            {id, s.name});
       if (!element_ids.count(id))
-        throw GraphError(Errc::wrong_kind, "strategy '" + s.name + "' gives a value to '" + id +
-                                               "', a node kind that GRL evaluation leaves out", {id, s.name});
+        throw GraphError(
+            Errc::wrong_kind,
+            "strategy '" + s.name + "' gives a value to '" + id + "', a node kind that GRL evaluation leaves out",
+            {id, s.name});
       st.evaluations.push_back({id, round_int(v), std::nullopt});
     }
     m.strategies.push_back(std::move(st));

@@ -30,8 +30,14 @@ std::string to_json(const Result& r, int indent) {
   for (auto& e : r.elements) {
     json ins = json::array();
     for (auto& in : e.inputs) ins.push_back(input_json(in));
-    els.push_back({{"id", e.id}, {"name", e.name}, {"kind", e.kind}, {"value", e.value},
-                   {"label", to_string(e.label)}, {"given", e.given}, {"rule", e.rule}, {"inputs", ins}});
+    els.push_back({{"id", e.id},
+                   {"name", e.name},
+                   {"kind", e.kind},
+                   {"value", e.value},
+                   {"label", to_string(e.label)},
+                   {"given", e.given},
+                   {"rule", e.rule},
+                   {"inputs", ins}});
   }
   json acts = json::array();
   for (auto& a : r.actors) {
@@ -44,7 +50,8 @@ std::string to_json(const Result& r, int indent) {
       j.erase("contribution");
       ins.push_back(j);
     }
-    acts.push_back({{"id", a.id}, {"name", a.name}, {"value", a.value}, {"label", to_string(a.label)}, {"inputs", ins}});
+    acts.push_back(
+        {{"id", a.id}, {"name", a.name}, {"value", a.value}, {"label", to_string(a.label)}, {"inputs", ins}});
   }
   json j{{"strategy", r.strategy}, {"algorithm", to_string(r.algorithm)}, {"elements", els}, {"actors", acts}};
   return dump(j, indent);
@@ -53,8 +60,12 @@ std::string to_json(const Result& r, int indent) {
 std::string to_json(const Model& m, int indent) {
   json els = json::array();
   for (auto& e : m.elements)
-    els.push_back({{"id", e.id}, {"name", e.name}, {"type", to_string(e.type)}, {"kind", e.kind.empty() ? std::string(to_string(e.type)) : e.kind},
-                   {"decomposition", koers::to_string(e.decomposition)}, {"importance", to_string(e.importance)},
+    els.push_back({{"id", e.id},
+                   {"name", e.name},
+                   {"type", to_string(e.type)},
+                   {"kind", e.kind.empty() ? std::string(to_string(e.type)) : e.kind},
+                   {"decomposition", koers::to_string(e.decomposition)},
+                   {"importance", to_string(e.importance)},
                    {"importance_quantitative", e.importance_quantitative}});
   json links = json::array();
   for (auto& l : m.links) {
@@ -68,19 +79,28 @@ std::string to_json(const Model& m, int indent) {
   }
   json actors = json::array();
   for (auto& a : m.actors)
-    actors.push_back({{"id", a.id}, {"name", a.name}, {"importance", to_string(a.importance)},
-                      {"importance_quantitative", a.importance_quantitative}, {"elements", a.elements}, {"actors", a.actors}});
+    actors.push_back({{"id", a.id},
+                      {"name", a.name},
+                      {"importance", to_string(a.importance)},
+                      {"importance_quantitative", a.importance_quantitative},
+                      {"elements", a.elements},
+                      {"actors", a.actors}});
   json strategies = json::array();
   for (auto& s : m.strategies) {
     json evs = json::array();
     for (auto& e : s.evaluations)
-      evs.push_back({{"element", e.element}, {"value", e.value},
+      evs.push_back({{"element", e.element},
+                     {"value", e.value},
                      {"label", std::string(to_string(e.label.value_or(label_of(e.value))))}});
-    strategies.push_back({{"id", s.id}, {"name", s.name}, {"description", s.description}, {"evaluations", evs},
+    strategies.push_back({{"id", s.id},
+                          {"name", s.name},
+                          {"description", s.description},
+                          {"evaluations", evs},
                           {"includes", s.includes}});
   }
-  json j{{"name", m.name}, {"default_algorithm", to_string(m.default_algorithm)}, {"elements", els},
-         {"links", links}, {"actors", actors}, {"strategies", strategies}};
+  json j{{"name", m.name},   {"default_algorithm", to_string(m.default_algorithm)},
+         {"elements", els},  {"links", links},
+         {"actors", actors}, {"strategies", strategies}};
   return dump(j, indent);
 }
 
@@ -91,18 +111,20 @@ E parse_name(const json& j, const char* key, const E (&all)[N]) {
   if (v.is_string())
     for (E e : all)
       if (to_string(e) == v.get<std::string>()) return e;
-  throw InputError(Errc::invalid_value, std::string("GRL model: '") + key + "' is " + v.dump(-1, ' ', false, json::error_handler_t::replace),
+  throw InputError(Errc::invalid_value,
+                   std::string("GRL model: '") + key + "' is " + v.dump(-1, ' ', false, json::error_handler_t::replace),
                    {key});
 }
 constexpr ElementType k_types[] = {ElementType::softgoal, ElementType::goal, ElementType::task, ElementType::resource,
                                    ElementType::indicator};
 constexpr Importance k_importances[] = {Importance::high, Importance::medium, Importance::low, Importance::none};
 constexpr LinkKind k_links[] = {LinkKind::decomposition, LinkKind::contribution, LinkKind::dependency};
-constexpr ContributionType k_contributions[] = {ContributionType::make, ContributionType::help, ContributionType::some_positive,
-                                                ContributionType::unknown, ContributionType::some_negative,
-                                                ContributionType::hurt, ContributionType::break_};
-constexpr Label k_labels[] = {Label::denied, Label::weakly_denied, Label::weakly_satisfied, Label::satisfied,
-                              Label::conflict, Label::unknown, Label::none};
+constexpr ContributionType k_contributions[] = {
+    ContributionType::make,          ContributionType::help, ContributionType::some_positive, ContributionType::unknown,
+    ContributionType::some_negative, ContributionType::hurt, ContributionType::break_};
+constexpr Label k_labels[] = {Label::denied,    Label::weakly_denied, Label::weakly_satisfied,
+                              Label::satisfied, Label::conflict,      Label::unknown,
+                              Label::none};
 constexpr Algorithm k_algorithms[] = {Algorithm::quantitative, Algorithm::qualitative};
 constexpr Decomposition k_decompositions[] = {Decomposition::and_, Decomposition::or_, Decomposition::xor_};
 }  // namespace
@@ -169,9 +191,7 @@ Model model_from_json(std::string_view text) {
     return m;
   } catch (const json::out_of_range& e) {
     throw InputError(Errc::missing_field, std::string("GRL model: ") + e.what());
-  } catch (const json::type_error& e) {
-    throw InputError(Errc::wrong_type, std::string("GRL model: ") + e.what());
-  }
+  } catch (const json::type_error& e) { throw InputError(Errc::wrong_type, std::string("GRL model: ") + e.what()); }
 }
 
 }  // namespace koers::grl

@@ -16,19 +16,70 @@
 namespace koers::archimate {
 namespace {
 
-constexpr std::string_view element_types[] = {
-    "BusinessActor", "BusinessRole", "BusinessCollaboration", "BusinessInterface", "BusinessProcess",
-    "BusinessFunction", "BusinessInteraction", "BusinessEvent", "BusinessService", "BusinessObject", "Contract",
-    "Representation", "Product", "ApplicationComponent", "ApplicationCollaboration", "ApplicationInterface",
-    "ApplicationFunction", "ApplicationInteraction", "ApplicationProcess", "ApplicationEvent", "ApplicationService",
-    "DataObject", "Node", "Device", "SystemSoftware", "TechnologyCollaboration", "TechnologyInterface", "Path",
-    "CommunicationNetwork", "TechnologyFunction", "TechnologyProcess", "TechnologyInteraction", "TechnologyEvent",
-    "TechnologyService", "Artifact", "Equipment", "Facility", "DistributionNetwork", "Material", "Stakeholder",
-    "Driver", "Assessment", "Goal", "Outcome", "Principle", "Requirement", "Constraint", "Meaning", "Value",
-    "Resource", "Capability", "CourseOfAction", "ValueStream", "WorkPackage", "Deliverable", "ImplementationEvent",
-    "Plateau", "Gap", "Grouping", "Location", "AndJunction", "OrJunction"};
-constexpr std::string_view relationship_types[] = {"Composition", "Aggregation", "Assignment", "Realization",
-                                                   "Serving",     "Access",      "Influence",  "Triggering",
+constexpr std::string_view element_types[] = {"BusinessActor",
+                                              "BusinessRole",
+                                              "BusinessCollaboration",
+                                              "BusinessInterface",
+                                              "BusinessProcess",
+                                              "BusinessFunction",
+                                              "BusinessInteraction",
+                                              "BusinessEvent",
+                                              "BusinessService",
+                                              "BusinessObject",
+                                              "Contract",
+                                              "Representation",
+                                              "Product",
+                                              "ApplicationComponent",
+                                              "ApplicationCollaboration",
+                                              "ApplicationInterface",
+                                              "ApplicationFunction",
+                                              "ApplicationInteraction",
+                                              "ApplicationProcess",
+                                              "ApplicationEvent",
+                                              "ApplicationService",
+                                              "DataObject",
+                                              "Node",
+                                              "Device",
+                                              "SystemSoftware",
+                                              "TechnologyCollaboration",
+                                              "TechnologyInterface",
+                                              "Path",
+                                              "CommunicationNetwork",
+                                              "TechnologyFunction",
+                                              "TechnologyProcess",
+                                              "TechnologyInteraction",
+                                              "TechnologyEvent",
+                                              "TechnologyService",
+                                              "Artifact",
+                                              "Equipment",
+                                              "Facility",
+                                              "DistributionNetwork",
+                                              "Material",
+                                              "Stakeholder",
+                                              "Driver",
+                                              "Assessment",
+                                              "Goal",
+                                              "Outcome",
+                                              "Principle",
+                                              "Requirement",
+                                              "Constraint",
+                                              "Meaning",
+                                              "Value",
+                                              "Resource",
+                                              "Capability",
+                                              "CourseOfAction",
+                                              "ValueStream",
+                                              "WorkPackage",
+                                              "Deliverable",
+                                              "ImplementationEvent",
+                                              "Plateau",
+                                              "Gap",
+                                              "Grouping",
+                                              "Location",
+                                              "AndJunction",
+                                              "OrJunction"};
+constexpr std::string_view relationship_types[] = {"Composition", "Aggregation",    "Assignment", "Realization",
+                                                   "Serving",     "Access",         "Influence",  "Triggering",
                                                    "Flow",        "Specialization", "Association"};
 constexpr std::string_view access_types[] = {"Access", "Read", "Write", "ReadWrite"};
 constexpr std::string_view data_types[] = {"string", "boolean", "currency", "date", "time", "number"};
@@ -54,7 +105,7 @@ std::string raw_xml(const pugi::xml_node& n) {
 struct Reader {
   std::string_view text;
   std::string origin;
-  std::string xsi;  // "xsi:type" with the file's prefix (the first declared; "xsi" when several)
+  std::string xsi;                     // "xsi:type" with the file's prefix (the first declared; "xsi" when several)
   std::vector<std::string> xsi_types;  // every prefix the file declares for the XSI namespace, + ":type"
   mutable std::vector<std::size_t> newlines;
 
@@ -117,14 +168,13 @@ struct Reader {
     }
     std::string_view v = a.value();
     if (!is_xs_id(v))
-      fail(Errc::invalid_identifier, n, "has identifier \"" + std::string(v) +
-                                            "\", which is not a valid xs:ID (an NCName: a letter or _ first, no ':' or spaces)");
+      fail(Errc::invalid_identifier, n,
+           "has identifier \"" + std::string(v) +
+               "\", which is not a valid xs:ID (an NCName: a letter or _ first, no ':' or spaces)");
     return std::string(v);
   }
 
-  LangString lang_string(const pugi::xml_node& n) const {
-    return {n.attribute("xml:lang").value(), n.child_value()};
-  }
+  LangString lang_string(const pugi::xml_node& n) const { return {n.attribute("xml:lang").value(), n.child_value()}; }
 
   std::vector<Property> properties(const pugi::xml_node& props, const Model& m) const {
     std::vector<Property> out;
@@ -156,11 +206,16 @@ struct Reader {
   void concept_children(const pugi::xml_node& n, T& c, const Model& m) const {
     for (auto ch : n.children()) {
       if (ch.type() != pugi::node_element) continue;
-      if (is(ch, "name")) c.names.push_back(lang_string(ch));
-      else if (is(ch, "documentation")) c.documentation.push_back(lang_string(ch));
-      else if (is(ch, "properties")) c.properties = properties(ch, m);
-      else if (foreign(ch)) c.extensions += raw_xml(ch);
-      else fail(Errc::archimate_format, ch, "is not allowed inside <" + std::string(n.name()) + ">");
+      if (is(ch, "name"))
+        c.names.push_back(lang_string(ch));
+      else if (is(ch, "documentation"))
+        c.documentation.push_back(lang_string(ch));
+      else if (is(ch, "properties"))
+        c.properties = properties(ch, m);
+      else if (foreign(ch))
+        c.extensions += raw_xml(ch);
+      else
+        fail(Errc::archimate_format, ch, "is not allowed inside <" + std::string(n.name()) + ">");
     }
   }
 
@@ -171,12 +226,15 @@ struct Reader {
     it.ref = n.attribute("identifierRef").value();
     for (auto ch : n.children()) {
       if (ch.type() != pugi::node_element) continue;
-      if (is(ch, "label")) it.labels.push_back(lang_string(ch));
-      else if (is(ch, "documentation")) it.documentation.push_back(lang_string(ch));
+      if (is(ch, "label"))
+        it.labels.push_back(lang_string(ch));
+      else if (is(ch, "documentation"))
+        it.documentation.push_back(lang_string(ch));
       else if (is(ch, "item")) {
         it.items.emplace_back();
         item(ch, it.items.back(), depth + 1, count);
-      } else if (!foreign(ch)) fail(Errc::archimate_format, ch, "is not allowed inside <item>");
+      } else if (!foreign(ch))
+        fail(Errc::archimate_format, ch, "is not allowed inside <item>");
     }
   }
 };
@@ -209,7 +267,9 @@ bool is_relationship_type(std::string_view type) { return one_of(type, relations
 
 bool is_xs_id(std::string_view s) {
   if (s.empty()) return false;
-  auto start = [](unsigned char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c >= 0x80; };
+  auto start = [](unsigned char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c >= 0x80;
+  };
   if (!start(static_cast<unsigned char>(s[0]))) return false;
   for (unsigned char c : s.substr(1))
     if (!(start(c) || (c >= '0' && c <= '9') || c == '-' || c == '.')) return false;
@@ -273,7 +333,8 @@ Model parse_archimate(std::string_view text, const std::string& origin) {
   if (!res) {
     // name the element being read: the last tag opened at or before the offset
     std::string near;
-    auto end = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, std::min<std::ptrdiff_t>(res.offset, static_cast<std::ptrdiff_t>(text.size()))));
+    auto end = static_cast<std::size_t>(
+        std::max<std::ptrdiff_t>(0, std::min<std::ptrdiff_t>(res.offset, static_cast<std::ptrdiff_t>(text.size()))));
     auto lt = text.rfind('<', end == text.size() ? end : end + 1);
     if (lt != std::string_view::npos && end - lt < 4096) {
       auto from = lt + 1 + (lt + 1 < text.size() && text[lt + 1] == '/');  // a closing tag: </name>
@@ -281,8 +342,9 @@ Model parse_archimate(std::string_view text, const std::string& origin) {
       std::string_view tag = text.substr(lt + 1, (stop == std::string_view::npos ? text.size() : stop) - lt - 1);
       if (!tag.empty() && tag.size() < 100) near = " near <" + std::string(tag) + ">";
     }
-    throw_error(Errc::not_xml, origin + ":" + std::to_string(rd.line_at(res.offset)) + ": not well-formed XML (" +
-                                   res.description() + ", at offset " + std::to_string(res.offset) + near + ")",
+    throw_error(Errc::not_xml,
+                origin + ":" + std::to_string(rd.line_at(res.offset)) + ": not well-formed XML (" + res.description() +
+                    ", at offset " + std::to_string(res.offset) + near + ")",
                 {origin});
   }
   refuse_doctype(rd, doc);
@@ -292,31 +354,36 @@ Model parse_archimate(std::string_view text, const std::string& origin) {
   std::string prefix = colon == std::string_view::npos ? "" : std::string(qname.substr(0, colon));
   std::string uri = root.attribute(prefix.empty() ? "xmlns" : ("xmlns:" + prefix).c_str()).value();
   if (uri.find("archimatetool.com") != std::string::npos)
-    throw_error(Errc::archi_native, origin + ":" + std::to_string(rd.line(root)) + ": <" + std::string(qname) +
-                                        "> is an Archi native .archimate file, not an exchange file; in Archi use "
-                                        "File > Export > Model to Open Exchange File... and read that file",
+    throw_error(Errc::archi_native,
+                origin + ":" + std::to_string(rd.line(root)) + ": <" + std::string(qname) +
+                    "> is an Archi native .archimate file, not an exchange file; in Archi use "
+                    "File > Export > Model to Open Exchange File... and read that file",
                 {std::string(qname)});
   if (local(qname) != "model")
-    throw_error(Errc::archimate_format, origin + ":" + std::to_string(rd.line(root)) + ": the root element is <" +
-                                            std::string(qname) + ">, not the exchange format's <model>",
+    throw_error(Errc::archimate_format,
+                origin + ":" + std::to_string(rd.line(root)) + ": the root element is <" + std::string(qname) +
+                    ">, not the exchange format's <model>",
                 {std::string(qname)});
   if (uri == "http://www.opengroup.org/xsd/archimate" || uri == "http://www.opengroup.org/xsd/archimate/" ||
       uri.rfind("http://www.opengroup.org/xsd/archimate/2", 0) == 0)
-    throw_error(Errc::archimate_version, origin + ":" + std::to_string(rd.line(root)) +
-                                             ": <model> is in the ArchiMate 2.x exchange namespace \"" + uri +
-                                             "\"; koers reads the 3.x format (namespace " + std::string(namespace_uri) +
-                                             "): export the model again from a 3.x tool",
+    throw_error(Errc::archimate_version,
+                origin + ":" + std::to_string(rd.line(root)) +
+                    ": <model> is in the ArchiMate 2.x exchange namespace \"" + uri +
+                    "\"; koers reads the 3.x format (namespace " + std::string(namespace_uri) +
+                    "): export the model again from a 3.x tool",
                 {"model"});
   if (uri != namespace_uri)
-    throw_error(Errc::archimate_format, origin + ":" + std::to_string(rd.line(root)) + ": <model> is in the namespace \"" +
-                                            uri + "\", not the ArchiMate 3.x exchange namespace " +
-                                            std::string(namespace_uri),
+    throw_error(Errc::archimate_format,
+                origin + ":" + std::to_string(rd.line(root)) + ": <model> is in the namespace \"" + uri +
+                    "\", not the ArchiMate 3.x exchange namespace " + std::string(namespace_uri),
                 {"model"});
   for (auto a : root.attributes()) {
     std::string_view n = a.name();
     if (a.value() != namespace_uri) continue;
-    if (n == "xmlns") rd.prefixes.emplace_back();
-    else if (n.rfind("xmlns:", 0) == 0) rd.prefixes.emplace_back(n.substr(6));
+    if (n == "xmlns")
+      rd.prefixes.emplace_back();
+    else if (n.rfind("xmlns:", 0) == 0)
+      rd.prefixes.emplace_back(n.substr(6));
   }
 
   Model m;
@@ -360,7 +427,8 @@ Model parse_archimate(std::string_view text, const std::string& origin) {
       claim(d, pd.id);
       if (auto t = d.attribute("type")) pd.type = t.value();
       if (!one_of(std::string_view(pd.type), data_types))
-        rd.fail(Errc::archimate_format, d, "has type=\"" + pd.type + "\"; the format knows string, boolean, currency, date, time, number");
+        rd.fail(Errc::archimate_format, d,
+                "has type=\"" + pd.type + "\"; the format knows string, boolean, currency, date, time, number");
       for (auto ch : d.children())
         if (rd.is(ch, "name")) pd.names.push_back(rd.lang_string(ch));
       m.definition_index.emplace(pd.id, m.property_definitions.size());
@@ -371,10 +439,14 @@ Model parse_archimate(std::string_view text, const std::string& origin) {
   std::vector<pugi::xml_node> rel_nodes;
   for (auto ch : root.children()) {
     if (ch.type() != pugi::node_element) continue;
-    if (rd.is(ch, "name")) m.names.push_back(rd.lang_string(ch));
-    else if (rd.is(ch, "documentation")) m.documentation.push_back(rd.lang_string(ch));
-    else if (rd.is(ch, "properties")) m.properties = rd.properties(ch, m);
-    else if (rd.is(ch, "metadata")) m.metadata_xml = raw_xml(ch);
+    if (rd.is(ch, "name"))
+      m.names.push_back(rd.lang_string(ch));
+    else if (rd.is(ch, "documentation"))
+      m.documentation.push_back(rd.lang_string(ch));
+    else if (rd.is(ch, "properties"))
+      m.properties = rd.properties(ch, m);
+    else if (rd.is(ch, "metadata"))
+      m.metadata_xml = raw_xml(ch);
     else if (rd.is(ch, "elements")) {
       std::size_t n = 0;
       for (auto e = ch.first_child(); e; e = e.next_sibling()) ++n;
@@ -436,7 +508,8 @@ Model parse_archimate(std::string_view text, const std::string& origin) {
     if (!t) rd.fail(Errc::archimate_format, r, "lacks " + rd.xsi);
     rel.type = std::string(local(t.value()));
     if (!is_relationship_type(rel.type))
-      rd.fail(Errc::unknown_element_type, r, "has the type \"" + rel.type + "\", which ArchiMate 3 does not define as a relationship");
+      rd.fail(Errc::unknown_element_type, r,
+              "has the type \"" + rel.type + "\", which ArchiMate 3 does not define as a relationship");
     auto src = r.attribute("source"), dst = r.attribute("target");
     if (!src || !dst) rd.fail(Errc::archimate_format, r, "lacks the attribute source or target");
     rel.source = src.value();
@@ -444,7 +517,8 @@ Model parse_archimate(std::string_view text, const std::string& origin) {
     if (auto a = r.attribute("accessType")) {
       rel.access_type = a.value();
       if (!one_of(std::string_view(rel.access_type), access_types))
-        rd.fail(Errc::archimate_format, r, "has accessType=\"" + rel.access_type + "\"; the format knows Access, Read, Write, ReadWrite");
+        rd.fail(Errc::archimate_format, r,
+                "has accessType=\"" + rel.access_type + "\"; the format knows Access, Read, Write, ReadWrite");
     }
     if (auto a = r.attribute("modifier")) rel.modifier = a.value();
     if (auto a = r.attribute("isDirected")) {

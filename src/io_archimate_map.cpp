@@ -116,7 +116,10 @@ StrategyGraph to_graph(const Model& m, const std::vector<NodeKind>& kinds, Unmap
         if (em.archimate_type != r.type) continue;
         auto from = em.reversed ? t->second.second : s->second.second;
         auto to = em.reversed ? s->second.second : t->second.second;
-        if (edge_allowed(em.kind, from, to)) { row = &em; break; }
+        if (edge_allowed(em.kind, from, to)) {
+          row = &em;
+          break;
+        }
       }
     if (!row) {
       if (unmapped) unmapped->relationships.push_back(r.id);
@@ -132,8 +135,10 @@ StrategyGraph to_graph(const Model& m, const std::vector<NodeKind>& kinds, Unmap
     e["to"] = row->reversed ? s->second.first : t->second.first;
     if (row->kind == EdgeKind::contributes && !e.contains("strength"))
       if (auto st = strength_of_modifier(r.modifier)) {
-        if (st->value) e["strength"] = *st->value;
-        else e["strength"] = st->label;
+        if (st->value)
+          e["strength"] = *st->value;
+        else
+          e["strength"] = st->label;
       }
     if (row->kind != EdgeKind::contributes) e.erase("strength");
     edges.push_back(std::move(e));
@@ -169,11 +174,16 @@ struct Ids {
 
 void escape_into(std::string& out, std::string_view s) {
   for (char c : s) {
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '"') out += "&quot;";
-    else out += c;
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else if (c == '"')
+      out += "&quot;";
+    else
+      out += c;
   }
 }
 
@@ -199,7 +209,8 @@ Model from_graph(const StrategyGraph& g) {
   {
     json top = json::object();
     for (auto it = graph.begin(); it != graph.end(); ++it)
-      if (it.key() != "format" && it.key() != "version" && it.key() != "nodes" && it.key() != "edges") top[it.key()] = *it;
+      if (it.key() != "format" && it.key() != "version" && it.key() != "nodes" && it.key() != "edges")
+        top[it.key()] = *it;
     prop(m.properties, prop_model, top.dump(-1, ' ', false, json::error_handler_t::replace));
   }
   std::unordered_map<std::string, std::string> element_of;  // node id → element id
@@ -223,11 +234,14 @@ Model from_graph(const StrategyGraph& g) {
   std::size_t serial = 0;
   for (const Edge& ed : g.edges()) {
     auto a = element_of.find(ed.from), b = element_of.find(ed.to);
-    const Node *fn = g.find(ed.from);
+    const Node* fn = g.find(ed.from);
     if (a == element_of.end() || b == element_of.end() || !fn) continue;  // an invalid edge: nothing to join
     const EdgeMapping* row = nullptr;
     for (const auto& em : edge_mappings)
-      if (em.kind == ed.kind && (!em.only_from || *em.only_from == fn->kind)) { row = &em; break; }
+      if (em.kind == ed.kind && (!em.only_from || *em.only_from == fn->kind)) {
+        row = &em;
+        break;
+      }
     if (!row) continue;
     Relationship r;
     r.id = ids.make("rel-" + std::to_string(++serial));
@@ -237,8 +251,10 @@ Model from_graph(const StrategyGraph& g) {
     if (ed.strength) {
       if (r.type == "Influence") r.modifier = modifier_of_strength(*ed.strength);
       json s = json::object();
-      if (ed.strength->value) s["strength"] = *ed.strength->value;
-      else s["strength"] = ed.strength->label;
+      if (ed.strength->value)
+        s["strength"] = *ed.strength->value;
+      else
+        s["strength"] = ed.strength->label;
       prop(r.properties, prop_edge, s.dump());
     }
     m.relationships.push_back(std::move(r));

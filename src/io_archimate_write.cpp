@@ -19,10 +19,25 @@ void escape(std::string& out, std::string_view s, bool attribute) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
-      case '"': if (attribute) out += "&quot;"; else out += c; break;
+      case '"':
+        if (attribute)
+          out += "&quot;";
+        else
+          out += c;
+        break;
       case '\r': out += "&#13;"; break;
-      case '\n': if (attribute) out += "&#10;"; else out += c; break;
-      case '\t': if (attribute) out += "&#9;"; else out += c; break;
+      case '\n':
+        if (attribute)
+          out += "&#10;";
+        else
+          out += c;
+        break;
+      case '\t':
+        if (attribute)
+          out += "&#9;";
+        else
+          out += c;
+        break;
       default: out += c;
     }
   }
@@ -106,7 +121,8 @@ std::string to_xml(const Model& m) {
   w.attr("xmlns", namespace_uri);
   w.attr("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
   for (const auto& [prefix, uri] : m.namespaces) w.attr("xmlns:" + prefix, uri);
-  w.attr("xsi:schemaLocation", std::string(namespace_uri) + " http://www.opengroup.org/xsd/archimate/3.1/archimate3_Diagram.xsd");
+  w.attr("xsi:schemaLocation",
+         std::string(namespace_uri) + " http://www.opengroup.org/xsd/archimate/3.1/archimate3_Diagram.xsd");
   w.attr("identifier", m.id);
   if (!m.version.empty()) w.attr("version", m.version);
   w.out += ">\n";
@@ -256,7 +272,8 @@ struct JsonIn {
     it.labels = langs(r, "labels");
     it.documentation = langs(r, "documentation");
     if (const json* a = array(r, "items"))
-      for (std::size_t i = 0; i < a->size(); ++i) it.items.push_back(item((*a)[i], r.at("items") + "/" + std::to_string(i), depth + 1));
+      for (std::size_t i = 0; i < a->size(); ++i)
+        it.items.push_back(item((*a)[i], r.at("items") + "/" + std::to_string(i), depth + 1));
     r.finish();
     return it;
   }
@@ -306,7 +323,8 @@ std::string to_json(const Model& m, int indent) {
   for (const auto& it : m.organizations) orgs.push_back(item_json(it));
   j["organizations"] = std::move(orgs);
   json defs = json::array();
-  for (const auto& d : m.property_definitions) defs.push_back(json{{"id", d.id}, {"type", d.type}, {"names", lang_json(d.names)}});
+  for (const auto& d : m.property_definitions)
+    defs.push_back(json{{"id", d.id}, {"type", d.type}, {"names", lang_json(d.names)}});
   j["property_definitions"] = std::move(defs);
   if (!m.views_xml.empty()) j["views_xml"] = m.views_xml;
   return j.dump(indent, ' ', false, json::error_handler_t::replace);
@@ -362,7 +380,8 @@ Model parse_archimate_json(std::string_view text, const std::string& origin) {
       m.relationships.push_back(std::move(rel));
     }
   if (const json* a = in.array(r, "organizations"))
-    for (std::size_t i = 0; i < a->size(); ++i) m.organizations.push_back(in.item((*a)[i], "/organizations/" + std::to_string(i), 0));
+    for (std::size_t i = 0; i < a->size(); ++i)
+      m.organizations.push_back(in.item((*a)[i], "/organizations/" + std::to_string(i), 0));
   if (const json* a = in.array(r, "property_definitions"))
     for (std::size_t i = 0; i < a->size(); ++i) {
       ObjectReader e((*a)[i], "/property_definitions/" + std::to_string(i));
@@ -425,7 +444,8 @@ template <class T>
 void compare_common(const Model& ma, const T& a, const Model& mb, const T& b, std::vector<FieldChange>& out) {
   if (a.type != b.type) out.push_back({"type", a.type, b.type});
   if (a.names != b.names) out.push_back({"name", joined(a.names), joined(b.names)});
-  if (a.documentation != b.documentation) out.push_back({"documentation", joined(a.documentation), joined(b.documentation)});
+  if (a.documentation != b.documentation)
+    out.push_back({"documentation", joined(a.documentation), joined(b.documentation)});
   if (same_properties(ma, a.properties, mb, b.properties)) return;
   auto pa = props_by_name(ma, a.properties), pb = props_by_name(mb, b.properties);
   for (const auto& [k, v] : pa) {
@@ -468,7 +488,8 @@ ModelDiff diff(const Model& before, const Model& after) {
     if (old->access_type != r.access_type) c.changes.push_back({"accessType", old->access_type, r.access_type});
     if (old->modifier != r.modifier) c.changes.push_back({"modifier", old->modifier, r.modifier});
     auto dir = [](const std::optional<bool>& b) { return b ? (*b ? "true" : "false") : ""; };
-    if (old->is_directed != r.is_directed) c.changes.push_back({"isDirected", dir(old->is_directed), dir(r.is_directed)});
+    if (old->is_directed != r.is_directed)
+      c.changes.push_back({"isDirected", dir(old->is_directed), dir(r.is_directed)});
     if (!c.changes.empty()) d.relationships.changed.push_back(std::move(c));
   }
   return d;

@@ -36,8 +36,10 @@ struct State {
   }
   std::string place(std::size_t col) const {
     std::string s = table.origin;
-    if (!have_header) s += ", header (line " + std::to_string(row_line) + ")";
-    else s += ", row " + std::to_string(table.rows.size() + 1) + " (line " + std::to_string(row_line) + ")";
+    if (!have_header)
+      s += ", header (line " + std::to_string(row_line) + ")";
+    else
+      s += ", row " + std::to_string(table.rows.size() + 1) + " (line " + std::to_string(row_line) + ")";
     if (col != std::string::npos) s += ", field " + column_name(col);
     return s;
   }
@@ -56,8 +58,8 @@ void on_field(void* s, std::size_t len, void* data) {
   if (st.failed) return;
   std::size_t col = st.cur.size();
   if (len > st.opt.max_field_bytes) {
-    st.fail(Errc::too_large, col, "a field of " + std::to_string(len) + " bytes; the limit is " +
-                                      std::to_string(st.opt.max_field_bytes));
+    st.fail(Errc::too_large, col,
+            "a field of " + std::to_string(len) + " bytes; the limit is " + std::to_string(st.opt.max_field_bytes));
     return;
   }
   std::string_view f(static_cast<const char*>(s), s ? len : 0);
@@ -69,8 +71,9 @@ void on_field(void* s, std::size_t len, void* data) {
   if (!valid_utf8(f, &bad)) {
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(f[bad]));
-    st.fail(Errc::not_utf8, col, std::string("not valid UTF-8 (byte ") + hex + " at offset " + std::to_string(bad) +
-                                     " of the field); save the file as UTF-8");
+    st.fail(Errc::not_utf8, col,
+            std::string("not valid UTF-8 (byte ") + hex + " at offset " + std::to_string(bad) +
+                " of the field); save the file as UTF-8");
     return;
   }
   if (!st.have_header && col >= st.opt.max_columns) {
@@ -133,13 +136,23 @@ bool valid_utf8(std::string_view s, std::size_t* bad_offset) noexcept {
   };
   while (i < n) {
     unsigned char c = b[i];
-    if (c < 0x80) { ++i; continue; }
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
     std::size_t len;
     std::uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; }
-    else return bad(i);
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      cp = c & 0x07;
+    } else
+      return bad(i);
     if (i + len > n) return bad(i);
     for (std::size_t k = 1; k < len; ++k) {
       if ((b[i + k] & 0xC0) != 0x80) return bad(i);
@@ -191,8 +204,10 @@ CsvTable parse_csv(std::string_view text, const std::string& origin, const CsvOp
   CsvTable table;
   table.origin = origin;
   if (text.size() > options.max_bytes)
-    throw InputError(Errc::too_large, origin + " has " + std::to_string(text.size()) + " bytes; the limit is " +
-                                          std::to_string(options.max_bytes), {origin});
+    throw InputError(
+        Errc::too_large,
+        origin + " has " + std::to_string(text.size()) + " bytes; the limit is " + std::to_string(options.max_bytes),
+        {origin});
   if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF')))
     throw InputError(Errc::not_utf8, origin + " starts with a UTF-16 byte-order mark; save it as UTF-8", {origin});
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
@@ -220,8 +235,9 @@ CsvTable parse_csv(std::string_view text, const std::string& origin, const CsvOp
           throw std::bad_alloc();
       }
       if (!st.failed && parser.p.entry_pos > options.max_field_bytes)
-        st.fail(Errc::too_large, st.cur.size(), "a field of more than " + std::to_string(options.max_field_bytes) +
-                                                    " bytes (the limit), from line " + std::to_string(st.row_line));
+        st.fail(Errc::too_large, st.cur.size(),
+                "a field of more than " + std::to_string(options.max_field_bytes) + " bytes (the limit), from line " +
+                    std::to_string(st.row_line));
     }
     pos = end;
   }
@@ -237,21 +253,26 @@ CsvTable table_from_columns(std::string origin, std::vector<std::string> header,
   CsvTable t;
   t.origin = std::move(origin);
   if (columns.size() != header.size())
-    throw InputError(Errc::size_mismatch, t.origin + ": " + std::to_string(header.size()) + " column names for " +
-                                              std::to_string(columns.size()) + " columns", {t.origin});
+    throw InputError(Errc::size_mismatch,
+                     t.origin + ": " + std::to_string(header.size()) + " column names for " +
+                         std::to_string(columns.size()) + " columns",
+                     {t.origin});
   std::set<std::string_view> seen;
   for (const auto& h : header) {
     if (h.empty()) throw InputError(Errc::csv_malformed, t.origin + ": a column has no name", {t.origin, "0"});
-    if (!valid_utf8(h)) throw InputError(Errc::not_utf8, t.origin + ": a column name is not valid UTF-8", {t.origin, "0"});
+    if (!valid_utf8(h))
+      throw InputError(Errc::not_utf8, t.origin + ": a column name is not valid UTF-8", {t.origin, "0"});
     if (!seen.insert(h).second)
-      throw InputError(Errc::duplicate_column, t.origin + ": the column '" + h + "' is given twice", {t.origin, "0", h});
+      throw InputError(Errc::duplicate_column, t.origin + ": the column '" + h + "' is given twice",
+                       {t.origin, "0", h});
   }
   std::size_t n = columns.empty() ? 0 : columns.front().size();
   for (std::size_t c = 0; c < columns.size(); ++c)
     if (columns[c].size() != n)
-      throw InputError(Errc::size_mismatch, t.origin + ": column '" + header[c] + "' has " +
-                                                std::to_string(columns[c].size()) + " values, column '" + header[0] +
-                                                "' " + std::to_string(n), {t.origin, "0", header[c]});
+      throw InputError(Errc::size_mismatch,
+                       t.origin + ": column '" + header[c] + "' has " + std::to_string(columns[c].size()) +
+                           " values, column '" + header[0] + "' " + std::to_string(n),
+                       {t.origin, "0", header[c]});
   t.header = std::move(header);
   t.rows.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
@@ -261,7 +282,8 @@ CsvTable table_from_columns(std::string origin, std::vector<std::string> header,
     r.fields.reserve(columns.size());
     for (std::size_t c = 0; c < columns.size(); ++c) {
       if (!valid_utf8(columns[c][i]))
-        throw InputError(Errc::not_utf8, t.where(r, c) + ": not valid UTF-8", {t.origin, std::to_string(i + 1), t.header[c]});
+        throw InputError(Errc::not_utf8, t.where(r, c) + ": not valid UTF-8",
+                         {t.origin, std::to_string(i + 1), t.header[c]});
       r.fields.push_back(columns[c][i]);
     }
   }

@@ -21,8 +21,10 @@ std::string bytes_text(std::size_t n) {
 }  // namespace
 
 void throw_too_large(const std::string& path, std::size_t limit) {
-  throw InputError(Errc::too_large, "'" + path + "' is larger than " + bytes_text(limit) +
-                   " (koers reads files up to that size; the read stopped there)", {path});
+  throw InputError(Errc::too_large,
+                   "'" + path + "' is larger than " + bytes_text(limit) +
+                       " (koers reads files up to that size; the read stopped there)",
+                   {path});
 }
 
 std::ifstream open_file(const std::string& path) {
@@ -33,7 +35,8 @@ std::ifstream open_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     int err = errno;
-    throw InputError(Errc::file_unreadable, "cannot read '" + path + "'" + (err ? std::string(": ") + std::strerror(err) : ""), {path});
+    throw InputError(Errc::file_unreadable,
+                     "cannot read '" + path + "'" + (err ? std::string(": ") + std::strerror(err) : ""), {path});
   }
   return in;
 }
@@ -44,18 +47,36 @@ std::optional<std::size_t> invalid_utf8(std::string_view t) {
   std::size_t i = 0;
   while (i < n) {
     unsigned char c = s[i];
-    if (c < 0x80) { ++i; continue; }
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
     std::size_t len;
     unsigned lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) len = 2;
-    else if (c == 0xE0) { len = 3; lo = 0xA0; }
-    else if (c >= 0xE1 && c <= 0xEC) len = 3;
-    else if (c == 0xED) { len = 3; hi = 0x9F; }  // no surrogates
-    else if (c >= 0xEE && c <= 0xEF) len = 3;
-    else if (c == 0xF0) { len = 4; lo = 0x90; }
-    else if (c >= 0xF1 && c <= 0xF3) len = 4;
-    else if (c == 0xF4) { len = 4; hi = 0x8F; }  // nothing past U+10FFFF
-    else return i;
+    if (c >= 0xC2 && c <= 0xDF)
+      len = 2;
+    else if (c == 0xE0) {
+      len = 3;
+      lo = 0xA0;
+    } else if (c >= 0xE1 && c <= 0xEC)
+      len = 3;
+    else if (c == 0xED) {
+      len = 3;
+      hi = 0x9F;
+    }  // no surrogates
+    else if (c >= 0xEE && c <= 0xEF)
+      len = 3;
+    else if (c == 0xF0) {
+      len = 4;
+      lo = 0x90;
+    } else if (c >= 0xF1 && c <= 0xF3)
+      len = 4;
+    else if (c == 0xF4) {
+      len = 4;
+      hi = 0x8F;
+    }  // nothing past U+10FFFF
+    else
+      return i;
     if (i + len > n || s[i + 1] < lo || s[i + 1] > hi) return i;
     for (std::size_t k = 2; k < len; ++k)
       if (s[i + k] < 0x80 || s[i + k] > 0xBF) return i;

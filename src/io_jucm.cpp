@@ -33,8 +33,10 @@ struct Reader {
 
   std::string where(const pugi::xml_node& n) const {
     std::string s = "<" + std::string(n.name());
-    if (auto id = n.attribute("id")) s += " id=\"" + std::string(id.value()) + "\"";
-    else if (auto nm = n.attribute("name")) s += " name=\"" + std::string(nm.value()) + "\"";
+    if (auto id = n.attribute("id"))
+      s += " id=\"" + std::string(id.value()) + "\"";
+    else if (auto nm = n.attribute("name"))
+      s += " name=\"" + std::string(nm.value()) + "\"";
     return s + ">";
   }
 
@@ -45,10 +47,12 @@ struct Reader {
     int out = 0;
     auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
     if (ec != std::errc() || p != v.data() + v.size() || v.empty())
-      fail(where(n) + " attribute " + attr + "=\"" + std::string(v) + "\" is not an integer", n.attribute("id").value());
+      fail(where(n) + " attribute " + attr + "=\"" + std::string(v) + "\" is not an integer",
+           n.attribute("id").value());
     if (out < lo || out > hi)
       fail(where(n) + " attribute " + attr + "=\"" + std::string(v) + "\" is outside " + std::to_string(lo) + ".." +
-               std::to_string(hi), n.attribute("id").value());
+               std::to_string(hi),
+           n.attribute("id").value());
     return out;
   }
 
@@ -72,28 +76,35 @@ struct Reader {
 grl::Model parse_jucm(std::string_view text, const std::string& origin) {
   using namespace koers::grl;
   Reader rd{origin};
-  if (text.size() > max_jucm_bytes)
-    throw InputError(Errc::too_large, origin + " is larger than 1 GiB", {origin});
+  if (text.size() > max_jucm_bytes) throw InputError(Errc::too_large, origin + " is larger than 1 GiB", {origin});
   pugi::xml_document doc;
   // no DTD/entity expansion beyond the five predefined ones: pugixml never fetches anything
   auto res = doc.load_buffer(text.data(), text.size(), pugi::parse_default & ~pugi::parse_doctype);
   if (!res)
-    throw InputError(Errc::not_xml, origin + " is not well-formed XML: " + std::string(res.description()) + " at offset " +
-                                        std::to_string(res.offset), {origin});
+    throw InputError(Errc::not_xml,
+                     origin + " is not well-formed XML: " + std::string(res.description()) + " at offset " +
+                         std::to_string(res.offset),
+                     {origin});
   // pugixml converts Latin-1 (jUCMNav writes ISO-8859-1) and UTF-16/32 to UTF-8, but passes
   // UTF-8 through unchecked: a broken byte there would break every name read from the file
   if (res.encoding == pugi::encoding_utf8)
     if (auto bad = invalid_utf8(text))
-      throw InputError(Errc::not_utf8, origin + " is not valid UTF-8 (byte " + std::to_string(*bad) +
-                                           "); jUCMNav files are UTF-8 or declare encoding=\"ISO-8859-1\"", {origin});
+      throw InputError(Errc::not_utf8,
+                       origin + " is not valid UTF-8 (byte " + std::to_string(*bad) +
+                           "); jUCMNav files are UTF-8 or declare encoding=\"ISO-8859-1\"",
+                       {origin});
   pugi::xml_node root = doc.document_element();
   if (!root || local_name(root.name()) != "URNspec")
-    throw InputError(Errc::jucm_format, origin + " is not a jUCMNav file: its root element is <" +
-                                            std::string(root ? root.name() : "") + ">, not <urn:URNspec>",
+    throw InputError(Errc::jucm_format,
+                     origin + " is not a jUCMNav file: its root element is <" + std::string(root ? root.name() : "") +
+                         ">, not <urn:URNspec>",
                      {root ? root.name() : origin});
   pugi::xml_node grl;
   for (auto c : root.children())
-    if (local_name(c.name()) == "grlspec") { grl = c; break; }
+    if (local_name(c.name()) == "grlspec") {
+      grl = c;
+      break;
+    }
   if (!grl) throw InputError(Errc::jucm_format, origin + " has no <grlspec>: not a GRL model", {"grlspec"});
 
   Model m;
@@ -102,7 +113,7 @@ grl::Model parse_jucm(std::string_view text, const std::string& origin) {
   std::set<std::string> element_ids, actor_ids;
 
   static const std::map<std::string_view, ElementType> types{
-      {"Softgoal", ElementType::softgoal}, {"Goal", ElementType::goal},          {"Task", ElementType::task},
+      {"Softgoal", ElementType::softgoal},  {"Goal", ElementType::goal},         {"Task", ElementType::task},
       {"Ressource", ElementType::resource}, {"Resource", ElementType::resource}, {"Indicator", ElementType::indicator}};
   static const std::map<std::string_view, Decomposition> decs{
       {"And", Decomposition::and_}, {"Or", Decomposition::or_}, {"Xor", Decomposition::xor_}};
@@ -113,7 +124,8 @@ grl::Model parse_jucm(std::string_view text, const std::string& origin) {
     if (!a) return def;
     auto it = table.find(std::string_view(a.value()));
     if (it == table.end())
-      rd.fail(rd.where(n) + " attribute " + attr + "=\"" + a.value() + "\" is not one jUCMNav writes", n.attribute("id").value());
+      rd.fail(rd.where(n) + " attribute " + attr + "=\"" + a.value() + "\" is not one jUCMNav writes",
+              n.attribute("id").value());
     return it->second;
   };
 
@@ -153,14 +165,16 @@ grl::Model parse_jucm(std::string_view text, const std::string& origin) {
       if (auto a = n.attribute("contribution")) {
         auto c = parse_contribution(a.value());
         if (!c || std::string_view(a.value()) != to_string(*c))
-          rd.fail(rd.where(n) + " attribute contribution=\"" + a.value() + "\" is not a jUCMNav contribution type", l.id);
+          rd.fail(rd.where(n) + " attribute contribution=\"" + a.value() + "\" is not a jUCMNav contribution type",
+                  l.id);
         l.contribution = *c;
       }
       l.strength = rd.integer(n, "quantitativeContribution", 25, -100, 100);
       l.correlation = std::string_view(n.attribute("correlation").value()) == "true";
     } else {
       rd.fail(rd.where(n) + " is a link of type '" + std::string(n.attribute("xsi:type").value()) +
-                  "', which koers cannot evaluate (Decomposition, Contribution, Dependency)", l.id);
+                  "', which koers cannot evaluate (Decomposition, Contribution, Dependency)",
+              l.id);
     }
     // jUCMNav propagates between intentional elements only; links that touch an actor are
     // not part of the evaluation (its algorithm would fail on them).
@@ -171,9 +185,9 @@ grl::Model parse_jucm(std::string_view text, const std::string& origin) {
     m.links.push_back(std::move(l));
   }
   // actors hold elements through their references on the diagrams
-  std::unordered_map<std::string, std::string> node_def;       // IntentionalElementRef id -> element id
-  std::unordered_map<std::string, std::string> ref_actor;      // ActorRef id -> actor id
-  std::map<std::string, std::vector<std::string>> ref_nodes;   // ActorRef id -> node ids
+  std::unordered_map<std::string, std::string> node_def;      // IntentionalElementRef id -> element id
+  std::unordered_map<std::string, std::string> ref_actor;     // ActorRef id -> actor id
+  std::map<std::string, std::vector<std::string>> ref_nodes;  // ActorRef id -> node ids
   std::map<std::string, std::vector<std::string>> ref_children;
   for (auto diag : root.children()) {
     if (local_name(diag.name()) != "urndef") continue;
@@ -221,12 +235,15 @@ grl::Model parse_jucm(std::string_view text, const std::string& origin) {
       Evaluation e;
       e.element = rd.required(ev, "intElement");
       if (!element_ids.count(e.element))
-        rd.fail("strategy '" + s.name + "' evaluates '" + e.element + "', which is not an intentional element", e.element);
+        rd.fail("strategy '" + s.name + "' evaluates '" + e.element + "', which is not an intentional element",
+                e.element);
       std::optional<Label> ql;
       if (auto a = ev.attribute("qualitativeEvaluation")) {
         ql = parse_label(a.value());
-        if (!ql) rd.fail("strategy '" + s.name + "': qualitativeEvaluation=\"" + a.value() + "\" of element '" + e.element +
-                             "' is not a jUCMNav label", e.element);
+        if (!ql)
+          rd.fail("strategy '" + s.name + "': qualitativeEvaluation=\"" + a.value() + "\" of element '" + e.element +
+                      "' is not a jUCMNav label",
+                  e.element);
       }
       if (ev.attribute("evaluation")) {
         e.value = rd.integer(ev, "evaluation", 0, -102, 100);  // jUCMNav keeps the label in step with the number

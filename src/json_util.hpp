@@ -34,8 +34,10 @@ bool any_outside_strings(std::string_view text, Visit visit) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
     } else if (c == '"') {
       in_string = true;
     } else if (visit(i)) {
@@ -63,17 +65,18 @@ inline int json_depth(std::string_view text, int limit) {
 /// (the parser's own message would echo the broken bytes), E108 "… nests deeper than 64 levels".
 inline void check_json_text(std::string_view text, const std::string& origin) {
   if (auto bad = koers::io::invalid_utf8(text))
-    throw InputError(Errc::not_json, origin + " is not valid JSON: not UTF-8 (byte " + std::to_string(*bad) + ")", {origin});
+    throw InputError(Errc::not_json, origin + " is not valid JSON: not UTF-8 (byte " + std::to_string(*bad) + ")",
+                     {origin});
   if (json_depth(text, max_json_depth) > max_json_depth)
-    throw InputError(Errc::too_deep, origin + " nests deeper than " + std::to_string(max_json_depth) + " levels", {origin});
+    throw InputError(Errc::too_deep, origin + " nests deeper than " + std::to_string(max_json_depth) + " levels",
+                     {origin});
 }
 
 /// JSON has no NaN or Infinity: true when the text holds such a literal outside a string, so
 /// that a reader can name it (E110) instead of a bare syntax error.
 inline bool has_non_finite_literal(std::string_view text) {
-  return any_outside_strings(text, [&](std::size_t i) {
-    return text.compare(i, 3, "NaN") == 0 || text.compare(i, 8, "Infinity") == 0;
-  });
+  return any_outside_strings(
+      text, [&](std::size_t i) { return text.compare(i, 3, "NaN") == 0 || text.compare(i, 8, "Infinity") == 0; });
 }
 
 /// Parse JSON text into `J` (nlohmann::json, or ordered_json where order matters); malformed,
@@ -90,17 +93,23 @@ J parse_json_text_as(std::string_view text, const std::string& origin, Errc out_
       throw InputError(Errc::not_finite, origin + ": a non-finite number (JSON has no NaN or Infinity)", {origin});
     std::string what = e.what();
     auto p = what.find("] ");
-    throw InputError(Errc::not_json, origin + " is not valid JSON: " + (p == std::string::npos ? what : what.substr(p + 2)), {origin});
+    throw InputError(Errc::not_json,
+                     origin + " is not valid JSON: " + (p == std::string::npos ? what : what.substr(p + 2)), {origin});
   } catch (const typename J::out_of_range& e) {
     std::string what = e.what();
     auto p = what.find("] ");
-    throw InputError(out_of_range, origin + " holds a number out of range (" + (p == std::string::npos ? what : what.substr(p + 2)) + ")", {origin});
+    throw InputError(
+        out_of_range,
+        origin + " holds a number out of range (" + (p == std::string::npos ? what : what.substr(p + 2)) + ")",
+        {origin});
   } catch (const typename J::exception& e) {
     throw InputError(Errc::not_json, origin + " is not valid JSON: " + e.what(), {origin});
   }
 }
 
-inline json parse_json_text(std::string_view text, const std::string& origin) { return parse_json_text_as<json>(text, origin); }
+inline json parse_json_text(std::string_view text, const std::string& origin) {
+  return parse_json_text_as<json>(text, origin);
+}
 
 inline json read_json_file(const std::string& path) {
   return parse_json_text(koers::io::read_file(path, max_json_bytes), "'" + path + "'");
@@ -113,14 +122,18 @@ inline void check_format(const json& j, const std::string& format, int max_versi
   if (f == j.end() || !f->is_string())
     throw InputError(Errc::wrong_format, origin + ": /format is missing; expected \"" + format + "\"", {"/format"});
   if (f->get<std::string>() != format)
-    throw InputError(Errc::wrong_format, origin + ": /format is \"" + f->get<std::string>() + "\", expected \"" + format + "\"", {"/format"});
+    throw InputError(Errc::wrong_format,
+                     origin + ": /format is \"" + f->get<std::string>() + "\", expected \"" + format + "\"",
+                     {"/format"});
   auto v = j.find("version");
   if (v == j.end() || !v->is_number_integer())
     throw InputError(Errc::unsupported_version, origin + ": /version must be an integer", {"/version"});
   auto ver = v->get<std::int64_t>();
   if (ver < 1 || ver > max_version)
-    throw InputError(Errc::unsupported_version, origin + ": /version " + std::to_string(ver) + " is not supported (this koers reads 1.." +
-                     std::to_string(max_version) + ")", {"/version"});
+    throw InputError(Errc::unsupported_version,
+                     origin + ": /version " + std::to_string(ver) + " is not supported (this koers reads 1.." +
+                         std::to_string(max_version) + ")",
+                     {"/version"});
 }
 
 inline std::string type_name(const json& j) {
@@ -140,7 +153,10 @@ class ObjectReader {
   }
   const std::string& path() const { return path_; }
   std::string at(const std::string& key) const { return path_ + "/" + key; }
-  bool has(const std::string& key) { used_.insert(key); return j_.contains(key) && !j_.at(key).is_null(); }
+  bool has(const std::string& key) {
+    used_.insert(key);
+    return j_.contains(key) && !j_.at(key).is_null();
+  }
   const json* get(const std::string& key, bool required) {
     used_.insert(key);
     auto it = j_.find(key);
@@ -156,7 +172,10 @@ class ObjectReader {
     if (!v->is_string()) fail(Errc::wrong_type, at(key), "must be a string, not " + type_name(*v));
     return v->get<std::string>();
   }
-  std::string str_or(const std::string& key, std::string dflt) { auto s = str(key); return s ? *s : dflt; }
+  std::string str_or(const std::string& key, std::string dflt) {
+    auto s = str(key);
+    return s ? *s : dflt;
+  }
   std::optional<double> number(const std::string& key, bool required = false) {
     auto* v = get(key, required);
     if (!v) return std::nullopt;
@@ -197,7 +216,8 @@ class ObjectReader {
   }
   static std::int64_t as_integer(const json& v, const std::string& path) {
     if (v.is_number_integer()) {
-      if (v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+      if (v.is_number_unsigned() &&
+          v.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
         fail(Errc::invalid_value, path, "is too large");
       return v.get<std::int64_t>();
     }
@@ -226,9 +246,11 @@ class ObjectReader {
 /// Cents: a JSON integer (a float or a string is E106), in the 64-bit range (E114), ≥ 0 (E107).
 inline Money cents_at(const json& v, const std::string& path) {
   if (!v.is_number_integer())
-    ObjectReader::fail(Errc::wrong_type, path, "must be a whole number of cents (an integer), not " +
-                       (v.is_number_float() ? std::string("a decimal number") : type_name(v)));
-  if (v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+    ObjectReader::fail(Errc::wrong_type, path,
+                       "must be a whole number of cents (an integer), not " +
+                           (v.is_number_float() ? std::string("a decimal number") : type_name(v)));
+  if (v.is_number_unsigned() &&
+      v.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
     ObjectReader::fail(Errc::money_overflow, path, "is beyond the 64-bit cent range");
   auto c = v.get<std::int64_t>();
   if (c < 0) ObjectReader::fail(Errc::invalid_value, path, "must not be negative");

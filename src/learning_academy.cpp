@@ -31,7 +31,8 @@ std::string fraction_text(Ratio r) {
 std::string decimal_text(Ratio r, int places) {
   koers::detail::i128 scale = 1;
   for (int i = 0; i < places; ++i) scale *= 10;
-  koers::detail::i128 q = koers::detail::divide(static_cast<koers::detail::i128>(r.num) * scale, r.den, Rounding::half_up);
+  koers::detail::i128 q =
+      koers::detail::divide(static_cast<koers::detail::i128>(r.num) * scale, r.den, Rounding::half_up);
   std::string whole = std::to_string(static_cast<std::int64_t>(q / scale));
   std::string frac = std::to_string(static_cast<std::int64_t>(q % scale));
   if (places == 0) return whole;
@@ -83,13 +84,15 @@ bool operator==(const AcademyKpis& a, const AcademyKpis& b) {
 AcademyLog AcademyLog::load(const std::filesystem::path& dir, const AcademyOptions& options) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec))
-    throw InputError(Errc::file_unreadable, dir.string() + " is not a folder with an academy event log", {dir.string()});
+    throw InputError(Errc::file_unreadable, dir.string() + " is not a folder with an academy event log",
+                     {dir.string()});
   AcademyTables t;
   t.courses = io::read_csv(dir / "courses.csv", options.csv);
   t.runs = io::read_csv(dir / "runs.csv", options.csv);
   t.registrations = io::read_csv(dir / "registrations.csv", options.csv);
   t.cancellations = io::read_csv(dir / "cancellations.csv", options.csv);
-  if (std::filesystem::exists(dir / "evaluations.csv", ec)) t.evaluations = io::read_csv(dir / "evaluations.csv", options.csv);
+  if (std::filesystem::exists(dir / "evaluations.csv", ec))
+    t.evaluations = io::read_csv(dir / "evaluations.csv", options.csv);
   return from_tables(t, options);
 }
 
@@ -131,29 +134,33 @@ AcademyLog AcademyLog::from_tables(const AcademyTables& t, const AcademyOptions&
     }
     if (r_days != none && !rd.text(r_days).empty()) {
       const std::string& s = rd.text(r_days);
-      bool ok = s.find_first_not_of("0123456789.") == std::string::npos && s.find_first_of("0123456789") != std::string::npos;
+      bool ok =
+          s.find_first_not_of("0123456789.") == std::string::npos && s.find_first_of("0123456789") != std::string::npos;
       Ratio v;
       if (ok) {
         try {
           v = Ratio::parse(s);
-        } catch (const InputError&) {
-          ok = false;
-        }
+        } catch (const InputError&) { ok = false; }
       }
-      if (!ok || v.num <= 0) rd.fail(r_days, "invalid_days", "'" + s + "' is not a number of days above 0 such as 0.5 or 2");
+      if (!ok || v.num <= 0)
+        rd.fail(r_days, "invalid_days", "'" + s + "' is not a number of days above 0 such as 0.5 or 2");
       r.days = reduced(v.num, v.den);
     }
     if (r_trainer != none) r.trainer = rd.text(r_trainer);
     if (r_online != none) {
       std::string s = rd.text(r_online);
       for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      if (s == "yes" || s == "true" || s == "1" || s == "ja") r.online = true;
-      else if (s.empty() || s == "no" || s == "false" || s == "0" || s == "nee") r.online = false;
-      else rd.fail(r_online, "invalid_flag", "'" + rd.text(r_online) + "' is not yes or no");
+      if (s == "yes" || s == "true" || s == "1" || s == "ja")
+        r.online = true;
+      else if (s.empty() || s == "no" || s == "false" || s == "0" || s == "nee")
+        r.online = false;
+      else
+        rd.fail(r_online, "invalid_flag", "'" + rd.text(r_online) + "' is not yes or no");
     }
     if (run_at.count(r.id)) rd.fail(rc[0], "duplicate_id", "run " + std::to_string(r.id) + " is given before");
     auto c = course_at.find(r.course_id);
-    if (c == course_at.end()) rd.fail(rc[1], "unknown_course_id", "course " + std::to_string(r.course_id) + " is not in courses.csv");
+    if (c == course_at.end())
+      rd.fail(rc[1], "unknown_course_id", "course " + std::to_string(r.course_id) + " is not in courses.csv");
     r.course = c->second;
     run_at.emplace(r.id, log.runs_.size());
     log.runs_.push_back(std::move(r));
@@ -170,8 +177,8 @@ AcademyLog AcademyLog::from_tables(const AcademyTables& t, const AcademyOptions&
     const Run& run = log.runs_[r->second];
     if (run.cancelled_on && *run.cancelled_on < g.registered_on)
       rd.fail(gc[3], "registration_after_run_cancelled",
-              "registered on " + to_iso(g.registered_on) + ", after run " + std::to_string(run.id) + " was cancelled on " +
-                  to_iso(*run.cancelled_on));
+              "registered on " + to_iso(g.registered_on) + ", after run " + std::to_string(run.id) +
+                  " was cancelled on " + to_iso(*run.cancelled_on));
     g.run = r->second;
     reg_at.emplace(g.id, log.registrations_.size());
     log.registrations_.push_back(g);
@@ -182,10 +189,14 @@ AcademyLog AcademyLog::from_tables(const AcademyTables& t, const AcademyOptions&
     Date on = rd.date(xc[1]);
     const std::string& by = rd.text(xc[2]);
     CancelledBy b;
-    if (by == "self") b = CancelledBy::self;
-    else if (by == "organiser") b = CancelledBy::organiser;
-    else if (by == "run_cancelled") b = CancelledBy::run_cancelled;
-    else rd.fail(xc[2], "invalid_by", "'" + by + "' is not self, organiser or run_cancelled");
+    if (by == "self")
+      b = CancelledBy::self;
+    else if (by == "organiser")
+      b = CancelledBy::organiser;
+    else if (by == "run_cancelled")
+      b = CancelledBy::run_cancelled;
+    else
+      rd.fail(xc[2], "invalid_by", "'" + by + "' is not self, organiser or run_cancelled");
     auto g = reg_at.find(id);
     if (g == reg_at.end())
       rd.fail(xc[0], "unknown_registration_id", "registration " + std::to_string(id) + " is not in registrations.csv");
@@ -198,7 +209,8 @@ AcademyLog AcademyLog::from_tables(const AcademyTables& t, const AcademyOptions&
     const Run& run = log.runs_[reg.run];
     if (b == CancelledBy::run_cancelled && !(run.cancelled_on && *run.cancelled_on == on))
       rd.fail(xc[2], "run_not_cancelled_on_that_date",
-              "run " + std::to_string(run.id) + (run.cancelled_on ? " was cancelled on " + to_iso(*run.cancelled_on) : " was not cancelled") +
+              "run " + std::to_string(run.id) +
+                  (run.cancelled_on ? " was cancelled on " + to_iso(*run.cancelled_on) : " was not cancelled") +
                   ", not on " + to_iso(on));
     cancelled[g->second] = true;
     reg.cancelled_on = on;
@@ -222,9 +234,11 @@ AcademyLog AcademyLog::from_tables(const AcademyTables& t, const AcademyOptions&
       e.location = score(ec[3]);
       auto g = reg_at.find(e.registration_id);
       if (g == reg_at.end())
-        rd.fail(ec[0], "unknown_registration_id", "registration " + std::to_string(e.registration_id) + " is not in registrations.csv");
+        rd.fail(ec[0], "unknown_registration_id",
+                "registration " + std::to_string(e.registration_id) + " is not in registrations.csv");
       if (evaluated[g->second])
-        rd.fail(ec[0], "duplicate_evaluation", "registration " + std::to_string(e.registration_id) + " is evaluated before");
+        rd.fail(ec[0], "duplicate_evaluation",
+                "registration " + std::to_string(e.registration_id) + " is evaluated before");
       evaluated[g->second] = true;
       e.registration = g->second;
       log.evaluations_.push_back(e);
@@ -261,25 +275,29 @@ AcademyTables AcademyLog::to_tables() const {
   AcademyTables t;
   t.courses.origin = "courses.csv";
   t.courses.header = {"course_id", "title", "kind"};
-  for (const auto& c : courses_) t.courses.rows.push_back({t.courses.rows.size() + 1, t.courses.rows.size() + 2,
-                                                           {std::to_string(c.id), c.title, c.kind}});
+  for (const auto& c : courses_)
+    t.courses.rows.push_back(
+        {t.courses.rows.size() + 1, t.courses.rows.size() + 2, {std::to_string(c.id), c.title, c.kind}});
   t.runs.origin = "runs.csv";
   t.runs.header = {"run_id", "course_id", "start_date", "cancelled_on", "capacity", "days", "trainer", "online"};
   for (const auto& r : runs_)
-    t.runs.rows.push_back({t.runs.rows.size() + 1, t.runs.rows.size() + 2,
-                           {std::to_string(r.id), std::to_string(r.course_id), to_iso(r.start_date), opt(r.cancelled_on),
-                            r.capacity ? std::to_string(*r.capacity) : "", r.days ? exact_decimal(*r.days) : "",
-                            r.trainer, r.online ? "yes" : "no"}});
+    t.runs.rows.push_back({t.runs.rows.size() + 1,
+                           t.runs.rows.size() + 2,
+                           {std::to_string(r.id), std::to_string(r.course_id), to_iso(r.start_date),
+                            opt(r.cancelled_on), r.capacity ? std::to_string(*r.capacity) : "",
+                            r.days ? exact_decimal(*r.days) : "", r.trainer, r.online ? "yes" : "no"}});
   t.registrations.origin = "registrations.csv";
   t.registrations.header = {"registration_id", "run_id", "employee_id", "registered_on"};
   t.cancellations.origin = "cancellations.csv";
   t.cancellations.header = {"registration_id", "cancelled_on", "by"};
   for (const auto& g : registrations_) {
-    t.registrations.rows.push_back({t.registrations.rows.size() + 1, t.registrations.rows.size() + 2,
-                                    {std::to_string(g.id), std::to_string(g.run_id), std::to_string(g.employee_id),
-                                     to_iso(g.registered_on)}});
+    t.registrations.rows.push_back(
+        {t.registrations.rows.size() + 1,
+         t.registrations.rows.size() + 2,
+         {std::to_string(g.id), std::to_string(g.run_id), std::to_string(g.employee_id), to_iso(g.registered_on)}});
     if (g.cancelled_on)
-      t.cancellations.rows.push_back({t.cancellations.rows.size() + 1, t.cancellations.rows.size() + 2,
+      t.cancellations.rows.push_back({t.cancellations.rows.size() + 1,
+                                      t.cancellations.rows.size() + 2,
                                       {std::to_string(g.id), to_iso(*g.cancelled_on), to_string(*g.cancelled_by)}});
   }
   if (!evaluations_.empty()) {
@@ -287,7 +305,8 @@ AcademyTables AcademyLog::to_tables() const {
     e.origin = "evaluations.csv";
     e.header = {"registration_id", "trainer", "content", "location"};
     for (const auto& v : evaluations_)
-      e.rows.push_back({e.rows.size() + 1, e.rows.size() + 2,
+      e.rows.push_back({e.rows.size() + 1,
+                        e.rows.size() + 2,
                         {std::to_string(v.registration_id), std::to_string(v.trainer), std::to_string(v.content),
                          std::to_string(v.location)}});
     t.evaluations = std::move(e);
@@ -350,8 +369,10 @@ std::vector<AcademyKpis> AcademyLog::grouped(Date d, int year, const std::vector
       ++k.runs_started;
       if (r.online) ++k.online_runs_started;
     }
-    if (status[i] == RunStatus::cancelled) ++k.runs_cancelled;
-    else if (r.start_date.year() == year) ++k.runs_planned_in_year;
+    if (status[i] == RunStatus::cancelled)
+      ++k.runs_cancelled;
+    else if (r.start_date.year() == year)
+      ++k.runs_planned_in_year;
   }
   for (std::size_t c = 0; c < courses_.size(); ++c)
     if (course_has_run[c]) ++out[group_of_course[c]].kinds_of_training;
@@ -371,7 +392,8 @@ std::vector<AcademyKpis> AcademyLog::grouped(Date d, int year, const std::vector
   for (std::size_t i = 0; i < groups; ++i) {
     auto& k = out[i];
     k.employees_in_started_runs = static_cast<std::int64_t>(employees[i].size());
-    if (k.runs_started > 0) k.avg_participants_per_started_run = reduced(k.participants_in_started_runs, k.runs_started);
+    if (k.runs_started > 0)
+      k.avg_participants_per_started_run = reduced(k.participants_in_started_runs, k.runs_started);
   }
   return out;
 }
@@ -474,7 +496,8 @@ std::vector<AcademyKpis> AcademyLog::timeseries(const std::vector<Date>& dates, 
     o.participants_cancelled = run[cancelled];
     o.participants_cancelled_by_self = run[by_self];
     o.runs_cancelled = run[runs_cancelled];
-    if (o.runs_started > 0) o.avg_participants_per_started_run = reduced(o.participants_in_started_runs, o.runs_started);
+    if (o.runs_started > 0)
+      o.avg_participants_per_started_run = reduced(o.participants_in_started_runs, o.runs_started);
   }
   std::vector<AcademyKpis> out;
   out.reserve(dates.size());
@@ -558,10 +581,11 @@ struct GroupAcc {
     overall.add(e.location);
   }
   EvaluationGroup group(std::string key, std::string title, Ratio low) const {
-    EvaluationGroup g{std::move(key), std::move(title), n, trainer.stats(), content.stats(), location.stats(),
-                      overall.stats(), false};
+    EvaluationGroup g{std::move(key),   std::move(title), n,    trainer.stats(), content.stats(),
+                      location.stats(), overall.stats(),  false};
     auto below = [&](const ScoreStats& s) {
-      return s.mean && static_cast<koers::detail::i128>(s.mean->num) * low.den < static_cast<koers::detail::i128>(low.num) * s.mean->den;
+      return s.mean && static_cast<koers::detail::i128>(s.mean->num) * low.den <
+                           static_cast<koers::detail::i128>(low.num) * s.mean->den;
     };
     g.low = below(g.trainer) || below(g.content) || below(g.location) || below(g.overall);
     return g;
@@ -571,7 +595,8 @@ struct GroupAcc {
 
 EvaluationSummary AcademyLog::evaluation_summary(Date as_of, Ratio low_threshold) const {
   check_as_of(as_of);
-  if (low_threshold.den <= 0) throw InputError(Errc::invalid_argument, "the low-score threshold needs a positive denominator", {"low_threshold"});
+  if (low_threshold.den <= 0)
+    throw InputError(Errc::invalid_argument, "the low-score threshold needs a positive denominator", {"low_threshold"});
   EvaluationSummary s;
   s.low_threshold = low_threshold;
   GroupAcc all;
@@ -591,9 +616,11 @@ EvaluationSummary AcademyLog::evaluation_summary(Date as_of, Ratio low_threshold
   s.overall = g.overall;
   for (std::size_t i = 0; i < runs_.size(); ++i) {
     const Run& r = runs_[i];
-    if (per_run[i].n > 0) s.by_run.push_back(per_run[i].group(std::to_string(r.id), courses_[r.course].title, low_threshold));
+    if (per_run[i].n > 0)
+      s.by_run.push_back(per_run[i].group(std::to_string(r.id), courses_[r.course].title, low_threshold));
     bool day_or_more = r.days && r.days->num >= r.days->den;
-    if (day_or_more && per_run[i].n == 0 && r.status_at(as_of) == RunStatus::started) s.unevaluated_runs.push_back(r.id);
+    if (day_or_more && per_run[i].n == 0 && r.status_at(as_of) == RunStatus::started)
+      s.unevaluated_runs.push_back(r.id);
   }
   for (std::size_t c = 0; c < courses_.size(); ++c)
     if (per_course[c].n > 0)
@@ -603,10 +630,13 @@ EvaluationSummary AcademyLog::evaluation_summary(Date as_of, Ratio low_threshold
 }
 
 std::vector<Date> week_ends(Date from, Date to) {
-  if (to < from) throw InputError(Errc::invalid_period, "the end " + to_iso(to) + " is before the start " + to_iso(from), {to_iso(to)});
+  if (to < from)
+    throw InputError(Errc::invalid_period, "the end " + to_iso(to) + " is before the start " + to_iso(from),
+                     {to_iso(to)});
   auto sunday_on_or_after = [](Date d) { return d + date_duration((7 - d.day_of_week().as_number()) % 7); };
   std::vector<Date> out;
-  for (Date d = sunday_on_or_after(from), last = sunday_on_or_after(to); d <= last; d += date_duration(7)) out.push_back(d);
+  for (Date d = sunday_on_or_after(from), last = sunday_on_or_after(to); d <= last; d += date_duration(7))
+    out.push_back(d);
   return out;
 }
 

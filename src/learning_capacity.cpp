@@ -22,7 +22,8 @@ LeaveTable read_leave(const io::CsvTable& t) {
     l.employee_id = id.substr(b, z - b + 1);
     l.start = rd.date(req[1]);
     l.end = rd.date(req[2]);
-    if (l.end < l.start) rd.fail(req[2], "end_before_start", rd.text(req[2]) + " is before the start " + rd.text(req[1]));
+    if (l.end < l.start)
+      rd.fail(req[2], "end_before_start", rd.text(req[2]) + " is before the start " + rd.text(req[1]));
     out.leave.push_back(std::move(l));
   });
   return out;
@@ -41,8 +42,10 @@ std::vector<ExpertCapacity> expert_capacity(const std::vector<ExpertHours>& expe
   for (const auto& l : leave.leave) {
     auto it = at.find(l.employee_id);
     if (it == at.end())
-      throw InputError(Errc::unknown_employee, file + " row " + std::to_string(l.row) + " employee_id: '" + l.employee_id +
-                       "' is not one of the experts", {file, std::to_string(l.row), "employee_id", l.employee_id});
+      throw InputError(
+          Errc::unknown_employee,
+          file + " row " + std::to_string(l.row) + " employee_id: '" + l.employee_id + "' is not one of the experts",
+          {file, std::to_string(l.row), "employee_id", l.employee_id});
     per[it->second].emplace_back(l.start, l.end);
   }
   std::vector<ExpertCapacity> out;

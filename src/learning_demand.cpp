@@ -39,7 +39,8 @@ DemandReport demand_vs_supply(const StrategyGraph& plan, const EntitlementReport
     for (const auto& t : L.target_groups)
       if (auto it = group_at.find(t); it != group_at.end()) gs.push_back(it->second);
     if (!gs.empty()) {
-      bool sized = std::all_of(gs.begin(), gs.end(), [&](std::size_t i) { return out.groups[i].size && *out.groups[i].size > 0; });
+      bool sized = std::all_of(gs.begin(), gs.end(),
+                               [&](std::size_t i) { return out.groups[i].size && *out.groups[i].size > 0; });
       std::int64_t total = 0;
       for (auto i : gs) total += sized ? *out.groups[i].size : 1;
       for (auto i : gs) {
@@ -47,7 +48,8 @@ DemandReport demand_vs_supply(const StrategyGraph& plan, const EntitlementReport
         Ratio w = exact_ratio(sized ? *g.size : 1, total, g.target_group);
         g.demand = ratio_add(g.demand, ratio_mul(d.learning_hours, w, g.target_group), g.target_group);
         g.interventions += 1;
-        if (d.hours_per_participant) g.max_hours_per_member = ratio_add(g.max_hours_per_member, *d.hours_per_participant, g.target_group);
+        if (d.hours_per_participant)
+          g.max_hours_per_member = ratio_add(g.max_hours_per_member, *d.hours_per_participant, g.target_group);
       }
     }
     out.demand = ratio_add(out.demand, d.learning_hours, "demand");

@@ -18,7 +18,8 @@ void Roster::require_valid() const {
   std::vector<std::string> elements;
   for (std::size_t i = 0; i < errors.size(); ++i) {
     const auto& e = errors[i];
-    if (i < 5) msg += (i == 0 ? ": " : "; ") + std::string("row ") + std::to_string(e.row) + " " + e.field + " " + e.reason;
+    if (i < 5)
+      msg += (i == 0 ? ": " : "; ") + std::string("row ") + std::to_string(e.row) + " " + e.field + " " + e.reason;
     elements.push_back(e.file + ":" + std::to_string(e.row) + ":" + e.field + ":" + e.reason);
   }
   if (errors.size() > 5) msg += "; ...";
@@ -40,15 +41,16 @@ Roster read_roster(const io::CsvTable& t) {
     e.id = rd.id(c_id);
     e.team = rd.non_blank(c_team);
     const std::string& role = rd.text(c_role);
-    if (role == "employee") e.role = Role::employee;
-    else if (role == "manager") e.role = Role::manager;
-    else rd.fail(c_role, "invalid_role", "'" + role + "' is not employee or manager");
+    if (role == "employee")
+      e.role = Role::employee;
+    else if (role == "manager")
+      e.role = Role::manager;
+    else
+      rd.fail(c_role, "invalid_role", "'" + role + "' is not employee or manager");
     const std::string& hours = rd.text(c_hours);
     try {
       e.hours_per_week = parse_hours(hours, "hours_per_week");
-    } catch (const InputError& x) {
-      rd.fail(c_hours, "invalid_hours", x.message());
-    }
+    } catch (const InputError& x) { rd.fail(c_hours, "invalid_hours", x.message()); }
     if (e.hours_per_week.num <= 0 || ratio_less(Ratio{60, 1}, e.hours_per_week))
       rd.fail(c_hours, "invalid_hours", "'" + hours + "' must be more than 0 and at most 60 hours a week");
     e.start = rd.date(c_start);
@@ -95,7 +97,8 @@ Entitlement entitlement(const Employee& e, int year, const HolidayCalendar& cal,
   Date from = std::max(e.start, y.start);
   Date to = e.end ? std::min(*e.end, y.end) : y.end;
   out.working_days_employed = to < from ? 0 : cal.working_days(Period(from, to));
-  out.share = out.working_days_year == 0 ? Ratio{0, 1} : exact_ratio(out.working_days_employed, out.working_days_year, el);
+  out.share =
+      out.working_days_year == 0 ? Ratio{0, 1} : exact_ratio(out.working_days_employed, out.working_days_year, el);
   out.base_days = ratio_mul(ratio_mul(rules.days_per_month, Ratio{12, 1}, el), out.share, el);
   out.management_days = e.role == Role::manager
                             ? ratio_mul(ratio_mul(rules.manager_extra_days_per_month, Ratio{12, 1}, el), out.share, el)

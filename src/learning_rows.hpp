@@ -81,5 +81,4 @@ inline std::size_t optional_column(const io::CsvTable& t, std::string_view name)
   return c ? *c : none;
 }
 
-
 }  // namespace koers::learning::rows

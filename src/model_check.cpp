@@ -51,7 +51,10 @@ std::vector<std::vector<std::size_t>> hierarchy_cycles(const StrategyGraph& g) {
       if (w == v) self = true;
     if (comp_size[c] < 2 && !self) continue;
     done[c] = true;
-    if (self) { cycles.push_back({v, v}); continue; }
+    if (self) {
+      cycles.push_back({v, v});
+      continue;
+    }
     if (pos.empty()) pos.assign(n, Topology::none);
     std::vector<std::size_t> path{v};
     pos[v] = 0;
@@ -59,7 +62,10 @@ std::vector<std::vector<std::size_t>> hierarchy_cycles(const StrategyGraph& g) {
     while (true) {
       std::size_t next = cur;
       for (auto w : down.of(cur))
-        if (comp[w] == c) { next = w; break; }
+        if (comp[w] == c) {
+          next = w;
+          break;
+        }
       if (pos[next] != Topology::none) {
         std::vector<std::size_t> cyc(path.begin() + pos[next], path.end());
         cyc.push_back(next);
@@ -95,7 +101,10 @@ std::vector<char> served_nodes(const StrategyGraph& g) {
     auto v = work.back();
     work.pop_back();
     for (auto p : up.of(v))
-      if (!served[p]) { served[p] = 1; work.push_back(p); }
+      if (!served[p]) {
+        served[p] = 1;
+        work.push_back(p);
+      }
   }
   return served;
 }
@@ -118,9 +127,11 @@ std::vector<Issue> StrategyGraph::check() const {
         out.push_back({Errc::duplicate_id, {n.id}, "id '" + n.id + "' is used by more than one node"});
       }
     }
-    if (n.name.empty()) out.push_back({Errc::missing_required, {n.id}, display_name(n.kind) + " '" + n.id + "' has no name"});
+    if (n.name.empty())
+      out.push_back({Errc::missing_required, {n.id}, display_name(n.kind) + " '" + n.id + "' has no name"});
     if (n.kind == NodeKind::intervention && !n.status)
-      out.push_back({Errc::missing_required, {n.id}, describe(n) + " has no status (new, existing or partly_existing)"});
+      out.push_back(
+          {Errc::missing_required, {n.id}, describe(n) + " has no status (new, existing or partly_existing)"});
     if (n.kind == NodeKind::budget_stream && !n.budget_cents)
       out.push_back({Errc::missing_required, {n.id}, describe(n) + " has no budget_cents"});
     if (n.importance && (*n.importance < 0 || *n.importance > 100 || !std::isfinite(*n.importance)))
@@ -139,18 +150,22 @@ std::vector<Issue> StrategyGraph::check() const {
     if (!f) out.push_back({Errc::unknown_reference, {from}, edge_text() + " starts at an unknown node '" + from + "'"});
     if (!t) out.push_back({Errc::unknown_reference, {to}, edge_text() + " ends at an unknown node '" + to + "'"});
     if (f && t && !edge_allowed(kind, f->kind, t->kind))
-      out.push_back({Errc::edge_not_allowed, {from, to},
-                     "a " + std::string(to_string(kind)) + " edge may not go from " + describe(*f) + " to " + describe(*t)});
+      out.push_back(
+          {Errc::edge_not_allowed,
+           {from, to},
+           "a " + std::string(to_string(kind)) + " edge may not go from " + describe(*f) + " to " + describe(*t)});
     if (kind == EdgeKind::contributes) {
       if (!e.has_strength) {
         out.push_back({Errc::missing_required, {from, to}, edge_text() + " has no strength"});
       } else if (e.has_value) {
         double v = e.value;
         if (!std::isfinite(v) || v < -100 || v > 100)
-          out.push_back({Errc::strength_out_of_range, {from, to},
+          out.push_back({Errc::strength_out_of_range,
+                         {from, to},
                          edge_text() + " has strength " + std::to_string(v) + ", outside -100..100"});
       } else if (!is_contribution_label(symbols_.text(e.label))) {
-        out.push_back({Errc::strength_out_of_range, {from, to},
+        out.push_back({Errc::strength_out_of_range,
+                       {from, to},
                        edge_text() + " has strength '" + symbols_.text(e.label) +
                            "', not one of make, help, some+, unknown, some-, hurt, break"});
       }
@@ -183,9 +198,11 @@ std::vector<Issue> StrategyGraph::check() const {
   // strategies name known nodes
   for (const auto& s : strategies)
     for (const auto& [id, v] : s.values) {
-      if (!find(id)) out.push_back({Errc::unknown_reference, {id}, "strategy '" + s.name + "' sets unknown node '" + id + "'"});
+      if (!find(id))
+        out.push_back({Errc::unknown_reference, {id}, "strategy '" + s.name + "' sets unknown node '" + id + "'"});
       if (!std::isfinite(v) || v < -100 || v > 100)
-        out.push_back({Errc::invalid_value, {id}, "strategy '" + s.name + "' sets '" + id + "' to a value outside -100..100"});
+        out.push_back(
+            {Errc::invalid_value, {id}, "strategy '" + s.name + "' sets '" + id + "' to a value outside -100..100"});
     }
   return out;
 }

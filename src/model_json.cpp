@@ -16,7 +16,8 @@ using detail::json;
 using detail::ObjectReader;
 
 template <class E>
-E enum_field(ObjectReader& r, const std::string& key, std::optional<E> (*parse)(std::string_view), const char* allowed) {
+E enum_field(ObjectReader& r, const std::string& key, std::optional<E> (*parse)(std::string_view),
+             const char* allowed) {
   auto s = r.str(key, true);  // required when called (edge kind; the others only when present)
   auto e = parse(*s);
   if (!e) ObjectReader::fail(Errc::invalid_value, r.at(key), "is '" + *s + "', expected one of " + allowed);
@@ -30,18 +31,21 @@ Node read_node(const json& j, const std::string& path) {
   auto kind = r.str("kind", true);
   auto k = parse_node_kind(*kind);
   if (!k)
-    ObjectReader::fail(Errc::invalid_value, r.at("kind"), "is '" + *kind +
-                       "', expected development, strategic_theme, goal, learning_goal, intervention, "
-                       "target_group, programme, process or budget_stream");
+    ObjectReader::fail(Errc::invalid_value, r.at("kind"),
+                       "is '" + *kind +
+                           "', expected development, strategic_theme, goal, learning_goal, intervention, "
+                           "target_group, programme, process or budget_stream");
   n.kind = *k;
   n.name = *r.str("name", true);
   n.description = r.str_or("description", "");
   n.importance = r.number("importance");
   auto allow = [&](std::initializer_list<NodeKind> kinds) {
-    for (auto kk : kinds) if (kk == n.kind) return true;
+    for (auto kk : kinds)
+      if (kk == n.kind) return true;
     return false;
   };
-  if (allow({NodeKind::development, NodeKind::strategic_theme, NodeKind::goal, NodeKind::learning_goal}) && r.has("decomposition"))
+  if (allow({NodeKind::development, NodeKind::strategic_theme, NodeKind::goal, NodeKind::learning_goal}) &&
+      r.has("decomposition"))
     n.decomposition = enum_field<Decomposition>(r, "decomposition", parse_decomposition, "and, or, xor");
   if (n.kind == NodeKind::learning_goal) n.audience = r.str_or("audience", "");
   if (allow({NodeKind::intervention, NodeKind::programme})) {
@@ -54,14 +58,18 @@ Node read_node(const json& j, const std::string& path) {
     n.doelgroep = r.str_or("doelgroep", "");
     n.note = r.str_or("note", "");
     n.mandatory = r.boolean("mandatory").value_or(false);
-    if (r.has("channel")) n.channel = enum_field<Channel>(r, "channel", parse_channel, "on_the_job, with_others, formal");
+    if (r.has("channel"))
+      n.channel = enum_field<Channel>(r, "channel", parse_channel, "on_the_job, with_others, formal");
     n.duration_hours = r.number("duration_hours");
     n.cost_cents = r.integer("cost_cents");
     n.participants = r.integer("participants");
     n.ilb_contribution = r.boolean("ilb_contribution").value_or(false);
-    if (n.duration_hours && *n.duration_hours < 0) ObjectReader::fail(Errc::invalid_value, r.at("duration_hours"), "must not be negative");
-    if (n.cost_cents && *n.cost_cents < 0) ObjectReader::fail(Errc::invalid_value, r.at("cost_cents"), "must not be negative");
-    if (n.participants && *n.participants < 0) ObjectReader::fail(Errc::invalid_value, r.at("participants"), "must not be negative");
+    if (n.duration_hours && *n.duration_hours < 0)
+      ObjectReader::fail(Errc::invalid_value, r.at("duration_hours"), "must not be negative");
+    if (n.cost_cents && *n.cost_cents < 0)
+      ObjectReader::fail(Errc::invalid_value, r.at("cost_cents"), "must not be negative");
+    if (n.participants && *n.participants < 0)
+      ObjectReader::fail(Errc::invalid_value, r.at("participants"), "must not be negative");
   }
   if (n.kind == NodeKind::target_group) {
     n.size = r.integer("size");
@@ -74,7 +82,8 @@ Node read_node(const json& j, const std::string& path) {
   if (n.kind == NodeKind::budget_stream) {
     n.budget_cents = r.integer("budget_cents");
     n.year = r.integer("year");
-    if (n.budget_cents && *n.budget_cents < 0) ObjectReader::fail(Errc::invalid_value, r.at("budget_cents"), "must not be negative");
+    if (n.budget_cents && *n.budget_cents < 0)
+      ObjectReader::fail(Errc::invalid_value, r.at("budget_cents"), "must not be negative");
   }
   r.finish();
   return n;
@@ -90,8 +99,10 @@ Edge read_edge(const json& j, const std::string& path) {
   if (e.kind == EdgeKind::contributes) {
     if (auto* s = r.get("strength", false)) {
       Strength st;
-      if (s->is_string()) st.label = s->get<std::string>();
-      else st.value = ObjectReader::as_number(*s, r.at("strength"));
+      if (s->is_string())
+        st.label = s->get<std::string>();
+      else
+        st.value = ObjectReader::as_number(*s, r.at("strength"));
       e.strength = st;
     }
   }
@@ -168,18 +179,29 @@ class PreScan {
   void feed(std::string_view text) {
     for (char c : text) {
       if (in_string_) {
-        if (escape_) { escape_ = false; continue; }
-        if (c == '\\') { escape_ = true; key_ok_ = false; }
-        else if (c == '"') in_string_ = false;
+        if (escape_) {
+          escape_ = false;
+          continue;
+        }
+        if (c == '\\') {
+          escape_ = true;
+          key_ok_ = false;
+        } else if (c == '"')
+          in_string_ = false;
         else if (depth_ == 1) {
-          if (key_len_ < sizeof(key_)) key_[key_len_++] = c;
-          else key_ok_ = false;
+          if (key_len_ < sizeof(key_))
+            key_[key_len_++] = c;
+          else
+            key_ok_ = false;
         }
         continue;
       }
       if (c == '"') {
         in_string_ = true;
-        if (depth_ == 1) { key_len_ = 0; key_ok_ = true; }
+        if (depth_ == 1) {
+          key_len_ = 0;
+          key_ok_ = true;
+        }
       } else if (c == ':' && depth_ == 1) {
         std::string_view k(key_, key_len_);
         section_ = !key_ok_ ? 0 : k == "nodes" ? 1 : k == "edges" ? 2 : 0;
@@ -187,8 +209,10 @@ class PreScan {
         ++depth_;
         if (depth_ > deepest_) deepest_ = depth_;
         if (depth_ == 3 && c == '{') {
-          if (section_ == 1) ++nodes_;
-          else if (section_ == 2) ++edges_;
+          if (section_ == 1)
+            ++nodes_;
+          else if (section_ == 2)
+            ++edges_;
         }
       } else if (c == ']' || c == '}') {
         --depth_;
@@ -210,7 +234,8 @@ class PreScan {
 
 void check_depth(const PreScan& scan, const std::string& origin) {
   if (scan.deepest() > detail::max_json_depth)
-    throw InputError(Errc::too_deep, origin + " nests deeper than " + std::to_string(detail::max_json_depth) + " levels", {origin});
+    throw InputError(Errc::too_deep,
+                     origin + " nests deeper than " + std::to_string(detail::max_json_depth) + " levels", {origin});
 }
 
 /// Builds the DOM of one JSON value from SAX events (iterative: no recursion).
@@ -218,20 +243,41 @@ class ValueBuilder {
  public:
   bool active() const { return active_; }
   bool done() const { return done_; }
-  void start() { root_ = json(); stack_.clear(); active_ = true; done_ = false; }
-  json take() { active_ = false; done_ = false; return std::move(root_); }
+  void start() {
+    root_ = json();
+    stack_.clear();
+    active_ = true;
+    done_ = false;
+  }
+  json take() {
+    active_ = false;
+    done_ = false;
+    return std::move(root_);
+  }
 
   template <class V>
-  void value(V&& v) { place(json(std::forward<V>(v))); if (stack_.empty()) done_ = true; }
+  void value(V&& v) {
+    place(json(std::forward<V>(v)));
+    if (stack_.empty()) done_ = true;
+  }
   void start_container(json::value_t t) { stack_.push_back(place(json(t))); }
   void key(std::string& k) { key_ = std::move(k); }
-  void end_container() { stack_.pop_back(); if (stack_.empty()) done_ = true; }
+  void end_container() {
+    stack_.pop_back();
+    if (stack_.empty()) done_ = true;
+  }
 
  private:
   json* place(json&& v) {
-    if (stack_.empty()) { root_ = std::move(v); return &root_; }
+    if (stack_.empty()) {
+      root_ = std::move(v);
+      return &root_;
+    }
     json* top = stack_.back();
-    if (top->is_array()) { top->push_back(std::move(v)); return &top->back(); }
+    if (top->is_array()) {
+      top->push_back(std::move(v));
+      return &top->back();
+    }
     json& slot = (*top)[key_];  // duplicate keys: the last one wins, as with json::parse
     slot = std::move(v);
     return &slot;
@@ -268,7 +314,10 @@ class ModelSax {
   bool end_object() { return close(); }
   bool end_array() { return close(); }
   bool key(json::string_t& k) {
-    if (depth_ == 1) { key_ = k; return true; }
+    if (depth_ == 1) {
+      key_ = k;
+      return true;
+    }
     if (skip_ == 0 && builder_.active()) builder_.key(k);
     return true;
   }
@@ -287,11 +336,20 @@ class ModelSax {
   std::vector<Issue> finish_collecting(std::optional<StrategyGraph>& graph) {
     std::vector<Issue> top;
     auto note = [&](auto&& step) {
-      try { step(); } catch (const InputError& e) { top.push_back(Issue{e.code(), e.elements(), e.message()}); }
+      try {
+        step();
+      } catch (const InputError& e) { top.push_back(Issue{e.code(), e.elements(), e.message()}); }
     };
     if (!top_is_object_) throw InputError(Errc::wrong_type, origin_ + ": the document must be a JSON object", {"/"});
     bool format_ok = true;
-    note([&] { try { detail::check_format(top_, "koers.model", model_format_version, origin_); } catch (...) { format_ok = false; throw; } });
+    note([&] {
+      try {
+        detail::check_format(top_, "koers.model", model_format_version, origin_);
+      } catch (...) {
+        format_ok = false;
+        throw;
+      }
+    });
     if (!format_ok) return top;  // another kind of file: its fields mean something else
     ObjectReader r(top_, "");
     note([&] { r.str("format"); });
@@ -338,7 +396,8 @@ class ModelSax {
     if (top.array("strategies") && errors_[2]) std::rethrow_exception(errors_[2]);
     top.finish();
     g_.strategies = std::move(strategies_);
-    (void)g_.topology();  // every edge's ends resolved once, while loading (as a graph library's load builds its adjacency)
+    (void)g_
+        .topology();  // every edge's ends resolved once, while loading (as a graph library's load builds its adjacency)
     return std::move(g_);
   }
 
@@ -347,14 +406,23 @@ class ModelSax {
 
   bool open(json::value_t t) {
     if (++depth_ > detail::max_json_depth)  // the pre-scan catches this first; a guard only
-      throw InputError(Errc::too_deep, origin_ + " nests deeper than " + std::to_string(detail::max_json_depth) + " levels", {origin_});
+      throw InputError(Errc::too_deep,
+                       origin_ + " nests deeper than " + std::to_string(detail::max_json_depth) + " levels", {origin_});
     if (depth_ == 1) {
-      if (t == json::value_t::object) top_is_object_ = true;
-      else skip_ = 1;  // not an object: parse the rest for syntax only
+      if (t == json::value_t::object)
+        top_is_object_ = true;
+      else
+        skip_ = 1;  // not an object: parse the rest for syntax only
       return true;
     }
-    if (skip_ > 0) { ++skip_; return true; }
-    if (builder_.active()) { builder_.start_container(t); return true; }
+    if (skip_ > 0) {
+      ++skip_;
+      return true;
+    }
+    if (builder_.active()) {
+      builder_.start_container(t);
+      return true;
+    }
     if (depth_ == 2) {  // a top-level field's value
       Section s = key_ == "nodes" ? nodes : key_ == "edges" ? edges : key_ == "strategies" ? strategies : none;
       if (s != none && t == json::value_t::array) {
@@ -395,8 +463,10 @@ class ModelSax {
     if (depth_ == 1) {  // a scalar top-level field
       section_ = none;
       replacing(key_);
-      if (known(key_)) top_[key_] = json(std::forward<V>(v));
-      else top_[key_] = nullptr;  // only its name matters (E104)
+      if (known(key_))
+        top_[key_] = json(std::forward<V>(v));
+      else
+        top_[key_] = nullptr;  // only its name matters (E104)
       return true;
     }
     // depth 2: a scalar element of a streamed section
@@ -427,7 +497,10 @@ class ModelSax {
   /// A top-level key whose value is not a streamed array: forget an earlier streamed one.
   void replacing(const std::string& k) {
     Section s = k == "nodes" ? nodes : k == "edges" ? edges : k == "strategies" ? strategies : none;
-    if (s != none && seen_[s]) { reset(s); seen_[s] = false; }
+    if (s != none && seen_[s]) {
+      reset(s);
+      seen_[s] = false;
+    }
   }
   void begin_field(json::value_t t) {
     section_ = none;
@@ -442,8 +515,10 @@ class ModelSax {
     }
   }
   void begin_element() {
-    if (errors_[section_] && !collect_) skip_ = 1;  // one error per section is all that is reported
-    else builder_.start();
+    if (errors_[section_] && !collect_)
+      skip_ = 1;  // one error per section is all that is reported
+    else
+      builder_.start();
   }
 
   void element_done(bool built) {
@@ -457,9 +532,12 @@ class ModelSax {
     const char* name = section_ == nodes ? "/nodes/" : section_ == edges ? "/edges/" : "/strategies/";
     try {
       std::string path = name + std::to_string(i);
-      if (section_ == nodes) g_.add_node(read_node(j, path));
-      else if (section_ == edges) g_.add_edge(read_edge(j, path));
-      else strategies_.push_back(read_strategy(j, path));
+      if (section_ == nodes)
+        g_.add_node(read_node(j, path));
+      else if (section_ == edges)
+        g_.add_edge(read_edge(j, path));
+      else
+        strategies_.push_back(read_strategy(j, path));
     } catch (const InputError& e) {
       if (collect_) collected_.push_back(Issue{e.code(), e.elements(), e.message()});
       errors_[section_] = std::current_exception();
@@ -471,12 +549,18 @@ class ModelSax {
     errors_[s] = nullptr;
     if (collect_) {
       const std::string prefix = s == nodes ? "/nodes/" : s == edges ? "/edges/" : "/strategies/";
-      std::erase_if(collected_, [&](const Issue& i) { return !i.elements.empty() && i.elements.front().rfind(prefix, 0) == 0; });
+      std::erase_if(collected_,
+                    [&](const Issue& i) { return !i.elements.empty() && i.elements.front().rfind(prefix, 0) == 0; });
     }
-    if (s == strategies) { strategies_.clear(); return; }
+    if (s == strategies) {
+      strategies_.clear();
+      return;
+    }
     StrategyGraph h;
-    if (s != nodes) for (auto& n : g_.nodes()) h.add_node(n);
-    if (s != edges) for (auto& e : g_.edges()) h.add_edge(e);
+    if (s != nodes)
+      for (auto& n : g_.nodes()) h.add_node(n);
+    if (s != edges)
+      for (auto& e : g_.edges()) h.add_edge(e);
     g_ = std::move(h);
   }
 
@@ -608,8 +692,10 @@ std::string to_json(const StrategyGraph& g, int indent) {
     je["from"] = e.from;
     je["to"] = e.to;
     if (e.strength) {
-      if (e.strength->value) je["strength"] = number_json(*e.strength->value);
-      else je["strength"] = e.strength->label;
+      if (e.strength->value)
+        je["strength"] = number_json(*e.strength->value);
+      else
+        je["strength"] = e.strength->label;
     }
     edges.push_back(std::move(je));
   }

@@ -34,9 +34,8 @@ int main(int argc, char** argv) {
     koers::budget::SolveProgress watch;
     auto sel = koers::budget::select(koers::budget::load_selection(dir + "/west-betuwe-2022/selection.json"),
                                      {.time_limit = 60, .progress = &watch});
-    std::cout << "selection: " << sel.selected.size() << " processes, " << sel.assignment.size()
-              << " experts, gap " << sel.gap << " (" << watch.nodes() << " search nodes, score " << watch.incumbent()
-              << ")\n";
+    std::cout << "selection: " << sel.selected.size() << " processes, " << sel.assignment.size() << " experts, gap "
+              << sel.gap << " (" << watch.nodes() << " search nodes, score " << watch.incumbent() << ")\n";
 
     // 4. the portfolio: the optimum and the money spent per stream, exact in cents
     auto res = koers::budget::optimise(koers::budget::load_portfolio(dir + "/deventer-2014/portfolio.json"));

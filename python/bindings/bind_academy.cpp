@@ -29,13 +29,18 @@ void register_academy(py::module_& m) {
       .def_readonly("header", &io::CsvTable::header)
       .def_property_readonly("rows", [](const io::CsvTable& t) { return t.rows.size(); })
       .def("column", &io::CsvTable::column, "name"_a)
-      .def("fields", [](const io::CsvTable& t, std::size_t i) { return t.rows.at(i).fields; }, "index"_a)
-      .def("row_number", [](const io::CsvTable& t, std::size_t i) { return t.rows.at(i).row; }, "index"_a)
-      .def("line", [](const io::CsvTable& t, std::size_t i) { return t.rows.at(i).line; }, "index"_a);
-  m.def("read_csv", [](const std::string& path) { return io::read_csv(path); }, "path"_a, release,
-        "Read a CSV file with koers's reader (BOM, CRLF, quoting, UTF-8 checked).");
-  m.def("parse_csv", [](const std::string& text, const std::string& origin) { return io::parse_csv(text, origin); },
-        "text"_a, "origin"_a, release);
+      .def(
+          "fields", [](const io::CsvTable& t, std::size_t i) { return t.rows.at(i).fields; }, "index"_a)
+      .def(
+          "row_number", [](const io::CsvTable& t, std::size_t i) { return t.rows.at(i).row; }, "index"_a)
+      .def(
+          "line", [](const io::CsvTable& t, std::size_t i) { return t.rows.at(i).line; }, "index"_a);
+  m.def(
+      "read_csv", [](const std::string& path) { return io::read_csv(path); }, "path"_a, release,
+      "Read a CSV file with koers's reader (BOM, CRLF, quoting, UTF-8 checked).");
+  m.def(
+      "parse_csv", [](const std::string& text, const std::string& origin) { return io::parse_csv(text, origin); },
+      "text"_a, "origin"_a, release);
   m.def("csv_table_from_columns", &io::table_from_columns, "origin"_a, "header"_a, "columns"_a, release,
         "A CSV table from columns of text (a DataFrame's).");
 
@@ -50,7 +55,8 @@ void register_academy(py::module_& m) {
   py::class_<RowError>(m, "RowError", "A row left out: file, 1-based data row, field, reason, message.")
       .def(py::init([](std::string file, std::size_t row, std::string field, std::string reason, std::string message) {
              return RowError{std::move(file), row, std::move(field), std::move(reason), std::move(message)};
-           }), "file"_a, "row"_a, "field"_a, "reason"_a, "message"_a)
+           }),
+           "file"_a, "row"_a, "field"_a, "reason"_a, "message"_a)
       .def_readonly("file", &RowError::file)
       .def_readonly("row", &RowError::row)
       .def_readonly("field", &RowError::field)
@@ -147,11 +153,20 @@ void register_academy(py::module_& m) {
       .def_readonly("content", &Evaluation::content)
       .def_readonly("location", &Evaluation::location);
 
-  py::class_<AcademyLog>(m, "AcademyLog", "An academy event log: courses, runs, registrations, cancellations, evaluations.")
-      .def_static("load", [](const std::string& dir, bool strict) { return AcademyLog::load(dir, {strict, {}}); },
-                  "dir"_a, "strict"_a = false, release)
-      .def_static("from_tables", [](const AcademyTables& t, bool strict) { return AcademyLog::from_tables(t, {strict, {}}); },
-                  "tables"_a, "strict"_a = false, release)
+  py::class_<AcademyLog>(m, "AcademyLog",
+                         "An academy event log: courses, runs, registrations, cancellations, evaluations.")
+      .def_static(
+          "load",
+          [](const std::string& dir, bool strict) {
+            return AcademyLog::load(dir, {strict, {}});
+          },
+          "dir"_a, "strict"_a = false, release)
+      .def_static(
+          "from_tables",
+          [](const AcademyTables& t, bool strict) {
+            return AcademyLog::from_tables(t, {strict, {}});
+          },
+          "tables"_a, "strict"_a = false, release)
       .def("to_tables", &AcademyLog::to_tables, release)
       .def_static("restore", &AcademyLog::restore, "accepted"_a, "errors"_a, release)
       .def_property_readonly("courses", &AcademyLog::courses)
@@ -162,25 +177,39 @@ void register_academy(py::module_& m) {
       .def("refuse_if_invalid", &AcademyLog::refuse_if_invalid)
       .def_property_readonly("first_event", [](const AcademyLog& l) { return iso(l.first_event()); })
       .def_property_readonly("last_event", [](const AcademyLog& l) { return iso(l.last_event()); })
-      .def("kpis", [](const AcademyLog& l, const std::string& d, int year) { return l.kpis(parse_date(d), year); },
-           "as_of"_a, "year"_a = 0, release)
-      .def("timeseries", [](const AcademyLog& l, const std::vector<std::string>& d, int year) { return l.timeseries(dates(d), year); },
-           "dates"_a, "year"_a, release)
-      .def("kpis_by_course", [](const AcademyLog& l, const std::string& d, int y) { return l.kpis_by_course(parse_date(d), y); },
-           "as_of"_a, "year"_a = 0, release)
-      .def("kpis_by_kind", [](const AcademyLog& l, const std::string& d, int y) { return l.kpis_by_kind(parse_date(d), y); },
-           "as_of"_a, "year"_a = 0, release)
-      .def("fill_rates", [](const AcademyLog& l, const std::string& d) { return l.fill_rates(parse_date(d)); }, "as_of"_a,
-           release)
-      .def("cancellation_rates", [](const AcademyLog& l, const std::string& d) { return l.cancellation_rates(parse_date(d)); },
-           "as_of"_a, release)
-      .def("evaluation_summary",
-           [](const AcademyLog& l, const std::string& d, Ratio low) { return l.evaluation_summary(parse_date(d), low); },
-           "as_of"_a, "low_threshold"_a = Ratio{6, 1}, release);
-  m.def("week_ends", [](const std::string& a, const std::string& b) {
-    std::vector<std::string> out;
-    for (Date d : learning::week_ends(parse_date(a), parse_date(b))) out.push_back(to_iso(d));
-    return out;
-  }, "start"_a, "end"_a, "The Sundays (pandas 'W') from the one on or after start to the one on or after end.");
+      .def(
+          "kpis", [](const AcademyLog& l, const std::string& d, int year) { return l.kpis(parse_date(d), year); },
+          "as_of"_a, "year"_a = 0, release)
+      .def(
+          "timeseries",
+          [](const AcademyLog& l, const std::vector<std::string>& d, int year) { return l.timeseries(dates(d), year); },
+          "dates"_a, "year"_a, release)
+      .def(
+          "kpis_by_course",
+          [](const AcademyLog& l, const std::string& d, int y) { return l.kpis_by_course(parse_date(d), y); },
+          "as_of"_a, "year"_a = 0, release)
+      .def(
+          "kpis_by_kind",
+          [](const AcademyLog& l, const std::string& d, int y) { return l.kpis_by_kind(parse_date(d), y); }, "as_of"_a,
+          "year"_a = 0, release)
+      .def(
+          "fill_rates", [](const AcademyLog& l, const std::string& d) { return l.fill_rates(parse_date(d)); },
+          "as_of"_a, release)
+      .def(
+          "cancellation_rates",
+          [](const AcademyLog& l, const std::string& d) { return l.cancellation_rates(parse_date(d)); }, "as_of"_a,
+          release)
+      .def(
+          "evaluation_summary",
+          [](const AcademyLog& l, const std::string& d, Ratio low) { return l.evaluation_summary(parse_date(d), low); },
+          "as_of"_a, "low_threshold"_a = Ratio{6, 1}, release);
+  m.def(
+      "week_ends",
+      [](const std::string& a, const std::string& b) {
+        std::vector<std::string> out;
+        for (Date d : learning::week_ends(parse_date(a), parse_date(b))) out.push_back(to_iso(d));
+        return out;
+      },
+      "start"_a, "end"_a, "The Sundays (pandas 'W') from the one on or after start to the one on or after end.");
 }
 }  // namespace koers::python

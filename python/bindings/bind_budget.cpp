@@ -7,13 +7,13 @@
 
 #include <pybind11/functional.h>
 
+#include <koers/budget/budget_model.hpp>
+#include <koers/budget/plan_costs_json.hpp>
 #include <koers/budget/portfolio.hpp>
 #include <koers/budget/portfolio_json.hpp>
+#include <koers/budget/portfolio_sweep.hpp>
 #include <koers/budget/selection.hpp>
 #include <koers/budget/selection_json.hpp>
-#include <koers/budget/budget_model.hpp>
-#include <koers/budget/portfolio_sweep.hpp>
-#include <koers/budget/plan_costs_json.hpp>
 
 namespace koers::python {
 
@@ -23,7 +23,9 @@ namespace koers::python {
 namespace {
 using namespace koers::budget;
 
-py::object optional_int(const std::optional<std::int64_t>& v) { return v ? py::object(py::int_(*v)) : py::object(py::none()); }
+py::object optional_int(const std::optional<std::int64_t>& v) {
+  return v ? py::object(py::int_(*v)) : py::object(py::none());
+}
 
 py::dict conflict_dict(const Conflict& c) {
   py::dict o;
@@ -58,7 +60,8 @@ py::dict result_dict(const PortfolioResult& r) {
   j["selected"] = infeasible ? std::vector<std::string>{} : r.selected;
   j["spent_cents"] = spent;
   j["status"] = to_string(r.status);
-  j["stopped_by"] = r.stats.stopped_by == StopReason::none ? py::object(py::none()) : py::object(py::str(to_string(r.stats.stopped_by)));
+  j["stopped_by"] = r.stats.stopped_by == StopReason::none ? py::object(py::none())
+                                                           : py::object(py::str(to_string(r.stats.stopped_by)));
   j["unique"] = r.unique;
   return j;
 }
@@ -66,7 +69,8 @@ py::dict result_dict(const PortfolioResult& r) {
 py::dict curve_dict(const std::vector<CurvePoint>& pts) {
   py::list a;
   for (const auto& pt : pts)
-    a.append(py::dict("budget_cents"_a = pt.budget.cents(), "optimum"_a = optional_int(pt.optimum), "selected"_a = pt.selected));
+    a.append(py::dict("budget_cents"_a = pt.budget.cents(), "optimum"_a = optional_int(pt.optimum),
+                      "selected"_a = pt.selected));
   return py::dict("breakpoints"_a = a);
 }
 
@@ -90,7 +94,8 @@ py::dict result_dict(const SelectionResult& r) {
   j["seconds"] = r.stats.seconds;
   j["selected"] = r.selected;
   j["status"] = to_string(r.status);
-  j["stopped_by"] = r.stats.stopped_by == StopReason::none ? py::object(py::none()) : py::object(py::str(to_string(r.stats.stopped_by)));
+  j["stopped_by"] = r.stats.stopped_by == StopReason::none ? py::object(py::none())
+                                                           : py::object(py::str(to_string(r.stats.stopped_by)));
   const auto& t = r.top_n_cut;
   j["top_n_cut"] = py::dict("assignment"_a = assignment_map(t.assignment), "feasible"_a = t.feasible, "lost"_a = t.lost,
                             "n"_a = t.n, "selected"_a = t.selected, "total_score"_a = t.total_score);
@@ -137,7 +142,8 @@ py::dict sweep_dict(const Portfolio& base, const std::vector<SweepResult>& rows)
   };
   return py::dict("budget_cents"_a = columns(budget), "capacity_cents"_a = columns(capacity), "conflict"_a = conflict,
                   "error"_a = error, "error_code"_a = code, "name"_a = name, "nodes"_a = nodes, "optimum"_a = optimum,
-                  "selected"_a = selected, "spent_cents"_a = columns(spent), "status"_a = status, "streams"_a = streams);
+                  "selected"_a = selected, "spent_cents"_a = columns(spent), "status"_a = status,
+                  "streams"_a = streams);
 }
 }  // namespace
 
@@ -172,84 +178,144 @@ void register_solver(py::module_& m) {
                             "Counters of a running solve, read from another thread; cancel() stops it (status limit).")
       .def(py::init<>())
       .def_property_readonly("nodes", &SolveProgress::nodes, "Search nodes so far.")
-      .def_property_readonly("incumbent", [](const SolveProgress& p) -> py::object {
-        return p.found() ? py::object(py::float_(p.incumbent())) : py::object(py::none());
-      }, "The best objective value found so far (None before the first).")
+      .def_property_readonly(
+          "incumbent",
+          [](const SolveProgress& p) -> py::object {
+            return p.found() ? py::object(py::float_(p.incumbent())) : py::object(py::none());
+          },
+          "The best objective value found so far (None before the first).")
       .def_property_readonly("cancelled", &SolveProgress::cancelled)
-      .def("cancel", &SolveProgress::cancel, "Stop the solve as at a limit (status limit, the incumbent and a valid bound).");
+      .def("cancel", &SolveProgress::cancel,
+           "Stop the solve as at a limit (status limit, the incumbent and a valid bound).");
   py::class_<Portfolio>(m, "Portfolio", "A portfolio optimisation model (koers.portfolio).")
       .def(py::init<>())
       .def_readwrite("name", &Portfolio::name)
       .def_property_readonly("objective", [](const Portfolio& p) { return std::string(to_string(p.objective)); })
-      .def_property_readonly("stream_ids", [](const Portfolio& p) { std::vector<std::string> v; for (auto& s : p.streams) v.push_back(s.id); return v; })
-      .def_property_readonly("scenario_names", [](const Portfolio& p) { std::vector<std::string> v; for (auto& s : p.scenarios) v.push_back(s.name); return v; })
-      .def_property_readonly("counts", [](const Portfolio& p) {
-        return std::map<std::string, std::size_t>{{"streams", p.streams.size()}, {"items", p.items.size()}, {"goals", p.goals.size()},
-                                                  {"groups", p.groups.size()}, {"requires", p.requirements.size()}, {"scenarios", p.scenarios.size()}};
-      })
+      .def_property_readonly("stream_ids",
+                             [](const Portfolio& p) {
+                               std::vector<std::string> v;
+                               for (auto& s : p.streams) v.push_back(s.id);
+                               return v;
+                             })
+      .def_property_readonly("scenario_names",
+                             [](const Portfolio& p) {
+                               std::vector<std::string> v;
+                               for (auto& s : p.scenarios) v.push_back(s.name);
+                               return v;
+                             })
+      .def_property_readonly("counts",
+                             [](const Portfolio& p) {
+                               return std::map<std::string, std::size_t>{
+                                   {"streams", p.streams.size()},       {"items", p.items.size()},
+                                   {"goals", p.goals.size()},           {"groups", p.groups.size()},
+                                   {"requires", p.requirements.size()}, {"scenarios", p.scenarios.size()}};
+                             })
       .def("validate", &Portfolio::validate, "Throw BudgetError/InputError naming the bad element.")
-      .def("to_json", [](const Portfolio& p, int indent) { return to_json(p, indent); }, "indent"_a = 2, "koers.portfolio JSON.")
+      .def(
+          "to_json", [](const Portfolio& p, int indent) { return to_json(p, indent); }, "indent"_a = 2,
+          "koers.portfolio JSON.")
       .def("__eq__", [](const Portfolio& a, const Portfolio& b) { return a == b; });
-  m.def("parse_portfolio", [](std::string_view text, const std::string& origin) {
-          return reading([&] { return parse_portfolio(text, origin); });
-        }, "text"_a, "origin"_a = "portfolio", "Parse koers.portfolio JSON (an old field name: DeprecationWarning).");
-  m.def("load_portfolio", [](const std::string& path) { return reading([&] { return load_portfolio(path); }); },
-        "path"_a, "Load a koers.portfolio file (an old field name: DeprecationWarning).");
+  m.def(
+      "parse_portfolio",
+      [](std::string_view text, const std::string& origin) {
+        return reading([&] { return parse_portfolio(text, origin); });
+      },
+      "text"_a, "origin"_a = "portfolio", "Parse koers.portfolio JSON (an old field name: DeprecationWarning).");
+  m.def(
+      "load_portfolio", [](const std::string& path) { return reading([&] { return load_portfolio(path); }); }, "path"_a,
+      "Load a koers.portfolio file (an old field name: DeprecationWarning).");
   m.def("save_portfolio", &save_portfolio, "portfolio"_a, "path"_a, "Write a koers.portfolio file.", release);
-  m.def("apply_scenario", [](const Portfolio& p, std::size_t i) { return apply(p, p.scenarios.at(i)); }, "portfolio"_a, "index"_a,
-        "The portfolio changed by its i-th scenario.", release);
-  m.def("compose_portfolio_scenarios", [](const std::string& a, const std::string& b, const std::string& name) {
-          return reading([&] { return to_json(compose(parse_portfolio_scenario(a, "scenario a"), parse_portfolio_scenario(b, "scenario b"), name)); });
-        }, "a"_a, "b"_a, "name"_a = "", "compose(a, b) of two koers.portfolio scenarios (JSON in and out).");
-  m.def("scale_floor_cents", [](std::int64_t cents, const std::string& f) { return scale_floor(Money::from_cents(cents), f).cents(); },
-        "cents"_a, "factor"_a, "floor(cents × factor), exactly.");
-  m.def("optimise", [](const Portfolio& p, SolveOptions o, SolveProgress* progress) {
-          o.progress = progress;
-          auto r = [&] { py::gil_scoped_release nogil; return optimise(p, o); }();
-          return result_dict(r);
-        }, "portfolio"_a, "options"_a, "progress"_a = nullptr,
-        "Exact optimisation; the result as a dict (the fields of koers optimise --json).");
-  m.def("optimise_json", [](const Portfolio& p, const SolveOptions& o) { return result_to_json(optimise(p, o)); },
-        "portfolio"_a, "options"_a, "Exact optimisation; the result as JSON text (as `optimise`).", release);
-  m.def("curve", [](const Portfolio& p, const std::string& s, const SolveOptions& o, std::int64_t max_points,
-                    std::function<void(std::size_t, std::size_t)> progress) {
-          auto pts = [&] {
-            py::gil_scoped_release nogil;
-            return curve(p, s, {.max_points = max_points, .solve = o, .progress = std::move(progress)});
-          }();
-          return curve_dict(pts);
-        }, "portfolio"_a, "stream"_a, "options"_a, "max_points"_a, "progress"_a = nullptr,
-        "Budget curve breakpoints {\"breakpoints\": [{budget_cents, optimum, selected}]} (progress(done, total) after each).");
-  m.def("curve_json", [](const Portfolio& p, const std::string& s, const SolveOptions& o, std::int64_t max_points,
-                         std::function<void(std::size_t, std::size_t)> progress) {
-          return curve_to_json(curve(p, s, {.max_points = max_points, .solve = o, .progress = std::move(progress)}));
-        }, "portfolio"_a, "stream"_a, "options"_a, "max_points"_a, "progress"_a = nullptr,
-        "Budget curve breakpoints as JSON text (as `curve`).", release);
+  m.def(
+      "apply_scenario", [](const Portfolio& p, std::size_t i) { return apply(p, p.scenarios.at(i)); }, "portfolio"_a,
+      "index"_a, "The portfolio changed by its i-th scenario.", release);
+  m.def(
+      "compose_portfolio_scenarios",
+      [](const std::string& a, const std::string& b, const std::string& name) {
+        return reading([&] {
+          return to_json(
+              compose(parse_portfolio_scenario(a, "scenario a"), parse_portfolio_scenario(b, "scenario b"), name));
+        });
+      },
+      "a"_a, "b"_a, "name"_a = "", "compose(a, b) of two koers.portfolio scenarios (JSON in and out).");
+  m.def(
+      "scale_floor_cents",
+      [](std::int64_t cents, const std::string& f) { return scale_floor(Money::from_cents(cents), f).cents(); },
+      "cents"_a, "factor"_a, "floor(cents × factor), exactly.");
+  m.def(
+      "optimise",
+      [](const Portfolio& p, SolveOptions o, SolveProgress* progress) {
+        o.progress = progress;
+        auto r = [&] {
+          py::gil_scoped_release nogil;
+          return optimise(p, o);
+        }();
+        return result_dict(r);
+      },
+      "portfolio"_a, "options"_a, "progress"_a = nullptr,
+      "Exact optimisation; the result as a dict (the fields of koers optimise --json).");
+  m.def(
+      "optimise_json", [](const Portfolio& p, const SolveOptions& o) { return result_to_json(optimise(p, o)); },
+      "portfolio"_a, "options"_a, "Exact optimisation; the result as JSON text (as `optimise`).", release);
+  m.def(
+      "curve",
+      [](const Portfolio& p, const std::string& s, const SolveOptions& o, std::int64_t max_points,
+         std::function<void(std::size_t, std::size_t)> progress) {
+        auto pts = [&] {
+          py::gil_scoped_release nogil;
+          return curve(p, s, {.max_points = max_points, .solve = o, .progress = std::move(progress)});
+        }();
+        return curve_dict(pts);
+      },
+      "portfolio"_a, "stream"_a, "options"_a, "max_points"_a, "progress"_a = nullptr,
+      "Budget curve breakpoints {\"breakpoints\": [{budget_cents, optimum, selected}]} (progress(done, total) after "
+      "each).");
+  m.def(
+      "curve_json",
+      [](const Portfolio& p, const std::string& s, const SolveOptions& o, std::int64_t max_points,
+         std::function<void(std::size_t, std::size_t)> progress) {
+        return curve_to_json(curve(p, s, {.max_points = max_points, .solve = o, .progress = std::move(progress)}));
+      },
+      "portfolio"_a, "stream"_a, "options"_a, "max_points"_a, "progress"_a = nullptr,
+      "Budget curve breakpoints as JSON text (as `curve`).", release);
   m.attr("max_curve_cells") = max_curve_cells;
 
   py::class_<Selection>(m, "Selection", "Processes, experts and hours (koers.selection).")
       .def(py::init<>())
       .def_readwrite("name", &Selection::name)
       .def_readwrite("top_n", &Selection::top_n)
-      .def_property_readonly("counts", [](const Selection& s) {
-        return std::map<std::string, std::size_t>{{"items", s.items.size()}, {"experts", s.experts.size()}};
-      })
+      .def_property_readonly(
+          "counts",
+          [](const Selection& s) {
+            return std::map<std::string, std::size_t>{{"items", s.items.size()}, {"experts", s.experts.size()}};
+          })
       .def("validate", &Selection::validate)
-      .def("to_json", [](const Selection& s, int indent) { return to_json(s, indent); }, "indent"_a = 2)
+      .def(
+          "to_json", [](const Selection& s, int indent) { return to_json(s, indent); }, "indent"_a = 2)
       .def("__eq__", [](const Selection& a, const Selection& b) { return a == b; });
-  m.def("parse_selection", [](std::string_view text, const std::string& origin) {
-          return reading([&] { return parse_selection(text, origin); });
-        }, "text"_a, "origin"_a = "selection", "Parse koers.selection JSON (an old field name: DeprecationWarning).");
-  m.def("load_selection", [](const std::string& path) { return reading([&] { return load_selection(path); }); },
-        "path"_a, "Load a koers.selection file (an old field name: DeprecationWarning).");
-  m.def("select", [](const Selection& s, SolveOptions o, SolveProgress* progress) {
-          o.progress = progress;
-          auto r = [&] { py::gil_scoped_release nogil; return select(s, o); }();
-          return result_dict(r);
-        }, "selection"_a, "options"_a, "progress"_a = nullptr,
-        "Optimal selection and assignment; the result as a dict (the fields of koers select --json).");
-  m.def("select_json", [](const Selection& s, const SolveOptions& o) { return result_to_json(select(s, o)); },
-        "selection"_a, "options"_a, "Optimal selection and assignment; the result as JSON text (as `select`).", release);
+  m.def(
+      "parse_selection",
+      [](std::string_view text, const std::string& origin) {
+        return reading([&] { return parse_selection(text, origin); });
+      },
+      "text"_a, "origin"_a = "selection", "Parse koers.selection JSON (an old field name: DeprecationWarning).");
+  m.def(
+      "load_selection", [](const std::string& path) { return reading([&] { return load_selection(path); }); }, "path"_a,
+      "Load a koers.selection file (an old field name: DeprecationWarning).");
+  m.def(
+      "select",
+      [](const Selection& s, SolveOptions o, SolveProgress* progress) {
+        o.progress = progress;
+        auto r = [&] {
+          py::gil_scoped_release nogil;
+          return select(s, o);
+        }();
+        return result_dict(r);
+      },
+      "selection"_a, "options"_a, "progress"_a = nullptr,
+      "Optimal selection and assignment; the result as a dict (the fields of koers select --json).");
+  m.def(
+      "select_json", [](const Selection& s, const SolveOptions& o) { return result_to_json(select(s, o)); },
+      "selection"_a, "options"_a, "Optimal selection and assignment; the result as JSON text (as `select`).", release);
 }
 }  // namespace
 
@@ -275,10 +341,12 @@ void register_budget_model(py::module_& m) {
       .def_readwrite("name", &BudgetModel::name)
       .def_readwrite("streams", &BudgetModel::streams)
       .def("total", &BudgetModel::total)
-      .def("stream", py::overload_cast<const std::string&>(&BudgetModel::stream), "id"_a, py::return_value_policy::reference_internal);
+      .def("stream", py::overload_cast<const std::string&>(&BudgetModel::stream), "id"_a,
+           py::return_value_policy::reference_internal);
   m.def("budget_model", &budget_model, "portfolio"_a, "The budget model of a portfolio's streams.");
   m.def("share_by_fte", &share_by_fte, "whole"_a, "fte_hundredths"_a, "Largest-remainder shares by FTE.");
-  m.def("payroll_budget", &payroll_budget, "payroll"_a, "share"_a, "months"_a = 12, "payroll × share × months/12 (half-even cents).");
+  m.def("payroll_budget", &payroll_budget, "payroll"_a, "share"_a, "months"_a = 12,
+        "payroll × share × months/12 (half-even cents).");
   py::class_<PathOptions>(m, "PathOptions", "Options of the payroll path.")
       .def(py::init<>())
       .def_readwrite("from_year", &PathOptions::from_year)
@@ -292,7 +360,8 @@ void register_budget_model(py::module_& m) {
       .def_readonly("months", &PathYear::months)
       .def_readonly("budget", &PathYear::budget);
   m.def("path_share", &path_share, "options"_a, "year"_a, "Exact payroll share in a year.");
-  m.def("payroll_path", &payroll_path, "payroll"_a, "first"_a, "last"_a, "options"_a = PathOptions{}, "Budgets per year.");
+  m.def("payroll_path", &payroll_path, "payroll"_a, "first"_a, "last"_a, "options"_a = PathOptions{},
+        "Budgets per year.");
   m.def("scale_exact", &scale_exact, "budget"_a, "factor"_a, "floor(budget × factor) for a decimal string.");
 
   py::class_<SweepProgress>(m, "SweepProgress", "Counters of a running sweep (poll from another thread).")
@@ -300,25 +369,33 @@ void register_budget_model(py::module_& m) {
       .def_property_readonly("done", [](const SweepProgress& p) { return p.done.load(); })
       .def_property_readonly("total", [](const SweepProgress& p) { return p.total.load(); })
       .def("cancel", [](SweepProgress& p) { p.cancel = true; });
-  m.def("sweep_portfolio",
-        [](const Portfolio& p, unsigned threads, const SolveOptions& o, SweepProgress* progress) {
-          auto rows = [&] {
-            py::gil_scoped_release nogil;
-            return sweep_portfolio(p, p.scenarios, {.threads = threads, .solve = o, .progress = progress});
-          }();
-          return sweep_dict(p, rows);
-        },
-        "portfolio"_a, "threads"_a, "options"_a, "progress"_a = nullptr,
-        "Solve the portfolio under each of its scenarios on `threads` threads (0 = all cores); a dict of columns.");
-  m.def("sweep_portfolio_json",
-        [](const Portfolio& p, unsigned threads, const SolveOptions& o, SweepProgress* progress) {
-          return sweep_to_json(p, sweep_portfolio(p, p.scenarios, {.threads = threads, .solve = o, .progress = progress}));
-        },
-        "portfolio"_a, "threads"_a, "options"_a, "progress"_a = nullptr,
-        "Solve the portfolio under each of its scenarios on `threads` threads (0 = all cores); column JSON text (as `sweep_portfolio`).", release);
-  m.def("cost_plan_json", [](const StrategyGraph& g, const std::string& options) {
-          return plan_costs_to_json(cost_plan(g, parse_plan_cost_options(options)));
-        }, "graph"_a, "options"_a = "{}", "Cost every intervention of a model (options and result as JSON).", release);
+  m.def(
+      "sweep_portfolio",
+      [](const Portfolio& p, unsigned threads, const SolveOptions& o, SweepProgress* progress) {
+        auto rows = [&] {
+          py::gil_scoped_release nogil;
+          return sweep_portfolio(p, p.scenarios, {.threads = threads, .solve = o, .progress = progress});
+        }();
+        return sweep_dict(p, rows);
+      },
+      "portfolio"_a, "threads"_a, "options"_a, "progress"_a = nullptr,
+      "Solve the portfolio under each of its scenarios on `threads` threads (0 = all cores); a dict of columns.");
+  m.def(
+      "sweep_portfolio_json",
+      [](const Portfolio& p, unsigned threads, const SolveOptions& o, SweepProgress* progress) {
+        return sweep_to_json(p,
+                             sweep_portfolio(p, p.scenarios, {.threads = threads, .solve = o, .progress = progress}));
+      },
+      "portfolio"_a, "threads"_a, "options"_a, "progress"_a = nullptr,
+      "Solve the portfolio under each of its scenarios on `threads` threads (0 = all cores); column JSON text (as "
+      "`sweep_portfolio`).",
+      release);
+  m.def(
+      "cost_plan_json",
+      [](const StrategyGraph& g, const std::string& options) {
+        return plan_costs_to_json(cost_plan(g, parse_plan_cost_options(options)));
+      },
+      "graph"_a, "options"_a = "{}", "Cost every intervention of a model (options and result as JSON).", release);
   m.def("intervention_cost_json", &intervention_cost_json, "model"_a, "origin"_a = "cost model",
         "Cost one intervention's cost model (JSON in and out).", release);
 }

@@ -8,7 +8,6 @@
 
 #include "date_caster.hpp"
 
-
 namespace koers::python {
 void register_calendar(py::module_& m) {
   m.def("parse_date", &koers::parse_date, "text"_a, "Read an ISO date 'YYYY-MM-DD' (E500 otherwise).");
@@ -29,7 +28,8 @@ void register_calendar(py::module_& m) {
       .def_readonly("date", &Holiday::date)
       .def_readonly("name", &Holiday::name)
       .def("__repr__", [](const Holiday& h) { return "Holiday('" + to_iso(h.date) + "', '" + h.name + "')"; });
-  py::class_<HolidayCalendar>(m, "HolidayCalendar", "The Dutch public-holiday calendar or a named variant, plus added days.")
+  py::class_<HolidayCalendar>(m, "HolidayCalendar",
+                              "The Dutch public-holiday calendar or a named variant, plus added days.")
       .def(py::init<>())
       .def_static("netherlands", &HolidayCalendar::netherlands)
       .def_static("variant", &HolidayCalendar::variant, "name"_a)

@@ -9,15 +9,19 @@
 namespace koers::python {
 void register_core(py::module_& m) {
   m.attr("max_file_bytes") = io::max_file_bytes;
-  m.def("read_file", [](const std::string& path) {
+  m.def(
+      "read_file",
+      [](const std::string& path) {
         std::string text;
         {
           py::gil_scoped_release nogil;
           text = io::read_file(path);
         }
         return py::bytes(text);
-      }, "path"_a, "The bytes of a file, pipe or device, stopping at koers.max_file_bytes (E117 past it; "
-                   "E100 for a directory or a file that cannot be opened).");
+      },
+      "path"_a,
+      "The bytes of a file, pipe or device, stopping at koers.max_file_bytes (E117 past it; "
+      "E100 for a directory or a file that cannot be opened).");
   py::class_<Ratio>(m, "Ratio", "An exact fraction num/den.")
       .def(py::init<std::int64_t, std::int64_t>(), "num"_a, "den"_a = 1)
       .def_static("parse", &Ratio::parse, "text"_a)
@@ -25,7 +29,8 @@ void register_core(py::module_& m) {
       .def_readonly("den", &Ratio::den)
       .def("__float__", &Ratio::to_double)
       .def("__eq__", [](const Ratio& a, const Ratio& b) { return a == b; })
-      .def("__repr__", [](const Ratio& r) { return "Ratio(" + std::to_string(r.num) + ", " + std::to_string(r.den) + ")"; });
+      .def("__repr__",
+           [](const Ratio& r) { return "Ratio(" + std::to_string(r.num) + ", " + std::to_string(r.den) + ")"; });
   py::enum_<Rounding>(m, "Rounding")
       .value("floor", Rounding::floor)
       .value("ceil", Rounding::ceil)

@@ -88,8 +88,9 @@ py::dict to_python(const decide::DecisionDocument& d) {
   }
   py::dict meta;
   for (const auto& [k, v] : d.meta) meta[py::str(k)] = v;
-  return py::dict("alternatives"_a = d.problem.alternatives, "criteria"_a = crits, "scores"_a = to_numpy(d.problem.scores),
-                  "method"_a = method, "smaa"_a = smaa, "sensitivity"_a = sens, "meta"_a = meta);
+  return py::dict("alternatives"_a = d.problem.alternatives, "criteria"_a = crits,
+                  "scores"_a = to_numpy(d.problem.scores), "method"_a = method, "smaa"_a = smaa, "sensitivity"_a = sens,
+                  "meta"_a = meta);
 }
 
 [[noreturn]] void refuse(Errc code, const std::string& path, const std::string& what) {
@@ -144,40 +145,52 @@ ojson to_json(py::handle x, const std::string& path, int depth) {
   }
   if (py::hasattr(x, "tolist") && py::hasattr(x, "dtype"))  // NumPy arrays and scalars
     return to_json(x.attr("tolist")(), path, depth + 1);
-  refuse(Errc::wrong_type, path, "expected a JSON value, got " + std::string(py::str(py::type::handle_of(x).attr("__name__"))));
+  refuse(Errc::wrong_type, path,
+         "expected a JSON value, got " + std::string(py::str(py::type::handle_of(x).attr("__name__"))));
 }
 }  // namespace
 
 void register_decide_json(py::module_& root) {
   py::module_ m = root.attr("decide");
   auto release = py::call_guard<py::gil_scoped_release>();
-  m.def("parse_decision", [](const std::string& text, const std::string& origin) {
-    decide::DecisionDocument d;
-    {
-      py::gil_scoped_release r;
-      d = decide::parse_decision(text, origin);
-    }
-    return to_python(d);
-  }, "text"_a, "origin"_a = "decision", "Read koers.decision JSON text (every problem names its JSON path).");
-  m.def("load_decision", [](const std::string& path) {
-    decide::DecisionDocument d;
-    {
-      py::gil_scoped_release r;
-      d = decide::load_decision(path);
-    }
-    return to_python(d);
-  }, "path"_a, "Read a koers.decision file.");
-  m.def("decision_from_dict", [](py::handle doc) {
-    if (!py::isinstance<py::dict>(doc))
-      throw InputError::at(Errc::wrong_type, "", "expected an object, got " + std::string(py::str(py::type::handle_of(doc).attr("__name__"))));
-    std::string text = to_json(doc, "", 0).dump();
-    decide::DecisionDocument d;
-    {
-      py::gil_scoped_release r;
-      d = decide::parse_decision(text, "decision");
-    }
-    return to_python(d);
-  }, "doc"_a, "Read a koers.decision document given as a Python dict.");
+  m.def(
+      "parse_decision",
+      [](const std::string& text, const std::string& origin) {
+        decide::DecisionDocument d;
+        {
+          py::gil_scoped_release r;
+          d = decide::parse_decision(text, origin);
+        }
+        return to_python(d);
+      },
+      "text"_a, "origin"_a = "decision", "Read koers.decision JSON text (every problem names its JSON path).");
+  m.def(
+      "load_decision",
+      [](const std::string& path) {
+        decide::DecisionDocument d;
+        {
+          py::gil_scoped_release r;
+          d = decide::load_decision(path);
+        }
+        return to_python(d);
+      },
+      "path"_a, "Read a koers.decision file.");
+  m.def(
+      "decision_from_dict",
+      [](py::handle doc) {
+        if (!py::isinstance<py::dict>(doc))
+          throw InputError::at(
+              Errc::wrong_type, "",
+              "expected an object, got " + std::string(py::str(py::type::handle_of(doc).attr("__name__"))));
+        std::string text = to_json(doc, "", 0).dump();
+        decide::DecisionDocument d;
+        {
+          py::gil_scoped_release r;
+          d = decide::parse_decision(text, "decision");
+        }
+        return to_python(d);
+      },
+      "doc"_a, "Read a koers.decision document given as a Python dict.");
   (void)release;
 }
 }  // namespace koers::python

@@ -35,11 +35,12 @@ void register_learning(py::module_& m) {
       .def_property_readonly("errors", [row_errors](const Roster& r) { return row_errors(r.errors); })
       .def("require_valid", &Roster::require_valid);
   m.def("load_roster", &load_roster, "path"_a, "Read and validate a roster CSV file.");
-  m.def("read_roster_columns",
-        [](std::string origin, std::vector<std::string> header, const std::vector<std::vector<std::string>>& columns) {
-          return read_roster(io::table_from_columns(std::move(origin), std::move(header), columns));
-        },
-        "origin"_a, "header"_a, "columns"_a, "Validate a roster given as columns of text (a DataFrame's).");
+  m.def(
+      "read_roster_columns",
+      [](std::string origin, std::vector<std::string> header, const std::vector<std::vector<std::string>>& columns) {
+        return read_roster(io::table_from_columns(std::move(origin), std::move(header), columns));
+      },
+      "origin"_a, "header"_a, "columns"_a, "Validate a roster given as columns of text (a DataFrame's).");
   py::class_<EntitlementRules>(m, "EntitlementRules")
       .def(py::init<>())
       .def_readwrite("days_per_month", &EntitlementRules::days_per_month)
@@ -79,7 +80,8 @@ void register_learning(py::module_& m) {
       .def_readonly("total", &EntitlementReport::total)
       .def_readonly("outside_year", &EntitlementReport::outside_year);
   m.def("entitlement_report",
-        py::overload_cast<const std::vector<Employee>&, int, const HolidayCalendar&, const EntitlementRules&, Ratio>(&entitlement),
+        py::overload_cast<const std::vector<Employee>&, int, const HolidayCalendar&, const EntitlementRules&, Ratio>(
+            &entitlement),
         "people"_a, "year"_a, "calendar"_a, "rules"_a = EntitlementRules{}, "full_time_hours"_a = Ratio{36, 1});
 
   // expert capacity with leave (koers/learning/capacity.hpp)
@@ -94,11 +96,12 @@ void register_learning(py::module_& m) {
       .def_readonly("leave", &LeaveTable::leave)
       .def_property_readonly("errors", [row_errors](const LeaveTable& t) { return row_errors(t.errors); });
   m.def("load_leave", &load_leave, "path"_a, "Read and validate a leave CSV file.");
-  m.def("read_leave_columns",
-        [](std::string origin, std::vector<std::string> header, const std::vector<std::vector<std::string>>& columns) {
-          return read_leave(io::table_from_columns(std::move(origin), std::move(header), columns));
-        },
-        "origin"_a, "header"_a, "columns"_a, "Validate a leave table given as columns of text.");
+  m.def(
+      "read_leave_columns",
+      [](std::string origin, std::vector<std::string> header, const std::vector<std::vector<std::string>>& columns) {
+        return read_leave(io::table_from_columns(std::move(origin), std::move(header), columns));
+      },
+      "origin"_a, "header"_a, "columns"_a, "Validate a leave table given as columns of text.");
   py::class_<ExpertHours>(m, "ExpertHours")
       .def(py::init<std::string, Ratio>(), "id"_a, "hours_per_week"_a)
       .def_readonly("id", &ExpertHours::id)

@@ -11,8 +11,8 @@
 namespace koers::python {
 namespace {
 template <class Field>
-py::list at_nodes(const StrategyGraph& g, const py::array_t<std::uint32_t, py::array::c_style | py::array::forcecast>& at,
-                  Field field) {
+py::list at_nodes(const StrategyGraph& g,
+                  const py::array_t<std::uint32_t, py::array::c_style | py::array::forcecast>& at, Field field) {
   auto a = at.unchecked<1>();
   py::list out(static_cast<std::size_t>(a.shape(0)));
   for (py::ssize_t i = 0; i < a.shape(0); ++i) out[static_cast<std::size_t>(i)] = py::str(field(g.nodes().at(a(i))));
@@ -37,46 +37,51 @@ void register_model(py::module_& m) {
       .def("size", &G::size, "Number of nodes.")
       .def("edge_count", &G::edge_count, "Number of edges.")
       .def("counts", &G::counts, "Number of nodes per kind.")
-      .def("has", [](const G& g, const std::string& id) { return g.find(id) != nullptr; }, "id"_a)
+      .def(
+          "has", [](const G& g, const std::string& id) { return g.find(id) != nullptr; }, "id"_a)
       .def("check", &G::check, "Every problem, with codes.", release)
       .def("validate", &G::validate, "Throw ModelError listing every problem.", release)
       .def("to_json", &to_json, "indent"_a = 2, "The model as koers.model JSON.", release)
-      .def("ids_at",
-           [](const G& g, const py::array_t<std::uint32_t, py::array::c_style | py::array::forcecast>& at) {
-             return at_nodes(g, at, [](const Node& n) -> const std::string& { return n.id; });
-           },
-           "at"_a, "The ids of the nodes at these indices.")
-      .def("names_at",
-           [](const G& g, const py::array_t<std::uint32_t, py::array::c_style | py::array::forcecast>& at) {
-             return at_nodes(g, at, [](const Node& n) -> const std::string& { return n.name; });
-           },
-           "at"_a, "The names of the nodes at these indices.")
-      .def("kinds_at",
-           [](const G& g, const py::array_t<std::uint32_t, py::array::c_style | py::array::forcecast>& at) {
-             std::vector<py::str> kinds;  // interned: one str per kind
-             for (auto k : all_node_kinds) kinds.emplace_back(std::string(to_string(k)));
-             auto a = at.unchecked<1>();
-             py::list out(static_cast<std::size_t>(a.shape(0)));
-             for (py::ssize_t i = 0; i < a.shape(0); ++i)
-               out[static_cast<std::size_t>(i)] = kinds[static_cast<std::size_t>(g.nodes().at(a(i)).kind)];
-             return out;
-           },
-           "at"_a, "The kinds of the nodes at these indices.")
-      .def("strengths_at",
-           [](const G& g, const py::array_t<std::uint32_t, py::array::c_style | py::array::forcecast>& at) {
-             auto a = at.unchecked<1>();
-             py::list out(static_cast<std::size_t>(a.shape(0)));
-             for (py::ssize_t i = 0; i < a.shape(0); ++i) {
-               std::size_t e = a(i);
-               if (e >= g.edge_count()) throw py::index_error("edge index out of range");
-               py::object v = !g.edge_has_strength(e) ? py::object(py::none())
-                              : g.edge_strength_value(e) ? py::object(py::float_(*g.edge_strength_value(e)))
-                                                         : py::object(py::str(g.edge_strength_label(e)));
-               out[static_cast<std::size_t>(i)] = v;
-             }
-             return out;
-           },
-           "at"_a, "The strengths of the edges at these indices (a number, a label, or None).")
+      .def(
+          "ids_at",
+          [](const G& g, const py::array_t<std::uint32_t, py::array::c_style | py::array::forcecast>& at) {
+            return at_nodes(g, at, [](const Node& n) -> const std::string& { return n.id; });
+          },
+          "at"_a, "The ids of the nodes at these indices.")
+      .def(
+          "names_at",
+          [](const G& g, const py::array_t<std::uint32_t, py::array::c_style | py::array::forcecast>& at) {
+            return at_nodes(g, at, [](const Node& n) -> const std::string& { return n.name; });
+          },
+          "at"_a, "The names of the nodes at these indices.")
+      .def(
+          "kinds_at",
+          [](const G& g, const py::array_t<std::uint32_t, py::array::c_style | py::array::forcecast>& at) {
+            std::vector<py::str> kinds;  // interned: one str per kind
+            for (auto k : all_node_kinds) kinds.emplace_back(std::string(to_string(k)));
+            auto a = at.unchecked<1>();
+            py::list out(static_cast<std::size_t>(a.shape(0)));
+            for (py::ssize_t i = 0; i < a.shape(0); ++i)
+              out[static_cast<std::size_t>(i)] = kinds[static_cast<std::size_t>(g.nodes().at(a(i)).kind)];
+            return out;
+          },
+          "at"_a, "The kinds of the nodes at these indices.")
+      .def(
+          "strengths_at",
+          [](const G& g, const py::array_t<std::uint32_t, py::array::c_style | py::array::forcecast>& at) {
+            auto a = at.unchecked<1>();
+            py::list out(static_cast<std::size_t>(a.shape(0)));
+            for (py::ssize_t i = 0; i < a.shape(0); ++i) {
+              std::size_t e = a(i);
+              if (e >= g.edge_count()) throw py::index_error("edge index out of range");
+              py::object v = !g.edge_has_strength(e)    ? py::object(py::none())
+                             : g.edge_strength_value(e) ? py::object(py::float_(*g.edge_strength_value(e)))
+                                                        : py::object(py::str(g.edge_strength_label(e)));
+              out[static_cast<std::size_t>(i)] = v;
+            }
+            return out;
+          },
+          "at"_a, "The strengths of the edges at these indices (a number, a label, or None).")
       .def("__eq__", [](const G& a, const G& b) { return a == b; });
   m.def("parse_model", &parse_model, "text"_a, "origin"_a = "model", "Parse koers.model JSON text.", release);
   m.def("load_model", &load_model, "path"_a, "Load a koers.model file.", release);

@@ -23,8 +23,10 @@ struct type_caster<koers::Date> {
     if (!PyDate_Check(src.ptr())) return false;
     int y = PyDateTime_GET_YEAR(src.ptr()), m = PyDateTime_GET_MONTH(src.ptr()), d = PyDateTime_GET_DAY(src.ptr());
     if (y < 1400)
-      throw koers::InputError(koers::Errc::invalid_date, "'" + py::str(src).cast<std::string>() +
-                              "' is not a valid date (years before 1400 are not supported)", {py::str(src).cast<std::string>()});
+      throw koers::InputError(
+          koers::Errc::invalid_date,
+          "'" + py::str(src).cast<std::string>() + "' is not a valid date (years before 1400 are not supported)",
+          {py::str(src).cast<std::string>()});
     value = koers::Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
     return true;
   }

@@ -35,28 +35,35 @@ void raise(const Error& e, py::object errors = py::none()) {
 
 void register_errors(py::module_& m) {
   m.def("error_codes", &koers::error_codes, "Every error code with its name: [(number, name)].");
-  m.def("error_table", [] {
-    py::list out;
-    for (const auto& r : koers::error_table)
-      out.append(py::make_tuple(r.number, std::string(r.name), std::string(r.error_class), std::string(r.meaning)));
-    return out;
-  }, "The error table: [(number, name, class, meaning)] in table order.");
-  m.def("error_classes", [] {
-    py::list out;
-    for (const auto& r : koers::error_class_table)
-      out.append(py::make_tuple(std::string(r.name), std::string(r.parent), std::string(r.python_base),
-                                std::string(r.meaning)));
-    return out;
-  }, "The exception classes: [(class, parent, python_base, meaning)], parents first.");
-  m.def("_throw_error", [](int number, const std::string& message) {
-    koers::throw_error(static_cast<koers::Errc>(number), message, {"element"});
-  }, "Raise the error the table prescribes for a code (for tests).");
+  m.def(
+      "error_table",
+      [] {
+        py::list out;
+        for (const auto& r : koers::error_table)
+          out.append(py::make_tuple(r.number, std::string(r.name), std::string(r.error_class), std::string(r.meaning)));
+        return out;
+      },
+      "The error table: [(number, name, class, meaning)] in table order.");
+  m.def(
+      "error_classes",
+      [] {
+        py::list out;
+        for (const auto& r : koers::error_class_table)
+          out.append(py::make_tuple(std::string(r.name), std::string(r.parent), std::string(r.python_base),
+                                    std::string(r.meaning)));
+        return out;
+      },
+      "The exception classes: [(class, parent, python_base, meaning)], parents first.");
+  m.def(
+      "_throw_error",
+      [](int number, const std::string& message) {
+        koers::throw_error(static_cast<koers::Errc>(number), message, {"element"});
+      },
+      "Raise the error the table prescribes for a code (for tests).");
   py::register_exception_translator([](std::exception_ptr p) {
     try {
       if (p) std::rethrow_exception(p);
-    } catch (const ModelError& e) {
-      raise(e, issues_to_list(e.issues()));
-    } catch (const Error& e) {
+    } catch (const ModelError& e) { raise(e, issues_to_list(e.issues())); } catch (const Error& e) {
       raise(e);
     }
   });

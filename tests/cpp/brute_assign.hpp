@@ -10,7 +10,8 @@ namespace koers::testing {
 inline bool brute_assign(const std::vector<std::int64_t>& h, std::vector<std::int64_t>& rem,
                          std::vector<std::int64_t>& cnt, std::int64_t min_per, std::size_t k) {
   if (k == h.size()) {
-    for (auto c : cnt) if (c < min_per) return false;
+    for (auto c : cnt)
+      if (c < min_per) return false;
     return true;
   }
   for (std::size_t e = 0; e < rem.size(); ++e) {

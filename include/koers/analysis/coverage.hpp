@@ -21,11 +21,11 @@ struct CoverageEntry {
 
 /// Coverage of every goal and learning goal.
 struct Coverage {
-  std::vector<std::string> goals;          ///< goal and learning-goal ids, in model order
-  std::vector<std::string> interventions;  ///< intervention and programme ids, in model order
-  std::vector<CoverageEntry> entries;      ///< served cells (goal, intervention)
+  std::vector<std::string> goals;                           ///< goal and learning-goal ids, in model order
+  std::vector<std::string> interventions;                   ///< intervention and programme ids, in model order
+  std::vector<CoverageEntry> entries;                       ///< served cells (goal, intervention)
   std::map<std::string, std::vector<std::string>> by_goal;  ///< goal -> serving ids (model order)
-  std::vector<std::string> gaps;           ///< goals no intervention serves
+  std::vector<std::string> gaps;                            ///< goals no intervention serves
 };
 
 /// Coverage over node indices (what the id tables above are made from, and what Python reads):

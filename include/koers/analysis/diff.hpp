@@ -15,17 +15,18 @@ namespace koers::analysis {
 struct AttributeChange {
   std::string element;  ///< node id, or "kind:from->to" for an edge
   std::string field;
-  std::string before;   ///< "" when absent
+  std::string before;  ///< "" when absent
   std::string after;
 };
 
 /// The difference between plan `a` (before) and plan `b` (after).
 struct PlanDiff {
-  std::vector<std::string> nodes_added, nodes_removed;        ///< node ids
-  std::vector<std::string> edges_added, edges_removed;        ///< "kind:from->to"
-  std::vector<AttributeChange> changed;                       ///< node and edge attributes
+  std::vector<std::string> nodes_added, nodes_removed;  ///< node ids
+  std::vector<std::string> edges_added, edges_removed;  ///< "kind:from->to"
+  std::vector<AttributeChange> changed;                 ///< node and edge attributes
   bool empty() const {
-    return nodes_added.empty() && nodes_removed.empty() && edges_added.empty() && edges_removed.empty() && changed.empty();
+    return nodes_added.empty() && nodes_removed.empty() && edges_added.empty() && edges_removed.empty() &&
+           changed.empty();
   }
 };
 

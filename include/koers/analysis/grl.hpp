@@ -21,8 +21,8 @@
 ///   max(decomposition value, 90) when the amounts sum positive, else max(result, 90); a result
 ///   ≤ -90 with no input of exactly -100 becomes min(decomposition value, -90) when the amounts
 ///   sum negative and there is a decomposition, else min(result, -90) (so -100 stays -100:
-///   jUCMNav's rule is not symmetric). Dependencies cap the result at the lowest dependee. Label: 100 Satisfied, 1..99 WeaklySatisfied,
-///   0 None, -99..-1 WeaklyDenied, -100 Denied.
+///   jUCMNav's rule is not symmetric). Dependencies cap the result at the lowest dependee. Label: 100 Satisfied, 1..99
+///   WeaklySatisfied, 0 None, -99..-1 WeaklyDenied, -100 Denied.
 /// * **Qualitative.** jUCMNav's label tables: each contribution's label from
 ///   (source label × contribution type); several contributions combine by counting weak and
 ///   full labels (w1/w2/w3 rules); decompositions AND (Denied dominates, then
@@ -132,8 +132,8 @@ struct Actor {
 /// The initial value of one element in a strategy.
 struct Evaluation {
   std::string element;
-  int value = 0;                ///< -100..100 (or -101/-102 for Conflict/Unknown)
-  std::optional<Label> label;   ///< the label when given; otherwise label_of(value)
+  int value = 0;               ///< -100..100 (or -101/-102 for Conflict/Unknown)
+  std::optional<Label> label;  ///< the label when given; otherwise label_of(value)
 };
 
 /// How deep strategies may include strategies that include strategies (`evaluate` refuses a
@@ -177,16 +177,16 @@ struct Options {
 
 /// One input of an element's result: what a link brought.
 struct Input {
-  std::string source;          ///< id of the source element (or actor)
+  std::string source;  ///< id of the source element (or actor)
   std::string source_name;
   LinkKind link = LinkKind::contribution;
   std::optional<ContributionType> contribution;  ///< contributions
-  int strength = 0;            ///< contribution strength; importance for actor inputs
-  int source_value = 0;        ///< the source's value
+  int strength = 0;                              ///< contribution strength; importance for actor inputs
+  int source_value = 0;                          ///< the source's value
   Label source_label = Label::none;
-  int amount = 0;              ///< quantitative: what it adds (contribution) or offers (decomposition/dependency)
+  int amount = 0;                    ///< quantitative: what it adds (contribution) or offers (decomposition/dependency)
   Label amount_label = Label::none;  ///< qualitative: the label it brings (contribTable1 for contributions)
-  bool decisive = false;       ///< the min/max a decomposition or dependency took
+  bool decisive = false;             ///< the min/max a decomposition or dependency took
 };
 
 /// The result of one element.
@@ -194,10 +194,10 @@ struct ElementResult {
   std::string id;
   std::string name;
   std::string kind;
-  int value = 0;               ///< -100..100 (Conflict and Unknown report 0)
+  int value = 0;  ///< -100..100 (Conflict and Unknown report 0)
   Label label = Label::none;
-  bool given = false;          ///< set by the strategy
-  std::string rule;            ///< how the inputs combined, in words
+  bool given = false;  ///< set by the strategy
+  std::string rule;    ///< how the inputs combined, in words
   std::vector<Input> inputs;
 };
 
@@ -207,7 +207,7 @@ struct ActorResult {
   std::string name;
   int value = 0;
   Label label = Label::none;
-  std::vector<Input> inputs;   ///< one per counted element: strength = importance
+  std::vector<Input> inputs;  ///< one per counted element: strength = importance
 };
 
 /// The evaluation of one strategy.
@@ -222,7 +222,9 @@ struct Result {
   const ElementResult* by_name(const std::string& name) const;
 };
 
-namespace detail { struct Evaluated; }
+namespace detail {
+struct Evaluated;
+}
 
 /// The evaluation of one strategy, compact: every element's value, label and whether the
 /// strategy gave it, in arrays over element positions (model order); an element's explanation
@@ -233,11 +235,11 @@ class LazyResult {
  public:
   const std::string& strategy() const;
   Algorithm algorithm() const;
-  std::size_t size() const;                   ///< number of elements
+  std::size_t size() const;  ///< number of elements
   std::string_view id(std::size_t i) const;
   std::string_view name(std::size_t i) const;
-  std::string_view kind(std::size_t i) const; ///< koers node kind, or the GRL type
-  int value(std::size_t i) const;             ///< -100..100 (Conflict and Unknown report 0)
+  std::string_view kind(std::size_t i) const;  ///< koers node kind, or the GRL type
+  int value(std::size_t i) const;              ///< -100..100 (Conflict and Unknown report 0)
   Label label(std::size_t i) const;
   bool given(std::size_t i) const;
   /// The position of the element with this id (first match), else of the first with this name.

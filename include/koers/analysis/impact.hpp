@@ -12,15 +12,15 @@ namespace koers::analysis {
 
 /// What dropping some work does to the plan.
 struct RemovalImpact {
-  std::vector<std::string> removed;        ///< the work dropped (programmes expanded to their parts)
-  std::vector<std::string> unsupported;    ///< goals, learning goals, developments, themes that lose all support
-  std::vector<std::string> weakened;       ///< nodes that keep support but lose some of it
+  std::vector<std::string> removed;      ///< the work dropped (programmes expanded to their parts)
+  std::vector<std::string> unsupported;  ///< goals, learning goals, developments, themes that lose all support
+  std::vector<std::string> weakened;     ///< nodes that keep support but lose some of it
 };
 
 /// A node whose every line of support passes through one piece of work.
 struct SinglePointOfFailure {
-  std::string node;                        ///< a goal, learning goal, development or theme
-  std::vector<std::string> work;           ///< interventions/programmes all its support passes through
+  std::string node;               ///< a goal, learning goal, development or theme
+  std::vector<std::string> work;  ///< interventions/programmes all its support passes through
 };
 
 namespace detail {

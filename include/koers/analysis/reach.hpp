@@ -8,10 +8,10 @@ namespace koers::analysis {
 /// What a plan offers one target group.
 struct Reach {
   std::string target_group;
-  std::optional<std::int64_t> size;          ///< people in the group, when known
-  std::vector<std::string> interventions;    ///< targeting it, model order
-  std::int64_t mandatory = 0;                ///< how many of those are mandatory
-  std::int64_t participants = 0;             ///< known participants summed
+  std::optional<std::int64_t> size;        ///< people in the group, when known
+  std::vector<std::string> interventions;  ///< targeting it, model order
+  std::int64_t mandatory = 0;              ///< how many of those are mandatory
+  std::int64_t participants = 0;           ///< known participants summed
 };
 
 /// Reach of every target group, in model order.

@@ -9,8 +9,8 @@
 #include <koers/core/money.hpp>
 
 #include <cstdint>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace koers::budget {
@@ -47,7 +47,8 @@ struct BudgetModel {
   }
   /// The stream named `id`; throws BudgetError(Errc::unknown_stream).
   Stream& stream(const std::string& id) {
-    for (auto& s : streams) if (s.id == id) return s;
+    for (auto& s : streams)
+      if (s.id == id) return s;
     throw BudgetError(Errc::unknown_stream, "unknown budget stream '" + id + "'", {id});
   }
   const Stream& stream(const std::string& id) const { return const_cast<BudgetModel*>(this)->stream(id); }
@@ -63,7 +64,7 @@ Money payroll_budget(Money payroll, Ratio share, int months = 12);
 /// One year of the multi-year path.
 struct PathYear {
   int year = 0;
-  Ratio share;   ///< exact payroll share that year
+  Ratio share;  ///< exact payroll share that year
   int months = 12;
   Money budget;  ///< payroll × share × months/12, half-even cents
 };

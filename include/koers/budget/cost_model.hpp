@@ -37,14 +37,14 @@ namespace koers::budget {
 
 /// Cost of one intervention (every amount ≥ 0).
 struct CostModel {
-  Money fixed;                                  ///< once (design, venue, licence)
-  Money per_run;                                ///< per run (a session, a trainer's day)
-  std::int64_t runs = 1;                        ///< number of runs
-  Money per_participant;                        ///< per participant
-  std::optional<std::int64_t> participants;     ///< planned participants (absent: the caller's count)
-  Ratio ilb_share{0, 1};                        ///< part of per_participant paid from each ILB, 0..1
-  std::optional<Ratio> hours_per_participant;   ///< learning hours of one participant (exact)
-  std::optional<Money> stated_total;            ///< a file's cost_cents: must equal the total (E404)
+  Money fixed;                                 ///< once (design, venue, licence)
+  Money per_run;                               ///< per run (a session, a trainer's day)
+  std::int64_t runs = 1;                       ///< number of runs
+  Money per_participant;                       ///< per participant
+  std::optional<std::int64_t> participants;    ///< planned participants (absent: the caller's count)
+  Ratio ilb_share{0, 1};                       ///< part of per_participant paid from each ILB, 0..1
+  std::optional<Ratio> hours_per_participant;  ///< learning hours of one participant (exact)
+  std::optional<Money> stated_total;           ///< a file's cost_cents: must equal the total (E404)
   friend bool operator==(const CostModel&, const CostModel&) = default;
 };
 
@@ -55,18 +55,18 @@ struct CostOptions {
 
 /// The cost of one intervention, split by who pays, with exact unit costs.
 struct CostBreakdown {
-  std::optional<std::int64_t> participants;   ///< the count used (absent: unknown)
+  std::optional<std::int64_t> participants;  ///< the count used (absent: unknown)
   Money fixed_part, run_part, participant_part;
-  Money total;                                ///< fixed_part + run_part + participant_part
-  Money ilb_per_participant;                  ///< floor(per_participant × ilb_share)
-  Money ilb;                                  ///< ilb_per_participant × participants
-  Money own;                                  ///< total − ilb: the intervention's own stream
-  std::optional<Ratio> per_participant;       ///< total / participants, in cents (absent: 0 or unknown)
+  Money total;                           ///< fixed_part + run_part + participant_part
+  Money ilb_per_participant;             ///< floor(per_participant × ilb_share)
+  Money ilb;                             ///< ilb_per_participant × participants
+  Money own;                             ///< total − ilb: the intervention's own stream
+  std::optional<Ratio> per_participant;  ///< total / participants, in cents (absent: 0 or unknown)
   std::optional<Money> per_participant_rounded;
-  std::optional<Ratio> learning_hours;        ///< participants × hours per participant
-  std::optional<Ratio> per_hour;              ///< total / learning hours, in cents
+  std::optional<Ratio> learning_hours;  ///< participants × hours per participant
+  std::optional<Ratio> per_hour;        ///< total / learning hours, in cents
   std::optional<Money> per_hour_rounded;
-  Rounding rounding = Rounding::half_even;    ///< the rule of the rounded figures
+  Rounding rounding = Rounding::half_even;  ///< the rule of the rounded figures
 };
 
 /// The name of a rounding rule, as in files and tables ("half_even").

@@ -58,23 +58,23 @@ struct CostLine {
 
 /// One budget stream: its budget against what the plan commits to it.
 struct StreamCost {
-  std::string id, name;           ///< id "" = interventions without a funded_by stream
+  std::string id, name;  ///< id "" = interventions without a funded_by stream
   std::optional<Money> budget;
-  Money own;                      ///< own parts of the interventions funded by it
-  Money ilb;                      ///< ILB parts (only on the ILB stream)
-  Money committed;                ///< own + ilb
-  std::optional<Money> free;      ///< budget − committed (negative: over budget)
+  Money own;                  ///< own parts of the interventions funded by it
+  Money ilb;                  ///< ILB parts (only on the ILB stream)
+  Money committed;            ///< own + ilb
+  std::optional<Money> free;  ///< budget − committed (negative: over budget)
 };
 
 struct PlanCosts {
   std::string name;
   std::vector<CostLine> lines;
   std::vector<StreamCost> streams;
-  std::string ilb_stream;         ///< "" when nothing is charged to an ILB and none was found
-  Money total, own, ilb;          ///< over the costed interventions
-  std::int64_t participants = 0;  ///< participant places of the costed interventions with a count
-  Ratio learning_hours{0, 1};     ///< of the costed interventions with participants and hours
-  std::optional<Ratio> per_participant, per_hour;   ///< Σ cost / Σ participants (Σ hours), same lines
+  std::string ilb_stream;                          ///< "" when nothing is charged to an ILB and none was found
+  Money total, own, ilb;                           ///< over the costed interventions
+  std::int64_t participants = 0;                   ///< participant places of the costed interventions with a count
+  Ratio learning_hours{0, 1};                      ///< of the costed interventions with participants and hours
+  std::optional<Ratio> per_participant, per_hour;  ///< Σ cost / Σ participants (Σ hours), same lines
   std::optional<Money> per_participant_rounded, per_hour_rounded;
   Rounding rounding = Rounding::half_even;
   std::vector<std::string> uncosted;

@@ -20,8 +20,8 @@
 
 #include <cmath>
 #include <cstdint>
-#include <map>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -54,8 +54,8 @@ inline const char* to_string(Objective o) { return o == Objective::additive ? "a
 /// A budget stream of the portfolio: what may be spent is `budget − reserved` (cents).
 struct PortfolioStream {
   std::string id;
-  Money budget;    ///< cents, ≥ 0
-  Money reserved;  ///< reserved lines (contingency, placeholder), cents, ≥ 0; not scaled by scenarios
+  Money budget;        ///< cents, ≥ 0
+  Money reserved;      ///< reserved lines (contingency, placeholder), cents, ≥ 0; not scaled by scenarios
   std::string name{};  ///< as the plan names it (optional; ids are what scenarios and items refer to)
   /// budget − reserved (may be negative after a scenario cut: then nothing fits and the
   /// portfolio is infeasible with this stream as the conflict).
@@ -68,14 +68,14 @@ struct PortfolioStream {
 /// builds without -Wmissing-field-initializers.
 struct PortfolioItem {
   std::string id{};
-  std::string name{};               ///< display name (may be empty)
-  std::string stream{};             ///< id of the stream that pays it
-  Money cost{};                     ///< cents, ≥ 0
-  std::int64_t value = 0;           ///< additive objective: a whole number
-  std::vector<std::string> covers{};  ///< coverage objective: goal ids it serves
-  bool mandatory = false;           ///< must be funded (with everything it requires)
-  bool excluded = false;            ///< may not be funded (a scenario's drop_items)
-  std::optional<Money> per_participant{};   ///< when given with participants: cost == product (E404)
+  std::string name{};                      ///< display name (may be empty)
+  std::string stream{};                    ///< id of the stream that pays it
+  Money cost{};                            ///< cents, ≥ 0
+  std::int64_t value = 0;                  ///< additive objective: a whole number
+  std::vector<std::string> covers{};       ///< coverage objective: goal ids it serves
+  bool mandatory = false;                  ///< must be funded (with everything it requires)
+  bool excluded = false;                   ///< may not be funded (a scenario's drop_items)
+  std::optional<Money> per_participant{};  ///< when given with participants: cost == product (E404)
   std::optional<std::int64_t> participants{};
   friend bool operator==(const PortfolioItem&, const PortfolioItem&) = default;
 };
@@ -189,21 +189,23 @@ struct SolveProgress {
   void cancel() { counters.cancel.store(true, std::memory_order_relaxed); }
   bool cancelled() const { return counters.cancel.load(std::memory_order_relaxed); }
   koers::detail::SearchCounters counters;  ///< written by the solver
-  std::atomic<double> scale{1};     ///< solver units per objective unit (set by the solver)
+  std::atomic<double> scale{1};            ///< solver units per objective unit (set by the solver)
 };
 
 /// Limits and switches of the exact solver (designated initializers: `{.node_limit = 100000}`).
 struct SolveOptions {
-  std::int64_t node_limit = 0;  ///< 0 = no limit; on reaching it the status is `limit`
-  double time_limit = 0;        ///< seconds, 0 = no limit; on reaching it the status is `limit`
-  bool check_unique = true;     ///< prove (or refute) that the optimum is unique
-  bool check_binding = true;    ///< find the streams whose budget binds (one extra solve per stream)
+  std::int64_t node_limit = 0;        ///< 0 = no limit; on reaching it the status is `limit`
+  double time_limit = 0;              ///< seconds, 0 = no limit; on reaching it the status is `limit`
+  bool check_unique = true;           ///< prove (or refute) that the optimum is unique
+  bool check_binding = true;          ///< find the streams whose budget binds (one extra solve per stream)
   SolveProgress* progress = nullptr;  ///< optional: counters and cancel for another thread (not owned)
   /// InputError E115 for a negative node limit or a time limit that is negative or not finite.
   void validate() const {
-    if (node_limit < 0) throw InputError(Errc::invalid_argument, "node_limit must be >= 0 (0: no limit)", {"node_limit"});
+    if (node_limit < 0)
+      throw InputError(Errc::invalid_argument, "node_limit must be >= 0 (0: no limit)", {"node_limit"});
     if (!std::isfinite(time_limit) || time_limit < 0)
-      throw InputError(Errc::invalid_argument, "time_limit must be a finite number of seconds >= 0 (0: no limit)", {"time_limit"});
+      throw InputError(Errc::invalid_argument, "time_limit must be a finite number of seconds >= 0 (0: no limit)",
+                       {"time_limit"});
   }
 };
 
@@ -225,9 +227,9 @@ struct Conflict {
   std::string stream;  ///< kind "stream"
   std::string group;   ///< kind "group"
   std::vector<std::string> items;
-  Money required;      ///< kind "stream": Σ cost of `items`
-  Money capacity;      ///< kind "stream": budget − reserved
-  std::string message; ///< one sentence for a person
+  Money required;       ///< kind "stream": Σ cost of `items`
+  Money capacity;       ///< kind "stream": budget − reserved
+  std::string message;  ///< one sentence for a person
   friend bool operator==(const Conflict&, const Conflict&) = default;
 };
 
@@ -236,9 +238,9 @@ struct Conflict {
 /// "time_limit" | "cancelled" | "assignment_check" in JSON (`stopped_by`, null for none).
 enum class StopReason {
   none,
-  node_limit,        ///< SolveOptions::node_limit
-  time_limit,        ///< SolveOptions::time_limit
-  cancelled,         ///< SolveProgress::cancel
+  node_limit,  ///< SolveOptions::node_limit
+  time_limit,  ///< SolveOptions::time_limit
+  cancelled,   ///< SolveProgress::cancel
   /// the selection only: the exact assignment check of a selection that could still beat the
   /// incumbent did not settle it within its budget (2 million nodes; hours with few equal sizes)
   assignment_check,
@@ -258,25 +260,25 @@ inline const char* to_string(StopReason s) {
 struct SolveStats {
   std::int64_t nodes = 0;
   double seconds = 0;
-  std::int64_t fixed_at_root = 0;  ///< items fixed by reduced-cost tests before branching
+  std::int64_t fixed_at_root = 0;            ///< items fixed by reduced-cost tests before branching
   StopReason stopped_by = StopReason::none;  ///< why the status is `limit`
 };
 
 /// The answer of `optimise`.
 struct PortfolioResult {
   SolveStatus status = SolveStatus::optimal;
-  std::optional<std::int64_t> optimum;   ///< null when infeasible; the incumbent on `limit`
-  std::vector<std::string> selected;     ///< funded item ids, in portfolio order (empty when infeasible)
-  std::vector<StreamSpend> spent;        ///< one per stream, in portfolio order
-  std::int64_t bound = 0;                ///< proven upper bound on the optimum
-  std::int64_t gap = 0;                  ///< bound − optimum (0 when optimal)
+  std::optional<std::int64_t> optimum;  ///< null when infeasible; the incumbent on `limit`
+  std::vector<std::string> selected;    ///< funded item ids, in portfolio order (empty when infeasible)
+  std::vector<StreamSpend> spent;       ///< one per stream, in portfolio order
+  std::int64_t bound = 0;               ///< proven upper bound on the optimum
+  std::int64_t gap = 0;                 ///< bound − optimum (0 when optimal)
   /// true when no other selection reaches the optimum. A selection that adds an item of value 0
   /// (or, in coverage, an item whose goals are all served already) counts as another selection.
   bool unique = false;
   std::vector<std::string> alternative;  ///< another optimal selection when not unique
   /// Streams whose budget binds: more money in that stream would raise the optimum.
   std::vector<std::string> binding;
-  std::optional<Conflict> conflict;      ///< when infeasible
+  std::optional<Conflict> conflict;  ///< when infeasible
   SolveStats stats;
 };
 

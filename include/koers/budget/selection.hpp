@@ -15,8 +15,8 @@
 /// units (docs/solver.md). The same branch-and-bound core as the portfolio
 /// (`koers/detail/bnb.hpp`) bounds with the LP relaxation of the pooled hours and checks every
 /// candidate selection for an assignment with an exact bin-packing search.
-#include <koers/budget/portfolio.hpp>
 #include <koers/budget/impl/portfolio_detail.hpp>  // detail::q, bnb_options, stop_reason (impl/selection-inl.hpp)
+#include <koers/budget/portfolio.hpp>
 
 #include <optional>
 #include <string>
@@ -28,9 +28,9 @@ namespace koers::budget {
 /// Every member has a default (`{.id = ..., .score = ..., .hours = ...}` builds warning-free).
 struct SelectionItem {
   std::string id{};
-  double score = 0;    ///< finite; higher is better
-  double hours = 0;    ///< finite, ≥ 0
-  bool pinned = false; ///< urgent: must be selected
+  double score = 0;                  ///< finite; higher is better
+  double hours = 0;                  ///< finite, ≥ 0
+  bool pinned = false;               ///< urgent: must be selected
   std::vector<std::string> needs{};  ///< optional dependencies: selected only with these
   friend bool operator==(const SelectionItem&, const SelectionItem&) = default;
 };
@@ -46,8 +46,8 @@ struct Expert {
 struct Selection {
   std::string name;
   std::vector<SelectionItem> items;
-  std::vector<Expert> experts;                ///< empty: use `capacity_hours` as one pool
-  std::optional<double> capacity_hours;       ///< the pool when there are no experts
+  std::vector<Expert> experts;           ///< empty: use `capacity_hours` as one pool
+  std::optional<double> capacity_hours;  ///< the pool when there are no experts
   std::int64_t min_items_per_expert = 0;
   /// Length of the "top-N cut" to compare with; 0 = the longest prefix of the ranking
   /// (pinned first, then by score) that can still be assigned.
@@ -78,8 +78,8 @@ struct TopNCut {
   std::int64_t n = 0;
   std::vector<std::string> selected;
   double total_score = 0;
-  bool feasible = true;   ///< false when the first N cannot be assigned within the hours
-  double lost = 0;        ///< optimum − total_score of the cut
+  bool feasible = true;  ///< false when the first N cannot be assigned within the hours
+  double lost = 0;       ///< optimum − total_score of the cut
   std::vector<std::pair<std::string, std::vector<std::string>>> assignment;
 };
 

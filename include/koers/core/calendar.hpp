@@ -65,13 +65,17 @@ inline constexpr int calendar_last_year = 9999;
 namespace detail {
 [[noreturn]] inline void bad_date(std::string_view text, const std::string& why) {
   std::string t(text);
-  throw InputError(Errc::invalid_date, "'" + t + "' is not a valid date" + (why.empty() ? "" : " (" + why + ")") +
-                   "; expected YYYY-MM-DD, e.g. 2022-04-12", {t});
+  throw InputError(Errc::invalid_date,
+                   "'" + t + "' is not a valid date" + (why.empty() ? "" : " (" + why + ")") +
+                       "; expected YYYY-MM-DD, e.g. 2022-04-12",
+                   {t});
 }
 inline void check_year(int year) {
   if (year < calendar_first_year || year > calendar_last_year)
-    throw InputError(Errc::invalid_date, "year " + std::to_string(year) + " is outside " +
-                     std::to_string(calendar_first_year) + ".." + std::to_string(calendar_last_year), {std::to_string(year)});
+    throw InputError(Errc::invalid_date,
+                     "year " + std::to_string(year) + " is outside " + std::to_string(calendar_first_year) + ".." +
+                         std::to_string(calendar_last_year),
+                     {std::to_string(year)});
 }
 inline std::int64_t jdn(Date d) { return static_cast<std::int64_t>(d.day_number()); }
 /// Mon–Fri (Boost: 0 = Sunday .. 6 = Saturday).
@@ -97,14 +101,13 @@ inline Date parse_date(std::string_view text) {
   int y = num(0, 4), m = num(5, 2), d = num(8, 2);
   if (m < 1 || m > 12) detail::bad_date(text, "month " + std::to_string(m) + " does not exist");
   if (y < 1400) detail::bad_date(text, "years before 1400 are not supported");
-  int last = boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y), static_cast<unsigned short>(m));
+  int last = boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y),
+                                                                    static_cast<unsigned short>(m));
   if (d < 1 || d > last)
     detail::bad_date(text, std::string(text.substr(0, 7)) + " has days 1.." + std::to_string(last));
   try {
     return Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
-  } catch (const std::out_of_range& e) {
-    detail::bad_date(text, e.what());
-  }
+  } catch (const std::out_of_range& e) { detail::bad_date(text, e.what()); }
 }
 
 /// "2022-04-12". Throws InputError E500 for a special (not-a-date) value.
@@ -114,8 +117,10 @@ inline std::string to_iso(Date d) {
   int y = ymd.year, m = ymd.month.as_number(), dd = ymd.day.as_number();
   std::string out = "0000-00-00";
   for (int i = 3; i >= 0; --i, y /= 10) out[static_cast<std::size_t>(i)] = static_cast<char>('0' + y % 10);
-  out[5] = static_cast<char>('0' + m / 10); out[6] = static_cast<char>('0' + m % 10);
-  out[8] = static_cast<char>('0' + dd / 10); out[9] = static_cast<char>('0' + dd % 10);
+  out[5] = static_cast<char>('0' + m / 10);
+  out[6] = static_cast<char>('0' + m % 10);
+  out[8] = static_cast<char>('0' + dd / 10);
+  out[9] = static_cast<char>('0' + dd % 10);
   return out;
 }
 
@@ -124,13 +129,16 @@ struct Period {
   Date start;
   Date end;
   Period(Date start_, Date end_) : start(start_), end(end_) {
-    if (start.is_special() || end.is_special()) throw InputError(Errc::invalid_date, "a period needs two real dates", {});
+    if (start.is_special() || end.is_special())
+      throw InputError(Errc::invalid_date, "a period needs two real dates", {});
     if (end < start)
       throw InputError(Errc::invalid_period, "period " + to_iso(start) + ".." + to_iso(end) + " ends before it starts",
                        {to_iso(start) + ".." + to_iso(end)});
   }
   /// From two ISO dates (E500 for a bad date, E501 for an end before the start).
-  static Period parse(std::string_view start, std::string_view end) { return Period(parse_date(start), parse_date(end)); }
+  static Period parse(std::string_view start, std::string_view end) {
+    return Period(parse_date(start), parse_date(end));
+  }
   /// 1 January .. 31 December of `year`.
   static Period year(int year) {
     detail::check_year(year);
@@ -155,7 +163,8 @@ inline Ratio weeks(const Period& p) {
 inline std::int64_t weekdays(const Period& p) {
   std::int64_t n = p.days();
   std::int64_t count = (n / 7) * 5;
-  for (Date d = p.start + boost::gregorian::days(static_cast<long>((n / 7) * 7)); !(p.end < d); d += boost::gregorian::days(1))
+  for (Date d = p.start + boost::gregorian::days(static_cast<long>((n / 7) * 7)); !(p.end < d);
+       d += boost::gregorian::days(1))
     if (detail::weekday(d)) ++count;
   return count;
 }
@@ -181,9 +190,9 @@ struct Holiday {
 
 /// Which national rules a calendar applies.
 struct CalendarRules {
-  bool national = true;        ///< false: no public holidays at all (variant "none")
-  bool good_friday = true;     ///< Goede Vrijdag is a day off
-  int liberation_every = 1;    ///< Bevrijdingsdag in years divisible by this (1 every year, 5 lustrum, 0 never)
+  bool national = true;      ///< false: no public holidays at all (variant "none")
+  bool good_friday = true;   ///< Goede Vrijdag is a day off
+  int liberation_every = 1;  ///< Bevrijdingsdag in years divisible by this (1 every year, 5 lustrum, 0 never)
   friend bool operator==(const CalendarRules&, const CalendarRules&) = default;
 };
 
@@ -227,7 +236,8 @@ class HolidayCalendar {
     Holiday h{date, std::move(name)};
     if (std::find(extra_.begin(), extra_.end(), h) == extra_.end()) {
       extra_.push_back(std::move(h));
-      std::stable_sort(extra_.begin(), extra_.end(), [](const Holiday& a, const Holiday& b) { return a.date < b.date; });
+      std::stable_sort(extra_.begin(), extra_.end(),
+                       [](const Holiday& a, const Holiday& b) { return a.date < b.date; });
     }
     return *this;
   }
@@ -285,8 +295,10 @@ class HolidayCalendar {
     std::vector<Holiday> out;
     for (auto& h : holidays(p)) {
       if (weekdays_only && !detail::weekday(h.date)) continue;
-      if (!out.empty() && out.back().date == h.date) out.back().name += " / " + h.name;
-      else out.push_back(std::move(h));
+      if (!out.empty() && out.back().date == h.date)
+        out.back().name += " / " + h.name;
+      else
+        out.push_back(std::move(h));
     }
     return out;
   }
@@ -324,16 +336,25 @@ class HolidayCalendar {
   /// Hours over the period for someone who frees `hours_per_week` (≥ 0) hours a week, exactly:
   /// working days × hours_per_week / 5, reduced. 2022 at 4 h/week: 253 × 4/5 = 1012/5 = 202.4 h.
   Ratio hours(const Period& p, Ratio hours_per_week) const {
-    if (hours_per_week.den == 0) throw InputError(Errc::invalid_fraction, "hours_per_week has a zero denominator", {"hours_per_week"});
-    detail::i128 num = static_cast<detail::i128>(hours_per_week.num), den = static_cast<detail::i128>(hours_per_week.den);
-    if (den < 0) { num = -num; den = -den; }
+    if (hours_per_week.den == 0)
+      throw InputError(Errc::invalid_fraction, "hours_per_week has a zero denominator", {"hours_per_week"});
+    detail::i128 num = static_cast<detail::i128>(hours_per_week.num),
+                 den = static_cast<detail::i128>(hours_per_week.den);
+    if (den < 0) {
+      num = -num;
+      den = -den;
+    }
     if (num < 0)
-      throw InputError(Errc::invalid_hours, "hours_per_week must not be negative (got " + hours_per_week.to_string() + ")",
+      throw InputError(Errc::invalid_hours,
+                       "hours_per_week must not be negative (got " + hours_per_week.to_string() + ")",
                        {"hours_per_week"});
     num *= working_days(p);
     den *= 5;
     const detail::i128 a = detail::gcd128(num, den);
-    if (a > 1) { num /= a; den /= a; }
+    if (a > 1) {
+      num /= a;
+      den /= a;
+    }
     auto fits = [](detail::i128 v) { return v <= std::numeric_limits<std::int64_t>::max(); };
     if (!fits(num) || !fits(den)) throw InputError(Errc::invalid_hours, "hours out of range", {"hours_per_week"});
     return Ratio{static_cast<std::int64_t>(num), static_cast<std::int64_t>(den)};
@@ -342,7 +363,8 @@ class HolidayCalendar {
   /// 2022 at 4 h/week: 202400.
   std::int64_t milli_hours(const Period& p, Ratio hours_per_week) const {
     Ratio h = hours(p, hours_per_week);
-    return static_cast<std::int64_t>(koers::detail::divide(static_cast<detail::i128>(h.num) * 1000, h.den, Rounding::half_even));
+    return static_cast<std::int64_t>(
+        koers::detail::divide(static_cast<detail::i128>(h.num) * 1000, h.den, Rounding::half_even));
   }
 
   friend bool operator==(const HolidayCalendar&, const HolidayCalendar&) = default;

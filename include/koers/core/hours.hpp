@@ -25,9 +25,15 @@ namespace koers {
 /// n/d in lowest terms with d > 0 (E503 for d == 0, E502 naming `element` when it does not fit int64).
 inline Ratio exact_ratio(detail::i128 n, detail::i128 d, const std::string& element = "hours") {
   if (d == 0) throw InputError(Errc::invalid_fraction, element + ": a fraction with a zero denominator", {element});
-  if (d < 0) { n = -n; d = -d; }
+  if (d < 0) {
+    n = -n;
+    d = -d;
+  }
   detail::i128 g = detail::gcd128(n, d);
-  if (g > 1) { n /= g; d /= g; }
+  if (g > 1) {
+    n /= g;
+    d /= g;
+  }
   constexpr detail::i128 hi = std::numeric_limits<std::int64_t>::max();
   if (n > hi || n < -hi || d > hi) throw InputError(Errc::invalid_hours, element + ": hours out of range", {element});
   return Ratio{static_cast<std::int64_t>(n), static_cast<std::int64_t>(d)};
@@ -46,8 +52,8 @@ inline Ratio ratio_mul(Ratio a, Ratio b, const std::string& element = "hours") {
   detail::i128 g1 = detail::gcd128(a.num, b.den), g2 = detail::gcd128(b.num, a.den);
   if (g1 == 0) g1 = 1;
   if (g2 == 0) g2 = 1;
-  return exact_ratio((static_cast<detail::i128>(a.num) / g1) * (b.num / g2), (static_cast<detail::i128>(a.den) / g2) * (b.den / g1),
-                     element);
+  return exact_ratio((static_cast<detail::i128>(a.num) / g1) * (b.num / g2),
+                     (static_cast<detail::i128>(a.den) / g2) * (b.den / g1), element);
 }
 /// a / b (E503 when b is 0).
 inline Ratio ratio_div(Ratio a, Ratio b, const std::string& element = "hours") {
@@ -75,13 +81,18 @@ inline Ratio parse_hours(std::string_view text, const std::string& element = "ho
     bool digits = false, point = false, ok = i < part.size();
     for (; ok && i < part.size(); ++i) {
       char c = part[i];
-      if (c >= '0' && c <= '9') digits = true;
-      else if ((c == '.' || c == ',') && !point) point = true;
-      else ok = false;
+      if (c >= '0' && c <= '9')
+        digits = true;
+      else if ((c == '.' || c == ',') && !point)
+        point = true;
+      else
+        ok = false;
     }
     if (!ok || !digits) {
-      throw InputError(code, element + ": '" + s + "' is not " +
-                       (code == Errc::invalid_fraction ? "a fraction such as \"10/3\"" : "a number of hours such as \"2.5\" or \"10/3\""),
+      throw InputError(code,
+                       element + ": '" + s + "' is not " +
+                           (code == Errc::invalid_fraction ? "a fraction such as \"10/3\""
+                                                           : "a number of hours such as \"2.5\" or \"10/3\""),
                        {element});
     }
     try {
@@ -91,7 +102,9 @@ inline Ratio parse_hours(std::string_view text, const std::string& element = "ho
       throw InputError(Errc::invalid_hours, element + ": '" + s + "' is out of range", {element});
     }
   };
-  if (s.empty()) throw InputError(Errc::invalid_hours, element + ": empty; give hours such as \"4\", \"2.5\" or \"10/3\"", {element});
+  if (s.empty())
+    throw InputError(Errc::invalid_hours, element + ": empty; give hours such as \"4\", \"2.5\" or \"10/3\"",
+                     {element});
   Ratio v;
   std::size_t slash = s.find('/');
   if (slash == std::string::npos) {
@@ -101,10 +114,12 @@ inline Ratio parse_hours(std::string_view text, const std::string& element = "ho
     if (a.empty() || c.empty() || c.find('/') != std::string::npos)
       throw InputError(Errc::invalid_fraction, element + ": '" + s + "' is not a fraction such as \"10/3\"", {element});
     Ratio n = decimal(a, Errc::invalid_fraction), d = decimal(c, Errc::invalid_fraction);
-    if (d.num == 0) throw InputError(Errc::invalid_fraction, element + ": '" + s + "' has a zero denominator", {element});
+    if (d.num == 0)
+      throw InputError(Errc::invalid_fraction, element + ": '" + s + "' has a zero denominator", {element});
     v = ratio_div(n, d, element);
   }
-  if (v.num < 0) throw InputError(Errc::invalid_hours, element + ": hours must not be negative (got '" + s + "')", {element});
+  if (v.num < 0)
+    throw InputError(Errc::invalid_hours, element + ": hours must not be negative (got '" + s + "')", {element});
   return v;
 }
 
@@ -127,7 +142,10 @@ inline std::string to_decimal_string(Ratio r, int places = 2) {
   detail::i128 whole = q / scale, frac = q % scale;
   auto digits = [](detail::i128 v) {
     std::string t;
-    do { t.insert(t.begin(), static_cast<char>('0' + static_cast<int>(v % 10))); v /= 10; } while (v > 0);
+    do {
+      t.insert(t.begin(), static_cast<char>('0' + static_cast<int>(v % 10)));
+      v /= 10;
+    } while (v > 0);
     return t;
   };
   std::string out = (neg && q != 0 ? "-" : "") + digits(whole);
@@ -147,9 +165,12 @@ struct Capacity {
 };
 inline Capacity capacity(const HolidayCalendar& cal, const Period& p, Ratio hours_per_week, std::int64_t experts = 1) {
   if (experts < 1)
-    throw InputError(Errc::invalid_value, "experts must be at least 1 (got " + std::to_string(experts) + ")", {"experts"});
+    throw InputError(Errc::invalid_value, "experts must be at least 1 (got " + std::to_string(experts) + ")",
+                     {"experts"});
   Ratio h = exact_ratio(hours_per_week.num, hours_per_week.den, "hours_per_week");
-  if (h.num < 0) throw InputError(Errc::invalid_hours, "hours_per_week must not be negative (got " + h.to_string() + ")", {"hours_per_week"});
+  if (h.num < 0)
+    throw InputError(Errc::invalid_hours, "hours_per_week must not be negative (got " + h.to_string() + ")",
+                     {"hours_per_week"});
   std::int64_t wd = cal.working_days(p);
   return {ratio_mul(ratio_mul(h, Ratio{wd, 5}, "hours_per_week"), Ratio{experts, 1}, "hours_per_week"), wd, 0};
 }

@@ -72,7 +72,10 @@ inline std::string describe_char(std::string_view t, std::size_t i) {
 inline detail::i128 divide(detail::i128 n, detail::i128 d, Rounding r) {
   detail::i128 q = n / d, rem = n % d;
   if (rem == 0) return q;
-  if (rem < 0) { q -= 1; rem += d; }  // now floor division, 0 < rem < d
+  if (rem < 0) {
+    q -= 1;
+    rem += d;
+  }  // now floor division, 0 < rem < d
   switch (r) {
     case Rounding::floor: return q;
     case Rounding::ceil: return q + 1;
@@ -92,9 +95,15 @@ class Money {
  public:
   constexpr Money() = default;
   /// An amount of `cents` cents.
-  static constexpr Money from_cents(std::int64_t cents) { Money m; m.cents_ = cents; return m; }
+  static constexpr Money from_cents(std::int64_t cents) {
+    Money m;
+    m.cents_ = cents;
+    return m;
+  }
   /// Whole euros.
-  static Money from_euros(std::int64_t euros) { return from_cents(detail::checked(static_cast<detail::i128>(euros) * 100, "from_euros")); }
+  static Money from_euros(std::int64_t euros) {
+    return from_cents(detail::checked(static_cast<detail::i128>(euros) * 100, "from_euros"));
+  }
   /// Parse "€ 314.777,00", "314.777,00", "357451,62", "314777.00", "-12,5", "€1.000": Dutch grouping
   /// dots and decimal comma, or plain decimal point. At most two decimals. Throws InputError
   /// (Errc::money_parse) naming the text, or Errc::money_overflow.
@@ -107,19 +116,28 @@ class Money {
   std::string to_decimal() const;
 
   friend constexpr auto operator<=>(const Money&, const Money&) = default;
-  friend Money operator+(Money a, Money b) { return from_cents(detail::checked(static_cast<detail::i128>(a.cents_) + b.cents_, "addition")); }
-  friend Money operator-(Money a, Money b) { return from_cents(detail::checked(static_cast<detail::i128>(a.cents_) - b.cents_, "subtraction")); }
+  friend Money operator+(Money a, Money b) {
+    return from_cents(detail::checked(static_cast<detail::i128>(a.cents_) + b.cents_, "addition"));
+  }
+  friend Money operator-(Money a, Money b) {
+    return from_cents(detail::checked(static_cast<detail::i128>(a.cents_) - b.cents_, "subtraction"));
+  }
   Money operator-() const { return from_cents(detail::checked(-static_cast<detail::i128>(cents_), "negation")); }
   Money& operator+=(Money o) { return *this = *this + o; }
   Money& operator-=(Money o) { return *this = *this - o; }
   /// Exact multiplication by a whole number (participants, runs).
-  friend Money operator*(Money a, std::int64_t k) { return from_cents(detail::checked(static_cast<detail::i128>(a.cents_) * k, "multiplication")); }
+  friend Money operator*(Money a, std::int64_t k) {
+    return from_cents(detail::checked(static_cast<detail::i128>(a.cents_) * k, "multiplication"));
+  }
   friend Money operator*(std::int64_t k, Money a) { return a * k; }
   /// amount × ratio, rounded to whole cents by `rounding`.
   Money scaled(Ratio r, Rounding rounding = Rounding::half_even) const {
     if (r.den == 0) throw InputError(Errc::invalid_argument, "ratio with zero denominator");
     detail::i128 n = static_cast<detail::i128>(cents_) * r.num, d = r.den;
-    if (d < 0) { n = -n; d = -d; }
+    if (d < 0) {
+      n = -n;
+      d = -d;
+    }
     return from_cents(detail::checked(detail::divide(n, d, rounding), "scaling"));
   }
   /// Split into parts proportional to non-negative integer weights by the largest-remainder
@@ -147,9 +165,13 @@ inline Ratio Ratio::parse(std::string_view text) {
   size_t i = 0;
   while (i < s.size() && s[i] == ' ') ++i;
   bool neg = false;
-  if (i < s.size() && (s[i] == '-' || s[i] == '+')) { neg = s[i] == '-'; ++i; }
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) {
+    neg = s[i] == '-';
+    ++i;
+  }
   auto too_long = [&] {
-    return InputError(Errc::invalid_value, "'" + s + "' has too many digits for an exact ratio (64-bit numerator and denominator)", {s});
+    return InputError(Errc::invalid_value,
+                      "'" + s + "' has too many digits for an exact ratio (64-bit numerator and denominator)", {s});
   };
   constexpr detail::i128 top = std::numeric_limits<std::int64_t>::max();
   detail::i128 num = 0, den = 1;
@@ -159,7 +181,10 @@ inline Ratio Ratio::parse(std::string_view text) {
     char c = s[i];
     if (c >= '0' && c <= '9') {
       digits = true;
-      if (point && c == '0') { ++zeros; continue; }
+      if (point && c == '0') {
+        ++zeros;
+        continue;
+      }
       for (; zeros > 0; --zeros) {
         num *= 10;
         den *= 10;
@@ -171,7 +196,8 @@ inline Ratio Ratio::parse(std::string_view text) {
     } else if ((c == '.' || c == ',') && !point) {
       point = true;
     } else if (c == ' ') {
-      for (; i < s.size(); ++i) if (s[i] != ' ') throw bad();
+      for (; i < s.size(); ++i)
+        if (s[i] != ' ') throw bad();
       break;
     } else {
       throw bad();
@@ -193,14 +219,23 @@ inline Money Money::parse(std::string_view text) {
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x82 &&
-        static_cast<unsigned char>(s[i + 2]) == 0xAC) { i += 2; continue; }
-    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) { ++i; continue; }
+        static_cast<unsigned char>(s[i + 2]) == 0xAC) {
+      i += 2;
+      continue;
+    }
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+      ++i;
+      continue;
+    }
     if (c == ' ' || c == '\t') continue;
     t.push_back(static_cast<char>(c));
   }
   if (t.size() >= 3 && (t.rfind("EUR", 0) == 0)) t = t.substr(3);
   bool neg = false;
-  if (!t.empty() && (t[0] == '-' || t[0] == '+')) { neg = t[0] == '-'; t = t.substr(1); }
+  if (!t.empty() && (t[0] == '-' || t[0] == '+')) {
+    neg = t[0] == '-';
+    t = t.substr(1);
+  }
   if (t.empty()) throw bad("no digits");
   // Decide the decimal separator: a comma is always decimal (Dutch). A dot is decimal only
   // when there is no comma and it is followed by 1-2 digits at the end and is the only dot.
@@ -217,7 +252,8 @@ inline Money Money::parse(std::string_view text) {
   if (frac.size() > 2) throw bad("more than two decimals");
   if (frac == "-") frac = "";  // "€ 12,-"
   for (std::size_t k = 0; k < frac.size(); ++k)
-    if (frac[k] < '0' || frac[k] > '9') throw bad("unexpected character " + detail::describe_char(frac, k) + " in the cents");
+    if (frac[k] < '0' || frac[k] > '9')
+      throw bad("unexpected character " + detail::describe_char(frac, k) + " in the cents");
   // whole part: digits with optional Dutch grouping dots every three digits
   std::string digits;
   if (whole.find('.') != std::string::npos) {
@@ -241,7 +277,8 @@ inline Money Money::parse(std::string_view text) {
   detail::i128 v = 0;
   for (char c : digits) {
     v = v * 10 + (c - '0');
-    if (v > std::numeric_limits<std::int64_t>::max()) throw InputError(Errc::money_overflow, "amount '" + s + "' is out of range", {s});
+    if (v > std::numeric_limits<std::int64_t>::max())
+      throw InputError(Errc::money_overflow, "amount '" + s + "' is out of range", {s});
   }
   v *= 100;
   if (frac.size() >= 1) v += (frac[0] - '0') * 10;
@@ -282,7 +319,8 @@ inline std::vector<Money> Money::allocate(const std::vector<std::int64_t>& weigh
   detail::i128 total = 0;
   for (size_t i = 0; i < weights.size(); ++i) {
     if (weights[i] < 0)
-      throw InputError(Errc::invalid_argument, "allocation weight " + std::to_string(i) + " is negative", {std::to_string(i)});
+      throw InputError(Errc::invalid_argument, "allocation weight " + std::to_string(i) + " is negative",
+                       {std::to_string(i)});
     total += weights[i];
   }
   if (total == 0) throw InputError(Errc::invalid_argument, "allocation weights are all zero");

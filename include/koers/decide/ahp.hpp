@@ -52,7 +52,9 @@ enum class Completion {
 };
 
 /// "eigenvector" / "geometric".
-inline std::string to_string(PriorityMethod m) { return m == PriorityMethod::eigenvector ? "eigenvector" : "geometric"; }
+inline std::string to_string(PriorityMethod m) {
+  return m == PriorityMethod::eigenvector ? "eigenvector" : "geometric";
+}
 /// "bozoki" / "none".
 inline std::string to_string(Completion c) { return c == Completion::lambda_max ? "bozoki" : "none"; }
 /// Accepts "eigenvector"/"ev", "geometric"/"geometric_mean"/"rgmm"/"llsm"; E307 otherwise.
@@ -173,8 +175,8 @@ TriadSummary koczkodaj_summary(const PairwiseComparisons& pc, std::size_t keep);
 
 /// The single judgment whose revision lowers λmax most (others kept at their values).
 struct JudgmentRevision {
-  Judgment judgment;          ///< as entered
-  double suggested = 1.0;     ///< the value (a over b) that minimises λmax with the rest fixed
+  Judgment judgment;       ///< as entered
+  double suggested = 1.0;  ///< the value (a over b) that minimises λmax with the rest fixed
   double lambda_max_after = 0.0;
   double cr_after = 0.0;
 };
@@ -186,36 +188,36 @@ struct AhpOptions {
   Completion completion = Completion::lambda_max;
   EigenOptions eigen = {};
   CompletionOptions completion_options = {};
-  std::size_t worst_triads = 10;       ///< triads kept in the result (0: all)
-  bool find_revision = true;           ///< compute AhpResult::revision
-  double cr_threshold = 0.10;          ///< Saaty's 10 % rule, used only for `consistent`
+  std::size_t worst_triads = 10;  ///< triads kept in the result (0: all)
+  bool find_revision = true;      ///< compute AhpResult::revision
+  double cr_threshold = 0.10;     ///< Saaty's 10 % rule, used only for `consistent`
 };
 
 /// Result of one AHP, every intermediate figure included.
 struct AhpResult {
   std::vector<std::string> elements;
-  Eigen::MatrixXd matrix;          ///< the (completed) reciprocal matrix, rows/cols = elements
+  Eigen::MatrixXd matrix;  ///< the (completed) reciprocal matrix, rows/cols = elements
   PriorityMethod priority_method = PriorityMethod::eigenvector;
   Eigen::VectorXd priorities;      ///< by `priority_method`, sum 1
   Eigen::VectorXd eigenvector;     ///< principal eigenvector (sum 1)
   Eigen::VectorXd geometric_mean;  ///< row geometric means (sum 1)
   double lambda_max = 0.0;
-  double ci = 0.0;                 ///< (λmax − n)/(n − 1); 0 for n = 1
-  double cr = 0.0;                 ///< CI / RI; 0 for n < 3
+  double ci = 0.0;  ///< (λmax − n)/(n − 1); 0 for n = 1
+  double cr = 0.0;  ///< CI / RI; 0 for n < 3
   RandomIndex ri;
-  double gci = 0.0;                ///< geometric consistency index with `priorities`
-  bool consistent = true;          ///< cr <= cr_threshold
+  double gci = 0.0;        ///< geometric consistency index with `priorities`
+  bool consistent = true;  ///< cr <= cr_threshold
   double cr_threshold = 0.10;
   int eigen_iterations = 0;
   Completion completion = Completion::lambda_max;
-  std::vector<Judgment> completed; ///< values chosen for missing pairs (empty if none missing)
+  std::vector<Judgment> completed;  ///< values chosen for missing pairs (empty if none missing)
   int completion_cycles = 0;
   std::size_t judged_pairs = 0;
   std::vector<TriadInconsistency> triads;  ///< worst first, at most `worst_triads`
   std::size_t triad_count = 0;             ///< fully judged triads in all
   double koczkodaj_index = 0.0;            ///< max over fully judged triads
   std::optional<JudgmentRevision> revision;
-  std::vector<std::string> warnings;       ///< e.g. "CR 0.142 exceeds 0.10"
+  std::vector<std::string> warnings;  ///< e.g. "CR 0.142 exceeds 0.10"
 
   /// Elements by priority, best first (ties: element order).
   std::vector<std::string> ranking() const;

@@ -50,20 +50,20 @@ struct GroupOptions {
 /// One judge's result.
 struct JudgeResult {
   std::string name;
-  double weight = 0.0;                 ///< normalised
+  double weight = 0.0;  ///< normalised
   std::size_t judged_pairs = 0;
-  std::optional<AhpResult> own;        ///< own AHP; absent when the judge's graph is disconnected
-  double gci = 0.0;                    ///< compatibility with the group priorities (see file doc)
-  std::optional<double> distance;      ///< Euclidean, own vs group priorities
+  std::optional<AhpResult> own;    ///< own AHP; absent when the judge's graph is disconnected
+  double gci = 0.0;                ///< compatibility with the group priorities (see file doc)
+  std::optional<double> distance;  ///< Euclidean, own vs group priorities
   std::optional<double> max_difference;
 };
 
 /// A group AHP.
 struct GroupResult {
   Aggregation aggregation = Aggregation::aij;
-  AhpResult group;                     ///< priorities, λmax, CR, completion of the group
-  std::string consistency_of;          ///< which matrix λmax/CI/CR describe
-  std::vector<JudgeResult> judges;     ///< in input order
+  AhpResult group;                  ///< priorities, λmax, CR, completion of the group
+  std::string consistency_of;       ///< which matrix λmax/CI/CR describe
+  std::vector<JudgeResult> judges;  ///< in input order
   std::vector<std::string> warnings;
 };
 
@@ -79,12 +79,12 @@ PairwiseComparisons aggregate_judgments(const std::vector<std::string>& elements
 /// Two-level hierarchy: criteria weights, local priorities of the alternatives under each
 /// criterion, and the overall (distributive) synthesis Σ_c w_c · local_c.
 struct HierarchyResult {
-  AhpResult criteria;                    ///< or the group result's `group` for judged criteria
+  AhpResult criteria;  ///< or the group result's `group` for judged criteria
   std::optional<GroupResult> criteria_group;
   std::vector<std::string> alternatives;
   std::vector<std::pair<std::string, AhpResult>> local;  ///< one per criterion, criteria order
-  Eigen::VectorXd overall;               ///< sums to 1
-  std::vector<std::string> ranking() const;  ///< alternatives, best first
+  Eigen::VectorXd overall;                               ///< sums to 1
+  std::vector<std::string> ranking() const;              ///< alternatives, best first
 };
 
 /// Synthesise. `local` must hold one comparison set over `alternatives` per criterion

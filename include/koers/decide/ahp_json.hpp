@@ -42,13 +42,14 @@ struct AhpBlock {
 struct AhpDocument {
   std::string name;
   std::string description;
-  AhpBlock block;               ///< the comparisons, or the criteria of a hierarchy
+  AhpBlock block;  ///< the comparisons, or the criteria of a hierarchy
   bool hierarchy = false;
   std::vector<std::string> alternatives;
   std::vector<std::pair<std::string, std::vector<Judgment>>> alternative_judgments;  ///< per criterion
-  GroupOptions options;         ///< aggregation and every AHP option
+  GroupOptions options;  ///< aggregation and every AHP option
   friend bool operator==(const AhpDocument& x, const AhpDocument& y) {
-    const auto& a = x.options; const auto& b = y.options;
+    const auto& a = x.options;
+    const auto& b = y.options;
     return x.name == y.name && x.description == y.description && x.block == y.block && x.hierarchy == y.hierarchy &&
            x.alternatives == y.alternatives && x.alternative_judgments == y.alternative_judgments &&
            a.aggregation == b.aggregation && a.ahp.priorities == b.ahp.priorities && a.ahp.ri_table == b.ahp.ri_table &&

@@ -32,8 +32,8 @@ std::string describe(Normalisation n);
 /// alternative — and a warning naming the criterion is appended to `warnings`.
 /// Throws E302 for `max`/`sum` on a cost criterion with a zero or negative score, E107 for a
 /// benefit `max`/`sum` column with negative scores, E308 for `scale` without a scale.
-Eigen::VectorXd normalise_column(const Eigen::Ref<const Eigen::VectorXd>& x, const Criterion& c,
-                                 Normalisation n, std::vector<std::string>* warnings = nullptr);
+Eigen::VectorXd normalise_column(const Eigen::Ref<const Eigen::VectorXd>& x, const Criterion& c, Normalisation n,
+                                 std::vector<std::string>* warnings = nullptr);
 
 /// Minimum, maximum, sum and sum of squares of a column, in one pass.
 struct ColumnStats {
@@ -48,7 +48,6 @@ ColumnStats column_stats(const Eigen::Ref<const Eigen::VectorXd>& x);
 std::optional<std::pair<double, double>> affine_form(const ColumnStats& s, const Criterion& c, Normalisation n);
 
 /// Normalise every column of the problem's score matrix (benefit-oriented result).
-Eigen::MatrixXd normalise(const DecisionProblem& p, Normalisation n,
-                          std::vector<std::string>* warnings = nullptr);
+Eigen::MatrixXd normalise(const DecisionProblem& p, Normalisation n, std::vector<std::string>* warnings = nullptr);
 
 }  // namespace koers::decide

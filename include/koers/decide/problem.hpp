@@ -76,8 +76,8 @@ struct DecisionProblem {
   /// Row names. Empty = implicit names "A1", "A2", ... for every row of `scores` (what a bare
   /// matrix gets, without building a string per row); see `alternative_name`.
   std::vector<std::string> alternatives;
-  std::vector<Criterion> criteria;        ///< column descriptions
-  Eigen::MatrixXd scores;                 ///< alternatives × criteria
+  std::vector<Criterion> criteria;  ///< column descriptions
+  Eigen::MatrixXd scores;           ///< alternatives × criteria
 
   Eigen::Index n_alternatives() const {
     return alternatives.empty() ? scores.rows() : static_cast<Eigen::Index>(alternatives.size());
@@ -131,11 +131,10 @@ using MatrixView = Eigen::Ref<const Eigen::MatrixXd, 0, Eigen::Stride<Eigen::Dyn
 
 /// Build a problem from a matrix of any layout (row-major NumPy arrays map without a copy;
 /// the problem takes one), weights and directions (names generated as "A1".., "C1.." when
-/// empty — implicit, see `DecisionProblem::alternatives`; an empty weight vector leaves the criteria without weights). Validates.
-DecisionProblem make_problem(const MatrixView& scores,
-                             const Eigen::Ref<const Eigen::VectorXd>& weights,
-                             const std::vector<Direction>& directions,
-                             std::vector<std::string> alternatives = {},
+/// empty — implicit, see `DecisionProblem::alternatives`; an empty weight vector leaves the criteria without weights).
+/// Validates.
+DecisionProblem make_problem(const MatrixView& scores, const Eigen::Ref<const Eigen::VectorXd>& weights,
+                             const std::vector<Direction>& directions, std::vector<std::string> alternatives = {},
                              std::vector<std::string> criteria = {});
 
 }  // namespace koers::decide

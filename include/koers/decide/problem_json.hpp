@@ -27,14 +27,16 @@ struct CriterionText {
   std::optional<std::string> id;
   std::optional<std::string> description;
   /// which PROMETHEE thresholds the file gives (the others are 0 by default)
-  struct { bool q = false, p = false, s = false; } preference_given;
+  struct {
+    bool q = false, p = false, s = false;
+  } preference_given;
 };
 
 /// "method": the ranking method and its parameters, as the file gives them.
 struct MethodSpec {
-  std::string name = "topsis";                ///< wsm, topsis, vikor, promethee2 (also read as "promethee"), spotis
-  std::optional<std::string> normalisation;   ///< none, vector, minmax, max, sum, scale
-  std::optional<double> v;                    ///< VIKOR
+  std::string name = "topsis";               ///< wsm, topsis, vikor, promethee2 (also read as "promethee"), spotis
+  std::optional<std::string> normalisation;  ///< none, vector, minmax, max, sum, scale
+  std::optional<double> v;                   ///< VIKOR
   std::vector<std::pair<std::string, ValueFunction>> value_functions;  ///< by criterion name, in file order
   bool has_value_functions = false;
 };
@@ -42,13 +44,13 @@ struct MethodSpec {
 /// "smaa": the sampling settings, as the file gives them.
 struct SmaaSpec {
   std::optional<std::int64_t> samples, seed, confidence_samples;
-  std::optional<std::string> weights;  ///< uniform, fixed
+  std::optional<std::string> weights;                                        ///< uniform, fixed
   std::vector<std::pair<std::string, std::pair<double, double>>> intervals;  ///< criterion → [lo, hi]
   bool has_intervals = false;
   std::vector<std::pair<std::string, std::string>> orderings;  ///< (a, b): weight of a ≥ weight of b
   bool has_orderings = false;
-  std::optional<std::string> score_model;     ///< none, uniform, normal (set when "scores" is given)
-  std::optional<double> score_spread;         ///< one spread for every cell …
+  std::optional<std::string> score_model;              ///< none, uniform, normal (set when "scores" is given)
+  std::optional<double> score_spread;                  ///< one spread for every cell …
   std::optional<Eigen::MatrixXd> score_spread_matrix;  ///< … or one per cell
 };
 
@@ -59,7 +61,7 @@ struct SensitivitySpec {
 
 /// A koers.decision document: the problem and its settings.
 struct DecisionDocument {
-  DecisionProblem problem;                  ///< alternatives, criteria, scores (not yet validated)
+  DecisionProblem problem;                    ///< alternatives, criteria, scores (not yet validated)
   std::vector<CriterionText> criterion_text;  ///< one per criterion
   std::optional<MethodSpec> method;
   std::optional<SmaaSpec> smaa;

@@ -7,9 +7,9 @@
 /// |-----------------|-----------------------------------------------------------------|-------------|
 /// | `saaty1980`     | Saaty (1980) *The Analytic Hierarchy Process*, McGraw-Hill        | 1..15       |
 /// | `saaty2005`     | Saaty (2005) *Theory and Applications of the ANP*, RWS, p. 31     | 1..15       |
-/// | `donegan-dodd`  | Donegan & Dodd (1991) Math. Comput. Modelling 15(10):135-137      | 1..20, 25, 30, 40, ..., 100 |
-/// | `aguaron`       | Aguarón & Moreno-Jiménez (2003) EJOR 147:137-145                   | 1..16       |
-/// | `tummala-ling`  | Tummala & Ling (1998) Theory and Decision 44:221-230               | 1..15       |
+/// | `donegan-dodd`  | Donegan & Dodd (1991) Math. Comput. Modelling 15(10):135-137      | 1..20, 25, 30, 40, ..., 100
+/// | | `aguaron`       | Aguarón & Moreno-Jiménez (2003) EJOR 147:137-145                   | 1..16       | |
+/// `tummala-ling`  | Tummala & Ling (1998) Theory and Decision 44:221-230               | 1..15       |
 ///
 /// The Tummala–Ling values are those tabulated in pymcdm 1.4.0 (`pymcdm.weights.subjective.AHP.RI_M`),
 /// which cites the paper; the Aguarón values were transcribed from the paper's table and agree with
@@ -65,8 +65,10 @@ inline RandomIndexTable parse_random_index_table(std::string_view s) {
   if (s == "donegan-dodd" || s == "donegan_dodd" || s == "dd") return RandomIndexTable::donegan_dodd;
   if (s == "aguaron" || s == "aguaron2003") return RandomIndexTable::aguaron;
   if (s == "tummala-ling" || s == "tummala_ling") return RandomIndexTable::tummala_ling;
-  throw RankingError(Errc::invalid_method, "unknown random-index table '" + std::string(s) +
-                     "' (known: saaty1980, saaty2005, donegan-dodd, aguaron, tummala-ling)", {std::string(s)});
+  throw RankingError(Errc::invalid_method,
+                     "unknown random-index table '" + std::string(s) +
+                         "' (known: saaty1980, saaty2005, donegan-dodd, aguaron, tummala-ling)",
+                     {std::string(s)});
 }
 
 /// A random index as used: its value and where it came from.
@@ -77,15 +79,15 @@ struct RandomIndex {
   /// "n<3" (RI = 0, CR = 0 by definition), "table", "interpolated" (between two tabulated n),
   /// or "monte-carlo" (beyond the table, or the tummala-ling procedure).
   std::string source;
-  int samples = 0;          ///< Monte-Carlo matrices used (0 when not Monte-Carlo)
-  std::uint64_t seed = 0;   ///< Monte-Carlo seed (0 when not Monte-Carlo)
-  std::string note;         ///< one sentence for a reader
+  int samples = 0;         ///< Monte-Carlo matrices used (0 when not Monte-Carlo)
+  std::uint64_t seed = 0;  ///< Monte-Carlo seed (0 when not Monte-Carlo)
+  std::string note;        ///< one sentence for a reader
 };
 
 /// Options of the Monte-Carlo random index.
 struct MonteCarloOptions {
-  int samples = 0;               ///< 0: 10,000 for n <= 15, then 10,000·(15/n)², at least 500
-  std::uint64_t seed = 1998;     ///< fixed default: same RI on every machine and run
+  int samples = 0;            ///< 0: 10,000 for n <= 15, then 10,000·(15/n)², at least 500
+  std::uint64_t seed = 1998;  ///< fixed default: same RI on every machine and run
 };
 
 /// Mean random consistency index (λmax − n)/(n − 1) of random reciprocal matrices whose upper

@@ -70,27 +70,27 @@ using Choice = std::pair<std::string, std::string>;
 /// The result of a ranking.
 struct Ranking {
   Method method = Method::topsis;
-  std::string normalisation;       ///< the normalisation used ("vector", ..., or the method's own)
-  bool higher_is_better = true;    ///< TOPSIS/WSM/PROMETHEE: higher; VIKOR Q and SPOTIS: lower
-  Eigen::VectorXd weights;         ///< the weights used (normalised to sum 1)
-  Eigen::VectorXd scores;          ///< the method's own index per alternative
-  std::vector<int> ranks;          ///< 1 = best, ties per `tie_rule_text`
-  std::vector<Eigen::Index> order; ///< alternative indices, best first
+  std::string normalisation;        ///< the normalisation used ("vector", ..., or the method's own)
+  bool higher_is_better = true;     ///< TOPSIS/WSM/PROMETHEE: higher; VIKOR Q and SPOTIS: lower
+  Eigen::VectorXd weights;          ///< the weights used (normalised to sum 1)
+  Eigen::VectorXd scores;           ///< the method's own index per alternative
+  std::vector<int> ranks;           ///< 1 = best, ties per `tie_rule_text`
+  std::vector<Eigen::Index> order;  ///< alternative indices, best first
   /// Per alternative and criterion: WSM/TOPSIS weighted normalised value w_j·r_ij (sums to the
   /// WSM score; TOPSIS is not additive); VIKOR w_j·(f*_j − f_ij)/(f*_j − f⁻_j) (sums to S);
   /// PROMETHEE w_j·φ_j (sums to φ); SPOTIS w_j·|x_ij − s*_j|/(hi_j − lo_j) (sums to the distance).
   Eigen::MatrixXd contributions;
   std::string contribution_kind;
-  std::vector<Choice> choices;     ///< every choice made, in order (method, normalisation, parameters, tie rule)
+  std::vector<Choice> choices;  ///< every choice made, in order (method, normalisation, parameters, tie rule)
   std::vector<std::string> warnings;
   // TOPSIS
-  Eigen::VectorXd d_plus, d_minus; ///< distances to the ideal and anti-ideal
+  Eigen::VectorXd d_plus, d_minus;  ///< distances to the ideal and anti-ideal
   // VIKOR
   Eigen::VectorXd S, R, Q;
   double v = 0.5;
-  bool acceptable_advantage = false;   ///< C1: Q(a'') − Q(a') ≥ 1/(m − 1)
-  bool acceptable_stability = false;   ///< C2: a' also best by S or by R
-  std::vector<Eigen::Index> compromise; ///< the compromise set, best first
+  bool acceptable_advantage = false;     ///< C1: Q(a'') − Q(a') ≥ 1/(m − 1)
+  bool acceptable_stability = false;     ///< C2: a' also best by S or by R
+  std::vector<Eigen::Index> compromise;  ///< the compromise set, best first
   // PROMETHEE II
   Eigen::VectorXd phi_plus, phi_minus, phi;
 };

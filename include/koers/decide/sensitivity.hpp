@@ -21,10 +21,10 @@ inline constexpr std::int64_t max_sensitivity_cells = 10'000'000;
 
 struct SensitivityOptions {
   RankOptions rank = {};
-  int top_k = 0;              ///< 0: the whole ranking must stay; k > 0: the set of the best k
-  int steps = 20;             ///< sweep grid 0, 1/steps, ..., 1 for each criterion
-  double tolerance = 1e-9;    ///< bisection tolerance on the weight (non-linear methods)
-  double scan_step = 0.001;   ///< grid scan before bisection (non-linear methods), in [1e-6, 0.5]
+  int top_k = 0;             ///< 0: the whole ranking must stay; k > 0: the set of the best k
+  int steps = 20;            ///< sweep grid 0, 1/steps, ..., 1 for each criterion
+  double tolerance = 1e-9;   ///< bisection tolerance on the weight (non-linear methods)
+  double scan_step = 0.001;  ///< grid scan before bisection (non-linear methods), in [1e-6, 0.5]
   /// Called now and then with (rankings done, rankings in all; the total an upper bound until the
   /// end, when done = total). From the calling thread.
   std::function<void(std::size_t done, std::size_t total)> progress = {};
@@ -33,19 +33,20 @@ struct SensitivityOptions {
 /// The weight interval of one criterion.
 struct WeightInterval {
   std::string criterion;
-  double weight = 0;          ///< its current (normalised) weight
-  double lower = 0, upper = 1;  ///< the ranking/top-k set is the same for every weight in [lower, upper] (open at a change)
-  bool exact = true;          ///< true: computed analytically (the method is linear in the weights)
+  double weight = 0;  ///< its current (normalised) weight
+  double lower = 0,
+         upper = 1;   ///< the ranking/top-k set is the same for every weight in [lower, upper] (open at a change)
+  bool exact = true;  ///< true: computed analytically (the method is linear in the weights)
   /// alternatives whose rank (top-k: membership of the set) changes just below `lower` (empty: none, lower = 0)
   std::vector<std::string> changes_at_lower;
   std::vector<std::string> changes_at_upper;  ///< ... just above `upper` (empty: none, upper = 1)
 };
 
 struct SensitivityResult {
-  std::string target;                     ///< "ranking" or "top-k"
+  std::string target;  ///< "ranking" or "top-k"
   int top_k = 0;
-  std::vector<WeightInterval> intervals;  ///< one per criterion, in criterion order
-  Eigen::VectorXd grid;                   ///< weights of the sweep
+  std::vector<WeightInterval> intervals;      ///< one per criterion, in criterion order
+  Eigen::VectorXd grid;                       ///< weights of the sweep
   std::vector<Eigen::MatrixXd> sweep_scores;  ///< per criterion: grid × alternatives
   std::vector<Eigen::MatrixXi> sweep_ranks;   ///< per criterion: grid × alternatives
   std::vector<Choice> choices;

@@ -33,28 +33,30 @@ struct SmaaOptions {
   RankOptions rank = {};
   std::size_t samples = 10'000;
   std::uint64_t seed = 0;
-  unsigned threads = 0;          ///< 0: std::thread::hardware_concurrency()
+  unsigned threads = 0;  ///< 0: std::thread::hardware_concurrency()
   WeightModel weights = WeightModel::uniform;
-  Eigen::VectorXd weight_lower = {};  ///< empty, or one lower bound per criterion
-  Eigen::VectorXd weight_upper = {};  ///< empty, or one upper bound per criterion
+  Eigen::VectorXd weight_lower = {};                                  ///< empty, or one lower bound per criterion
+  Eigen::VectorXd weight_upper = {};                                  ///< empty, or one upper bound per criterion
   std::vector<std::pair<Eigen::Index, Eigen::Index>> orderings = {};  ///< (a, b): w_a ≥ w_b
   ScoreModel scores = ScoreModel::none;
-  Eigen::MatrixXd score_spread = {};  ///< alternatives × criteria half-width (uniform) or sd (normal)
-  std::size_t confidence_samples = 0; ///< score draws per confidence factor; 0 = `samples`
-  std::size_t chunk_size = 1024;      ///< part of the reproducibility: same seed + chunk size = same result
-  std::size_t max_rejections = 1000; ///< give up (E300) when fewer than 1 in this many weight draws is accepted
-  std::size_t ranks = 0;              ///< columns of `acceptability` to fill (ranks 1..ranks); 0 = every rank
+  Eigen::MatrixXd score_spread = {};   ///< alternatives × criteria half-width (uniform) or sd (normal)
+  std::size_t confidence_samples = 0;  ///< score draws per confidence factor; 0 = `samples`
+  std::size_t chunk_size = 1024;       ///< part of the reproducibility: same seed + chunk size = same result
+  std::size_t max_rejections = 1000;   ///< give up (E300) when fewer than 1 in this many weight draws is accepted
+  std::size_t ranks = 0;               ///< columns of `acceptability` to fill (ranks 1..ranks); 0 = every rank
   std::function<void(std::size_t done, std::size_t total)> progress = {};  ///< called after each chunk (any thread)
 };
 
 struct SmaaResult {
-  Eigen::MatrixXd acceptability;    ///< alternatives × ranks (the first `SmaaOptions::ranks`): share of samples at rank r (b_i^r)
+  Eigen::MatrixXd
+      acceptability;  ///< alternatives × ranks (the first `SmaaOptions::ranks`): share of samples at rank r (b_i^r)
   Eigen::MatrixXd central_weights;  ///< alternatives × criteria: mean weight when ranked first (zeros when never first)
   std::vector<bool> has_central;    ///< whether the alternative was ever ranked first
-  Eigen::VectorXd confidence;       ///< p_i^c: share of score draws in which i is first at its central weights (0 when never first)
-  Eigen::VectorXd holistic;         ///< holistic acceptability with meta-weights (m − r)/(m − 1) (Lahdelma & Salminen 2001)
+  Eigen::VectorXd
+      confidence;  ///< p_i^c: share of score draws in which i is first at its central weights (0 when never first)
+  Eigen::VectorXd holistic;  ///< holistic acceptability with meta-weights (m − r)/(m − 1) (Lahdelma & Salminen 2001)
   std::size_t samples = 0;
-  std::size_t weight_draws = 0;     ///< weight draws including rejected ones
+  std::size_t weight_draws = 0;  ///< weight draws including rejected ones
   std::vector<Choice> choices;
   std::vector<std::string> warnings;
 };
@@ -79,9 +81,9 @@ SmaaResult smaa(const DecisionProblem& p, const SmaaOptions& o = {});
 /// draws (the selection's `selection_probability` solves one selection per draw). Throws what
 /// `smaa` throws for the sampling model.
 struct SmaaDraws {
-  Eigen::MatrixXd weights;             ///< samples × criteria, each row sums to 1
-  std::vector<Eigen::MatrixXd> scores; ///< empty without a score model; else one matrix per sample
-  std::size_t weight_draws = 0;        ///< weight draws including rejected ones
+  Eigen::MatrixXd weights;              ///< samples × criteria, each row sums to 1
+  std::vector<Eigen::MatrixXd> scores;  ///< empty without a score model; else one matrix per sample
+  std::size_t weight_draws = 0;         ///< weight draws including rejected ones
   std::vector<Choice> choices;
   std::vector<std::string> warnings;
 };

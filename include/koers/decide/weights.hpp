@@ -30,10 +30,10 @@ WeightMethod weight_method_from_string(std::string_view s);
 /// Weights with the figures they come from.
 struct WeightsResult {
   WeightMethod method = WeightMethod::entropy;
-  Eigen::VectorXd weights;   ///< per criterion, sums to 1
-  Eigen::VectorXd measure;   ///< entropy: divergence 1 − E_j; critic: C_j; std: σ_j; merec: removal effect E_j
-  Eigen::VectorXd entropy;   ///< entropy only: E_j
-  Eigen::MatrixXd correlation; ///< critic only: Pearson r between normalised columns
+  Eigen::VectorXd weights;      ///< per criterion, sums to 1
+  Eigen::VectorXd measure;      ///< entropy: divergence 1 − E_j; critic: C_j; std: σ_j; merec: removal effect E_j
+  Eigen::VectorXd entropy;      ///< entropy only: E_j
+  Eigen::MatrixXd correlation;  ///< critic only: Pearson r between normalised columns
   std::vector<Choice> choices;
   std::vector<std::string> warnings;
 };

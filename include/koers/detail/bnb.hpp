@@ -48,22 +48,22 @@ namespace koers::detail {
 struct BnbModel {
   int n = 0;
   bool coverage = false;
-  std::vector<std::int64_t> value;             ///< additive objective per item
-  std::vector<std::vector<int>> covers;        ///< coverage: goal indices per item (no repeats)
-  std::vector<std::int64_t> weight;            ///< coverage: goal weights (≥ 0)
+  std::vector<std::int64_t> value;       ///< additive objective per item
+  std::vector<std::vector<int>> covers;  ///< coverage: goal indices per item (no repeats)
+  std::vector<std::int64_t> weight;      ///< coverage: goal weights (≥ 0)
   int n_res = 0;
-  std::vector<int> res;                        ///< resource per item, −1 none
-  std::vector<std::int64_t> cost;              ///< ≥ 0
-  std::vector<std::int64_t> cap;               ///< per resource
-  std::vector<std::vector<int>> groups;        ///< item indices (no repeats)
+  std::vector<int> res;                  ///< resource per item, −1 none
+  std::vector<std::int64_t> cost;        ///< ≥ 0
+  std::vector<std::int64_t> cap;         ///< per resource
+  std::vector<std::vector<int>> groups;  ///< item indices (no repeats)
   std::vector<std::int64_t> group_max;
-  std::vector<std::pair<int, int>> needs;      ///< (a, b): a needs b
+  std::vector<std::pair<int, int>> needs;  ///< (a, b): a needs b
   /// (a, b): x_a ≤ x_b as well, but only propagated (neither dualised nor a coupling): for
   /// dominance rules that keep at least one optimal selection (the selection's "a process of
   /// more score and no more hours goes first"). Not with stream decomposition (the pooled
   /// knapsack search of resources ignores them — which stays exact, only less pruned).
   std::vector<std::pair<int, int>> implies;
-  std::vector<signed char> fix;                ///< per item: −1 free, 0, 1 (empty: all free)
+  std::vector<signed char> fix;  ///< per item: −1 free, 0, 1 (empty: all free)
   std::int64_t min_count = 0;
   /// Leaf oracle: 1 accept, 0 reject, −1 unknown (its own limit: the result is not a proof).
   std::function<int(const std::vector<signed char>&)> accept;
@@ -177,8 +177,8 @@ class Solver {
   std::vector<int> free_list_;             // root-free items
   std::vector<int> gord_;                  // additive branching order
   std::int64_t D_ = 1;
-  std::vector<std::int64_t> W_;            // D·weight
-  Lag lag_[2];                             // A: all multipliers; B: coverage only
+  std::vector<std::int64_t> W_;  // D·weight
+  Lag lag_[2];                   // A: all multipliers; B: coverage only
   int nlag_ = 1;
   // state
   std::vector<signed char> x_;
@@ -200,12 +200,12 @@ class Solver {
   // Every list keeps the order of the structure it filters, so sums and sorts see the items in
   // the same order as the general code (bound_of) does.
   struct Frozen {
-    std::vector<int> open;                   // goals open and coverable (covcnt 0, freecov > 0), ascending
-    std::vector<int> open_off, open_items;   // per open goal: its free items (goal_items_ order)
+    std::vector<int> open;                         // goals open and coverable (covcnt 0, freecov > 0), ascending
+    std::vector<int> open_off, open_items;         // per open goal: its free items (goal_items_ order)
     std::vector<int> items, item_off, item_goals;  // free items of free_list_: their uncovered goals
-    std::vector<int> sel;                    // selected items
-    std::vector<int> nores;                  // free items without a resource (nores_ order)
-    std::vector<std::vector<int>> res;       // per resource: free items that fit (all_res_ order)
+    std::vector<int> sel;                          // selected items
+    std::vector<int> nores;                        // free items without a resource (nores_ order)
+    std::vector<std::vector<int>> res;             // per resource: free items that fit (all_res_ order)
   } fz_;
   // stream decomposition (additive): once every item of a group or needs pair is decided, the
   // free items only share their own resource, and each resource is solved on its own
@@ -342,11 +342,17 @@ class Solver {
         cap -= c;
         sum += L.val[i];
       } else {
-        if (ln) { *ln = L.val[i]; *ld = c; }
+        if (ln) {
+          *ln = L.val[i];
+          *ld = c;
+        }
         return floor_div(sum * c + static_cast<i128>(L.val[i]) * cap, c);
       }
     }
-    if (ln) { *ln = 0; *ld = 1; }
+    if (ln) {
+      *ln = 0;
+      *ld = 1;
+    }
     return sum;
   }
 
@@ -393,31 +399,52 @@ class Solver {
         std::int64_t wt = 0, ww = 0;
         while (b < e) {
           double k = buf_[b].first;
-          if (k > khi) { wt += m_.cost[buf_[b].second]; std::swap(buf_[a++], buf_[b++]); }
-          else if (k < klo) std::swap(buf_[b], buf_[--e]);
-          else { ww += m_.cost[buf_[b].second]; ++b; }
+          if (k > khi) {
+            wt += m_.cost[buf_[b].second];
+            std::swap(buf_[a++], buf_[b++]);
+          } else if (k < klo)
+            std::swap(buf_[b], buf_[--e]);
+          else {
+            ww += m_.cost[buf_[b].second];
+            ++b;
+          }
         }
-        if (wt > c) hi = a;
-        else if (wt + ww > c) { lo = a; hi = b; c -= wt; }
-        else { lo = b; c -= wt + ww; }
+        if (wt > c)
+          hi = a;
+        else if (wt + ww > c) {
+          lo = a;
+          hi = b;
+          c -= wt;
+        } else {
+          lo = b;
+          c -= wt + ww;
+        }
       }
       while (hi - lo > 32) {
         std::size_t mid = lo + (hi - lo) / 2;
-        std::nth_element(buf_.begin() + static_cast<std::ptrdiff_t>(lo), buf_.begin() + static_cast<std::ptrdiff_t>(mid),
+        std::nth_element(buf_.begin() + static_cast<std::ptrdiff_t>(lo),
+                         buf_.begin() + static_cast<std::ptrdiff_t>(mid),
                          buf_.begin() + static_cast<std::ptrdiff_t>(hi), greater);
         std::int64_t w = 0;
         for (std::size_t t = lo; t < mid && w <= c; ++t) w += m_.cost[buf_[t].second];
-        if (w <= c) { c -= w; lo = mid; }
-        else hi = mid;
+        if (w <= c) {
+          c -= w;
+          lo = mid;
+        } else
+          hi = mid;
       }
-      std::sort(buf_.begin() + static_cast<std::ptrdiff_t>(lo), buf_.begin() + static_cast<std::ptrdiff_t>(hi), greater);
+      std::sort(buf_.begin() + static_cast<std::ptrdiff_t>(lo), buf_.begin() + static_cast<std::ptrdiff_t>(hi),
+                greater);
     }
     std::int64_t cap = rem_[r];
     i128 ln = 0, ld = 1, sumv = 0;
     for (auto& [k, i] : buf_) {
       if (m_.cost[i] <= cap) {
         cap -= m_.cost[i];
-        if (xs) { (*xs)[i] = 1.0; sumv += L.val[i]; }
+        if (xs) {
+          (*xs)[i] = 1.0;
+          sumv += L.val[i];
+        }
       } else {
         ln = L.val[i];
         ld = m_.cost[i];
@@ -436,7 +463,8 @@ class Solver {
       if (!L.has_mu) {
         // values are D·value: each resource's own value is a whole number, floor it alone
         i128 b = val_;
-        for (int i : nores_) if (x_[i] == -1 && m_.value[i] > 0) b += m_.value[i];
+        for (int i : nores_)
+          if (x_[i] == -1 && m_.value[i] > 0) b += m_.value[i];
         for (int r = 0; r < m_.n_res; ++r) b += floor_div(dantzig(L, r), D_);
         return static_cast<std::int64_t>(std::min<i128>(b, std::numeric_limits<std::int64_t>::max() / 2));
       }
@@ -487,7 +515,10 @@ class Solver {
 
   // the oracle could not decide the complete selection x_: keep it for accept_again (up to a
   // memory cap; past it, or without accept_again, it stays undecided)
-  struct Pending { std::int64_t v; std::vector<int> sel; };
+  struct Pending {
+    std::int64_t v;
+    std::vector<int> sel;
+  };
   std::vector<Pending> pending_;
   std::size_t pending_ints_ = 0;
   static constexpr std::size_t max_pending_ints = std::size_t(1) << 24;  // 64 MB of indices
@@ -495,7 +526,8 @@ class Solver {
     if (m_.accept_again && pending_ints_ + static_cast<std::size_t>(nsel_) <= max_pending_ints) {
       Pending p{val_, {}};
       p.sel.reserve(static_cast<std::size_t>(nsel_));
-      for (int i = 0; i < n_; ++i) if (x_[i] == 1) p.sel.push_back(i);
+      for (int i = 0; i < n_; ++i)
+        if (x_[i] == 1) p.sel.push_back(i);
       pending_ints_ += p.sel.size();
       pending_.push_back(std::move(p));
       return;
@@ -515,8 +547,12 @@ class Solver {
         for (int i : p.sel) y[i] = 1;
         a = m_.accept_again(y);
       }
-      if (a == 1) record(p.v, y);
-      else if (a == -1) { unproven_ = true; unproven_val_ = std::max(unproven_val_, p.v); }
+      if (a == 1)
+        record(p.v, y);
+      else if (a == -1) {
+        unproven_ = true;
+        unproven_val_ = std::max(unproven_val_, p.v);
+      }
     }
     pending_.clear();
   }
@@ -542,8 +578,10 @@ class Solver {
       v += m_.value[i];
       if (m_.res[i] >= 0) used[static_cast<std::size_t>(m_.res[i])] += m_.cost[i];
     }
-    for (int r = 0; r < m_.n_res; ++r) if (used[static_cast<std::size_t>(r)] > m_.cap[r]) return;
-    for (auto [a, b] : m_.needs) if (y[a] == 1 && y[b] != 1) return;
+    for (int r = 0; r < m_.n_res; ++r)
+      if (used[static_cast<std::size_t>(r)] > m_.cap[r]) return;
+    for (auto [a, b] : m_.needs)
+      if (y[a] == 1 && y[b] != 1) return;
     for (std::size_t g = 0; g < m_.groups.size(); ++g) {
       std::int64_t k = 0;
       for (int i : m_.groups[g]) k += y[i] == 1;
@@ -564,7 +602,8 @@ class Solver {
       if (x_[i] == -1) ok = assign(i, 0);
     if (ok && nsel_ >= m_.min_count && val_ >= need()) {
       a = m_.accept ? m_.accept(x_) : 1;
-      if (a == 1) record(val_);
+      if (a == 1)
+        record(val_);
       else {
         if (a == -1) note_undecided();
         try_repair();
@@ -607,7 +646,10 @@ class Solver {
       double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
       if (s >= o_.time_limit) return stop(BnbStop::time_limit);
     }
-    if (phase_end_ > 0 && nodes_ >= phase_end_) { phase_hit_ = true; return true; }
+    if (phase_end_ > 0 && nodes_ >= phase_end_) {
+      phase_hit_ = true;
+      return true;
+    }
     return false;
   }
   BnbStop stop_ = BnbStop::none;  // the first user limit (or cancel) that stopped the search
@@ -645,7 +687,8 @@ class Solver {
   std::int64_t gain(int i) const {  // real marginal value of adding i alone
     if (!m_.coverage) return m_.value[i];
     std::int64_t g = 0;
-    for (int q : m_.covers[i]) if (covcnt_[q] == 0) g += m_.weight[q];
+    for (int q : m_.covers[i])
+      if (covcnt_[q] == 0) g += m_.weight[q];
     return g;
   }
 
@@ -681,10 +724,18 @@ class Solver {
       if (m_.res[i] >= 0 && m_.cost[i] > rem_[m_.res[i]]) continue;
       if (L.val[i] > 0) {
         if (gain(i) <= 0 && !L.has_mu) continue;
-        if (best < 0 || ratio_greater(L.val[i], m_.cost[i], bv, bc)) { best = i; bv = L.val[i]; bc = m_.cost[i]; }
+        if (best < 0 || ratio_greater(L.val[i], m_.cost[i], bv, bc)) {
+          best = i;
+          bv = L.val[i];
+          bc = m_.cost[i];
+        }
       } else if (best < 0) {
         std::int64_t g = gain(i);
-        if (g > 0 && (fallback < 0 || ratio_greater(g, m_.cost[i], fv, fc))) { fallback = i; fv = g; fc = m_.cost[i]; }
+        if (g > 0 && (fallback < 0 || ratio_greater(g, m_.cost[i], fv, fc))) {
+          fallback = i;
+          fv = g;
+          fc = m_.cost[i];
+        }
       }
     }
     return best >= 0 ? best : fallback;
@@ -710,7 +761,8 @@ class Solver {
       int a = leaf();
       if (m_.accept && (a == 0 || a == -1)) {
         std::vector<int> rest;
-        for (int k = 0; k < n_; ++k) if (x_[k] == -1) rest.push_back(k);
+        for (int k = 0; k < n_; ++k)
+          if (x_[k] == -1) rest.push_back(k);
         extend(rest, 0);
         return;
       }
@@ -749,7 +801,10 @@ class Solver {
           if (x_[k] == -1) ok = assign(k, 0);
         if (ok && val_ == best_ && nsel_ >= m_.min_count) {
           int a = m_.accept ? m_.accept(x_) : 1;
-          if (a == 1) { tie_ = true; alt_ = x_; }
+          if (a == 1) {
+            tie_ = true;
+            alt_ = x_;
+          }
         }
       }
       undo(mark);
@@ -775,8 +830,11 @@ class Solver {
       if (x_[i] != -1) continue;
       std::int64_t c = m_.cost[i];
       if (c > rem_[r]) continue;
-      if (c <= cap) { cap -= c; sum += m_.value[i]; }
-      else return floor_div(sum * c + static_cast<i128>(m_.value[i]) * cap, c);
+      if (c <= cap) {
+        cap -= c;
+        sum += m_.value[i];
+      } else
+        return floor_div(sum * c + static_cast<i128>(m_.value[i]) * cap, c);
     }
     return sum;
   }
@@ -805,13 +863,19 @@ class Solver {
   // Horowitz–Sahni over the free items of one resource (no coupling left)
   void sub(Sub& s, std::size_t k, i128 cur) {
     ++nodes_;
-    if (limit_hit()) { aborted_ = true; return; }
+    if (limit_hit()) {
+      aborted_ = true;
+      return;
+    }
     i128 nd = !s.have ? s.thr : ((o_.find_ties && !s.tie && !o_.target) ? s.v : s.v + 1);
     if (cur + sub_bound(s.r, k) < nd) return;
     const auto& o = pord_[s.r];
     std::size_t j = k;
     while (j < o.size() && (x_[o[j]] != -1 || m_.cost[o[j]] > rem_[s.r])) ++j;
-    if (j == o.size()) { sub_leaf(s, cur); return; }
+    if (j == o.size()) {
+      sub_leaf(s, cur);
+      return;
+    }
     int i = o[j];
     x_[i] = 1;
     rem_[s.r] -= m_.cost[i];
@@ -831,12 +895,17 @@ class Solver {
     int zero_nores = -1;
     for (int i : nores_)
       if (x_[i] == -1) {
-        if (m_.value[i] > 0) assign(i, 1);
-        else if (m_.value[i] == 0 && zero_nores < 0) zero_nores = i;
+        if (m_.value[i] > 0)
+          assign(i, 1);
+        else if (m_.value[i] == 0 && zero_nores < 0)
+          zero_nores = i;
       }
     std::vector<i128> ubr(m_.n_res);
     i128 rest = 0;
-    for (int r = 0; r < m_.n_res; ++r) { ubr[r] = sub_bound(r, 0); rest += ubr[r]; }
+    for (int r = 0; r < m_.n_res; ++r) {
+      ubr[r] = sub_bound(r, 0);
+      rest += ubr[r];
+    }
     i128 acc = val_;
     std::vector<Sub> subs(m_.n_res);
     int tie_res = -1;
@@ -846,8 +915,15 @@ class Solver {
       s.r = r;
       s.thr = static_cast<i128>(need()) - acc - rest;
       sub(s, 0, 0);
-      if (aborted_) { open_bound_ = std::max(open_bound_, ub); undo(mark); return; }
-      if (!s.have) { undo(mark); return; }
+      if (aborted_) {
+        open_bound_ = std::max(open_bound_, ub);
+        undo(mark);
+        return;
+      }
+      if (!s.have) {
+        undo(mark);
+        return;
+      }
       acc += s.v;
       if (s.tie && tie_res < 0) tie_res = r;
     }
@@ -897,13 +973,20 @@ class Solver {
         if (m_.res[i] >= 0 && m_.cost[i] > rem_[m_.res[i]]) continue;
         i128 v = gain(i);
         if (v <= 0) continue;
-        if (bi < 0 || ratio_greater(v, m_.cost[i], bv, bc)) { bi = i; bv = v; bc = m_.cost[i]; }
+        if (bi < 0 || ratio_greater(v, m_.cost[i], bv, bc)) {
+          bi = i;
+          bv = v;
+          bc = m_.cost[i];
+        }
       }
       if (bi < 0) break;
       std::size_t mk = trail_.size();
       if (!assign(bi, 1)) {
         undo(mk);
-        if (!assign(bi, 0)) { undo(mk); break; }
+        if (!assign(bi, 0)) {
+          undo(mk);
+          break;
+        }
       }
     }
     offer_completion();
@@ -928,7 +1011,8 @@ class Solver {
   }
   std::vector<int> sorted_free(const std::vector<std::int64_t>& v) const {
     std::vector<int> o = free_list_;
-    std::stable_sort(o.begin(), o.end(), [&](int a, int b) { return ratio_greater(v[a], m_.cost[a], v[b], m_.cost[b]); });
+    std::stable_sort(o.begin(), o.end(),
+                     [&](int a, int b) { return ratio_greater(v[a], m_.cost[a], v[b], m_.cost[b]); });
     return o;
   }
 
@@ -945,7 +1029,8 @@ class Solver {
       for (int i : m_.groups[g]) L.adj[i] -= L.mgrp[g];
     }
     L.ladj = 0;
-    for (int i = 0; i < n_; ++i) if (x_[i] == 1) L.ladj += L.adj[i];
+    for (int i = 0; i < n_; ++i)
+      if (x_[i] == 1) L.ladj += L.adj[i];
     if (!m_.coverage)
       for (int i = 0; i < n_; ++i) L.val[i] = m_.value[i] * D_ + L.adj[i];
   }
@@ -959,7 +1044,8 @@ class Solver {
     for (std::size_t g = 0; g < W_.size(); ++g) {
       if (covcnt_[g] != 0 || freecov_[g] <= 0) continue;
       f.open.push_back(static_cast<int>(g));
-      for (int i : goal_items_[g]) if (x_[i] == -1) f.open_items.push_back(i);
+      for (int i : goal_items_[g])
+        if (x_[i] == -1) f.open_items.push_back(i);
       f.open_off.push_back(static_cast<int>(f.open_items.size()));
     }
     f.items.clear();
@@ -969,18 +1055,22 @@ class Solver {
       for (int i : free_list_) {
         if (x_[i] != -1) continue;
         f.items.push_back(i);
-        for (int g : m_.covers[i]) if (covcnt_[g] == 0) f.item_goals.push_back(g);
+        for (int g : m_.covers[i])
+          if (covcnt_[g] == 0) f.item_goals.push_back(g);
         f.item_off.push_back(static_cast<int>(f.item_goals.size()));
       }
     f.sel.clear();
-    for (int i = 0; i < n_; ++i) if (x_[i] == 1) f.sel.push_back(i);
+    for (int i = 0; i < n_; ++i)
+      if (x_[i] == 1) f.sel.push_back(i);
     f.nores.clear();
-    for (int i : nores_) if (x_[i] == -1) f.nores.push_back(i);
+    for (int i : nores_)
+      if (x_[i] == -1) f.nores.push_back(i);
     f.res.resize(static_cast<std::size_t>(m_.n_res));
     for (int r = 0; r < m_.n_res; ++r) {
       auto& v = f.res[static_cast<std::size_t>(r)];
       v.clear();
-      for (int i : all_res_[r]) if (x_[i] == -1 && m_.cost[i] <= rem_[r]) v.push_back(i);
+      for (int i : all_res_[r])
+        if (x_[i] == -1 && m_.cost[i] <= rem_[r]) v.push_back(i);
     }
   }
 
@@ -996,11 +1086,13 @@ class Solver {
       }
     std::fill(xs.begin(), xs.end(), 0.0);
     for (int i : f.sel) xs[i] = 1.0;
-    for (int i : f.nores) if (L.val[i] > 0) xs[i] = 1.0;
+    for (int i : f.nores)
+      if (L.val[i] > 0) xs[i] = 1.0;
     // node_const
     i128 v = static_cast<i128>(val_) * D_ + L.ladj + L.C;
     for (int g : f.open) v += W_[g] - L.u[g];
-    for (int i : f.nores) if (L.val[i] > 0) v += L.val[i];
+    for (int i : f.nores)
+      if (L.val[i] > 0) v += L.val[i];
     if (L.has_mu) v += node_const_mu(L);
     for (int r = 0; r < m_.n_res; ++r) v += exact_r(L, r, &xs, f.res[static_cast<std::size_t>(r)]);
     return v;
@@ -1034,8 +1126,17 @@ class Solver {
     int stall = 0;
     for (int it = 0; it < iterations; ++it) {
       i128 v = lagrangian(L, xs);
-      if (v < bestL) { bestL = v; bestq = floor_div(bestL, D_); bu = L.u; bp = L.mreq; bq = L.mgrp; stall = 0; }
-      else if (++stall >= stall_max) { theta /= 2; stall = 0; }
+      if (v < bestL) {
+        bestL = v;
+        bestq = floor_div(bestL, D_);
+        bu = L.u;
+        bp = L.mreq;
+        bq = L.mgrp;
+        stall = 0;
+      } else if (++stall >= stall_max) {
+        theta /= 2;
+        stall = 0;
+      }
       if (theta < theta_min) break;
       if (have_ && bestq < need()) break;
       double norm = 0;
@@ -1065,7 +1166,8 @@ class Solver {
         }
       }
       if (norm < 1e-12) break;
-      double target = have_ && aim_at_incumbent ? static_cast<double>(best_) * static_cast<double>(D_) : static_cast<double>(v) * 0.98;
+      double target = have_ && aim_at_incumbent ? static_cast<double>(best_) * static_cast<double>(D_)
+                                                : static_cast<double>(v) * 0.98;
       double gap = static_cast<double>(v) - target;
       if (gap <= 0) gap = static_cast<double>(D_);
       double step = theta * gap / norm;
@@ -1102,7 +1204,8 @@ class Solver {
     for (int i : free_list_)
       if (m_.res[i] >= 0 && L.val[i] > 0) L.ord[m_.res[i]].push_back(i);
     for (auto& o : L.ord)
-      std::stable_sort(o.begin(), o.end(), [&](int a, int b) { return ratio_greater(L.val[a], m_.cost[a], L.val[b], m_.cost[b]); });
+      std::stable_sort(o.begin(), o.end(),
+                       [&](int a, int b) { return ratio_greater(L.val[a], m_.cost[a], L.val[b], m_.cost[b]); });
   }
 
   void build_lists() {
@@ -1112,8 +1215,10 @@ class Solver {
     for (int i = 0; i < n_; ++i) {
       if (x_[i] != -1) continue;
       free_list_.push_back(i);
-      if (m_.res[i] >= 0) all_res_[m_.res[i]].push_back(i);
-      else nores_.push_back(i);
+      if (m_.res[i] >= 0)
+        all_res_[m_.res[i]].push_back(i);
+      else
+        nores_.push_back(i);
     }
     for (int k = 0; k < nlag_; ++k) build_orders(lag_[k]);
     if (!m_.coverage) {
@@ -1123,23 +1228,30 @@ class Solver {
       auto by_ratio = [&](int a, int b) { return ratio_greater(L.val[a], m_.cost[a], L.val[b], m_.cost[b]); };
       if (separable_ok_) {
         // coupling items first (all of them: the rest separates once they are decided)
-        for (int i : free_list_) if (coupling_[i]) gord_.push_back(i);
+        for (int i : free_list_)
+          if (coupling_[i]) gord_.push_back(i);
         std::stable_sort(gord_.begin(), gord_.end(), by_ratio);
         std::vector<int> rest;
-        for (int i : free_list_) if (!coupling_[i] && m_.value[i] > 0) rest.push_back(i);
+        for (int i : free_list_)
+          if (!coupling_[i] && m_.value[i] > 0) rest.push_back(i);
         std::stable_sort(rest.begin(), rest.end(), by_ratio);
         gord_.insert(gord_.end(), rest.begin(), rest.end());
         pord_.assign(m_.n_res, {});
         zero_.assign(m_.n_res, {});
         for (int i : free_list_) {
           if (coupling_[i] || m_.res[i] < 0) continue;
-          if (m_.value[i] > 0) pord_[m_.res[i]].push_back(i);
-          else if (m_.value[i] == 0) zero_[m_.res[i]].push_back(i);
+          if (m_.value[i] > 0)
+            pord_[m_.res[i]].push_back(i);
+          else if (m_.value[i] == 0)
+            zero_[m_.res[i]].push_back(i);
         }
         for (auto& o : pord_)
-          std::stable_sort(o.begin(), o.end(), [&](int a, int b) { return ratio_greater(m_.value[a], m_.cost[a], m_.value[b], m_.cost[b]); });
+          std::stable_sort(o.begin(), o.end(), [&](int a, int b) {
+            return ratio_greater(m_.value[a], m_.cost[a], m_.value[b], m_.cost[b]);
+          });
       } else {
-        for (int i : free_list_) if (m_.value[i] > 0) gord_.push_back(i);
+        for (int i : free_list_)
+          if (m_.value[i] > 0) gord_.push_back(i);
         std::stable_sort(gord_.begin(), gord_.end(), by_ratio);
       }
     }
@@ -1155,8 +1267,11 @@ class Solver {
       std::vector<i128> ln(m_.n_res), ld(m_.n_res), S(m_.n_res);
       i128 total = node_const(L);
       for (int r = 0; r < m_.n_res; ++r) {
-        if (m_.coverage) { ln[r] = L.ln[r]; ld[r] = L.ld[r]; }
-        else dantzig(L, r, &ln[r], &ld[r]);
+        if (m_.coverage) {
+          ln[r] = L.ln[r];
+          ld[r] = L.ld[r];
+        } else
+          dantzig(L, r, &ln[r], &ld[r]);
         i128 t = ln[r] * rem_[r];
         for (int i : all_res_[r]) {
           if (x_[i] != -1 || L.val[i] <= 0 || m_.cost[i] > rem_[r]) continue;
@@ -1170,7 +1285,10 @@ class Solver {
         i128 rest = total - floor_div(S[r], ld[r]);
         for (int i : all_res_[r]) {
           if (x_[i] != -1) continue;
-          if (m_.cost[i] > rem_[r]) { fixes.push_back({i, 0}); continue; }
+          if (m_.cost[i] > rem_[r]) {
+            fixes.push_back({i, 0});
+            continue;
+          }
           i128 rc = static_cast<i128>(L.val[i]) * ld[r] - ln[r] * m_.cost[i];
           if (rc == 0) continue;
           i128 arc = rc < 0 ? -rc : rc;
@@ -1182,7 +1300,10 @@ class Solver {
       std::int64_t before = static_cast<std::int64_t>(trail_.size());
       for (auto [i, v] : fixes) {
         if (x_[i] != -1) continue;
-        if (!assign(i, v)) { root_infeasible_ = true; return; }
+        if (!assign(i, v)) {
+          root_infeasible_ = true;
+          return;
+        }
       }
       fixed_root_ += static_cast<std::int64_t>(trail_.size()) - before;
       build_lists();
@@ -1195,16 +1316,26 @@ class Solver {
     needs_out_.assign(n_, {});
     needs_in_.assign(n_, {});
     item_groups_.assign(n_, {});
-    for (auto [a, b] : m_.needs) { needs_out_[a].push_back(b); needs_in_[b].push_back(a); }
-    for (auto [a, b] : m_.implies) { needs_out_[a].push_back(b); needs_in_[b].push_back(a); }
+    for (auto [a, b] : m_.needs) {
+      needs_out_[a].push_back(b);
+      needs_in_[b].push_back(a);
+    }
+    for (auto [a, b] : m_.implies) {
+      needs_out_[a].push_back(b);
+      needs_in_[b].push_back(a);
+    }
     gfree_.assign(m_.groups.size(), 0);
     for (std::size_t g = 0; g < m_.groups.size(); ++g)
-      for (int i : m_.groups[g]) { item_groups_[i].push_back(static_cast<int>(g)); ++gfree_[g]; }
+      for (int i : m_.groups[g]) {
+        item_groups_[i].push_back(static_cast<int>(g));
+        ++gfree_[g];
+      }
     x_.assign(n_, -1);
     nfree_ = n_;
     coupling_.assign(n_, 0);
     for (auto [a, b] : m_.needs) coupling_[a] = coupling_[b] = 1;
-    for (const auto& g : m_.groups) for (int i : g) coupling_[i] = 1;
+    for (const auto& g : m_.groups)
+      for (int i : g) coupling_[i] = 1;
     free_coupling_ = std::count(coupling_.begin(), coupling_.end(), 1);
     separable_ok_ = !m_.coverage && !m_.accept && m_.min_count == 0;
     rem_ = m_.cap;
@@ -1215,12 +1346,17 @@ class Solver {
     goal_items_.assign(G, {});
     if (m_.coverage)
       for (int i = 0; i < n_; ++i)
-        for (int g : m_.covers[i]) { ++freecov_[g]; goal_items_[g].push_back(i); }
+        for (int g : m_.covers[i]) {
+          ++freecov_[g];
+          goal_items_[g].push_back(i);
+        }
     bool mu = !m_.needs.empty() || !m_.groups.empty();
     // the scale of the multipliers: as fine as 64 bits allow
     i128 tw = 1;
-    if (m_.coverage) for (auto w : m_.weight) tw += w;
-    else for (auto v : m_.value) tw += v < 0 ? -v : v;
+    if (m_.coverage)
+      for (auto w : m_.weight) tw += w;
+    else
+      for (auto v : m_.value) tw += v < 0 ? -v : v;
     D_ = 1;
     if (m_.coverage || mu)
       while (D_ < 1000000 && tw * D_ * 10 < (i128(1) << 58)) D_ *= 10;
@@ -1230,20 +1366,27 @@ class Solver {
     init_lag(lag_[0]);
     // negative capacity: nothing fits (not even the empty selection)
     for (int q = 0; q < m_.n_res; ++q)
-      if (rem_[q] < 0) { r.status = BnbStatus::infeasible; return r; }
+      if (rem_[q] < 0) {
+        r.status = BnbStatus::infeasible;
+        return r;
+      }
     // fixed items, then items that can never fit
     bool ok = true;
     for (int i = 0; i < n_ && ok; ++i)
       if (!m_.fix.empty() && m_.fix[i] != -1) ok = assign(i, m_.fix[i]);
     for (int i = 0; i < n_ && ok; ++i)
       if (x_[i] == -1 && m_.res[i] >= 0 && m_.cost[i] > rem_[m_.res[i]]) ok = assign(i, 0);
-    if (!ok) { r.status = BnbStatus::infeasible; return r; }
+    if (!ok) {
+      r.status = BnbStatus::infeasible;
+      return r;
+    }
     fixed_root_ = 0;
     build_lists();
     // incumbents
     if (m_.coverage) {
       std::vector<std::int64_t> full(n_, 0);
-      for (int i : free_list_) for (int g : m_.covers[i]) full[i] += m_.weight[g];
+      for (int i : free_list_)
+        for (int g : m_.covers[i]) full[i] += m_.weight[g];
       greedy(sorted_free(full));
       greedy_marginal();
     } else {
@@ -1258,14 +1401,17 @@ class Solver {
       optimise(lag_[0], true, false, 300);
     }
     if (mu) {
-      if (m_.coverage) lag_[1] = lag_[0];
-      else init_lag(lag_[1]);
+      if (m_.coverage)
+        lag_[1] = lag_[0];
+      else
+        init_lag(lag_[1]);
       build_orders(lag_[1]);
       optimise(lag_[0], m_.coverage, true, 150);
       if (lag_[0].has_mu) {
         nlag_ = 2;
         lag_[1].ladj = 0;
-        for (int i = 0; i < n_; ++i) if (x_[i] == 1) lag_[1].ladj += lag_[1].adj[i];
+        for (int i = 0; i < n_; ++i)
+          if (x_[i] == 1) lag_[1].ladj += lag_[1].adj[i];
       }
     }
     build_lists();
@@ -1277,8 +1423,10 @@ class Solver {
       finish(r);
       return r;
     }
-    if (separable_ok_ && free_coupling_ > 0) search_with_restarts();
-    else dfs();
+    if (separable_ok_ && free_coupling_ > 0)
+      search_with_restarts();
+    else
+      dfs();
     recheck_pending();
     finish(r);
     return r;
@@ -1287,7 +1435,10 @@ class Solver {
   void finish(BnbResult& r) {
     if (o_.progress) o_.progress->nodes.store(nodes_, std::memory_order_relaxed);
     r.found = have_;
-    if (have_) { r.value = best_; r.x = xbest_; }
+    if (have_) {
+      r.value = best_;
+      r.x = xbest_;
+    }
     // a completion the oracle could not decide (−1) matters only while it could beat the final
     // incumbent (or tie it, for uniqueness)
     const bool value_open = unproven_ && (!have_ || unproven_val_ > best_);
@@ -1296,17 +1447,20 @@ class Solver {
       r.status = BnbStatus::limit;
       // a completion left undecided: because the time ran out (or the observer cancelled)
       // while its check ran, or because the check's own node budget did not settle it
-      r.stopped_by = stop_ != BnbStop::none ? stop_
+      r.stopped_by = stop_ != BnbStop::none                                               ? stop_
                      : o_.progress && o_.progress->cancel.load(std::memory_order_relaxed) ? BnbStop::cancelled
-                     : out_of_time()                                                       ? BnbStop::time_limit
-                                                                                           : BnbStop::undecided;
+                     : out_of_time()                                                      ? BnbStop::time_limit
+                                                                                          : BnbStop::undecided;
       std::int64_t b = std::max(open_bound_, unproven_val_);
       if (have_) b = std::max(b, best_);
       r.bound = b;
       r.unique = false;
       return;
     }
-    if (!have_) { r.status = BnbStatus::infeasible; return; }
+    if (!have_) {
+      r.status = BnbStatus::infeasible;
+      return;
+    }
     r.status = BnbStatus::optimal;
     r.bound = best_;
     r.unique = o_.find_ties && !tie_ && !tie_open;  // tie_open: not proven unique

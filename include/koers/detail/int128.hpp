@@ -90,9 +90,15 @@ class wide_int {
     divmod(a, b, q, r);
     return r;
   }
-  friend constexpr wide_int operator&(wide_int a, wide_int b) noexcept { return from_words(a.hi_ & b.hi_, a.lo_ & b.lo_); }
-  friend constexpr wide_int operator|(wide_int a, wide_int b) noexcept { return from_words(a.hi_ | b.hi_, a.lo_ | b.lo_); }
-  friend constexpr wide_int operator^(wide_int a, wide_int b) noexcept { return from_words(a.hi_ ^ b.hi_, a.lo_ ^ b.lo_); }
+  friend constexpr wide_int operator&(wide_int a, wide_int b) noexcept {
+    return from_words(a.hi_ & b.hi_, a.lo_ & b.lo_);
+  }
+  friend constexpr wide_int operator|(wide_int a, wide_int b) noexcept {
+    return from_words(a.hi_ | b.hi_, a.lo_ | b.lo_);
+  }
+  friend constexpr wide_int operator^(wide_int a, wide_int b) noexcept {
+    return from_words(a.hi_ ^ b.hi_, a.lo_ ^ b.lo_);
+  }
   /// Shift left by 0 ≤ n < 128.
   friend constexpr wide_int operator<<(wide_int a, int n) noexcept {
     if (n == 0) return a;
@@ -119,8 +125,16 @@ class wide_int {
   constexpr wide_int& operator>>=(int n) noexcept { return *this = *this >> n; }
   constexpr wide_int& operator++() noexcept { return *this += 1; }
   constexpr wide_int& operator--() noexcept { return *this -= 1; }
-  constexpr wide_int operator++(int) noexcept { wide_int t = *this; *this += 1; return t; }
-  constexpr wide_int operator--(int) noexcept { wide_int t = *this; *this -= 1; return t; }
+  constexpr wide_int operator++(int) noexcept {
+    wide_int t = *this;
+    *this += 1;
+    return t;
+  }
+  constexpr wide_int operator--(int) noexcept {
+    wide_int t = *this;
+    *this -= 1;
+    return t;
+  }
 
   // ---- comparison (signed) ----
   friend constexpr bool operator==(wide_int a, wide_int b) noexcept { return a.hi_ == b.hi_ && a.lo_ == b.lo_; }

@@ -28,9 +28,15 @@ class Packer {
     if (E == 0) return k == 0 ? 1 : 0;
     if (static_cast<std::int64_t>(k) < min_per_ * static_cast<std::int64_t>(E)) return 0;
     std::int64_t tot = 0, maxc = 0, maxs = 0;
-    for (int i : items) { tot += size[i]; maxs = std::max(maxs, size[i]); }
+    for (int i : items) {
+      tot += size[i];
+      maxs = std::max(maxs, size[i]);
+    }
     std::int64_t totc = 0;
-    for (auto c : cap_) { totc += c; maxc = std::max(maxc, c); }
+    for (auto c : cap_) {
+      totc += c;
+      maxc = std::max(maxc, c);
+    }
     if (tot > totc || maxs > maxc) return 0;
     sz_.resize(k);
     order_.resize(k);
@@ -38,7 +44,10 @@ class Packer {
     for (std::size_t t = 0; t < k; ++t) sz_[t] = size[items[t]];
     std::stable_sort(order_.begin(), order_.end(), [&](int a, int b) { return sz_[a] > sz_[b]; });
     bin_.assign(k, -1);
-    if (heuristic() || fill_heuristic()) { export_to(who); return 1; }
+    if (heuristic() || fill_heuristic()) {
+      export_to(who);
+      return 1;
+    }
     // exact searches: item by item (short: it settles most cases at once), then bin by bin over
     // counts of equal sizes (strong when sizes repeat: many identical items), then item by item
     // to the node limit
@@ -60,7 +69,10 @@ class Packer {
   /// Node budget of the first, short item-by-item search (tests set 0 to exercise the others).
   void set_first_search_nodes(std::int64_t n) { first_nodes_ = n; }
   /// Give up (answer −1, unknown) once the clock passes `t` (the caller's time limit).
-  void set_deadline(std::chrono::steady_clock::time_point t) { deadline_ = t; has_deadline_ = true; }
+  void set_deadline(std::chrono::steady_clock::time_point t) {
+    deadline_ = t;
+    has_deadline_ = true;
+  }
   /// Stop (answer −1, unknown) once `*flag` is set by another thread; not owned.
   void set_cancel(const std::atomic<bool>* flag) { cancel_ = flag; }
   /// Skip the search by counts (tests: the plain item search alone).
@@ -93,13 +105,16 @@ class Packer {
   std::vector<std::int64_t> csz_, ccnt_, radix_, bord_, capafter_;
   std::vector<std::vector<std::int64_t>> pat_;  // per bin position: count per class
   std::vector<std::int64_t> cur_;
-  std::vector<std::uint64_t> memo_;             // open-addressing set of failed codes (+1)
+  std::vector<std::uint64_t> memo_;  // open-addressing set of failed codes (+1)
   std::size_t memo_n_ = 0;
   std::uint64_t code_ = 0;
 
   bool memo_has(std::uint64_t key) const {
     std::size_t mask = memo_.size() - 1, h = static_cast<std::size_t>((key + 1) * 0x9E3779B97F4A7C15ull) & mask;
-    while (memo_[h]) { if (memo_[h] == key + 1) return true; h = (h + 1) & mask; }
+    while (memo_[h]) {
+      if (memo_[h] == key + 1) return true;
+      h = (h + 1) & mask;
+    }
     return false;
   }
   void memo_add(std::uint64_t key) {
@@ -108,10 +123,14 @@ class Packer {
       std::vector<std::uint64_t> old(memo_.size() * 2, 0);
       old.swap(memo_);
       memo_n_ = 0;
-      for (auto v : old) if (v) memo_add(v - 1);
+      for (auto v : old)
+        if (v) memo_add(v - 1);
     }
     std::size_t mask = memo_.size() - 1, h = static_cast<std::size_t>((key + 1) * 0x9E3779B97F4A7C15ull) & mask;
-    while (memo_[h]) { if (memo_[h] == key + 1) return; h = (h + 1) & mask; }
+    while (memo_[h]) {
+      if (memo_[h] == key + 1) return;
+      h = (h + 1) & mask;
+    }
     memo_[h] = key + 1;
     ++memo_n_;
   }
@@ -121,7 +140,10 @@ class Packer {
     csz_.clear();
     ccnt_.clear();
     for (int t : order_) {  // order_: sizes descending
-      if (csz_.empty() || csz_.back() != sz_[t]) { csz_.push_back(sz_[t]); ccnt_.push_back(0); }
+      if (csz_.empty() || csz_.back() != sz_[t]) {
+        csz_.push_back(sz_[t]);
+        ccnt_.push_back(0);
+      }
       ++ccnt_.back();
     }
     const std::size_t Cn = csz_.size();
@@ -151,7 +173,8 @@ class Packer {
     std::vector<std::size_t> next(Cn, 0);
     std::vector<std::vector<int>> of(Cn);
     for (int t : order_) {
-      std::size_t c = static_cast<std::size_t>(std::lower_bound(csz_.begin(), csz_.end(), sz_[t], std::greater<>()) - csz_.begin());
+      std::size_t c =
+          static_cast<std::size_t>(std::lower_bound(csz_.begin(), csz_.end(), sz_[t], std::greater<>()) - csz_.begin());
       of[c].push_back(t);
     }
     for (std::size_t b = 0; b < E; ++b)
@@ -174,7 +197,10 @@ class Packer {
     // this bin takes at least `need` of the size and at most `maxn` items, at least min_per
     const std::int64_t need = left - after;
     const std::int64_t maxn = items - min_per_ * later_bins;
-    if (maxn < min_per_ || need > R) { memo_add(key); return 0; }
+    if (maxn < min_per_ || need > R) {
+      memo_add(key);
+      return 0;
+    }
     const std::int64_t next_cap = b + 1 < E ? cap_[bord_[b + 1]] : 0;
     std::fill(cur_.begin(), cur_.end(), 0);
     int r = fill(b, 0, R, 0, 0, need, maxn, next_cap, left, items);
@@ -216,7 +242,10 @@ class Packer {
       int r = fill(b, c + 1, room - q * s, used + q * s, n + q, need, maxn, next_cap, left, items);
       cur_[c] = 0;
       if (r == 1) return 1;
-      if (r == -1) { unknown = true; break; }
+      if (r == -1) {
+        unknown = true;
+        break;
+      }
       // the rest of the classes can add at most their total size
       std::int64_t rest = 0;
       for (std::size_t k = c + 1; k < Cn && rest < need; ++k) rest += csz_[k] * ccnt_[k];
@@ -260,9 +289,13 @@ class Packer {
   bool fill_heuristic() {
     const std::size_t E = cap_.size(), k = order_.size();
     std::int64_t g = 0, cmax = 0;
-    for (std::size_t t = 0; t < k; ++t) if (sz_[t] > 0) g = std::gcd(g, sz_[t]);
+    for (std::size_t t = 0; t < k; ++t)
+      if (sz_[t] > 0) g = std::gcd(g, sz_[t]);
     if (g == 0) return false;
-    for (auto c : cap_) { if (c > 0) g = std::gcd(g, c); cmax = std::max(cmax, c); }
+    for (auto c : cap_) {
+      if (c > 0) g = std::gcd(g, c);
+      cmax = std::max(cmax, c);
+    }
     const std::int64_t C = cmax / g;
     if (C > (std::int64_t(1) << 16)) return false;
     rem_ = cap_;
@@ -274,7 +307,10 @@ class Packer {
     std::vector<int> from(static_cast<std::size_t>(C + 1));
     for (int e : bord) {
       for (int t : order_)  // the largest unplaced item of more than half this bin
-        if (bin_[t] < 0 && sz_[t] > 0 && sz_[t] <= rem_[e] && 2 * sz_[t] > cap_[e]) { put(t, e); break; }
+        if (bin_[t] < 0 && sz_[t] > 0 && sz_[t] <= rem_[e] && 2 * sz_[t] > cap_[e]) {
+          put(t, e);
+          break;
+        }
       const std::int64_t R = rem_[e] / g;
       if (R <= 0) continue;
       // from[v]: the item that first made sum v reachable (−1 unreachable, −2 the empty sum)
@@ -351,7 +387,8 @@ class Packer {
     // capacity that the smallest item left cannot use is wasted
     std::int64_t smallest = sz_[order_[k - 1]];
     std::int64_t usable = 0;
-    for (std::size_t e = 0; e < E; ++e) if (rem_[e] >= smallest) usable += rem_[e];
+    for (std::size_t e = 0; e < E; ++e)
+      if (rem_[e] >= smallest) usable += rem_[e];
     if (usable < suffix_[pos]) return 0;
     int t = order_[pos];
     // try bins by remaining capacity (largest first); equal (rem, cnt) states once
@@ -372,7 +409,10 @@ class Packer {
       rem_[e] += sz_[t];
       --cnt_[e];
       if (r == 1) return 1;
-      if (r == -1) { unknown = true; break; }
+      if (r == -1) {
+        unknown = true;
+        break;
+      }
     }
     bin_[t] = -1;
     return unknown ? -1 : 0;

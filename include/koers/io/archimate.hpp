@@ -97,9 +97,9 @@ struct Relationship {
   LangStrings names;
   LangStrings documentation;
   std::vector<Property> properties;
-  std::string access_type;           ///< Access: "Access", "Read", "Write", "ReadWrite" ("" = absent)
-  std::string modifier;              ///< Influence: "+", "++", "-", "--", "0".."10" or any text ("" = absent)
-  std::optional<bool> is_directed;   ///< Association: isDirected when the file gives it
+  std::string access_type;          ///< Access: "Access", "Read", "Write", "ReadWrite" ("" = absent)
+  std::string modifier;             ///< Influence: "+", "++", "-", "--", "0".."10" or any text ("" = absent)
+  std::optional<bool> is_directed;  ///< Association: isDirected when the file gives it
   std::string extensions;
   std::size_t line = 0;
   friend bool operator==(const Relationship& a, const Relationship& b) {
@@ -202,7 +202,8 @@ struct ConceptChange {
   std::string id, type, name;  ///< type and name as in the newer model
   std::vector<FieldChange> changes;
   bool renamed() const {
-    for (const auto& c : changes) if (c.field == "name") return true;
+    for (const auto& c : changes)
+      if (c.field == "name") return true;
     return false;
   }
 };

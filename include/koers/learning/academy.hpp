@@ -93,8 +93,8 @@ struct Registration {
   std::int64_t run_id = 0;
   std::int64_t employee_id = 0;
   Date registered_on;
-  std::size_t run = 0;                 ///< index into `runs()`
-  std::optional<Date> cancelled_on;    ///< from its cancellation, if any
+  std::size_t run = 0;               ///< index into `runs()`
+  std::optional<Date> cancelled_on;  ///< from its cancellation, if any
   std::optional<CancelledBy> cancelled_by;
 };
 
@@ -104,23 +104,22 @@ struct Evaluation {
   std::size_t registration = 0;                ///< index into `registrations()`
 };
 
-
 /// The nine figures of the Academie report, as of `as_of`, plus two the other seed events need.
 struct AcademyKpis {
   Date as_of;
-  int year = 0;                                  ///< of runs_planned_in_<year>
-  std::int64_t kinds_of_training = 0;            ///< distinct courses with at least one run
-  std::int64_t registrations_total = 0;          ///< existing registrations, cancelled included
-  std::int64_t runs_started = 0;                 ///< runs whose status is started
-  std::int64_t participants_in_started_runs = 0; ///< live registrations on started runs
+  int year = 0;                                           ///< of runs_planned_in_<year>
+  std::int64_t kinds_of_training = 0;                     ///< distinct courses with at least one run
+  std::int64_t registrations_total = 0;                   ///< existing registrations, cancelled included
+  std::int64_t runs_started = 0;                          ///< runs whose status is started
+  std::int64_t participants_in_started_runs = 0;          ///< live registrations on started runs
   std::optional<Ratio> avg_participants_per_started_run;  ///< reduced; absent when no run started
-  std::int64_t runs_planned_in_year = 0;         ///< starting in `year`, status started or planned
-  std::int64_t participants_cancelled = 0;       ///< cancellations dated <= as_of
+  std::int64_t runs_planned_in_year = 0;                  ///< starting in `year`, status started or planned
+  std::int64_t participants_cancelled = 0;                ///< cancellations dated <= as_of
   std::int64_t participants_cancelled_by_self = 0;
-  std::int64_t runs_cancelled = 0;               ///< cancelled_on <= as_of
+  std::int64_t runs_cancelled = 0;  ///< cancelled_on <= as_of
   // beyond the nine (not in the time series)
-  std::int64_t employees_in_started_runs = 0;    ///< distinct employees among those participants
-  std::int64_t online_runs_started = 0;          ///< started runs marked online
+  std::int64_t employees_in_started_runs = 0;  ///< distinct employees among those participants
+  std::int64_t online_runs_started = 0;        ///< started runs marked online
   /// "4.17": the average rounded half-up to 2 decimals; "" when absent.
   std::string avg_rounded() const;
   /// "25/6" (a whole number without "/1"); "" when absent.
@@ -132,7 +131,7 @@ struct AcademyKpis {
 
 /// KPIs of one course or one kind.
 struct GroupKpis {
-  std::string key;  ///< course id (as text) or kind
+  std::string key;    ///< course id (as text) or kind
   std::string title;  ///< the course title, or the kind
   AcademyKpis kpis;
 };
@@ -143,19 +142,19 @@ struct RunFill {
   std::int64_t course_id = 0;
   Date start_date;
   RunStatus status = RunStatus::planned;
-  std::int64_t participants = 0;        ///< live registrations (whatever the status)
+  std::int64_t participants = 0;  ///< live registrations (whatever the status)
   std::optional<std::int64_t> capacity;
-  std::optional<Ratio> fill_rate;       ///< participants / capacity, reduced
+  std::optional<Ratio> fill_rate;  ///< participants / capacity, reduced
 };
 
 /// A course's cancellations at a date.
 struct CourseCancellation {
   std::int64_t course_id = 0;
   std::string title;
-  std::int64_t registrations = 0;       ///< existing (cancelled included)
+  std::int64_t registrations = 0;  ///< existing (cancelled included)
   std::int64_t cancelled = 0;
   std::int64_t cancelled_by_self = 0;
-  std::optional<Ratio> rate;            ///< cancelled / registrations, reduced; absent for none
+  std::optional<Ratio> rate;  ///< cancelled / registrations, reduced; absent for none
 };
 
 /// Mean (exact), spread and range of a set of scores.
@@ -168,11 +167,11 @@ struct ScoreStats {
 
 /// The evaluations of one run, course or trainer.
 struct EvaluationGroup {
-  std::string key;    ///< run id, course id (as text) or trainer name
-  std::string title;  ///< course title (runs and courses), trainer name
-  std::int64_t n = 0; ///< evaluation forms
+  std::string key;                                 ///< run id, course id (as text) or trainer name
+  std::string title;                               ///< course title (runs and courses), trainer name
+  std::int64_t n = 0;                              ///< evaluation forms
   ScoreStats trainer, content, location, overall;  ///< overall: the three scores pooled
-  bool low = false;   ///< a mean below the threshold (overall or one of the three)
+  bool low = false;                                ///< a mean below the threshold (overall or one of the three)
 };
 
 struct EvaluationSummary {
@@ -184,7 +183,7 @@ struct EvaluationSummary {
 };
 
 struct AcademyOptions {
-  bool strict = false;   ///< refuse a log with any bad row (E705)
+  bool strict = false;  ///< refuse a log with any bad row (E705)
   io::CsvOptions csv;
 };
 

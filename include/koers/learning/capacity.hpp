@@ -27,8 +27,8 @@ namespace koers::learning {
 /// One stretch of leave of one person.
 struct Leave {
   std::string employee_id;
-  Date start, end;          ///< both included
-  std::size_t row = 0;      ///< 1-based data row in its table (0: built in code)
+  Date start, end;      ///< both included
+  std::size_t row = 0;  ///< 1-based data row in its table (0: built in code)
 };
 
 /// The valid rows of a leave table and the bad ones left out.
@@ -56,9 +56,9 @@ struct ExpertCapacity {
   std::string id;
   Ratio hours_per_week{0, 1};
   std::int64_t working_days = 0;
-  std::int64_t leave_days = 0;       ///< working days on leave
-  std::int64_t available_days = 0;   ///< working_days − leave_days
-  Ratio hours{0, 1};                 ///< available_days × hours_per_week / 5
+  std::int64_t leave_days = 0;      ///< working days on leave
+  std::int64_t available_days = 0;  ///< working_days − leave_days
+  Ratio hours{0, 1};                ///< available_days × hours_per_week / 5
 };
 
 /// Every expert's capacity over `p` (in the experts' order). E711 for a leave row whose id is no

@@ -65,7 +65,7 @@ struct TeamBalance {
   std::string team;
   std::int64_t people = 0, people_over = 0;
   Ratio demand{0, 1}, supply{0, 1};
-  Ratio over{0, 1};   ///< Σ of its people's over (not demand − supply: spare time does not move between people)
+  Ratio over{0, 1};  ///< Σ of its people's over (not demand − supply: spare time does not move between people)
 };
 
 struct DemandReport {
@@ -75,7 +75,7 @@ struct DemandReport {
   std::vector<PersonBalance> people;  ///< the entitlement's order
   std::vector<TeamBalance> teams;     ///< by team name
   Ratio demand{0, 1}, supply{0, 1}, over{0, 1};
-  Ratio unplaced{0, 1};               ///< demand of groups without roster members (no one to carry it)
+  Ratio unplaced{0, 1};  ///< demand of groups without roster members (no one to carry it)
   std::vector<std::string> groups_without_people;
 };
 

@@ -52,11 +52,11 @@ struct Employee {
   std::int64_t id = 0;
   std::string team;
   Role role = Role::employee;
-  Ratio hours_per_week{36, 1};           ///< contract hours a week, exact
-  Date start;                            ///< first day employed
-  std::optional<Date> end;               ///< last day employed (inclusive); none: still employed
+  Ratio hours_per_week{36, 1};  ///< contract hours a week, exact
+  Date start;                   ///< first day employed
+  std::optional<Date> end;      ///< last day employed (inclusive); none: still employed
   std::vector<std::string> target_groups;
-  std::size_t row = 0;                   ///< 1-based data row in its table (0: built in code)
+  std::size_t row = 0;  ///< 1-based data row in its table (0: built in code)
 };
 
 /// The valid rows of a roster and the bad ones left out.
@@ -79,8 +79,8 @@ Roster load_roster(const std::string& path);
 
 /// The rules of §4.1; change them for another collective agreement.
 struct EntitlementRules {
-  Ratio days_per_month{1, 1};                  ///< every employee (12 days a year full time)
-  Ratio manager_extra_days_per_month{1, 2};    ///< managers, for management development
+  Ratio days_per_month{1, 1};                ///< every employee (12 days a year full time)
+  Ratio manager_extra_days_per_month{1, 2};  ///< managers, for management development
 };
 
 /// One person's entitlement in one year.
@@ -90,20 +90,20 @@ struct Entitlement {
   Role role = Role::employee;
   std::vector<std::string> target_groups;
   Ratio hours_per_week{0, 1};
-  Ratio day_hours{0, 1};                  ///< hours_per_week / 5
-  std::int64_t working_days_year = 0;     ///< of the calendar year
-  std::int64_t working_days_employed = 0; ///< of those, inside start..end
-  Ratio share{0, 1};                      ///< employed / year
-  Ratio base_days{0, 1}, management_days{0, 1}, days{0, 1};     ///< in contract days
+  Ratio day_hours{0, 1};                                     ///< hours_per_week / 5
+  std::int64_t working_days_year = 0;                        ///< of the calendar year
+  std::int64_t working_days_employed = 0;                    ///< of those, inside start..end
+  Ratio share{0, 1};                                         ///< employed / year
+  Ratio base_days{0, 1}, management_days{0, 1}, days{0, 1};  ///< in contract days
   Ratio base_hours{0, 1}, management_hours{0, 1}, hours{0, 1};
 };
 
 /// A sum over people (a team, a target group, everyone).
 struct EntitlementTotal {
-  std::string key;                        ///< team name or target group id ("" for the total)
+  std::string key;  ///< team name or target group id ("" for the total)
   std::int64_t people = 0, managers = 0;
-  Ratio fte{0, 1};                        ///< Σ hours_per_week × share / `full_time_hours`
-  Ratio days{0, 1};                       ///< Σ contract days (each person's own day length)
+  Ratio fte{0, 1};   ///< Σ hours_per_week × share / `full_time_hours`
+  Ratio days{0, 1};  ///< Σ contract days (each person's own day length)
   Ratio base_hours{0, 1}, management_hours{0, 1}, hours{0, 1};
 };
 
@@ -111,11 +111,11 @@ struct EntitlementReport {
   int year = 0;
   std::string calendar;
   std::int64_t working_days_year = 0;
-  std::vector<Entitlement> people;           ///< roster order; people employed on no day of the year left out
-  std::vector<EntitlementTotal> teams;       ///< by team name
+  std::vector<Entitlement> people;              ///< roster order; people employed on no day of the year left out
+  std::vector<EntitlementTotal> teams;          ///< by team name
   std::vector<EntitlementTotal> target_groups;  ///< by id; a person counts in each of their groups
   EntitlementTotal total;
-  std::int64_t outside_year = 0;             ///< roster rows not employed in the year
+  std::int64_t outside_year = 0;  ///< roster rows not employed in the year
 };
 
 /// One person's entitlement in `year` (1583..9999) by `cal` (E500 for a bad year).

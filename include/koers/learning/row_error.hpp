@@ -12,7 +12,7 @@ struct RowError {
   std::string file;     ///< "registrations.csv" (the file name, without its folder)
   std::size_t row = 0;  ///< 1-based data row (the header is row 0)
   std::string field;
-  std::string reason;   ///< "unknown_run_id", "invalid_hours", ...
+  std::string reason;  ///< "unknown_run_id", "invalid_hours", ...
   std::string message;
   friend bool operator==(const RowError& a, const RowError& b) {
     return a.file == b.file && a.row == b.row && a.field == b.field && a.reason == b.reason;

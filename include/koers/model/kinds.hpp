@@ -24,15 +24,15 @@ enum class NodeKind {
   budget_stream,    ///< opleidingsbudget
 };
 inline constexpr std::array<NodeKind, 9> all_node_kinds{
-    NodeKind::development, NodeKind::strategic_theme, NodeKind::goal, NodeKind::learning_goal,
-    NodeKind::intervention, NodeKind::target_group, NodeKind::programme, NodeKind::process,
-    NodeKind::budget_stream};
+    NodeKind::development,   NodeKind::strategic_theme, NodeKind::goal,
+    NodeKind::learning_goal, NodeKind::intervention,    NodeKind::target_group,
+    NodeKind::programme,     NodeKind::process,         NodeKind::budget_stream};
 
 /// What an edge of the strategy graph says.
 enum class EdgeKind { refines, contributes, decomposes, targets, funded_by, part_of, improves };
-inline constexpr std::array<EdgeKind, 7> all_edge_kinds{
-    EdgeKind::refines, EdgeKind::contributes, EdgeKind::decomposes, EdgeKind::targets,
-    EdgeKind::funded_by, EdgeKind::part_of, EdgeKind::improves};
+inline constexpr std::array<EdgeKind, 7> all_edge_kinds{EdgeKind::refines, EdgeKind::contributes, EdgeKind::decomposes,
+                                                        EdgeKind::targets, EdgeKind::funded_by,   EdgeKind::part_of,
+                                                        EdgeKind::improves};
 
 /// How a parent combines its children (GRL decomposition): AND = all, OR/XOR = any.
 enum class Decomposition { and_, or_, xor_ };
@@ -94,14 +94,16 @@ inline std::string_view to_string(Channel c) {
 /// A person-readable name of a node kind ("learning goal").
 inline std::string display_name(NodeKind k) {
   std::string s(to_string(k));
-  for (auto& c : s) if (c == '_') c = ' ';
+  for (auto& c : s)
+    if (c == '_') c = ' ';
   return s;
 }
 
 namespace detail {
 template <class E, size_t N>
 std::optional<E> parse_enum(std::string_view s, const std::array<E, N>& all) {
-  for (E e : all) if (to_string(e) == s) return e;
+  for (E e : all)
+    if (to_string(e) == s) return e;
   return std::nullopt;
 }
 }  // namespace detail
@@ -166,10 +168,11 @@ inline constexpr bool edge_allowed(EdgeKind kind, NodeKind from, NodeKind to) {
 }
 
 /// Qualitative contribution labels (GRL) accepted as a strength.
-inline constexpr std::array<std::string_view, 7> contribution_labels{"make", "help", "some+", "unknown",
+inline constexpr std::array<std::string_view, 7> contribution_labels{"make",  "help", "some+", "unknown",
                                                                      "some-", "hurt", "break"};
 inline bool is_contribution_label(std::string_view s) {
-  for (auto l : contribution_labels) if (l == s) return true;
+  for (auto l : contribution_labels)
+    if (l == s) return true;
   return false;
 }
 

@@ -44,10 +44,10 @@ struct Node {
   NodeKind kind = NodeKind::goal;
   std::string name{};
   std::string description{};
-  std::optional<double> importance{};              ///< 0..100 (GRL importance)
-  std::optional<Decomposition> decomposition{};    ///< development/theme/goal/learning goal
+  std::optional<double> importance{};            ///< 0..100 (GRL importance)
+  std::optional<Decomposition> decomposition{};  ///< development/theme/goal/learning goal
   // learning goal
-  std::string audience{};                          ///< managers / employees / everyone
+  std::string audience{};  ///< managers / employees / everyone
   // intervention (Tabel 1-6 of the Deventer plan)
   std::string table{}, doel{}, inhoud{}, doelgroep{}, note{};
   std::optional<Status> status{};
@@ -88,8 +88,8 @@ struct Strategy {
 /// Every edge's ends as node indices, resolved once (see StrategyGraph::topology()).
 struct Topology {
   static constexpr std::uint32_t none = 0xFFFFFFFFu;  ///< an id that no node has
-  std::vector<std::uint32_t> from, to;  ///< per edge: the (first) node with that id, or `none`
-  std::vector<std::uint32_t> first;     ///< per node: the first node with its id (itself unless a duplicate)
+  std::vector<std::uint32_t> from, to;                ///< per edge: the (first) node with that id, or `none`
+  std::vector<std::uint32_t> first;  ///< per node: the first node with its id (itself unless a duplicate)
 };
 
 namespace detail {
@@ -111,7 +111,10 @@ class TopologyCache {
     std::lock_guard<std::mutex> lock(mutex_);
     return topology_;
   }
-  void reset() noexcept { std::lock_guard<std::mutex> lock(mutex_); topology_.reset(); }
+  void reset() noexcept {
+    std::lock_guard<std::mutex> lock(mutex_);
+    topology_.reset();
+  }
   template <class Build>
   const Topology& get(Build&& build) const {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -131,10 +134,10 @@ namespace detail {
 /// One edge as a graph stores it (24 bytes): its ends and its strength label as symbols of the
 /// graph (interned strings), the kind and which parts of the strength are present.
 struct EdgeRecord {
-  double value = 0;                 ///< the quantitative strength (when `has_value`)
-  std::uint32_t from = 0, to = 0;   ///< symbols: the ids the edge names
-  std::uint32_t label = 0;          ///< symbol: the strength label (when `has_strength`)
-  std::uint8_t kind = 0;            ///< EdgeKind
+  double value = 0;                ///< the quantitative strength (when `has_value`)
+  std::uint32_t from = 0, to = 0;  ///< symbols: the ids the edge names
+  std::uint32_t label = 0;         ///< symbol: the strength label (when `has_strength`)
+  std::uint8_t kind = 0;           ///< EdgeKind
   bool has_strength = false, has_value = false;
 };
 
@@ -172,7 +175,9 @@ class Symbols {
   const std::string& text(std::uint32_t id) const { return texts_[id]; }
   /// The first node with this symbol as its id, or `none`.
   std::uint32_t node(std::uint32_t id) const { return node_[id]; }
-  void set_node(std::uint32_t id, std::uint32_t node) { if (node_[id] == none) node_[id] = node; }
+  void set_node(std::uint32_t id, std::uint32_t node) {
+    if (node_[id] == none) node_[id] = node;
+  }
   void reserve(std::size_t n) {
     texts_.reserve(n);
     hashes_.reserve(n);
@@ -184,7 +189,10 @@ class Symbols {
  private:
   static std::uint64_t hash(std::string_view s) noexcept {  // FNV-1a, then mixed
     std::uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : s) { h ^= c; h *= 1099511628211ull; }
+    for (unsigned char c : s) {
+      h ^= c;
+      h *= 1099511628211ull;
+    }
     h ^= h >> 29;
     h *= 0xbf58476d1ce4e5b9ull;
     return h ^ (h >> 32);
@@ -223,8 +231,16 @@ class EdgeList {
     iterator() = default;
     reference operator*() const;
     pointer operator->() const { return &**this; }
-    iterator& operator++() { ++i_; loaded_ = false; return *this; }
-    iterator operator++(int) { iterator t = *this; ++*this; return t; }
+    iterator& operator++() {
+      ++i_;
+      loaded_ = false;
+      return *this;
+    }
+    iterator operator++(int) {
+      iterator t = *this;
+      ++*this;
+      return t;
+    }
     friend bool operator==(const iterator& a, const iterator& b) { return a.i_ == b.i_; }
 
    private:
@@ -280,7 +296,10 @@ class StrategyGraph {
     if (e.strength) {
       r.has_strength = true;
       r.label = symbols_.intern(e.strength->label);
-      if (e.strength->value) { r.has_value = true; r.value = *e.strength->value; }
+      if (e.strength->value) {
+        r.has_value = true;
+        r.value = *e.strength->value;
+      }
     }
     edges_.push_back(r);
   }
@@ -354,7 +373,8 @@ class StrategyGraph {
   /// Ids of the nodes of one kind, in order.
   std::vector<std::string> ids(NodeKind k) const {
     std::vector<std::string> out;
-    for (auto& n : nodes_) if (n.kind == k) out.push_back(n.id);
+    for (auto& n : nodes_)
+      if (n.kind == k) out.push_back(n.id);
     return out;
   }
 

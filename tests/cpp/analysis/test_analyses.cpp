@@ -169,7 +169,13 @@ TEST_CASE("Deventer: the diff of two versions is the same read either way", "[an
   CHECK(ab.edges_added == ba.edges_removed);
   CHECK(ab.edges_removed == ba.edges_added);
   // a removed node is gone from b, an added one is new in b
-  for (const auto& id : ab.nodes_removed) { CHECK(a.find(id) != nullptr); CHECK(b.find(id) == nullptr); }
-  for (const auto& id : ab.nodes_added) { CHECK(a.find(id) == nullptr); CHECK(b.find(id) != nullptr); }
+  for (const auto& id : ab.nodes_removed) {
+    CHECK(a.find(id) != nullptr);
+    CHECK(b.find(id) == nullptr);
+  }
+  for (const auto& id : ab.nodes_added) {
+    CHECK(a.find(id) == nullptr);
+    CHECK(b.find(id) != nullptr);
+  }
   CHECK(std::count(ab.nodes_removed.begin(), ab.nodes_removed.end(), "iv.spelsimulatie-hnw") == 1);
 }

@@ -31,7 +31,8 @@ struct Builder {
     return *this;
   }
   Builder& con(const std::string& src, const std::string& dest, int strength) {
-    m.links.push_back({src + ">" + dest, LinkKind::contribution, src, dest, contribution_of(strength), strength, false});
+    m.links.push_back(
+        {src + ">" + dest, LinkKind::contribution, src, dest, contribution_of(strength), strength, false});
     return *this;
   }
   Builder& con(const std::string& src, const std::string& dest, ContributionType c) {
@@ -39,7 +40,8 @@ struct Builder {
     return *this;
   }
   Builder& dep(const std::string& dependee, const std::string& depender) {
-    m.links.push_back({dependee + ">" + depender, LinkKind::dependency, dependee, depender, ContributionType::help, 0, false});
+    m.links.push_back(
+        {dependee + ">" + depender, LinkKind::dependency, dependee, depender, ContributionType::help, 0, false});
     return *this;
   }
   Builder& strategy(const std::string& name, std::vector<std::pair<std::string, int>> values) {
@@ -60,7 +62,8 @@ struct Builder {
 TEST_CASE("Amyot 2010 telecom example: every strategy gives the published labels", "[grl][jucm][amyot]") {
   Model m = amyot();
   REQUIRE(m.elements.size() == 15);
-  REQUIRE(m.strategy_names() == std::vector<std::string>{"EvaluationStrategy4", "EvaluationStrategy76", "EvaluationStrategy121"});
+  REQUIRE(m.strategy_names() ==
+          std::vector<std::string>{"EvaluationStrategy4", "EvaluationStrategy76", "EvaluationStrategy121"});
   CHECK(m.default_algorithm == Algorithm::qualitative);
 
   // file names ("High Performace", "Maximum Hardware Utilisation") as in the .jucm
@@ -124,12 +127,20 @@ TEST_CASE("Amyot 2010: the _numEval/_qualEval jUCMNav saved match EvaluationStra
   // The .jucm keeps jUCMNav's last run (metadata _numEval): EvaluationStrategy76 under the
   // qualitative algorithm: e.g. High Throughput 0, Minimum Switch Load -100.
   Result r = evaluate(amyot(), "EvaluationStrategy76");
-  std::map<std::string, int> saved{{"High Performace", 0}, {"Low Cost", 0}, {"Minimum Changes to Infrastructure", 0},
-                                   {"Maximum Hardware Utilisation", 50}, {"High Throughput", 0}, {"Minimum Switch Load", -100},
-                                   {"Minimum Message Exchange", 100}, {"Determine Data Location", 100},
-                                   {"Determine Service Location", 100}, {"Data in Service Control Point", 0},
-                                   {"Data in New Service Node", 100}, {"Service in Central Switch", 100},
-                                   {"Service in Service Control Point", 0}, {"Install Service Node", 100}};
+  std::map<std::string, int> saved{{"High Performace", 0},
+                                   {"Low Cost", 0},
+                                   {"Minimum Changes to Infrastructure", 0},
+                                   {"Maximum Hardware Utilisation", 50},
+                                   {"High Throughput", 0},
+                                   {"Minimum Switch Load", -100},
+                                   {"Minimum Message Exchange", 100},
+                                   {"Determine Data Location", 100},
+                                   {"Determine Service Location", 100},
+                                   {"Data in Service Control Point", 0},
+                                   {"Data in New Service Node", 100},
+                                   {"Service in Central Switch", 100},
+                                   {"Service in Service Control Point", 0},
+                                   {"Install Service Node", 100}};
   for (auto& [name, v] : saved) {
     INFO(name);
     CHECK(r.by_name(name)->value == v);
@@ -177,17 +188,21 @@ TEST_CASE("idris-grl decomposition tests: IOR and AND", "[grl][jucm]") {
       if (e.given) in[e.name] = std::string(to_string(e.label));
     std::string conn = label_by_name(r, "Connection");
     INFO(s.name);
-    if (in["LAN"] == "None") CHECK(conn == "WeaklyDenied");
-    else if (in["Internet"] == "Denied") CHECK(conn == "Denied");
-    else if (in["LAN"] == "Conflict") CHECK(conn == "Unknown");
-    else if (in["LAN"] == "Satisfied") CHECK(conn == "Satisfied");
+    if (in["LAN"] == "None")
+      CHECK(conn == "WeaklyDenied");
+    else if (in["Internet"] == "Denied")
+      CHECK(conn == "Denied");
+    else if (in["LAN"] == "Conflict")
+      CHECK(conn == "Unknown");
+    else if (in["LAN"] == "Satisfied")
+      CHECK(conn == "Satisfied");
   }
 }
 
 TEST_CASE("every jUCMNav file of the shared data loads and evaluates", "[grl][jucm]") {
-  for (auto f : {"idrisgrl_amyot-main.jucm", "idrisgrl_amyot-qual-and.jucm", "idrisgrl_amyot-qual-ior.jucm",
-                 "idrisgrl_info-sec.jucm", "idrisgrl_security-requirements.jucm",
-                 "idrisgrl_usability-and-performance.jucm"}) {
+  for (auto f :
+       {"idrisgrl_amyot-main.jucm", "idrisgrl_amyot-qual-and.jucm", "idrisgrl_amyot-qual-ior.jucm",
+        "idrisgrl_info-sec.jucm", "idrisgrl_security-requirements.jucm", "idrisgrl_usability-and-performance.jucm"}) {
     INFO(f);
     auto m = io::load_jucm(koers::testing::shared_path(std::string("data/grl/") + f));
     CHECK(!m.elements.empty());
@@ -210,7 +225,7 @@ TEST_CASE("every jUCMNav file of the shared data loads and evaluates", "[grl][ju
   // -75 - 75 = -150 -> clamped to -100; jUCMNav's negative tolerance branch takes min(result, -90)
   // when there is no decomposition, so it stays -100 (unlike the positive side, which caps at 90)
   CHECK(q.by_name("Recipient Confidentiality")->value == -100);
-  CHECK(q.by_name("Information Secrecy")->value == -100);       // AND = min
+  CHECK(q.by_name("Information Secrecy")->value == -100);  // AND = min
 }
 
 // Hand-computed cases of jUCMNav's QuantitativeGRLStrategyAlgorithm (tolerance 10).
@@ -228,17 +243,20 @@ TEST_CASE("quantitative: AND = min, OR = XOR = max", "[grl]") {
   // the decisive child is marked
   int decisive = 0;
   for (auto& in : r.at("and").inputs)
-    if (in.decisive) { ++decisive; CHECK(in.source == "b"); }
+    if (in.decisive) {
+      ++decisive;
+      CHECK(in.source == "b");
+    }
   CHECK(decisive == 1);
 }
 
 TEST_CASE("quantitative: contributions weighted by strength, truncated, clamped, tolerance", "[grl]") {
   Builder b;
   b.el("x").el("y").el("z").el("g1").el("g2").el("g3").el("g4").el("g5");
-  b.con("x", "g1", 25).con("y", "g1", 50);         // 33*25/100 = 8 (8.25, truncated), 100*50/100 = 50 -> 58
-  b.con("x", "g2", -75);                            // 33*-75/100 = -24 (-24.75, truncated toward zero)
+  b.con("x", "g1", 25).con("y", "g1", 50);  // 33*25/100 = 8 (8.25, truncated), 100*50/100 = 50 -> 58
+  b.con("x", "g2", -75);                    // 33*-75/100 = -24 (-24.75, truncated toward zero)
   b.con("z", "g3", 100).con("z", "g4", 60).con("y", "g4", 60);  // g3 = 100 (a 100 input); g4 = 60+60 -> 100 -> 90
-  b.con("z", "g5", -100).con("y", "g5", -100);      // -100 - 100 -> -100 (an input is -100: stays)
+  b.con("z", "g5", -100).con("y", "g5", -100);                  // -100 - 100 -> -100 (an input is -100: stays)
   b.strategy("s", {{"x", 33}, {"y", 100}, {"z", 100}});
   Result r = evaluate(b.m, "s", {.algorithm = Algorithm::quantitative});
   CHECK(r.at("g1").value == 58);
@@ -283,8 +301,8 @@ TEST_CASE("quantitative: elements without inputs and not in the strategy are 0 (
 TEST_CASE("qualitative: contribution table, w1/w2/w3 combination, decompositions", "[grl]") {
   Builder b;
   b.el("s").el("ws").el("d").el("c").el("g1").el("g2").el("g3").el("g4").el("and").el("or", Decomposition::or_);
-  b.con("s", "g1", ContributionType::make);           // S x Make = S
-  b.con("s", "g2", ContributionType::help).con("ws", "g2", ContributionType::hurt);  // WS, WD -> w1 = N -> None
+  b.con("s", "g1", ContributionType::make);                                           // S x Make = S
+  b.con("s", "g2", ContributionType::help).con("ws", "g2", ContributionType::hurt);   // WS, WD -> w1 = N -> None
   b.con("s", "g3", ContributionType::make).con("s", "g3", ContributionType::break_);  // S and D -> Conflict
   b.con("c", "g4", ContributionType::help).con("s", "g4", ContributionType::help);    // C source -> U -> Unknown
   b.dec("ws", "and").dec("d", "and").dec("ws", "or").dec("d", "or");
@@ -404,9 +422,7 @@ TEST_CASE("hostile or malformed jUCMNav input is an InputError, never a crash", 
   auto code = [](const std::string& text) {
     try {
       io::parse_jucm(text, "t");
-    } catch (const InputError& e) {
-      return static_cast<int>(e.code());
-    }
+    } catch (const InputError& e) { return static_cast<int>(e.code()); }
     return 0;
   };
   CHECK(code("") == 116);
@@ -421,21 +437,33 @@ TEST_CASE("hostile or malformed jUCMNav input is an InputError, never a crash", 
   CHECK(code(head + "<intElements name=\"a\"/>" + tail) == 600);  // no id
   CHECK(code(head + "<intElements id=\"1\" type=\"Bogus\"/>" + tail) == 600);
   CHECK(code(head + "<intElements id=\"1\"/><intElements id=\"1\"/>" + tail) == 600);
-  CHECK(code(head + "<intElements id=\"1\"/><links xsi:type=\"grl:Contribution\" id=\"2\" src=\"1\" dest=\"9\"/>" + tail) == 600);
-  CHECK(code(head + "<intElements id=\"1\"/><intElements id=\"2\"/><links xsi:type=\"grl:Contribution\" id=\"3\" src=\"1\" dest=\"2\" quantitativeContribution=\"x\"/>" + tail) == 600);
-  CHECK(code(head + "<intElements id=\"1\"/><intElements id=\"2\"/><links xsi:type=\"grl:Contribution\" id=\"3\" src=\"1\" dest=\"2\" quantitativeContribution=\"999\"/>" + tail) == 600);
-  CHECK(code(head + "<intElements id=\"1\"/><strategies id=\"5\" name=\"s\"><evaluations intElement=\"7\"/></strategies>" + tail) == 600);
-  CHECK(code(head + "<intElements id=\"1\"/><strategies id=\"5\" name=\"s\"><evaluations intElement=\"1\" evaluation=\"1e9\"/></strategies>" + tail) == 600);
+  CHECK(code(head + "<intElements id=\"1\"/><links xsi:type=\"grl:Contribution\" id=\"2\" src=\"1\" dest=\"9\"/>" +
+             tail) == 600);
+  CHECK(code(head +
+             "<intElements id=\"1\"/><intElements id=\"2\"/><links xsi:type=\"grl:Contribution\" id=\"3\" src=\"1\" "
+             "dest=\"2\" quantitativeContribution=\"x\"/>" +
+             tail) == 600);
+  CHECK(code(head +
+             "<intElements id=\"1\"/><intElements id=\"2\"/><links xsi:type=\"grl:Contribution\" id=\"3\" src=\"1\" "
+             "dest=\"2\" quantitativeContribution=\"999\"/>" +
+             tail) == 600);
+  CHECK(code(head +
+             "<intElements id=\"1\"/><strategies id=\"5\" name=\"s\"><evaluations intElement=\"7\"/></strategies>" +
+             tail) == 600);
+  CHECK(code(head +
+             "<intElements id=\"1\"/><strategies id=\"5\" name=\"s\"><evaluations intElement=\"1\" "
+             "evaluation=\"1e9\"/></strategies>" +
+             tail) == 600);
   CHECK(code(head + "<intElements id=\"1\"/>" + tail) == 0);
   try {
     io::load_jucm("/nonexistent/x.jucm");
     FAIL("no error");
-  } catch (const InputError& e) {
-    CHECK(e.code() == Errc::file_unreadable);
-  }
+  } catch (const InputError& e) { CHECK(e.code() == Errc::file_unreadable); }
   // defaults of EMF: a bare contribution is Help, 25
-  auto m = io::parse_jucm(head + "<intElements id=\"1\"/><intElements id=\"2\" type=\"Goal\" decompositionType=\"Or\"/>"
-                                 "<links xsi:type=\"grl:Contribution\" id=\"3\" src=\"1\" dest=\"2\"/>" + tail);
+  auto m = io::parse_jucm(head +
+                          "<intElements id=\"1\"/><intElements id=\"2\" type=\"Goal\" decompositionType=\"Or\"/>"
+                          "<links xsi:type=\"grl:Contribution\" id=\"3\" src=\"1\" dest=\"2\"/>" +
+                          tail);
   REQUIRE(m.links.size() == 1);
   CHECK(m.links[0].contribution == ContributionType::help);
   CHECK(m.links[0].strength == 25);
@@ -452,7 +480,8 @@ TEST_CASE("actors: importance-weighted satisfaction", "[grl][jucm]") {
       "<intElements id=\"3\" name=\"C\"/>"
       "<actors id=\"10\" name=\"Provider\" contRefs=\"20\"/>"
       "<strategies id=\"5\" name=\"s\"><evaluations intElement=\"1\" evaluation=\"100\"/>"
-      "<evaluations intElement=\"2\" evaluation=\"-50\"/><evaluations intElement=\"3\" evaluation=\"-100\"/></strategies>"
+      "<evaluations intElement=\"2\" evaluation=\"-50\"/><evaluations intElement=\"3\" "
+      "evaluation=\"-100\"/></strategies>"
       "</grlspec><urndef><specDiagrams xsi:type=\"grl:GRLGraph\" id=\"9\">"
       "<nodes xsi:type=\"grl:IntentionalElementRef\" id=\"11\" def=\"1\" contRef=\"20\"/>"
       "<nodes xsi:type=\"grl:IntentionalElementRef\" id=\"12\" def=\"2\" contRef=\"20\"/>"
@@ -483,9 +512,9 @@ TEST_CASE("result JSON has every element with value, label and inputs", "[grl]")
 TEST_CASE("the lean path (explain off) gives the explained path's values and labels", "[grl]") {
   // Source: the same jUCMNav arithmetic twice; every .jucm of the shared data and its strategies,
   // quantitatively with tolerance 0, 10 and 20.
-  for (const char* file : {"data/grl/idrisgrl_amyot-main.jucm", "data/grl/idrisgrl_info-sec.jucm",
-                           "data/grl/idrisgrl_security-requirements.jucm",
-                           "data/grl/idrisgrl_usability-and-performance.jucm"}) {
+  for (const char* file :
+       {"data/grl/idrisgrl_amyot-main.jucm", "data/grl/idrisgrl_info-sec.jucm",
+        "data/grl/idrisgrl_security-requirements.jucm", "data/grl/idrisgrl_usability-and-performance.jucm"}) {
     Model m = io::load_jucm(koers::testing::shared_path(file));
     for (const auto& s : m.strategy_names()) {
       for (int tol : {0, 10, 20}) {
@@ -519,7 +548,8 @@ Model include_chain(std::size_t n) {
 }  // namespace
 
 // Issue 13 item 1: a chain of 100,000 inclusions crashed (one C++ call per level).
-TEST_CASE("strategy inclusions: a chain up to the limit evaluates, outer strategies override inner ones", "[grl][hostile]") {
+TEST_CASE("strategy inclusions: a chain up to the limit evaluates, outer strategies override inner ones",
+          "[grl][hostile]") {
   Model m = include_chain(grl::max_strategy_depth);
   auto r = evaluate(m, "s0");
   CHECK(r.at("a").value == 0);
@@ -529,7 +559,8 @@ TEST_CASE("strategy inclusions: a chain up to the limit evaluates, outer strateg
   CHECK(evaluate(m, "s0").at("a").value == static_cast<int>((grl::max_strategy_depth - 1) % 100));
 }
 
-TEST_CASE("strategy inclusions: deeper than the limit is E108, 100,000 levels included, without a crash", "[grl][hostile]") {
+TEST_CASE("strategy inclusions: deeper than the limit is E108, 100,000 levels included, without a crash",
+          "[grl][hostile]") {
   for (std::size_t n : {grl::max_strategy_depth + 1, std::size_t{100000}}) {
     Model m = include_chain(n);
     try {
@@ -546,7 +577,10 @@ TEST_CASE("strategy inclusions: deeper than the limit is E108, 100,000 levels in
 TEST_CASE("strategy inclusions: a cycle is E201 with its path; a diamond is no cycle", "[grl][hostile]") {
   Builder b;
   b.el("a").el("b");
-  b.strategy("top", {{"a", 10}}).strategy("left", {{"b", 20}}).strategy("right", {{"b", 30}}).strategy("base", {{"a", 40}, {"b", 50}});
+  b.strategy("top", {{"a", 10}})
+      .strategy("left", {{"b", 20}})
+      .strategy("right", {{"b", 30}})
+      .strategy("base", {{"a", 40}, {"b", 50}});
   auto& st = b.m.strategies;
   st[0].includes = {"left", "right"};
   st[1].includes = {"base"};
@@ -554,7 +588,7 @@ TEST_CASE("strategy inclusions: a cycle is E201 with its path; a diamond is no c
   auto r = evaluate(b.m, "top");
   CHECK(r.at("a").value == 10);  // top's own
   CHECK(r.at("b").value == 30);  // right comes after left
-  st[3].includes = {"left"};  // base -> left -> base
+  st[3].includes = {"left"};     // base -> left -> base
   try {
     evaluate(b.m, "top");
     FAIL("no error");

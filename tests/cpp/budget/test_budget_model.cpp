@@ -1,13 +1,14 @@
-#include "testing.hpp"
 #include <koers/budget/budget_model.hpp>
 #include <koers/budget/portfolio_json.hpp>
+#include "testing.hpp"
 using namespace koers;
 using namespace koers::budget;
 
 // Source: seed 000_b2e3445de29c70ff, chapter 4, Tabel 7 (Deventer opleidingsbudget 2014): the
 // figures are data (the example portfolio's streams), not code.
 TEST_CASE("Tabel 7 total is exact, read from the example portfolio", "[budget_model]") {
-  auto m = budget_model(load_portfolio(koers::testing::source_path("python/koers/examples/data/deventer-2014/portfolio.json")));
+  auto m = budget_model(
+      load_portfolio(koers::testing::source_path("python/koers/examples/data/deventer-2014/portfolio.json")));
   CHECK(m.total() == Money::parse("986.822,62"));
   CHECK(m.stream("stream.strategisch").budget == Money::parse("314.777,00"));
   CHECK(m.stream("stream.functioneel").budget == Money::parse("314.594,00"));

@@ -1,6 +1,6 @@
-#include "testing.hpp"
 #include <koers/budget/cost_model.hpp>
 #include <koers/budget/plan_costs.hpp>
+#include "testing.hpp"
 using namespace koers;
 using namespace koers::budget;
 
@@ -120,23 +120,30 @@ TEST_CASE("E107 negative, E114 overflow, naming the element", "[cost_model]") {
   CostModel m;
   m.per_participant = Money::from_cents(-1);
   m.participants = 1;
-  try { cost(m, std::nullopt, "iv.neg"); FAIL(""); } catch (const InputError& e) {
+  try {
+    cost(m, std::nullopt, "iv.neg");
+    FAIL("");
+  } catch (const InputError& e) {
     CHECK(e.code() == Errc::invalid_value);
     CHECK(e.element() == "iv.neg");
   }
   CostModel big;
   big.per_participant = Money::from_cents(std::numeric_limits<std::int64_t>::max() / 2);
   big.participants = 3;
-  try { cost(big, std::nullopt, "iv.big"); FAIL(""); } catch (const InputError& e) {
+  try {
+    cost(big, std::nullopt, "iv.big");
+    FAIL("");
+  } catch (const InputError& e) {
     CHECK(e.code() == Errc::money_overflow);
     CHECK(e.element() == "iv.big");
   }
   CostModel two;
   two.fixed = Money::from_cents(std::numeric_limits<std::int64_t>::max());
   two.per_run = Money::from_cents(1);
-  try { cost(two, std::nullopt, "iv.sum"); FAIL(""); } catch (const InputError& e) {
-    CHECK(e.code() == Errc::money_overflow);
-  }
+  try {
+    cost(two, std::nullopt, "iv.sum");
+    FAIL("");
+  } catch (const InputError& e) { CHECK(e.code() == Errc::money_overflow); }
   CostModel runs;
   runs.runs = -2;
   CHECK_THROWS_AS(cost(runs), InputError);
@@ -170,10 +177,10 @@ TEST_CASE("plan costing over a strategy graph: streams, ILB, target groups", "[p
   g.add_node(s1);
   g.add_node(s2);
   g.add_node(tg);
-  g.add_node(intervention("iv.event", 2880000, std::nullopt, 4.0));           // fixed, 1150 from the group
-  g.add_node(intervention("iv.career", 2700000, 30, 18.0, true));             // 900 € pp, half from the ILB
-  g.add_node(intervention("iv.odd", 1000, 3));                               // 1000/3 not whole: fixed + note
-  g.add_node(intervention("iv.none", std::nullopt, 10));                     // not costed
+  g.add_node(intervention("iv.event", 2880000, std::nullopt, 4.0));  // fixed, 1150 from the group
+  g.add_node(intervention("iv.career", 2700000, 30, 18.0, true));    // 900 € pp, half from the ILB
+  g.add_node(intervention("iv.odd", 1000, 3));                       // 1000/3 not whole: fixed + note
+  g.add_node(intervention("iv.none", std::nullopt, 10));             // not costed
   for (auto id : {"iv.event", "iv.career", "iv.odd", "iv.none"}) {
     g.add_edge({EdgeKind::funded_by, id, "stream.strategisch", std::nullopt});
     g.add_edge({EdgeKind::targets, id, "tg.all", std::nullopt});
@@ -183,9 +190,9 @@ TEST_CASE("plan costing over a strategy graph: streams, ILB, target groups", "[p
   const auto& ev = c.lines[0];
   CHECK(ev.participants_from == "target_groups");
   CHECK(*ev.cost.participants == 1150);
-  CHECK(*ev.cost.per_participant == Ratio{57600, 23});  // 2880000 / 1150
+  CHECK(*ev.cost.per_participant == Ratio{57600, 23});      // 2880000 / 1150
   CHECK(ev.cost.per_participant_rounded->cents() == 2504);  // 2504.35 → 2504
-  CHECK(*ev.cost.per_hour == Ratio{14400, 23});  // 2880000 / 4600 h
+  CHECK(*ev.cost.per_hour == Ratio{14400, 23});             // 2880000 / 4600 h
   const auto& ca = c.lines[1];
   CHECK(ca.model.per_participant.cents() == 90000);
   CHECK(ca.cost.ilb.cents() == 1350000);
@@ -209,7 +216,10 @@ TEST_CASE("plan costing over a strategy graph: streams, ILB, target groups", "[p
   // overrides: a per-participant price against the model's cost_cents (E404), unknown id (E403)
   PlanCostOptions o;
   o.overrides["iv.career"].per_participant = Money::from_cents(80000);
-  try { cost_plan(g, o); FAIL(""); } catch (const BudgetError& e) {
+  try {
+    cost_plan(g, o);
+    FAIL("");
+  } catch (const BudgetError& e) {
     CHECK(e.code() == Errc::inconsistent_cost);
     CHECK(e.element() == "iv.career");
   }
@@ -229,7 +239,10 @@ TEST_CASE("plan costing over a strategy graph: streams, ILB, target groups", "[p
   g.add_edge({EdgeKind::targets, "iv.pp", "tg.unsized", std::nullopt});
   PlanCostOptions pp;
   pp.overrides["iv.pp"].per_participant = Money::from_cents(100);
-  try { cost_plan(g, pp); FAIL(""); } catch (const GraphError& e) {
+  try {
+    cost_plan(g, pp);
+    FAIL("");
+  } catch (const GraphError& e) {
     CHECK(e.code() == Errc::missing_required);
     CHECK(e.elements() == std::vector<std::string>{"iv.pp", "tg.unsized"});
   }

@@ -14,8 +14,8 @@
 
 #include "brute_assign.hpp"
 
-#include <koers/budget/portfolio.hpp>
 #include <koers/budget/impl/portfolio_detail.hpp>  // detail::Prepared, find_conflict: the solver core directly
+#include <koers/budget/portfolio.hpp>
 #include <koers/budget/selection.hpp>
 
 #include <algorithm>
@@ -89,8 +89,12 @@ Brute brute(const Portfolio& p, int s_over = -1, std::int64_t cap_over = 0) {
   for (std::uint32_t mask = 0; mask < N; ++mask) {
     auto v = eval(p, mask, s_over, cap_over);
     if (!v) continue;
-    if (!b.feasible || *v > b.opt) { b.feasible = true; b.opt = *v; b.count = 1; }
-    else if (*v == b.opt) ++b.count;
+    if (!b.feasible || *v > b.opt) {
+      b.feasible = true;
+      b.opt = *v;
+      b.count = 1;
+    } else if (*v == b.opt)
+      ++b.count;
   }
   return b;
 }
@@ -119,7 +123,8 @@ Portfolio random_portfolio(std::mt19937_64& rng, Objective obj, const GenOpts& o
   p.objective = obj;
   int S = static_cast<int>(U(1, o.max_streams));
   int n = static_cast<int>(U(o.n_min, o.n_max));
-  for (int s = 0; s < S; ++s) p.streams.push_back({"s" + std::to_string(s), Money{}, cents(U(0, 3) == 0 ? U(0, 10) : 0)});
+  for (int s = 0; s < S; ++s)
+    p.streams.push_back({"s" + std::to_string(s), Money{}, cents(U(0, 3) == 0 ? U(0, 10) : 0)});
   int G = static_cast<int>(U(1, 8));
   for (int g = 0; g < G; ++g) p.goals.push_back({"g" + std::to_string(g), o.ties ? U(1, 2) : U(0, 10)});
   for (int i = 0; i < n; ++i) {
@@ -146,7 +151,10 @@ Portfolio random_portfolio(std::mt19937_64& rng, Objective obj, const GenOpts& o
     int k = static_cast<int>(U(2, std::min(4, n)));
     while (static_cast<int>(mem.size()) < k) mem.insert(static_cast<int>(U(0, n - 1)));
     std::int64_t mand = 0;
-    for (int i : mem) { grp.items.push_back(p.items[i].id); mand += p.items[i].mandatory; }
+    for (int i : mem) {
+      grp.items.push_back(p.items[i].id);
+      mand += p.items[i].mandatory;
+    }
     grp.max = std::max(mand, U(0, 2));
     p.groups.push_back(grp);
   }
@@ -162,8 +170,10 @@ Portfolio random_portfolio(std::mt19937_64& rng, Objective obj, const GenOpts& o
   // budgets: a random share of each stream's total (sometimes below the mandatory spend)
   for (auto& st : p.streams) {
     std::int64_t tot = 0;
-    for (const auto& it : p.items) if (it.stream == st.id) tot += it.cost.cents();
-    st.budget = st.reserved + cents(U(0, 3) == 0 ? U(0, tot + 5) : U(tot / 4, std::max<std::int64_t>(tot / 4, tot * 2 / 3)));
+    for (const auto& it : p.items)
+      if (it.stream == st.id) tot += it.cost.cents();
+    st.budget =
+        st.reserved + cents(U(0, 3) == 0 ? U(0, tot + 5) : U(tot / 4, std::max<std::int64_t>(tot / 4, tot * 2 / 3)));
   }
   return p;
 }
@@ -215,7 +225,6 @@ void check_against_brute(const Portfolio& p, const PortfolioResult& r) {
 
 // ---- selection brute force --------------------------------------------------------------------
 
-
 struct SelBrute {
   bool feasible = false;
   std::int64_t opt = 0;  // micro-points
@@ -253,8 +262,12 @@ SelBrute sel_brute(const Selection& s) {
   for (std::uint32_t mask = 0; mask < (1u << s.items.size()); ++mask) {
     auto v = sel_eval(s, mask);
     if (!v) continue;
-    if (!b.feasible || *v > b.opt) { b.feasible = true; b.opt = *v; b.count = 1; }
-    else if (*v == b.opt) ++b.count;
+    if (!b.feasible || *v > b.opt) {
+      b.feasible = true;
+      b.opt = *v;
+      b.count = 1;
+    } else if (*v == b.opt)
+      ++b.count;
   }
   return b;
 }
@@ -505,7 +518,8 @@ TEST_CASE("portfolio: curve breakpoints equal solving at every budget", "[solver
     const auto& st = p.streams[static_cast<std::size_t>(t) % p.streams.size()];
     int s = static_cast<int>(static_cast<std::size_t>(t) % p.streams.size());
     std::int64_t total = 0;
-    for (const auto& it : p.items) if (it.stream == st.id && !it.excluded) total += it.cost.cents();
+    for (const auto& it : p.items)
+      if (it.stream == st.id && !it.excluded) total += it.cost.cents();
     std::int64_t reserved = st.reserved.cents();
     // expected breakpoints: budget 0, then every budget where the optimum changes
     std::vector<std::pair<std::int64_t, std::optional<std::int64_t>>> want;
@@ -540,7 +554,10 @@ TEST_CASE("portfolio: limits report a valid bound and gap", "[solver]") {
     auto p = random_portfolio(rng, t % 2 ? Objective::coverage : Objective::additive, o);
     Brute b = brute(p);
     auto r = optimise(p, {.node_limit = 3, .check_unique = true, .check_binding = false});
-    if (!b.feasible) { CHECK(r.status == SolveStatus::infeasible); continue; }
+    if (!b.feasible) {
+      CHECK(r.status == SolveStatus::infeasible);
+      continue;
+    }
     CHECK(r.bound >= b.opt);
     if (r.optimum) {
       CHECK(*r.optimum <= b.opt);
@@ -580,13 +597,20 @@ TEST_CASE("selection: random instances equal the enumeration (pooled and per exp
     auto b = sel_brute(s);
     auto r = select(s);
     REQUIRE((r.status == SolveStatus::infeasible) == !b.feasible);
-    if (!b.feasible) { ++infeasible; REQUIRE(r.conflict); continue; }
+    if (!b.feasible) {
+      ++infeasible;
+      REQUIRE(r.conflict);
+      continue;
+    }
     REQUIRE(r.status == SolveStatus::optimal);
     std::int64_t got = 0;
     std::uint32_t mask = 0;
     for (const auto& id : r.selected)
       for (int i = 0; i < n; ++i)
-        if (s.items[i].id == id) { got += std::llround(s.items[i].score * 1e6); mask |= 1u << i; }
+        if (s.items[i].id == id) {
+          got += std::llround(s.items[i].score * 1e6);
+          mask |= 1u << i;
+        }
     CHECK(got == b.opt);
     auto v = sel_eval(s, mask);
     REQUIRE(v.has_value());
@@ -628,10 +652,12 @@ TEST_CASE("selection: a zero-score process can be needed to give every expert a 
 }
 
 // Issue 13 item 2: the West Betuwe selection with one expert at 0 hours ran past 120 s.
-TEST_CASE("selection: an expert who can take no process while each must take one is infeasible at once", "[solver][hostile]") {
+TEST_CASE("selection: an expert who can take no process while each must take one is infeasible at once",
+          "[solver][hostile]") {
   // Hand computation: e1 has 0 h and must take one process; every process needs > 0 h.
   Selection s;
-  for (int k = 0; k < 40; ++k) s.items.push_back({.id = "p" + std::to_string(k), .score = 1.0 + k, .hours = 10.0 + k % 7});
+  for (int k = 0; k < 40; ++k)
+    s.items.push_back({.id = "p" + std::to_string(k), .score = 1.0 + k, .hours = 10.0 + k % 7});
   s.experts = {{"e0", 200}, {"e1", 0}, {"e2", 200}};
   s.min_items_per_expert = 1;
   auto r = select(s);
@@ -666,7 +692,10 @@ TEST_CASE("bnb: restarts between the two search orders stay exact", "[solver][ra
     auto p = random_portfolio(rng, Objective::additive);
     Brute b = brute(p);
     koers::budget::detail::Prepared pr(p);
-    if (koers::budget::detail::find_conflict(p, pr)) { CHECK_FALSE(b.feasible); continue; }
+    if (koers::budget::detail::find_conflict(p, pr)) {
+      CHECK_FALSE(b.feasible);
+      continue;
+    }
     auto& m = pr.model;
     koers::detail::BnbOptions o;
     o.restart_nodes = 1 + t % 4;
@@ -677,7 +706,8 @@ TEST_CASE("bnb: restarts between the two search orders stay exact", "[solver][ra
     CHECK(r.value == b.opt);
     CHECK(r.unique == (b.count == 1));
     std::uint32_t mask = 0;
-    for (std::size_t i = 0; i < r.x.size(); ++i) if (r.x[i] == 1) mask |= 1u << i;
+    for (std::size_t i = 0; i < r.x.size(); ++i)
+      if (r.x[i] == 1) mask |= 1u << i;
     auto v = eval(p, mask);
     REQUIRE(v.has_value());
     CHECK(*v == b.opt);
@@ -728,7 +758,10 @@ TEST_CASE("selection: twins and dominated processes (ties everywhere) equal the 
       std::int64_t got = 0;
       for (const auto& id : r.selected)
         for (int i = 0; i < n; ++i)
-          if (s.items[i].id == id) { got += std::llround(s.items[i].score * 1e6); mask |= 1u << i; }
+          if (s.items[i].id == id) {
+            got += std::llround(s.items[i].score * 1e6);
+            mask |= 1u << i;
+          }
       CHECK(got == b.opt);
       REQUIRE(sel_eval(s, mask).has_value());
       if (mode == 0) {

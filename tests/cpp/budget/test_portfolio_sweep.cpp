@@ -1,5 +1,5 @@
-#include "testing.hpp"
 #include <koers/budget/portfolio_sweep.hpp>
+#include "testing.hpp"
 
 #include <algorithm>
 #include <random>
@@ -35,7 +35,8 @@ TEST_CASE("portfolio sweep equals single solves and does not depend on threads",
     PortfolioScenario s;
     s.name = "cut " + std::to_string(k);
     int f = 1000 - 5 * k;  // 0 .. 30 % in steps of 0.5 %
-    s.scale_budget = {{"stream.strategisch", std::to_string(f / 1000) + "." + std::to_string(f % 1000 + 1000).substr(1)}};
+    s.scale_budget = {
+        {"stream.strategisch", std::to_string(f / 1000) + "." + std::to_string(f % 1000 + 1000).substr(1)}};
     sc.push_back(s);
   }
   PortfolioScenario bad;
@@ -127,11 +128,11 @@ TEST_CASE("portfolio scenarios: costs, participants, moves, payroll share", "[sc
   // functional 31459400 × 3/2 = 47189100, − 100
   CHECK(q.streams[1].budget.cents() == 47189000);
   CHECK(q.streams[0].reserved.cents() == 4000000);  // reserved lines are not scaled
-  CHECK(q.items[0].cost.cents() == 1100000);         // 1000000 × 1.1
-  CHECK(q.items[1].cost.cents() == 3564000);         // 54000 × 60 × 1.1
+  CHECK(q.items[0].cost.cents() == 1100000);        // 1000000 × 1.1
+  CHECK(q.items[1].cost.cents() == 3564000);        // 54000 × 60 × 1.1
   CHECK(q.items[1].participants == 60);
-  CHECK_FALSE(q.items[1].per_participant);           // no longer pp × participants: a total
-  CHECK(q.items[2].cost.cents() == 499);             // floor(999 × 0.5): own factor replaces "*"
+  CHECK_FALSE(q.items[1].per_participant);  // no longer pp × participants: a total
+  CHECK(q.items[2].cost.cents() == 499);    // floor(999 × 0.5): own factor replaces "*"
 
   // participants only: the product, per_participant kept
   PortfolioScenario n{"n"};
@@ -300,7 +301,8 @@ Portfolio random_base(std::mt19937_64& rng, Objective obj) {
   }
   for (auto& st : p.streams) {
     std::int64_t tot = 0;
-    for (const auto& it : p.items) if (it.stream == st.id) tot += it.cost.cents();
+    for (const auto& it : p.items)
+      if (it.stream == st.id) tot += it.cost.cents();
     st.budget = st.reserved + Money::from_cents(U(tot / 5, std::max<std::int64_t>(tot / 5, tot * 3 / 4)));
   }
   return p;
@@ -310,7 +312,9 @@ PortfolioScenario random_scenario(std::mt19937_64& rng, const Portfolio& p, int 
   auto U = [&](std::int64_t a, std::int64_t b) { return std::uniform_int_distribution<std::int64_t>(a, b)(rng); };
   static const char* factors[] = {"0", "0.5", "0.75", "0.9", "0.95", "1", "1.1", "1.25", "2", "0.333"};
   auto factor = [&] { return std::string(factors[U(0, 9)]); };
-  auto stream = [&] { return p.streams[static_cast<std::size_t>(U(0, static_cast<std::int64_t>(p.streams.size()) - 1))].id; };
+  auto stream = [&] {
+    return p.streams[static_cast<std::size_t>(U(0, static_cast<std::int64_t>(p.streams.size()) - 1))].id;
+  };
   auto item = [&] { return p.items[static_cast<std::size_t>(U(0, static_cast<std::int64_t>(p.items.size()) - 1))].id; };
   PortfolioScenario s;
   s.name = "s" + std::to_string(k);
@@ -326,7 +330,8 @@ PortfolioScenario random_scenario(std::mt19937_64& rng, const Portfolio& p, int 
     if (U(0, 2) == 0) s.scale_cost.push_back({item(), factor()});
     if (U(0, 3) == 0) s.set_cost.push_back({item(), Money::from_cents(U(0, 5000))});
     if (U(0, 3) == 0) s.set_participants.push_back({item(), U(0, 30)});  // E406 when it has no price
-    if (U(0, 3) == 0 && p.streams.size() > 1) s.move.push_back({p.streams[0].id, p.streams[1].id, Money::from_cents(U(0, 3000))});
+    if (U(0, 3) == 0 && p.streams.size() > 1)
+      s.move.push_back({p.streams[0].id, p.streams[1].id, Money::from_cents(U(0, 3000))});
   }
   return s;
 }

@@ -11,17 +11,19 @@ namespace {
 std::string doc(const std::string& experts, const std::string& extra = "") {
   return R"({"format": "koers.selection", "version": 1, "name": "Green Belts 2022",
              "items": [{"id": "P1", "score": 0.9, "hours": 120}, {"id": "P2", "score": 0.5, "hours": 80}],
-             "experts": [)" + experts + "]" + extra + "}";
+             "experts": [)" +
+         experts + "]" + extra + "}";
 }
 const std::string period2022 = R"(, "period": {"start": "2022-01-01", "end": "2022-12-31", "calendar": "nl"})";
 
-struct Caught { koers::Errc code; std::string element; };
+struct Caught {
+  koers::Errc code;
+  std::string element;
+};
 Caught caught(const std::function<void()>& f) {
   try {
     f();
-  } catch (const koers::InputError& e) {
-    return {e.code(), e.element()};
-  }
+  } catch (const koers::InputError& e) { return {e.code(), e.element()}; }
   FAIL("no InputError");
   return {};
 }
@@ -37,12 +39,13 @@ TEST_CASE("selection: hours_per_week over the period of the file", "[calendar][s
   CHECK(s.experts[1].hours == 150);
 
   // Other calendars, added days, decimal hours a week; the calendar defaults to "nl".
-  auto lustrum = parse_selection(doc(R"({"id": "GB1", "hours_per_week": 4})",
-      R"(, "period": {"start": "2022-01-01", "end": "2022-12-31", "calendar": "nl-liberation-lustrum",
+  auto lustrum = parse_selection(
+      doc(R"({"id": "GB1", "hours_per_week": 4})",
+          R"(, "period": {"start": "2022-01-01", "end": "2022-12-31", "calendar": "nl-liberation-lustrum",
                      "extra_days": [{"date": "2022-05-27", "name": "Brugdag"}]})"));
   CHECK(lustrum.experts[0].hours == 202.4);  // +1 (Bevrijdingsdag worked) -1 (Brugdag) = 253 days
-  auto deventer = parse_selection(doc(R"({"id": "GB1", "hours_per_week": 4.5})",
-      R"(, "period": {"start": "2014-05-01", "end": "2014-12-31"})"));
+  auto deventer = parse_selection(
+      doc(R"({"id": "GB1", "hours_per_week": 4.5})", R"(, "period": {"start": "2014-05-01", "end": "2014-12-31"})"));
   CHECK(std::llround(deventer.experts[0].hours * 1000) == 153000);  // 170 days x 0.9 h
 
   // Backwards compatible: no period, hours only; a period with plain hours is allowed too.
@@ -52,7 +55,8 @@ TEST_CASE("selection: hours_per_week over the period of the file", "[calendar][s
 
   // 15 Green Belts at 4 h/week: 15 x 202.4 = 3036 h in total.
   std::string fifteen;
-  for (int i = 1; i <= 15; ++i) fifteen += (i > 1 ? "," : "") + std::string(R"({"id": "GB)") + std::to_string(i) + R"(", "hours_per_week": 4})";
+  for (int i = 1; i <= 15; ++i)
+    fifteen += (i > 1 ? "," : "") + std::string(R"({"id": "GB)") + std::to_string(i) + R"(", "hours_per_week": 4})";
   auto all = parse_selection(doc(fifteen, period2022));
   std::int64_t milli = 0;
   for (const auto& e : all.experts) milli += std::llround(e.hours * 1000);
@@ -76,16 +80,26 @@ TEST_CASE("selection: a bad period or hours_per_week names its JSON path", "[cal
   CHECK(c.element == "/experts/0/hours");
   c = caught([] { parse_selection(doc(R"({"id": "GB1", "hours_per_week": -4})", period2022)); });
   CHECK(c.code == Errc::invalid_hours);
-  c = caught([] { parse_selection(doc(R"({"id": "GB1", "hours": 4})", R"(, "period": {"start": "2022-02-30", "end": "2022-12-31"})")); });
+  c = caught([] {
+    parse_selection(doc(R"({"id": "GB1", "hours": 4})", R"(, "period": {"start": "2022-02-30", "end": "2022-12-31"})"));
+  });
   CHECK(c.code == Errc::invalid_date);
   CHECK(c.element == "/period/start");
-  c = caught([] { parse_selection(doc(R"({"id": "GB1", "hours": 4})", R"(, "period": {"start": "2022-12-31", "end": "2022-01-01"})")); });
+  c = caught([] {
+    parse_selection(doc(R"({"id": "GB1", "hours": 4})", R"(, "period": {"start": "2022-12-31", "end": "2022-01-01"})"));
+  });
   CHECK(c.code == Errc::invalid_period);
   CHECK(c.element == "/period");
-  c = caught([] { parse_selection(doc(R"({"id": "GB1", "hours": 4})", R"(, "period": {"start": "2022-01-01", "end": "2022-12-31", "calendar": "be"})")); });
+  c = caught([] {
+    parse_selection(doc(R"({"id": "GB1", "hours": 4})",
+                        R"(, "period": {"start": "2022-01-01", "end": "2022-12-31", "calendar": "be"})"));
+  });
   CHECK(c.code == Errc::unknown_holiday_rules);
   CHECK(c.element == "/period/calendar");
-  c = caught([] { parse_selection(doc(R"({"id": "GB1", "hours": 4})", R"(, "period": {"start": "2022-01-01", "end": "2022-12-31", "weeks": 52})")); });
+  c = caught([] {
+    parse_selection(doc(R"({"id": "GB1", "hours": 4})",
+                        R"(, "period": {"start": "2022-01-01", "end": "2022-12-31", "weeks": 52})"));
+  });
   CHECK(c.code == Errc::unknown_field);
   CHECK(c.element == "/period/weeks");
   c = caught([] { parse_selection(doc(R"({"id": "GB1", "hours": 4})", R"(, "period": {"start": "2022-01-01"})")); });

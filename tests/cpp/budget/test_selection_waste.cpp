@@ -42,7 +42,7 @@ Selection random_selection(std::mt19937_64& rng, int n_max) {
   for (int i = 0; i < n; ++i) {
     SelectionItem it;
     it.id = "p" + std::to_string(i);
-    it.score = static_cast<double>(U(0, 40)) / 20.0;               // many ties
+    it.score = static_cast<double>(U(0, 40)) / 20.0;                              // many ties
     it.hours = static_cast<double>(U(0, 9) < 3 ? U(90, 190) : U(20, 80)) / 10.0;  // some big ones
     it.pinned = U(0, 11) == 0;
     if (i > 0 && U(0, 7) == 0) it.needs.push_back("p" + std::to_string(U(0, i - 1)));
@@ -66,7 +66,10 @@ TEST_CASE("selection waste: the charge never exceeds what an assignable selectio
     std::vector<signed char> fix(hours.size(), -1);
     auto w = koers::budget::detail::process_waste(cap, hours, fix);
     REQUIRE(w.size() == hours.size());
-    for (auto x : w) { REQUIRE(x >= 0); charged += x > 0; }
+    for (auto x : w) {
+      REQUIRE(x >= 0);
+      charged += x > 0;
+    }
     std::int64_t pool = 0;
     for (auto c : cap) pool += c;
     const int n = static_cast<int>(hours.size());
@@ -75,7 +78,10 @@ TEST_CASE("selection waste: the charge never exceeds what an assignable selectio
       std::vector<int> idx;
       std::int64_t charge = 0;
       for (int i = 0; i < n; ++i)
-        if ((mask >> i) & 1u) { idx.push_back(i); charge += hours[i] + w[i]; }
+        if ((mask >> i) & 1u) {
+          idx.push_back(i);
+          charge += hours[i] + w[i];
+        }
       if (charge <= pool) continue;
       CHECK_FALSE(assignable(s, idx, 0));
     }
@@ -106,21 +112,31 @@ TEST_CASE("selection waste: irregular hours and big processes equal the enumerat
         v += std::llround(s.items[i].score * 1e6);
       }
       if (!ok || !assignable(s, idx, s.min_items_per_expert)) continue;
-      if (!any || v > best) { any = true; best = v; count = 1; }
-      else if (v == best) ++count;
+      if (!any || v > best) {
+        any = true;
+        best = v;
+        count = 1;
+      } else if (v == best)
+        ++count;
     }
     INFO("instance " << t);
     for (bool uniq : {true, false}) {
       SolveOptions o;
       o.check_unique = uniq;
       auto r = select(s, o);
-      if (!any) { REQUIRE(r.status == SolveStatus::infeasible); continue; }
+      if (!any) {
+        REQUIRE(r.status == SolveStatus::infeasible);
+        continue;
+      }
       REQUIRE(r.status == SolveStatus::optimal);
       std::int64_t got = 0;
       std::vector<int> idx;
       for (const auto& id : r.selected)
         for (int i = 0; i < n; ++i)
-          if (s.items[i].id == id) { got += std::llround(s.items[i].score * 1e6); idx.push_back(i); }
+          if (s.items[i].id == id) {
+            got += std::llround(s.items[i].score * 1e6);
+            idx.push_back(i);
+          }
       CHECK(got == best);
       CHECK(assignable(s, idx, s.min_items_per_expert));
       if (uniq) CHECK(r.unique == (count == 1));

@@ -39,8 +39,11 @@ Selection progress_irregular() {
   for (int i = 0; i < 500; ++i) {
     double score = 0;
     for (double wk : w) score += wk * crit(rng);
-    s.items.push_back({.id = "p" + std::to_string(i), .score = std::round(score * 1e5) / 1e6, .hours = tenths(rng) / 10.0,
-                       .pinned = false, .needs = {}});
+    s.items.push_back({.id = "p" + std::to_string(i),
+                       .score = std::round(score * 1e5) / 1e6,
+                       .hours = tenths(rng) / 10.0,
+                       .pinned = false,
+                       .needs = {}});
   }
   for (int k = 0; k < 5; ++k) s.items[static_cast<std::size_t>(pick(rng))].pinned = true;
   for (int k = 0; k < 15; ++k) s.experts.push_back({.id = "e" + std::to_string(k), .hours = 202.4});
@@ -102,7 +105,8 @@ TEST_CASE("solve progress: completions the leaf check leaves undecided end the s
   CHECK(koers::budget::detail::stop_reason(b.stopped_by) == StopReason::assignment_check);
 }
 
-TEST_CASE("solve progress: another thread cancels a long selection, which returns its incumbent", "[solver][progress]") {
+TEST_CASE("solve progress: another thread cancels a long selection, which returns its incumbent",
+          "[solver][progress]") {
   SolveProgress p;
   auto s = progress_irregular();
   auto fut = std::async(std::launch::async, [&] { return select(s, {.check_unique = false, .progress = &p}); });
@@ -115,7 +119,7 @@ TEST_CASE("solve progress: another thread cancels a long selection, which return
   REQUIRE_FALSE(ended_first);  // the instance must still be searching at 1,024 nodes
   CHECK(r.status == SolveStatus::limit);
   CHECK(r.stats.nodes >= 1024);
-  CHECK(r.stats.nodes < 5000);  // left alone, the search runs to about 5,300 nodes
+  CHECK(r.stats.nodes < 5000);        // left alone, the search runs to about 5,300 nodes
   REQUIRE_FALSE(r.selected.empty());  // the incumbent, with its assignment
   CHECK(r.assignment.size() == s.experts.size());
   CHECK(r.bound >= r.total_score);

@@ -13,7 +13,10 @@ namespace {
 // The class an area's codes are raised by (4xx splits: the solver's 400/401, the budget's rest).
 std::string expected_class(int number) {
   switch (number / 100) {
-    case 1: case 5: case 6: case 7: return "InputError";
+    case 1:
+    case 5:
+    case 6:
+    case 7: return "InputError";
     case 2: return "GraphError";
     case 3: return "RankingError";
     case 4: return number <= 401 ? "SolverError" : "BudgetError";
@@ -23,12 +26,13 @@ std::string expected_class(int number) {
 std::string thrown_class(Errc c) {
   try {
     throw_error(c, "m", {"x"});
-  } catch (const InputError&) { return "InputError";
-  } catch (const GraphError&) { return "GraphError";
-  } catch (const RankingError&) { return "RankingError";
-  } catch (const BudgetError&) { return "BudgetError";
-  } catch (const SolverError&) { return "SolverError";
-  } catch (const Error&) { return "Error"; }
+  } catch (const InputError&) { return "InputError"; } catch (const GraphError&) {
+    return "GraphError";
+  } catch (const RankingError&) { return "RankingError"; } catch (const BudgetError&) {
+    return "BudgetError";
+  } catch (const SolverError&) { return "SolverError"; } catch (const Error&) {
+    return "Error";
+  }
   return "none";
 }
 }  // namespace
@@ -72,8 +76,10 @@ TEST_CASE("throw_error raises the class the table names, with code, message and 
 TEST_CASE("the class table: a root, parents before children") {
   std::set<std::string_view> seen;
   for (const auto& c : error_class_table) {
-    if (c.parent.empty()) CHECK(c.name == "Error");
-    else CHECK(seen.count(c.parent) == 1);
+    if (c.parent.empty())
+      CHECK(c.name == "Error");
+    else
+      CHECK(seen.count(c.parent) == 1);
     seen.insert(c.name);
   }
   CHECK(error_name(static_cast<Errc>(999)).empty());

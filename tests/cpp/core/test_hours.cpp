@@ -14,7 +14,6 @@ using koers::Period;
 using koers::Ratio;
 using koers::testing::code_of;
 
-
 TEST_CASE("nl-lustrum: no Goede Vrijdag, Bevrijdingsdag only in years divisible by 5", "[calendar][lustrum]") {
   auto lu = HolidayCalendar::variant("nl-lustrum");
   CHECK(lu.name() == "nl-lustrum");
@@ -37,7 +36,7 @@ TEST_CASE("nl-lustrum: no Goede Vrijdag, Bevrijdingsdag only in years divisible 
   // distinct weekday days (test_calendar.cpp), nl-lustrum one fewer (Goede Vrijdag 25/3): 261 - 6.
   CHECK(lu.working_days(Period::year(2016)) == 255);
   CHECK(lu.holiday_name(koers::parse_date("2016-05-05")) == "Hemelvaartsdag");
-  CHECK(lu.holidays(2016).size() == 9);   // 11 nl names minus Goede Vrijdag and Bevrijdingsdag
+  CHECK(lu.holidays(2016).size() == 9);  // 11 nl names minus Goede Vrijdag and Bevrijdingsdag
   CHECK(HolidayCalendar::variants().size() == 5);
 }
 
@@ -72,9 +71,9 @@ TEST_CASE("parse_hours reads decimals and fractions exactly, never a float", "[c
   CHECK(parse_hours("10/3") == Ratio{10, 3});
   CHECK(parse_hours("7.5/2") == Ratio{15, 4});
   CHECK(parse_hours("0") == Ratio{0, 1});
-  CHECK(parse_hours("0.1").den == 10);          // 1/10 exactly, not 0.1000000000000000055
+  CHECK(parse_hours("0.1").den == 10);  // 1/10 exactly, not 0.1000000000000000055
   auto r = parse_hours("20/6");
-  CHECK((r.num == 10 && r.den == 3));           // lowest terms
+  CHECK((r.num == 10 && r.den == 3));  // lowest terms
   using koers::Errc;
   for (const char* bad : {"", "  ", "abc", "nan", "inf", "1e3", "4.5.1", "--4", "4h", "0x10", "+"})
     CHECK(code_of([&] { parse_hours(bad); }) == Errc::invalid_hours);
@@ -86,9 +85,7 @@ TEST_CASE("parse_hours reads decimals and fractions exactly, never a float", "[c
   try {
     parse_hours("-4", "hours_per_week");
     FAIL("no error");
-  } catch (const koers::InputError& e) {
-    CHECK(e.element() == "hours_per_week");
-  }
+  } catch (const koers::InputError& e) { CHECK(e.element() == "hours_per_week"); }
 }
 
 TEST_CASE("Exact ratio arithmetic and half-up decimal text", "[calendar][hours]") {
@@ -102,9 +99,9 @@ TEST_CASE("Exact ratio arithmetic and half-up decimal text", "[calendar][hours]"
   CHECK(to_decimal_string({8351, 40}) == "208.78");  // 208.775
   CHECK(to_decimal_string({506, 3}) == "168.67");
   CHECK(to_decimal_string({0, 1}) == "0.00");
-  CHECK(to_decimal_string({1, 200}) == "0.01");      // 0.005 rounds up
+  CHECK(to_decimal_string({1, 200}) == "0.01");  // 0.005 rounds up
   CHECK(to_decimal_string({1, 201}) == "0.00");
-  CHECK(to_decimal_string({-8349, 40}) == "-208.73"); // away from zero
+  CHECK(to_decimal_string({-8349, 40}) == "-208.73");  // away from zero
   CHECK(to_decimal_string({25, 6}, 0) == "4");
   CHECK(to_decimal_string({5, 2}, 0) == "3");
   CHECK(koers::ratio_add({1, 3}, {1, 6}) == Ratio{1, 2});
@@ -123,7 +120,7 @@ TEST_CASE("capacity: working days x H / 5 x experts, exact", "[calendar][hours]"
   auto y2022 = Period::year(2022);
   auto c = koers::capacity(nl, y2022, parse_hours("4"));
   CHECK(c.working_days == 253);
-  CHECK(c.hours == Ratio{1012, 5});               // 202.4 h: one Green Belt, 2022
+  CHECK(c.hours == Ratio{1012, 5});  // 202.4 h: one Green Belt, 2022
   CHECK(koers::capacity(nl, y2022, parse_hours("4"), 15).hours == Ratio{3036, 1});
   CHECK(koers::capacity(nl, y2022, parse_hours("10/3")).hours == Ratio{506, 3});
   CHECK(koers::capacity(nl, y2022, parse_hours("8349/2024")).hours == Ratio{8349, 40});  // 208.725
@@ -144,8 +141,9 @@ TEST_CASE("person_capacity: leave working days counted once, clipped to the peri
   CHECK(c.leave_days == 10);
   CHECK(c.hours == Ratio{972, 5});  // 243 x 4/5 = 194.4 h
   // Overlapping and adjacent leave counts once: 18..22 July + 20..29 July + 30 July..1 Aug (Sat..Mon) = 11.
-  CHECK(koers::leave_working_days(nl, y2022, {d("2022-07-18", "2022-07-22"), d("2022-07-20", "2022-07-29"),
-                                              d("2022-07-30", "2022-08-01")}) == 11);
+  CHECK(koers::leave_working_days(
+            nl, y2022, {d("2022-07-18", "2022-07-22"), d("2022-07-20", "2022-07-29"), d("2022-07-30", "2022-08-01")}) ==
+        11);
   // Leave over a holiday: 25..30 Dec 2022 has 4 working days (Tweede Kerstdag Mon 26 is off).
   CHECK(koers::leave_working_days(nl, y2022, {d("2022-12-25", "2022-12-30")}) == 4);
   // Leave outside the period is clipped: 2021-12-27..2022-01-07 counts 2022-01-03..07 = 5.

@@ -84,7 +84,8 @@ TEST_CASE("Ratio reads trailing fraction zeros exactly (issue 13 item 14)", "[mo
   // digits that matter still have to fit 64 bits
   CHECK_THROWS_AS(Ratio::parse("0.1234567890123456789012"), koers::InputError);
   CHECK_THROWS_AS(Ratio::parse("100000000000000000000"), koers::InputError);
-  CHECK(Money::from_cents(31477700).scaled(Ratio::parse("1.000000000000000000000000000000"), Rounding::floor).cents() == 31477700);
+  CHECK(Money::from_cents(31477700).scaled(Ratio::parse("1.000000000000000000000000000000"), Rounding::floor).cents() ==
+        31477700);
 }
 
 TEST_CASE("Money names a non-ASCII character whole, never half of it (issue 13 item 15)", "[money][hostile]") {
@@ -97,10 +98,13 @@ TEST_CASE("Money names a non-ASCII character whole, never half of it (issue 13 i
     }
     return std::string();
   };
-  CHECK(message("12\xD9\xA3,00").find("unexpected character '\xD9\xA3' (U+0663)") != std::string::npos);  // Arabic-Indic 3
+  CHECK(message("12\xD9\xA3,00").find("unexpected character '\xD9\xA3' (U+0663)") !=
+        std::string::npos);  // Arabic-Indic 3
   CHECK(message("\xF0\x9F\x98\x80").find("(U+01F600)") != std::string::npos);
   CHECK(message("12,\xD9\xA3").find("'\xD9\xA3' (U+0663) in the cents") != std::string::npos);
-  CHECK(message("1\xFF" "2").find("byte 0xFF") != std::string::npos);
+  CHECK(message("1\xFF"
+                "2")
+            .find("byte 0xFF") != std::string::npos);
   CHECK(message("1\xD9").find("byte 0xD9") != std::string::npos);  // cut short: the byte, not half a character
   CHECK(message("1x2").find("unexpected character 'x'") != std::string::npos);
 }

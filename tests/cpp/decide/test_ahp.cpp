@@ -26,10 +26,10 @@ double round_to(double v, int decimals) {
 // Services Sciences 1(1):83-98, Table 2; the judgments exactly as in AHPy's tests/test_ahp.py.
 const std::vector<std::string> drinks = {"coffee", "wine", "tea", "beer", "soda", "milk", "water"};
 const std::vector<Judgment> drink_judgments = {
-    {"coffee", "wine", 9}, {"coffee", "tea", 5}, {"coffee", "beer", 2}, {"coffee", "soda", 1}, {"coffee", "milk", 1},
-    {"water", "coffee", 2}, {"water", "wine", 9}, {"water", "tea", 9}, {"water", "beer", 3}, {"water", "soda", 2},
-    {"water", "milk", 3}, {"tea", "wine", 3}, {"beer", "wine", 9}, {"beer", "tea", 3}, {"beer", "milk", 1},
-    {"soda", "wine", 9}, {"soda", "tea", 4}, {"soda", "beer", 2}, {"soda", "milk", 2}, {"milk", "wine", 9},
+    {"coffee", "wine", 9},  {"coffee", "tea", 5}, {"coffee", "beer", 2}, {"coffee", "soda", 1}, {"coffee", "milk", 1},
+    {"water", "coffee", 2}, {"water", "wine", 9}, {"water", "tea", 9},   {"water", "beer", 3},  {"water", "soda", 2},
+    {"water", "milk", 3},   {"tea", "wine", 3},   {"beer", "wine", 9},   {"beer", "tea", 3},    {"beer", "milk", 1},
+    {"soda", "wine", 9},    {"soda", "tea", 4},   {"soda", "beer", 2},   {"soda", "milk", 2},   {"milk", "wine", 9},
     {"milk", "tea", 3}};
 }  // namespace
 
@@ -103,7 +103,10 @@ TEST_CASE("eigenvector agrees with Eigen's general solver on random reciprocal m
   for (int n : {3, 5, 8, 12, 20}) {
     Eigen::MatrixXd a = Eigen::MatrixXd::Ones(n, n);
     for (int i = 0; i < n; ++i)
-      for (int j = i + 1; j < n; ++j) { a(i, j) = scale[rng() % 11]; a(j, i) = 1 / a(i, j); }
+      for (int j = i + 1; j < n; ++j) {
+        a(i, j) = scale[rng() % 11];
+        a(j, i) = 1 / a(i, j);
+      }
     auto pe = principal_eigen(a);
     Eigen::EigenSolver<Eigen::MatrixXd> es(a);
     Eigen::Index k;
@@ -181,7 +184,9 @@ TEST_CASE("Bozoki 2010 example: lambda_max completion of a 4x4 with one missing 
     CHECK(principal_eigen(m).value > r.lambda_max);
   }
   // completion off: refused
-  CHECK(code_of([&] { ahp({"a", "b", "c", "d"}, js, {.completion = Completion::none}); }) == Errc::incomplete_judgments);
+  CHECK(code_of([&] {
+          ahp({"a", "b", "c", "d"}, js, {.completion = Completion::none});
+        }) == Errc::incomplete_judgments);
 }
 
 TEST_CASE("Bozoki 2010 housing example: 8x8 with 12 missing pairs", "[ahp][completion]") {
@@ -192,9 +197,9 @@ TEST_CASE("Bozoki 2010 housing example: 8x8 with 12 missing pairs", "[ahp][compl
                               {"h", "a", 4}, {"h", "b", 7}, {"h", "d", 8}, {"h", "f", 6}};
   auto r = ahp({"a", "b", "c", "d", "e", "f", "g", "h"}, js);
   std::map<std::pair<std::string, std::string>, double> expected = {
-      {{"b", "c"}, 0.3300187496240363}, {{"b", "e"}, 1.7197409185349517}, {{"b", "g"}, 0.4663515002203321},
-      {{"c", "d"}, 9.920512661898753},  {{"c", "f"}, 4.852486449214693},  {{"c", "h"}, 0.5696073301509899},
-      {{"d", "e"}, 0.5252768142894285}, {{"d", "g"}, 0.1424438146531802}, {{"e", "f"}, 0.9311973564754218},
+      {{"b", "c"}, 0.3300187496240363},  {{"b", "e"}, 1.7197409185349517}, {{"b", "g"}, 0.4663515002203321},
+      {{"c", "d"}, 9.920512661898753},   {{"c", "f"}, 4.852486449214693},  {{"c", "h"}, 0.5696073301509899},
+      {{"d", "e"}, 0.5252768142894285},  {{"d", "g"}, 0.1424438146531802}, {{"e", "f"}, 0.9311973564754218},
       {{"e", "h"}, 0.10930828182051665}, {{"f", "g"}, 0.2912120796181874}, {{"g", "h"}, 0.4030898885178746}};
   REQUIRE(r.completed.size() == 12);
   for (const auto& c : r.completed) {
@@ -230,7 +235,8 @@ TEST_CASE("Koczkodaj triad index on a hand example", "[ahp][koczkodaj]") {
 
 TEST_CASE("the most inconsistent judgment is found and its revision lowers CR", "[ahp]") {
   // Consistent w = (8,4,2,1) except a_14 entered as 1/8 instead of 8 (a plain slip).
-  std::vector<Judgment> js = {{"a", "b", 2}, {"a", "c", 4}, {"a", "d", 1.0 / 8}, {"b", "c", 2}, {"b", "d", 4}, {"c", "d", 2}};
+  std::vector<Judgment> js = {{"a", "b", 2}, {"a", "c", 4}, {"a", "d", 1.0 / 8},
+                              {"b", "c", 2}, {"b", "d", 4}, {"c", "d", 2}};
   auto r = ahp({"a", "b", "c", "d"}, js);
   CHECK(!r.consistent);
   REQUIRE(r.revision);
@@ -244,14 +250,37 @@ TEST_CASE("the most inconsistent judgment is found and its revision lowers CR", 
 
 TEST_CASE("bad judgments are named errors", "[ahp][errors]") {
   std::vector<std::string> e = {"p", "q", "r"};
-  CHECK(code_of([&] { PairwiseComparisons pc(e); pc.judge("p", 10, "q"); }) == Errc::judgment_out_of_range);
-  CHECK(code_of([&] { PairwiseComparisons pc(e); pc.judge("p", 0.1, "q"); }) == Errc::judgment_out_of_range);
-  CHECK(code_of([&] { PairwiseComparisons pc(e); pc.judge("p", std::nan(""), "q"); }) == Errc::not_finite);
-  CHECK(code_of([&] { PairwiseComparisons pc(e); pc.judge("p", 3, "s"); }) == Errc::unknown_name);
-  CHECK(code_of([&] { PairwiseComparisons pc(e); pc.judge("p", 3, "p"); }) == Errc::invalid_value);
+  CHECK(code_of([&] {
+          PairwiseComparisons pc(e);
+          pc.judge("p", 10, "q");
+        }) == Errc::judgment_out_of_range);
+  CHECK(code_of([&] {
+          PairwiseComparisons pc(e);
+          pc.judge("p", 0.1, "q");
+        }) == Errc::judgment_out_of_range);
+  CHECK(code_of([&] {
+          PairwiseComparisons pc(e);
+          pc.judge("p", std::nan(""), "q");
+        }) == Errc::not_finite);
+  CHECK(code_of([&] {
+          PairwiseComparisons pc(e);
+          pc.judge("p", 3, "s");
+        }) == Errc::unknown_name);
+  CHECK(code_of([&] {
+          PairwiseComparisons pc(e);
+          pc.judge("p", 3, "p");
+        }) == Errc::invalid_value);
   CHECK(code_of([&] { PairwiseComparisons pc({"p", "p"}); }) == Errc::duplicate_name);
-  CHECK(code_of([&] { PairwiseComparisons pc(e); pc.judge("p", 3, "q"); pc.judge("q", 3, "p"); }) == Errc::contradictory_judgment);
-  CHECK(code_of([&] { PairwiseComparisons pc(e); pc.judge("p", 3, "q"); pc.judge("p", 5, "q"); }) == Errc::contradictory_judgment);
+  CHECK(code_of([&] {
+          PairwiseComparisons pc(e);
+          pc.judge("p", 3, "q");
+          pc.judge("q", 3, "p");
+        }) == Errc::contradictory_judgment);
+  CHECK(code_of([&] {
+          PairwiseComparisons pc(e);
+          pc.judge("p", 3, "q");
+          pc.judge("p", 5, "q");
+        }) == Errc::contradictory_judgment);
   {  // the reciprocal restated is fine (also as a rounded decimal), so is the same judgment twice
     PairwiseComparisons pc(e);
     pc.judge("p", 3, "q");
@@ -310,31 +339,52 @@ TEST_CASE("group: AIJ and AIP with per-judge disagreement", "[ahp][group]") {
   CHECK(code_of([&] { ahp_group(e, {j1, Judge{"one", 1.0, j2.judgments}}); }) == Errc::duplicate_name);
   CHECK(code_of([&] { ahp_group(e, {j1, Judge{"neg", -1.0, j2.judgments}}); }) == Errc::invalid_weights);
   CHECK(code_of([&] { ahp_group(e, {j1, Judge{"bad", 1.0, {{"x", "y", 12}}}}); }) == Errc::judgment_out_of_range);
-  CHECK(code_of([&] { ahp_group(e, {j1, Judge{"lone", 1.0, {{"x", "y", 2}}}}, {.aggregation = Aggregation::aip}); }) ==
-        Errc::incomplete_judgments);
+  CHECK(code_of([&] {
+          ahp_group(e, {j1, Judge{"lone", 1.0, {{"x", "y", 2}}}}, {.aggregation = Aggregation::aip});
+        }) == Errc::incomplete_judgments);
 }
 
 TEST_CASE("hierarchy: Saaty 2005 choosing a city", "[ahp][hierarchy]") {
   // Saaty (2005), Theory and Applications of the ANP; judgments and expected target weights from
   // AHPy's tests (Bethesda .229, Boston .275, Pittsburgh .385, Santa Fe .111, eigenvector).
   std::vector<std::string> crit = {"Culture", "Family", "Housing", "Jobs", "Transportation"};
-  std::vector<Judgment> cj = {{"Culture", "Housing", 3}, {"Culture", "Transportation", 5}, {"Family", "Culture", 5},
-                              {"Family", "Housing", 7},  {"Family", "Transportation", 7}, {"Housing", "Transportation", 3},
-                              {"Jobs", "Culture", 2},    {"Jobs", "Housing", 4},          {"Jobs", "Transportation", 7},
-                              {"Family", "Jobs", 1}};
+  std::vector<Judgment> cj = {{"Culture", "Housing", 3},       {"Culture", "Transportation", 5},
+                              {"Family", "Culture", 5},        {"Family", "Housing", 7},
+                              {"Family", "Transportation", 7}, {"Housing", "Transportation", 3},
+                              {"Jobs", "Culture", 2},          {"Jobs", "Housing", 4},
+                              {"Jobs", "Transportation", 7},   {"Family", "Jobs", 1}};
   std::vector<std::string> alt = {"Bethesda", "Boston", "Pittsburgh", "Santa Fe"};
   std::vector<std::pair<std::string, PairwiseComparisons>> local = {
-      {"Culture", PairwiseComparisons(alt, {{"Bethesda", "Pittsburgh", 1}, {"Boston", "Bethesda", 2}, {"Boston", "Pittsburgh", 2.5},
-                                            {"Boston", "Santa Fe", 1}, {"Pittsburgh", "Bethesda", 1}, {"Santa Fe", "Bethesda", 2},
+      {"Culture", PairwiseComparisons(alt, {{"Bethesda", "Pittsburgh", 1},
+                                            {"Boston", "Bethesda", 2},
+                                            {"Boston", "Pittsburgh", 2.5},
+                                            {"Boston", "Santa Fe", 1},
+                                            {"Pittsburgh", "Bethesda", 1},
+                                            {"Santa Fe", "Bethesda", 2},
                                             {"Santa Fe", "Pittsburgh", 2.5}})},
-      {"Family", PairwiseComparisons(alt, {{"Bethesda", "Boston", 2}, {"Bethesda", "Santa Fe", 4}, {"Boston", "Santa Fe", 2},
-                                           {"Pittsburgh", "Bethesda", 3}, {"Pittsburgh", "Boston", 8}, {"Pittsburgh", "Santa Fe", 9}})},
-      {"Housing", PairwiseComparisons(alt, {{"Bethesda", "Boston", 5}, {"Bethesda", "Santa Fe", 2.5}, {"Pittsburgh", "Bethesda", 2},
-                                            {"Pittsburgh", "Boston", 9}, {"Pittsburgh", "Santa Fe", 7}, {"Santa Fe", "Boston", 4}})},
-      {"Jobs", PairwiseComparisons(alt, {{"Bethesda", "Pittsburgh", 3}, {"Bethesda", "Santa Fe", 4}, {"Boston", "Bethesda", 2},
-                                         {"Boston", "Pittsburgh", 6}, {"Boston", "Santa Fe", 8}, {"Pittsburgh", "Santa Fe", 1}})},
-      {"Transportation", PairwiseComparisons(alt, {{"Bethesda", "Boston", 1.5}, {"Bethesda", "Santa Fe", 4}, {"Boston", "Santa Fe", 2.5},
-                                                   {"Pittsburgh", "Bethesda", 2}, {"Pittsburgh", "Boston", 3.5},
+      {"Family", PairwiseComparisons(alt, {{"Bethesda", "Boston", 2},
+                                           {"Bethesda", "Santa Fe", 4},
+                                           {"Boston", "Santa Fe", 2},
+                                           {"Pittsburgh", "Bethesda", 3},
+                                           {"Pittsburgh", "Boston", 8},
+                                           {"Pittsburgh", "Santa Fe", 9}})},
+      {"Housing", PairwiseComparisons(alt, {{"Bethesda", "Boston", 5},
+                                            {"Bethesda", "Santa Fe", 2.5},
+                                            {"Pittsburgh", "Bethesda", 2},
+                                            {"Pittsburgh", "Boston", 9},
+                                            {"Pittsburgh", "Santa Fe", 7},
+                                            {"Santa Fe", "Boston", 4}})},
+      {"Jobs", PairwiseComparisons(alt, {{"Bethesda", "Pittsburgh", 3},
+                                         {"Bethesda", "Santa Fe", 4},
+                                         {"Boston", "Bethesda", 2},
+                                         {"Boston", "Pittsburgh", 6},
+                                         {"Boston", "Santa Fe", 8},
+                                         {"Pittsburgh", "Santa Fe", 1}})},
+      {"Transportation", PairwiseComparisons(alt, {{"Bethesda", "Boston", 1.5},
+                                                   {"Bethesda", "Santa Fe", 4},
+                                                   {"Boston", "Santa Fe", 2.5},
+                                                   {"Pittsburgh", "Bethesda", 2},
+                                                   {"Pittsburgh", "Boston", 3.5},
                                                    {"Pittsburgh", "Santa Fe", 9}})}};
   auto c = ahp(crit, cj);
   auto h = ahp_hierarchy(c, alt, local);
@@ -369,7 +419,8 @@ TEST_CASE("n = 50: no table limit, completion of many pairs converges", "[ahp]")
   CHECK(r.warnings.size() <= 1);
 }
 
-TEST_CASE("150 elements, half the pairs missing: the joint descent reaches the λmax minimum", "[ahp][completion][hostile]") {
+TEST_CASE("150 elements, half the pairs missing: the joint descent reaches the λmax minimum",
+          "[ahp][completion][hostile]") {
   // issue 13 item 7: 41 s with coordinate cycles alone
   const int n = 150;
   std::vector<std::string> e;

@@ -16,14 +16,15 @@ const char* k_bozoki = R"({"format": "koers.ahp", "version": 1, "name": "Bozoki 
                 {"a": "b", "b": "c", "value": 3}, {"a": "b", "b": "d", "value": 4}],
   "ri_table": "donegan-dodd", "priorities": "eigenvector", "completion": "bozoki"})";
 
-struct Caught { Errc code; std::string message; };
+struct Caught {
+  Errc code;
+  std::string message;
+};
 template <class F>
 Caught caught(F&& f) {
   try {
     f();
-  } catch (const koers::Error& e) {
-    return {e.code(), e.message()};
-  }
+  } catch (const koers::Error& e) { return {e.code(), e.message()}; }
   return {Errc::invalid_value, "(no error)"};
 }
 std::string with(const std::string& key_value) {
@@ -49,12 +50,14 @@ TEST_CASE("koers.ahp reads, writes and reads back the same document", "[ahp][jso
   CHECK(r["completed"][0]["value"].get<double>() == Approx(0.730297106886979).epsilon(1e-4));
   CHECK(r["ranking"][0] == "b");
   CHECK(r["weights"]["a"].get<double>() == Approx(0.3738).margin(5e-5));
-  for (const char* k : {"lambda_max", "ci", "cr", "ri", "ri_source", "inconsistent", "koczkodaj_index", "matrix", "revision"})
+  for (const char* k :
+       {"lambda_max", "ci", "cr", "ri", "ri_source", "inconsistent", "koczkodaj_index", "matrix", "revision"})
     CHECK(r.contains(k));
 }
 
 TEST_CASE("koers.ahp aliases from the brief are read, not written", "[ahp][json]") {
-  std::string s = R"({"format": "koers.ahp", "version": 1, "elements": ["x", "y"], "judgments": [{"a": "x", "b": "y", "value": 2}],
+  std::string s =
+      R"({"format": "koers.ahp", "version": 1, "elements": ["x", "y"], "judgments": [{"a": "x", "b": "y", "value": 2}],
                       "priority_method": "geometric_mean", "random_index": "saaty2005", "completion": "lambda_max"})";
   auto d = parse_ahp(s);
   CHECK(d.options.ahp.priorities == PriorityMethod::geometric_mean);
@@ -81,7 +84,8 @@ TEST_CASE("koers.ahp errors carry the JSON path", "[ahp][json][errors]") {
   std::string contradiction = R"({"format": "koers.ahp", "version": 1, "elements": ["x", "y"],
     "judgments": [{"a": "x", "b": "y", "value": 2}, {"a": "y", "b": "x", "value": 2}]})";
   CHECK(caught([&] { parse_ahp(contradiction); }).code == Errc::contradictory_judgment);
-  std::string unknown = R"({"format": "koers.ahp", "version": 1, "elements": ["x", "y"], "judgments": [{"a": "x", "b": "q", "value": 2}]})";
+  std::string unknown =
+      R"({"format": "koers.ahp", "version": 1, "elements": ["x", "y"], "judgments": [{"a": "x", "b": "q", "value": 2}]})";
   CHECK(caught([&] { parse_ahp(unknown); }).code == Errc::unknown_name);
   std::string dup = R"({"format": "koers.ahp", "version": 1, "elements": ["x", "x"], "judgments": []})";
   CHECK(caught([&] { parse_ahp(dup); }).code == Errc::duplicate_name);

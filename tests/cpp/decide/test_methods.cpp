@@ -1,6 +1,6 @@
 // Published worked examples for the ranking methods; each vector names its source.
-#include "testing.hpp"
 #include "fixtures.hpp"
+#include "testing.hpp"
 
 #include <koers/decide/rank.hpp>
 
@@ -82,9 +82,12 @@ TEST_CASE("TOPSIS: Ersoy 2021 (LogForum 17(3)), vector normalisation", "[decide]
   // Ersoy, Y. (2021). Equipment selection for an e-commerce company using entropy-based
   // TOPSIS, EDAS and CODAS methods during the COVID-19. LogForum 17(3): Table of TOPSIS
   // closeness (as in the pyrepo-mcda test suite, 2 decimals)
-  auto p = problem(mat({{256, 8, 41, 1.6, 1.77, 7347.16}, {256, 8, 32, 1.0, 1.8, 6919.99},
-                        {256, 8, 53, 1.6, 1.9, 8400}, {256, 8, 41, 1.0, 1.75, 6808.9},
-                        {512, 8, 35, 1.6, 1.7, 8479.99}, {256, 4, 35, 1.6, 1.7, 7499.99}}),
+  auto p = problem(mat({{256, 8, 41, 1.6, 1.77, 7347.16},
+                        {256, 8, 32, 1.0, 1.8, 6919.99},
+                        {256, 8, 53, 1.6, 1.9, 8400},
+                        {256, 8, 41, 1.0, 1.75, 6808.9},
+                        {512, 8, 35, 1.6, 1.7, 8479.99},
+                        {256, 4, 35, 1.6, 1.7, 7499.99}}),
                    vec({0.405, 0.221, 0.134, 0.199, 0.007, 0.034}), "++++--");
   auto r = topsis(p);
   check_close(r.scores, vec({0.308, 0.254, 0.327, 0.263, 0.857, 0.192}), 5e-3);
@@ -104,7 +107,9 @@ TEST_CASE("TOPSIS: jbytecode/decision test suite (Julia), 3 x 4 benefit", "[deci
 TEST_CASE("SPOTIS: Dezert, Tchamova, Han & Tacnet 2020", "[decide][spotis]") {
   // Dezert et al. (2020), The SPOTIS rank reversal free method for multi-criteria
   // decision-making support, FUSION 2020: car example, bounds from the criteria scales
-  auto p = problem(mat({{15000, 4.3, 99, 42, 737}, {15290, 5.0, 116, 42, 892}, {15350, 5.0, 114, 45, 952},
+  auto p = problem(mat({{15000, 4.3, 99, 42, 737},
+                        {15290, 5.0, 116, 42, 892},
+                        {15350, 5.0, 114, 45, 952},
                         {15490, 5.3, 123, 45, 1120}}),
                    vec({0.2941, 0.2353, 0.2353, 0.0588, 0.1765}), "---++");
   const double lo[] = {14000, 3, 80, 35, 650}, hi[] = {16000, 8, 140, 60, 1300};
@@ -140,7 +145,7 @@ TEST_CASE("normalisations", "[decide][normalise]") {
   std::vector<std::string> w;
   auto mx = normalise(p, Normalisation::max);
   CHECK(mx(0, 0) == Approx(0.25));
-  CHECK(mx(2, 1) == Approx(1.0));   // min/x
+  CHECK(mx(2, 1) == Approx(1.0));  // min/x
   CHECK(mx(0, 1) == Approx(0.25));
   auto sm = normalise(p, Normalisation::sum);
   CHECK(sm.col(0).sum() == Approx(1.0));
@@ -161,7 +166,8 @@ TEST_CASE("radix sort order equals the (score, index) order", "[decide][ranking]
   std::mt19937_64 g(3);
   for (int n : {10, 4095, 4096, 5000, 20011}) {
     Eigen::VectorXd s(n);
-    for (int i = 0; i < n; ++i) s[i] = (g() % 7 == 0) ? 0.0 : static_cast<double>(static_cast<std::int64_t>(g() % 2001) - 1000) / 7.0;
+    for (int i = 0; i < n; ++i)
+      s[i] = (g() % 7 == 0) ? 0.0 : static_cast<double>(static_cast<std::int64_t>(g() % 2001) - 1000) / 7.0;
     s[3] = -0.0;
     for (bool hi : {true, false}) {
       std::vector<Eigen::Index> got, want(static_cast<std::size_t>(n));
@@ -191,7 +197,10 @@ TEST_CASE("rank_matrix: in place, row- and column-major, equals the general path
   const std::vector<Direction> dirs = {Direction::max, Direction::min, Direction::max,
                                        Direction::min, Direction::max, Direction::min};
   const auto general_problem = make_problem(xc, w, dirs);
-  struct Case { Method method; std::optional<Normalisation> norm; };
+  struct Case {
+    Method method;
+    std::optional<Normalisation> norm;
+  };
   for (const Case c : {Case{Method::topsis, std::nullopt}, Case{Method::topsis, Normalisation::minmax},
                        Case{Method::topsis, Normalisation::max}, Case{Method::wsm, std::nullopt},
                        Case{Method::wsm, Normalisation::vector}, Case{Method::vikor, std::nullopt}}) {

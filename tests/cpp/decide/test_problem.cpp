@@ -1,5 +1,5 @@
-#include "testing.hpp"
 #include "fixtures.hpp"
+#include "testing.hpp"
 
 using namespace koers;
 using namespace koers::decide;

@@ -68,22 +68,35 @@ TEST_CASE("every field of a decision document is read", "[decision][json]") {
 TEST_CASE("a bad decision document names the JSON path and a stable code", "[decision][json][hostile]") {
   std::string el;
   CHECK(decision_code("{nope") == Errc::not_json);
-  CHECK(decision_code(head + R"("alternatives":["a"],"criteria":[{"name":"x"}],"scores":[[NaN]]})") == Errc::not_finite);
-  CHECK(decision_code(head + R"("alternatives":["a"],"criteria":[{"name":"x"}],"scores":[[1e999]]})") == Errc::not_finite);
-  CHECK(decision_code(head + R"("alternatives":["a"],"criteria":[{"name":"x","wieght":1}],"scores":[[1]]})", &el) == Errc::unknown_field);
+  CHECK(decision_code(head + R"("alternatives":["a"],"criteria":[{"name":"x"}],"scores":[[NaN]]})") ==
+        Errc::not_finite);
+  CHECK(decision_code(head + R"("alternatives":["a"],"criteria":[{"name":"x"}],"scores":[[1e999]]})") ==
+        Errc::not_finite);
+  CHECK(decision_code(head + R"("alternatives":["a"],"criteria":[{"name":"x","wieght":1}],"scores":[[1]]})", &el) ==
+        Errc::unknown_field);
   CHECK(el == "/criteria/0/wieght");
-  CHECK(decision_code(head + R"("alternatives":["a","b"],"criteria":[{"name":"x"}],"scores":[[1],[2,3]]})", &el) == Errc::size_mismatch);
+  CHECK(decision_code(head + R"("alternatives":["a","b"],"criteria":[{"name":"x"}],"scores":[[1],[2,3]]})", &el) ==
+        Errc::size_mismatch);
   CHECK(el == "/scores/1");
   CHECK(decision_code(R"({"format":"koers.model","version":1})") == Errc::wrong_format);
   CHECK(decision_code(R"({"format":"koers.decision","version":2})") == Errc::unsupported_version);
   CHECK(decision_code(head + R"("alternatives":["a"],"criteria":[{"name":"x"}]})", &el) == Errc::missing_field);
   CHECK(el == "/scores");
-  CHECK(decision_code(head + R"("alternatives":["a"],"criteria":[{"name":"x","direction":"up"}],"scores":[[1]]})") == Errc::invalid_value);
-  CHECK(decision_code(head + R"("alternatives":["a"],"criteria":[{"name":"x"}],"scores":[[1]],"smaa":{"seed":-1}})") == Errc::invalid_value);
-  CHECK(decision_code(head + R"("alternatives":["a"],"criteria":[{"name":"x"}],"scores":[[1]],"smaa":{"samples":18446744073709551615}})") == Errc::invalid_value);
-  CHECK(decision_code(head + R"("alternatives":["a"],"criteria":[{"name":"x"}],"scores":[[1]],"smaa":{"orderings":[["x","z"]]}})", &el) == Errc::unknown_name);
+  CHECK(decision_code(head + R"("alternatives":["a"],"criteria":[{"name":"x","direction":"up"}],"scores":[[1]]})") ==
+        Errc::invalid_value);
+  CHECK(decision_code(head + R"("alternatives":["a"],"criteria":[{"name":"x"}],"scores":[[1]],"smaa":{"seed":-1}})") ==
+        Errc::invalid_value);
+  CHECK(
+      decision_code(
+          head +
+          R"("alternatives":["a"],"criteria":[{"name":"x"}],"scores":[[1]],"smaa":{"samples":18446744073709551615}})") ==
+      Errc::invalid_value);
+  CHECK(decision_code(
+            head + R"("alternatives":["a"],"criteria":[{"name":"x"}],"scores":[[1]],"smaa":{"orderings":[["x","z"]]}})",
+            &el) == Errc::unknown_name);
   CHECK(el == "/smaa/orderings/0/1");
-  CHECK(decision_code(head + R"("alternatives":["a"],"criteria":[{"name":"x"}],"scores":[["1"]]})") == Errc::wrong_type);
+  CHECK(decision_code(head + R"("alternatives":["a"],"criteria":[{"name":"x"}],"scores":[["1"]]})") ==
+        Errc::wrong_type);
   // nesting 100,000 deep: refused by the linear pre-scan, no recursion (koers rank exits 2 with E108)
   CHECK(decision_code(std::string(100000, '[') + std::string(100000, ']')) == Errc::too_deep);
 }
@@ -92,8 +105,6 @@ TEST_CASE("a directory or a missing file is E100", "[decision][json][hostile]") 
   try {
     load_decision(std::filesystem::temp_directory_path().string());
     FAIL("a directory is not a decision file");
-  } catch (const InputError& e) {
-    CHECK(e.code() == Errc::file_unreadable);
-  }
+  } catch (const InputError& e) { CHECK(e.code() == Errc::file_unreadable); }
   CHECK_THROWS_AS(load_decision("/nonexistent/koers/decision.json"), InputError);
 }

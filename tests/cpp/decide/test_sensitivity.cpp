@@ -1,5 +1,5 @@
-#include "testing.hpp"
 #include "fixtures.hpp"
+#include "testing.hpp"
 
 #include <koers/decide/sensitivity.hpp>
 
@@ -75,7 +75,8 @@ TEST_CASE("WSM intervals from neighbours equal the all-pairs answer; sweeps past
     Eigen::VectorXd c(m);
     for (int i = 0; i < m; ++i) {
       double s = 0;
-      for (int k = 0; k < n; ++k) if (k != j) s += w[k] * x(i, k);
+      for (int k = 0; k < n; ++k)
+        if (k != j) s += w[k] * x(i, k);
       c[i] = s / (1 - w[j]);
     }
     for (int a = 0; a < m; ++a)
@@ -83,7 +84,10 @@ TEST_CASE("WSM intervals from neighbours equal the all-pairs answer; sweeps past
         double slope = (x(a, j) - c[a]) - (x(b, j) - c[b]);
         if (std::abs(slope) < 1e-15) continue;
         double tc = -(c[a] - c[b]) / slope;
-        if (tied(c[a] + (x(a, j) - c[a]) * w[j], c[b] + (x(b, j) - c[b]) * w[j])) { lo = hi = w[j]; continue; }
+        if (tied(c[a] + (x(a, j) - c[a]) * w[j], c[b] + (x(b, j) - c[b]) * w[j])) {
+          lo = hi = w[j];
+          continue;
+        }
         if (tc > w[j] && tc < hi) hi = tc;
         if (tc < w[j] && tc > lo) lo = tc;
       }
@@ -107,7 +111,11 @@ TEST_CASE("WSM intervals from neighbours equal the all-pairs answer; sweeps past
   // progress: called, ends at its total
   o.scan_step = 0.001;
   std::size_t last = 0, total = 0;
-  o.progress = [&](std::size_t d, std::size_t t) { CHECK(d >= last); last = d; total = t; };
+  o.progress = [&](std::size_t d, std::size_t t) {
+    CHECK(d >= last);
+    last = d;
+    total = t;
+  };
   sensitivity(p, o);
   CHECK(last == total);
   CHECK(total > 0);

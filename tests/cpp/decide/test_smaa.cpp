@@ -1,6 +1,6 @@
 // SMAA-2 against cases whose acceptabilities follow by hand.
-#include "testing.hpp"
 #include "fixtures.hpp"
+#include "testing.hpp"
 
 #include <koers/decide/smaa.hpp>
 
@@ -142,7 +142,10 @@ TEST_CASE("the first ranks only: the same counts, holistic from every rank", "[d
 TEST_CASE("rank acceptability beyond the cell limit is refused before sampling", "[decide][smaa]") {
   const Eigen::Index m = 2'100;  // 2,100² > 2^22 cells
   Eigen::MatrixXd x(m, 2);
-  for (Eigen::Index i = 0; i < m; ++i) { x(i, 0) = static_cast<double>(i); x(i, 1) = static_cast<double>(m - i); }
+  for (Eigen::Index i = 0; i < m; ++i) {
+    x(i, 0) = static_cast<double>(i);
+    x(i, 1) = static_cast<double>(m - i);
+  }
   auto p = problem(x, vec({1, 1}), "++");
   SmaaOptions o;
   o.samples = 200;
@@ -180,14 +183,16 @@ TEST_CASE("smaa_draws hands out the draws smaa ranks", "[decide][smaa]") {
     CHECK(d.weights(k, 1) >= d.weights(k, 0));
     Eigen::VectorXd s = p.scores * d.weights.row(k).transpose();
     Eigen::Index best = 0;
-    for (Eigen::Index i = 1; i < 4; ++i) if (s[i] > s[best] + 1e-9) best = i;
+    for (Eigen::Index i = 1; i < 4; ++i)
+      if (s[i] > s[best] + 1e-9) best = i;
     sum.row(best) += d.weights.row(k);
     first[best] += 1;
   }
   for (Eigen::Index i = 0; i < 4; ++i) {
     CHECK(r.acceptability(i, 0) == first[i] / 2'500.0);
     if (first[i] > 0)
-      for (Eigen::Index j = 0; j < 3; ++j) CHECK(r.central_weights(i, j) == Approx(sum(i, j) / first[i]).epsilon(1e-12));
+      for (Eigen::Index j = 0; j < 3; ++j)
+        CHECK(r.central_weights(i, j) == Approx(sum(i, j) / first[i]).epsilon(1e-12));
   }
   // a prefix of the draws does not depend on the number of samples, nor on threads
   o.samples = 100;

@@ -43,8 +43,7 @@ std::vector<native> edge_values() {
       v.push_back(wrap_add(base, d));
       v.push_back(wrap_neg(wrap_add(base, d)));
     }
-  for (native x : {native{3}, native{7}, native{10}, native{100}, native{1000003}, native{-10}})
-    v.push_back(x);
+  for (native x : {native{3}, native{7}, native{10}, native{100}, native{1000003}, native{-10}}) v.push_back(x);
   return v;
 }
 
@@ -142,7 +141,8 @@ TEST_CASE("wide_int is usable in constant expressions and mixes with built-in in
   static_assert((wide_int(1) << 127) < 0);
   static_assert(wide_int(-7) / 2 == -3 && wide_int(-7) % 2 == -1);
   static_assert(wide_int(std::numeric_limits<std::int64_t>::max()) * 2 > std::numeric_limits<std::int64_t>::max());
-  constexpr wide_int big = wide_int(std::numeric_limits<std::int64_t>::min()) * std::numeric_limits<std::int64_t>::min();
+  constexpr wide_int big =
+      wide_int(std::numeric_limits<std::int64_t>::min()) * std::numeric_limits<std::int64_t>::min();
   static_assert(big == (wide_int(1) << 126));
   static_assert(big / std::numeric_limits<std::int64_t>::min() == std::numeric_limits<std::int64_t>::min());
   CHECK(static_cast<std::int64_t>(big >> 64) == (std::int64_t{1} << 62));

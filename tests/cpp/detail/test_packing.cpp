@@ -41,7 +41,7 @@ TEST_CASE("packing: heuristic, item search and search by counts equal the enumer
     for (int mode = 0; mode < 3; ++mode) {
       koers::detail::Packer p(cap, min_per);
       if (mode >= 1) p.set_first_search_nodes(0);  // straight to the search by counts
-      if (mode == 2) p.set_count_search(false);     // the item search alone
+      if (mode == 2) p.set_count_search(false);    // the item search alone
       std::vector<int> who;
       int r = p.feasible(items, size, &who);
       REQUIRE(r == (want ? 1 : 0));

@@ -17,7 +17,8 @@ using koers::testing::shared_path;
 namespace {
 
 std::size_t count_of(const std::vector<std::pair<std::string, std::size_t>>& v, const std::string& type) {
-  for (auto& [t, n] : v) if (t == type) return n;
+  for (auto& [t, n] : v)
+    if (t == type) return n;
   return 0;
 }
 
@@ -32,9 +33,7 @@ std::string with(const std::string& body) { return std::string(head) + body + "<
 std::pair<Errc, std::string> refusal(const std::string& text) {
   try {
     parse_archimate(text, "t.xml");
-  } catch (const Error& e) {
-    return {e.code(), e.message()};
-  }
+  } catch (const Error& e) { return {e.code(), e.message()}; }
   FAIL("the text was accepted");
   return {};
 }
@@ -94,7 +93,10 @@ TEST_CASE("archimate: ArchiSurance (metadata, properties, organizations, views)"
   CHECK(m.property(m.properties, "Property1") == "Value of Property 1");
   CHECK(m.namespaces == std::vector<std::pair<std::string, std::string>>{{"dc", "http://purl.org/dc/elements/1.1/"}});
   std::size_t read = 0, write = 0;
-  for (auto& x : m.relationships) { read += x.access_type == "Read"; write += x.access_type == "Write"; }
+  for (auto& x : m.relationships) {
+    read += x.access_type == "Read";
+    write += x.access_type == "Write";
+  }
   CHECK(read == 3);
   CHECK(write == 11);
 }
@@ -125,7 +127,8 @@ TEST_CASE("archimate: GEMMA 2026-06-30 (SOURCES.md counts; relationship-to-relat
   CHECK(m.property(kas->properties, "GEMMA type", "nl") == "Referentiecomponent");
 }
 
-TEST_CASE("archimate: a hand-made model (languages, modifiers, access, junction, relationship to relationship)", "[archimate]") {
+TEST_CASE("archimate: a hand-made model (languages, modifiers, access, junction, relationship to relationship)",
+          "[archimate]") {
   Model m = parse_archimate(hand, "hand");
   const Element* g = m.element("g1");
   REQUIRE(g);
@@ -152,13 +155,15 @@ TEST_CASE("archimate: every refusal names its code, the line and the element", "
     CHECK(code == Errc::not_xml);
     CHECK(msg.find("t.xml:") != std::string::npos);
     CHECK(refusal("").first == Errc::not_xml);
-    auto [c2, m2] = refusal(with("<elements>\n<element identifier=\"a\" xsi:type=\"Goal\"><name>a</nme></element></elements>"));
+    auto [c2, m2] =
+        refusal(with("<elements>\n<element identifier=\"a\" xsi:type=\"Goal\"><name>a</nme></element></elements>"));
     CHECK(c2 == Errc::not_xml);
     CHECK(m2.find("t.xml:5:") != std::string::npos);
     CHECK(m2.find("near <") != std::string::npos);
   }
   SECTION("2.x namespace") {
-    auto [code, msg] = refusal(R"(<model xmlns="http://www.opengroup.org/xsd/archimate" identifier="m"><name>x</name></model>)");
+    auto [code, msg] =
+        refusal(R"(<model xmlns="http://www.opengroup.org/xsd/archimate" identifier="m"><name>x</name></model>)");
     CHECK(code == Errc::archimate_version);
     CHECK(msg.find("2.x") != std::string::npos);
     CHECK(msg.find("3.x") != std::string::npos);
@@ -171,7 +176,9 @@ TEST_CASE("archimate: every refusal names its code, the line and the element", "
   }
   SECTION("another root") { CHECK(refusal("<html/>").first == Errc::archimate_format); }
   SECTION("unknown element type, on its line") {
-    auto [code, msg] = refusal(with("  <elements>\n    <element identifier=\"e1\" xsi:type=\"BusinessWidget\"><name>x</name></element>\n  </elements>\n"));
+    auto [code, msg] =
+        refusal(with("  <elements>\n    <element identifier=\"e1\" "
+                     "xsi:type=\"BusinessWidget\"><name>x</name></element>\n  </elements>\n"));
     CHECK(code == Errc::unknown_element_type);
     CHECK(msg.find("t.xml:5:") != std::string::npos);
     CHECK(msg.find("identifier=\"e1\"") != std::string::npos);
@@ -179,12 +186,15 @@ TEST_CASE("archimate: every refusal names its code, the line and the element", "
   }
   SECTION("unknown relationship type") {
     CHECK(refusal(with("<elements><element identifier=\"a\" xsi:type=\"Goal\"><name>a</name></element></elements>"
-                       "<relationships><relationship identifier=\"r\" source=\"a\" target=\"a\" xsi:type=\"Likes\"/></relationships>"))
+                       "<relationships><relationship identifier=\"r\" source=\"a\" target=\"a\" "
+                       "xsi:type=\"Likes\"/></relationships>"))
               .first == Errc::unknown_element_type);
   }
   SECTION("dangling relationship") {
-    auto [code, msg] = refusal(with("<elements><element identifier=\"a\" xsi:type=\"Goal\"><name>a</name></element></elements>\n"
-                                    "<relationships><relationship identifier=\"r9\" source=\"a\" target=\"nowhere\" xsi:type=\"Influence\"/></relationships>"));
+    auto [code, msg] =
+        refusal(with("<elements><element identifier=\"a\" xsi:type=\"Goal\"><name>a</name></element></elements>\n"
+                     "<relationships><relationship identifier=\"r9\" source=\"a\" target=\"nowhere\" "
+                     "xsi:type=\"Influence\"/></relationships>"));
     CHECK(code == Errc::dangling_relationship);
     CHECK(msg.find("nowhere") != std::string::npos);
     CHECK(msg.find("r9") != std::string::npos);
@@ -192,13 +202,15 @@ TEST_CASE("archimate: every refusal names its code, the line and the element", "
   }
   SECTION("duplicate identifiers, across kinds") {
     CHECK(refusal(with("<elements><element identifier=\"a\" xsi:type=\"Goal\"><name>a</name></element>"
-                       "<element identifier=\"a\" xsi:type=\"Goal\"><name>b</name></element></elements>")).first == Errc::duplicate_identifier);
-    CHECK(refusal(with("<elements><element identifier=\"id-m\" xsi:type=\"Goal\"><name>a</name></element></elements>")).first ==
-          Errc::duplicate_identifier);
+                       "<element identifier=\"a\" xsi:type=\"Goal\"><name>b</name></element></elements>"))
+              .first == Errc::duplicate_identifier);
+    CHECK(refusal(with("<elements><element identifier=\"id-m\" xsi:type=\"Goal\"><name>a</name></element></elements>"))
+              .first == Errc::duplicate_identifier);
   }
   SECTION("invalid xs:ID") {
     for (const char* id : {"1abc", "a b", "a:b", ""}) {
-      auto [code, msg] = refusal(with(std::string("<elements><element identifier=\"") + id + "\" xsi:type=\"Goal\"><name>a</name></element></elements>"));
+      auto [code, msg] = refusal(with(std::string("<elements><element identifier=\"") + id +
+                                      "\" xsi:type=\"Goal\"><name>a</name></element></elements>"));
       CHECK(code == Errc::invalid_identifier);
     }
     CHECK(is_xs_id("id-1.x_y"));
@@ -206,16 +218,23 @@ TEST_CASE("archimate: every refusal names its code, the line and the element", "
     CHECK(!is_xs_id("-a"));
   }
   SECTION("unknown property definition") {
-    auto [code, msg] = refusal(with("<elements><element identifier=\"a\" xsi:type=\"Goal\"><name>a</name>"
-                                    "<properties><property propertyDefinitionRef=\"nope\"><value>1</value></property></properties></element></elements>"));
+    auto [code, msg] =
+        refusal(with("<elements><element identifier=\"a\" xsi:type=\"Goal\"><name>a</name>"
+                     "<properties><property "
+                     "propertyDefinitionRef=\"nope\"><value>1</value></property></properties></element></elements>"));
     CHECK(code == Errc::unknown_property_definition);
     CHECK(msg.find("nope") != std::string::npos);
   }
   SECTION("billion laughs, bounded") {
     std::string bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE model [\n <!ENTITY lol \"lol\">\n";
     for (int i = 1; i <= 9; ++i)
-      bomb += " <!ENTITY lol" + std::to_string(i) + " \"" + [&] { std::string s; for (int k = 0; k < 10; ++k) s += "&lol" + (i > 1 ? std::to_string(i - 1) : std::string()) + ";"; return s; }() + "\">\n";
-    bomb += "]>\n<model xmlns=\"http://www.opengroup.org/xsd/archimate/3.0/\" identifier=\"m\"><name>&lol9;</name></model>";
+      bomb += " <!ENTITY lol" + std::to_string(i) + " \"" + [&] {
+        std::string s;
+        for (int k = 0; k < 10; ++k) s += "&lol" + (i > 1 ? std::to_string(i - 1) : std::string()) + ";";
+        return s;
+      }() + "\">\n";
+    bomb +=
+        "]>\n<model xmlns=\"http://www.opengroup.org/xsd/archimate/3.0/\" identifier=\"m\"><name>&lol9;</name></model>";
     auto t0 = std::chrono::steady_clock::now();
     auto [code, msg] = refusal(bomb);
     CHECK(code == Errc::xml_entity);
@@ -223,8 +242,9 @@ TEST_CASE("archimate: every refusal names its code, the line and the element", "
     CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(5));  // a hang guard, not a timing target
   }
   SECTION("external entity (XXE)") {
-    auto [code, msg] = refusal("<?xml version=\"1.0\"?>\n<!DOCTYPE model [ <!ENTITY xxe SYSTEM \"file:///etc/passwd\"> ]>\n"
-                               "<model xmlns=\"http://www.opengroup.org/xsd/archimate/3.0/\" identifier=\"m\"><name>&xxe;</name></model>");
+    auto [code, msg] = refusal(
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE model [ <!ENTITY xxe SYSTEM \"file:///etc/passwd\"> ]>\n"
+        "<model xmlns=\"http://www.opengroup.org/xsd/archimate/3.0/\" identifier=\"m\"><name>&xxe;</name></model>");
     CHECK(code == Errc::xml_entity);
     CHECK(msg.find("root:") == std::string::npos);
     CHECK(refusal("<!DOCTYPE model SYSTEM \"http://example.org/x.dtd\">\n<model/>").first == Errc::xml_entity);
@@ -236,9 +256,7 @@ TEST_CASE("archimate: every refusal names its code, the line and the element", "
     try {
       load_archimate(p.string());
       FAIL("accepted");
-    } catch (const Error& e) {
-      CHECK(e.code() == Errc::too_large);
-    }
+    } catch (const Error& e) { CHECK(e.code() == Errc::too_large); }
     std::filesystem::remove(p);
   }
 }
@@ -278,8 +296,14 @@ TEST_CASE("archimate: diff by identifier, property by property (by definition na
   t.replace(t.find("Digitisation"), 12, "Digitalisering");
   t.replace(t.find("<value xml:lang=\"nl\">G-1</value>"), 32, "<value xml:lang=\"nl\">G-2</value>");
   t.replace(t.find("modifier=\"++\""), 13, "modifier=\"+\"");
-  t.replace(t.find("    <element identifier=\"b1\""), std::string("    <element identifier=\"b1\" xsi:type=\"BusinessObject\"><name>Case file</name></element>\n").size(), "");
-  t.replace(t.find("    <relationship identifier=\"r3\""), std::string("    <relationship identifier=\"r3\" source=\"a1\" target=\"b1\" xsi:type=\"Access\" accessType=\"ReadWrite\"/>\n").size(),
+  t.replace(t.find("    <element identifier=\"b1\""),
+            std::string("    <element identifier=\"b1\" xsi:type=\"BusinessObject\"><name>Case file</name></element>\n")
+                .size(),
+            "");
+  t.replace(t.find("    <relationship identifier=\"r3\""),
+            std::string("    <relationship identifier=\"r3\" source=\"a1\" target=\"b1\" xsi:type=\"Access\" "
+                        "accessType=\"ReadWrite\"/>\n")
+                .size(),
             "    <relationship identifier=\"r6\" source=\"a1\" target=\"g1\" xsi:type=\"Realization\"/>\n");
   // renumber the property definition: the diff matches properties by name, not by identifier
   for (std::size_t p; (p = t.find("\"p1\"")) != std::string::npos;) t.replace(p, 4, "\"px\"");
@@ -290,7 +314,8 @@ TEST_CASE("archimate: diff by identifier, property by property (by definition na
   REQUIRE(d.elements.changed.size() == 2);
   CHECK(d.elements.changed[0].id == "g1");
   REQUIRE(d.elements.changed[0].changes.size() == 1);
-  CHECK(d.elements.changed[0].changes[0] == FieldChange{"property:Code", "[nl] G-1 | [en] G-one", "[nl] G-2 | [en] G-one"});
+  CHECK(d.elements.changed[0].changes[0] ==
+        FieldChange{"property:Code", "[nl] G-1 | [en] G-one", "[nl] G-2 | [en] G-one"});
   CHECK(d.elements.changed[1].id == "d1");
   CHECK(d.elements.changed[1].renamed());
   CHECK(d.relationships.removed == std::vector<std::string>{"r3"});
@@ -346,7 +371,8 @@ TEST_CASE("archimate: the Deventer plan to ArchiMate and back is the same graph"
   CHECK(back == g);
 }
 
-TEST_CASE("archimate: a file with the exchange namespace under a prefix, views included, round-trips", "[archimate][roundtrip]") {
+TEST_CASE("archimate: a file with the exchange namespace under a prefix, views included, round-trips",
+          "[archimate][roundtrip]") {
   std::string t = R"(<?xml version="1.0"?>
 <archimate:model xmlns:archimate="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:i="http://www.w3.org/2001/XMLSchema-instance" identifier="m">
   <archimate:name>Prefixed</archimate:name>

@@ -23,9 +23,7 @@ struct Thrown {
 Thrown thrown(std::string_view text, const io::CsvOptions& opt = {}) {
   try {
     parse_csv(text, "t.csv", opt);
-  } catch (const InputError& e) {
-    return {e.code(), e.message(), e.elements()};
-  }
+  } catch (const InputError& e) { return {e.code(), e.message(), e.elements()}; }
   return {};
 }
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
@@ -47,8 +45,10 @@ TEST_CASE("csv: header, rows, 1-based row numbers and source lines") {
 }
 
 TEST_CASE("csv: RFC 4180 quoting — embedded delimiter, doubled quote, newline") {
-  auto t = parse_csv("id,title\n1,\"Schrijven, college- en raadsvoorstellen\"\n2,\"Zij zei \"\"ja\"\"\"\n"
-                     "3,\"twee\nregels\"\n4,last\n", "t.csv");
+  auto t = parse_csv(
+      "id,title\n1,\"Schrijven, college- en raadsvoorstellen\"\n2,\"Zij zei \"\"ja\"\"\"\n"
+      "3,\"twee\nregels\"\n4,last\n",
+      "t.csv");
   REQUIRE(t.rows.size() == 4);
   CHECK(t.rows[0].fields[1] == "Schrijven, college- en raadsvoorstellen");
   CHECK(t.rows[1].fields[1] == "Zij zei \"ja\"");
@@ -59,7 +59,10 @@ TEST_CASE("csv: RFC 4180 quoting — embedded delimiter, doubled quote, newline"
 }
 
 TEST_CASE("csv: a UTF-8 BOM is stripped, CRLF accepted, no final newline accepted") {
-  auto t = parse_csv("\xEF\xBB\xBF" "course_id,title\r\n1,Caf\xC3\xA9\r\n2,\"a\r\nb\"\r\n3,x", "t.csv");
+  auto t = parse_csv(
+      "\xEF\xBB\xBF"
+      "course_id,title\r\n1,Caf\xC3\xA9\r\n2,\"a\r\nb\"\r\n3,x",
+      "t.csv");
   REQUIRE(t.header[0] == "course_id");
   REQUIRE(t.rows.size() == 3);
   CHECK(t.rows[0].fields[1] == "Caf\xC3\xA9");
@@ -138,8 +141,8 @@ TEST_CASE("csv: not UTF-8 — Latin-1, overlong, surrogate, UTF-16 BOM; the fiel
   CHECK(thrown("id\n\xED\xA0\x80\n").code == Errc::not_utf8);      // surrogate U+D800
   CHECK(thrown("id\n\xF4\x90\x80\x80\n").code == Errc::not_utf8);  // above U+10FFFF
   CHECK(thrown("id\n\xE2\x82\n").code == Errc::not_utf8);          // truncated
-  CHECK(thrown("\xFF\xFEi\0d\0").code == Errc::not_utf8);           // UTF-16 LE
-  CHECK(io::valid_utf8("\xE2\x82\xAC \xF0\x9F\x98\x80"));           // € and an emoji
+  CHECK(thrown("\xFF\xFEi\0d\0").code == Errc::not_utf8);          // UTF-16 LE
+  CHECK(io::valid_utf8("\xE2\x82\xAC \xF0\x9F\x98\x80"));          // € and an emoji
 }
 
 TEST_CASE("csv: limits — file, field and column count (E117)") {
@@ -187,9 +190,7 @@ TEST_CASE("csv: read_csv — missing file, a directory, a real file") {
   try {
     read_csv(dir);
     FAIL("no error");
-  } catch (const InputError& e) {
-    CHECK(e.code() == Errc::file_unreadable);
-  }
+  } catch (const InputError& e) { CHECK(e.code() == Errc::file_unreadable); }
   auto file = dir / "x.csv";
   { std::ofstream(file, std::ios::binary) << "b,a\r\n2,1\r\n"; }
   auto t = read_csv(file);
@@ -200,9 +201,7 @@ TEST_CASE("csv: read_csv — missing file, a directory, a real file") {
   try {
     read_csv(file, tiny);
     FAIL("no error");
-  } catch (const InputError& e) {
-    CHECK(e.code() == Errc::too_large);
-  }
+  } catch (const InputError& e) { CHECK(e.code() == Errc::too_large); }
   fs::remove_all(dir);
 }
 
@@ -213,7 +212,9 @@ TEST_CASE("csv: a table from columns (a DataFrame) numbers its rows as a file wo
   CHECK(t.rows[1].line == 3);
   CHECK(t.rows[1].fields == std::vector<std::string>{"2", "20"});
   CHECK(t.column("course_id") == 1);
-  CHECK(testing::code_of([] { io::table_from_columns("runs", {"a", "b"}, {{"1", "2"}, {"1"}}); }) == Errc::size_mismatch);
+  CHECK(testing::code_of([] {
+          io::table_from_columns("runs", {"a", "b"}, {{"1", "2"}, {"1"}});
+        }) == Errc::size_mismatch);
   CHECK(testing::code_of([] { io::table_from_columns("runs", {"a", "a"}, {{"1"}, {"1"}}); }) == Errc::duplicate_column);
   CHECK(testing::code_of([] { io::table_from_columns("runs", {"a"}, {{"\xFF"}}); }) == Errc::not_utf8);
 }

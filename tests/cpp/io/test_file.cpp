@@ -41,7 +41,8 @@ TEST_CASE("read_file: an endless stream stops at the limit", "[io][hostile]") {
     FAIL("no error");
   } catch (const InputError& e) {
     CHECK(e.code() == Errc::too_large);
-    CHECK(e.message() == "'/dev/zero' is larger than 5 MiB (koers reads files up to that size; the read stopped there)");
+    CHECK(e.message() ==
+          "'/dev/zero' is larger than 5 MiB (koers reads files up to that size; the read stopped there)");
   }
 }
 
@@ -59,7 +60,9 @@ TEST_CASE("read_file: a directory and a missing file are E100", "[io][hostile]")
 
 TEST_CASE("invalid_utf8: the offset of the first broken byte", "[io][hostile]") {
   CHECK_FALSE(io::invalid_utf8("plain ascii"));
-  CHECK_FALSE(io::invalid_utf8("Oekra\xC3\xAF" "ne \xE2\x82\xAC \xF0\x9F\x98\x80"));
+  CHECK_FALSE(
+      io::invalid_utf8("Oekra\xC3\xAF"
+                       "ne \xE2\x82\xAC \xF0\x9F\x98\x80"));
   CHECK(io::invalid_utf8("ab\x98").value() == 2);            // a lone continuation byte
   CHECK(io::invalid_utf8("\xC0\xAF").value() == 0);          // overlong '/'
   CHECK(io::invalid_utf8("x\xED\xA0\x80").value() == 1);     // a surrogate (U+D800)

@@ -26,20 +26,23 @@ AcademyTables small(const std::string& regs_extra = "", const std::string& cance
   AcademyTables t;
   t.courses = csv_table("courses.csv", "course_id,title,kind\n1,A,x\n2,B,x\n3,C,y\n");
   t.runs = csv_table("runs.csv",
-                 "run_id,course_id,start_date,planned,status,cancelled_on,capacity,days\n"
-                 "1,1,2022-05-02,ja,open,,4,1\n2,1,2022-06-01,ja,open,2022-05-20,,\n3,2,2023-01-10,ja,open,,,\n");
-  t.registrations = csv_table("registrations.csv",
-                          "registration_id,run_id,employee_id,registered_on\n"
-                          "1,1,10,2022-04-12\n2,1,11,2022-04-13\n3,1,10,2022-04-20\n4,2,12,2022-05-01\n5,3,13,2022-05-02\n" +
-                              regs_extra);
-  t.cancellations = csv_table("cancellations.csv", "registration_id,cancelled_on,by\n3,2022-04-25,self\n4,2022-05-20,run_cancelled\n" +
-                                                    cancels_extra);
+                     "run_id,course_id,start_date,planned,status,cancelled_on,capacity,days\n"
+                     "1,1,2022-05-02,ja,open,,4,1\n2,1,2022-06-01,ja,open,2022-05-20,,\n3,2,2023-01-10,ja,open,,,\n");
+  t.registrations =
+      csv_table("registrations.csv",
+                "registration_id,run_id,employee_id,registered_on\n"
+                "1,1,10,2022-04-12\n2,1,11,2022-04-13\n3,1,10,2022-04-20\n4,2,12,2022-05-01\n5,3,13,2022-05-02\n" +
+                    regs_extra);
+  t.cancellations =
+      csv_table("cancellations.csv",
+                "registration_id,cancelled_on,by\n3,2022-04-25,self\n4,2022-05-20,run_cancelled\n" + cancels_extra);
   return t;
 }
 
 std::vector<std::string> reasons(const AcademyLog& log) {
   std::vector<std::string> out;
-  for (const auto& e : log.errors()) out.push_back(e.file + ":" + std::to_string(e.row) + ":" + e.field + ":" + e.reason);
+  for (const auto& e : log.errors())
+    out.push_back(e.file + ":" + std::to_string(e.row) + ":" + e.field + ":" + e.reason);
   return out;
 }
 
@@ -97,9 +100,9 @@ TEST_CASE("academy: definitions on a small log — status from dates, inclusive 
   auto log = AcademyLog::from_tables(small());
   REQUIRE(log.errors().empty());
   auto k = log.kpis(parse_date("2022-05-02"), 2022);
-  CHECK(k.kinds_of_training == 2);     // courses 1 and 2 have runs; 3 has none
+  CHECK(k.kinds_of_training == 2);  // courses 1 and 2 have runs; 3 has none
   CHECK(k.registrations_total == 5);
-  CHECK(k.runs_started == 1);          // run 1 starts on the as-of day itself
+  CHECK(k.runs_started == 1);                  // run 1 starts on the as-of day itself
   CHECK(k.participants_in_started_runs == 2);  // registrations 1, 2 (3 cancelled by self)
   CHECK(k.employees_in_started_runs == 2);
   CHECK(k.runs_planned_in_year == 2);  // runs 1 and 2 (run 3 is 2023)
@@ -173,27 +176,25 @@ TEST_CASE("academy: the weekly sweep equals a recount on every day and week") {
 
 TEST_CASE("academy: registration rules, first failing rule in the issue's order") {
   auto t = small(
-      ",1,1,2022-05-01\n"           // row 6: blank registration_id
-      "6x,1,1,2022-05-01\n"         // row 7: invalid_id
-      "7,0,1,2022-05-01\n"          // row 8: run_id 0
-      "8,1,-4,2022-05-01\n"         // row 9: employee -4
-      "9,1,1,2022-02-30\n"          // row 10: no such date
-      "1,1,1,2022-05-01\n"          // row 11: duplicate registration 1
-      "10,99,1,2022-05-01\n"        // row 12: unknown run
-      "11,2,1,2022-05-21\n"         // row 13: after run 2 was cancelled on 2022-05-20
-      "12,2,1,2022-05-20\n"         // row 14: on the day itself: valid
-      ",abc,-1,nodate\n");          // row 15: the first rule wins: blank_id on registration_id
+      ",1,1,2022-05-01\n"     // row 6: blank registration_id
+      "6x,1,1,2022-05-01\n"   // row 7: invalid_id
+      "7,0,1,2022-05-01\n"    // row 8: run_id 0
+      "8,1,-4,2022-05-01\n"   // row 9: employee -4
+      "9,1,1,2022-02-30\n"    // row 10: no such date
+      "1,1,1,2022-05-01\n"    // row 11: duplicate registration 1
+      "10,99,1,2022-05-01\n"  // row 12: unknown run
+      "11,2,1,2022-05-21\n"   // row 13: after run 2 was cancelled on 2022-05-20
+      "12,2,1,2022-05-20\n"   // row 14: on the day itself: valid
+      ",abc,-1,nodate\n");    // row 15: the first rule wins: blank_id on registration_id
   auto log = AcademyLog::from_tables(t);
-  CHECK(reasons(log) == std::vector<std::string>{
-                            "registrations.csv:6:registration_id:blank_id",
-                            "registrations.csv:7:registration_id:invalid_id",
-                            "registrations.csv:8:run_id:non_positive_id",
-                            "registrations.csv:9:employee_id:non_positive_id",
-                            "registrations.csv:10:registered_on:invalid_date",
-                            "registrations.csv:11:registration_id:duplicate_id",
-                            "registrations.csv:12:run_id:unknown_run_id",
-                            "registrations.csv:13:registered_on:registration_after_run_cancelled",
-                            "registrations.csv:15:registration_id:blank_id"});
+  CHECK(reasons(log) ==
+        std::vector<std::string>{
+            "registrations.csv:6:registration_id:blank_id", "registrations.csv:7:registration_id:invalid_id",
+            "registrations.csv:8:run_id:non_positive_id", "registrations.csv:9:employee_id:non_positive_id",
+            "registrations.csv:10:registered_on:invalid_date", "registrations.csv:11:registration_id:duplicate_id",
+            "registrations.csv:12:run_id:unknown_run_id",
+            "registrations.csv:13:registered_on:registration_after_run_cancelled",
+            "registrations.csv:15:registration_id:blank_id"});
   CHECK(log.registrations().size() == 6);  // nothing valid lost: 5 + row 14
   CHECK(log.errors()[4].message.find("registrations.csv, row 10 (line 11), field registered_on") == 0);
   CHECK(code_of([&] { AcademyLog::from_tables(t, AcademyOptions{true, {}}); }) == Errc::log_refused);
@@ -206,23 +207,23 @@ TEST_CASE("academy: registration rules, first failing rule in the issue's order"
 }
 
 TEST_CASE("academy: cancellation rules in order") {
-  auto t = small("", "x,2022-05-01,self\n"          // row 3: invalid id
-                     "1,2022-13-01,self\n"          // row 4: bad date
-                     "1,2022-05-01,me\n"            // row 5: invalid_by
-                     "77,2022-05-01,self\n"         // row 6: unknown registration
-                     "3,2022-04-26,organiser\n"     // row 7: registration 3 cancelled twice
-                     "1,2022-04-11,self\n"          // row 8: before registration on 2022-04-12
-                     "2,2022-05-03,run_cancelled\n" // row 9: run 1 was never cancelled
-                     "5,2022-05-02,self\n");        // row 10: valid (same day)
+  auto t = small("",
+                 "x,2022-05-01,self\n"           // row 3: invalid id
+                 "1,2022-13-01,self\n"           // row 4: bad date
+                 "1,2022-05-01,me\n"             // row 5: invalid_by
+                 "77,2022-05-01,self\n"          // row 6: unknown registration
+                 "3,2022-04-26,organiser\n"      // row 7: registration 3 cancelled twice
+                 "1,2022-04-11,self\n"           // row 8: before registration on 2022-04-12
+                 "2,2022-05-03,run_cancelled\n"  // row 9: run 1 was never cancelled
+                 "5,2022-05-02,self\n");         // row 10: valid (same day)
   auto log = AcademyLog::from_tables(t);
-  CHECK(reasons(log) == std::vector<std::string>{
-                            "cancellations.csv:3:registration_id:invalid_id",
-                            "cancellations.csv:4:cancelled_on:invalid_date",
-                            "cancellations.csv:5:by:invalid_by",
-                            "cancellations.csv:6:registration_id:unknown_registration_id",
-                            "cancellations.csv:7:registration_id:duplicate_cancellation",
-                            "cancellations.csv:8:cancelled_on:cancelled_before_registration",
-                            "cancellations.csv:9:by:run_not_cancelled_on_that_date"});
+  CHECK(reasons(log) == std::vector<std::string>{"cancellations.csv:3:registration_id:invalid_id",
+                                                 "cancellations.csv:4:cancelled_on:invalid_date",
+                                                 "cancellations.csv:5:by:invalid_by",
+                                                 "cancellations.csv:6:registration_id:unknown_registration_id",
+                                                 "cancellations.csv:7:registration_id:duplicate_cancellation",
+                                                 "cancellations.csv:8:cancelled_on:cancelled_before_registration",
+                                                 "cancellations.csv:9:by:run_not_cancelled_on_that_date"});
   CHECK(log.kpis(parse_date("2022-05-02")).participants_cancelled == 2);
 }
 
@@ -230,33 +231,28 @@ TEST_CASE("academy: runs, courses and evaluations rules") {
   AcademyTables t = small();
   t.courses = csv_table("courses.csv", "kind,course_id,title\nx,1,A\nx,2,B\ny,3,C\nx,1,dup\nx,4,\n,5,E\n");
   t.runs = csv_table("runs.csv",
-                 "run_id,course_id,start_date,cancelled_on,capacity,days,online\n"
-                 "1,1,2022-05-02,,4,1,no\n2,1,2022-06-01,2022-05-20,,,\n3,2,2023-01-10,,,,yes\n"
-                 "4,9,2022-05-02,,,,\n"          // row 4: unknown course
-                 "1,1,2022-05-02,,,,\n"          // row 5: duplicate run
-                 "5,1,2022-5-2,,,,\n"            // row 6: not ISO
-                 "6,1,2022-05-02,never,,,\n"     // row 7: bad cancelled_on
-                 "7,1,2022-05-02,,0,,\n"         // row 8: capacity 0
-                 "8,1,2022-05-02,,,-1,\n"        // row 9: negative days
-                 "9,1,2022-05-02,,,,maybe\n");   // row 10: not a flag
-  t.evaluations = csv_table("evaluations.csv", "registration_id,trainer,content,location\n1,8,7,6\n1,8,7,6\n2,11,7,6\n2,8,7.5,6\n99,8,8,8\n2,8,,6\n");
+                     "run_id,course_id,start_date,cancelled_on,capacity,days,online\n"
+                     "1,1,2022-05-02,,4,1,no\n2,1,2022-06-01,2022-05-20,,,\n3,2,2023-01-10,,,,yes\n"
+                     "4,9,2022-05-02,,,,\n"         // row 4: unknown course
+                     "1,1,2022-05-02,,,,\n"         // row 5: duplicate run
+                     "5,1,2022-5-2,,,,\n"           // row 6: not ISO
+                     "6,1,2022-05-02,never,,,\n"    // row 7: bad cancelled_on
+                     "7,1,2022-05-02,,0,,\n"        // row 8: capacity 0
+                     "8,1,2022-05-02,,,-1,\n"       // row 9: negative days
+                     "9,1,2022-05-02,,,,maybe\n");  // row 10: not a flag
+  t.evaluations =
+      csv_table("evaluations.csv",
+                "registration_id,trainer,content,location\n1,8,7,6\n1,8,7,6\n2,11,7,6\n2,8,7.5,6\n99,8,8,8\n2,8,,6\n");
   auto log = AcademyLog::from_tables(t);
-  CHECK(reasons(log) == std::vector<std::string>{
-                            "courses.csv:4:course_id:duplicate_id",
-                            "courses.csv:5:title:blank_field",
-                            "courses.csv:6:kind:blank_field",
-                            "runs.csv:4:course_id:unknown_course_id",
-                            "runs.csv:5:run_id:duplicate_id",
-                            "runs.csv:6:start_date:invalid_date",
-                            "runs.csv:7:cancelled_on:invalid_date",
-                            "runs.csv:8:capacity:invalid_capacity",
-                            "runs.csv:9:days:invalid_days",
-                            "runs.csv:10:online:invalid_flag",
-                            "evaluations.csv:2:registration_id:duplicate_evaluation",
-                            "evaluations.csv:3:trainer:invalid_score",
-                            "evaluations.csv:4:content:invalid_score",
-                            "evaluations.csv:5:registration_id:unknown_registration_id",
-                            "evaluations.csv:6:content:invalid_score"});
+  CHECK(reasons(log) ==
+        std::vector<std::string>{
+            "courses.csv:4:course_id:duplicate_id", "courses.csv:5:title:blank_field", "courses.csv:6:kind:blank_field",
+            "runs.csv:4:course_id:unknown_course_id", "runs.csv:5:run_id:duplicate_id",
+            "runs.csv:6:start_date:invalid_date", "runs.csv:7:cancelled_on:invalid_date",
+            "runs.csv:8:capacity:invalid_capacity", "runs.csv:9:days:invalid_days", "runs.csv:10:online:invalid_flag",
+            "evaluations.csv:2:registration_id:duplicate_evaluation", "evaluations.csv:3:trainer:invalid_score",
+            "evaluations.csv:4:content:invalid_score", "evaluations.csv:5:registration_id:unknown_registration_id",
+            "evaluations.csv:6:content:invalid_score"});
   auto ev = log.evaluation_summary(parse_date("2022-05-02"), Ratio{13, 2});
   REQUIRE(ev.by_run.size() == 1);
   CHECK(ev.overall.n == 3);

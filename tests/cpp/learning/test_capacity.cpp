@@ -23,13 +23,14 @@ koers::io::CsvTable leave_table(std::vector<std::vector<std::string>> rows,
     for (std::size_t c = 0; c < header.size(); ++c) columns[c].push_back(r.at(c));
   return koers::io::table_from_columns("leave.csv", std::move(header), columns);
 }
-struct Caught { koers::Errc code; std::vector<std::string> elements; };
+struct Caught {
+  koers::Errc code;
+  std::vector<std::string> elements;
+};
 Caught caught(const std::function<void()>& f) {
   try {
     f();
-  } catch (const koers::InputError& e) {
-    return {e.code(), e.elements()};
-  }
+  } catch (const koers::InputError& e) { return {e.code(), e.elements()}; }
   FAIL("no InputError");
   return {};
 }
@@ -46,14 +47,14 @@ TEST_CASE("expert capacity: 15 Green Belts over 2022 and over the project, with 
   auto y = expert_capacity(gb, Period::year(2022), nl, leave);
   REQUIRE(y.size() == 15);
   CHECK(y[0].leave_days == 10);
-  CHECK(y[0].hours == Ratio{972, 5});         // 243 x 4/5
-  CHECK(y[1].leave_days == 4);                // 27..30 Dec (26 is Tweede Kerstdag); 2023 clipped off
-  CHECK(y[1].hours == Ratio{996, 5});         // 249 x 4/5
+  CHECK(y[0].hours == Ratio{972, 5});  // 243 x 4/5
+  CHECK(y[1].leave_days == 4);         // 27..30 Dec (26 is Tweede Kerstdag); 2023 clipped off
+  CHECK(y[1].hours == Ratio{996, 5});  // 249 x 4/5
   CHECK(y[2].leave_days == 0);
   CHECK(y[2].hours == Ratio{1012, 5});
   Ratio total{0, 1};
   for (const auto& c : y) total = koers::ratio_add(total, c.hours);
-  CHECK(total == Ratio{15124, 5});            // 15 x 202.4 h minus 14 leave days x 0.8 h
+  CHECK(total == Ratio{15124, 5});  // 15 x 202.4 h minus 14 leave days x 0.8 h
   auto project = expert_capacity(gb, Period::parse("2021-08-01", "2023-07-31"), nl, leave);
   CHECK(project[2].working_days == 508);
   CHECK(project[2].hours == Ratio{2032, 5});  // 508 x 4/5 = 406.4 h
@@ -82,25 +83,35 @@ TEST_CASE("leave table: row rules, unknown employees refused", "[learning][capac
   CHECK(c.elements[0] == "leave.csv");
   CHECK(c.elements[1] == "1");
   CHECK(c.elements[3] == "GB99");
-  CHECK(caught([] { expert_capacity({{"A", {4, 1}}, {"A", {4, 1}}}, Period::year(2022), HolidayCalendar()); }).code ==
-        koers::Errc::duplicate_name);
+  CHECK(caught([] {
+          expert_capacity({{"A", {4, 1}}, {"A", {4, 1}}}, Period::year(2022), HolidayCalendar());
+        }).code == koers::Errc::duplicate_name);
   CHECK(caught([] { read_leave(leave_table({}, {"employee_id", "start_date"})); }).code == koers::Errc::missing_column);
 }
 
-TEST_CASE("selection file: an expert's leave is taken off its hours_per_week hours", "[learning][capacity][selection]") {
+TEST_CASE("selection file: an expert's leave is taken off its hours_per_week hours",
+          "[learning][capacity][selection]") {
   using koers::budget::parse_selection;
   auto doc = [](const std::string& expert) {
     return R"({"format": "koers.selection", "version": 1, "items": [{"id": "P1", "score": 1, "hours": 80}],
-               "period": {"start": "2022-01-01", "end": "2022-12-31"}, "experts": [)" + expert + "]}";
+               "period": {"start": "2022-01-01", "end": "2022-12-31"}, "experts": [)" +
+           expert + "]}";
   };
-  auto s = parse_selection(doc(R"({"id": "GB01", "hours_per_week": 4, "leave": [{"start": "2022-07-18", "end": "2022-07-29"}]})"));
+  auto s = parse_selection(
+      doc(R"({"id": "GB01", "hours_per_week": 4, "leave": [{"start": "2022-07-18", "end": "2022-07-29"}]})"));
   CHECK(std::llround(s.experts[0].hours * 1000) == 194400);  // 243 x 0.8 h
   auto none = parse_selection(doc(R"({"id": "GB01", "hours_per_week": 4, "leave": []})"));
   CHECK(std::llround(none.experts[0].hours * 1000) == 202400);
-  auto c = caught([&] { parse_selection(doc(R"({"id": "GB01", "hours_per_week": 4, "leave": [{"start": "2022-07-29", "end": "2022-07-18"}]})")); });
+  auto c = caught([&] {
+    parse_selection(
+        doc(R"({"id": "GB01", "hours_per_week": 4, "leave": [{"start": "2022-07-29", "end": "2022-07-18"}]})"));
+  });
   CHECK(c.code == koers::Errc::invalid_period);
   CHECK(c.elements.at(0) == "/experts/0/leave/0");
-  c = caught([&] { parse_selection(doc(R"({"id": "GB01", "hours_per_week": 4, "leave": [{"start": "2022-02-30", "end": "2022-03-01"}]})")); });
+  c = caught([&] {
+    parse_selection(
+        doc(R"({"id": "GB01", "hours_per_week": 4, "leave": [{"start": "2022-02-30", "end": "2022-03-01"}]})"));
+  });
   CHECK(c.code == koers::Errc::invalid_date);
   CHECK(c.elements.at(0) == "/experts/0/leave/0/start");
   c = caught([&] { parse_selection(doc(R"({"id": "GB01", "hours": 100, "leave": []})")); });

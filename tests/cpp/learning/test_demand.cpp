@@ -22,7 +22,8 @@ TEST_CASE("demand vs supply: a hand-made plan", "[learning][demand]") {
       {"id": "tg.all", "kind": "target_group", "name": "All", "size": 3},
       {"id": "tg.lead", "kind": "target_group", "name": "Lead", "size": 1},
       {"id": "iv.a", "kind": "intervention", "name": "A", "duration_hours": 10, "participants": 3},
-      {"id": "iv.b", "kind": "intervention", "name": "B", "duration_hours": )" + b_hours + R"(, "participants": 1},
+      {"id": "iv.b", "kind": "intervention", "name": "B", "duration_hours": )" +
+                              b_hours + R"(, "participants": 1},
       {"id": "iv.c", "kind": "intervention", "name": "C", "duration_hours": 8, "participants": 4},
       {"id": "iv.d", "kind": "intervention", "name": "D"}],
     "edges": [{"kind": "targets", "from": "iv.a", "to": "tg.all"}, {"kind": "targets", "from": "iv.b", "to": "tg.lead"},
@@ -42,21 +43,21 @@ TEST_CASE("demand vs supply: a hand-made plan", "[learning][demand]") {
   CHECK(r.demand == Ratio{162, 1});
   REQUIRE(r.groups.size() == 2);
   const auto& all = r.groups[0];
-  CHECK(all.demand == Ratio{54, 1});                 // 30 + 24
-  CHECK(all.supply == Ratio{1296, 5});               // 129.6 + 86.4 + 43.2
+  CHECK(all.demand == Ratio{54, 1});    // 30 + 24
+  CHECK(all.supply == Ratio{1296, 5});  // 129.6 + 86.4 + 43.2
   CHECK(all.over == Ratio{0, 1});
   CHECK(all.people == 3);
   CHECK(all.interventions == 3);
-  CHECK(all.max_hours_per_member == Ratio{18, 1});   // 10 + 8 (d has no hours)
+  CHECK(all.max_hours_per_member == Ratio{18, 1});  // 10 + 8 (d has no hours)
   const auto& lead = r.groups[1];
-  CHECK(lead.demand == Ratio{108, 1});               // 100 + 8
-  CHECK(lead.supply == Ratio{648, 5});               // 129.6: not over as a group
+  CHECK(lead.demand == Ratio{108, 1});  // 100 + 8
+  CHECK(lead.supply == Ratio{648, 5});  // 129.6: not over as a group
   CHECK(lead.over == Ratio{0, 1});
   CHECK(lead.max_hours_per_member == Ratio{108, 1});
   // People: all's 54 h spread evenly (each a full year): 18 h each; the manager also carries lead's 108 h.
   REQUIRE(r.people.size() == 3);
   CHECK(r.people[0].demand == Ratio{126, 1});
-  CHECK(r.people[0].over == Ratio{0, 1});            // 126 < 129.6
+  CHECK(r.people[0].over == Ratio{0, 1});  // 126 < 129.6
   CHECK(r.people[2].demand == Ratio{18, 1});
   REQUIRE(r.teams.size() == 2);
   CHECK(r.teams[0].demand == Ratio{144, 1});
@@ -77,7 +78,8 @@ TEST_CASE("demand vs supply: a group without people on the roster is unplaced", 
       {"id": "tg.x", "kind": "target_group", "name": "X", "size": 5},
       {"id": "iv.a", "kind": "intervention", "name": "A", "duration_hours": 2.5, "participants": 5}],
     "edges": [{"kind": "targets", "from": "iv.a", "to": "tg.x"}]})");
-  auto supply = entitlement(std::vector<Employee>{person(1, "T", Role::employee, {36, 1}, "2010-01-01")}, 2022, HolidayCalendar());
+  auto supply = entitlement(std::vector<Employee>{person(1, "T", Role::employee, {36, 1}, "2010-01-01")}, 2022,
+                            HolidayCalendar());
   auto r = demand_vs_supply(plan, supply);
   CHECK(r.unplaced == Ratio{25, 2});
   CHECK(r.groups_without_people == std::vector<std::string>{"tg.x"});

@@ -22,9 +22,7 @@ struct Outcome {
 Outcome parse_outcome(const std::string& text) {
   try {
     parse_model(text);
-  } catch (const InputError& e) {
-    return {e.code(), e.what(), e.elements()};
-  }
+  } catch (const InputError& e) { return {e.code(), e.what(), e.elements()}; }
   return {};
 }
 
@@ -40,9 +38,7 @@ Outcome load_outcome(const std::string& name, const std::string& text) {
   Outcome o;
   try {
     load_model(path);
-  } catch (const InputError& e) {
-    o = {e.code(), e.what(), e.elements()};
-  }
+  } catch (const InputError& e) { o = {e.code(), e.what(), e.elements()}; }
   std::remove(path.c_str());
   return o;
 }
@@ -60,14 +56,14 @@ const std::string nodes_json =
     R"([{"id":"dev.hnw","kind":"development","name":"Het Nieuwe Werken"},)"
     R"({"id":"goal.slimmer","kind":"goal","name":"Slimmer werken"},)"
     R"({"id":"iv.spel","kind":"intervention","name":"Spelsimulatie HNW","status":"new","channel":"on_the_job"}])";
-const std::string edges_json =
-    R"([{"kind":"refines","from":"dev.hnw","to":"goal.slimmer"},)"
-    R"({"kind":"contributes","from":"iv.spel","to":"goal.slimmer","strength":75}])";
+const std::string edges_json = R"([{"kind":"refines","from":"dev.hnw","to":"goal.slimmer"},)"
+                               R"({"kind":"contributes","from":"iv.spel","to":"goal.slimmer","strength":75}])";
 }  // namespace
 
 TEST_CASE("format and version may come after the nodes and edges", "[json][stream]") {
-  std::string text = R"({"nodes":)" + nodes_json + R"(,"edges":)" + edges_json +
-                     R"(,"name":"HNW","strategies":[{"name":"plan","values":{"iv.spel":100}}],"version":1,"format":"koers.model"})";
+  std::string text =
+      R"({"nodes":)" + nodes_json + R"(,"edges":)" + edges_json +
+      R"(,"name":"HNW","strategies":[{"name":"plan","values":{"iv.spel":100}}],"version":1,"format":"koers.model"})";
   auto g = parse_model(text);
   CHECK(g.size() == 3);
   CHECK(g.edges().size() == 2);
@@ -100,34 +96,42 @@ TEST_CASE("a file truncated inside /edges is not JSON, with its position", "[jso
 }
 
 TEST_CASE("an unknown field deep inside an edge names its JSON path", "[json][stream]") {
-  std::string edges = R"([{"kind":"refines","from":"dev.hnw","to":"goal.slimmer"},)"
-                      R"({"kind":"contributes","from":"iv.spel","to":"goal.slimmer","strength":75,"meta":{"a":{"b":[1,2,{"c":3}]}}}])";
+  std::string edges =
+      R"([{"kind":"refines","from":"dev.hnw","to":"goal.slimmer"},)"
+      R"({"kind":"contributes","from":"iv.spel","to":"goal.slimmer","strength":75,"meta":{"a":{"b":[1,2,{"c":3}]}}}])";
   std::string text = R"({"format":"koers.model","version":1,"nodes":)" + nodes_json + R"(,"edges":)" + edges + "}";
   auto o = both("unknown_edge", text);
   CHECK(o.code == Errc::unknown_field);
   CHECK(o.what.find("/edges/1/meta") != std::string::npos);
   CHECK(o.elements == std::vector<std::string>{"/edges/1/meta"});
   // a strength of the wrong type, and the first bad edge is the one reported
-  std::string wrong = R"({"format":"koers.model","version":1,"nodes":[],"edges":[{"kind":"refines","from":"a","to":"b"},)"
-                      R"({"kind":"contributes","from":"a","to":"b","strength":{"x":1}},{"kind":"contributes","from":"a","to":"b","colour":1}]})";
+  std::string wrong =
+      R"({"format":"koers.model","version":1,"nodes":[],"edges":[{"kind":"refines","from":"a","to":"b"},)"
+      R"({"kind":"contributes","from":"a","to":"b","strength":{"x":1}},{"kind":"contributes","from":"a","to":"b","colour":1}]})";
   auto w = both("wrong_strength", wrong);
   CHECK(w.code == Errc::wrong_type);
   CHECK(w.elements == std::vector<std::string>{"/edges/1/strength"});
   // a top-level field error outranks an edge error, whatever the order in the file
-  std::string name_late = R"({"format":"koers.model","version":1,"nodes":[],"edges":[{"kind":"x","from":"a","to":"b"}],"name":5})";
+  std::string name_late =
+      R"({"format":"koers.model","version":1,"nodes":[],"edges":[{"kind":"x","from":"a","to":"b"}],"name":5})";
   CHECK(both("name_late", name_late).elements == std::vector<std::string>{"/name"});
   // node errors outrank edge errors; an unknown top-level field comes last
-  std::string node_and_edge = R"({"zz":1,"format":"koers.model","version":1,"edges":[{"kind":"x","from":"a","to":"b"}],"nodes":[{"id":"a"}]})";
+  std::string node_and_edge =
+      R"({"zz":1,"format":"koers.model","version":1,"edges":[{"kind":"x","from":"a","to":"b"}],"nodes":[{"id":"a"}]})";
   CHECK(both("node_edge", node_and_edge).elements == std::vector<std::string>{"/nodes/0/kind"});
   std::string top_unknown = R"({"format":"koers.model","version":1,"nodes":[],"extra":{"deep":[[[1]]]}})";
   CHECK(both("top_unknown", top_unknown).elements == std::vector<std::string>{"/extra"});
-  CHECK(both("edges_type", R"({"format":"koers.model","version":1,"nodes":[],"edges":{"a":1}})").code == Errc::wrong_type);
+  CHECK(both("edges_type", R"({"format":"koers.model","version":1,"nodes":[],"edges":{"a":1}})").code ==
+        Errc::wrong_type);
   CHECK(both("nodes_null", R"({"format":"koers.model","version":1,"nodes":null})").code == Errc::missing_field);
-  CHECK(both("node_scalar", R"({"format":"koers.model","version":1,"nodes":[1]})").elements == std::vector<std::string>{"/nodes/0"});
+  CHECK(both("node_scalar", R"({"format":"koers.model","version":1,"nodes":[1]})").elements ==
+        std::vector<std::string>{"/nodes/0"});
 }
 
 TEST_CASE("invalid UTF-8 inside a node name is not JSON", "[json][stream]") {
-  std::string text = "{\"format\":\"koers.model\",\"version\":1,\"nodes\":[{\"id\":\"a\",\"kind\":\"goal\",\"name\":\"Sl\xc3\x28mmer\"}]}";
+  std::string text =
+      "{\"format\":\"koers.model\",\"version\":1,\"nodes\":[{\"id\":\"a\",\"kind\":\"goal\",\"name\":"
+      "\"Sl\xc3\x28mmer\"}]}";
   auto o = both("utf8", text);
   CHECK(o.code == Errc::not_json);
   CHECK(o.what.find("UTF-8") != std::string::npos);
@@ -135,34 +139,40 @@ TEST_CASE("invalid UTF-8 inside a node name is not JSON", "[json][stream]") {
 
 TEST_CASE("a 100-deep nesting inside a node is too deep", "[json][stream]") {
   std::string deep = std::string(100, '[') + std::string(100, ']');
-  std::string text = R"({"format":"koers.model","version":1,"nodes":[{"id":"a","kind":"goal","name":"A","x":)" + deep + "}]}";
+  std::string text =
+      R"({"format":"koers.model","version":1,"nodes":[{"id":"a","kind":"goal","name":"A","x":)" + deep + "}]}";
   CHECK(both("deep", text).code == Errc::too_deep);
   // also when the file is truncated right after the nesting (the depth check comes first)
   CHECK(both("deep_cut", text.substr(0, text.size() - 3)).code == Errc::too_deep);
   // 60 levels inside a node are fine for the reader; the node then has an unknown field
   std::string ok = std::string(58, '[') + std::string(58, ']');
-  std::string t2 = R"({"format":"koers.model","version":1,"nodes":[{"id":"a","kind":"goal","name":"A","x":)" + ok + "}]}";
+  std::string t2 =
+      R"({"format":"koers.model","version":1,"nodes":[{"id":"a","kind":"goal","name":"A","x":)" + ok + "}]}";
   CHECK(both("deep_ok", t2).code == Errc::unknown_field);
 }
 
 TEST_CASE("a repeated top-level key: the last one wins, as with a JSON object", "[json][stream]") {
-  std::string text = R"({"format":"koers.model","version":1,"nodes":[{"id":"a","kind":"wish","name":"A"}],)"
-                     R"("edges":[{"kind":"refines","from":"a","to":"b"}],"nodes":[{"id":"b","kind":"goal","name":"B"}]})";
+  std::string text =
+      R"({"format":"koers.model","version":1,"nodes":[{"id":"a","kind":"wish","name":"A"}],)"
+      R"("edges":[{"kind":"refines","from":"a","to":"b"}],"nodes":[{"id":"b","kind":"goal","name":"B"}]})";
   auto g = parse_model(text);
   REQUIRE(g.size() == 1);
   CHECK(g.nodes()[0].id == "b");
   CHECK(g.find("a") == nullptr);
   CHECK(g.edges().size() == 1);
-  std::string replaced = R"({"format":"koers.model","version":1,"nodes":[{"id":"a","kind":"goal","name":"A"}],"nodes":7})";
+  std::string replaced =
+      R"({"format":"koers.model","version":1,"nodes":[{"id":"a","kind":"goal","name":"A"}],"nodes":7})";
   CHECK(both("dup_type", replaced).code == Errc::wrong_type);
 }
 
 TEST_CASE("strategy values read as before: sorted by id, checked with their path", "[json][stream]") {
-  std::string text = R"({"format":"koers.model","version":1,"nodes":[],"strategies":[{"name":"s","values":{"b":1,"a":2}},)"
-                     R"({"name":"t","values":{"x":"hoog"}}]})";
+  std::string text =
+      R"({"format":"koers.model","version":1,"nodes":[],"strategies":[{"name":"s","values":{"b":1,"a":2}},)"
+      R"({"name":"t","values":{"x":"hoog"}}]})";
   auto o = both("strategy", text);
   CHECK(o.elements == std::vector<std::string>{"/strategies/1/values/x"});
-  auto g = parse_model(R"({"format":"koers.model","version":1,"nodes":[],"strategies":[{"name":"s","values":{"b":1,"a":2}}]})");
+  auto g = parse_model(
+      R"({"format":"koers.model","version":1,"nodes":[],"strategies":[{"name":"s","values":{"b":1,"a":2}}]})");
   CHECK(g.strategies[0].values == std::vector<std::pair<std::string, double>>{{"a", 2.0}, {"b", 1.0}});
 }
 

@@ -12,7 +12,8 @@ using koers::testing::small_plan;
 namespace {
 bool has_code(const std::vector<Issue>& v, Errc c, const std::string& element = "") {
   return std::any_of(v.begin(), v.end(), [&](const Issue& i) {
-    return i.code == c && (element.empty() || std::find(i.elements.begin(), i.elements.end(), element) != i.elements.end());
+    return i.code == c &&
+           (element.empty() || std::find(i.elements.begin(), i.elements.end(), element) != i.elements.end());
   });
 }
 }  // namespace
@@ -37,14 +38,14 @@ TEST_CASE("the allowed-edge table is checked", "[graph]") {
 
 TEST_CASE("validation collects every problem with a stable code", "[graph]") {
   auto g = small_plan();
-  g.add_node({.id = "goal.slimmer", .kind = NodeKind::goal, .name = "Dubbel"});              // E202
-  g.add_node({.id = "goal.open", .kind = NodeKind::goal, .name = "Meer openheid"});           // E204
-  Node lonely{.id = "iv.los", .kind = NodeKind::intervention, .name = "Los"};                // E205, E207
+  g.add_node({.id = "goal.slimmer", .kind = NodeKind::goal, .name = "Dubbel"});      // E202
+  g.add_node({.id = "goal.open", .kind = NodeKind::goal, .name = "Meer openheid"});  // E204
+  Node lonely{.id = "iv.los", .kind = NodeKind::intervention, .name = "Los"};        // E205, E207
   g.add_node(lonely);
-  g.add_edge({EdgeKind::contributes, "iv.spel", "goal.nergens", Strength{10.0, ""}});        // E200
-  g.add_edge({EdgeKind::contributes, "iv.slim", "goal.flex", Strength{150.0, ""}});          // E206
-  g.add_edge({EdgeKind::contributes, "iv.slim", "lg.tijd", Strength{{}, "superb"}});         // E206
-  g.add_edge({EdgeKind::contributes, "iv.slim", "goal.flex", {}});                           // E207
+  g.add_edge({EdgeKind::contributes, "iv.spel", "goal.nergens", Strength{10.0, ""}});  // E200
+  g.add_edge({EdgeKind::contributes, "iv.slim", "goal.flex", Strength{150.0, ""}});    // E206
+  g.add_edge({EdgeKind::contributes, "iv.slim", "lg.tijd", Strength{{}, "superb"}});   // E206
+  g.add_edge({EdgeKind::contributes, "iv.slim", "goal.flex", {}});                     // E207
   auto issues = g.check();
   CHECK(has_code(issues, Errc::duplicate_id, "goal.slimmer"));
   CHECK(has_code(issues, Errc::goal_unserved, "goal.open"));
@@ -57,9 +58,7 @@ TEST_CASE("validation collects every problem with a stable code", "[graph]") {
   try {
     g.validate();
     FAIL("validate() must throw");
-  } catch (const ModelError& e) {
-    CHECK(e.issues().size() == issues.size());
-  }
+  } catch (const ModelError& e) { CHECK(e.issues().size() == issues.size()); }
 }
 
 TEST_CASE("a cycle in refines/decomposes is reported with its path", "[graph]") {
@@ -84,22 +83,32 @@ TEST_CASE("JSON round trip and file errors with their JSON path", "[json]") {
   CHECK(back == g);
   CHECK(to_json(back) == text);
   auto code_of = [](const std::string& t) {
-    try { parse_model(t); } catch (const InputError& e) { return std::make_pair(e.code(), std::string(e.what())); }
+    try {
+      parse_model(t);
+    } catch (const InputError& e) { return std::make_pair(e.code(), std::string(e.what())); }
     return std::make_pair(Errc::invalid_argument, std::string("no error"));
   };
   CHECK(code_of("{").first == Errc::not_json);
   CHECK(code_of("[]").first == Errc::wrong_type);
   CHECK(code_of(R"({"format":"koers.decision","version":1})").first == Errc::wrong_format);
   CHECK(code_of(R"({"format":"koers.model","version":7,"nodes":[]})").first == Errc::unsupported_version);
-  auto unknown = code_of(R"({"format":"koers.model","version":1,"nodes":[{"id":"a","kind":"goal","name":"A","colour":"red"}]})");
+  auto unknown =
+      code_of(R"({"format":"koers.model","version":1,"nodes":[{"id":"a","kind":"goal","name":"A","colour":"red"}]})");
   CHECK(unknown.first == Errc::unknown_field);
   CHECK(unknown.second.find("/nodes/0/colour") != std::string::npos);
-  CHECK(code_of(R"({"format":"koers.model","version":1,"nodes":[{"id":"a","kind":"goal"}]})").first == Errc::missing_field);
-  CHECK(code_of(R"({"format":"koers.model","version":1,"nodes":[{"id":1,"kind":"goal","name":"A"}]})").first == Errc::wrong_type);
-  CHECK(code_of(R"({"format":"koers.model","version":1,"nodes":[{"id":"a","kind":"wish","name":"A"}]})").first == Errc::invalid_value);
+  CHECK(code_of(R"({"format":"koers.model","version":1,"nodes":[{"id":"a","kind":"goal"}]})").first ==
+        Errc::missing_field);
+  CHECK(code_of(R"({"format":"koers.model","version":1,"nodes":[{"id":1,"kind":"goal","name":"A"}]})").first ==
+        Errc::wrong_type);
+  CHECK(code_of(R"({"format":"koers.model","version":1,"nodes":[{"id":"a","kind":"wish","name":"A"}]})").first ==
+        Errc::invalid_value);
   CHECK(code_of(std::string(100000, '[')).first == Errc::too_deep);
-  CHECK(code_of("{\"format\":\"koers.model\",\"version\":1,\"name\":\"\xff\xfe\",\"nodes\":[]}").first == Errc::not_json);
-  CHECK(code_of(R"({"format":"koers.model","version":1,"nodes":[{"id":"s","kind":"budget_stream","name":"S","budget_cents":1e400}]})").first != Errc::invalid_argument);
+  CHECK(code_of("{\"format\":\"koers.model\",\"version\":1,\"name\":\"\xff\xfe\",\"nodes\":[]}").first ==
+        Errc::not_json);
+  CHECK(
+      code_of(
+          R"({"format":"koers.model","version":1,"nodes":[{"id":"s","kind":"budget_stream","name":"S","budget_cents":1e400}]})")
+          .first != Errc::invalid_argument);
   CHECK_THROWS_AS(load_model("/nonexistent/plan.json"), InputError);
 }
 
@@ -138,7 +147,12 @@ std::vector<std::size_t> descendants(const std::vector<std::vector<std::size_t>>
   while (!stack.empty()) {
     auto v = stack.back();
     stack.pop_back();
-    for (auto c : ch[v]) if (!seen[c]) { seen[c] = true; out.push_back(c); stack.push_back(c); }
+    for (auto c : ch[v])
+      if (!seen[c]) {
+        seen[c] = true;
+        out.push_back(c);
+        stack.push_back(c);
+      }
   }
   return out;
 }
@@ -150,12 +164,16 @@ TEST_CASE("coverage equals the walk below each goal, on random hierarchies with 
     StrategyGraph g;
     const int goals = 1 + static_cast<int>(rng() % 12), work = static_cast<int>(rng() % 6);
     for (int k = 0; k < goals; ++k)
-      g.add_node({.id = "g" + std::to_string(k), .kind = rng() % 3 ? NodeKind::goal : NodeKind::learning_goal, .name = "G"});
-    for (int k = 0; k < work; ++k) g.add_node({.id = "w" + std::to_string(k), .kind = NodeKind::intervention, .name = "W"});
+      g.add_node(
+          {.id = "g" + std::to_string(k), .kind = rng() % 3 ? NodeKind::goal : NodeKind::learning_goal, .name = "G"});
+    for (int k = 0; k < work; ++k)
+      g.add_node({.id = "w" + std::to_string(k), .kind = NodeKind::intervention, .name = "W"});
     const int edges = static_cast<int>(rng() % (2 * goals + 1));
     for (int k = 0; k < edges; ++k)
-      g.add_edge({rng() % 2 ? EdgeKind::refines : EdgeKind::decomposes, "g" + std::to_string(rng() % goals),
-                  "g" + std::to_string(rng() % goals), {}});
+      g.add_edge({rng() % 2 ? EdgeKind::refines : EdgeKind::decomposes,
+                  "g" + std::to_string(rng() % goals),
+                  "g" + std::to_string(rng() % goals),
+                  {}});
     for (int k = 0; work && k < 2 * goals; ++k)
       g.add_edge({EdgeKind::contributes, "w" + std::to_string(rng() % work), "g" + std::to_string(rng() % goals),
                   Strength{static_cast<double>(rng() % 100), ""}});
@@ -173,10 +191,16 @@ TEST_CASE("coverage equals the walk below each goal, on random hierarchies with 
           auto& cell = cells[w];
           cell.goal = g.nodes()[gi].id;
           cell.intervention = g.nodes()[w].id;
-          if (d == gi) { cell.direct = true; cell.strength = e.strength; }
+          if (d == gi) {
+            cell.direct = true;
+            cell.strength = e.strength;
+          }
         }
       std::vector<std::string> list;
-      for (auto& [w, cell] : cells) { list.push_back(cell.intervention); entries.push_back(cell); }
+      for (auto& [w, cell] : cells) {
+        list.push_back(cell.intervention);
+        entries.push_back(cell);
+      }
       CHECK(cov.by_goal[g.nodes()[gi].id] == list);
       if (list.empty()) gaps.push_back(g.nodes()[gi].id);
     }
@@ -192,12 +216,14 @@ TEST_CASE("coverage equals the walk below each goal, on random hierarchies with 
   }
 }
 
-TEST_CASE("coverage of a 40,000-goal chain: one contribution at the bottom serves every goal", "[model][coverage][hostile]") {
+TEST_CASE("coverage of a 40,000-goal chain: one contribution at the bottom serves every goal",
+          "[model][coverage][hostile]") {
   StrategyGraph g;
   const int n = 40000;
   for (int k = 0; k < n; ++k) g.add_node({.id = "g" + std::to_string(k), .kind = NodeKind::goal, .name = "G"});
   g.add_node({.id = "w", .kind = NodeKind::intervention, .name = "W"});
-  for (int k = 0; k + 1 < n; ++k) g.add_edge({EdgeKind::decomposes, "g" + std::to_string(k), "g" + std::to_string(k + 1), {}});
+  for (int k = 0; k + 1 < n; ++k)
+    g.add_edge({EdgeKind::decomposes, "g" + std::to_string(k), "g" + std::to_string(k + 1), {}});
   g.add_edge({EdgeKind::contributes, "w", "g" + std::to_string(n - 1), Strength{50.0, ""}});
   auto cov = analysis::coverage(g);
   CHECK(cov.entries.size() == static_cast<std::size_t>(n));

@@ -30,29 +30,38 @@ inline void Selection::validate() const {
   using detail::q;
   std::set<std::string> seen;
   for (const auto& it : items) {
-    if (!seen.insert(it.id).second) throw InputError(Errc::duplicate_name, "process " + q(it.id) + " is listed twice", {it.id});
-    if (!std::isfinite(it.score)) throw InputError(Errc::not_finite, "process " + q(it.id) + " has a non-finite score", {it.id});
-    if (!std::isfinite(it.hours)) throw InputError(Errc::not_finite, "process " + q(it.id) + " has non-finite hours", {it.id});
+    if (!seen.insert(it.id).second)
+      throw InputError(Errc::duplicate_name, "process " + q(it.id) + " is listed twice", {it.id});
+    if (!std::isfinite(it.score))
+      throw InputError(Errc::not_finite, "process " + q(it.id) + " has a non-finite score", {it.id});
+    if (!std::isfinite(it.hours))
+      throw InputError(Errc::not_finite, "process " + q(it.id) + " has non-finite hours", {it.id});
     if (it.hours < 0) throw InputError(Errc::invalid_value, "process " + q(it.id) + " needs negative hours", {it.id});
     if (std::fabs(it.score) > 1e12 || it.hours > 1e12)
       throw InputError(Errc::invalid_value, "process " + q(it.id) + " has a score or hours beyond 10^12", {it.id});
   }
   for (const auto& it : items)
     for (const auto& d : it.needs) {
-      if (!seen.count(d)) throw InputError(Errc::unknown_name, "process " + q(it.id) + " needs unknown process " + q(d), {it.id, d});
+      if (!seen.count(d))
+        throw InputError(Errc::unknown_name, "process " + q(it.id) + " needs unknown process " + q(d), {it.id, d});
       if (d == it.id) throw_error(Errc::cycle, "process " + q(it.id) + " needs itself", {it.id});
     }
   std::set<std::string> eseen;
   for (const auto& e : experts) {
-    if (!eseen.insert(e.id).second) throw InputError(Errc::duplicate_name, "expert " + q(e.id) + " is listed twice", {e.id});
-    if (!std::isfinite(e.hours)) throw InputError(Errc::not_finite, "expert " + q(e.id) + " has non-finite hours", {e.id});
-    if (e.hours < 0 || e.hours > 1e12) throw InputError(Errc::invalid_value, "expert " + q(e.id) + " has hours out of range", {e.id});
+    if (!eseen.insert(e.id).second)
+      throw InputError(Errc::duplicate_name, "expert " + q(e.id) + " is listed twice", {e.id});
+    if (!std::isfinite(e.hours))
+      throw InputError(Errc::not_finite, "expert " + q(e.id) + " has non-finite hours", {e.id});
+    if (e.hours < 0 || e.hours > 1e12)
+      throw InputError(Errc::invalid_value, "expert " + q(e.id) + " has hours out of range", {e.id});
   }
   if (experts.empty() == !capacity_hours.has_value())
-    throw InputError(Errc::invalid_value, "a selection needs either experts or capacity_hours (exactly one of them)", {"experts"});
+    throw InputError(Errc::invalid_value, "a selection needs either experts or capacity_hours (exactly one of them)",
+                     {"experts"});
   if (capacity_hours && (!std::isfinite(*capacity_hours) || *capacity_hours < 0))
     throw InputError(Errc::invalid_value, "capacity_hours must be a finite number ≥ 0", {"capacity_hours"});
-  if (min_items_per_expert < 0) throw InputError(Errc::invalid_value, "min_items_per_expert must be ≥ 0", {"min_items_per_expert"});
+  if (min_items_per_expert < 0)
+    throw InputError(Errc::invalid_value, "min_items_per_expert must be ≥ 0", {"min_items_per_expert"});
   if (top_n < 0) throw InputError(Errc::invalid_value, "top_n must be ≥ 0", {"top_n"});
 }
 
@@ -75,7 +84,10 @@ inline std::int64_t reachable_cap(std::int64_t cap, const std::vector<std::int64
   std::int64_t g = 0;
   std::vector<std::int64_t> sz;
   for (auto h : sizes)
-    if (h > 0 && h <= cap) { sz.push_back(h); g = std::gcd(g, h); }
+    if (h > 0 && h <= cap) {
+      sz.push_back(h);
+      g = std::gcd(g, h);
+    }
   if (sz.empty()) return 0;
   std::int64_t C = cap / g;
   if (C > (std::int64_t(1) << 26)) return C * g;
@@ -106,7 +118,11 @@ inline std::int64_t reachable_cap(std::int64_t cap, const std::vector<std::int64
         nxt[w] = bits[w] | v;
       }
       nxt[W - 1] &= lastmask;
-      for (std::size_t w = 0; w < W; ++w) if (nxt[w] != bits[w]) { changed = true; break; }
+      for (std::size_t w = 0; w < W; ++w)
+        if (nxt[w] != bits[w]) {
+          changed = true;
+          break;
+        }
       if (!changed) break;
       bits.swap(nxt);
       if (top() == C) return C * g;
@@ -126,7 +142,8 @@ inline std::int64_t reachable_cap(std::int64_t cap, const std::vector<std::int64
 /// bound with these costs is exact. R uses every process (i itself never fits beside itself:
 /// h > c − h), so it is at least the true room's fill — the waste is never overstated.
 /// Bounded subset sum on the gcd of the hours, as reachable_cap; above 2^26 steps: no waste.
-inline std::vector<std::int64_t> process_waste(const std::vector<std::int64_t>& cap, const std::vector<std::int64_t>& hours,
+inline std::vector<std::int64_t> process_waste(const std::vector<std::int64_t>& cap,
+                                               const std::vector<std::int64_t>& hours,
                                                const std::vector<signed char>& fix) {
   std::vector<std::int64_t> w(hours.size(), 0);
   std::int64_t cmax = 0;
@@ -135,13 +152,18 @@ inline std::vector<std::int64_t> process_waste(const std::vector<std::int64_t>& 
   bool any = false;
   for (std::size_t i = 0; i < hours.size(); ++i)
     if (fix[i] != 0 && hours[i] > 0)
-      for (auto c : cap) if (hours[i] <= c && 2 * hours[i] > c) any = true;
+      for (auto c : cap)
+        if (hours[i] <= c && 2 * hours[i] > c) any = true;
   if (!any) return w;
   std::int64_t g = 0;
   std::vector<std::int64_t> sz;
   for (std::size_t i = 0; i < hours.size(); ++i)
-    if (fix[i] != 0 && hours[i] > 0 && hours[i] <= cmax) { sz.push_back(hours[i]); g = std::gcd(g, hours[i]); }
-  for (auto c : cap) if (c > 0) g = std::gcd(g, c);
+    if (fix[i] != 0 && hours[i] > 0 && hours[i] <= cmax) {
+      sz.push_back(hours[i]);
+      g = std::gcd(g, hours[i]);
+    }
+  for (auto c : cap)
+    if (c > 0) g = std::gcd(g, c);
   if (sz.empty()) return w;
   const std::int64_t C = cmax / g;
   if (C > (std::int64_t(1) << 26)) return w;
@@ -206,7 +228,10 @@ inline SelectionData selection_data(const Selection& s) {
   }
   d.pooled = s.experts.empty();
   if (d.pooled) d.pool = to_units(*s.capacity_hours, hour_scale);
-  for (const auto& e : s.experts) { d.cap.push_back(to_units(e.hours, hour_scale)); d.pool += d.cap.back(); }
+  for (const auto& e : s.experts) {
+    d.cap.push_back(to_units(e.hours, hour_scale));
+    d.pool += d.cap.back();
+  }
   d.min_per = d.pooled ? 0 : s.min_items_per_expert;
   for (std::size_t i = 0; i < s.items.size(); ++i)
     for (const auto& n : s.items[i].needs) d.needs.push_back({static_cast<int>(i), ix.at(n)});
@@ -221,17 +246,28 @@ inline std::optional<SelectionConflict> selection_conflict(const Selection& s, c
   std::vector<char> in(n, 0);
   std::vector<int> st;
   for (std::size_t i = 0; i < n; ++i)
-    if (s.items[i].pinned) { in[i] = 1; st.push_back(static_cast<int>(i)); }
+    if (s.items[i].pinned) {
+      in[i] = 1;
+      st.push_back(static_cast<int>(i));
+    }
   while (!st.empty()) {
     int a = st.back();
     st.pop_back();
-    for (int b : out[a]) if (!in[b]) { in[b] = 1; st.push_back(b); }
+    for (int b : out[a])
+      if (!in[b]) {
+        in[b] = 1;
+        st.push_back(b);
+      }
   }
   std::int64_t need = 0;
   std::vector<std::string> ids;
   double need_h = 0;
   for (std::size_t i = 0; i < n; ++i)
-    if (in[i]) { need += d.hours[i]; need_h += s.items[i].hours; ids.push_back(s.items[i].id); }
+    if (in[i]) {
+      need += d.hours[i];
+      need_h += s.items[i].hours;
+      ids.push_back(s.items[i].id);
+    }
   double cap_h = d.pooled ? *s.capacity_hours : 0;
   for (const auto& e : s.experts) cap_h += e.hours;
   if (need > d.pool) {
@@ -257,17 +293,20 @@ inline std::optional<SelectionConflict> selection_conflict(const Selection& s, c
         for (const auto& e : s.experts) bh = std::max(bh, e.hours);
         c.capacity_hours = bh;
         c.message = "[E405] pinned process " + q(s.items[i].id) + " needs " + hours_text(s.items[i].hours) +
-                    ", more than any one expert has (at most " + hours_text(bh) + "); a process is not split across experts";
+                    ", more than any one expert has (at most " + hours_text(bh) +
+                    "); a process is not split across experts";
         return c;
       }
     std::int64_t fitting = 0;
-    for (std::size_t i = 0; i < n; ++i) if (d.hours[i] <= biggest) ++fitting;
+    for (std::size_t i = 0; i < n; ++i)
+      if (d.hours[i] <= biggest) ++fitting;
     std::int64_t needed = d.min_per * static_cast<std::int64_t>(d.cap.size());
     if (fitting < needed) {
       SelectionConflict c;
       c.kind = "too_few_items";
-      c.message = "each of the " + std::to_string(d.cap.size()) + " experts must take at least " + std::to_string(d.min_per) +
-                  " processes, but only " + std::to_string(fitting) + " processes fit any expert";
+      c.message = "each of the " + std::to_string(d.cap.size()) + " experts must take at least " +
+                  std::to_string(d.min_per) + " processes, but only " + std::to_string(fitting) +
+                  " processes fit any expert";
       return c;
     }
     if (d.min_per > 0 && static_cast<std::size_t>(d.min_per) <= d.hours.size()) {  // (more: too_few_items above)
@@ -280,7 +319,10 @@ inline std::optional<SelectionConflict> selection_conflict(const Selection& s, c
       std::vector<double> hh;
       for (const auto& it : s.items) hh.push_back(it.hours);
       std::sort(hh.begin(), hh.end());
-      for (std::int64_t k = 0; k < d.min_per; ++k) { least += h[static_cast<std::size_t>(k)]; least_h += hh[static_cast<std::size_t>(k)]; }
+      for (std::int64_t k = 0; k < d.min_per; ++k) {
+        least += h[static_cast<std::size_t>(k)];
+        least_h += hh[static_cast<std::size_t>(k)];
+      }
       for (std::size_t e = 0; e < d.cap.size(); ++e)
         if (d.cap[e] < least) {
           SelectionConflict c;
@@ -288,10 +330,11 @@ inline std::optional<SelectionConflict> selection_conflict(const Selection& s, c
           c.items = {s.experts[e].id};
           c.required_hours = least_h;
           c.capacity_hours = s.experts[e].hours;
-          c.message = "expert " + q(s.experts[e].id) + " has " + hours_text(s.experts[e].hours) + ", but must take at least " +
-                      std::to_string(d.min_per) + " process" + (d.min_per == 1 ? "" : "es") + " and the " +
-                      (d.min_per == 1 ? std::string("smallest needs ") : "smallest " + std::to_string(d.min_per) + " need ") +
-                      hours_text(least_h);
+          c.message =
+              "expert " + q(s.experts[e].id) + " has " + hours_text(s.experts[e].hours) + ", but must take at least " +
+              std::to_string(d.min_per) + " process" + (d.min_per == 1 ? "" : "es") + " and the " +
+              (d.min_per == 1 ? std::string("smallest needs ") : "smallest " + std::to_string(d.min_per) + " need ") +
+              hours_text(least_h);
           return c;
         }
       // Hall's condition on nested sets: the j experts with the least hours together need
@@ -311,8 +354,9 @@ inline std::optional<SelectionConflict> selection_conflict(const Selection& s, c
             names += (k ? ", " : "") + q(s.experts[order[k]].id);
           }
           c.capacity_hours = s.experts[order[j]].hours;
-          c.message = "experts " + names + " must take at least " + std::to_string(need_j) + " processes together, but only " +
-                      std::to_string(fit) + " processes fit within " + hours_text(s.experts[order[j]].hours);
+          c.message = "experts " + names + " must take at least " + std::to_string(need_j) +
+                      " processes together, but only " + std::to_string(fit) + " processes fit within " +
+                      hours_text(s.experts[order[j]].hours);
           return c;
         }
       }
@@ -345,8 +389,8 @@ inline SelectionResult select(const Selection& s, const SolveOptions& o) {
   const std::atomic<bool>* cancel = o.progress ? &o.progress->counters.cancel : nullptr;
   std::optional<std::chrono::steady_clock::time_point> deadline;
   if (o.time_limit > 0)
-    deadline = std::chrono::steady_clock::now() +
-               std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(o.time_limit));
+    deadline = std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                                      std::chrono::duration<double>(o.time_limit));
   auto prefix_check = [&](std::size_t k, std::vector<int>& items, std::vector<int>& who) -> int {
     items.assign(rank.begin(), rank.begin() + static_cast<std::ptrdiff_t>(k));
     std::sort(items.begin(), items.end());
@@ -388,14 +432,21 @@ inline SelectionResult select(const Selection& s, const SolveOptions& o) {
       } else {
         while (hi - lo > 1) {
           std::size_t mid = lo + (hi - lo) / 2;
-          if (prefix_check(mid, items, w) == 1) { lo = mid; chosen = items; who = w; }
-          else hi = mid;
+          if (prefix_check(mid, items, w) == 1) {
+            lo = mid;
+            chosen = items;
+            who = w;
+          } else
+            hi = mid;
         }
       }
       placed = true;
       cut.n = static_cast<std::int64_t>(lo);
     }
-    for (int i : chosen) { cut.selected.push_back(s.items[i].id); cut.total_score += s.items[i].score; }
+    for (int i : chosen) {
+      cut.selected.push_back(s.items[i].id);
+      cut.total_score += s.items[i].score;
+    }
     if (placed && !d.pooled) {
       for (const auto& e : s.experts) cut.assignment.push_back({e.id, {}});
       for (std::size_t k = 0; k < chosen.size(); ++k) cut.assignment[who[k]].second.push_back(s.items[chosen[k]].id);
@@ -415,22 +466,30 @@ inline SelectionResult select(const Selection& s, const SolveOptions& o) {
   {
     std::vector<std::pair<std::int64_t, std::int64_t>> memo;
     auto tight = [&](std::int64_t c) {
-      for (auto [a, b] : memo) if (a == c) return b;
+      for (auto [a, b] : memo)
+        if (a == c) return b;
       std::int64_t t = detail::reachable_cap(c, d.hours);
       memo.push_back({c, t});
       return t;
     };
-    if (d.pooled) d.pool = tight(d.pool);
+    if (d.pooled)
+      d.pool = tight(d.pool);
     else {
       d.pool = 0;
-      for (auto& c : d.cap) { c = tight(c); d.pool += c; }
+      for (auto& c : d.cap) {
+        c = tight(c);
+        d.pool += c;
+      }
     }
   }
   // the check at the search's leaves is short (20,000 nodes: the heuristics settle most
   // selections); what it leaves undecided is asked again after the search with the full
   // budget (2 million nodes), best value first, only while it could still matter
   koers::detail::Packer packer(d.cap, d.min_per, 20000), packer_full(d.cap, d.min_per);
-  if (deadline) { packer.set_deadline(*deadline); packer_full.set_deadline(*deadline); }
+  if (deadline) {
+    packer.set_deadline(*deadline);
+    packer_full.set_deadline(*deadline);
+  }
   packer.set_cancel(cancel);
   packer_full.set_cancel(cancel);
   // the assignments found for the best selections accepted so far (the result's assignment is
@@ -441,22 +500,31 @@ inline SelectionResult select(const Selection& s, const SolveOptions& o) {
     std::int64_t v = 0;
     for (int i : items) v += d.score[i];
     if (v < kept_value) return;
-    if (v > kept_value) { kept.clear(); kept_value = v; }
+    if (v > kept_value) {
+      kept.clear();
+      kept_value = v;
+    }
     kept.push_back({items, who});
   };
   auto check_with = [&](koers::detail::Packer& p, const std::vector<signed char>& x) -> int {
     std::vector<int> items, who;
-    for (std::size_t i = 0; i < n; ++i) if (x[i] == 1) items.push_back(static_cast<int>(i));
+    for (std::size_t i = 0; i < n; ++i)
+      if (x[i] == 1) items.push_back(static_cast<int>(i));
     int res = p.feasible(items, d.hours, &who);
     if (res == 1) keep(items, who);
     return res;
   };
   auto pack = [&](const std::vector<signed char>& x) -> int { return d.pooled ? 1 : check_with(packer, x); };
-  auto fill_assignment = [&](const std::vector<int>& items, std::vector<std::pair<std::string, std::vector<std::string>>>& out) {
+  auto fill_assignment = [&](const std::vector<int>& items,
+                             std::vector<std::pair<std::string, std::vector<std::string>>>& out) {
     out.clear();
     if (d.pooled) return true;
     std::vector<int> who;
-    for (const auto& [its, w] : kept) if (its == items) { who = w; break; }
+    for (const auto& [its, w] : kept)
+      if (its == items) {
+        who = w;
+        break;
+      }
     if (who.size() != items.size()) {
       koers::detail::Packer again(d.cap, d.min_per);  // not reached in practice: kept has it
       if (again.feasible(items, d.hours, &who) != 1) return false;
@@ -475,10 +543,15 @@ inline SelectionResult select(const Selection& s, const SolveOptions& o) {
   m.cap = {d.pool};
   m.fix.assign(n, -1);
   std::int64_t biggest = d.pool;
-  if (!d.pooled) { biggest = 0; for (auto c : d.cap) biggest = std::max(biggest, c); }
+  if (!d.pooled) {
+    biggest = 0;
+    for (auto c : d.cap) biggest = std::max(biggest, c);
+  }
   for (std::size_t i = 0; i < n; ++i) {
-    if (s.items[i].pinned) m.fix[i] = 1;
-    else if (d.hours[i] > biggest) m.fix[i] = 0;
+    if (s.items[i].pinned)
+      m.fix[i] = 1;
+    else if (d.hours[i] > biggest)
+      m.fix[i] = 0;
   }
   // the pooled capacity charges a process the hours its expert cannot use beside it (exact: see
   // process_waste); the assignment check and the result use the hours themselves
@@ -525,7 +598,11 @@ inline SelectionResult select(const Selection& s, const SolveOptions& o) {
         return true;
       };
       auto drop = [&](int i) {
-        if (who[i] >= 0) { rem[who[i]] += d.hours[i]; --cnt[who[i]]; who[i] = -1; }
+        if (who[i] >= 0) {
+          rem[who[i]] += d.hours[i];
+          --cnt[who[i]];
+          who[i] = -1;
+        }
         x[i] = 0;
       };
       for (int pass = 0; pass < 2; ++pass)
@@ -553,14 +630,20 @@ inline SelectionResult select(const Selection& s, const SolveOptions& o) {
           for (auto it = by_size.rbegin(); it != by_size.rend(); ++it) {
             int t = *it;
             if (x[t] == 1 && who[t] >= 0 && who[t] != static_cast<int>(e) && cnt[who[t]] > d.min_per &&
-                d.hours[t] <= rem[e]) { pick = t; break; }
+                d.hours[t] <= rem[e]) {
+              pick = t;
+              break;
+            }
           }
           if (pick >= 0) {
             drop(pick);
           } else {  // or the smallest process not selected that fits
             for (auto it = by_size.rbegin(); it != by_size.rend(); ++it) {
               int t = *it;
-              if (x[t] != 1 && !in_dep[t] && m.fix[t] == -1 && d.hours[t] <= rem[e]) { pick = t; break; }
+              if (x[t] != 1 && !in_dep[t] && m.fix[t] == -1 && d.hours[t] <= rem[e]) {
+                pick = t;
+                break;
+              }
             }
             if (pick < 0) return false;
           }
@@ -569,7 +652,8 @@ inline SelectionResult select(const Selection& s, const SolveOptions& o) {
           rem[e] -= d.hours[pick];
           ++cnt[e];
         }
-      for (std::size_t e = 0; e < E; ++e) if (rem[e] < 0 || cnt[e] < d.min_per) return false;
+      for (std::size_t e = 0; e < E; ++e)
+        if (rem[e] < 0 || cnt[e] < d.min_per) return false;
       std::vector<int> items, w;
       for (std::size_t i = 0; i < n; ++i)
         if (x[i] == 1) {
@@ -617,7 +701,10 @@ inline SelectionResult select(const Selection& s, const SolveOptions& o) {
         if (s.items[j].pinned) continue;
         // (a)/(b) in the class: the nearest earlier process that is not pinned
         for (std::size_t t = k; t-- > 0;)
-          if (!s.items[C[t]].pinned) { m.implies.push_back({j, C[t]}); break; }
+          if (!s.items[C[t]].pinned) {
+            m.implies.push_back({j, C[t]});
+            break;
+          }
         // (a)/(c) in classes of fewer hours: the weakest process there that dominates j
         for (std::size_t c2 = c, used = 0; c2-- > 0 && used < max_classes;) {
           const auto& D2 = cls[c2];
@@ -626,17 +713,27 @@ inline SelectionResult select(const Selection& s, const SolveOptions& o) {
           while (lo < hi) {
             std::size_t mid = (lo + hi) / 2;
             bool dom = ties ? d.score[D2[mid]] > d.score[j] : d.score[D2[mid]] >= d.score[j];
-            if (dom) lo = mid + 1; else hi = mid;
+            if (dom)
+              lo = mid + 1;
+            else
+              hi = mid;
           }
           for (std::size_t t = lo; t-- > 0;)
-            if (!s.items[D2[t]].pinned) { m.implies.push_back({j, D2[t]}); ++used; break; }
+            if (!s.items[D2[t]].pinned) {
+              m.implies.push_back({j, D2[t]});
+              ++used;
+              break;
+            }
         }
       }
       // twins for the uniqueness check: equal score in the class, not pinned
       for (std::size_t k = 0; k < C.size();) {
         std::size_t e = k;
         std::vector<int> tw;
-        while (e < C.size() && d.score[C[e]] == d.score[C[k]]) { if (!s.items[C[e]].pinned) tw.push_back(C[e]); ++e; }
+        while (e < C.size() && d.score[C[e]] == d.score[C[k]]) {
+          if (!s.items[C[e]].pinned) tw.push_back(C[e]);
+          ++e;
+        }
         if (tw.size() > 1) twin_classes.push_back(tw);
         k = e;
       }
@@ -675,7 +772,10 @@ inline SelectionResult select(const Selection& s, const SolveOptions& o) {
     for (const auto& tw : twin_classes) {
       int in = 0;
       for (int i : tw) in += b.x[i] == 1;
-      if (in > 0 && in < static_cast<int>(tw.size())) { r.unique = false; break; }
+      if (in > 0 && in < static_cast<int>(tw.size())) {
+        r.unique = false;
+        break;
+      }
     }
   if (r.status == SolveStatus::optimal) {
     r.bound = r.total_score;
