@@ -342,6 +342,11 @@ PortfolioScenario parse_portfolio_scenario(std::string_view text, const std::str
 std::string to_json(const PortfolioScenario& s, int indent) { return scenario_json(s).dump(indent); }
 
 namespace {
+/// `stopped_by` of a result: null unless the status is limit
+json stopped_by_json(const SolveStats& s) {
+  return s.stopped_by == StopReason::none ? json(nullptr) : json(to_string(s.stopped_by));
+}
+
 json conflict_json(const Conflict& c) {
   json o = {{"kind", c.kind}, {"items", c.items}, {"message", c.message}};
   if (c.kind == "stream") {
@@ -380,10 +385,7 @@ std::string result_to_json(const PortfolioResult& r, int indent) {
   if (r.conflict) j["conflict"] = conflict_json(*r.conflict);
   j["nodes"] = r.stats.nodes;
   j["seconds"] = r.stats.seconds;
-  if (r.stats.stopped_by == StopReason::none)
-    j["stopped_by"] = nullptr;
-  else
-    j["stopped_by"] = to_string(r.stats.stopped_by);
+  j["stopped_by"] = stopped_by_json(r.stats);
   return j.dump(indent);
 }
 
@@ -516,10 +518,7 @@ std::string result_to_json(const SelectionResult& r, int indent) {
   }
   j["nodes"] = r.stats.nodes;
   j["seconds"] = r.stats.seconds;
-  if (r.stats.stopped_by == StopReason::none)
-    j["stopped_by"] = nullptr;
-  else
-    j["stopped_by"] = to_string(r.stats.stopped_by);
+  j["stopped_by"] = stopped_by_json(r.stats);
   return j.dump(indent);
 }
 

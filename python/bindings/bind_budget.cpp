@@ -40,6 +40,11 @@ py::dict conflict_dict(const Conflict& c) {
   return o;
 }
 
+/// `stopped_by` of a result: None unless the status is limit
+py::object stopped_by_object(const SolveStats& s) {
+  return s.stopped_by == StopReason::none ? py::object(py::none()) : py::object(py::str(to_string(s.stopped_by)));
+}
+
 py::dict result_dict(const PortfolioResult& r) {
   const bool infeasible = r.status == SolveStatus::infeasible;
   std::map<std::string, std::int64_t> spent, capacity;
@@ -60,8 +65,7 @@ py::dict result_dict(const PortfolioResult& r) {
   j["selected"] = infeasible ? std::vector<std::string>{} : r.selected;
   j["spent_cents"] = spent;
   j["status"] = to_string(r.status);
-  j["stopped_by"] = r.stats.stopped_by == StopReason::none ? py::object(py::none())
-                                                           : py::object(py::str(to_string(r.stats.stopped_by)));
+  j["stopped_by"] = stopped_by_object(r.stats);
   j["unique"] = r.unique;
   return j;
 }
@@ -94,8 +98,7 @@ py::dict result_dict(const SelectionResult& r) {
   j["seconds"] = r.stats.seconds;
   j["selected"] = r.selected;
   j["status"] = to_string(r.status);
-  j["stopped_by"] = r.stats.stopped_by == StopReason::none ? py::object(py::none())
-                                                           : py::object(py::str(to_string(r.stats.stopped_by)));
+  j["stopped_by"] = stopped_by_object(r.stats);
   const auto& t = r.top_n_cut;
   j["top_n_cut"] = py::dict("assignment"_a = assignment_map(t.assignment), "feasible"_a = t.feasible, "lost"_a = t.lost,
                             "n"_a = t.n, "selected"_a = t.selected, "total_score"_a = t.total_score);

@@ -31,9 +31,14 @@ def _sweep_chunk(portfolio_json: str, scenarios: list[dict], threads: int = 1) -
     return _sweep_columns(portfolio_json, scenarios, threads)
 
 
+def _sweep_bar(total: int, progress: bool):
+    """The sweep's bar (scenarios done), or None."""
+    return progress_bar(total, "sweep", "scenario")[0] if progress else None
+
+
 def _run_threaded(pjson: str, dicts: list[dict], threads: int, progress: bool) -> dict:
     prog = _core.SweepProgress()
-    bar = progress_bar(len(dicts), "sweep", "scenario")[0] if progress else None
+    bar = _sweep_bar(len(dicts), progress)
 
     def poll():
         if bar is not None:
@@ -157,7 +162,7 @@ def _run_dask(client, pjson, dicts, threads, progress, chunk_size) -> dict:
                for ch in chunks]
     index = {f.key: k for k, f in enumerate(futures)}
     parts: list = [None] * len(futures)
-    bar = progress_bar(len(dicts), "sweep", "scenario")[0] if progress else None
+    bar = _sweep_bar(len(dicts), progress)
     try:
         for f in as_completed(futures):
             k = index[f.key]
