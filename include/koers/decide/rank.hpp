@@ -21,4 +21,13 @@ Ranking rank(const DecisionProblem& p, const RankOptions& o = {});
 Ranking rank_matrix(const MatrixView& x, const Eigen::Ref<const Eigen::VectorXd>& weights,
                     const std::vector<Direction>& directions, const RankOptions& o = {});
 
+namespace detail {
+/// rank_matrix's in-place path (TOPSIS, WSM and VIKOR with an affine normalisation, no
+/// contributions, a C- or F-order layout), on up to two threads from 2^16 cells: the rows are then
+/// split in two halves whatever `threads` is, so the result is the same for any thread count.
+/// std::nullopt whenever a case needs the general path (its warning, its error or its layout).
+std::optional<Ranking> rank_in_place(const MatrixView& x, const Eigen::Ref<const Eigen::VectorXd>& weights,
+                                     const std::vector<Direction>& directions, const RankOptions& o, unsigned threads);
+}  // namespace detail
+
 }  // namespace koers::decide

@@ -246,4 +246,56 @@ TEST_CASE("rank_matrix: what the general path reports, it reports too", "[decide
   CHECK(testing::code_of([&] { rank_matrix(MatrixView(x), w, dirs, o); }) == Errc::not_finite);
   x(1, 0) = 2;
   CHECK(testing::code_of([&] { rank_matrix(MatrixView(x), vec({-1, 1}), dirs, o); }) == Errc::invalid_weights);
+  x(1, 0) = 1e200;  // beyond max_score_magnitude: E310 as from the general path (min-max never squares it)
+  CHECK(testing::code_of([&] { rank_matrix(MatrixView(x), w, dirs, o); }) == Errc::numeric_overflow);
+  const RankOptions vikor{.method = Method::vikor, .contributions = false};
+  CHECK(testing::code_of([&] { rank_matrix(MatrixView(x), w, dirs, vikor); }) == Errc::numeric_overflow);
+}
+
+// From 2^16 cells the in-place path splits the rows in chunks that two threads share; the split
+// depends on the size only, so one thread and two give the same bits. Random data, seeded; an odd
+// row count so that chunks and row pairs have tails.
+TEST_CASE("rank_matrix: two threads give what one gives, bit for bit, on a large matrix", "[decide][rank_matrix]") {
+  std::mt19937_64 g(11);
+  std::uniform_real_distribution<double> u(1, 100);
+  const Eigen::Index m = 30'001, n = 7;
+  Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> xr(m, n);
+  for (Eigen::Index i = 0; i < m; ++i)
+    for (Eigen::Index j = 0; j < n; ++j) xr(i, j) = u(g);
+  const Eigen::MatrixXd xc = xr;
+  const Eigen::VectorXd w = vec({0.2, 0.1, 0.2, 0.15, 0.05, 0.2, 0.1});
+  const std::vector<Direction> dirs = {Direction::max, Direction::min, Direction::max, Direction::min,
+                                       Direction::max, Direction::min, Direction::min};
+  const auto general_problem = make_problem(xc, w, dirs);
+  struct Case {
+    Method method;
+    std::optional<Normalisation> norm;
+  };
+  for (const Case c :
+       {Case{Method::topsis, std::nullopt}, Case{Method::topsis, Normalisation::minmax},
+        Case{Method::wsm, std::nullopt}, Case{Method::wsm, Normalisation::vector}, Case{Method::vikor, std::nullopt}}) {
+    const RankOptions o{.method = c.method, .normalisation = c.norm, .contributions = false};
+    const Ranking want = rank(general_problem, o);
+    for (const MatrixView& view : {MatrixView(xr), MatrixView(xc)}) {
+      const auto one = detail::rank_in_place(view, w, dirs, o, 1);
+      const auto two = detail::rank_in_place(view, w, dirs, o, 2);
+      REQUIRE(one);
+      REQUIRE(two);
+      CHECK(one->scores == two->scores);
+      CHECK(one->d_plus == two->d_plus);
+      CHECK(one->d_minus == two->d_minus);
+      CHECK(one->S == two->S);
+      CHECK(one->R == two->R);
+      CHECK(one->order == two->order);
+      check_close(two->scores, want.scores, 1e-12);
+      CHECK(two->order == want.order);
+      CHECK(two->warnings == want.warnings);
+      if (c.method == Method::topsis) check_close(two->d_minus, want.d_minus, 1e-12);
+      if (c.method == Method::vikor) {
+        check_close(two->S, want.S, 1e-12);
+        check_close(two->R, want.R, 1e-12);
+        CHECK(two->compromise == want.compromise);
+      }
+    }
+  }
 }
