@@ -260,7 +260,7 @@ void part_stats(const MatrixView& x, Eigen::Index i0, Eigen::Index i1, PartStats
 }
 
 /// The per-row terms of the three in-place methods. `add` takes one score x_ij into the
-/// accumulator, `merge` joins two, `store` writes row i's sums, `finish` turns the sums of rows
+/// accumulator, `store` writes row i's sums, `finish` turns the sums of rows
 /// [i0, i0 + len) into results (vectorised; false: a case the general path reports). The
 /// coefficient arrays hold one entry per criterion.
 struct TopsisTerms {
@@ -274,7 +274,6 @@ struct TopsisTerms {
     c.p += e * e;
     c.m += f * f;
   }
-  static Acc merge(Acc x, Acc y) { return {x.p + y.p, x.m + y.m}; }
   void store(Eigen::Index i, Acc c) const {
     dp[i] = c.p;
     dm[i] = c.m;
@@ -296,7 +295,6 @@ struct WsmTerms {
     double s = 0;
   };
   void add(Acc& c, Eigen::Index j, double v) const { c.s += a[j] * v; }
-  static Acc merge(Acc x, Acc y) { return {x.s + y.s}; }
   void store(Eigen::Index i, Acc c) const { score[i] = b_sum + c.s; }
   static bool finish(Eigen::Index, Eigen::Index) { return true; }
 };
@@ -312,7 +310,6 @@ struct VikorTerms {
     c.s += t;
     c.r = t > c.r ? t : c.r;
   }
-  static Acc merge(Acc x, Acc y) { return {x.s + y.s, y.r > x.r ? y.r : x.r}; }
   void store(Eigen::Index i, Acc c) const {
     S[i] = c.s;
     R[i] = c.r;
@@ -320,8 +317,9 @@ struct VikorTerms {
   static bool finish(Eigen::Index, Eigen::Index) { return true; }
 };
 
-/// Rows [i0, i1) through the terms `k`, in the memory order and in blocks of rows: a row-major
-/// row in two lanes of criteria (even, odd); a column-major block criterion by criterion.
+/// Rows [i0, i1) through the terms `k`, in blocks of rows, each row's criteria in order (the
+/// same sums for either layout): a row-major matrix two rows side by side, a column-major
+/// block criterion by criterion.
 /// False when a block's `finish` was false.
 template <class K>
 bool part_terms(const MatrixView& x, Eigen::Index i0, Eigen::Index i1, const K& k) {
@@ -336,16 +334,23 @@ bool part_terms(const MatrixView& x, Eigen::Index i0, Eigen::Index i1, const K& 
   for (Eigen::Index b0 = i0; b0 < i1; b0 += block) {
     const Eigen::Index len = std::min(block, i1 - b0);
     if (row_major) {
-      for (Eigen::Index i = b0; i < b0 + len; ++i) {
-        const double* r = d + i * rs;
-        Acc c0, c1;
-        Eigen::Index j = 0;
-        for (; j + 1 < n; j += 2) {
-          k.add(c0, j, r[j]);
-          k.add(c1, j + 1, r[j + 1]);
+      Eigen::Index i = b0;
+      for (; i + 1 < b0 + len; i += 2) {  // two rows side by side, each criterion by criterion
+        const double* r0 = d + i * rs;
+        const double* r1 = r0 + rs;
+        Acc c[2];
+        for (Eigen::Index j = 0; j < n; ++j) {
+          k.add(c[0], j, r0[j]);
+          k.add(c[1], j, r1[j]);
         }
-        if (j < n) k.add(c0, j, r[j]);
-        k.store(i, K::merge(c0, c1));
+        k.store(i, c[0]);
+        k.store(i + 1, c[1]);
+      }
+      if (i < b0 + len) {
+        const double* r0 = d + i * rs;
+        Acc c;
+        for (Eigen::Index j = 0; j < n; ++j) k.add(c, j, r0[j]);
+        k.store(i, c);
       }
     } else {
       for (Eigen::Index t = 0; t < len; ++t) acc[t] = Acc{};
