@@ -448,9 +448,10 @@ std::optional<Ranking> rank_in_place(const MatrixView& x, const Eigen::Ref<const
     r.S.resize(m);
     r.R.resize(m);
     all_terms(x, threads, VikorTerms{a.data(), b.data(), r.S.data(), r.R.data()});
-    if (r.S.minCoeff() == r.S.maxCoeff() || r.R.minCoeff() == r.R.maxCoeff()) return std::nullopt;
     r.contribution_kind = vikor_contribution_kind;
+    const std::size_t warned = r.warnings.size();
     vikor_finish(r, o);
+    if (r.warnings.size() != warned) return std::nullopt;  // S or R does not vary: its warning, the general path
     return r;
   }
   for (Eigen::Index j = 0; j < n; ++j) {
