@@ -318,9 +318,8 @@ struct VikorTerms {
 };
 
 /// Rows [i0, i1) through the terms `k`, in blocks of rows, each row's criteria in order (the
-/// same sums for either layout): a row-major matrix two rows side by side, a column-major
-/// block criterion by criterion.
-/// False when a block's `finish` was false.
+/// same sums for either layout): a row-major matrix two rows side by side, a column-major block
+/// criterion by criterion. False when a block's `finish` was false.
 template <class K>
 bool part_terms(const MatrixView& x, Eigen::Index i0, Eigen::Index i1, const K& k) {
   using Acc = typename K::Acc;
