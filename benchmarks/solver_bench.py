@@ -8,7 +8,7 @@ seeded: three streams, costs € 50–€ 5.000, groups, requires pairs, mandato
 solved by every solver, each in its own subprocess (so that the peak memory of one does not
 count for another):
 
-  koers  koers._core.optimise_json with check_unique = check_binding = False (the optimum and
+  koers  koers._core.optimise with check_unique = check_binding = False (the optimum and
          its proof bound = optimum only — what the MIP solvers give); time = the solver's own
          clock (r["seconds"]), parsing excluded;
   HiGHS  the MIP of solver_mip.highs_portfolio, one thread, mip_rel_gap = 0 and an absolute gap
@@ -72,7 +72,7 @@ def worker_koers(path: str, tl: float) -> dict:
     best, wall, spent = None, None, 0.0
     for _ in range(REPEAT):
         t0 = time.perf_counter()
-        r = json.loads(core.optimise_json(p, o))
+        r = core.optimise(p, o)
         w = time.perf_counter() - t0
         spent += w
         best = r["seconds"] if best is None else min(best, r["seconds"])

@@ -114,7 +114,7 @@ PlanCostOptions parse_plan_cost_options(std::string_view text, const std::string
   return o;
 }
 
-std::string intervention_cost_json(std::string_view text, const std::string& origin) {
+InterventionCost intervention_cost(std::string_view text, const std::string& origin) {
   json j = koers::detail::parse_json_text(text, origin);
   ObjectReader r(j, "");
   CostOverride ov = read_override(r);
@@ -139,6 +139,12 @@ std::string intervention_cost_json(std::string_view text, const std::string& ori
   m.hours_per_participant = ov.hours_per_participant;
   m.stated_total = ov.cost;
   CostBreakdown b = cost(m, from_groups, element, o);
+  return {m, b};
+}
+
+std::string intervention_cost_to_json(const InterventionCost& c, int indent) {
+  const auto& m = c.model;
+  const auto& b = c.cost;
   ojson out = {{"participants", b.participants ? ojson(*b.participants) : ojson(nullptr)},
                {"fixed_cents", b.fixed_part.cents()},
                {"run_cents", b.run_part.cents()},
@@ -154,7 +160,11 @@ std::string intervention_cost_json(std::string_view text, const std::string& ori
                {"per_hour_cents", opt_cents(b.per_hour_rounded)},
                {"per_hour_exact", opt_ratio(b.per_hour)},
                {"rounding", to_string(b.rounding)}};
-  return out.dump();
+  return out.dump(indent);
+}
+
+std::string intervention_cost_json(std::string_view text, const std::string& origin) {
+  return intervention_cost_to_json(intervention_cost(text, origin));
 }
 
 std::string plan_costs_to_json(const PlanCosts& c, int indent) {

@@ -361,48 +361,62 @@ std::string result_to_json(const AhpResult& r, int indent) {
   return o.dump(indent);
 }
 
-std::string analyse_ahp_json(const AhpDocument& d, int indent) {
-  ojson o;
-  auto run_block = [&](const AhpBlock& b) -> std::pair<ojson, AhpResult> {
-    if (b.group()) {
-      auto g = ahp_group(b.elements, b.judges, d.options);
-      return {group_json(g), g.group};
-    }
-    auto r = ahp(PairwiseComparisons(b.elements, b.judgments), d.options.ahp);
-    ojson x = result_json(r);
-    x["kind"] = "single";
-    return {x, r};
-  };
-  if (!d.hierarchy) {
-    o["name"] = d.name;
-    auto [x, r] = run_block(d.block);
-    (void)r;
-    for (auto it = x.begin(); it != x.end(); ++it) o[it.key()] = it.value();
-    return o.dump(indent, ' ', false, ojson::error_handler_t::replace);
+AhpAnalysis analyse_ahp(const AhpDocument& d) {
+  AhpAnalysis a;
+  a.name = d.name;
+  const AhpBlock& b = d.block;
+  if (b.group()) {
+    a.group = ahp_group(b.elements, b.judges, d.options);
+    a.result = a.group->group;
+  } else {
+    a.result = ahp(PairwiseComparisons(b.elements, b.judgments), d.options.ahp);
   }
-  auto [crit_json, crit] = run_block(d.block);
+  if (!d.hierarchy) {
+    a.kind = b.group() ? "group" : "single";
+    return a;
+  }
+  a.kind = "hierarchy";
   std::vector<std::pair<std::string, PairwiseComparisons>> local;
   for (const auto& [c, js] : d.alternative_judgments) local.emplace_back(c, PairwiseComparisons(d.alternatives, js));
-  auto h = ahp_hierarchy(crit, d.alternatives, local, d.options.ahp);
-  o["name"] = d.name;
+  a.hierarchy = ahp_hierarchy(a.result, d.alternatives, local, d.options.ahp);
+  return a;
+}
+
+std::string analysis_to_json(const AhpAnalysis& a, int indent) {
+  ojson o;
+  ojson block;  // the comparisons, or the criteria of a hierarchy
+  if (a.group) {
+    block = group_json(*a.group);
+  } else {
+    block = result_json(a.result);
+    block["kind"] = "single";
+  }
+  o["name"] = a.name;
+  if (!a.hierarchy) {
+    for (auto it = block.begin(); it != block.end(); ++it) o[it.key()] = it.value();
+    return o.dump(indent, ' ', false, ojson::error_handler_t::replace);
+  }
+  const HierarchyResult& h = *a.hierarchy;
   o["kind"] = "hierarchy";
-  crit_json.erase("kind");
+  block.erase("kind");
   for (const char* k : {"weights", "ranking", "lambda_max", "ci", "cr", "ri", "ri_table", "ri_table_name", "ri_source",
                         "completed", "inconsistent"})
-    o[k] = crit_json[k];
+    o[k] = block[k];
   o["ranking"] = h.ranking();
-  o["criteria"] = crit_json;
-  o["criteria"]["kind"] = crit_json.contains("judges") ? "group" : "single";
+  o["criteria"] = block;
+  o["criteria"]["kind"] = block.contains("judges") ? "group" : "single";
   ojson loc = ojson::object(), detail = ojson::object();
   for (const auto& [c, r] : h.local) {
     loc[c] = keyed(r.elements, r.priorities);
     detail[c] = result_json(r);
   }
-  o["alternatives"] = d.alternatives;
+  o["alternatives"] = h.alternatives;
   o["local"] = loc;
-  o["overall"] = keyed(d.alternatives, h.overall);
+  o["overall"] = keyed(h.alternatives, h.overall);
   o["local_details"] = detail;
   return o.dump(indent, ' ', false, ojson::error_handler_t::replace);
 }
+
+std::string analyse_ahp_json(const AhpDocument& d, int indent) { return analysis_to_json(analyse_ahp(d), indent); }
 
 }  // namespace koers::decide

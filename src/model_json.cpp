@@ -340,7 +340,8 @@ class ModelSax {
         step();
       } catch (const InputError& e) { top.push_back(Issue{e.code(), e.elements(), e.message()}); }
     };
-    if (!top_is_object_) throw InputError(Errc::wrong_type, origin_ + ": the document must be a JSON object", {"/"});
+    if (!top_is_object_)  // JSON, but not a model: the verdict says so (koers validate --json, exit 1)
+      return {Issue{Errc::wrong_type, {"/"}, origin_ + ": the document must be a JSON object"}};
     bool format_ok = true;
     note([&] {
       try {
@@ -657,16 +658,38 @@ StrategyGraph load_model(const std::string& path) {
   return sax.finish();
 }
 
+namespace {
+/// Validation of a document that nests too deep for the reader: when it is JSON all the same
+/// (checked by nlohmann's iterative acceptor, no DOM), the verdict lists E108 as its one problem;
+/// when it is not JSON either, the E108 stands as the file error it is.
+ModelValidation too_deep_verdict(const InputError& e, std::string_view text) {
+  if (!json::accept(text.begin(), text.end())) throw e;
+  ModelValidation v;
+  v.issues.push_back(Issue{e.code(), e.elements(), e.message()});
+  return v;
+}
+}  // namespace
+
 ModelValidation validate_model(const std::string& path) {
   const std::string origin = "'" + path + "'";
   ModelSax sax(origin, true);
-  run_file(sax, path, origin);
+  try {
+    run_file(sax, path, origin);
+  } catch (const InputError& e) {
+    if (e.code() != Errc::too_deep) throw;
+    return too_deep_verdict(e, io::read_file(path, detail::max_json_bytes));
+  }
   return collect(sax);
 }
 
 ModelValidation validate_model_text(std::string_view text, const std::string& origin) {
   ModelSax sax(origin, true);
-  run_text(sax, text, origin);
+  try {
+    run_text(sax, text, origin);
+  } catch (const InputError& e) {
+    if (e.code() != Errc::too_deep) throw;
+    return too_deep_verdict(e, text);
+  }
   return collect(sax);
 }
 

@@ -1,9 +1,12 @@
 // Bindings for the budget area (thin). Results cross as Python objects built here from the C++
-// results — dicts, lists and numbers with the field names of their JSON (result_to_json,
-// curve_to_json, sweep_to_json: the *_json bindings, kept for C++ parity; a test holds both to
-// the same content) — which koers.budget and koers.selection turn into result objects and
-// DataFrames. No JSON text crosses.
+// results — dicts, lists and numbers with the field names and key order of their JSON
+// (result_to_json, curve_to_json, sweep_to_json, plan_costs_to_json, intervention_cost_to_json)
+// — which koers.budget and koers.selection turn into result objects and DataFrames. The C++ JSON
+// of each stays reachable as `_test_*_json`, for tests/python/test_result_objects.py only, which
+// holds both to the same content. The cost options (a Python dict) cross as JSON values
+// (json_value.hpp), read by the C++ reader of `koers costs`. No JSON text crosses.
 #include "bindings.hpp"
+#include "json_value.hpp"
 
 #include <pybind11/functional.h>
 
@@ -148,6 +151,76 @@ py::dict sweep_dict(const Portfolio& base, const std::vector<SweepResult>& rows)
                   "selected"_a = selected, "spent_cents"_a = columns(spent), "status"_a = status,
                   "streams"_a = streams);
 }
+
+py::object opt_cents(const std::optional<Money>& m) {
+  return m ? py::object(py::int_(m->cents())) : py::object(py::none());
+}
+py::object opt_ratio(const std::optional<Ratio>& r) {
+  return r ? py::object(py::str(ratio_text(*r))) : py::object(py::none());
+}
+py::object text_or_none(const std::string& s) { return s.empty() ? py::object(py::none()) : py::object(py::str(s)); }
+
+/// The plan costing (the fields of plan_costs_to_json, in its order).
+py::dict plan_costs_dict(const PlanCosts& c) {
+  py::list lines;
+  for (const auto& L : c.lines) {
+    const auto& b = L.cost;
+    const auto& m = L.model;
+    auto money = [&](Money v) { return L.costed ? py::object(py::int_(v.cents())) : py::object(py::none()); };
+    py::dict o;
+    o["id"] = L.id;
+    o["name"] = L.name;
+    o["stream"] = text_or_none(L.stream);
+    o["costed"] = L.costed;
+    o["participants"] = optional_int(b.participants);
+    o["participants_from"] = text_or_none(L.participants_from);
+    o["target_groups"] = L.target_groups;
+    o["hours_per_participant"] = opt_ratio(m.hours_per_participant);
+    o["learning_hours"] = opt_ratio(b.learning_hours);
+    o["price"] = py::dict("fixed_cents"_a = m.fixed.cents(), "per_run_cents"_a = m.per_run.cents(), "runs"_a = m.runs,
+                          "per_participant_cents"_a = m.per_participant.cents());
+    o["fixed_cents"] = money(b.fixed_part);
+    o["run_cents"] = money(b.run_part);
+    o["participant_cents"] = money(b.participant_part);
+    o["cost_cents"] = money(b.total);
+    o["ilb_share"] = ratio_text(m.ilb_share);
+    o["ilb_per_participant_cents"] = money(b.ilb_per_participant);
+    o["ilb_cents"] = money(b.ilb);
+    o["own_cents"] = money(b.own);
+    o["per_participant_cents"] = L.costed ? opt_cents(b.per_participant_rounded) : py::object(py::none());
+    o["per_participant_exact"] = L.costed ? opt_ratio(b.per_participant) : py::object(py::none());
+    o["per_hour_cents"] = L.costed ? opt_cents(b.per_hour_rounded) : py::object(py::none());
+    o["per_hour_exact"] = L.costed ? opt_ratio(b.per_hour) : py::object(py::none());
+    o["notes"] = L.notes;
+    lines.append(o);
+  }
+  py::list streams;
+  for (const auto& s : c.streams)
+    streams.append(py::dict("id"_a = text_or_none(s.id), "name"_a = s.name, "budget_cents"_a = opt_cents(s.budget),
+                            "own_cents"_a = s.own.cents(), "ilb_cents"_a = s.ilb.cents(),
+                            "committed_cents"_a = s.committed.cents(), "free_cents"_a = opt_cents(s.free)));
+  py::dict total("cost_cents"_a = c.total.cents(), "own_cents"_a = c.own.cents(), "ilb_cents"_a = c.ilb.cents(),
+                 "participants"_a = c.participants, "learning_hours"_a = ratio_text(c.learning_hours),
+                 "per_participant_cents"_a = opt_cents(c.per_participant_rounded),
+                 "per_participant_exact"_a = opt_ratio(c.per_participant),
+                 "per_hour_cents"_a = opt_cents(c.per_hour_rounded), "per_hour_exact"_a = opt_ratio(c.per_hour));
+  return py::dict("name"_a = c.name, "rounding"_a = to_string(c.rounding), "ilb_stream"_a = text_or_none(c.ilb_stream),
+                  "interventions"_a = lines, "streams"_a = streams, "total"_a = total, "uncosted"_a = c.uncosted);
+}
+
+/// One intervention's cost (the fields of intervention_cost_to_json, in its order).
+py::dict intervention_cost_dict(const InterventionCost& c) {
+  const auto& b = c.cost;
+  return py::dict("participants"_a = optional_int(b.participants), "fixed_cents"_a = b.fixed_part.cents(),
+                  "run_cents"_a = b.run_part.cents(), "participant_cents"_a = b.participant_part.cents(),
+                  "cost_cents"_a = b.total.cents(), "ilb_share"_a = ratio_text(c.model.ilb_share),
+                  "ilb_per_participant_cents"_a = b.ilb_per_participant.cents(), "ilb_cents"_a = b.ilb.cents(),
+                  "own_cents"_a = b.own.cents(), "learning_hours"_a = opt_ratio(b.learning_hours),
+                  "per_participant_cents"_a = opt_cents(b.per_participant_rounded),
+                  "per_participant_exact"_a = opt_ratio(b.per_participant),
+                  "per_hour_cents"_a = opt_cents(b.per_hour_rounded), "per_hour_exact"_a = opt_ratio(b.per_hour),
+                  "rounding"_a = to_string(b.rounding));
+}
 }  // namespace
 
 // --- readers: an old field name is a DeprecationWarning ---------------------------------------
@@ -257,8 +330,8 @@ void register_solver(py::module_& m) {
       "portfolio"_a, "options"_a, "progress"_a = nullptr,
       "Exact optimisation; the result as a dict (the fields of koers optimise --json).");
   m.def(
-      "optimise_json", [](const Portfolio& p, const SolveOptions& o) { return result_to_json(optimise(p, o)); },
-      "portfolio"_a, "options"_a, "Exact optimisation; the result as JSON text (as `optimise`).", release);
+      "_test_optimise_json", [](const Portfolio& p, const SolveOptions& o) { return result_to_json(optimise(p, o)); },
+      "portfolio"_a, "options"_a, "Test only: the C++ JSON of optimise.", release);
   m.def(
       "curve",
       [](const Portfolio& p, const std::string& s, const SolveOptions& o, std::int64_t max_points,
@@ -273,13 +346,13 @@ void register_solver(py::module_& m) {
       "Budget curve breakpoints {\"breakpoints\": [{budget_cents, optimum, selected}]} (progress(done, total) after "
       "each).");
   m.def(
-      "curve_json",
+      "_test_curve_json",
       [](const Portfolio& p, const std::string& s, const SolveOptions& o, std::int64_t max_points,
          std::function<void(std::size_t, std::size_t)> progress) {
         return curve_to_json(curve(p, s, {.max_points = max_points, .solve = o, .progress = std::move(progress)}));
       },
       "portfolio"_a, "stream"_a, "options"_a, "max_points"_a, "progress"_a = nullptr,
-      "Budget curve breakpoints as JSON text (as `curve`).", release);
+      "Test only: the C++ JSON of curve.", release);
   m.attr("max_curve_cells") = max_curve_cells;
 
   py::class_<Selection>(m, "Selection", "Processes, experts and hours (koers.selection).")
@@ -317,8 +390,8 @@ void register_solver(py::module_& m) {
       "selection"_a, "options"_a, "progress"_a = nullptr,
       "Optimal selection and assignment; the result as a dict (the fields of koers select --json).");
   m.def(
-      "select_json", [](const Selection& s, const SolveOptions& o) { return result_to_json(select(s, o)); },
-      "selection"_a, "options"_a, "Optimal selection and assignment; the result as JSON text (as `select`).", release);
+      "_test_select_json", [](const Selection& s, const SolveOptions& o) { return result_to_json(select(s, o)); },
+      "selection"_a, "options"_a, "Test only: the C++ JSON of select.", release);
 }
 }  // namespace
 
@@ -384,23 +457,53 @@ void register_budget_model(py::module_& m) {
       "portfolio"_a, "threads"_a, "options"_a, "progress"_a = nullptr,
       "Solve the portfolio under each of its scenarios on `threads` threads (0 = all cores); a dict of columns.");
   m.def(
-      "sweep_portfolio_json",
+      "_test_sweep_portfolio_json",
       [](const Portfolio& p, unsigned threads, const SolveOptions& o, SweepProgress* progress) {
         return sweep_to_json(p,
                              sweep_portfolio(p, p.scenarios, {.threads = threads, .solve = o, .progress = progress}));
       },
-      "portfolio"_a, "threads"_a, "options"_a, "progress"_a = nullptr,
-      "Solve the portfolio under each of its scenarios on `threads` threads (0 = all cores); column JSON text (as "
-      "`sweep_portfolio`).",
+      "portfolio"_a, "threads"_a, "options"_a, "progress"_a = nullptr, "Test only: the C++ JSON of sweep_portfolio.",
       release);
   m.def(
-      "cost_plan_json",
-      [](const StrategyGraph& g, const std::string& options) {
-        return plan_costs_to_json(cost_plan(g, parse_plan_cost_options(options)));
+      "cost_plan",
+      [](const StrategyGraph& g, const py::dict& options) {
+        std::string text = json_text_of(options);
+        auto c = [&] {
+          py::gil_scoped_release nogil;
+          return cost_plan(g, parse_plan_cost_options(text));
+        }();
+        return plan_costs_dict(c);
       },
-      "graph"_a, "options"_a = "{}", "Cost every intervention of a model (options and result as JSON).", release);
-  m.def("intervention_cost_json", &intervention_cost_json, "model"_a, "origin"_a = "cost model",
-        "Cost one intervention's cost model (JSON in and out).", release);
+      "graph"_a, "options"_a,
+      "Cost every intervention of a model; options a dict (the fields of koers costs --costs, read and checked by "
+      "C++), the result a dict (the fields of koers costs --json).");
+  m.def(
+      "_test_cost_plan_json",
+      [](const StrategyGraph& g, const py::dict& options) {
+        std::string text = json_text_of(options);
+        py::gil_scoped_release nogil;
+        return plan_costs_to_json(cost_plan(g, parse_plan_cost_options(text)));
+      },
+      "graph"_a, "options"_a, "Test only: the C++ JSON of cost_plan.");
+  m.def(
+      "intervention_cost",
+      [](const py::dict& fields) {
+        std::string text = json_text_of(fields);
+        auto c = [&] {
+          py::gil_scoped_release nogil;
+          return intervention_cost(text);
+        }();
+        return intervention_cost_dict(c);
+      },
+      "fields"_a, "Cost one intervention's cost model (a dict of its fields, read and checked by C++); a dict.");
+  m.def(
+      "_test_intervention_cost_json",
+      [](const py::dict& fields) {
+        std::string text = json_text_of(fields);
+        py::gil_scoped_release nogil;
+        return intervention_cost_json(text);
+      },
+      "fields"_a, "Test only: the C++ JSON of intervention_cost.");
 }
 }  // namespace
 

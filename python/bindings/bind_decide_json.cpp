@@ -1,21 +1,16 @@
 // Bindings for the koers.decision reader (include/koers/decide/problem_json.hpp): the C++
 // DecisionDocument crosses as the Python objects koers.decide works with (lists, dicts, a NumPy
 // score matrix) — types translated, no JSON text. A document built in Python (a dict) is
-// translated to JSON values here, refusing what JSON cannot hold (NaN, a cycle, deep nesting).
+// translated to JSON values (json_value.hpp), refusing what JSON cannot hold (NaN, a cycle, deep nesting).
 #include "bindings.hpp"
+#include "json_value.hpp"
 
 #include <pybind11/numpy.h>
 
 #include <koers/decide/problem_json.hpp>
 
-#include <nlohmann/json.hpp>
-
-#include <cmath>
-
 namespace koers::python {
 namespace {
-using ojson = nlohmann::ordered_json;
-
 py::array_t<double> to_numpy(const Eigen::MatrixXd& x) {
   py::array_t<double> a({x.rows(), x.cols()});
   auto v = a.mutable_unchecked<2>();
@@ -93,61 +88,6 @@ py::dict to_python(const decide::DecisionDocument& d) {
                   "meta"_a = meta);
 }
 
-[[noreturn]] void refuse(Errc code, const std::string& path, const std::string& what) {
-  throw InputError::at(code, path.empty() ? "/" : path, what);
-}
-
-// A Python value as JSON: dicts with string keys, lists and tuples, str, bool, int, float, None.
-ojson to_json(py::handle x, const std::string& path, int depth) {
-  if (depth > 64) refuse(Errc::too_deep, path, "nests deeper than 64 levels (or refers to itself)");
-  if (x.is_none()) return nullptr;
-  if (py::isinstance<py::bool_>(x)) return x.cast<bool>();
-  if (py::isinstance<py::str>(x)) {
-    PyObject* b = PyUnicode_AsUTF8String(x.ptr());
-    if (!b) {
-      PyErr_Clear();
-      refuse(Errc::invalid_value, path, "is not valid Unicode text (a lone surrogate?)");
-    }
-    std::string s(PyBytes_AS_STRING(b), static_cast<std::size_t>(PyBytes_GET_SIZE(b)));
-    Py_DECREF(b);
-    return s;
-  }
-  if (PyLong_Check(x.ptr())) {
-    int overflow = 0;
-    long long v = PyLong_AsLongLongAndOverflow(x.ptr(), &overflow);
-    if (overflow == 0) return static_cast<std::int64_t>(v);
-    double d = PyLong_AsDouble(x.ptr());
-    if (d == -1.0 && PyErr_Occurred()) {
-      PyErr_Clear();
-      refuse(Errc::not_finite, path, "number is not finite (an integer too large for a double)");
-    }
-    return d;
-  }
-  if (PyFloat_Check(x.ptr())) {
-    double d = PyFloat_AS_DOUBLE(x.ptr());
-    if (!std::isfinite(d)) refuse(Errc::not_finite, path, "number is not finite");
-    return d;
-  }
-  if (py::isinstance<py::dict>(x)) {
-    ojson o = ojson::object();
-    for (auto kv : x.cast<py::dict>()) {
-      if (!py::isinstance<py::str>(kv.first)) refuse(Errc::wrong_type, path, "has a key that is not a string");
-      std::string k = to_json(kv.first, path, depth + 1).get<std::string>();
-      o[k] = to_json(kv.second, path + "/" + k, depth + 1);
-    }
-    return o;
-  }
-  if (py::isinstance<py::list>(x) || py::isinstance<py::tuple>(x)) {
-    ojson a = ojson::array();
-    std::size_t i = 0;
-    for (auto v : x) a.push_back(to_json(v, path + "/" + std::to_string(i++), depth + 1));
-    return a;
-  }
-  if (py::hasattr(x, "tolist") && py::hasattr(x, "dtype"))  // NumPy arrays and scalars
-    return to_json(x.attr("tolist")(), path, depth + 1);
-  refuse(Errc::wrong_type, path,
-         "expected a JSON value, got " + std::string(py::str(py::type::handle_of(x).attr("__name__"))));
-}
 }  // namespace
 
 void register_decide_json(py::module_& root) {
@@ -182,7 +122,7 @@ void register_decide_json(py::module_& root) {
           throw InputError::at(
               Errc::wrong_type, "",
               "expected an object, got " + std::string(py::str(py::type::handle_of(doc).attr("__name__"))));
-        std::string text = to_json(doc, "", 0).dump();
+        std::string text = json_text_of(doc);
         decide::DecisionDocument d;
         {
           py::gil_scoped_release r;

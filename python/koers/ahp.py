@@ -18,6 +18,7 @@ table), the values chosen for missing pairs and the most inconsistent triads (Ko
 """
 from __future__ import annotations
 
+import copy
 import json
 import math
 import os
@@ -35,10 +36,15 @@ __all__ = ["AHP", "Group", "analyse", "load", "random_index", "principal_eigen",
 #: Version of the pickled state ``(PICKLE_VERSION, koers.ahp JSON bytes)``.
 PICKLE_VERSION = 1
 
+# A document crosses to C++ as a Python dict (``_core.ahp_read``: translated to JSON values in
+# C++ and checked by the reader of koers.ahp files, with its codes and JSON paths) or as a file
+# path (``_core.ahp_load``); the C++ document (``_core.AhpDocument``) is analysed by
+# ``_core.ahp_analyse``, whose result is a dict built in C++. No JSON text crosses.
 _OPTION_KEYS = ("priorities", "ri_table", "completion", "cr_threshold")
 
 
 def _dumps(doc) -> str:
+    """The pickled state's JSON text (pickling only: C++ is handed dicts)."""
     try:
         return json.dumps(doc, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as e:
@@ -95,8 +101,7 @@ class _Base:
             raise error(Errc.invalid_argument, "AHP needs at least one element", [])
         self._elements = [str(e) for e in elements]
         # names checked by koers now (E112 duplicate, empty names)
-        _core.ahp_normalise_json(_dumps({"format": "koers.ahp", "version": 1, "elements": self._elements,
-                                         "judgments": []}), "elements")
+        _core.ahp_read({"format": "koers.ahp", "version": 1, "elements": self._elements, "judgments": []}, "elements")
         self.name = name
         self._options = {"priorities": priorities, "ri_table": ri_table, "completion": completion,
                          "cr_threshold": cr_threshold}
@@ -112,9 +117,13 @@ class _Base:
             d["cr_threshold"] = self._options["cr_threshold"]
         return d
 
+    def _document(self):
+        """The comparisons as the C++ document, checked by koers."""
+        return _core.ahp_read(self.to_dict(), self.name or "ahp")
+
     def _run(self) -> dict:
         if self._cache is None:
-            self._cache = json.loads(_core.ahp_analyse_json(_dumps(self.to_dict()), self.name or "ahp"))
+            self._cache = _core.ahp_analyse(self._document())
         return self._cache
 
     def _changed(self):
@@ -123,8 +132,7 @@ class _Base:
     # ---- files ---------------------------------------------------------------------------
     def to_json(self, indent: int = 2) -> str:
         """The comparisons as ``koers.ahp`` JSON (checked by koers)."""
-        text = _core.ahp_normalise_json(_dumps(self.to_dict()), self.name or "ahp")
-        return json.dumps(json.loads(text), ensure_ascii=False, indent=indent)
+        return json.dumps(self._document().to_dict(), ensure_ascii=False, indent=indent)
 
     def save(self, path) -> None:
         """Write a ``koers.ahp`` v1 file; :func:`load` gives the same comparisons back."""
@@ -134,7 +142,7 @@ class _Base:
     # ---- results -------------------------------------------------------------------------
     def result(self) -> dict:
         """The full result, as ``koers ahp FILE --json`` prints it."""
-        return json.loads(json.dumps(self._run()))
+        return copy.deepcopy(self._run())
 
     def priorities(self) -> pd.Series:
         """Priorities (sum 1) in element order, by the chosen method."""
@@ -228,7 +236,7 @@ class AHP(_Base):
     def _add(self, *js: dict):
         trial = self._judgments + list(js)
         doc = {"format": "koers.ahp", "version": 1, "elements": self._elements, "judgments": trial}
-        _core.ahp_normalise_json(_dumps(doc), "judgment")  # checks names, range, contradictions now
+        _core.ahp_read(doc, "judgment")  # checks names, range, contradictions now
         self._judgments = trial
         self._changed()
 
@@ -253,14 +261,11 @@ class AHP(_Base):
     @classmethod
     def from_dict(cls, data: dict) -> "AHP":
         """An AHP from a ``koers.ahp`` dictionary with ``judgments`` (use :class:`Group` for ``judges``)."""
-        obj = _from_doc(data)
-        if not isinstance(obj, AHP):
-            raise error(Errc.invalid_value, "this koers.ahp document holds judges: use koers.ahp.Group.from_dict", ["/judges"])
-        return obj
+        return _single(_from_doc(data))
 
     @classmethod
     def load(cls, path) -> "AHP":
-        return cls.from_dict(json.loads(_core.ahp_load_json(os.fspath(path))))
+        return _single(_from_document(_core.ahp_load(os.fspath(path))))
 
     @classmethod
     def from_matrix(cls, matrix, elements=None, **options) -> "AHP":
@@ -341,7 +346,7 @@ class Group(_Base):
             js = _judgment_list(judgments)
         trial = self._judges + [{"name": str(name), "weight": float(weight), "judgments": js}]
         doc = {"format": "koers.ahp", "version": 1, "elements": self._elements, "judges": trial}
-        _core.ahp_normalise_json(_dumps(doc), "group")
+        _core.ahp_read(doc, "group")
         self._judges = trial
         self._changed()
         return self
@@ -410,24 +415,42 @@ class Group(_Base):
 
     @classmethod
     def from_dict(cls, data: dict) -> "Group":
-        obj = _from_doc(data)
-        if not isinstance(obj, Group):
-            raise error(Errc.invalid_value, "this koers.ahp document holds one set of judgments: use koers.ahp.AHP.from_dict", ["/judgments"])
-        return obj
+        return _group(_from_doc(data))
 
     @classmethod
     def load(cls, path) -> "Group":
-        return cls.from_dict(json.loads(_core.ahp_load_json(os.fspath(path))))
+        return _group(_from_document(_core.ahp_load(os.fspath(path))))
 
     def __repr__(self):
         name = f" '{self.name}'" if self.name else ""
         return f"<Group{name} elements={len(self._elements)} judges={len(self._judges)} aggregation={self.aggregation}>"
 
 
+def _single(obj) -> AHP:
+    if not isinstance(obj, AHP):
+        raise error(Errc.invalid_value, "this koers.ahp document holds judges: use koers.ahp.Group.from_dict", ["/judges"])
+    return obj
+
+
+def _group(obj) -> Group:
+    if not isinstance(obj, Group):
+        raise error(Errc.invalid_value, "this koers.ahp document holds one set of judgments: use koers.ahp.AHP.from_dict", ["/judgments"])
+    return obj
+
+
+def _read(data):
+    """The C++ document of a koers.ahp dictionary (checked by koers)."""
+    return _core.ahp_read(data, str(data.get("name") or "ahp") if isinstance(data, Mapping) else "ahp")
+
+
 def _from_doc(data: dict):
     """AHP or Group from a (flat) koers.ahp dictionary, checked by koers first."""
-    doc = json.loads(_core.ahp_normalise_json(_dumps(data), str(data.get("name") or "ahp")
-                                              if isinstance(data, Mapping) else "ahp"))
+    return _from_document(_read(data))
+
+
+def _from_document(document):
+    """AHP or Group from a C++ koers.ahp document (a two-level hierarchy is refused)."""
+    doc = document.to_dict()
     if "criteria" in doc:
         raise error(Errc.invalid_value, "a two-level hierarchy: use koers.ahp.analyse for it", ["/criteria"])
     opts = {k: doc[k] for k in _OPTION_KEYS if k in doc}
@@ -469,7 +492,7 @@ def load(path):
     >>> round(group.consistency()["cr"], 4)
     0.0049
     """
-    return _from_doc(json.loads(_core.ahp_load_json(os.fspath(path))))
+    return _from_document(_core.ahp_load(os.fspath(path)))
 
 
 def analyse(path_or_dict) -> dict:
@@ -503,8 +526,8 @@ def analyse(path_or_dict) -> dict:
     0.262
     """
     if isinstance(path_or_dict, Mapping):
-        return json.loads(_core.ahp_analyse_json(_dumps(dict(path_or_dict)), str(path_or_dict.get("name") or "ahp")))
-    return json.loads(_core.ahp_analyse_file(os.fspath(path_or_dict)))
+        return _core.ahp_analyse(_read(dict(path_or_dict)))
+    return _core.ahp_analyse(_core.ahp_load(os.fspath(path_or_dict)))
 
 
 def random_index(n: int, table: str = "saaty1980") -> dict:

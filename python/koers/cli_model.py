@@ -10,7 +10,8 @@ def cmd_validate(args) -> int:
     """Every problem of a model file, collected: the reader's (unknown field, wrong type, a
     misspelt status, cents as a float — each with its JSON path) and the graph's. With
     ``--json`` the verdict is always JSON on stdout for a file that is JSON at all (exit 0 valid,
-    1 invalid); exit 2 is for unreadable files, not-JSON, too deep and usage."""
+    1 invalid) — a document that is not an object (E106) or nests too deep (E108) included; exit 2
+    is for unreadable files, not-JSON, too large and usage."""
     from . import model
     _kind, what = source(args)  # --example resolves to the example's model.json (add_source)
     v = model.validate_file(what)

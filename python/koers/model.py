@@ -557,8 +557,10 @@ class Validation:
 def validate_file(path) -> Validation:
     """Validate a ``koers.model`` file, collecting every problem instead of stopping at the first.
 
-    Raises :class:`koers.InputError` only for a file that is not a model at all (unreadable or a
-    directory E100, not JSON E101, too deep E108, too large E117).
+    A file that is JSON at all gets a verdict: a document that is not an object is its E106, one
+    that nests deeper than the reader goes (64 levels) its E108. Raises :class:`koers.InputError`
+    only for a file that cannot be judged (unreadable or a directory E100, not JSON E101, too large
+    E117).
 
     >>> import koers
     >>> koers.model.validate_file(koers.examples.path("deventer-2014")).valid

@@ -198,6 +198,22 @@ def test_errors_name_elements():
     assert e.value.code == koers.Errc.unknown_field and "/judgments/0/why" in str(e.value)
 
 
+def test_a_dict_json_cannot_hold_is_refused_with_its_path():
+    # the dict crosses as JSON values (translated in C++): what JSON cannot hold names its place
+    with pytest.raises(InputError) as e:
+        ahp.analyse({**BOZOKI, "judgments": [{"a": "a", "b": "b", "value": float("nan")}]})
+    assert e.value.code == koers.Errc.not_finite and "/judgments/0/value" in str(e.value)
+    with pytest.raises(InputError) as e:
+        ahp.AHP.from_dict({**BOZOKI, "description": {1, 2}})
+    assert e.value.code == koers.Errc.wrong_type and "/description" in str(e.value)
+    deep = []
+    for _ in range(100):
+        deep = [deep]
+    with pytest.raises(InputError) as e:
+        ahp.analyse({**BOZOKI, "description": deep})
+    assert e.value.code == koers.Errc.too_deep
+
+
 def test_hierarchy_cities():
     # Saaty (2005), Theory and Applications of the ANP: choosing a city (AHPy tests: .229 .275 .385 .111)
     def js(pairs):

@@ -33,6 +33,9 @@ def test_validate_file_errors_exit_2(tmp_path):
     p.write_text("{nope")
     r = run_cli("validate", p, "--json")
     assert r.returncode == 2 and "E101" in r.stderr
+    p.write_text("[" * 100_000)  # too deep and not JSON either: not judged
+    r = run_cli("validate", p, "--json")
+    assert r.returncode == 2 and "E108" in r.stderr and not r.stdout.strip()
     assert run_cli("validate", tmp_path, "--json").returncode == 2  # a directory
     assert run_cli("validate", "--bogus-flag").returncode == 2
     assert run_cli().returncode == 2
@@ -47,12 +50,14 @@ def test_validate_json_is_always_a_verdict_for_a_json_file(tmp_path):
         '{"format": "koers.decision", "version": 1}': {"E102"},
         '{"format": "koers.model", "version": 1, "nodes": [{"id": "a", "kind": "gaol", "name": "A"}]}': {"E107"},
     }
+    cases["[1, 2]"] = {"E106"}  # JSON, but not an object
+    cases["[" * 100_000 + "]" * 100_000] = {"E108"}  # JSON, nested deeper than the reader goes
     for text, codes in cases.items():
         p.write_text(text)
         r = run_cli("validate", p, "--json")
-        assert r.returncode == 1, (text, r.stderr)
+        assert r.returncode == 1, (text[:60], r.stderr)
         out = json.loads(r.stdout)
-        assert out["valid"] is False and {e["code"] for e in out["errors"]} == codes, text
+        assert out["valid"] is False and {e["code"] for e in out["errors"]} == codes, text[:60]
 
 
 def test_validate_collects_every_problem_in_one_pass(tmp_path):

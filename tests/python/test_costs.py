@@ -125,6 +125,9 @@ def test_overrides_mix_and_errors(plan):
     with pytest.raises(koers.InputError) as e:
         koers.cost_plan(plan, costs={"iv.feedback": {"fixed_cents": 12.5}})
     assert int(e.value.code) == 106
+    with pytest.raises(koers.InputError) as e:  # the options cross as JSON values: a set is none
+        koers.cost_plan(plan, costs={"iv.feedback": {"runs": {1}}})
+    assert e.value.code == koers.Errc.wrong_type and "/costs/iv.feedback/runs" in str(e.value)
     with pytest.raises(koers.InputError):
         koers.cost_plan(plan, ilb_share=0.5)  # a float share is not exact
     with pytest.raises(koers.InputError) as e:  # E107 is an InputError, wherever it is raised

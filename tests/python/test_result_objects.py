@@ -1,8 +1,10 @@
-"""The solvers' results cross the bindings as Python objects (issue 12 §2: bindings translate
-types, not JSON text): ``_core.optimise``, ``_core.curve``, ``_core.select`` and
-``_core.sweep_portfolio`` build dicts, lists and numbers in C++ with the fields of the C++ JSON
-(``*_json``, kept for parity). Here both are held to the same content, key order and number
-types, so ``koers optimise --json`` and ``koers select --json`` print what they printed."""
+"""The results cross the bindings as Python objects (issue 12 §2: bindings translate types, not
+JSON text): ``_core.optimise``, ``_core.curve``, ``_core.select``, ``_core.sweep_portfolio``,
+``_core.ahp_analyse``, ``_core.cost_plan`` and ``_core.intervention_cost`` build dicts, lists
+and numbers in C++ with the fields of the C++ JSON writers (reachable as ``_core._test_*_json``,
+for this file only). Here both are held to the same content, key order and number types, so
+``koers optimise --json``, ``koers select --json``, ``koers ahp --json`` and ``koers costs
+--json`` print what the C++ writers print."""
 import json
 
 import pytest
@@ -56,7 +58,7 @@ def test_optimise_gives_the_fields_of_its_json(name, limits):
     p = _portfolios()[name]
     o = portfolio_options(**limits)
     d = _core.optimise(p._p, o)
-    _same(_no_seconds(d), _no_seconds(json.loads(_core.optimise_json(p._p, o))))
+    _same(_no_seconds(d), _no_seconds(json.loads(_core._test_optimise_json(p._p, o))))
     assert isinstance(d["seconds"], float)
     if name != "deventer":
         assert d["status"] == "infeasible" and d["conflict"]["kind"] == name.split()[0]
@@ -66,7 +68,7 @@ def test_curve_gives_the_fields_of_its_json():
     p = koers.Portfolio.example("deventer-2014")
     o = portfolio_options(check_unique=False, check_binding=False)
     d = _core.curve(p._p, "stream.strategisch", o, 100000)
-    _same(d, json.loads(_core.curve_json(p._p, "stream.strategisch", o, 100000)))
+    _same(d, json.loads(_core._test_curve_json(p._p, "stream.strategisch", o, 100000)))
     assert len(d["breakpoints"]) > 10 and d["breakpoints"][0]["budget_cents"] == 0
 
 
@@ -81,7 +83,7 @@ def test_sweep_gives_the_columns_of_its_json():
     d = p.with_scenarios(scs)
     o = portfolio_options(0, 0, False, False)
     cols = _core.sweep_portfolio(d._p, 2, o)
-    _same(cols, json.loads(_core.sweep_portfolio_json(d._p, 2, o)))
+    _same(cols, json.loads(_core._test_sweep_portfolio_json(d._p, 2, o)))
     assert cols["status"][-2:] == ["error", "infeasible"] and cols["conflict"][-1]["kind"] == "stream"
     assert isinstance(cols["error"][-2], str) and isinstance(cols["error_code"][-2], int)
     assert cols["streams"] == list(p.streams.index)
@@ -105,7 +107,69 @@ def test_select_gives_the_fields_of_its_json(name):
     s = _selections()[name]
     o = selection_options()
     d = _core.select(s._core_obj, o)
-    _same(_no_seconds(d), _no_seconds(json.loads(_core.select_json(s._core_obj, o))))
+    _same(_no_seconds(d), _no_seconds(json.loads(_core._test_select_json(s._core_obj, o))))
     assert (d["status"] == "infeasible") == (name == "infeasible")
     if name == "assigned":
         assert list(d["assignment"]) == ["x", "y"]  # keyed as the JSON object was: sorted
+
+
+# --- AHP: the analysis, and the document ---------------------------------------------------------
+def _ahp_docs():
+    def js(pairs):
+        return [{"a": a, "b": b, "value": v} for a, v, b in pairs]
+    single = {"format": "koers.ahp", "version": 1, "name": "single", "elements": ["x", "y", "z", "w"],
+              "judgments": js([("x", 3, "y"), ("y", 2, "z"), ("x", 9, "z"), ("w", 1 / 5, "x")])}  # w-y, w-z missing
+    n = 17  # past the table: a Monte-Carlo RI (ri_samples, ri_seed)
+    names = [f"e{i}" for i in range(n)]
+    big = {"format": "koers.ahp", "version": 1, "elements": names, "priorities": "geometric", "cr_threshold": 0.2,
+           "judgments": js([(names[i], 1 + (i * j) % 5, names[j]) for i in range(n) for j in range(i + 1, n)])}
+    group = json.loads(koers.examples.path("west-betuwe-2022", "ahp.json").read_text(encoding="utf-8"))
+    aip = dict(group, aggregation="aip")
+    crit = {"elements": ["c1", "c2"], "judgments": js([("c1", 2, "c2")])}
+    alts = {"elements": ["p", "q", "r"], "judgments": {"c1": js([("p", 3, "q"), ("q", 2, "r")]),
+                                                       "c2": js([("r", 4, "p"), ("q", 1, "r"), ("p", 1 / 2, "q")])}}
+    hier = {"format": "koers.ahp", "version": 1, "name": "h", "criteria": crit, "alternatives": alts}
+    judged = {"elements": ["c1", "c2"], "judges": [{"name": "j1", "judgments": js([("c1", 2, "c2")])},
+                                                   {"name": "j2", "weight": 2, "judgments": js([("c2", 3, "c1")])}]}
+    return {"single": single, "monte-carlo": big, "group": group, "aip": aip, "hierarchy": hier,
+            "hierarchy of judges": dict(hier, criteria=judged, aggregation="aip")}
+
+
+@pytest.mark.parametrize("name", ["single", "monte-carlo", "group", "aip", "hierarchy", "hierarchy of judges"])
+def test_ahp_analysis_gives_the_fields_of_its_json(name):
+    doc = _core.ahp_read(_ahp_docs()[name])
+    r = _core.ahp_analyse(doc)
+    _same(r, json.loads(_core._test_ahp_analyse_json(doc)))
+    _same(doc.to_dict(), json.loads(doc.to_json(-1)))
+    assert r["kind"] == {"single": "single", "monte-carlo": "single", "group": "group", "aip": "group"}.get(name, "hierarchy")
+    if name == "monte-carlo":
+        assert r["ri_source"] == "monte-carlo" and isinstance(r["ri_seed"], int)
+    if name.startswith("hierarchy"):  # the criteria's figures at the top are copies, not the same objects
+        assert r["weights"] == r["criteria"]["weights"] and r["weights"] is not r["criteria"]["weights"]
+
+
+def test_ahp_file_reads_as_the_same_document():
+    path = koers.examples.path("west-betuwe-2022", "ahp.json")
+    assert _core.ahp_load(str(path)) == _core.ahp_read(json.loads(path.read_text(encoding="utf-8")))
+
+
+# --- the plan costing ----------------------------------------------------------------------------
+@pytest.mark.parametrize("options", [{}, {"ilb_share": "1/3", "uptake": "0.5", "rounding": "floor"},
+                                     {"costs": {"iv.gesprekstechnieken": {
+                                         "fixed_cents": 200000, "per_run_cents": 125000, "runs": 2,
+                                         "per_participant_cents": 45000, "cost_cents": 2250000,
+                                         "hours_per_participant": 16}}}])
+def test_cost_plan_gives_the_fields_of_its_json(options):
+    g = koers.examples.load("deventer-2014")._g
+    d = _core.cost_plan(g, options)
+    _same(d, json.loads(_core._test_cost_plan_json(g, options)))
+    assert d["interventions"] and d["streams"] and isinstance(d["total"]["cost_cents"], int)
+
+
+@pytest.mark.parametrize("fields", [
+    {"fixed_cents": 150000, "per_run_cents": 80000, "runs": 3, "per_participant_cents": 4550, "participants": 36,
+     "hours_per_participant": "7.5"},
+    {"fixed_cents": 100000, "cost_cents": 100000, "target_group_sizes": [10, 25], "uptake": "1/2", "ilb_share": "0.5", "rounding": "ceil"},
+    {"fixed_cents": 1}])
+def test_intervention_cost_gives_the_fields_of_its_json(fields):
+    _same(_core.intervention_cost(fields), json.loads(_core._test_intervention_cost_json(fields)))

@@ -2,7 +2,7 @@
 
 30 seeded random portfolios (15 additive, 15 coverage; 6–60 interventions over 1–3 streams,
 with reserved lines, groups of alternatives, "requires" pairs, mandatory and excluded
-interventions) are solved by koers (``koers._core.optimise_json``) and by HiGHS on the MIP
+interventions) are solved by koers (``koers._core.optimise``) and by HiGHS on the MIP
 written below. Source of the expected values: HiGHS's proven optimum (mip_rel_gap = 0, absolute
 gap < 1 on an integer objective); every selection is re-checked here in exact integer arithmetic.
 
@@ -167,7 +167,7 @@ CASES = [(seed, "additive") for seed in range(15)] + [(100 + seed, "coverage") f
 def test_koers_equals_highs(seed, objective):
     d = random_portfolio(seed, objective)
     p = core.parse_portfolio(json.dumps(d))
-    r = json.loads(core.optimise_json(p, core.SolveOptions()))
+    r = core.optimise(p, core.SolveOptions())
     hs, hsel = highs_solve(d)
     if hs == "infeasible":
         assert r["status"] == "infeasible"
@@ -190,6 +190,6 @@ def test_family_is_not_trivial():
     binding = 0
     for seed, objective in CASES:
         d = random_portfolio(seed, objective)
-        r = json.loads(core.optimise_json(core.parse_portfolio(json.dumps(d)), core.SolveOptions()))
+        r = core.optimise(core.parse_portfolio(json.dumps(d)), core.SolveOptions())
         binding += bool(r.get("binding"))
     assert binding >= 10

@@ -21,8 +21,17 @@ namespace koers::budget {
 PlanCostOptions parse_plan_cost_options(std::string_view text, const std::string& origin = "cost options");
 /// The plan costing as JSON (`indent` < 0: one line).
 std::string plan_costs_to_json(const PlanCosts& c, int indent = -1);
+/// One intervention's cost model and what it costs (intervention_cost).
+struct InterventionCost {
+  CostModel model;
+  CostBreakdown cost;
+};
 /// One cost model (the override fields, plus "element", "rounding" and "target_group_sizes"
-/// [ints], used with "uptake" when "participants" is absent) costed by cost(), as JSON.
+/// [ints], used with "uptake" when "participants" is absent), read from JSON text and costed by cost().
+InterventionCost intervention_cost(std::string_view text, const std::string& origin = "cost model");
+/// An intervention's cost as JSON: participants, the parts, ILB and own cents, the exact and rounded unit costs.
+std::string intervention_cost_to_json(const InterventionCost& c, int indent = -1);
+/// intervention_cost_to_json(intervention_cost(text, origin)).
 std::string intervention_cost_json(std::string_view text, const std::string& origin = "cost model");
 /// A Ratio as text: "7", "15/2".
 std::string ratio_text(const Ratio& r);

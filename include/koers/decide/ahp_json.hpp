@@ -20,6 +20,7 @@
 #include <koers/decide/ahp.hpp>
 #include <koers/decide/ahp_group.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -65,6 +66,21 @@ AhpDocument load_ahp(const std::string& path);
 std::string to_json(const AhpDocument& d, int indent = 2);
 /// Write a koers.ahp file.
 void save_ahp(const AhpDocument& d, const std::string& path);
+
+/// The analysis of a document: one comparison set, a group of judges, or a two-level hierarchy.
+struct AhpAnalysis {
+  std::string name;                          ///< the document's
+  std::string kind;                          ///< "single", "group" or "hierarchy"
+  AhpResult result;                          ///< single: its result; group: the group's; hierarchy: the criteria's
+  std::optional<GroupResult> group;          ///< a group, or a hierarchy whose criteria have judges
+  std::optional<HierarchyResult> hierarchy;  ///< kind "hierarchy"
+};
+
+/// Run the document: single, group or hierarchy, whatever it holds (the errors of ahp, ahp_group
+/// and ahp_hierarchy).
+AhpAnalysis analyse_ahp(const AhpDocument& d);
+/// The analysis as the JSON of `koers ahp --json` (analyse_ahp_json's result).
+std::string analysis_to_json(const AhpAnalysis& a, int indent = -1);
 
 /// Run the document: single, group or hierarchy, whatever it holds; the `koers ahp --json` result:
 /// {"name", "kind", "elements", "weights", "ranking", "priority_method", "eigenvector", "geometric_mean",

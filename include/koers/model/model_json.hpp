@@ -29,9 +29,10 @@ struct ModelValidation {
   std::optional<StrategyGraph> graph;
   bool valid() const noexcept { return issues.empty(); }
 };
-/// Validate a model file, collecting every problem instead of stopping at the first. Throws
-/// only when the file is not a model at all: E100 unreadable or a directory, E101 not JSON,
-/// E108 too deep, E117 larger than 1 GiB, E106 not an object.
+/// Validate a model file, collecting every problem instead of stopping at the first. A file
+/// that is JSON at all gets a verdict (a document that is not an object is its E106, one that
+/// nests deeper than the reader goes its E108). Throws only when the file cannot be judged:
+/// E100 unreadable or a directory, E101 not JSON, E117 larger than 1 GiB.
 ModelValidation validate_model(const std::string& path);
 /// The same for JSON text.
 ModelValidation validate_model_text(std::string_view text, const std::string& origin = "model");

@@ -9,7 +9,7 @@ import numpy
 import numpy.typing
 import typing
 from . import decide
-__all__: list[str] = ['AcademyKpis', 'AcademyLog', 'AcademyTables', 'ArchimateConceptChange', 'ArchimateDiff', 'ArchimateDiffPart', 'ArchimateElement', 'ArchimateFieldChange', 'ArchimateItem', 'ArchimateModel', 'ArchimateProperty', 'ArchimatePropertyDefinition', 'ArchimateRelationship', 'ArchimateText', 'AttributeChange', 'BudgetModel', 'BudgetStream', 'Capacity', 'Course', 'CourseCancellation', 'Coverage', 'CoverageEntry', 'CsvTable', 'DemandLine', 'DemandReport', 'Employee', 'Entitlement', 'EntitlementReport', 'EntitlementRules', 'EntitlementTotal', 'Evaluation', 'EvaluationGroup', 'EvaluationSummary', 'ExpertCapacity', 'ExpertHours', 'GrlActorResult', 'GrlAlgorithm', 'GrlElementResult', 'GrlInput', 'GrlLazyResult', 'GrlModel', 'GroupBalance', 'GroupKpis', 'Holiday', 'HolidayCalendar', 'Issue', 'LearningMix', 'Leave', 'LeaveTable', 'ModelValidation', 'Money', 'PathOptions', 'PathYear', 'Period', 'PersonBalance', 'PlanDiff', 'Portfolio', 'Ratio', 'Reach', 'Registration', 'RemovalImpact', 'ReservedLine', 'Role', 'Roster', 'Rounding', 'RowError', 'Run', 'RunFill', 'ScoreStats', 'Selection', 'SinglePointOfFailure', 'SolveOptions', 'SolveProgress', 'SparseCoverage', 'StrategyGraph', 'SweepProgress', 'TeamBalance', 'TracePath', 'ahp_analyse_file', 'ahp_analyse_json', 'ahp_geometric_mean', 'ahp_koczkodaj_triad', 'ahp_load_json', 'ahp_normalise_json', 'ahp_principal_eigen', 'ahp_random_index', 'apply_scenario', 'archimate_diff', 'archimate_edge_mappings', 'archimate_from_graph', 'archimate_is_xs_id', 'archimate_load', 'archimate_modifier_mappings', 'archimate_node_mappings', 'archimate_parse', 'archimate_parse_json', 'archimate_save', 'archimate_stats', 'archimate_to_graph', 'archimate_to_json', 'archimate_to_xml', 'budget_model', 'capacity', 'compose_portfolio_scenarios', 'cost_plan_json', 'coverage', 'csv_table_from_columns', 'curve', 'curve_json', 'decide', 'demand_vs_supply', 'diff', 'easter_sunday', 'entitlement_report', 'error_classes', 'error_codes', 'error_table', 'expert_capacity', 'grl_evaluate_graph', 'grl_evaluate_lazy', 'grl_from_graph', 'grl_load_jucm', 'grl_parse_jucm', 'intervention_cost_json', 'learning_mix', 'load_leave', 'load_model', 'load_portfolio', 'load_roster', 'load_selection', 'max_curve_cells', 'max_file_bytes', 'optimise', 'optimise_json', 'parse_csv', 'parse_date', 'parse_hours', 'parse_model', 'parse_portfolio', 'parse_selection', 'path_share', 'payroll_budget', 'payroll_path', 'ratio_decimal', 'ratio_fraction', 'reach', 'read_csv', 'read_file', 'read_leave_columns', 'read_roster_columns', 'removal_impact', 'save_model', 'save_portfolio', 'scale_exact', 'scale_floor_cents', 'select', 'select_json', 'share_by_fte', 'single_points_of_failure', 'sparse_coverage', 'sweep_portfolio', 'sweep_portfolio_json', 'trace_down', 'trace_up', 'validate_model', 'validate_model_text', 'week_ends', 'weekdays', 'weeks']
+__all__: list[str] = ['AcademyKpis', 'AcademyLog', 'AcademyTables', 'AhpDocument', 'ArchimateConceptChange', 'ArchimateDiff', 'ArchimateDiffPart', 'ArchimateElement', 'ArchimateFieldChange', 'ArchimateItem', 'ArchimateModel', 'ArchimateProperty', 'ArchimatePropertyDefinition', 'ArchimateRelationship', 'ArchimateText', 'AttributeChange', 'BudgetModel', 'BudgetStream', 'Capacity', 'Course', 'CourseCancellation', 'Coverage', 'CoverageEntry', 'CsvTable', 'DemandLine', 'DemandReport', 'Employee', 'Entitlement', 'EntitlementReport', 'EntitlementRules', 'EntitlementTotal', 'Evaluation', 'EvaluationGroup', 'EvaluationSummary', 'ExpertCapacity', 'ExpertHours', 'GrlActorResult', 'GrlAlgorithm', 'GrlElementResult', 'GrlInput', 'GrlLazyResult', 'GrlModel', 'GroupBalance', 'GroupKpis', 'Holiday', 'HolidayCalendar', 'Issue', 'LearningMix', 'Leave', 'LeaveTable', 'ModelValidation', 'Money', 'PathOptions', 'PathYear', 'Period', 'PersonBalance', 'PlanDiff', 'Portfolio', 'Ratio', 'Reach', 'Registration', 'RemovalImpact', 'ReservedLine', 'Role', 'Roster', 'Rounding', 'RowError', 'Run', 'RunFill', 'ScoreStats', 'Selection', 'SinglePointOfFailure', 'SolveOptions', 'SolveProgress', 'SparseCoverage', 'StrategyGraph', 'SweepProgress', 'TeamBalance', 'TracePath', 'ahp_analyse', 'ahp_geometric_mean', 'ahp_koczkodaj_triad', 'ahp_load', 'ahp_principal_eigen', 'ahp_random_index', 'ahp_read', 'apply_scenario', 'archimate_diff', 'archimate_edge_mappings', 'archimate_from_graph', 'archimate_is_xs_id', 'archimate_load', 'archimate_modifier_mappings', 'archimate_node_mappings', 'archimate_parse', 'archimate_parse_json', 'archimate_save', 'archimate_stats', 'archimate_to_graph', 'archimate_to_json', 'archimate_to_xml', 'budget_model', 'capacity', 'compose_portfolio_scenarios', 'cost_plan', 'coverage', 'csv_table_from_columns', 'curve', 'decide', 'demand_vs_supply', 'diff', 'easter_sunday', 'entitlement_report', 'error_classes', 'error_codes', 'error_table', 'expert_capacity', 'grl_evaluate_graph', 'grl_evaluate_lazy', 'grl_from_graph', 'grl_load_jucm', 'grl_parse_jucm', 'intervention_cost', 'learning_mix', 'load_leave', 'load_model', 'load_portfolio', 'load_roster', 'load_selection', 'max_curve_cells', 'max_file_bytes', 'optimise', 'parse_csv', 'parse_date', 'parse_hours', 'parse_model', 'parse_portfolio', 'parse_selection', 'path_share', 'payroll_budget', 'payroll_path', 'ratio_decimal', 'ratio_fraction', 'reach', 'read_csv', 'read_file', 'read_leave_columns', 'read_roster_columns', 'removal_impact', 'save_model', 'save_portfolio', 'scale_exact', 'scale_floor_cents', 'select', 'share_by_fte', 'single_points_of_failure', 'sparse_coverage', 'sweep_portfolio', 'trace_down', 'trace_up', 'validate_model', 'validate_model_text', 'week_ends', 'weekdays', 'weeks']
 class Ratio:
     """
     An exact fraction num/den.
@@ -752,6 +752,27 @@ class SweepProgress:
         ...
     @property
     def total(self) -> int:
+        ...
+class AhpDocument:
+    """
+    A checked koers.ahp document (comparisons, judges or a hierarchy).
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: AhpDocument) -> bool:
+        ...
+    def to_dict(self) -> dict:
+        """
+        The document as koers writes it (the fields of to_json), as a dict.
+        """
+    def to_json(self, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> str:
+        """
+        koers.ahp JSON.
+        """
+    @property
+    def hierarchy(self) -> bool:
+        ...
+    @property
+    def name(self) -> str:
         ...
 class Period:
     """
@@ -1780,17 +1801,41 @@ class AcademyLog:
     @property
     def runs(self) -> list[Run]:
         ...
+def _test_ahp_analyse_json(document: AhpDocument) -> str:
+    """
+    Test only: the C++ JSON of the analysis, to hold ahp_analyse to.
+    """
+def _test_cost_plan_json(graph: StrategyGraph, options: dict) -> str:
+    """
+    Test only: the C++ JSON of cost_plan.
+    """
+def _test_curve_json(portfolio: Portfolio, stream: str, options: SolveOptions, max_points: typing.SupportsInt | typing.SupportsIndex, progress: collections.abc.Callable[[int, int], None] = None) -> str:
+    """
+    Test only: the C++ JSON of curve.
+    """
+def _test_intervention_cost_json(fields: dict) -> str:
+    """
+    Test only: the C++ JSON of intervention_cost.
+    """
+def _test_optimise_json(portfolio: Portfolio, options: SolveOptions) -> str:
+    """
+    Test only: the C++ JSON of optimise.
+    """
+def _test_select_json(selection: Selection, options: SolveOptions) -> str:
+    """
+    Test only: the C++ JSON of select.
+    """
+def _test_sweep_portfolio_json(portfolio: Portfolio, threads: typing.SupportsInt | typing.SupportsIndex, options: SolveOptions, progress: SweepProgress = None) -> str:
+    """
+    Test only: the C++ JSON of sweep_portfolio.
+    """
 def _throw_error(arg0: typing.SupportsInt | typing.SupportsIndex, arg1: str) -> None:
     """
     Raise the error the table prescribes for a code (for tests).
     """
-def ahp_analyse_file(path: str) -> str:
+def ahp_analyse(document: AhpDocument) -> dict:
     """
-    Run a koers.ahp file; the result as JSON.
-    """
-def ahp_analyse_json(text: str, origin: str = 'ahp') -> str:
-    """
-    Run a koers.ahp document; the result as JSON.
+    Run a koers.ahp document; the result as a dict (the fields of koers ahp --json).
     """
 def ahp_geometric_mean(matrix: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"]) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
     """
@@ -1800,13 +1845,9 @@ def ahp_koczkodaj_triad(a_ij: typing.SupportsFloat | typing.SupportsIndex, a_jk:
     """
     Koczkodaj's inconsistency of one triad.
     """
-def ahp_load_json(path: str) -> str:
+def ahp_load(path: str) -> AhpDocument:
     """
-    Load and check a koers.ahp file; the document as JSON.
-    """
-def ahp_normalise_json(text: str, origin: str = 'ahp') -> str:
-    """
-    Parse and check a koers.ahp document; the document as written by koers.
+    Load and check a koers.ahp file.
     """
 def ahp_principal_eigen(matrix: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], tolerance: typing.SupportsFloat | typing.SupportsIndex = 1e-13) -> tuple[typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"], float, int]:
     """
@@ -1815,6 +1856,10 @@ def ahp_principal_eigen(matrix: typing.Annotated[numpy.typing.ArrayLike, numpy.f
 def ahp_random_index(n: typing.SupportsInt | typing.SupportsIndex, table: str) -> dict:
     """
     RI(n) from a named table, with how it was obtained.
+    """
+def ahp_read(doc: typing.Any, origin: str = 'ahp') -> AhpDocument:
+    """
+    Read and check a koers.ahp document given as a Python dict (the reader of files: codes and JSON paths).
     """
 def apply_scenario(portfolio: Portfolio, index: typing.SupportsInt | typing.SupportsIndex) -> Portfolio:
     """
@@ -1872,9 +1917,9 @@ def compose_portfolio_scenarios(a: str, b: str, name: str = '') -> str:
     """
     compose(a, b) of two koers.portfolio scenarios (JSON in and out).
     """
-def cost_plan_json(graph: StrategyGraph, options: str = '{}') -> str:
+def cost_plan(graph: StrategyGraph, options: dict) -> dict:
     """
-    Cost every intervention of a model (options and result as JSON).
+    Cost every intervention of a model; options a dict (the fields of koers costs --costs, read and checked by C++), the result a dict (the fields of koers costs --json).
     """
 def coverage(graph: StrategyGraph) -> Coverage:
     """
@@ -1887,10 +1932,6 @@ def csv_table_from_columns(origin: str, header: collections.abc.Sequence[str], c
 def curve(portfolio: Portfolio, stream: str, options: SolveOptions, max_points: typing.SupportsInt | typing.SupportsIndex, progress: collections.abc.Callable[[int, int], None] = None) -> dict:
     """
     Budget curve breakpoints {"breakpoints": [{budget_cents, optimum, selected}]} (progress(done, total) after each).
-    """
-def curve_json(portfolio: Portfolio, stream: str, options: SolveOptions, max_points: typing.SupportsInt | typing.SupportsIndex, progress: collections.abc.Callable[[int, int], None] = None) -> str:
-    """
-    Budget curve breakpoints as JSON text (as `curve`).
     """
 def demand_vs_supply(plan: StrategyGraph, supply: EntitlementReport) -> DemandReport:
     ...
@@ -1938,9 +1979,9 @@ def grl_parse_jucm(text: str, origin: str = 'jucm') -> GrlModel:
     """
     Parse jUCMNav XMI text as a GRL model.
     """
-def intervention_cost_json(model: str, origin: str = 'cost model') -> str:
+def intervention_cost(fields: dict) -> dict:
     """
-    Cost one intervention's cost model (JSON in and out).
+    Cost one intervention's cost model (a dict of its fields, read and checked by C++); a dict.
     """
 def learning_mix(graph: StrategyGraph) -> list[LearningMix]:
     """
@@ -1969,10 +2010,6 @@ def load_selection(path: str) -> Selection:
 def optimise(portfolio: Portfolio, options: SolveOptions, progress: SolveProgress = None) -> dict:
     """
     Exact optimisation; the result as a dict (the fields of koers optimise --json).
-    """
-def optimise_json(portfolio: Portfolio, options: SolveOptions) -> str:
-    """
-    Exact optimisation; the result as JSON text (as `optimise`).
     """
 def parse_csv(text: str, origin: str) -> CsvTable:
     ...
@@ -2060,10 +2097,6 @@ def select(selection: Selection, options: SolveOptions, progress: SolveProgress 
     """
     Optimal selection and assignment; the result as a dict (the fields of koers select --json).
     """
-def select_json(selection: Selection, options: SolveOptions) -> str:
-    """
-    Optimal selection and assignment; the result as JSON text (as `select`).
-    """
 def share_by_fte(whole: Money, fte_hundredths: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]) -> list[Money]:
     """
     Largest-remainder shares by FTE.
@@ -2079,10 +2112,6 @@ def sparse_coverage(graph: StrategyGraph) -> SparseCoverage:
 def sweep_portfolio(portfolio: Portfolio, threads: typing.SupportsInt | typing.SupportsIndex, options: SolveOptions, progress: SweepProgress = None) -> dict:
     """
     Solve the portfolio under each of its scenarios on `threads` threads (0 = all cores); a dict of columns.
-    """
-def sweep_portfolio_json(portfolio: Portfolio, threads: typing.SupportsInt | typing.SupportsIndex, options: SolveOptions, progress: SweepProgress = None) -> str:
-    """
-    Solve the portfolio under each of its scenarios on `threads` threads (0 = all cores); column JSON text (as `sweep_portfolio`).
     """
 def trace_down(graph: StrategyGraph, id: str) -> list[TracePath]:
     """

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import decimal
-import json
 from fractions import Fraction
 from typing import TYPE_CHECKING, Mapping, Sequence
 
@@ -132,14 +131,8 @@ def cost_plan(model, costs: Mapping[str, Mapping] | None = None, *, ilb_share="0
         opts["ilb_stream"] = ilb_stream
     if costs:
         opts["costs"] = {str(k): _cost_fields(v, f"costs['{k}']") for k, v in costs.items()}
-    try:
-        text = json.dumps(opts, ensure_ascii=False, allow_nan=False)
-    except RecursionError:
-        raise error(Errc.too_deep, "costs: nested too deeply", ["costs"]) from None
-    except (TypeError, ValueError) as e:
-        raise error(Errc.wrong_type, f"costs: not JSON-serialisable: {e}", ["costs"]) from None
-    raw = json.loads(_core.cost_plan_json(model._g, text))
-    return _cost_frame(raw)
+    # the options cross as Python values: C++ reads and checks them as it reads `koers costs --costs`
+    return _cost_frame(_core.cost_plan(model._g, opts))
 
 
 def _cost_frame(raw: dict) -> "CostPlan":
@@ -203,7 +196,7 @@ def intervention_cost(*, fixed_cents: int = 0, per_run_cents: int = 0, runs: int
         d["cost_cents"] = cost_cents
     if target_group_sizes is not None:
         d["target_group_sizes"] = list(target_group_sizes)
-    out = json.loads(_core.intervention_cost_json(json.dumps(d)))
+    out = _core.intervention_cost(d)
     for k in ("per_participant_exact", "per_hour_exact", "learning_hours", "ilb_share"):
         out[k] = _fraction(out[k])
     return out

@@ -219,10 +219,29 @@ TEST_CASE("another format is one problem, not a list of unknown fields", "[json]
   CHECK(w.issues[0].code == Errc::unsupported_version);
 }
 
-TEST_CASE("validation still refuses what is not a model at all", "[json][validate]") {
+// koers validate --json: a verdict for every file that is JSON at all (issue 12 §4, interfaces)
+TEST_CASE("JSON that is not a model object, or nests too deep, is a verdict with its one problem", "[json][validate]") {
+  for (std::string text : {"[1, 2]", "5", "null", "\"model\""}) {
+    auto v = validate_model_text(text);
+    REQUIRE(v.issues.size() == 1);
+    CHECK(v.issues[0].code == Errc::wrong_type);
+    CHECK(v.issues[0].elements == std::vector<std::string>{"/"});
+    CHECK_FALSE(v.graph.has_value());
+  }
+  // 100,000 levels: iterative all the way (no recursion, no DOM), one E108
+  const std::size_t deep = 100000;
+  auto v = validate_model_text(std::string(deep, '[') + std::string(deep, ']'));
+  REQUIRE(v.issues.size() == 1);
+  CHECK(v.issues[0].code == Errc::too_deep);
+  CHECK(v.issues[0].message.find("nests deeper than 64 levels") != std::string::npos);
+}
+
+TEST_CASE("validation still refuses what cannot be judged", "[json][validate]") {
   CHECK_THROWS_AS(validate_model_text("{nope"), InputError);
-  CHECK_THROWS_AS(validate_model_text("[1, 2]"), InputError);
-  CHECK_THROWS_AS(validate_model_text(std::string(100, '[') + std::string(100, ']')), InputError);
+  try {  // too deep and not JSON either (unclosed): the file error, not a verdict
+    validate_model_text(std::string(100, '['));
+    FAIL("not JSON");
+  } catch (const InputError& e) { CHECK(e.code() == Errc::too_deep); }
   try {
     validate_model(std::filesystem::temp_directory_path().string());
     FAIL("a directory is not a model");
