@@ -1,10 +1,12 @@
 // The exact portfolio optimisation (`optimise`, `curve`), scenario sweeps (`sweep_portfolio`),
 // scenarios (`apply`, `compose`, `scale_floor`) and validation. Declarations:
 // include/koers/budget/portfolio.hpp, portfolio_sweep.hpp; the library-internal parts that the
-// selection and the tests share: include/koers/budget/impl/portfolio_detail.hpp.
-#include <koers/budget/impl/portfolio_detail.hpp>
+// selection and the tests share: portfolio_detail.hpp.
+#include "portfolio_detail.hpp"
+
 #include <koers/budget/portfolio_sweep.hpp>
-#include <koers/detail/bnb.hpp>
+
+#include "bnb.hpp"
 
 #include <algorithm>
 #include <atomic>

@@ -11,9 +11,9 @@
 /// Money is always int64 cents (`koers::Money`); objective values are int64, so the optimum,
 /// the bound and the gap are exact integers and "optimal" is a proof, not a tolerance.
 ///
-/// The solver is one exact branch-and-bound over 0/1 choices (`koers/detail/bnb.hpp`, shared
+/// The solver is one exact branch-and-bound over 0/1 choices (src/bnb.hpp, shared
 /// with the selection of processes in `koers/budget/selection.hpp`), compiled into the library
-/// (src/budget_portfolio.cpp). See docs/solver.md.
+/// (src/budget_portfolio.cpp, src/budget_selection.cpp). See docs/solver.md.
 #include <koers/core/error.hpp>
 #include <koers/core/money.hpp>
 #include <koers/detail/progress.hpp>

@@ -12,14 +12,15 @@
 ///
 /// Exactness: scores are fixed-point in micro-points (score × 10⁶ rounded) and hours in
 /// milli-hours (hours × 1000 rounded); the solver proves optimality exactly in those integer
-/// units (docs/solver.md). The same branch-and-bound core as the portfolio
-/// (`koers/detail/bnb.hpp`) bounds with the LP relaxation of the pooled hours and checks every
-/// candidate selection for an assignment with an exact bin-packing search.
-#include <koers/budget/impl/portfolio_detail.hpp>  // detail::q, bnb_options, stop_reason (impl/selection-inl.hpp)
-#include <koers/budget/portfolio.hpp>
+/// units (docs/solver.md). The same branch-and-bound core as the portfolio bounds with the LP
+/// relaxation of the pooled hours and checks every candidate selection for an assignment with an
+/// exact bin-packing search; both are compiled into the library (src/budget_selection.cpp).
+#include <koers/budget/portfolio.hpp>  // SolveStatus, SolveOptions, SolveStats
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace koers::budget {
@@ -105,5 +106,3 @@ struct SelectionResult {
 SelectionResult select(const Selection& s, const SolveOptions& options = {});
 
 }  // namespace koers::budget
-
-#include <koers/budget/impl/selection-inl.hpp>

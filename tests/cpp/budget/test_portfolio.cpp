@@ -1,5 +1,5 @@
 // Tests of the exact portfolio solver (koers::budget::optimise / curve) and the selection of
-// processes (koers::budget::select), both on the branch-and-bound core koers/detail/bnb.hpp.
+// processes (koers::budget::select), both on the branch-and-bound core src/bnb.hpp.
 //
 // Sources of the test vectors:
 //  - hand computations (each written out in its comment);
@@ -8,15 +8,16 @@
 //    optimum 107 with items 1 and 4; the Dantzig bound U1 = 107 as well);
 //  - seeded random instances checked against an exhaustive enumeration of all 2^n selections
 //    (n ≤ 16), written independently of the solver below (`brute`).
-// Headers only (no JSON): the file also compiles stand-alone against another bnb.hpp
-// (g++ -I<dir with koers/detail/bnb.hpp> -Iinclude ...) to compare solver versions.
+// No JSON: the file also builds stand-alone with another solver core, to compare versions
+// (g++ -I<dir with bnb.hpp> -Isrc -Iinclude ... src/budget_portfolio.cpp src/budget_selection.cpp).
 #include "testing.hpp"
 
 #include "brute_assign.hpp"
 
-#include <koers/budget/impl/portfolio_detail.hpp>  // detail::Prepared, find_conflict: the solver core directly
 #include <koers/budget/portfolio.hpp>
 #include <koers/budget/selection.hpp>
+
+#include "portfolio_detail.hpp"  // detail::Prepared, find_conflict: the solver core directly (src/)
 
 #include <algorithm>
 #include <cmath>

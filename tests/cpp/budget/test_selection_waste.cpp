@@ -10,6 +10,8 @@
 
 #include <koers/budget/selection.hpp>
 
+#include "selection_detail.hpp"  // detail::process_waste (src/)
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>

@@ -8,7 +8,8 @@
 #include <koers/budget/portfolio_json.hpp>
 #include <koers/budget/selection.hpp>
 #include <koers/budget/selection_json.hpp>
-#include <koers/detail/bnb.hpp>
+
+#include "portfolio_detail.hpp"  // src/: detail::stop_reason and the core (bnb.hpp)
 
 #include <chrono>
 #include <cmath>

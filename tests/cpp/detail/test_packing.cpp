@@ -1,12 +1,11 @@
-// Tests of the assignment oracle koers/detail/packing.hpp (the selection's "can the experts take
+// Tests of the assignment oracle src/packing.hpp (the selection's "can the experts take
 // these processes?"): every search path against an exhaustive enumeration of all assignments.
 // Source of the vectors: seeded random instances generated here (sizes with many repeats, so that
 // the search by counts of equal sizes has work to do), checked against brute force.
 #include "testing.hpp"
 
-#include <koers/detail/packing.hpp>
-
 #include "brute_assign.hpp"
+#include "packing.hpp"  // src/
 
 #include <random>
 #include <vector>

@@ -1,10 +1,17 @@
-#pragma once
-// Definitions for koers/budget/selection.hpp (included at its end).
+// The selection of processes under the experts' hours (`select`, `Selection::validate`),
+// proven optimal on the branch-and-bound core (bnb.hpp) with the exact assignment check
+// (packing.hpp). Declarations: include/koers/budget/selection.hpp; the bounds the tests check on
+// their own: selection_detail.hpp.
+#include "selection_detail.hpp"
+
 #include <koers/budget/selection.hpp>
-#include <koers/detail/bnb.hpp>
-#include <koers/detail/packing.hpp>
+
+#include "bnb.hpp"
+#include "packing.hpp"
+#include "portfolio_detail.hpp"  // detail::q, bnb_options, stop_reason
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -16,17 +23,19 @@
 namespace koers::budget {
 
 namespace detail {
-inline constexpr double score_scale = 1e6;  ///< micro-points
-inline constexpr double hour_scale = 1e3;   ///< milli-hours
-inline std::int64_t to_units(double v, double scale) { return static_cast<std::int64_t>(std::llround(v * scale)); }
-inline std::string hours_text(double h) {
+namespace {
+constexpr double score_scale = 1e6;  ///< micro-points
+constexpr double hour_scale = 1e3;   ///< milli-hours
+std::int64_t to_units(double v, double scale) { return static_cast<std::int64_t>(std::llround(v * scale)); }
+std::string hours_text(double h) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.10g h", h);
   return buf;
 }
+}  // namespace
 }  // namespace detail
 
-inline void Selection::validate() const {
+void Selection::validate() const {
   using detail::q;
   std::set<std::string> seen;
   for (const auto& it : items) {
@@ -67,6 +76,7 @@ inline void Selection::validate() const {
 
 namespace detail {
 
+namespace {
 struct SelectionData {
   std::vector<std::int64_t> score, hours, cap;  // units
   std::int64_t pool = 0;
@@ -74,12 +84,10 @@ struct SelectionData {
   std::int64_t min_per = 0;
   std::vector<std::pair<int, int>> needs;
 };
+}  // namespace
 
-/// The largest sum of a sub-multiset of `sizes` that is ≤ cap (every load of an expert, and the
-/// pool's, is such a sum, so the capacity can be lowered to it without changing any answer; it
-/// gives the LP bound less slack: 202.4 h of processes of 20 h each hold at most 200 h).
-/// Bounded subset sum with a bitset on the gcd of the sizes; above 2^26 steps only the gcd is used.
-inline std::int64_t reachable_cap(std::int64_t cap, const std::vector<std::int64_t>& sizes) {
+// reachable_cap, process_waste: declared and explained in selection_detail.hpp
+std::int64_t reachable_cap(std::int64_t cap, const std::vector<std::int64_t>& sizes) {
   if (cap <= 0) return cap;
   std::int64_t g = 0;
   std::vector<std::int64_t> sz;
@@ -132,19 +140,8 @@ inline std::int64_t reachable_cap(std::int64_t cap, const std::vector<std::int64
   return top() * g;
 }
 
-/// Wasted hours that a process brings with it (experts only): an expert takes at most one process
-/// of more than half the expert's hours, and beside a process of h hours an expert of c hours can
-/// fill at most R(c − h), the largest sum of the other processes' hours ≤ c − h. So the expert
-/// that takes such a process wastes at least c − h − R(c − h), and that waste is charged to this
-/// one process only. waste[i] = the least such waste over the experts that process i fits
-/// (0 when it is at most half of some expert's hours that it fits). Then
-/// Σ (hours_i + waste_i)·x_i ≤ Σ_e c_e holds for every selection that can be assigned: the pooled
-/// bound with these costs is exact. R uses every process (i itself never fits beside itself:
-/// h > c − h), so it is at least the true room's fill — the waste is never overstated.
-/// Bounded subset sum on the gcd of the hours, as reachable_cap; above 2^26 steps: no waste.
-inline std::vector<std::int64_t> process_waste(const std::vector<std::int64_t>& cap,
-                                               const std::vector<std::int64_t>& hours,
-                                               const std::vector<signed char>& fix) {
+std::vector<std::int64_t> process_waste(const std::vector<std::int64_t>& cap, const std::vector<std::int64_t>& hours,
+                                        const std::vector<signed char>& fix) {
   std::vector<std::int64_t> w(hours.size(), 0);
   std::int64_t cmax = 0;
   for (auto c : cap) cmax = std::max(cmax, c);
@@ -218,7 +215,8 @@ inline std::vector<std::int64_t> process_waste(const std::vector<std::int64_t>& 
   return w;
 }
 
-inline SelectionData selection_data(const Selection& s) {
+namespace {
+SelectionData selection_data(const Selection& s) {
   SelectionData d;
   std::unordered_map<std::string, int> ix;
   for (std::size_t i = 0; i < s.items.size(); ++i) ix.emplace(s.items[i].id, static_cast<int>(i));
@@ -239,7 +237,7 @@ inline SelectionData selection_data(const Selection& s) {
 }
 
 /// The first reason the selection is impossible (before any search), or nothing.
-inline std::optional<SelectionConflict> selection_conflict(const Selection& s, const SelectionData& d) {
+std::optional<SelectionConflict> selection_conflict(const Selection& s, const SelectionData& d) {
   std::size_t n = s.items.size();
   std::vector<std::vector<int>> out(n);
   for (auto [a, b] : d.needs) out[a].push_back(b);
@@ -364,10 +362,11 @@ inline std::optional<SelectionConflict> selection_conflict(const Selection& s, c
   }
   return std::nullopt;
 }
+}  // namespace
 
 }  // namespace detail
 
-inline SelectionResult select(const Selection& s, const SolveOptions& o) {
+SelectionResult select(const Selection& s, const SolveOptions& o) {
   s.validate();
   o.validate();
   SelectionResult r;

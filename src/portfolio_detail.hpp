@@ -1,11 +1,12 @@
 #pragma once
 /// \file
 /// Library-internal: the portfolio in index form and the solver steps that `optimise`, `curve`,
-/// sweeps (src/budget_sweep.cpp), the selection (`koers/budget/impl/selection-inl.hpp`) and the
-/// solver tests share. Defined in src/budget_portfolio.cpp. Not included by the public headers
+/// sweeps, the selection (src/budget_selection.cpp) and the solver tests share. Defined in
+/// src/budget_portfolio.cpp. Not installed and not included by the public headers
 /// (`koers/budget/portfolio.hpp` does not need the branch-and-bound core); no stable API.
 #include <koers/budget/portfolio.hpp>
-#include <koers/detail/bnb.hpp>
+
+#include "bnb.hpp"
 
 #include <cstddef>
 #include <optional>
