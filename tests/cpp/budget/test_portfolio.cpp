@@ -40,9 +40,26 @@ Money cents(std::int64_t c) { return Money::from_cents(c); }
 
 struct Brute {
   bool feasible = false;
-  std::int64_t opt = 0;
+  std::int64_t opt = 0;    // the optimum: a portfolio's value, or a selection's micro-points
   std::int64_t count = 0;  // number of optimal selections
 };
+
+/// Every selection mask of `n` items through `eval` (the value, or nullopt when infeasible).
+template <class Eval>
+Brute best_of_masks(std::size_t n, const Eval& eval) {
+  Brute b;
+  for (std::uint32_t mask = 0; mask < (1u << n); ++mask) {
+    auto v = eval(mask);
+    if (!v) continue;
+    if (!b.feasible || *v > b.opt) {
+      b.feasible = true;
+      b.opt = *v;
+      b.count = 1;
+    } else if (*v == b.opt)
+      ++b.count;
+  }
+  return b;
+}
 
 /// Value of selection `mask` or nullopt when it breaks a constraint. `cap_override`: capacity of
 /// stream `s_over` replaced (cents, may be negative).
@@ -85,19 +102,7 @@ std::optional<std::int64_t> eval(const Portfolio& p, std::uint32_t mask, int s_o
 }
 
 Brute brute(const Portfolio& p, int s_over = -1, std::int64_t cap_over = 0) {
-  Brute b;
-  std::uint32_t N = 1u << p.items.size();
-  for (std::uint32_t mask = 0; mask < N; ++mask) {
-    auto v = eval(p, mask, s_over, cap_over);
-    if (!v) continue;
-    if (!b.feasible || *v > b.opt) {
-      b.feasible = true;
-      b.opt = *v;
-      b.count = 1;
-    } else if (*v == b.opt)
-      ++b.count;
-  }
-  return b;
+  return best_of_masks(p.items.size(), [&](std::uint32_t mask) { return eval(p, mask, s_over, cap_over); });
 }
 
 std::uint32_t mask_of(const Portfolio& p, const std::vector<std::string>& ids) {
@@ -226,12 +231,6 @@ void check_against_brute(const Portfolio& p, const PortfolioResult& r) {
 
 // ---- selection brute force --------------------------------------------------------------------
 
-struct SelBrute {
-  bool feasible = false;
-  std::int64_t opt = 0;  // micro-points
-  std::int64_t count = 0;
-};
-
 std::optional<std::int64_t> sel_eval(const Selection& s, std::uint32_t mask) {
   std::map<std::string, int> ix;
   for (std::size_t i = 0; i < s.items.size(); ++i) ix[s.items[i].id] = static_cast<int>(i);
@@ -258,19 +257,8 @@ std::optional<std::int64_t> sel_eval(const Selection& s, std::uint32_t mask) {
   return v;
 }
 
-SelBrute sel_brute(const Selection& s) {
-  SelBrute b;
-  for (std::uint32_t mask = 0; mask < (1u << s.items.size()); ++mask) {
-    auto v = sel_eval(s, mask);
-    if (!v) continue;
-    if (!b.feasible || *v > b.opt) {
-      b.feasible = true;
-      b.opt = *v;
-      b.count = 1;
-    } else if (*v == b.opt)
-      ++b.count;
-  }
-  return b;
+Brute sel_brute(const Selection& s) {  // opt in micro-points
+  return best_of_masks(s.items.size(), [&](std::uint32_t mask) { return sel_eval(s, mask); });
 }
 
 }  // namespace
