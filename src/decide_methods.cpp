@@ -696,8 +696,10 @@ Ranking rank(const DecisionProblem& p, const RankOptions& o) {
 
 Ranking rank_matrix(const MatrixView& x, const Eigen::Ref<const Eigen::VectorXd>& weights,
                     const std::vector<Direction>& directions, const RankOptions& o) {
-  if (auto r = detail::rank_in_place(x, weights, directions, o, std::max(1u, std::thread::hardware_concurrency())))
-    return std::move(*r);
+  // asked once: std::thread::hardware_concurrency() reads /sys on every call (about 5 µs, a
+  // sizeable part of ranking a small matrix)
+  static const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  if (auto r = detail::rank_in_place(x, weights, directions, o, cores)) return std::move(*r);
   return rank(make_problem(x, weights, directions), o);
 }
 
