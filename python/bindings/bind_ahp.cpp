@@ -25,7 +25,7 @@ void register_ahp(py::module_& m) {
       .def_readonly("name", &AhpDocument::name)
       .def_readonly("hierarchy", &AhpDocument::hierarchy)
       .def(
-          "to_dict", [](const AhpDocument& d) { return to_python(document_value(d)); },
+          "to_dict", [](const AhpDocument& d) { return py::dict(to_python(document_value(d))); },
           "The document as koers writes it (the fields of to_json), as a dict.")
       .def(
           "to_json", [](const AhpDocument& d, int indent) { return to_json(d, indent); }, "indent"_a = 2,
@@ -50,7 +50,7 @@ void register_ahp(py::module_& m) {
           py::gil_scoped_release nogil;
           return analysis_value(analyse_ahp(d));
         }();
-        return to_python(v);
+        return py::dict(to_python(v));
       },
       "document"_a, "Run a koers.ahp document; the result as a dict (the fields of koers ahp --json).");
   m.def(

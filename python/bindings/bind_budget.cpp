@@ -125,7 +125,7 @@ void register_solver(py::module_& m) {
           py::gil_scoped_release nogil;
           return result_value(optimise(p, o));
         }();
-        return to_python(v);
+        return py::dict(to_python(v));
       },
       "portfolio"_a, "options"_a, "progress"_a = nullptr,
       "Exact optimisation; the result as a dict (the fields of koers optimise --json).");
@@ -140,7 +140,7 @@ void register_solver(py::module_& m) {
           py::gil_scoped_release nogil;
           return curve_value(curve(p, s, {.max_points = max_points, .solve = o, .progress = std::move(progress)}));
         }();
-        return to_python(v);
+        return py::dict(to_python(v));
       },
       "portfolio"_a, "stream"_a, "options"_a, "max_points"_a, "progress"_a = nullptr,
       "Budget curve breakpoints {\"breakpoints\": [{budget_cents, optimum, selected}]} (progress(done, total) after "
@@ -185,7 +185,7 @@ void register_solver(py::module_& m) {
           py::gil_scoped_release nogil;
           return result_value(select(s, o));
         }();
-        return to_python(v);
+        return py::dict(to_python(v));
       },
       "selection"_a, "options"_a, "progress"_a = nullptr,
       "Optimal selection and assignment; the result as a dict (the fields of koers select --json).");
@@ -253,7 +253,7 @@ void register_budget_model(py::module_& m) {
           return sweep_value(p,
                              sweep_portfolio(p, p.scenarios, {.threads = threads, .solve = o, .progress = progress}));
         }();
-        return to_python(v);
+        return py::dict(to_python(v));
       },
       "portfolio"_a, "threads"_a, "options"_a, "progress"_a = nullptr,
       "Solve the portfolio under each of its scenarios on `threads` threads (0 = all cores); a dict of columns.");
@@ -273,7 +273,7 @@ void register_budget_model(py::module_& m) {
           py::gil_scoped_release nogil;
           return plan_costs_value(cost_plan(g, parse_plan_cost_options(text)));
         }();
-        return to_python(v);
+        return py::dict(to_python(v));
       },
       "graph"_a, "options"_a,
       "Cost every intervention of a model; options a dict (the fields of koers costs --costs, read and checked by "
@@ -294,7 +294,7 @@ void register_budget_model(py::module_& m) {
           py::gil_scoped_release nogil;
           return intervention_cost_value(intervention_cost(text));
         }();
-        return to_python(v);
+        return py::dict(to_python(v));
       },
       "fields"_a, "Cost one intervention's cost model (a dict of its fields, read and checked by C++); a dict.");
   m.def(
