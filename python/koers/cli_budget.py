@@ -195,13 +195,15 @@ def cmd_sweep(args) -> int:
     rows = []
     def whole(v):  # an Int64 cell: int, or None where the scenario has no value (status "error")
         return None if v is None or v is pd.NA else int(v)
+    def text(v):  # a string cell: str, or None where missing (pandas' str dtype gives NaN there)
+        return v if isinstance(v, str) else None
     for rr in df.to_dict("records"):  # not itertuples: stream ids such as stream.strategisch are no identifiers
         rows.append({"scenario": rr["scenario"], "cut": rr["cut"], "payroll_share": rr["payroll_share"],
                      "mandatory": rr["mandatory"], "status": rr["status"],
                      "optimum": whole(rr["optimum"]),
                      "budget_cents": {s: whole(rr[f"budget_{s}"]) for s in streams},
                      "spent_cents": {s: whole(rr[f"spent_{s}"]) for s in streams},
-                     "selected": list(rr["selected"]), "conflict_stream": rr["conflict_stream"],
+                     "selected": list(rr["selected"]), "conflict_stream": text(rr["conflict_stream"]),
                      "error": rr["error"] or None})
     if args.json:
         emit_json({"name": p.name, "count": len(rows), "rows": rows})
