@@ -8,7 +8,9 @@ saves its rows as ``benchmarks/results/<name>.json``. This script runs them one 
 (never in parallel: the machine has 2 cores), then builds ``summary.md`` from every saved JSON
 and copies it into the README between the ``<!-- benchmarks:begin -->`` and
 ``<!-- benchmarks:end -->`` markers, so that no figure there is typed by hand.
-``--quick`` (``make bench-quick``) runs small sizes, about two minutes.
+``--quick`` (``make bench-quick``) runs small sizes, about two minutes; its rows and its
+``summary.md`` go to ``benchmarks/results/quick/`` and the README is left alone. A run of every
+benchmark records its wall time in ``runs.json`` beside them, and the summary says it.
 """
 from __future__ import annotations
 
@@ -35,11 +37,11 @@ def scripts():
     return {k: by_name[k] for k in sorted(by_name, key=lambda k: (ORDER.index(k) if k in ORDER else 99, k))}
 
 
-def summary() -> str:
+def summary(folder: pathlib.Path = RESULTS) -> str:
     import harness
     docs = []
     for name in scripts():
-        path = RESULTS / f"{name}.json"
+        path = folder / f"{name}.json"
         if path.exists():
             docs.append(json.loads(path.read_text()))
     if not docs:
@@ -50,8 +52,13 @@ def summary() -> str:
             f"{m['cpu']}, {m['cores']} cores, Python {m['python']}, load average {m['load']} at the start "
             "of the first bench: the machine is shared, read ±2×). Times: median (min) of N runs, "
             "ms; peak: resident memory of the process; alt / koers: ratio of the minima, > 1 means koers is "
-            "faster.\n")
-    return head + "\n" + "\n".join(harness.markdown(d) for d in docs)
+            "faster.")
+    runs = folder / "runs.json"
+    if runs.exists():
+        r = json.loads(runs.read_text())
+        head += (f" The last run of every benchmark{' (--quick)' if r.get('quick') else ' (`make bench`)'} "
+                 f"took {r['seconds'] / 60:.1f} min of wall time, {r['date']}.")
+    return head + "\n\n" + "\n".join(harness.markdown(d) for d in docs)
 
 
 def update_readme(text: str) -> bool:
@@ -72,6 +79,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-readme", action="store_true", help="do not copy the table into README.md")
     ap.add_argument("--summary-only", action="store_true", help="only rebuild summary.md from the saved JSON")
     args = ap.parse_args(argv)
+    folder = RESULTS / "quick" if args.quick else RESULTS
     RESULTS.mkdir(exist_ok=True)
     todo = scripts()
     if args.only:
@@ -91,10 +99,16 @@ def main(argv=None) -> int:
             print(f"    ({time.perf_counter() - t0:.1f} s, exit {proc.returncode})", flush=True)
             if proc.returncode:
                 failed.append(name)
-        print(f"all benchmarks: {time.perf_counter() - t_all:.0f} s")
-    text = summary()
-    (RESULTS / "summary.md").write_text("## koers benchmarks\n\n" + text)
-    if not args.no_readme and update_readme(text):
+        seconds = time.perf_counter() - t_all
+        print(f"all benchmarks: {seconds:.0f} s")
+        if not args.only and not failed:
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "runs.json").write_text(json.dumps(
+                {"seconds": round(seconds, 1), "quick": args.quick,
+                 "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}) + "\n")
+    text = summary(folder)
+    (folder / "summary.md").write_text("## koers benchmarks" + (" (quick)" if args.quick else "") + "\n\n" + text)
+    if not args.quick and not args.no_readme and update_readme(text):
         print(f"README.md: benchmark table updated from {RESULTS / 'summary.md'}")
     if failed:
         print(f"failed: {failed}", file=sys.stderr)
