@@ -2,6 +2,7 @@
 #include <koers/budget/plan_costs_json.hpp>
 
 #include "json_util.hpp"
+#include "result_json.hpp"
 
 namespace koers::budget {
 
@@ -142,7 +143,7 @@ InterventionCost intervention_cost(std::string_view text, const std::string& ori
   return {m, b};
 }
 
-std::string intervention_cost_to_json(const InterventionCost& c, int indent) {
+ojson intervention_cost_value(const InterventionCost& c) {
   const auto& m = c.model;
   const auto& b = c.cost;
   ojson out = {{"participants", b.participants ? ojson(*b.participants) : ojson(nullptr)},
@@ -160,14 +161,18 @@ std::string intervention_cost_to_json(const InterventionCost& c, int indent) {
                {"per_hour_cents", opt_cents(b.per_hour_rounded)},
                {"per_hour_exact", opt_ratio(b.per_hour)},
                {"rounding", to_string(b.rounding)}};
-  return out.dump(indent);
+  return out;
+}
+
+std::string intervention_cost_to_json(const InterventionCost& c, int indent) {
+  return intervention_cost_value(c).dump(indent);
 }
 
 std::string intervention_cost_json(std::string_view text, const std::string& origin) {
   return intervention_cost_to_json(intervention_cost(text, origin));
 }
 
-std::string plan_costs_to_json(const PlanCosts& c, int indent) {
+ojson plan_costs_value(const PlanCosts& c) {
   ojson lines = ojson::array();
   for (const auto& L : c.lines) {
     const auto& b = L.cost;
@@ -228,7 +233,9 @@ std::string plan_costs_to_json(const PlanCosts& c, int indent) {
                {"streams", streams},
                {"total", total},
                {"uncosted", c.uncosted}};
-  return out.dump(indent);
+  return out;
 }
+
+std::string plan_costs_to_json(const PlanCosts& c, int indent) { return plan_costs_value(c).dump(indent); }
 
 }  // namespace koers::budget

@@ -5,6 +5,7 @@
 
 #include "calendar_json.hpp"  // optional "period" and experts' "hours_per_week"
 #include "json_util.hpp"
+#include "result_json.hpp"
 
 #include <fstream>
 
@@ -346,8 +347,9 @@ namespace {
 json stopped_by_json(const SolveStats& s) {
   return s.stopped_by == StopReason::none ? json(nullptr) : json(to_string(s.stopped_by));
 }
+}  // namespace
 
-json conflict_json(const Conflict& c) {
+json conflict_value(const Conflict& c) {
   json o = {{"kind", c.kind}, {"items", c.items}, {"message", c.message}};
   if (c.kind == "stream") {
     o["stream"] = c.stream;
@@ -359,9 +361,8 @@ json conflict_json(const Conflict& c) {
   if (!c.group.empty()) o["group"] = c.group;
   return o;
 }
-}  // namespace
 
-std::string result_to_json(const PortfolioResult& r, int indent) {
+json result_value(const PortfolioResult& r) {
   json j = json::object();
   j["status"] = to_string(r.status);
   j["optimum"] = r.optimum ? json(*r.optimum) : json(nullptr);
@@ -382,21 +383,25 @@ std::string result_to_json(const PortfolioResult& r, int indent) {
   j["unique"] = r.unique;
   j["alternative"] = r.alternative;
   j["binding"] = r.binding;
-  if (r.conflict) j["conflict"] = conflict_json(*r.conflict);
+  if (r.conflict) j["conflict"] = conflict_value(*r.conflict);
   j["nodes"] = r.stats.nodes;
   j["seconds"] = r.stats.seconds;
   j["stopped_by"] = stopped_by_json(r.stats);
-  return j.dump(indent);
+  return j;
 }
 
-std::string curve_to_json(const std::vector<CurvePoint>& pts, int indent) {
+std::string result_to_json(const PortfolioResult& r, int indent) { return result_value(r).dump(indent); }
+
+json curve_value(const std::vector<CurvePoint>& pts) {
   json a = json::array();
   for (const auto& pt : pts)
     a.push_back({{"budget_cents", pt.budget.cents()},
                  {"optimum", pt.optimum ? json(*pt.optimum) : json(nullptr)},
                  {"selected", pt.selected}});
-  return json{{"breakpoints", a}}.dump(indent);
+  return json{{"breakpoints", a}};
 }
+
+std::string curve_to_json(const std::vector<CurvePoint>& pts, int indent) { return curve_value(pts).dump(indent); }
 
 // ---- koers.selection -------------------------------------------------------------------
 
@@ -483,7 +488,7 @@ std::string to_json(const Selection& s, int indent) {
 
 void save_selection(const Selection& s, const std::string& path) { write_file(to_json(s), path); }
 
-std::string result_to_json(const SelectionResult& r, int indent) {
+json result_value(const SelectionResult& r) {
   json j = json::object();
   j["status"] = to_string(r.status);
   j["selected"] = r.selected;
@@ -519,7 +524,9 @@ std::string result_to_json(const SelectionResult& r, int indent) {
   j["nodes"] = r.stats.nodes;
   j["seconds"] = r.stats.seconds;
   j["stopped_by"] = stopped_by_json(r.stats);
-  return j.dump(indent);
+  return j;
 }
+
+std::string result_to_json(const SelectionResult& r, int indent) { return result_value(r).dump(indent); }
 
 }  // namespace koers::budget

@@ -3,12 +3,13 @@
 #include <koers/budget/portfolio_sweep.hpp>
 
 #include "json_util.hpp"
+#include "result_json.hpp"
 
 namespace koers::budget {
 
 using koers::detail::json;
 
-std::string sweep_to_json(const Portfolio& base, const std::vector<SweepResult>& rows) {
+json sweep_value(const Portfolio& base, const std::vector<SweepResult>& rows) {
   json j = json::object();
   json name = json::array(), status = json::array(), optimum = json::array(), selected = json::array(),
        nodes = json::array(), error = json::array(), code = json::array(), conflict = json::array();
@@ -28,19 +29,7 @@ std::string sweep_to_json(const Portfolio& base, const std::vector<SweepResult>&
     nodes.push_back(r.nodes);
     error.push_back(r.status == "error" ? json(r.error) : json(nullptr));
     code.push_back(r.status == "error" ? json(r.error_code) : json(nullptr));
-    if (r.conflict) {
-      const auto& c = *r.conflict;
-      json o = {{"kind", c.kind}, {"items", c.items}, {"message", c.message}};
-      o["stream"] = c.kind == "stream" ? json(c.stream) : json(nullptr);
-      if (c.kind == "stream") {
-        o["required_cents"] = c.required.cents();
-        o["capacity_cents"] = c.capacity.cents();
-      }
-      if (!c.group.empty()) o["group"] = c.group;
-      conflict.push_back(o);
-    } else {
-      conflict.push_back(nullptr);
-    }
+    conflict.push_back(r.conflict ? conflict_value(*r.conflict) : json(nullptr));
     for (std::size_t k = 0; k < base.streams.size(); ++k) {
       const auto& id = base.streams[k].id;
       budget[id].push_back(k < r.budget.size() ? json(r.budget[k].cents()) : json(nullptr));
@@ -60,7 +49,11 @@ std::string sweep_to_json(const Portfolio& base, const std::vector<SweepResult>&
   j["budget_cents"] = budget;
   j["capacity_cents"] = capacity;
   j["spent_cents"] = spent;
-  return j.dump();
+  return j;
+}
+
+std::string sweep_to_json(const Portfolio& base, const std::vector<SweepResult>& rows) {
+  return sweep_value(base, rows).dump();
 }
 
 }  // namespace koers::budget

@@ -2,6 +2,7 @@
 #include <koers/decide/ahp_json.hpp>
 
 #include "json_util.hpp"
+#include "result_json.hpp"
 
 #include <fstream>
 #include <set>
@@ -331,7 +332,7 @@ AhpDocument load_ahp(const std::string& path) {
   return parse_ahp(j.dump(), "'" + path + "'");
 }
 
-std::string to_json(const AhpDocument& d, int indent) {
+ojson document_value(const AhpDocument& d) {
   ojson o;
   o["format"] = "koers.ahp";
   o["version"] = ahp_format_version;
@@ -351,8 +352,10 @@ std::string to_json(const AhpDocument& d, int indent) {
   o["ri_table"] = to_string(d.options.ahp.ri_table);
   o["completion"] = to_string(d.options.ahp.completion);
   if (d.options.ahp.cr_threshold != 0.10) o["cr_threshold"] = d.options.ahp.cr_threshold;
-  return o.dump(indent);
+  return o;
 }
+
+std::string to_json(const AhpDocument& d, int indent) { return document_value(d).dump(indent); }
 
 void save_ahp(const AhpDocument& d, const std::string& path) { write_file(to_json(d, 2), path); }
 
@@ -382,7 +385,7 @@ AhpAnalysis analyse_ahp(const AhpDocument& d) {
   return a;
 }
 
-std::string analysis_to_json(const AhpAnalysis& a, int indent) {
+ojson analysis_value(const AhpAnalysis& a) {
   ojson o;
   ojson block;  // the comparisons, or the criteria of a hierarchy
   if (a.group) {
@@ -394,7 +397,7 @@ std::string analysis_to_json(const AhpAnalysis& a, int indent) {
   o["name"] = a.name;
   if (!a.hierarchy) {
     for (auto it = block.begin(); it != block.end(); ++it) o[it.key()] = it.value();
-    return o.dump(indent, ' ', false, ojson::error_handler_t::replace);
+    return o;
   }
   const HierarchyResult& h = *a.hierarchy;
   o["kind"] = "hierarchy";
@@ -414,7 +417,11 @@ std::string analysis_to_json(const AhpAnalysis& a, int indent) {
   o["local"] = loc;
   o["overall"] = keyed(h.alternatives, h.overall);
   o["local_details"] = detail;
-  return o.dump(indent, ' ', false, ojson::error_handler_t::replace);
+  return o;
+}
+
+std::string analysis_to_json(const AhpAnalysis& a, int indent) {
+  return analysis_value(a).dump(indent, ' ', false, ojson::error_handler_t::replace);
 }
 
 std::string analyse_ahp_json(const AhpDocument& d, int indent) { return analysis_to_json(analyse_ahp(d), indent); }

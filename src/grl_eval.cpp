@@ -288,14 +288,22 @@ struct Evaluator {
                  false};
   }
 
-  // The same arithmetic as quantitative(), without the explanation.
-  int quantitative_lean(std::size_t e) const {
+  /// The quantitative value of element e (jUCMNav's QuantitativeGRLStrategyAlgorithm). With
+  /// `Explain`, also its rule in `out->rule` and, with `inputs`, its inputs in `out->inputs`.
+  /// One computation for both: the explanation only records what the arithmetic did, so the
+  /// values and labels without it (evaluate()'s fast path) are those of the explained result.
+  template <bool Explain>
+  int quantitative(std::size_t e, [[maybe_unused]] ElementResult* out, [[maybe_unused]] bool inputs) const {
     const Decomposition dk = net.decomposition[e];
     int dec = -10000, dep = 10000, sum = 0;
     bool any_contrib = false, has_satisfy = false, has_deny = false;
+    [[maybe_unused]] int n_dec = 0;
+    [[maybe_unused]] std::vector<int> contribs;
     for (const auto& l : net.inputs(e)) {
-      int sv = reported(value[l.src]);
+      const int sv = reported(value[l.src]);
+      int amount = sv;
       if (l.kind == LinkKind::decomposition) {
+        if constexpr (Explain) ++n_dec;
         if (dec < -100)
           dec = sv;
         else if (dk == Decomposition::and_)
@@ -305,136 +313,103 @@ struct Evaluator {
       } else if (l.kind == LinkKind::dependency) {
         dep = std::min(dep, sv);
       } else {
-        int amt = (l.strength * sv) / 100;
-        if (amt != 0) {
+        amount = (l.strength * sv) / 100;  // Java int division: truncates toward zero
+        if (amount != 0) {
           any_contrib = true;
-          sum += amt;
-          has_satisfy |= amt == 100;
-          has_deny |= amt == -100;
+          sum += amount;
+          has_satisfy |= amount == 100;
+          has_deny |= amount == -100;
+          if constexpr (Explain) contribs.push_back(amount);
         }
+      }
+      if constexpr (Explain) {
+        if (!inputs) continue;
+        Input in = input(l, l.src, sv, label_of(amount));
+        in.amount = amount;
+        if (l.kind == LinkKind::contribution) {
+          in.contribution = l.contribution;
+          in.strength = l.strength;
+        }
+        out->inputs.push_back(std::move(in));
       }
     }
     int result = dec >= -100 ? dec : 0;
+    [[maybe_unused]] int raw = result, clamped = result;
     if (any_contrib) {
       has_satisfy |= result == 100;
       has_deny |= result == -100;
-      result = std::clamp(result + sum, -100, 100);
+      raw = result + sum;
+      result = clamped = std::clamp(raw, -100, 100);
       if (result >= 100 - tolerance && !has_satisfy)
         result = sum > 0 ? std::max(dec, 100 - tolerance) : std::max(result, 100 - tolerance);
       else if (result <= -100 + tolerance && !has_deny)
         result = (sum < 0 && dec > -10000) ? std::min(dec, -100 + tolerance) : std::min(result, -100 + tolerance);
     }
+    [[maybe_unused]] const int before_dep = result;
     if (dep <= 100 && result > dep) result = dep;
+    if constexpr (Explain)
+      out->rule = quantitative_rule(
+          *out, {dk, n_dec, dec, dep, contribs, raw, clamped, before_dep, result, has_satisfy, has_deny});
     return result;
   }
 
-  /// The quantitative value of element e, its rule in `out` and, with `inputs`, its inputs.
-  int quantitative(std::size_t e, ElementResult& out, bool inputs = true) const {
-    const Decomposition dk = net.decomposition[e];
-    int dec = -10000, dep = 10000;
-    int n_dec = 0;
-    std::vector<int> contribs;
-    for (const auto& l : net.inputs(e)) {
-      std::size_t s = l.src;
-      int sv = reported(value[s]);
-      int amount = 0;
-      if (l.kind == LinkKind::decomposition) {
-        ++n_dec;
-        if (dec < -100)
-          dec = sv;
-        else if (dk == Decomposition::and_)
-          dec = std::min(dec, sv);
-        else
-          dec = std::max(dec, sv);
-        amount = sv;
-      } else if (l.kind == LinkKind::dependency) {
-        dep = std::min(dep, sv);
-        amount = sv;
-      } else {
-        amount = (l.strength * sv) / 100;  // Java int division: truncates toward zero
-        if (amount != 0) contribs.push_back(amount);
-      }
-      if (!inputs) continue;
-      Input in = input(l, s, sv, label_of(amount));
-      in.amount = amount;
-      if (l.kind == LinkKind::contribution) {
-        in.contribution = l.contribution;
-        in.strength = l.strength;
-      }
-      out.inputs.push_back(std::move(in));
-    }
-    // decisive decomposition / dependency inputs
+  /// What quantitative() did, for its rule.
+  struct QuantitativeSteps {
+    Decomposition dk;
+    int n_dec, dec, dep;
+    const std::vector<int>& contribs;
+    int raw, clamped, before_dep, result;
+    bool has_satisfy, has_deny;
+  };
+
+  /// The rule of a quantitative evaluation in words; marks the decisive inputs of `out`.
+  std::string quantitative_rule(ElementResult& out, const QuantitativeSteps& q) const {
     bool dec_marked = false, dep_marked = false;
     for (auto& in : out.inputs) {
-      if (in.link == LinkKind::decomposition && !dec_marked && in.amount == dec) in.decisive = dec_marked = true;
+      if (in.link == LinkKind::decomposition && !dec_marked && in.amount == q.dec) in.decisive = dec_marked = true;
       if (in.link == LinkKind::contribution) in.decisive = in.amount != 0;
     }
     std::string rule;
     auto put = [&rule](int v) { rule += std::to_string(v); };
-    int result = 0;
-    if (dec >= -100) {
-      result = dec;
-      rule += dk == Decomposition::and_ ? "AND (min)" : dk == Decomposition::or_ ? "OR (max)" : "XOR (max)";
+    if (q.dec >= -100) {
+      rule += q.dk == Decomposition::and_ ? "AND (min)" : q.dk == Decomposition::or_ ? "OR (max)" : "XOR (max)";
       rule += " of ";
-      put(n_dec);
-      rule += n_dec == 1 ? " decomposition = " : " decompositions = ";
-      put(dec);
+      put(q.n_dec);
+      rule += q.n_dec == 1 ? " decomposition = " : " decompositions = ";
+      put(q.dec);
     }
-    if (!contribs.empty()) {
-      bool has_satisfy = result == 100, has_deny = result == -100;
-      int sum = 0;
-      for (int c : contribs) {
-        if (c == 100) has_satisfy = true;
-        if (c == -100) has_deny = true;
-        sum += c;
-      }
-      if (dec >= -100) rule += "; ";
+    if (!q.contribs.empty()) {
+      if (q.dec >= -100) rule += "; ";
       rule += "contributions";
-      for (int c : contribs) {
+      for (int c : q.contribs) {
         rule += c > 0 ? " +" : " ";
         put(c);
       }
-      int raw = result + sum;
-      result = std::clamp(raw, -100, 100);
       rule += " → ";
-      put(raw);
-      if (raw != result) {
+      put(q.raw);
+      if (q.raw != q.clamped) {
         rule += ", clamped to ";
-        put(result);
+        put(q.clamped);
       }
-      if (result >= 100 - tolerance && !has_satisfy) {
-        int before = result;
-        result = sum > 0 ? std::max(dec, 100 - tolerance) : std::max(result, 100 - tolerance);
-        if (result != before) {
-          rule += "; no input is 100, so at most ";
-          put(result);
-          rule += " (tolerance ";
-          put(tolerance);
-          rule += ")";
-        }
-      } else if (result <= -100 + tolerance && !has_deny) {
-        int before = result;
-        result = (sum < 0 && dec > -10000) ? std::min(dec, -100 + tolerance) : std::min(result, -100 + tolerance);
-        if (result != before) {
-          rule += "; no input is -100, so at least ";
-          put(result);
-          rule += " (tolerance ";
-          put(tolerance);
-          rule += ")";
-        }
+      const bool at_most = q.clamped >= 100 - tolerance && !q.has_satisfy;
+      const bool at_least = !at_most && q.clamped <= -100 + tolerance && !q.has_deny;
+      if ((at_most || at_least) && q.before_dep != q.clamped) {
+        rule += at_most ? "; no input is 100, so at most " : "; no input is -100, so at least ";
+        put(q.before_dep);
+        rule += " (tolerance ";
+        put(tolerance);
+        rule += ")";
       }
-    } else if (dec < -100) {
+    } else if (q.dec < -100) {
       rule += "no input changes it: 0";
     }
-    if (dep <= 100 && result > dep) {
-      result = dep;
+    if (q.dep <= 100 && q.before_dep > q.dep) {
       rule += "; capped by a dependency at ";
-      put(dep);
+      put(q.dep);
       for (auto& in : out.inputs)
-        if (in.link == LinkKind::dependency && !dep_marked && in.amount == dep) in.decisive = dep_marked = true;
+        if (in.link == LinkKind::dependency && !dep_marked && in.amount == q.dep) in.decisive = dep_marked = true;
     }
-    out.rule = std::move(rule);
-    return result;
+    return rule;
   }
 
   /// The qualitative label of element e; with `out`, its inputs and rule too.
@@ -758,7 +733,7 @@ struct Evaluated {
     for (auto i : order) {
       if (given[i] || net.in_offset[i + 1] == net.in_offset[i]) continue;
       if (algorithm == Algorithm::quantitative) {
-        value[i] = ev.quantitative_lean(i);
+        value[i] = ev.quantitative<false>(i, nullptr, false);
         label[i] = label_of(value[i]);
       } else {
         label[i] = ev.qualitative(i, nullptr);
@@ -822,7 +797,7 @@ struct Evaluated {
     if (net.in_offset[i + 1] == net.in_offset[i]) return "no inputs: None";
     ElementResult out;
     if (algorithm == Algorithm::quantitative)
-      evaluator().quantitative(i, out, false);
+      evaluator().quantitative<true>(i, &out, false);
     else
       evaluator().qualitative(i, &out);
     return std::move(out.rule);
@@ -842,7 +817,7 @@ struct Evaluated {
     } else if (no_inputs) {
       if (explain) out.rule = "no inputs: None";
     } else if (algorithm == Algorithm::quantitative) {
-      if (explain) evaluator().quantitative(i, out);
+      if (explain) evaluator().quantitative<true>(i, &out, true);
     } else {
       evaluator().qualitative(i, &out);  // the qualitative algorithm always explains
     }

@@ -1,12 +1,14 @@
-// Bindings for the budget area (thin). Results cross as Python objects built here from the C++
-// results — dicts, lists and numbers with the field names and key order of their JSON
-// (result_to_json, curve_to_json, sweep_to_json, plan_costs_to_json, intervention_cost_to_json)
-// — which koers.budget and koers.selection turn into result objects and DataFrames. The C++ JSON
-// of each stays reachable as `_test_*_json`, for tests/python/test_result_objects.py only, which
-// holds both to the same content. The cost options (a Python dict) cross as JSON values
-// (json_value.hpp), read by the C++ reader of `koers costs`. No JSON text crosses.
+// Bindings for the budget area (thin). Results cross as Python objects: each result's JSON value
+// from its one writer (src/result_json.hpp: result_value, curve_value, sweep_value,
+// plan_costs_value, intervention_cost_value), built with the GIL released and translated by
+// json_value.hpp's to_python — the fields and key order of `--json` — which koers.budget and
+// koers.selection turn into result objects and DataFrames. The JSON text of each stays reachable
+// as `_test_*_json`, for tests/python/test_result_objects.py, which holds the translation to the
+// text. The cost options (a Python dict) cross as JSON values (json_value.hpp), read by the C++
+// reader of `koers costs`. No JSON text crosses.
 #include "bindings.hpp"
 #include "json_value.hpp"
+#include "result_json.hpp"
 
 #include <pybind11/functional.h>
 
@@ -20,211 +22,9 @@
 
 namespace koers::python {
 
-// --- results as Python objects ----------------------------------------------------------------
-// Keys go in in sorted order, the order of the JSON objects (nlohmann::json sorts them), so that
-// a dict prints as the JSON did.
-namespace {
-using namespace koers::budget;
-
-py::object optional_int(const std::optional<std::int64_t>& v) {
-  return v ? py::object(py::int_(*v)) : py::object(py::none());
-}
-
-py::dict conflict_dict(const Conflict& c) {
-  py::dict o;
-  const bool stream = c.kind == "stream";
-  if (stream) o["capacity_cents"] = c.capacity.cents();
-  if (!c.group.empty()) o["group"] = c.group;
-  o["items"] = c.items;
-  o["kind"] = c.kind;
-  o["message"] = c.message;
-  if (stream) o["required_cents"] = c.required.cents();
-  o["stream"] = stream ? py::object(py::str(c.stream)) : py::object(py::none());
-  return o;
-}
-
-/// `stopped_by` of a result: None unless the status is limit
-py::object stopped_by_object(const SolveStats& s) {
-  return s.stopped_by == StopReason::none ? py::object(py::none()) : py::object(py::str(to_string(s.stopped_by)));
-}
-
-py::dict result_dict(const PortfolioResult& r) {
-  const bool infeasible = r.status == SolveStatus::infeasible;
-  std::map<std::string, std::int64_t> spent, capacity;
-  for (const auto& s : r.spent) {
-    spent[s.stream] = s.spent.cents();
-    capacity[s.stream] = s.capacity.cents();
-  }
-  py::dict j;
-  j["alternative"] = r.alternative;
-  j["binding"] = r.binding;
-  j["bound"] = infeasible ? py::object(py::none()) : py::object(py::int_(r.bound));
-  j["capacity_cents"] = capacity;
-  if (r.conflict) j["conflict"] = conflict_dict(*r.conflict);
-  j["gap"] = infeasible ? py::object(py::none()) : py::object(py::int_(r.gap));
-  j["nodes"] = r.stats.nodes;
-  j["optimum"] = optional_int(r.optimum);
-  j["seconds"] = r.stats.seconds;
-  j["selected"] = infeasible ? std::vector<std::string>{} : r.selected;
-  j["spent_cents"] = spent;
-  j["status"] = to_string(r.status);
-  j["stopped_by"] = stopped_by_object(r.stats);
-  j["unique"] = r.unique;
-  return j;
-}
-
-py::dict curve_dict(const std::vector<CurvePoint>& pts) {
-  py::list a;
-  for (const auto& pt : pts)
-    a.append(py::dict("budget_cents"_a = pt.budget.cents(), "optimum"_a = optional_int(pt.optimum),
-                      "selected"_a = pt.selected));
-  return py::dict("breakpoints"_a = a);
-}
-
-using Assignment = std::vector<std::pair<std::string, std::vector<std::string>>>;
-std::map<std::string, std::vector<std::string>> assignment_map(const Assignment& a) { return {a.begin(), a.end()}; }
-
-py::dict result_dict(const SelectionResult& r) {
-  const bool infeasible = r.status == SolveStatus::infeasible;
-  py::dict j;
-  j["assignment"] = assignment_map(r.assignment);
-  j["bound"] = infeasible ? py::object(py::none()) : py::object(py::float_(r.bound));
-  if (r.conflict) {
-    const auto& c = *r.conflict;
-    j["conflict"] = py::dict("capacity_hours"_a = c.capacity_hours, "items"_a = c.items, "kind"_a = c.kind,
-                             "message"_a = c.message, "required_hours"_a = c.required_hours);
-  }
-  j["gap"] = infeasible ? py::object(py::none()) : py::object(py::float_(r.gap));
-  j["hours_available"] = r.hours_available;
-  j["hours_used"] = r.hours_used;
-  j["nodes"] = r.stats.nodes;
-  j["seconds"] = r.stats.seconds;
-  j["selected"] = r.selected;
-  j["status"] = to_string(r.status);
-  j["stopped_by"] = stopped_by_object(r.stats);
-  const auto& t = r.top_n_cut;
-  j["top_n_cut"] = py::dict("assignment"_a = assignment_map(t.assignment), "feasible"_a = t.feasible, "lost"_a = t.lost,
-                            "n"_a = t.n, "selected"_a = t.selected, "total_score"_a = t.total_score);
-  j["total_score"] = r.total_score;
-  j["unique"] = r.unique;
-  return j;
-}
-
-/// The sweep as columns (the shape of sweep_to_json): per scenario name, status, optimum,
-/// selected, nodes, error, error_code, conflict; per base stream budget/capacity/spent cents.
-py::dict sweep_dict(const Portfolio& base, const std::vector<SweepResult>& rows) {
-  py::list name, status, optimum, selected, nodes, error, code, conflict, streams;
-  std::map<std::string, py::list> budget, capacity, spent;
-  for (const auto& s : base.streams) {
-    streams.append(s.id);
-    budget[s.id];
-    capacity[s.id];
-    spent[s.id];
-  }
-  auto cents_at = [](const std::vector<Money>& v, std::size_t k) {
-    return k < v.size() ? py::object(py::int_(v[k].cents())) : py::object(py::none());
-  };
-  for (const auto& r : rows) {
-    const bool err = r.status == "error";
-    name.append(r.name);
-    status.append(r.status);
-    optimum.append(optional_int(r.optimum));
-    selected.append(py::cast(r.selected));
-    nodes.append(r.nodes);
-    error.append(err ? py::object(py::str(r.error)) : py::object(py::none()));
-    code.append(err ? py::object(py::int_(r.error_code)) : py::object(py::none()));
-    conflict.append(r.conflict ? py::object(conflict_dict(*r.conflict)) : py::object(py::none()));
-    for (std::size_t k = 0; k < base.streams.size(); ++k) {
-      const auto& id = base.streams[k].id;
-      budget[id].append(cents_at(r.budget, k));
-      capacity[id].append(cents_at(r.capacity, k));
-      spent[id].append(cents_at(r.spent, k));
-    }
-  }
-  auto columns = [](const std::map<std::string, py::list>& m) {
-    py::dict d;
-    for (const auto& [k, v] : m) d[py::str(k)] = v;
-    return d;
-  };
-  return py::dict("budget_cents"_a = columns(budget), "capacity_cents"_a = columns(capacity), "conflict"_a = conflict,
-                  "error"_a = error, "error_code"_a = code, "name"_a = name, "nodes"_a = nodes, "optimum"_a = optimum,
-                  "selected"_a = selected, "spent_cents"_a = columns(spent), "status"_a = status,
-                  "streams"_a = streams);
-}
-
-py::object opt_cents(const std::optional<Money>& m) {
-  return m ? py::object(py::int_(m->cents())) : py::object(py::none());
-}
-py::object opt_ratio(const std::optional<Ratio>& r) {
-  return r ? py::object(py::str(ratio_text(*r))) : py::object(py::none());
-}
-py::object text_or_none(const std::string& s) { return s.empty() ? py::object(py::none()) : py::object(py::str(s)); }
-
-/// The plan costing (the fields of plan_costs_to_json, in its order).
-py::dict plan_costs_dict(const PlanCosts& c) {
-  py::list lines;
-  for (const auto& L : c.lines) {
-    const auto& b = L.cost;
-    const auto& m = L.model;
-    auto money = [&](Money v) { return L.costed ? py::object(py::int_(v.cents())) : py::object(py::none()); };
-    py::dict o;
-    o["id"] = L.id;
-    o["name"] = L.name;
-    o["stream"] = text_or_none(L.stream);
-    o["costed"] = L.costed;
-    o["participants"] = optional_int(b.participants);
-    o["participants_from"] = text_or_none(L.participants_from);
-    o["target_groups"] = L.target_groups;
-    o["hours_per_participant"] = opt_ratio(m.hours_per_participant);
-    o["learning_hours"] = opt_ratio(b.learning_hours);
-    o["price"] = py::dict("fixed_cents"_a = m.fixed.cents(), "per_run_cents"_a = m.per_run.cents(), "runs"_a = m.runs,
-                          "per_participant_cents"_a = m.per_participant.cents());
-    o["fixed_cents"] = money(b.fixed_part);
-    o["run_cents"] = money(b.run_part);
-    o["participant_cents"] = money(b.participant_part);
-    o["cost_cents"] = money(b.total);
-    o["ilb_share"] = ratio_text(m.ilb_share);
-    o["ilb_per_participant_cents"] = money(b.ilb_per_participant);
-    o["ilb_cents"] = money(b.ilb);
-    o["own_cents"] = money(b.own);
-    o["per_participant_cents"] = L.costed ? opt_cents(b.per_participant_rounded) : py::object(py::none());
-    o["per_participant_exact"] = L.costed ? opt_ratio(b.per_participant) : py::object(py::none());
-    o["per_hour_cents"] = L.costed ? opt_cents(b.per_hour_rounded) : py::object(py::none());
-    o["per_hour_exact"] = L.costed ? opt_ratio(b.per_hour) : py::object(py::none());
-    o["notes"] = L.notes;
-    lines.append(o);
-  }
-  py::list streams;
-  for (const auto& s : c.streams)
-    streams.append(py::dict("id"_a = text_or_none(s.id), "name"_a = s.name, "budget_cents"_a = opt_cents(s.budget),
-                            "own_cents"_a = s.own.cents(), "ilb_cents"_a = s.ilb.cents(),
-                            "committed_cents"_a = s.committed.cents(), "free_cents"_a = opt_cents(s.free)));
-  py::dict total("cost_cents"_a = c.total.cents(), "own_cents"_a = c.own.cents(), "ilb_cents"_a = c.ilb.cents(),
-                 "participants"_a = c.participants, "learning_hours"_a = ratio_text(c.learning_hours),
-                 "per_participant_cents"_a = opt_cents(c.per_participant_rounded),
-                 "per_participant_exact"_a = opt_ratio(c.per_participant),
-                 "per_hour_cents"_a = opt_cents(c.per_hour_rounded), "per_hour_exact"_a = opt_ratio(c.per_hour));
-  return py::dict("name"_a = c.name, "rounding"_a = to_string(c.rounding), "ilb_stream"_a = text_or_none(c.ilb_stream),
-                  "interventions"_a = lines, "streams"_a = streams, "total"_a = total, "uncosted"_a = c.uncosted);
-}
-
-/// One intervention's cost (the fields of intervention_cost_to_json, in its order).
-py::dict intervention_cost_dict(const InterventionCost& c) {
-  const auto& b = c.cost;
-  return py::dict("participants"_a = optional_int(b.participants), "fixed_cents"_a = b.fixed_part.cents(),
-                  "run_cents"_a = b.run_part.cents(), "participant_cents"_a = b.participant_part.cents(),
-                  "cost_cents"_a = b.total.cents(), "ilb_share"_a = ratio_text(c.model.ilb_share),
-                  "ilb_per_participant_cents"_a = b.ilb_per_participant.cents(), "ilb_cents"_a = b.ilb.cents(),
-                  "own_cents"_a = b.own.cents(), "learning_hours"_a = opt_ratio(b.learning_hours),
-                  "per_participant_cents"_a = opt_cents(b.per_participant_rounded),
-                  "per_participant_exact"_a = opt_ratio(b.per_participant),
-                  "per_hour_cents"_a = opt_cents(b.per_hour_rounded), "per_hour_exact"_a = opt_ratio(b.per_hour),
-                  "rounding"_a = to_string(b.rounding));
-}
-}  // namespace
-
 // --- readers: an old field name is a DeprecationWarning ---------------------------------------
 namespace {
+using namespace koers::budget;
 /// Read with `read` (the GIL released), then warn about each old field name it accepted.
 template <class Read>
 auto reading(Read read) {
@@ -321,11 +121,11 @@ void register_solver(py::module_& m) {
       "optimise",
       [](const Portfolio& p, SolveOptions o, SolveProgress* progress) {
         o.progress = progress;
-        auto r = [&] {
+        auto v = [&] {
           py::gil_scoped_release nogil;
-          return optimise(p, o);
+          return result_value(optimise(p, o));
         }();
-        return result_dict(r);
+        return py::dict(to_python(v));
       },
       "portfolio"_a, "options"_a, "progress"_a = nullptr,
       "Exact optimisation; the result as a dict (the fields of koers optimise --json).");
@@ -336,11 +136,11 @@ void register_solver(py::module_& m) {
       "curve",
       [](const Portfolio& p, const std::string& s, const SolveOptions& o, std::int64_t max_points,
          std::function<void(std::size_t, std::size_t)> progress) {
-        auto pts = [&] {
+        auto v = [&] {
           py::gil_scoped_release nogil;
-          return curve(p, s, {.max_points = max_points, .solve = o, .progress = std::move(progress)});
+          return curve_value(curve(p, s, {.max_points = max_points, .solve = o, .progress = std::move(progress)}));
         }();
-        return curve_dict(pts);
+        return py::dict(to_python(v));
       },
       "portfolio"_a, "stream"_a, "options"_a, "max_points"_a, "progress"_a = nullptr,
       "Budget curve breakpoints {\"breakpoints\": [{budget_cents, optimum, selected}]} (progress(done, total) after "
@@ -381,11 +181,11 @@ void register_solver(py::module_& m) {
       "select",
       [](const Selection& s, SolveOptions o, SolveProgress* progress) {
         o.progress = progress;
-        auto r = [&] {
+        auto v = [&] {
           py::gil_scoped_release nogil;
-          return select(s, o);
+          return result_value(select(s, o));
         }();
-        return result_dict(r);
+        return py::dict(to_python(v));
       },
       "selection"_a, "options"_a, "progress"_a = nullptr,
       "Optimal selection and assignment; the result as a dict (the fields of koers select --json).");
@@ -448,11 +248,12 @@ void register_budget_model(py::module_& m) {
   m.def(
       "sweep_portfolio",
       [](const Portfolio& p, unsigned threads, const SolveOptions& o, SweepProgress* progress) {
-        auto rows = [&] {
+        auto v = [&] {
           py::gil_scoped_release nogil;
-          return sweep_portfolio(p, p.scenarios, {.threads = threads, .solve = o, .progress = progress});
+          return sweep_value(p,
+                             sweep_portfolio(p, p.scenarios, {.threads = threads, .solve = o, .progress = progress}));
         }();
-        return sweep_dict(p, rows);
+        return py::dict(to_python(v));
       },
       "portfolio"_a, "threads"_a, "options"_a, "progress"_a = nullptr,
       "Solve the portfolio under each of its scenarios on `threads` threads (0 = all cores); a dict of columns.");
@@ -468,11 +269,11 @@ void register_budget_model(py::module_& m) {
       "cost_plan",
       [](const StrategyGraph& g, const py::dict& options) {
         std::string text = json_text_of(options);
-        auto c = [&] {
+        auto v = [&] {
           py::gil_scoped_release nogil;
-          return cost_plan(g, parse_plan_cost_options(text));
+          return plan_costs_value(cost_plan(g, parse_plan_cost_options(text)));
         }();
-        return plan_costs_dict(c);
+        return py::dict(to_python(v));
       },
       "graph"_a, "options"_a,
       "Cost every intervention of a model; options a dict (the fields of koers costs --costs, read and checked by "
@@ -489,11 +290,11 @@ void register_budget_model(py::module_& m) {
       "intervention_cost",
       [](const py::dict& fields) {
         std::string text = json_text_of(fields);
-        auto c = [&] {
+        auto v = [&] {
           py::gil_scoped_release nogil;
-          return intervention_cost(text);
+          return intervention_cost_value(intervention_cost(text));
         }();
-        return intervention_cost_dict(c);
+        return py::dict(to_python(v));
       },
       "fields"_a, "Cost one intervention's cost model (a dict of its fields, read and checked by C++); a dict.");
   m.def(

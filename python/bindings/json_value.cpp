@@ -5,6 +5,8 @@
 
 #include <cmath>
 #include <cstdint>
+#include <stdexcept>
+#include <string>
 
 namespace koers::python {
 namespace {
@@ -68,5 +70,49 @@ ojson to_json(py::handle x, const std::string& path, int depth) {
 }  // namespace
 
 nlohmann::ordered_json to_json_value(py::handle x) { return to_json(x, "", 0); }
+
+namespace {
+py::object utf8(const std::string& s) {
+  PyObject* o = PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "replace");
+  if (!o) throw py::error_already_set();
+  return py::reinterpret_steal<py::object>(o);
+}
+
+template <class J>
+py::object python_of(const J& v) {
+  using t = nlohmann::detail::value_t;
+  switch (v.type()) {
+    case t::null: return py::none();
+    case t::boolean: return py::bool_(v.template get<bool>());
+    case t::number_integer: return py::int_(v.template get<std::int64_t>());
+    case t::number_unsigned: return py::int_(v.template get<std::uint64_t>());
+    case t::number_float: {
+      const double d = v.template get<double>();
+      return std::isfinite(d) ? py::object(py::float_(d)) : py::object(py::none());
+    }
+    case t::string: return utf8(v.template get_ref<const std::string&>());
+    case t::array: {
+      py::list a(v.size());
+      std::size_t i = 0;
+      for (const auto& x : v) PyList_SET_ITEM(a.ptr(), static_cast<Py_ssize_t>(i++), python_of(x).release().ptr());
+      return a;
+    }
+    case t::object: {
+      py::dict d;
+      for (auto it = v.begin(); it != v.end(); ++it) {
+        py::object value = python_of(it.value());
+        py::object key = utf8(it.key());
+        if (PyDict_SetItem(d.ptr(), key.ptr(), value.ptr()) != 0) throw py::error_already_set();
+      }
+      return d;
+    }
+    default:  // binary or discarded: no koers writer makes either
+      throw std::logic_error("to_python: a JSON value of a kind koers does not write");
+  }
+}
+}  // namespace
+
+py::object to_python(const nlohmann::json& v) { return python_of(v); }
+py::object to_python(const nlohmann::ordered_json& v) { return python_of(v); }
 
 }  // namespace koers::python

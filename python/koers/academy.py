@@ -203,6 +203,23 @@ class Evaluations:
                 f"unevaluated_runs={self.unevaluated_runs}>")
 
 
+#: the words of :meth:`AcademyLog.plot`, per language
+_PLOT_WORDS = {
+    "en": {"registrations": "registrations (cumulative)", "participants": "participants in started runs",
+           "participants_cancelled": "participants cancelled (cumulative)", "people": "people",
+           "runs_started": "runs started", "runs_cancelled": "runs cancelled (cumulative)",
+           "runs_planned": "runs planned in {year} (started or open)", "runs": "runs",
+           "as_of_week": "as of the end of the week (Sunday)", "as_of": "as of",
+           "title": "Academy event log, {freq} time series"},
+    "nl": {"registrations": "aanmeldingen (cumulatief)", "participants": "deelnemers in gestarte trainingen",
+           "participants_cancelled": "afgemelde deelnemers (cumulatief)", "people": "personen",
+           "runs_started": "gestarte trainingen", "runs_cancelled": "geannuleerde trainingen (cumulatief)",
+           "runs_planned": "trainingen gepland in {year} (gestart of open)", "runs": "trainingen",
+           "as_of_week": "stand aan het eind van de week (zondag)", "as_of": "stand per",
+           "title": "Logboek van de academie, tijdreeks per {freq}"},
+}
+
+
 class AcademyLog:
     """An academy event log (see the module docstring). Make one with :func:`load`."""
 
@@ -361,35 +378,39 @@ class AcademyLog:
 
     # ---- plots ------------------------------------------------------------------------------
     def plot(self, freq: str = "W", start=None, end=None, year: int | None = None, ax=None, title: str | None = None,
-             mark=None):
+             mark=None, lang: str = "en"):
         """The time series: registrations, participants in started runs and cancellations (people,
         left axis; solid) and runs started, cancelled and planned in the year (runs, right axis;
         dashed). Each point is the state at the end of its date (for "W", the Sunday ending the
-        week). ``mark``: a date to draw as a vertical line (e.g. a report's date)."""
+        week). ``mark``: a date to draw as a vertical line (e.g. a report's date); ``lang``: the
+        words of axes and legend, ``"en"`` or ``"nl"`` (the report's Dutch page)."""
+        if lang not in _PLOT_WORDS:
+            raise error(Errc.invalid_argument, f"lang must be one of {', '.join(_PLOT_WORDS)}, not {lang!r}", [str(lang)])
+        w = _PLOT_WORDS[lang]
         from ._lazy import pyplot as plt
         ts = self.timeseries(freq, start, end, year)
         if ax is None:
             _, ax = plt.subplots(figsize=(10, 5))
         planned = [c for c in ts.columns if c.startswith("runs_planned_in_")][0]
-        for col, label, color in (("registrations_total", "registrations (cumulative)", "tab:blue"),
-                                  ("participants_in_started_runs", "participants in started runs", "tab:orange"),
-                                  ("participants_cancelled", "participants cancelled (cumulative)", "tab:green")):
+        for col, label, color in (("registrations_total", w["registrations"], "tab:blue"),
+                                  ("participants_in_started_runs", w["participants"], "tab:orange"),
+                                  ("participants_cancelled", w["participants_cancelled"], "tab:green")):
             ax.plot(ts.index, ts[col], marker="o", markersize=3, color=color, label=label)
-        ax.set_ylabel("people")
+        ax.set_ylabel(w["people"])
         ax.set_ylim(bottom=0)
         ax2 = ax.twinx()
-        for col, label, color in (("runs_started", "runs started", "tab:red"),
-                                  ("runs_cancelled", "runs cancelled (cumulative)", "tab:purple"),
-                                  (planned, f"runs planned in {planned.rsplit('_', 1)[-1]} (started or open)", "grey")):
+        for col, label, color in (("runs_started", w["runs_started"], "tab:red"),
+                                  ("runs_cancelled", w["runs_cancelled"], "tab:purple"),
+                                  (planned, w["runs_planned"].format(year=planned.rsplit('_', 1)[-1]), "grey")):
             ax2.plot(ts.index, ts[col], linestyle="--", marker="s", markersize=3, color=color, label=label)
-        ax2.set_ylabel("runs")
+        ax2.set_ylabel(w["runs"])
         ax2.set_ylim(bottom=0)
         if mark is not None:
             m = pd.Timestamp(_iso(mark))
             ax.axvline(m, color="black", linewidth=0.8)
             ax.annotate(f" {m.date().isoformat()}", (m, ax.get_ylim()[1]), va="top", fontsize="small")
-        ax.set_xlabel("as of the end of the week (Sunday)" if freq.upper().startswith("W") else "as of")
-        ax.set_title(title or f"Academy event log, {freq} time series")
+        ax.set_xlabel(w["as_of_week"] if freq.upper().startswith("W") else w["as_of"])
+        ax.set_title(title or w["title"].format(freq=freq))
         h1, l1 = ax.get_legend_handles_labels()
         h2, l2 = ax2.get_legend_handles_labels()
         ax.legend(h1 + h2, l1 + l2, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3, fontsize="small",

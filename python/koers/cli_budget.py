@@ -149,14 +149,33 @@ def cmd_scenarios(args) -> int:
     import pandas as pd
     # a terminal's 100 columns: the scenarios wrap into blocks (--wide: one block, any width)
     width = None if getattr(args, "wide", False) else 100
+    wide = show.T
+    if width is not None:  # a long scenario name is a column head: cut it to 40 characters as the cells are
+        wide.columns = _short_labels([str(c) for c in wide.columns], 40)
     with pd.option_context("display.max_columns", None, "display.max_colwidth", 40):
-        print(show.T.to_string(line_width=width, max_colwidth=40))
+        print(wide.to_string(line_width=width, max_colwidth=40))
     import textwrap
     for r in rows:
         if r["conflict"]:
             text = f"{r['name']}: {r['conflict']}"
             print("\n" + (text if width is None else textwrap.fill(text, width, subsequent_indent="  ")))
     return EXIT_OK
+
+
+def _short_labels(labels: list[str], limit: int) -> list[str]:
+    """Each label cut to ``limit`` characters (ending in "…"); cut labels that would coincide are
+    numbered in order ("…#1", "…#2", …), so every column stays distinct."""
+    out = [t if len(t) <= limit else t[:limit - 1] + "…" for t in labels]
+    count: dict[str, int] = {}
+    for t in out:
+        count[t] = count.get(t, 0) + 1
+    nth: dict[str, int] = {}
+    for i, t in enumerate(out):
+        if count[t] > 1 and t != labels[i]:
+            nth[t] = nth.get(t, 0) + 1
+            tag = f"…#{nth[t]}"
+            out[i] = labels[i][:limit - len(tag)] + tag
+    return out
 
 
 def _triple(text: str, what: str):
@@ -195,13 +214,15 @@ def cmd_sweep(args) -> int:
     rows = []
     def whole(v):  # an Int64 cell: int, or None where the scenario has no value (status "error")
         return None if v is None or v is pd.NA else int(v)
+    def text(v):  # a string cell: str, or None where missing (pandas' str dtype gives NaN there)
+        return v if isinstance(v, str) else None
     for rr in df.to_dict("records"):  # not itertuples: stream ids such as stream.strategisch are no identifiers
         rows.append({"scenario": rr["scenario"], "cut": rr["cut"], "payroll_share": rr["payroll_share"],
                      "mandatory": rr["mandatory"], "status": rr["status"],
                      "optimum": whole(rr["optimum"]),
                      "budget_cents": {s: whole(rr[f"budget_{s}"]) for s in streams},
                      "spent_cents": {s: whole(rr[f"spent_{s}"]) for s in streams},
-                     "selected": list(rr["selected"]), "conflict_stream": rr["conflict_stream"],
+                     "selected": list(rr["selected"]), "conflict_stream": text(rr["conflict_stream"]),
                      "error": rr["error"] or None})
     if args.json:
         emit_json({"name": p.name, "count": len(rows), "rows": rows})

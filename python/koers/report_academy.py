@@ -101,7 +101,7 @@ def west_betuwe_academy(out, lang: str = "en"):
             caption=s.t("Workshops 'het goede gesprek', 6 July - 8 November 2021",
                         "Workshops 'het goede gesprek', 6 juli - 8 november 2021"))
     fig, ax = plotting.figure(10, 5.6)
-    log.plot(freq="W", year=2022, ax=ax, mark=AS_OF,
+    log.plot(freq="W", year=2022, ax=ax, mark=AS_OF, lang=s.lang,
              title=s.t("West Betuwe Academie: KPIs per week (line: the report's 23-6-2022)",
                        "West Betuwe Academie: kengetallen per week (lijn: 23-6-2022 van het rapport)"))
     s.figure(fig, "west_betuwe_academy_weekly.png",

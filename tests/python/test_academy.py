@@ -251,3 +251,20 @@ def test_report_section(tmp_path):
     assert r["data"]["leercafe"]["computed"] == {"workshops": 15, "colleagues": 171, "average_rating": 7.7}
     assert all(pathlib.Path(f).stat().st_size > 10_000 for f in r["figures"])
     json.dumps(r["data"])
+
+
+def test_plot_speaks_the_language_asked():
+    # the report's Dutch page draws the academy figure with Dutch words (axes, legend, title)
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    log = koers.academy.load(ACADEMY)
+    for lang, people, first in (("en", "people", "registrations (cumulative)"),
+                                ("nl", "personen", "aanmeldingen (cumulatief)")):
+        fig, ax = plt.subplots()
+        log.plot(freq="W", year=2022, ax=ax, lang=lang)
+        assert ax.get_ylabel() == people
+        assert ax.get_legend().get_texts()[0].get_text() == first
+        plt.close(fig)
+    with pytest.raises(koers.InputError, match="lang must be one of en, nl"):
+        log.plot(lang="de")

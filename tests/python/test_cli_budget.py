@@ -63,3 +63,14 @@ def test_a_sweep_command_line_naming_what_the_portfolio_lacks_exits_2():
     refused(run_cli("sweep", PORTFOLIO, "--mandatory", "x=iv.nope", "--json"), "E403", 2)
     refused(run_cli("sweep", PORTFOLIO, "--cut", "2", "--json"), "E406", 2)  # a budget × (1 − 2)
     refused(run_cli("curve", PORTFOLIO, "--stream", "stream.nope", "--json"), "E402", 2)
+
+
+def test_a_sweep_with_feasible_and_infeasible_scenarios_prints_its_json():
+    """A grid where some cuts leave the mandatory items unfunded: the feasible rows have no
+    conflict stream (pandas' str column holds NaN there), which the JSON gives as null."""
+    r = run_cli("sweep", PORTFOLIO, "--cut", "0.79:0.8:0.01", "--json")
+    assert r.returncode == 0, r.stderr
+    rows = json.loads(r.stdout)["rows"]
+    assert [x["status"] for x in rows] == ["optimal", "infeasible"]
+    assert rows[0]["conflict_stream"] is None and rows[0]["optimum"] == 4
+    assert rows[1]["conflict_stream"] == "stream.strategisch" and rows[1]["optimum"] is None

@@ -1,10 +1,12 @@
 """The results cross the bindings as Python objects (issue 12 §2: bindings translate types, not
 JSON text): ``_core.optimise``, ``_core.curve``, ``_core.select``, ``_core.sweep_portfolio``,
-``_core.ahp_analyse``, ``_core.cost_plan`` and ``_core.intervention_cost`` build dicts, lists
-and numbers in C++ with the fields of the C++ JSON writers (reachable as ``_core._test_*_json``,
-for this file only). Here both are held to the same content, key order and number types, so
-``koers optimise --json``, ``koers select --json``, ``koers ahp --json`` and ``koers costs
---json`` print what the C++ writers print."""
+``_core.ahp_analyse``, ``_core.cost_plan``, ``_core.intervention_cost`` and
+``AhpDocument.to_dict`` give the JSON value of each result's one C++ writer
+(``src/result_json.hpp``) translated into dicts, lists and numbers in C++ (``to_python``); the
+text of the same writer is reachable as ``_core._test_*_json``, for this file only. Here both are
+held to the same content, key order and number types, so ``koers optimise --json``, ``koers
+select --json``, ``koers ahp --json`` and ``koers costs --json`` print what the C++ writers
+print."""
 import json
 
 import pytest
