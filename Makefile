@@ -11,7 +11,7 @@ BUILD := build/py
 STAGE := build/stage
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 APT_PACKAGES := libboost-graph-dev libboost-date-time-dev libeigen3-dev catch2 pybind11-dev \
-                nlohmann-json3-dev libpugixml-dev libcsv-dev libxml2-utils \
+                nlohmann-json3-dev libpugixml-dev libcsv-dev coinor-libclp-dev libxml2-utils \
                 chromium openjdk-17-jre-headless clang-format
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CMAKE_BUILD_PARALLEL_LEVEL := $(JOBS)

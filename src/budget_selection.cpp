@@ -481,6 +481,71 @@ SelectionResult select(const Selection& s, const SolveOptions& o) {
       }
     }
   }
+  // Branch-and-price (selection_bnp.cpp; docs/solver.md, "Branch-and-price") where its model
+  // holds and the branch-and-bound is weak: experts, no dependencies, at most one process per
+  // expert required, no uniqueness question, at least 50 processes and irregular hours (at least
+  // half as many distinct hours as processes: the bin-packing check of the branch-and-bound
+  // finds no equal sizes to count). What it cannot settle goes to the branch-and-bound below.
+  const auto t_start = std::chrono::steady_clock::now();
+  std::int64_t bnp_nodes = 0;
+  if (!d.pooled && d.needs.empty() && d.min_per <= 1 && !o.check_unique && n >= 50) {
+    std::set<std::int64_t> sizes(d.hours.begin(), d.hours.end());
+    detail::BnpProblem bp{d.score, d.hours, d.cap, {}, d.min_per};
+    for (const auto& it : s.items) bp.pinned.push_back(it.pinned ? 1 : 0);
+    if (2 * sizes.size() >= n && detail::bnp_applicable(bp)) {
+      detail::BnpLimits lim{o.node_limit, deadline, o.progress ? &o.progress->counters : nullptr};
+      auto br = detail::select_bnp(bp, lim);
+      bnp_nodes = br.nodes;
+      // the exact re-check of the answer: hours as given (milli-hours), the minimum, pinned in
+      bool ok = br.status != detail::BnpStatus::undecided && (br.found || br.status == detail::BnpStatus::limit);
+      if (ok && br.found) {
+        std::vector<std::int64_t> load(s.experts.size(), 0), cnt(s.experts.size(), 0);
+        std::int64_t v = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+          int e = br.who[i];
+          if (e < 0) {
+            ok = ok && !s.items[i].pinned;
+            continue;
+          }
+          load[static_cast<std::size_t>(e)] += d.hours[i];
+          ++cnt[static_cast<std::size_t>(e)];
+          v += d.score[i];
+        }
+        for (std::size_t e = 0; e < s.experts.size(); ++e)
+          ok = ok && load[e] <= detail::to_units(s.experts[e].hours, detail::hour_scale) && cnt[e] >= d.min_per;
+        ok = ok && v == br.value;
+      }
+      if (ok) {
+        r.status = br.status == detail::BnpStatus::optimal ? SolveStatus::optimal : SolveStatus::limit;
+        r.stats.nodes = br.nodes;
+        r.stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t_start).count();
+        r.stats.stopped_by = br.stopped_by == detail::BnpStop::node_limit   ? StopReason::node_limit
+                             : br.stopped_by == detail::BnpStop::time_limit ? StopReason::time_limit
+                             : br.stopped_by == detail::BnpStop::cancelled  ? StopReason::cancelled
+                                                                            : StopReason::none;
+        if (br.found) {
+          for (const auto& e : s.experts) r.assignment.push_back({e.id, {}});
+          for (std::size_t i = 0; i < n; ++i)
+            if (br.who[i] >= 0) {
+              r.selected.push_back(s.items[i].id);
+              r.total_score += s.items[i].score;
+              r.hours_used += s.items[i].hours;
+              r.assignment[static_cast<std::size_t>(br.who[i])].second.push_back(s.items[i].id);
+            }
+        }
+        r.unique = false;
+        if (r.status == SolveStatus::optimal) {
+          r.bound = r.total_score;
+          r.gap = 0;
+        } else {
+          r.bound = static_cast<double>(br.bound) / detail::score_scale;
+          r.gap = std::max(0.0, r.bound - r.total_score);
+        }
+        r.top_n_cut.lost = r.total_score - r.top_n_cut.total_score;
+        return r;
+      }
+    }
+  }
   // the check at the search's leaves is short (20,000 nodes: the heuristics settle most
   // selections); what it leaves undecided is asked again after the search with the full
   // budget (2 million nodes), best value first, only while it could still matter
@@ -665,6 +730,12 @@ SelectionResult select(const Selection& s, const SolveOptions& o) {
     };
   }
   auto bo = detail::bnb_options(o);
+  if (bnp_nodes > 0) {  // what branch-and-price left: the rest of the caller's limits
+    if (bo.node_limit > 0) bo.node_limit = std::max<std::int64_t>(1, bo.node_limit - bnp_nodes);
+    if (deadline)
+      bo.time_limit =
+          std::max(1e-3, std::chrono::duration<double>(*deadline - std::chrono::steady_clock::now()).count());
+  }
   // Dominance (experts only; the pooled knapsack is solved by stream decomposition): processes
   // outside every dependency, grouped by hours, each class by score (descending, then input
   // order). Process j may be selected only if process i is, when i has no more hours and
@@ -739,8 +810,8 @@ SelectionResult select(const Selection& s, const SolveOptions& o) {
     }
   }
   auto b = koers::detail::solve_bnb(m, bo);
-  r.stats.nodes = b.nodes;
-  r.stats.seconds = b.seconds;
+  r.stats.nodes = b.nodes + bnp_nodes;
+  r.stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t_start).count();
   r.stats.fixed_at_root = b.fixed_at_root;
   r.stats.stopped_by = detail::stop_reason(b.stopped_by);
   if (b.status == koers::detail::BnbStatus::infeasible) {

@@ -2,7 +2,12 @@
 /// \file
 /// Library-internal: the bounds of the selection (src/budget_selection.cpp) that the solver tests
 /// check on their own. Not installed; no stable API.
+#include <koers/detail/progress.hpp>
+
+#include <chrono>
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace koers::budget::detail {
@@ -25,5 +30,53 @@ std::int64_t reachable_cap(std::int64_t cap, const std::vector<std::int64_t>& si
 /// Bounded subset sum on the gcd of the hours, as reachable_cap; above 2^26 steps: no waste.
 std::vector<std::int64_t> process_waste(const std::vector<std::int64_t>& cap, const std::vector<std::int64_t>& hours,
                                         const std::vector<signed char>& fix);
+
+/// The selection as branch-and-price sees it (src/selection_bnp.cpp): experts only, no
+/// dependencies, at most one process required per expert. Integer units as in `select`.
+struct BnpProblem {
+  std::vector<std::int64_t> score;  ///< micro-points per process
+  std::vector<std::int64_t> hours;  ///< milli-hours per process
+  std::vector<std::int64_t> cap;    ///< milli-hours per expert
+  std::vector<char> pinned;         ///< per process: must be selected
+  std::int64_t min_per = 0;         ///< 0 or 1
+};
+
+/// Limits of one branch-and-price run (the caller's SolveOptions).
+struct BnpLimits {
+  std::int64_t node_limit = 0;  ///< 0: none
+  std::optional<std::chrono::steady_clock::time_point> deadline;
+  koers::detail::SearchCounters* progress = nullptr;  ///< nodes, incumbent, cancel
+};
+
+/// optimal / limit: as SolveStatus; undecided: branch-and-price cannot settle this instance
+/// (a packing check or the LP left a question open, or an infeasible node it cannot prove
+/// infeasible): the caller runs the branch-and-bound instead.
+enum class BnpStatus { optimal, limit, undecided };
+enum class BnpStop { none, node_limit, time_limit, cancelled };
+
+struct BnpResult {
+  BnpStatus status = BnpStatus::undecided;
+  BnpStop stopped_by = BnpStop::none;
+  bool found = false;        ///< an incumbent exists (always on optimal)
+  std::int64_t value = 0;    ///< its total score, micro-points
+  std::int64_t bound = 0;    ///< proven upper bound, micro-points (value when optimal)
+  std::vector<int> who;      ///< per process: the expert (index) it goes to, −1 not selected
+  std::int64_t nodes = 0;    ///< branch-and-price nodes
+  std::int64_t columns = 0;  ///< patterns generated
+  std::int64_t lp_solves = 0;
+  std::string why;  ///< on undecided: the reason (tests and the docs' figures)
+};
+
+/// Whether `p` is within branch-and-price's arithmetic: at most one process per expert
+/// required, the knapsack table (processes × the largest expert's hours on the gcd grid of all
+/// hours) at most 5·10⁷ cells, scores × 1000 within 62 bits.
+bool bnp_applicable(const BnpProblem& p);
+
+/// Exact branch-and-price (the algorithm of benchmarks/select_bnp.py, docs/solver.md): maximise
+/// Σ score over the selected processes, each selected one assigned to one expert within the
+/// expert's hours, pinned ones in, every expert at least min_per. Only strictly better
+/// selections than the incumbent are explored (no uniqueness question). Requires
+/// bnp_applicable(p).
+BnpResult select_bnp(const BnpProblem& p, const BnpLimits& limits);
 
 }  // namespace koers::budget::detail
