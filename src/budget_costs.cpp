@@ -1,6 +1,7 @@
 // JSON of the plan costing: the options of cost_plan and its result (koers costs --json).
 #include <koers/budget/plan_costs_json.hpp>
 
+#include "cost_model_detail.hpp"
 #include "json_util.hpp"
 #include "result_json.hpp"
 
