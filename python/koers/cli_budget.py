@@ -22,8 +22,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .cli import (EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_command, add_source, emit_json, fail, model_from, source,
-                  stop_text)
+from ._cli_common import (EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_command, add_source, emit_json, fail, model_from,
+                          source, stop_text)
 
 
 def _portfolio(args):
