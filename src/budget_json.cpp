@@ -340,6 +340,8 @@ PortfolioScenario parse_portfolio_scenario(std::string_view text, const std::str
   return validated(origin, [&] { return scenario_at(j, ""); });
 }
 
+json scenario_value(const PortfolioScenario& s) { return scenario_json(s); }
+
 std::string to_json(const PortfolioScenario& s, int indent) { return scenario_json(s).dump(indent); }
 
 namespace {

@@ -60,9 +60,9 @@ inline int json_depth(std::string_view text, int limit) {
   return deepest;
 }
 
-/// THE wording of the checks every JSON reader makes before parsing (the Python reader of
-/// `koers costs --costs` words them alike): E101 "… is not valid JSON: not UTF-8 (byte N)"
-/// (the parser's own message would echo the broken bytes), E108 "… nests deeper than 64 levels".
+/// THE wording of the checks every JSON reader makes before parsing: E101 "… is not valid JSON:
+/// not UTF-8 (byte N)" (the parser's own message would echo the broken bytes), E108 "… nests
+/// deeper than 64 levels".
 inline void check_json_text(std::string_view text, const std::string& origin) {
   if (auto bad = koers::io::invalid_utf8(text))
     throw InputError(Errc::not_json, origin + " is not valid JSON: not UTF-8 (byte " + std::to_string(*bad) + ")",
