@@ -35,6 +35,8 @@ import tempfile
 import time
 
 HERE = pathlib.Path(__file__).resolve().parent
+#: where each bench saves its rows: ``results/`` for a full run (the README's table), ``results/quick/``
+#: for ``--quick`` (so that a quick pass never replaces a full run's figures)
 RESULTS = HERE / "results"
 ROOT = HERE.parent
 
@@ -264,8 +266,9 @@ class Report:
               f"{'peak':>8} {'alt/koers':>9}  target")
 
     def save(self) -> pathlib.Path:
-        RESULTS.mkdir(exist_ok=True)
-        path = RESULTS / f"{self.bench}.json"
+        folder = RESULTS / "quick" if self.quick else RESULTS
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{self.bench}.json"
         doc = {"bench": self.bench, "title": self.title, "quick": self.quick, "machine": machine(),
                "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "rows": self.rows, "notes": self.notes}
         path.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n")

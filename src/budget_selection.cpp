@@ -45,15 +45,15 @@ void Selection::validate() const {
       throw InputError(Errc::not_finite, "process " + q(it.id) + " has a non-finite score", {it.id});
     if (!std::isfinite(it.hours))
       throw InputError(Errc::not_finite, "process " + q(it.id) + " has non-finite hours", {it.id});
-    if (it.hours < 0) throw InputError(Errc::invalid_value, "process " + q(it.id) + " needs negative hours", {it.id});
+    if (it.hours < 0) throw InputError(Errc::invalid_value, "process " + q(it.id) + " has negative hours", {it.id});
     if (std::fabs(it.score) > 1e12 || it.hours > 1e12)
       throw InputError(Errc::invalid_value, "process " + q(it.id) + " has a score or hours beyond 10^12", {it.id});
   }
   for (const auto& it : items)
     for (const auto& d : it.needs) {
       if (!seen.count(d))
-        throw InputError(Errc::unknown_name, "process " + q(it.id) + " needs unknown process " + q(d), {it.id, d});
-      if (d == it.id) throw_error(Errc::cycle, "process " + q(it.id) + " needs itself", {it.id});
+        throw InputError(Errc::unknown_name, "process " + q(it.id) + " requires unknown process " + q(d), {it.id, d});
+      if (d == it.id) throw_error(Errc::cycle, "process " + q(it.id) + " requires itself", {it.id});
     }
   std::set<std::string> eseen;
   for (const auto& e : experts) {
@@ -274,7 +274,7 @@ std::optional<SelectionConflict> selection_conflict(const Selection& s, const Se
     c.items = ids;
     c.required_hours = need_h;
     c.capacity_hours = cap_h;
-    c.message = "[E405] the pinned processes (with the processes they need) need " + hours_text(need_h) +
+    c.message = "[E405] the mandatory processes (with the processes they require) need " + hours_text(need_h) +
                 ", but the experts have " + hours_text(cap_h) + " in all";
     return c;
   }
@@ -290,7 +290,7 @@ std::optional<SelectionConflict> selection_conflict(const Selection& s, const Se
         double bh = 0;
         for (const auto& e : s.experts) bh = std::max(bh, e.hours);
         c.capacity_hours = bh;
-        c.message = "[E405] pinned process " + q(s.items[i].id) + " needs " + hours_text(s.items[i].hours) +
+        c.message = "[E405] mandatory process " + q(s.items[i].id) + " needs " + hours_text(s.items[i].hours) +
                     ", more than any one expert has (at most " + hours_text(bh) +
                     "); a process is not split across experts";
         return c;
@@ -750,7 +750,7 @@ SelectionResult select(const Selection& s, const SolveOptions& o) {
     c.required_hours = 0;
     c.capacity_hours = r.hours_available;
     c.message = "no selection can be assigned so that every expert takes at least " + std::to_string(d.min_per) +
-                " processes within the hours (with every pinned process in)";
+                " processes within the hours (with every mandatory process in)";
     r.conflict = c;
     return r;
   }

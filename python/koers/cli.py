@@ -49,18 +49,21 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
 
 
-def _clean(obj):
-    """Make a result JSON-safe: NaN/inf are refused (never printed as NaN)."""
+def _clean(obj, path: str = ""):
+    """Make a result JSON-safe: NaN/inf are refused (never printed as NaN) with E110 naming the
+    JSON path — a result that holds one is a koers bug, reported as a coded error, not a traceback."""
     if isinstance(obj, float):
         if not math.isfinite(obj):
-            raise ValueError("non-finite number in result")
+            from .errors import Errc, error
+            raise error(Errc.not_finite, f"{path or '/'}: the result holds {obj} where JSON needs a number "
+                                         "(a koers bug: please report it with the command)", [path or "/"])
         return obj
     if isinstance(obj, dict):
-        return {str(k): _clean(v) for k, v in obj.items()}
+        return {str(k): _clean(v, f"{path}/{k}") for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
-        return [_clean(v) for v in obj]
+        return [_clean(v, f"{path}/{i}") for i, v in enumerate(obj)]
     if hasattr(obj, "item") and callable(obj.item):  # numpy scalar
-        return _clean(obj.item())
+        return _clean(obj.item(), path)
     return obj
 
 

@@ -149,14 +149,33 @@ def cmd_scenarios(args) -> int:
     import pandas as pd
     # a terminal's 100 columns: the scenarios wrap into blocks (--wide: one block, any width)
     width = None if getattr(args, "wide", False) else 100
+    wide = show.T
+    if width is not None:  # a long scenario name is a column head: cut it to 40 characters as the cells are
+        wide.columns = _short_labels([str(c) for c in wide.columns], 40)
     with pd.option_context("display.max_columns", None, "display.max_colwidth", 40):
-        print(show.T.to_string(line_width=width, max_colwidth=40))
+        print(wide.to_string(line_width=width, max_colwidth=40))
     import textwrap
     for r in rows:
         if r["conflict"]:
             text = f"{r['name']}: {r['conflict']}"
             print("\n" + (text if width is None else textwrap.fill(text, width, subsequent_indent="  ")))
     return EXIT_OK
+
+
+def _short_labels(labels: list[str], limit: int) -> list[str]:
+    """Each label cut to ``limit`` characters (ending in "…"); cut labels that would coincide are
+    numbered in order ("…#1", "…#2", …), so every column stays distinct."""
+    out = [t if len(t) <= limit else t[:limit - 1] + "…" for t in labels]
+    count: dict[str, int] = {}
+    for t in out:
+        count[t] = count.get(t, 0) + 1
+    nth: dict[str, int] = {}
+    for i, t in enumerate(out):
+        if count[t] > 1 and t != labels[i]:
+            nth[t] = nth.get(t, 0) + 1
+            tag = f"…#{nth[t]}"
+            out[i] = labels[i][:limit - len(tag)] + tag
+    return out
 
 
 def _triple(text: str, what: str):

@@ -54,7 +54,8 @@ def cmd_analyse(args) -> int:
 
 def cmd_propagate(args) -> int:
     from . import grl
-    result = grl.propagate_file(args.file, args.strategy, algorithm=args.algorithm)
+    _, path = source(args)
+    result = grl.propagate_file(path, args.strategy, algorithm=args.algorithm)
     if args.json:
         emit_json(result)
         return EXIT_OK
@@ -109,21 +110,21 @@ def register(sub) -> None:
 
     p = add_command(sub, "analyse")
     add_source(p, "a koers.model JSON file")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(func=cmd_analyse)
 
     p = add_command(sub, "propagate")
-    p.add_argument("file")
+    add_source(p, "a koers.model JSON file or a jUCMNav .jucm file", "model.json")
     p.add_argument("--strategy", default=None, help="the strategy's name (default: the model's first strategy)")
     p.add_argument("--algorithm", choices=["quantitative", "qualitative"], default=None,
                    help="jUCMNav's algorithm (default: quantitative for koers models, qualitative for .jucm)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(func=cmd_propagate)
 
     p = add_command(sub, "diff")
-    p.add_argument("before")
-    p.add_argument("after")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("before", help="the earlier koers.model JSON file")
+    p.add_argument("after", help="the later koers.model JSON file")
+    p.add_argument("--json", action="store_true", help="print the changes as JSON")
     p.set_defaults(func=cmd_diff)
 
     p = add_command(sub, "report")

@@ -528,3 +528,25 @@ def test_cli_scenarios_fits_100_columns_unless_wide():
     w = run_cli("scenarios", "--example", "deventer-2014", "--wide")
     assert w.returncode == 0
     assert max(len(line) for line in w.stdout.splitlines()) > 100
+
+
+def test_cli_scenarios_cuts_long_scenario_names_to_fit(tmp_path):
+    """A scenario name of 100 characters heads a column: cut to 40 characters ("…") so that the
+    lines still fit 100 columns; two names that coincide when cut stay distinct; --wide keeps
+    them whole. (Source: the Deventer example portfolio with its scenarios renamed here.)"""
+    import json
+
+    from conftest import run_cli
+    from koers import examples
+    d = json.loads(examples.path("deventer-2014", "portfolio.json").read_text(encoding="utf-8"))
+    long = "bezuiniging op het strategische budget met extra aandacht voor " + "x" * 60
+    for k, s in enumerate(d["scenarios"][:2]):
+        s["name"] = long + str(k)
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(d), encoding="utf-8")
+    r = run_cli("scenarios", path)
+    assert r.returncode == 0, r.stderr
+    assert max(len(line) for line in r.stdout.splitlines()) <= 100
+    assert "…#1" in r.stdout and "…#2" in r.stdout
+    w = run_cli("scenarios", path, "--wide")
+    assert long + "0" in w.stdout and long + "1" in w.stdout

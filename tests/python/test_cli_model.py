@@ -203,3 +203,15 @@ def test_diff_json(tmp_path):
     assert d["nodes"]["removed"] == [removed]
     assert d["nodes"]["added"] == []
     assert len(d["edges"]["removed"]) >= 1
+
+
+def test_emit_json_refuses_a_non_finite_number_with_its_path():
+    # a result holding NaN is a koers bug: a coded error naming where, never NaN in the output
+    # and never a traceback (koers.cli.main maps it to exit 2 with the message)
+    import pytest
+
+    import koers
+    from koers.cli import emit_json
+    with pytest.raises(koers.InputError) as e:
+        emit_json({"rows": [{"share": 0.5}, {"share": float("nan")}]})
+    assert e.value.code == koers.Errc.not_finite and "/rows/1/share" in str(e.value)

@@ -198,3 +198,17 @@ def test_cli_propagate_without_any_strategy_is_E209(tmp_path):
     r = run_cli("propagate", p, "--json")
     assert r.returncode == 1 and "E209" in r.stderr and "no evaluation strategy" in r.stderr
     assert r.stdout == ""
+
+
+def test_cli_propagate_takes_an_example_like_the_other_commands():
+    # `koers propagate --example NAME` reads the example's model (the one "FILE or --example"
+    # helper); the same result as the file itself; neither or both is a usage error (exit 2)
+    path = koers.examples.path("deventer-2014", "model.json")
+    by_example = run_cli("propagate", "--example", "deventer-2014", "--json")
+    by_file = run_cli("propagate", path, "--json")
+    assert by_example.returncode == 0, by_example.stderr
+    assert json.loads(by_example.stdout) == json.loads(by_file.stdout)
+    assert json.loads(by_example.stdout)["strategy"] == "plan 2014"
+    assert run_cli("propagate").returncode == 2
+    both = run_cli("propagate", path, "--example", "deventer-2014")
+    assert both.returncode == 2 and "not both" in both.stderr
