@@ -28,6 +28,8 @@ std::optional<Money> cents(ObjectReader& r, const std::string& key) {
 std::optional<std::int64_t> count(ObjectReader& r, const std::string& key) {
   auto* v = r.get(key, false);
   if (!v) return std::nullopt;
+  if (koers::detail::beyond_int64(*v))
+    ObjectReader::fail(Errc::invalid_value, r.at(key), koers::detail::out_of_int64(*v));
   if (!v->is_number_integer())
     ObjectReader::fail(Errc::wrong_type, r.at(key),
                        "must be a whole number, not " +
