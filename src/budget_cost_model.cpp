@@ -3,6 +3,8 @@
 #include <koers/budget/cost_model.hpp>
 #include <koers/budget/plan_costs.hpp>
 
+#include "cost_model_detail.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>

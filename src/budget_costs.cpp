@@ -1,6 +1,9 @@
 // JSON of the plan costing: the options of cost_plan and its result (koers costs --json).
 #include <koers/budget/plan_costs_json.hpp>
 
+#include <koers/io/file.hpp>
+
+#include "cost_model_detail.hpp"
 #include "json_util.hpp"
 #include "result_json.hpp"
 
@@ -25,6 +28,8 @@ std::optional<Money> cents(ObjectReader& r, const std::string& key) {
 std::optional<std::int64_t> count(ObjectReader& r, const std::string& key) {
   auto* v = r.get(key, false);
   if (!v) return std::nullopt;
+  if (koers::detail::beyond_int64(*v))
+    ObjectReader::fail(Errc::invalid_value, r.at(key), koers::detail::out_of_int64(*v));
   if (!v->is_number_integer())
     ObjectReader::fail(Errc::wrong_type, r.at(key),
                        "must be a whole number, not " +
@@ -93,6 +98,18 @@ using ojson = nlohmann::ordered_json;
 ojson opt_cents(const std::optional<Money>& m) { return m ? ojson(m->cents()) : ojson(nullptr); }
 ojson opt_ratio(const std::optional<Ratio>& r) { return r ? ojson(ratio_text(*r)) : ojson(nullptr); }
 
+/// {intervention id: override fields} at JSON path `path` ("" at the top of a --costs file).
+std::map<std::string, CostOverride> read_overrides(const json& c, const std::string& path) {
+  std::map<std::string, CostOverride> out;
+  for (auto it = c.begin(); it != c.end(); ++it) {
+    ObjectReader q(it.value(), path + "/" + it.key());
+    CostOverride ov = read_override(q);
+    q.finish();
+    out.emplace(it.key(), ov);
+  }
+  return out;
+}
+
 }  // namespace
 
 PlanCostOptions parse_plan_cost_options(std::string_view text, const std::string& origin) {
@@ -103,16 +120,28 @@ PlanCostOptions parse_plan_cost_options(std::string_view text, const std::string
   if (auto s = share(r, "uptake", false)) o.uptake = *s;
   o.ilb_stream = r.str_or("ilb_stream", "");
   if (auto s = r.str("rounding")) o.rounding.rounding = rounding_from(*s, r.at("rounding"));
-  if (auto* c = r.object("costs")) {
-    for (auto it = c->begin(); it != c->end(); ++it) {
-      ObjectReader q(it.value(), "/costs/" + it.key());
-      CostOverride ov = read_override(q);
-      q.finish();
-      o.overrides.emplace(it.key(), ov);
-    }
-  }
+  if (auto* c = r.object("costs")) o.overrides = read_overrides(*c, "/costs");
   r.finish();
   return o;
+}
+
+std::map<std::string, CostOverride> parse_cost_overrides(std::string_view text, const std::string& origin) {
+  json j = koers::detail::parse_json_text(text, origin);
+  try {
+    if (!j.is_object())
+      throw InputError(
+          Errc::wrong_type,
+          "the document must be a JSON object {intervention id: cost fields}, not " + koers::detail::type_name(j),
+          {"/"});
+    return read_overrides(j, "");
+  } catch (const Error& e) {  // name the file, as the other readers do; same code, class and JSON path
+    throw_error(e.code(), origin + ": " + e.message(), e.elements());
+  }
+}
+
+std::map<std::string, CostOverride> load_cost_overrides(const std::string& path) {
+  // the one bounded read: E100 a directory or a missing file, E117 past 1 GiB
+  return parse_cost_overrides(io::read_file(path, koers::detail::max_json_bytes), "'" + path + "'");
 }
 
 InterventionCost intervention_cost(std::string_view text, const std::string& origin) {

@@ -41,6 +41,7 @@ std::optional<Money> cents(ObjectReader& r, const std::string& key, bool require
 }
 /// A whole number (int64): a float is E106.
 std::int64_t whole_at(const json& v, const std::string& path) {
+  if (koers::detail::beyond_int64(v)) ObjectReader::fail(Errc::invalid_value, path, koers::detail::out_of_int64(v));
   if (!v.is_number_integer())
     ObjectReader::fail(Errc::wrong_type, path,
                        "must be a whole number (objective values and weights are integers), not " +
@@ -218,7 +219,7 @@ Portfolio parse_portfolio(std::string_view text, const std::string& origin) {
         it.stream = *r.str("stream", true);
         it.per_participant = cents(r, "per_participant_cents", false);
         if (auto* v = r.get("participants", false)) {
-          if (!v->is_number_integer())
+          if (!koers::detail::beyond_int64(*v) && !v->is_number_integer())  // past 64 bits: whole_at's E107
             ObjectReader::fail(Errc::wrong_type, r.at("participants"), "must be a whole number");
           it.participants = whole_at(*v, r.at("participants"));
           if (*it.participants < 0)
@@ -339,6 +340,8 @@ PortfolioScenario parse_portfolio_scenario(std::string_view text, const std::str
   json j = koers::detail::parse_json_text(text, origin);
   return validated(origin, [&] { return scenario_at(j, ""); });
 }
+
+json scenario_value(const PortfolioScenario& s) { return scenario_json(s); }
 
 std::string to_json(const PortfolioScenario& s, int indent) { return scenario_json(s).dump(indent); }
 

@@ -1,6 +1,7 @@
-// The koers.decision reader (include/koers/decide/problem_json.hpp). Checks in document order
-// as the format prescribes — unknown fields of an object first, then its fields one by one —
-// and names the JSON path of every problem. Objects keep their key order (ordered_json), so the
+// The koers.decision reader (include/koers/decide/problem_json.hpp). Checks what the document
+// is first (an object, its format and version), then in document order as the format
+// prescribes — unknown fields of an object first, then its fields one by one — and names the
+// origin (the file) and the JSON path of every problem. Objects keep their key order (ordered_json), so the
 // value functions and SMAA intervals come back in the order the file gives them.
 #include <koers/decide/problem_json.hpp>
 
@@ -263,7 +264,11 @@ SensitivitySpec read_sensitivity(const ojson& s0) {
 }
 
 DecisionDocument read_decision_json(const ojson& doc) {
-  const ojson& d = object(doc, "", top_fields);
+  // what the document is comes first, as in every koers reader (json_util.hpp check_format): a
+  // koers.model file is E102 wrong format, not E104 for the first field this format lacks
+  if (!doc.is_object())
+    throw InputError(Errc::wrong_type, "the document must be a JSON object, got " + type_of(doc), {"/"});
+  const ojson& d = doc;
   auto* format = field(d, "format");
   if (!format)
     fail(Errc::missing_field, "/format", std::string("missing field 'format' (expected '") + format_name + "')");
@@ -276,6 +281,7 @@ DecisionDocument read_decision_json(const ojson& doc) {
   if (!version->is_number() || version->is_boolean() || version->get<double>() != decision_format_version)
     fail(Errc::unsupported_version, "/version",
          "version " + version->dump() + " is not supported (this koers reads 1)");
+  object(d, "", top_fields);
   for (const char* key : {"alternatives", "criteria", "scores"})
     if (!field(d, key)) fail(Errc::missing_field, std::string("/") + key, std::string("missing field '") + key + "'");
 
@@ -299,7 +305,12 @@ DecisionDocument read_decision_json(const ojson& doc) {
 
 DecisionDocument parse_decision(std::string_view text, const std::string& origin) {
   // order kept (ojson); a number past a double is E110 not_finite, as a NaN or Infinity literal is
-  return read_decision_json(koers::detail::parse_json_text_as<ojson>(text, origin, Errc::not_finite));
+  ojson doc = koers::detail::parse_json_text_as<ojson>(text, origin, Errc::not_finite);
+  try {
+    return read_decision_json(doc);
+  } catch (const Error& e) {  // name the file (or "decision") as the other readers do; same code and class
+    throw_error(e.code(), origin + ": " + e.message(), e.elements());
+  }
 }
 
 DecisionDocument load_decision(const std::string& path) {

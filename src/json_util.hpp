@@ -18,6 +18,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace koers::detail {
 
@@ -60,9 +61,9 @@ inline int json_depth(std::string_view text, int limit) {
   return deepest;
 }
 
-/// THE wording of the checks every JSON reader makes before parsing (the Python reader of
-/// `koers costs --costs` words them alike): E101 "… is not valid JSON: not UTF-8 (byte N)"
-/// (the parser's own message would echo the broken bytes), E108 "… nests deeper than 64 levels".
+/// THE wording of the checks every JSON reader makes before parsing: E101 "… is not valid JSON:
+/// not UTF-8 (byte N)" (the parser's own message would echo the broken bytes), E108 "… nests
+/// deeper than 64 levels".
 inline void check_json_text(std::string_view text, const std::string& origin) {
   if (auto bad = koers::io::invalid_utf8(text))
     throw InputError(Errc::not_json, origin + " is not valid JSON: not UTF-8 (byte " + std::to_string(*bad) + ")",
@@ -145,6 +146,25 @@ inline std::string type_name(const json& j) {
   return "an object";
 }
 
+/// True for a JSON number past the 64-bit signed range, however it is written: an integer
+/// literal past 2^63 - 1 (nlohmann keeps it unsigned up to 2^64 - 1) or one so long that the
+/// parser makes it a double (2^70 = 1180591620717411303424 arrives as a float), or a decimal
+/// literal of that size (1e30). Readers give these their range error (E114 for cents, E107 for
+/// other whole numbers) rather than "must be a whole number": the number is whole, only too big.
+inline bool beyond_int64(const json& v) {
+  if (v.is_number_unsigned())
+    return v.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+  if (v.is_number_float()) {
+    double d = v.get<double>();
+    return std::isfinite(d) && (d >= 0x1p63 || d < -0x1p63);
+  }
+  return false;
+}
+/// The wording of a whole number past the 64-bit range (E107).
+inline std::string out_of_int64(const json& v) {
+  return v.is_number_float() && v.get<double>() < 0 ? "is too small" : "is too large";
+}
+
 /// Reads the fields of one JSON object, remembering which it used; finish() refuses the rest.
 class ObjectReader {
  public:
@@ -207,6 +227,13 @@ class ObjectReader {
     for (auto it = j_.begin(); it != j_.end(); ++it)
       if (!used_.count(it.key())) fail(Errc::unknown_field, at(it.key()), "is not a field of this format");
   }
+  /// The fields not read, in the order finish() refuses them (a validator reports each).
+  std::vector<std::string> unread() const {
+    std::vector<std::string> keys;
+    for (auto it = j_.begin(); it != j_.end(); ++it)
+      if (!used_.count(it.key())) keys.push_back(it.key());
+    return keys;
+  }
 
   static double as_number(const json& v, const std::string& path) {
     if (!v.is_number()) fail(Errc::wrong_type, path, "must be a number, not " + type_name(v));
@@ -215,12 +242,8 @@ class ObjectReader {
     return d;
   }
   static std::int64_t as_integer(const json& v, const std::string& path) {
-    if (v.is_number_integer()) {
-      if (v.is_number_unsigned() &&
-          v.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-        fail(Errc::invalid_value, path, "is too large");
-      return v.get<std::int64_t>();
-    }
+    if (beyond_int64(v)) fail(Errc::invalid_value, path, out_of_int64(v));
+    if (v.is_number_integer()) return v.get<std::int64_t>();
     if (v.is_number_float()) {
       double d = v.get<double>();
       if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9.0e15) return static_cast<std::int64_t>(d);
@@ -243,15 +266,14 @@ class ObjectReader {
   std::set<std::string> used_;
 };
 
-/// Cents: a JSON integer (a float or a string is E106), in the 64-bit range (E114), ≥ 0 (E107).
+/// Cents: a JSON integer (a float or a string is E106), in the 64-bit range (E114, also for a
+/// number past it that the parser holds as a float, such as 2^70), ≥ 0 (E107).
 inline Money cents_at(const json& v, const std::string& path) {
+  if (beyond_int64(v)) ObjectReader::fail(Errc::money_overflow, path, "is beyond the 64-bit cent range");
   if (!v.is_number_integer())
     ObjectReader::fail(Errc::wrong_type, path,
                        "must be a whole number of cents (an integer), not " +
                            (v.is_number_float() ? std::string("a decimal number") : type_name(v)));
-  if (v.is_number_unsigned() &&
-      v.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-    ObjectReader::fail(Errc::money_overflow, path, "is beyond the 64-bit cent range");
   auto c = v.get<std::int64_t>();
   if (c < 0) ObjectReader::fail(Errc::invalid_value, path, "must not be negative");
   return Money::from_cents(c);

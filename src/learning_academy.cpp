@@ -134,14 +134,10 @@ AcademyLog AcademyLog::from_tables(const AcademyTables& t, const AcademyOptions&
     }
     if (r_days != none && !rd.text(r_days).empty()) {
       const std::string& s = rd.text(r_days);
-      bool ok =
-          s.find_first_not_of("0123456789.") == std::string::npos && s.find_first_of("0123456789") != std::string::npos;
-      Ratio v;
-      if (ok) {
-        try {
-          v = Ratio::parse(s);
-        } catch (const InputError&) { ok = false; }
-      }
+      // digits with at most one '.', a bare point allowed ("0.5", "2", ".5"): no sign, comma or space
+      const DecimalRead d = read_decimal(s, DecimalSyntax{.sign = false, .comma = false, .spaces = false});
+      const bool ok = static_cast<bool>(d);
+      const Ratio v = ok ? to_ratio(d.value) : Ratio{};
       if (!ok || v.num <= 0)
         rd.fail(r_days, "invalid_days", "'" + s + "' is not a number of days above 0 such as 0.5 or 2");
       r.days = reduced(v.num, v.den);

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <vector>
 
@@ -24,21 +25,97 @@ E enum_field(ObjectReader& r, const std::string& key, std::optional<E> (*parse)(
   return *e;
 }
 
-Node read_node(const json& j, const std::string& path) {
-  ObjectReader r(j, path);
+/// The reading of one element's fields. Loading (no sink) stops at the first problem, as it
+/// always has: each step throws. Validation (a sink) records each step's problem and reads on,
+/// so one element with a misspelt status and an unknown field gives both.
+class Faults {
+ public:
+  explicit Faults(std::vector<Issue>* sink) : sink_(sink) {}
+  /// Runs one reading step; false when it found a problem (recorded, when collecting).
+  template <class Step>
+  bool operator()(Step&& step) {
+    if (!sink_) {
+      step();
+      return true;
+    }
+    try {
+      step();
+      return true;
+    } catch (const InputError& e) {
+      sink_->push_back(Issue{e.code(), e.elements(), e.message()});
+      return false;
+    }
+  }
+  bool collecting() const { return sink_ != nullptr; }
+
+ private:
+  std::vector<Issue>* sink_;
+};
+
+/// Every field not read: E104 each (loading: the first).
+void refuse_unread(ObjectReader& r, Faults& f) {
+  for (const auto& key : r.unread())
+    f([&] { ObjectReader::fail(Errc::unknown_field, r.at(key), "is not a field of this format"); });
+}
+
+/// Cents of the model (cost_cents, budget_cents): a whole number as before (a whole-valued
+/// float within range still reads), past the 64-bit range E114 as in the portfolio's cents_at.
+std::optional<std::int64_t> model_cents(ObjectReader& r, const std::string& key) {
+  auto* v = r.get(key, false);
+  if (!v) return std::nullopt;
+  if (detail::beyond_int64(*v)) ObjectReader::fail(Errc::money_overflow, r.at(key), "is beyond the 64-bit cent range");
+  return ObjectReader::as_integer(*v, r.at(key));
+}
+
+/// The fields one kind or another of node has beyond id, kind, name, description, importance.
+constexpr const char* kind_fields[] = {
+    "decomposition", "audience",  "status",  "table",          "doel",       "inhoud",       "doelgroep",
+    "note",          "mandatory", "channel", "duration_hours", "cost_cents", "participants", "ilb_contribution",
+    "size",          "gemma_id",  "domain",  "budget_cents",   "year"};
+
+/// What reading one element gave a validator: the element when it can take part in the graph
+/// checks, and the id of a node that cannot (its kind did not read).
+struct NodeRead {
+  std::optional<Node> node;
+  std::optional<std::string> left_out_id;
+};
+
+// Validation reads on past a faulty field, and a node whose id and kind read takes part in the
+// graph checks (E200, E202, E203, E201, E204, E205, E206, E207) by its id and kind, with each
+// faulty field left unset; those check() requires (name, status, budget_cents, a contribution's
+// strength) get a stand-in instead, so that a misspelt status is its E107 once and not also an
+// E207 "has no status". check() reads nothing of a stand-in but its presence, except that a
+// node's stand-in name is its id (the name check()'s messages show). The graph with stand-ins
+// is only ever checked, never handed out: a file with a reader problem has no graph.
+NodeRead read_node(const json& j, const std::string& path, Faults& f) {
+  NodeRead out;
+  std::optional<ObjectReader> rr;
+  if (!f([&] { rr.emplace(j, path); })) return out;
+  ObjectReader& r = *rr;
   Node n;
-  n.id = *r.str("id", true);
-  auto kind = r.str("kind", true);
-  auto k = parse_node_kind(*kind);
-  if (!k)
-    ObjectReader::fail(Errc::invalid_value, r.at("kind"),
-                       "is '" + *kind +
-                           "', expected development, strategic_theme, goal, learning_goal, intervention, "
-                           "target_group, programme, process or budget_stream");
-  n.kind = *k;
-  n.name = *r.str("name", true);
-  n.description = r.str_or("description", "");
-  n.importance = r.number("importance");
+  bool id_ok = f([&] { n.id = *r.str("id", true); });
+  bool kind_ok = f([&] {
+    auto kind = r.str("kind", true);
+    auto k = parse_node_kind(*kind);
+    if (!k)
+      ObjectReader::fail(Errc::invalid_value, r.at("kind"),
+                         "is '" + *kind +
+                             "', expected development, strategic_theme, goal, learning_goal, intervention, "
+                             "target_group, programme, process or budget_stream");
+    n.kind = *k;
+  });
+  if (!f([&] { n.name = *r.str("name", true); })) n.name = n.id;  // stand-in (validation only)
+  f([&] { n.description = r.str_or("description", ""); });
+  f([&] { n.importance = r.number("importance"); });
+  if (!kind_ok) {
+    // Which fields belong depends on the kind: only a field no kind has is reported unknown.
+    // Such a node cannot take part in the graph checks (no kind to judge its edges by); its id
+    // is noted so that its edges are left out as well rather than reported as dangling.
+    for (const char* key : kind_fields) (void)r.has(key);
+    refuse_unread(r, f);
+    if (id_ok) out.left_out_id = n.id;
+    return out;
+  }
   auto allow = [&](std::initializer_list<NodeKind> kinds) {
     for (auto kk : kinds)
       if (kk == n.kind) return true;
@@ -46,67 +123,92 @@ Node read_node(const json& j, const std::string& path) {
   };
   if (allow({NodeKind::development, NodeKind::strategic_theme, NodeKind::goal, NodeKind::learning_goal}) &&
       r.has("decomposition"))
-    n.decomposition = enum_field<Decomposition>(r, "decomposition", parse_decomposition, "and, or, xor");
-  if (n.kind == NodeKind::learning_goal) n.audience = r.str_or("audience", "");
+    f([&] { n.decomposition = enum_field<Decomposition>(r, "decomposition", parse_decomposition, "and, or, xor"); });
+  if (n.kind == NodeKind::learning_goal) f([&] { n.audience = r.str_or("audience", ""); });
   if (allow({NodeKind::intervention, NodeKind::programme})) {
-    if (r.has("status")) n.status = enum_field<Status>(r, "status", parse_status, "new, existing, partly_existing");
+    if (r.has("status") &&
+        !f([&] { n.status = enum_field<Status>(r, "status", parse_status, "new, existing, partly_existing"); }))
+      n.status = Status::new_;  // stand-in (validation only)
   }
   if (n.kind == NodeKind::intervention) {
-    n.table = r.str_or("table", "");
-    n.doel = r.str_or("doel", "");
-    n.inhoud = r.str_or("inhoud", "");
-    n.doelgroep = r.str_or("doelgroep", "");
-    n.note = r.str_or("note", "");
-    n.mandatory = r.boolean("mandatory").value_or(false);
+    f([&] { n.table = r.str_or("table", ""); });
+    f([&] { n.doel = r.str_or("doel", ""); });
+    f([&] { n.inhoud = r.str_or("inhoud", ""); });
+    f([&] { n.doelgroep = r.str_or("doelgroep", ""); });
+    f([&] { n.note = r.str_or("note", ""); });
+    f([&] { n.mandatory = r.boolean("mandatory").value_or(false); });
     if (r.has("channel"))
-      n.channel = enum_field<Channel>(r, "channel", parse_channel, "on_the_job, with_others, formal");
-    n.duration_hours = r.number("duration_hours");
-    n.cost_cents = r.integer("cost_cents");
-    n.participants = r.integer("participants");
-    n.ilb_contribution = r.boolean("ilb_contribution").value_or(false);
-    if (n.duration_hours && *n.duration_hours < 0)
-      ObjectReader::fail(Errc::invalid_value, r.at("duration_hours"), "must not be negative");
-    if (n.cost_cents && *n.cost_cents < 0)
-      ObjectReader::fail(Errc::invalid_value, r.at("cost_cents"), "must not be negative");
-    if (n.participants && *n.participants < 0)
-      ObjectReader::fail(Errc::invalid_value, r.at("participants"), "must not be negative");
+      f([&] { n.channel = enum_field<Channel>(r, "channel", parse_channel, "on_the_job, with_others, formal"); });
+    f([&] { n.duration_hours = r.number("duration_hours"); });
+    f([&] { n.cost_cents = model_cents(r, "cost_cents"); });
+    f([&] { n.participants = r.integer("participants"); });
+    f([&] { n.ilb_contribution = r.boolean("ilb_contribution").value_or(false); });
+    f([&] {
+      if (n.duration_hours && *n.duration_hours < 0)
+        ObjectReader::fail(Errc::invalid_value, r.at("duration_hours"), "must not be negative");
+    });
+    f([&] {
+      if (n.cost_cents && *n.cost_cents < 0)
+        ObjectReader::fail(Errc::invalid_value, r.at("cost_cents"), "must not be negative");
+    });
+    f([&] {
+      if (n.participants && *n.participants < 0)
+        ObjectReader::fail(Errc::invalid_value, r.at("participants"), "must not be negative");
+    });
   }
   if (n.kind == NodeKind::target_group) {
-    n.size = r.integer("size");
-    if (n.size && *n.size < 0) ObjectReader::fail(Errc::invalid_value, r.at("size"), "must not be negative");
+    f([&] { n.size = r.integer("size"); });
+    f([&] {
+      if (n.size && *n.size < 0) ObjectReader::fail(Errc::invalid_value, r.at("size"), "must not be negative");
+    });
   }
   if (n.kind == NodeKind::process) {
-    n.gemma_id = r.str_or("gemma_id", "");
-    n.domain = r.str_or("domain", "");
+    f([&] { n.gemma_id = r.str_or("gemma_id", ""); });
+    f([&] { n.domain = r.str_or("domain", ""); });
   }
   if (n.kind == NodeKind::budget_stream) {
-    n.budget_cents = r.integer("budget_cents");
-    n.year = r.integer("year");
-    if (n.budget_cents && *n.budget_cents < 0)
-      ObjectReader::fail(Errc::invalid_value, r.at("budget_cents"), "must not be negative");
+    if (!f([&] { n.budget_cents = model_cents(r, "budget_cents"); })) n.budget_cents = 0;  // stand-in
+    f([&] { n.year = r.integer("year"); });
+    f([&] {
+      if (n.budget_cents && *n.budget_cents < 0)
+        ObjectReader::fail(Errc::invalid_value, r.at("budget_cents"), "must not be negative");
+    });
   }
-  r.finish();
-  return n;
+  refuse_unread(r, f);
+  if (id_ok) out.node = std::move(n);  // without an id it takes no part (and leaves no id behind)
+  return out;
 }
 
-Edge read_edge(const json& j, const std::string& path) {
-  ObjectReader r(j, path);
+/// An edge takes part in the graph checks when its kind, from and to read (validation); a
+/// faulty strength gets a stand-in (see read_node).
+std::optional<Edge> read_edge(const json& j, const std::string& path, Faults& f) {
+  std::optional<ObjectReader> rr;
+  if (!f([&] { rr.emplace(j, path); })) return std::nullopt;
+  ObjectReader& r = *rr;
   Edge e;
-  e.kind = enum_field<EdgeKind>(r, "kind", parse_edge_kind,
-                                "refines, contributes, decomposes, targets, funded_by, part_of, improves");
-  e.from = *r.str("from", true);
-  e.to = *r.str("to", true);
-  if (e.kind == EdgeKind::contributes) {
+  bool kind_ok = f([&] {
+    e.kind = enum_field<EdgeKind>(r, "kind", parse_edge_kind,
+                                  "refines, contributes, decomposes, targets, funded_by, part_of, improves");
+  });
+  bool from_ok = f([&] { e.from = *r.str("from", true); });
+  bool to_ok = f([&] { e.to = *r.str("to", true); });
+  if (!kind_ok) {
+    (void)r.has("strength");  // a field of one kind of edge: not judged without the kind
+  } else if (e.kind == EdgeKind::contributes) {
     if (auto* s = r.get("strength", false)) {
-      Strength st;
-      if (s->is_string())
-        st.label = s->get<std::string>();
-      else
-        st.value = ObjectReader::as_number(*s, r.at("strength"));
-      e.strength = st;
+      bool ok = f([&] {
+        Strength st;
+        if (s->is_string())
+          st.label = s->get<std::string>();
+        else
+          st.value = ObjectReader::as_number(*s, r.at("strength"));
+        e.strength = st;
+      });
+      if (!ok) e.strength = Strength{std::nullopt, "unknown"};  // stand-in (validation only)
     }
   }
-  r.finish();
+  refuse_unread(r, f);
+  if (!kind_ok || !from_ok || !to_ok) return std::nullopt;
   return e;
 }
 
@@ -157,17 +259,23 @@ json number_json(double v) {
 // after every check.
 namespace {
 
-Strategy read_strategy(const json& j, const std::string& path) {
-  ObjectReader sr(j, path);
+/// A strategy takes part in the graph checks (its values name known nodes, within -100..100)
+/// with the values that read (validation).
+std::optional<Strategy> read_strategy(const json& j, const std::string& path, Faults& f) {
+  std::optional<ObjectReader> rr;
+  if (!f([&] { rr.emplace(j, path); })) return std::nullopt;
+  ObjectReader& sr = *rr;
   Strategy s;
-  s.name = *sr.str("name", true);
-  s.description = sr.str_or("description", "");
-  if (auto* vals = sr.object("values")) {
+  f([&] { s.name = *sr.str("name", true); });
+  f([&] { s.description = sr.str_or("description", ""); });
+  const json* vals = nullptr;
+  f([&] { vals = sr.object("values"); });
+  if (vals) {
     s.values.reserve(vals->size());
     for (auto it = vals->begin(); it != vals->end(); ++it)
-      s.values.emplace_back(it.key(), ObjectReader::as_number(it.value(), path + "/values/" + it.key()));
+      f([&] { s.values.emplace_back(it.key(), ObjectReader::as_number(it.value(), path + "/values/" + it.key())); });
   }
-  sr.finish();
+  refuse_unread(sr, f);
   return s;
 }
 
@@ -365,17 +473,50 @@ class ModelSax {
         pr.finish();
       }
     });
+    std::size_t before = top.size();
     note([&] { r.array("nodes", true); });
+    nodes_read_ = top.size() == before;
+    before = top.size();
     note([&] { r.array("edges"); });
+    if (top.size() != before) left_out_[edges] = true;
     note([&] { r.array("strategies"); });
     note([&] { r.finish(); });
     top.insert(top.end(), collected_.begin(), collected_.end());
+    g_.strategies = std::move(strategies_);
+    judged_ = true;
     if (top.empty()) {
-      g_.strategies = std::move(strategies_);
       (void)g_.topology();
       graph = std::move(g_);
     }
     return top;
+  }
+
+  /// Validation of a file with reader problems: the graph checks over the elements that did
+  /// read (see read_node), each problem once. Nothing when the nodes array itself did not read
+  /// (every edge would dangle). The edges of a node left out (its kind did not read) are left
+  /// out too: they are neither dangling (E200) nor judgeable by kind (E203), and so are the
+  /// strategies' values for it (not "sets unknown node" either). When any node or
+  /// edge is left out, "served by no intervention" (E204) and "serves no goal" (E205) are not
+  /// reported: the missing element may be what serves. Every other check only reports what the
+  /// elements that read hold themselves, so its problems are real ones.
+  std::vector<Issue> check_what_read() {
+    if (!judged_ || !nodes_read_) return {};
+    if (!left_out_ids_.empty()) {
+      StrategyGraph h;
+      h.name = g_.name;
+      h.strategies = std::move(g_.strategies);
+      for (auto& st : h.strategies)  // nor does a strategy's value for it
+        std::erase_if(st.values, [&](const auto& v) { return left_out_ids_.count(v.first) > 0; });
+      for (auto& n : g_.nodes()) h.add_node(n);
+      for (auto& e : g_.edges())
+        if (!left_out_ids_.count(e.from) && !left_out_ids_.count(e.to)) h.add_edge(e);
+      g_ = std::move(h);
+    }
+    auto issues = g_.check();
+    if (left_out_[nodes] || left_out_[edges])
+      std::erase_if(
+          issues, [](const Issue& i) { return i.code == Errc::goal_unserved || i.code == Errc::intervention_unused; });
+    return issues;
   }
 
   StrategyGraph finish() {
@@ -533,12 +674,22 @@ class ModelSax {
     const char* name = section_ == nodes ? "/nodes/" : section_ == edges ? "/edges/" : "/strategies/";
     try {
       std::string path = name + std::to_string(i);
-      if (section_ == nodes)
-        g_.add_node(read_node(j, path));
-      else if (section_ == edges)
-        g_.add_edge(read_edge(j, path));
-      else
-        strategies_.push_back(read_strategy(j, path));
+      Faults f(collect_ ? &collected_ : nullptr);  // loading: the first problem throws
+      if (section_ == nodes) {
+        auto r = read_node(j, path, f);
+        if (r.node)
+          g_.add_node(std::move(*r.node));
+        else
+          left_out_[nodes] = true;
+        if (r.left_out_id) left_out_ids_.insert(std::move(*r.left_out_id));
+      } else if (section_ == edges) {
+        if (auto e = read_edge(j, path, f))
+          g_.add_edge(*e);
+        else
+          left_out_[edges] = true;
+      } else if (auto s = read_strategy(j, path, f)) {
+        strategies_.push_back(std::move(*s));
+      }
     } catch (const InputError& e) {
       if (collect_) collected_.push_back(Issue{e.code(), e.elements(), e.message()});
       errors_[section_] = std::current_exception();
@@ -548,6 +699,8 @@ class ModelSax {
   /// Forget what an earlier occurrence of a repeated top-level key loaded (rare: a hostile file).
   void reset(Section s) {
     errors_[s] = nullptr;
+    left_out_[s] = false;
+    if (s == nodes) left_out_ids_.clear();
     if (collect_) {
       const std::string prefix = s == nodes ? "/nodes/" : s == edges ? "/edges/" : "/strategies/";
       std::erase_if(collected_,
@@ -580,6 +733,10 @@ class ModelSax {
   std::exception_ptr errors_[3];
   bool collect_ = false;
   std::vector<Issue> collected_;
+  // validation: what could not take part in the graph checks
+  bool left_out_[3] = {false, false, false};
+  std::set<std::string> left_out_ids_;
+  bool judged_ = false, nodes_read_ = false;
 };
 
 }  // namespace
@@ -636,11 +793,9 @@ ModelValidation collect(ModelSax& sax) {
   ModelValidation v;
   std::optional<StrategyGraph> g;
   v.issues = sax.finish_collecting(g);
-  if (g) {
-    auto checked = g->check();
-    v.issues.insert(v.issues.end(), checked.begin(), checked.end());
-    v.graph = std::move(*g);
-  }
+  auto checked = g ? g->check() : sax.check_what_read();
+  v.issues.insert(v.issues.end(), checked.begin(), checked.end());
+  if (g) v.graph = std::move(*g);
   return v;
 }
 }  // namespace

@@ -2,7 +2,8 @@
 /// \file
 /// Library-internal: the portfolio in index form and the solver steps that `optimise`, `curve`,
 /// sweeps, the selection (src/budget_selection.cpp) and the solver tests share. Defined in
-/// src/budget_portfolio.cpp. Not installed and not included by the public headers
+/// src/budget_portfolio.cpp (the solve) and src/budget_scenario.cpp (`apply_to`, `reset_values`,
+/// `check_scenario`). Not installed and not included by the public headers
 /// (`koers/budget/portfolio.hpp` does not need the branch-and-bound core); no stable API.
 #include <koers/budget/portfolio.hpp>
 
@@ -80,6 +81,11 @@ StopReason stop_reason(koers::detail::BnbStop s);
 
 /// The solver options of `o` (validated: E115).
 koers::detail::BnbOptions bnb_options(const SolveOptions& o);
+
+/// The checks of `Portfolio::validate` for its scenario `k` (`ix` indexes `base`): names that
+/// resolve, budgets, moves and costs that apply (E406 with the scenario's JSON path), factors
+/// that are decimal strings, no item both dropped and forced.
+void check_scenario(const Portfolio& base, std::size_t k, const PortfolioIndex& ix);
 
 /// `apply` in place: `p` — streams and items as in the base that `ix` indexes — changed by `sc`
 /// (its name and scenario list untouched). On a throw, `p` may be half-changed.

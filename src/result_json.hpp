@@ -25,6 +25,8 @@ nlohmann::json curve_value(const std::vector<CurvePoint>& pts);
 nlohmann::json result_value(const SelectionResult& r);
 /// The sweep as columns (sweep_to_json).
 nlohmann::json sweep_value(const Portfolio& base, const std::vector<SweepResult>& rows);
+/// One koers.portfolio scenario as the file writes it (to_json of a PortfolioScenario).
+nlohmann::json scenario_value(const PortfolioScenario& s);
 /// `koers costs --json` (plan_costs_to_json).
 nlohmann::ordered_json plan_costs_value(const PlanCosts& c);
 /// One intervention's cost (intervention_cost_to_json).

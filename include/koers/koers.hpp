@@ -3,8 +3,9 @@
 /// Everything koers offers, in one include. Each header holds one concept; include the ones
 /// you need to keep compile times down.
 
-// core: exact money, dates and the Dutch calendar, errors with stable codes
+// core: exact decimals, money, dates and the Dutch calendar, errors with stable codes
 #include <koers/core/calendar.hpp>
+#include <koers/core/decimal.hpp>
 #include <koers/core/error.hpp>
 #include <koers/core/hours.hpp>
 #include <koers/core/money.hpp>

@@ -98,6 +98,15 @@ void register_solver(py::module_& m) {
       },
       "text"_a, "origin"_a = "portfolio", "Parse koers.portfolio JSON (an old field name: DeprecationWarning).");
   m.def(
+      "portfolio_from_dict",
+      [](py::handle doc, const std::string& origin) {
+        std::string text = json_text_of(doc);
+        return reading([&] { return parse_portfolio(text, origin); });
+      },
+      "doc"_a, "origin"_a = "portfolio",
+      "Read a koers.portfolio document given as a Python dict (the reader of files: codes and JSON paths; an old "
+      "field name: DeprecationWarning).");
+  m.def(
       "load_portfolio", [](const std::string& path) { return reading([&] { return load_portfolio(path); }); }, "path"_a,
       "Load a koers.portfolio file (an old field name: DeprecationWarning).");
   m.def("save_portfolio", &save_portfolio, "portfolio"_a, "path"_a, "Write a koers.portfolio file.", release);
@@ -106,13 +115,16 @@ void register_solver(py::module_& m) {
       "index"_a, "The portfolio changed by its i-th scenario.", release);
   m.def(
       "compose_portfolio_scenarios",
-      [](const std::string& a, const std::string& b, const std::string& name) {
-        return reading([&] {
-          return to_json(
-              compose(parse_portfolio_scenario(a, "scenario a"), parse_portfolio_scenario(b, "scenario b"), name));
+      [](py::handle a, py::handle b, const std::string& name) {
+        std::string ta = json_text_of(a), tb = json_text_of(b);
+        auto v = reading([&] {
+          return scenario_value(
+              compose(parse_portfolio_scenario(ta, "scenario a"), parse_portfolio_scenario(tb, "scenario b"), name));
         });
+        return py::dict(to_python(v));
       },
-      "a"_a, "b"_a, "name"_a = "", "compose(a, b) of two koers.portfolio scenarios (JSON in and out).");
+      "a"_a, "b"_a, "name"_a = "",
+      "compose(a, b) of two koers.portfolio scenarios, each a dict (read as a file's scenario); a dict.");
   m.def(
       "scale_floor_cents",
       [](std::int64_t cents, const std::string& f) { return scale_floor(Money::from_cents(cents), f).cents(); },
@@ -174,6 +186,15 @@ void register_solver(py::module_& m) {
         return reading([&] { return parse_selection(text, origin); });
       },
       "text"_a, "origin"_a = "selection", "Parse koers.selection JSON (an old field name: DeprecationWarning).");
+  m.def(
+      "selection_from_dict",
+      [](py::handle doc, const std::string& origin) {
+        std::string text = json_text_of(doc);
+        return reading([&] { return parse_selection(text, origin); });
+      },
+      "doc"_a, "origin"_a = "selection",
+      "Read a koers.selection document given as a Python dict (the reader of files: codes and JSON paths; an old "
+      "field name: DeprecationWarning).");
   m.def(
       "load_selection", [](const std::string& path) { return reading([&] { return load_selection(path); }); }, "path"_a,
       "Load a koers.selection file (an old field name: DeprecationWarning).");
@@ -267,17 +288,25 @@ void register_budget_model(py::module_& m) {
       release);
   m.def(
       "cost_plan",
-      [](const StrategyGraph& g, const py::dict& options) {
+      [](const StrategyGraph& g, const py::dict& options, const std::optional<std::string>& costs_file) {
         std::string text = json_text_of(options);
         auto v = [&] {
           py::gil_scoped_release nogil;
-          return plan_costs_value(cost_plan(g, parse_plan_cost_options(text)));
+          PlanCostOptions o = parse_plan_cost_options(text);
+          if (costs_file) {
+            if (!o.overrides.empty())
+              throw_error(Errc::invalid_argument,
+                          "give the cost overrides as options' \"costs\" or as a file, not both", {"costs"});
+            o.overrides = load_cost_overrides(*costs_file);
+          }
+          return plan_costs_value(cost_plan(g, o));
         }();
         return py::dict(to_python(v));
       },
-      "graph"_a, "options"_a,
-      "Cost every intervention of a model; options a dict (the fields of koers costs --costs, read and checked by "
-      "C++), the result a dict (the fields of koers costs --json).");
+      "graph"_a, "options"_a, "costs_file"_a = py::none(),
+      "Cost every intervention of a model; options a dict (ilb_share, uptake, ilb_stream, rounding, costs: read and "
+      "checked by C++), costs_file the path of a koers costs --costs file (read by C++: its codes and JSON paths), "
+      "the result a dict (the fields of koers costs --json).");
   m.def(
       "_test_cost_plan_json",
       [](const StrategyGraph& g, const py::dict& options) {

@@ -1,5 +1,8 @@
-// Bindings for the strategy graph, its JSON format and validation (thin).
+// Bindings for the strategy graph, its JSON format and validation (thin). A model given as a
+// Python dict crosses as JSON values (json_value.hpp: NaN E110, a cycle or deep nesting E108,
+// each at its JSON path), read by the reader of files.
 #include "bindings.hpp"
+#include "json_value.hpp"
 
 #include <koers/model/model_json.hpp>
 #include <koers/model/strategy_graph.hpp>
@@ -84,6 +87,15 @@ void register_model(py::module_& m) {
           "at"_a, "The strengths of the edges at these indices (a number, a label, or None).")
       .def("__eq__", [](const G& a, const G& b) { return a == b; });
   m.def("parse_model", &parse_model, "text"_a, "origin"_a = "model", "Parse koers.model JSON text.", release);
+  m.def(
+      "model_from_dict",
+      [](py::handle doc, const std::string& origin) {
+        std::string text = json_text_of(doc);
+        py::gil_scoped_release nogil;
+        return parse_model(text, origin);
+      },
+      "doc"_a, "origin"_a = "model",
+      "Read a koers.model document given as a Python dict (the reader of files: codes and JSON paths).");
   m.def("load_model", &load_model, "path"_a, "Load a koers.model file.", release);
   py::class_<ModelValidation>(m, "ModelValidation",
                               "Every problem in a model file: the reader's (each with its JSON path) and the graph's.")

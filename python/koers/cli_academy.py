@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 
-from .cli import EXIT_INVALID, EXIT_OK, add_command, add_source, emit_json, source
+from ._cli_common import EXIT_INVALID, EXIT_OK, add_command, add_source, emit_json, source
 
 _SHOWN = 20  # bad rows listed on stderr (all of them are in the JSON)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from .cli import EXIT_OK, add_command, emit_json
+from ._cli_common import EXIT_OK, add_command, emit_json
 
 
 def cmd_stats(args) -> int:

@@ -22,8 +22,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .cli import (EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_command, add_source, emit_json, fail, model_from, source,
-                  stop_text)
+from ._cli_common import (EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_command, add_source, emit_json, fail, model_from,
+                          source, stop_text)
 
 
 def _portfolio(args):
@@ -240,75 +240,18 @@ def cmd_sweep(args) -> int:
     return EXIT_OK
 
 
-MAX_JSON_DEPTH = 64  # as every C++ JSON reader (src/json_util.hpp max_json_depth)
-
-
-def _json_depth(text: str) -> int:
-    """The deepest nesting of JSON text (strings skipped): a linear scan of the structural characters."""
-    import re
-    depth = deepest = 0
-    in_string = escaped = False
-    for m in re.finditer(r'[\[\]{}"\\]', text):
-        c = m.group()
-        if in_string:
-            if escaped:
-                escaped = False
-            elif c == "\\":  # escapes the next character; skip it when it is one this scan sees
-                escaped = text[m.end():m.end() + 1] in ('"', "\\")
-            elif c == '"':
-                in_string = False
-            continue
-        if c == '"':
-            in_string = True
-        elif c in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif c in "]}":
-            depth -= 1
-    return deepest
-
-
-def _overrides(path):
-    import json
-
-    from .errors import Errc, error
-    if not path:
-        return None
-    from . import _core
-    raw = _core.read_file(path)  # stops at the size limit (E117); E100 unreadable
-    # worded as the C++ JSON readers word them (src/json_util.hpp check_json_text): E101 not UTF-8,
-    # E108 deeper than 64 levels (checked before parsing), E101 not JSON
-    origin = f"'{path}'"
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise error(Errc.not_json, f"{origin} is not valid JSON: not UTF-8 (byte {e.start})", [origin]) from None
-    if _json_depth(text) > MAX_JSON_DEPTH:
-        raise error(Errc.too_deep, f"{origin} nests deeper than {MAX_JSON_DEPTH} levels", [origin])
-    try:
-        d = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise error(Errc.not_json, f"{origin} is not valid JSON: {e}", [origin]) from None
-    if not isinstance(d, dict):
-        raise error(Errc.wrong_type, f"'{path}' must hold a JSON object {{intervention id: cost fields}}", [path])
-    for k, v in d.items():
-        if not isinstance(v, dict):
-            raise error(Errc.wrong_type, f"'{path}': /{k} must be an object of cost fields, not {type(v).__name__}",
-                        [path, f"/{k}"])
-    return d
-
-
-def _cost_plan(args, model, overrides):
-    """``koers costs``: the plan costing (see docs/budget.md)."""
+def _cost_plan(args, model, costs_file):
+    """``koers costs``: the plan costing (see docs/budget.md); ``costs_file`` the --costs file or
+    None, read by the C++ reader of files (bounded; its codes, JSON paths and the file's name)."""
     from .budget import cost_plan
-    from .errors import KoersError, error
-    try:
-        return cost_plan(model, overrides, ilb_share=args.ilb_share, uptake=args.uptake,
-                         ilb_stream=args.ilb_stream, rounding=args.rounding)
-    except KoersError as e:  # a field of the --costs file (JSON path /costs/...): name the file too
-        if args.costs and any(str(x).startswith(("/costs", "costs[")) for x in e.elements):
-            raise error(e.code, f"'{args.costs}': {e.message}", [args.costs, *e.elements]) from None
-        raise
+    return cost_plan(model, costs_file, ilb_share=args.ilb_share, uptake=args.uptake,
+                     ilb_stream=args.ilb_stream, rounding=args.rounding)
+
+
+def _file_error(args, e) -> bool:
+    """Whether koers error ``e`` is the --costs file's own: unreadable or too large (io::read_file
+    lists the path) or not JSON or a bad field (the C++ reader names the file at the front)."""
+    return bool(args.costs) and (args.costs in e.elements or e.message.startswith(f"'{args.costs}'"))
 
 
 def _input_fault(args, model, e) -> str | None:
@@ -333,9 +276,9 @@ def _input_fault(args, model, e) -> str | None:
 
 def cmd_costs(args) -> int:
     from .errors import BudgetError, KoersError, error
-    model, overrides = model_from(args), _overrides(args.costs)  # file errors: exit 2
+    model = model_from(args)
     try:
-        c = _cost_plan(args, model, overrides)
+        c = _cost_plan(args, model, args.costs)
     except BudgetError as e:
         # bad input — the --costs file or an option — exits 2 (its code on stderr) as a malformed
         # file does; a model that cannot be costed (an E404 or E402 of its own) exits 1
@@ -346,7 +289,7 @@ def cmd_costs(args) -> int:
     except KoersError as e:
         # a bad option or a field of the --costs file: an InputError, exit 2 as raised (koers.cli);
         # anything else means the model cannot be costed (E207, E107, E114): exit 1
-        if args.costs in e.elements or {"ilb_share", "uptake", "rounding"} & {str(x) for x in e.elements}:
+        if _file_error(args, e) or {"ilb_share", "uptake", "rounding"} & {str(x) for x in e.elements}:
             raise
         return fail(str(e), EXIT_INVALID)
     if args.json:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 
-from .cli import EXIT_USAGE, add_command, emit_json
+from ._cli_common import EXIT_USAGE, add_command, emit_json
 
 #: the holiday rules koers knows (HolidayCalendar::variants(); tests/python/test_cli_calendar.py checks they agree)
 RULES = ("nl", "nl-no-good-friday", "nl-liberation-lustrum", "nl-lustrum", "none")

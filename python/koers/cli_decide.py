@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from .cli import add_command
+from ._cli_common import add_command, emit_json
 
 
 def _load(path):
@@ -16,7 +16,6 @@ def _load(path):
 
 
 def _emit(obj):
-    from .cli import emit_json
     emit_json(obj)
 
 

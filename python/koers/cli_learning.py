@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from .cli import EXIT_INVALID, EXIT_OK, add_command, add_source, emit_json, source
+from ._cli_common import EXIT_INVALID, EXIT_OK, add_command, add_source, emit_json, source
 
 
 def _year(text: str) -> int:

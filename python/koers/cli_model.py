@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from .cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_command, add_source, emit_json, fail, model_from as _model_from, source
+from ._cli_common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_command, add_source, emit_json, fail, model_from as _model_from, source
 
 
 def cmd_validate(args) -> int:

@@ -5,9 +5,10 @@ stderr and, with ``--json``, in the JSON), 2 usage or file error.
 """
 from __future__ import annotations
 
+import argparse
 import sys
 
-from .cli import EXIT_INVALID, EXIT_OK, add_command, add_source, emit_json, source, stop_text
+from ._cli_common import EXIT_INVALID, EXIT_OK, add_command, add_source, emit_json, run, source, stop_text
 
 
 def _selection_from(args):
@@ -91,8 +92,9 @@ def register(sub) -> None:
 
 def main(argv=None) -> int:
     """``python -m koers.cli_select FILE ...`` (the same as ``koers select FILE ...``)."""
-    from . import cli
-    return cli.main(["select", *(sys.argv[1:] if argv is None else argv)])
+    parser = argparse.ArgumentParser(prog="koers")  # koers.cli's parser, with this command alone
+    register(parser.add_subparsers(dest="command", metavar="COMMAND"))
+    return run(parser, ["select", *(sys.argv[1:] if argv is None else argv)])
 
 
 if __name__ == "__main__":  # pragma: no cover

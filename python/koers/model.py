@@ -48,12 +48,13 @@ class Model:
     # ---- construction and files -------------------------------------------------------
     @classmethod
     def from_dict(cls, data: dict) -> "Model":
-        """A model from a ``koers.model`` dictionary (as in the JSON file)."""
-        try:
-            text = json.dumps(data, ensure_ascii=False, allow_nan=False)
-        except (TypeError, ValueError) as e:
-            raise error(Errc.wrong_type, f"model is not JSON-serialisable: {e}", ["/"]) from None
-        return cls(_core.parse_model(text, "model"))
+        """A model from a ``koers.model`` dictionary (as in the JSON file).
+
+        The dict crosses to C++ as JSON values and is read by the reader of files, with its codes
+        and JSON paths: InputError E110 for a number that is not finite, E108 nesting deeper
+        than 64 levels (or a dict that holds itself), E106 a value JSON cannot hold.
+        """
+        return cls(_core.model_from_dict(data, "model"))
 
     def to_dict(self) -> dict:
         """The model as a ``koers.model`` dictionary."""

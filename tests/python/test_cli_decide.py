@@ -183,3 +183,23 @@ def test_many_dominated_alternatives_are_one_line(tmp_path):
     notes = [line for line in r.stderr.splitlines() if "dominated" in line]
     assert len(notes) == 1 and f"{n - 1} alternatives are dominated" in notes[0] and "196 more" in notes[0]
     assert len(_json("rank", p)["dominated"]) == n - 1
+
+
+def test_rank_checks_the_format_before_the_fields_and_names_the_file(tmp_path):
+    # a koers.model file is the wrong format (E102), not an unknown field /period (E104); a JSON
+    # array is not a document (E106): both name the file, as every other reader does (issue 12)
+    model = ROOT / "python" / "koers" / "examples" / "data" / "deventer-2014" / "model.json"
+    r = run_cli("rank", model)
+    assert r.returncode == 2 and "[E102]" in r.stderr and f"'{model}'" in r.stderr, r.stderr
+    assert "period" not in r.stderr and "Traceback" not in r.stderr
+    arr = tmp_path / "arr.json"
+    arr.write_text("[1, 2]")
+    for fmt in ([], ["--json"]):
+        r = run_cli("rank", arr, *fmt)
+        assert r.returncode == 2 and "[E106]" in r.stderr and f"'{arr}'" in r.stderr, r.stderr
+        assert r.stdout == ""
+    # a field problem names the file and its JSON path
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({**DOC, "extra": 1}))
+    r = run_cli("rank", bad)
+    assert r.returncode == 2 and "[E104]" in r.stderr and f"'{bad}': /extra" in r.stderr, r.stderr

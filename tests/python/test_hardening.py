@@ -605,12 +605,98 @@ def test_15_money_errors_show_the_whole_character(text, shown):
     (b"[" * 65 + b"]" * 65, "E108", "nests deeper than 64 levels"),
     (b'{"a": 1', "E101", "is not valid JSON: "),
 ])
-def test_15_the_python_and_cpp_json_readers_word_an_error_alike(tmp_path, content, code, words):
+def test_15_the_json_readers_word_an_error_alike(tmp_path, content, code, words):
     p = tmp_path / "bad.json"
     p.write_bytes(content)
-    python_side = run("costs", "--example", "deventer-2014", "--costs", p, "--json")  # koers/cli_budget.py
+    costs = run("costs", "--example", "deventer-2014", "--costs", p, "--json")  # the C++ reader since issue 12
     for cpp_side in (run("optimise", p, "--json"), run("rank", p, "--json"), run("ahp", p, "--json")):
-        for r in (python_side, cpp_side):
+        for r in (costs, cpp_side):
             refused(r, code, 2, json_out=True)
             assert f"'{p}' {words}" in r.stderr, r.stderr
         assert "\ufffd" not in cpp_side.stderr
+
+
+# ---- issue 12: every command and every dict reads JSON through the same guarded reader ----------------
+
+@pytest.mark.parametrize("content", [
+    b'{"iv.feedback": {"runs": NaN}}',                      # JSON has no NaN (Python's json.loads took it)
+    b'{"iv.feedback": {"runs": 1}, "iv.x\\ud800": {}}',   # a lone surrogate (json.loads took it too)
+    b'{"iv.feedback": {"runs": Infinity}}',
+])
+def test_12_costs_file_is_read_by_the_reader_of_files(tmp_path, content):
+    # `koers costs --costs FILE` says what every other reader of a JSON file says, naming the file
+    p = tmp_path / "costs.json"
+    p.write_bytes(content)
+    costs = run("costs", "--example", "deventer-2014", "--costs", p, "--json")
+    other = run("optimise", p, "--json")
+    code = other.stderr.split("[", 1)[1].split("]", 1)[0]
+    assert code in ("E101", "E110"), other.stderr
+    refused(costs, code, 2, json_out=True)
+    assert f"'{p}'" in costs.stderr
+
+
+def test_12_costs_file_errors_give_the_files_json_path(tmp_path):
+    p = tmp_path / "costs.json"
+    p.write_text(json.dumps({"iv.feedback": {"runs": 1.5}}))
+    r = run("costs", "--example", "deventer-2014", "--costs", p, "--json")
+    refused(r, "E106", 2, json_out=True)
+    assert f"'{p}': /iv.feedback/runs" in r.stderr and "/costs/" not in r.stderr, r.stderr
+    # the Python API takes the same file: the same overrides as the dict
+    model = koers.examples.load("deventer-2014")
+    p.write_text(json.dumps({"iv.traject-hostmanship": {"uptake": "1/10"}}))
+    from_file = koers.cost_plan(model, costs=p)
+    from_dict = koers.cost_plan(model, costs={"iv.traject-hostmanship": {"uptake": "1/10"}})
+    assert from_file.to_dict() == from_dict.to_dict()
+    assert from_file.to_dict() != koers.cost_plan(model).to_dict()
+    assert koers.cost_plan(model, costs=str(p)).to_dict() == from_dict.to_dict()
+
+
+def _nested(depth):
+    d = {}
+    for _ in range(depth):
+        d = {"a": d}
+    return d
+
+
+def _from_dict_readers():
+    model = json.loads((EXAMPLES / "deventer-2014" / "model.json").read_text(encoding="utf-8"))
+    portfolio = json.loads(PORTFOLIO.read_text(encoding="utf-8"))
+    selection = json.loads(SELECTION.read_text(encoding="utf-8"))
+    return [("model", koers.Model.from_dict, model, ("nodes", 0, "name")),
+            ("portfolio", koers.Portfolio.from_dict, portfolio, ("items", 0, "cost_cents")),
+            ("selection", koers.selection.Selection.from_dict, selection, ("items", 0, "score"))]
+
+
+@pytest.mark.parametrize("kind", ["model", "portfolio", "selection"])
+@pytest.mark.parametrize("depth", [900, 5000, 100_000])
+def test_12_a_deeply_nested_dict_is_E108_not_a_recursion_error(kind, depth):
+    # Python's JSON encoder raised RecursionError past ~1,000 levels; the C++ translation stops at 64
+    name, read, doc, _ = next(r for r in _from_dict_readers() if r[0] == kind)
+    with pytest.raises(koers.InputError) as e:
+        read({**doc, "note": _nested(depth)})
+    assert e.value.code == koers.Errc.too_deep, (name, e.value)
+    assert "/note/a/a" in str(e.value)
+
+
+@pytest.mark.parametrize("kind", ["model", "portfolio", "selection"])
+def test_12_nan_and_cycles_in_a_dict_are_refused_at_their_json_path(kind):
+    # as the decision and AHP dicts: E110 a number that is not finite, E108 a dict that holds itself
+    # (json.dumps made these E106 or E101 "not JSON-serialisable", without a path)
+    import copy
+    import math
+    _, read, doc, (key, i, field) = next(r for r in _from_dict_readers() if r[0] == kind)
+    bad = copy.deepcopy(doc)
+    bad[key][i][field] = math.nan
+    with pytest.raises(koers.InputError) as e:
+        read(bad)
+    assert e.value.code == koers.Errc.not_finite and f"/{key}/{i}/{field}" in str(e.value), e.value
+    loop = copy.deepcopy(doc)
+    loop["note"] = {"self": loop}
+    with pytest.raises(koers.InputError) as e:
+        read(loop)
+    assert e.value.code == koers.Errc.too_deep
+    odd = copy.deepcopy(doc)
+    odd["note"] = {1, 2}  # a set: no JSON value
+    with pytest.raises(koers.InputError) as e:
+        read(odd)
+    assert e.value.code == koers.Errc.wrong_type and "/note" in str(e.value)

@@ -72,13 +72,6 @@ struct CostBreakdown {
 /// The name of a rounding rule, as in files and tables ("half_even").
 std::string to_string(Rounding r);
 
-namespace detail {
-/// num/den reduced, as an int64 Ratio; E114 naming `element` when it does not fit.
-Ratio reduced(koers::detail::i128 num, koers::detail::i128 den, const std::string& element, const char* what);
-Money cents128(koers::detail::i128 v, const std::string& element, const char* what);
-void not_negative(std::int64_t v, const std::string& element, const char* what);
-}  // namespace detail
-
 /// Exact hours from a number as written: the shortest decimal that reads back as the same double
 /// (7.5 → 15/2, 0.1 → 1/10, 31.5 → 63/2). E107 for negative or non-finite hours.
 Ratio exact_hours(double hours, const std::string& element = "hours");

@@ -12,6 +12,7 @@
 /// Result: see docs/budget.md ("koers costs --json").
 #include <koers/budget/plan_costs.hpp>
 
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,12 @@ namespace koers::budget {
 
 /// Read the options of cost_plan from JSON text (`origin` names the source in messages).
 PlanCostOptions parse_plan_cost_options(std::string_view text, const std::string& origin = "cost options");
+/// The overrides file of `koers costs --costs FILE`: {intervention id: the override fields of
+/// "costs" above}, read with the same checks; JSON paths start at the top of the file
+/// ("/iv.x/runs") and every message names `origin`.
+std::map<std::string, CostOverride> parse_cost_overrides(std::string_view text, const std::string& origin = "costs");
+/// Read a --costs file (io::read_file: E100 unreadable, E117 past 1 GiB) with parse_cost_overrides.
+std::map<std::string, CostOverride> load_cost_overrides(const std::string& path);
 /// The plan costing as JSON (`indent` < 0: one line).
 std::string plan_costs_to_json(const PlanCosts& c, int indent = -1);
 /// One intervention's cost model and what it costs (intervention_cost).

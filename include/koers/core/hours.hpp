@@ -10,6 +10,7 @@
 /// Errors: E502 invalid_hours for text that is no number, a negative value or a result out of
 /// range; E503 invalid_fraction for a fraction that cannot be read or has a zero denominator.
 #include <koers/core/calendar.hpp>
+#include <koers/core/decimal.hpp>
 #include <koers/core/error.hpp>
 #include <koers/core/money.hpp>
 
@@ -76,31 +77,19 @@ inline Ratio parse_hours(std::string_view text, const std::string& element = "ho
   std::size_t b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
   s = b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
   auto decimal = [&](const std::string& part, Errc code) -> Ratio {
-    // Only [+-]digits[(.|,)digits] (at least one digit): checked here, then read exactly by Ratio::parse.
-    std::size_t i = (!part.empty() && (part[0] == '-' || part[0] == '+')) ? 1 : 0;
-    bool digits = false, point = false, ok = i < part.size();
-    for (; ok && i < part.size(); ++i) {
-      char c = part[i];
-      if (c >= '0' && c <= '9')
-        digits = true;
-      else if ((c == '.' || c == ',') && !point)
-        point = true;
-      else
-        ok = false;
-    }
-    if (!ok || !digits) {
+    // [+-]digits[(.|,)digits], a bare point allowed, no spaces (core/decimal.hpp)
+    const DecimalRead r = read_decimal(part, DecimalSyntax{.spaces = false});
+    if (r.error == DecimalError::syntax) {
       throw InputError(code,
                        element + ": '" + s + "' is not " +
                            (code == Errc::invalid_fraction ? "a fraction such as \"10/3\""
                                                            : "a number of hours such as \"2.5\" or \"10/3\""),
                        {element});
     }
-    try {
-      Ratio r = Ratio::parse(part);
-      return exact_ratio(r.num, r.den, element);
-    } catch (const InputError&) {
+    if (r.error == DecimalError::too_many_digits)
       throw InputError(Errc::invalid_hours, element + ": '" + s + "' is out of range", {element});
-    }
+    Ratio v = to_ratio(r.value);
+    return exact_ratio(v.num, v.den, element);
   };
   if (s.empty())
     throw InputError(Errc::invalid_hours, element + ": empty; give hours such as \"4\", \"2.5\" or \"10/3\"",

@@ -6,6 +6,7 @@
 /// "357.451,62" or plain "314777.00"); arithmetic is overflow-checked (Errc::money_overflow);
 /// scaling takes an exact ratio and a rounding rule; allocation by weights uses the
 /// largest-remainder method so the parts always add up to the whole.
+#include <koers/core/decimal.hpp>
 #include <koers/core/error.hpp>
 #include <koers/detail/int128.hpp>
 
@@ -24,7 +25,9 @@ namespace koers {
 struct Ratio {
   std::int64_t num = 0;
   std::int64_t den = 1;
-  /// Parse a decimal string "0.9", "1", "0.025", "-0,5" exactly.
+  /// Parse a decimal string "0.9", "1", "0.025", "-0,5", " 2.50 ", ".5" exactly (core/decimal.hpp,
+  /// the default `DecimalSyntax`): InputError E107 (invalid_value) naming the text when it is no
+  /// decimal or its digits do not fit 64-bit numerator and denominator.
   static Ratio parse(std::string_view text);
   friend bool operator==(const Ratio& a, const Ratio& b) {
     return static_cast<detail::i128>(a.num) * b.den == static_cast<detail::i128>(b.num) * a.den;
@@ -159,54 +162,22 @@ inline Money sum(const std::vector<Money>& v) {
 
 // ---- definitions ---------------------------------------------------------------------
 
+/// The exact value of `d` as a reduced fraction.
+inline Ratio to_ratio(const Decimal& d) {
+  const std::int64_t den = d.denominator(), g = std::gcd(d.digits, den);
+  return Ratio{(d.negative ? -d.digits : d.digits) / g, den / g};
+}
+
 inline Ratio Ratio::parse(std::string_view text) {
-  std::string s(text);
-  auto bad = [&] { return InputError(Errc::invalid_value, "'" + s + "' is not a decimal number", {s}); };
-  size_t i = 0;
-  while (i < s.size() && s[i] == ' ') ++i;
-  bool neg = false;
-  if (i < s.size() && (s[i] == '-' || s[i] == '+')) {
-    neg = s[i] == '-';
-    ++i;
-  }
-  auto too_long = [&] {
-    return InputError(Errc::invalid_value,
-                      "'" + s + "' has too many digits for an exact ratio (64-bit numerator and denominator)", {s});
-  };
-  constexpr detail::i128 top = std::numeric_limits<std::int64_t>::max();
-  detail::i128 num = 0, den = 1;
-  int zeros = 0;  // fraction zeros not applied yet: trailing ones change nothing ("1.000…0" is exactly 1)
-  bool digits = false, point = false;
-  for (; i < s.size(); ++i) {
-    char c = s[i];
-    if (c >= '0' && c <= '9') {
-      digits = true;
-      if (point && c == '0') {
-        ++zeros;
-        continue;
-      }
-      for (; zeros > 0; --zeros) {
-        num *= 10;
-        den *= 10;
-        if (num > top || den > top) throw too_long();
-      }
-      num = num * 10 + (c - '0');
-      if (point) den *= 10;
-      if (num > top || den > top) throw too_long();
-    } else if ((c == '.' || c == ',') && !point) {
-      point = true;
-    } else if (c == ' ') {
-      for (; i < s.size(); ++i)
-        if (s[i] != ' ') throw bad();
-      break;
-    } else {
-      throw bad();
-    }
-  }
-  if (!digits) throw bad();
-  detail::i128 g = std::gcd(static_cast<std::int64_t>(num), static_cast<std::int64_t>(den));
-  if (g == 0) g = 1;
-  return Ratio{static_cast<std::int64_t>((neg ? -num : num) / g), static_cast<std::int64_t>(den / g)};
+  const DecimalRead r = read_decimal(text);
+  if (r.error == DecimalError::syntax)
+    throw InputError(Errc::invalid_value, "'" + std::string(text) + "' is not a decimal number", {std::string(text)});
+  if (r.error == DecimalError::too_many_digits)
+    throw InputError(
+        Errc::invalid_value,
+        "'" + std::string(text) + "' has too many digits for an exact ratio (64-bit numerator and denominator)",
+        {std::string(text)});
+  return to_ratio(r.value);
 }
 
 inline Money Money::parse(std::string_view text) {

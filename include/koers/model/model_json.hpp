@@ -17,13 +17,18 @@ inline constexpr int model_format_version = 1;
 
 /// Parse a model from JSON text. `origin` names the source in messages. Throws InputError:
 /// E101 not JSON, E108 too deep, E102 wrong format, E103 version, E104 unknown field,
-/// E105 missing field, E106 wrong type, E107 invalid value, E110 not finite.
+/// E105 missing field, E106 wrong type, E107 invalid value, E110 not finite, E114 cents past
+/// the 64-bit range.
 StrategyGraph parse_model(std::string_view text, const std::string& origin = "model");
 /// Load a model file (E100 when it cannot be read).
 StrategyGraph load_model(const std::string& path);
 /// What validation of a model file found: every problem the reader finds (each top-level field
-/// and each faulty node, edge or strategy, with its JSON path and code), then — when the file
-/// reads — every problem of the graph's check(). `graph` holds the model when it could be read.
+/// and each faulty field of every node, edge or strategy, with its JSON path and code), then
+/// every problem of the graph's check() — over the nodes, edges and strategies that did read
+/// when some did not: a node takes part by its id and kind (a faulty field is reported once,
+/// not also as missing), one whose kind did not read takes no part, nor do its edges, and with
+/// a node or edge left out "served by no intervention" (E204) / "serves no goal" (E205) are not
+/// judged. `graph` holds the model only when the reader found nothing.
 struct ModelValidation {
   std::vector<Issue> issues;
   std::optional<StrategyGraph> graph;

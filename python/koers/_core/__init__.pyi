@@ -9,7 +9,7 @@ import numpy
 import numpy.typing
 import typing
 from . import decide
-__all__: list[str] = ['AcademyKpis', 'AcademyLog', 'AcademyTables', 'AhpDocument', 'ArchimateConceptChange', 'ArchimateDiff', 'ArchimateDiffPart', 'ArchimateElement', 'ArchimateFieldChange', 'ArchimateItem', 'ArchimateModel', 'ArchimateProperty', 'ArchimatePropertyDefinition', 'ArchimateRelationship', 'ArchimateText', 'AttributeChange', 'BudgetModel', 'BudgetStream', 'Capacity', 'Course', 'CourseCancellation', 'Coverage', 'CoverageEntry', 'CsvTable', 'DemandLine', 'DemandReport', 'Employee', 'Entitlement', 'EntitlementReport', 'EntitlementRules', 'EntitlementTotal', 'Evaluation', 'EvaluationGroup', 'EvaluationSummary', 'ExpertCapacity', 'ExpertHours', 'GrlActorResult', 'GrlAlgorithm', 'GrlElementResult', 'GrlInput', 'GrlLazyResult', 'GrlModel', 'GroupBalance', 'GroupKpis', 'Holiday', 'HolidayCalendar', 'Issue', 'LearningMix', 'Leave', 'LeaveTable', 'ModelValidation', 'Money', 'PathOptions', 'PathYear', 'Period', 'PersonBalance', 'PlanDiff', 'Portfolio', 'Ratio', 'Reach', 'Registration', 'RemovalImpact', 'ReservedLine', 'Role', 'Roster', 'Rounding', 'RowError', 'Run', 'RunFill', 'ScoreStats', 'Selection', 'SinglePointOfFailure', 'SolveOptions', 'SolveProgress', 'SparseCoverage', 'StrategyGraph', 'SweepProgress', 'TeamBalance', 'TracePath', 'ahp_analyse', 'ahp_geometric_mean', 'ahp_koczkodaj_triad', 'ahp_load', 'ahp_principal_eigen', 'ahp_random_index', 'ahp_read', 'apply_scenario', 'archimate_diff', 'archimate_edge_mappings', 'archimate_from_graph', 'archimate_is_xs_id', 'archimate_load', 'archimate_modifier_mappings', 'archimate_node_mappings', 'archimate_parse', 'archimate_parse_json', 'archimate_save', 'archimate_stats', 'archimate_to_graph', 'archimate_to_json', 'archimate_to_xml', 'budget_model', 'capacity', 'compose_portfolio_scenarios', 'cost_plan', 'coverage', 'csv_table_from_columns', 'curve', 'decide', 'demand_vs_supply', 'diff', 'easter_sunday', 'entitlement_report', 'error_classes', 'error_codes', 'error_table', 'expert_capacity', 'grl_evaluate_graph', 'grl_evaluate_lazy', 'grl_from_graph', 'grl_load_jucm', 'grl_parse_jucm', 'intervention_cost', 'learning_mix', 'load_leave', 'load_model', 'load_portfolio', 'load_roster', 'load_selection', 'max_curve_cells', 'max_file_bytes', 'optimise', 'parse_csv', 'parse_date', 'parse_hours', 'parse_model', 'parse_portfolio', 'parse_selection', 'path_share', 'payroll_budget', 'payroll_path', 'ratio_decimal', 'ratio_fraction', 'reach', 'read_csv', 'read_file', 'read_leave_columns', 'read_roster_columns', 'removal_impact', 'save_model', 'save_portfolio', 'scale_exact', 'scale_floor_cents', 'select', 'share_by_fte', 'single_points_of_failure', 'sparse_coverage', 'sweep_portfolio', 'trace_down', 'trace_up', 'validate_model', 'validate_model_text', 'week_ends', 'weekdays', 'weeks']
+__all__: list[str] = ['AcademyKpis', 'AcademyLog', 'AcademyTables', 'AhpDocument', 'ArchimateConceptChange', 'ArchimateDiff', 'ArchimateDiffPart', 'ArchimateElement', 'ArchimateFieldChange', 'ArchimateItem', 'ArchimateModel', 'ArchimateProperty', 'ArchimatePropertyDefinition', 'ArchimateRelationship', 'ArchimateText', 'AttributeChange', 'BudgetModel', 'BudgetStream', 'Capacity', 'Course', 'CourseCancellation', 'Coverage', 'CoverageEntry', 'CsvTable', 'DemandLine', 'DemandReport', 'Employee', 'Entitlement', 'EntitlementReport', 'EntitlementRules', 'EntitlementTotal', 'Evaluation', 'EvaluationGroup', 'EvaluationSummary', 'ExpertCapacity', 'ExpertHours', 'GrlActorResult', 'GrlAlgorithm', 'GrlElementResult', 'GrlInput', 'GrlLazyResult', 'GrlModel', 'GroupBalance', 'GroupKpis', 'Holiday', 'HolidayCalendar', 'Issue', 'LearningMix', 'Leave', 'LeaveTable', 'ModelValidation', 'Money', 'PathOptions', 'PathYear', 'Period', 'PersonBalance', 'PlanDiff', 'Portfolio', 'Ratio', 'Reach', 'Registration', 'RemovalImpact', 'ReservedLine', 'Role', 'Roster', 'Rounding', 'RowError', 'Run', 'RunFill', 'ScoreStats', 'Selection', 'SinglePointOfFailure', 'SolveOptions', 'SolveProgress', 'SparseCoverage', 'StrategyGraph', 'SweepProgress', 'TeamBalance', 'TracePath', 'ahp_analyse', 'ahp_geometric_mean', 'ahp_koczkodaj_triad', 'ahp_load', 'ahp_principal_eigen', 'ahp_random_index', 'ahp_read', 'apply_scenario', 'archimate_diff', 'archimate_edge_mappings', 'archimate_from_graph', 'archimate_is_xs_id', 'archimate_load', 'archimate_modifier_mappings', 'archimate_node_mappings', 'archimate_parse', 'archimate_parse_json', 'archimate_save', 'archimate_stats', 'archimate_to_graph', 'archimate_to_json', 'archimate_to_xml', 'budget_model', 'capacity', 'compose_portfolio_scenarios', 'cost_plan', 'coverage', 'csv_table_from_columns', 'curve', 'decide', 'demand_vs_supply', 'diff', 'easter_sunday', 'entitlement_report', 'error_classes', 'error_codes', 'error_table', 'expert_capacity', 'grl_evaluate_graph', 'grl_evaluate_lazy', 'grl_from_graph', 'grl_load_jucm', 'grl_parse_jucm', 'intervention_cost', 'learning_mix', 'load_leave', 'load_model', 'load_portfolio', 'load_roster', 'load_selection', 'max_curve_cells', 'max_file_bytes', 'model_from_dict', 'optimise', 'parse_csv', 'parse_date', 'parse_hours', 'parse_model', 'parse_portfolio', 'parse_selection', 'path_share', 'payroll_budget', 'payroll_path', 'portfolio_from_dict', 'ratio_decimal', 'ratio_fraction', 'reach', 'read_csv', 'read_file', 'read_leave_columns', 'read_roster_columns', 'removal_impact', 'save_model', 'save_portfolio', 'scale_exact', 'scale_floor_cents', 'select', 'selection_from_dict', 'share_by_fte', 'single_points_of_failure', 'sparse_coverage', 'sweep_portfolio', 'trace_down', 'trace_up', 'validate_model', 'validate_model_text', 'week_ends', 'weekdays', 'weeks']
 class Ratio:
     """
     An exact fraction num/den.
@@ -1913,13 +1913,13 @@ def budget_model(portfolio: Portfolio) -> BudgetModel:
     """
 def capacity(calendar: HolidayCalendar, period: Period, hours_per_week: Ratio, experts: typing.SupportsInt | typing.SupportsIndex = 1) -> Capacity:
     ...
-def compose_portfolio_scenarios(a: str, b: str, name: str = '') -> str:
+def compose_portfolio_scenarios(a: typing.Any, b: typing.Any, name: str = '') -> dict:
     """
-    compose(a, b) of two koers.portfolio scenarios (JSON in and out).
+    compose(a, b) of two koers.portfolio scenarios, each a dict (read as a file's scenario); a dict.
     """
-def cost_plan(graph: StrategyGraph, options: dict) -> dict:
+def cost_plan(graph: StrategyGraph, options: dict, costs_file: str | None = None) -> dict:
     """
-    Cost every intervention of a model; options a dict (the fields of koers costs --costs, read and checked by C++), the result a dict (the fields of koers costs --json).
+    Cost every intervention of a model; options a dict (ilb_share, uptake, ilb_stream, rounding, costs: read and checked by C++), costs_file the path of a koers costs --costs file (read by C++: its codes and JSON paths), the result a dict (the fields of koers costs --json).
     """
 def coverage(graph: StrategyGraph) -> Coverage:
     """
@@ -2007,6 +2007,10 @@ def load_selection(path: str) -> Selection:
     """
     Load a koers.selection file (an old field name: DeprecationWarning).
     """
+def model_from_dict(doc: typing.Any, origin: str = 'model') -> StrategyGraph:
+    """
+    Read a koers.model document given as a Python dict (the reader of files: codes and JSON paths).
+    """
 def optimise(portfolio: Portfolio, options: SolveOptions, progress: SolveProgress = None) -> dict:
     """
     Exact optimisation; the result as a dict (the fields of koers optimise --json).
@@ -2044,6 +2048,10 @@ def payroll_budget(payroll: Money, share: Ratio, months: typing.SupportsInt | ty
 def payroll_path(payroll: Money, first: typing.SupportsInt | typing.SupportsIndex, last: typing.SupportsInt | typing.SupportsIndex, options: PathOptions = ...) -> list[PathYear]:
     """
     Budgets per year.
+    """
+def portfolio_from_dict(doc: typing.Any, origin: str = 'portfolio') -> Portfolio:
+    """
+    Read a koers.portfolio document given as a Python dict (the reader of files: codes and JSON paths; an old field name: DeprecationWarning).
     """
 def ratio_decimal(ratio: Ratio, places: typing.SupportsInt | typing.SupportsIndex = 2) -> str:
     """
@@ -2096,6 +2104,10 @@ def scale_floor_cents(cents: typing.SupportsInt | typing.SupportsIndex, factor: 
 def select(selection: Selection, options: SolveOptions, progress: SolveProgress = None) -> dict:
     """
     Optimal selection and assignment; the result as a dict (the fields of koers select --json).
+    """
+def selection_from_dict(doc: typing.Any, origin: str = 'selection') -> Selection:
+    """
+    Read a koers.selection document given as a Python dict (the reader of files: codes and JSON paths; an old field name: DeprecationWarning).
     """
 def share_by_fte(whole: Money, fte_hundredths: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]) -> list[Money]:
     """

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import decimal
+import os
 from fractions import Fraction
 from typing import TYPE_CHECKING, Mapping, Sequence
 
@@ -62,7 +63,7 @@ def _fraction(text):
     return None if text is None else Fraction(text)
 
 
-def cost_plan(model, costs: Mapping[str, Mapping] | None = None, *, ilb_share="0.5", uptake="1",
+def cost_plan(model, costs: "Mapping[str, Mapping] | str | os.PathLike | None" = None, *, ilb_share="0.5", uptake="1",
               ilb_stream: str | None = None, rounding: str = "half_even") -> "CostPlan":
     """Cost every intervention of a strategy model exactly.
 
@@ -78,12 +79,14 @@ def cost_plan(model, costs: Mapping[str, Mapping] | None = None, *, ilb_share="0
     ----------
     model : Model, str or os.PathLike
         A :class:`koers.Model`, or the path of a koers.model file.
-    costs : mapping of str to mapping, optional
+    costs : mapping of str to mapping, str or os.PathLike, optional
         Overrides by intervention id, each with any of ``fixed_cents``, ``per_run_cents``,
         ``runs``, ``per_participant_cents``, ``participants``, ``uptake``, ``ilb_share``,
         ``hours_per_participant``, ``cost_cents`` (cents and counts are ints; shares are decimal
         text, ints or Fractions). A price given there must add up to the model's ``cost_cents``
-        (or the override's).
+        (or the override's). A path names a JSON file of such overrides (``koers costs --costs``),
+        read by the C++ reader of files: its errors name the file and the JSON path
+        (``'costs.json': /iv.x/runs: …``).
     ilb_share : str, int or Fraction, default "0.5"
         The part of the cost per participant paid from the ILB for interventions with
         ``ilb_contribution`` (exact: a decimal text such as ``"0.5"`` or ``"1/3"``, never a float).
@@ -129,9 +132,11 @@ def cost_plan(model, costs: Mapping[str, Mapping] | None = None, *, ilb_share="0
             "rounding": rounding}
     if ilb_stream:
         opts["ilb_stream"] = ilb_stream
+    if isinstance(costs, (str, os.PathLike)):  # a --costs file: read by C++ (bounded, its codes and paths)
+        return _cost_frame(_core.cost_plan(model._g, opts, os.fspath(costs)))
     if costs:
         opts["costs"] = {str(k): _cost_fields(v, f"costs['{k}']") for k, v in costs.items()}
-    # the options cross as Python values: C++ reads and checks them as it reads `koers costs --costs`
+    # the options cross as Python values: C++ reads and checks them as it reads a --costs file
     return _cost_frame(_core.cost_plan(model._g, opts))
 
 

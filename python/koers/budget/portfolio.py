@@ -44,11 +44,9 @@ class Portfolio:
 
     @classmethod
     def from_dict(cls, data: Mapping, origin: str = "portfolio") -> "Portfolio":
-        try:
-            text = json.dumps(data, ensure_ascii=False, allow_nan=False)
-        except (TypeError, ValueError) as e:
-            raise error(Errc.not_json, f"{origin}: not JSON-serialisable: {e}", [origin]) from None
-        return cls.loads(text, origin)
+        """A portfolio from a ``koers.portfolio`` dictionary, read by the reader of files (its codes
+        and JSON paths; E110 a number that is not finite, E108 too deep, E106 a value JSON cannot hold)."""
+        return cls(_core.portfolio_from_dict(dict(data) if isinstance(data, Mapping) else data, origin))
 
     @classmethod
     def example(cls, name: str = "deventer-2014") -> "Portfolio":

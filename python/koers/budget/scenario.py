@@ -3,7 +3,6 @@ the base, and :func:`compose` (one scenario after another, by the C++ rules)."""
 from __future__ import annotations
 
 import dataclasses
-import json
 import warnings
 from typing import TYPE_CHECKING, Mapping, Sequence
 
@@ -193,8 +192,7 @@ def compose(a: Scenario, b: Scenario, name: str | None = None) -> Scenario:
     forced in ``b`` → forced).
     """
     a, b = _as_scenario(a), _as_scenario(b)
-    out = json.loads(_core.compose_portfolio_scenarios(json.dumps(a.to_dict(), ensure_ascii=False),
-                                                       json.dumps(b.to_dict(), ensure_ascii=False), name or ""))
+    out = _core.compose_portfolio_scenarios(a.to_dict(), b.to_dict(), name or "")
     out["params"] = {**a.params, **b.params}
     return Scenario.from_dict(out)
 

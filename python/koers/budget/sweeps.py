@@ -22,7 +22,7 @@ def _sweep_columns(portfolio_json: str, scenarios: list[dict], threads: int, pro
     base["scenarios"] = scenarios
     if not scenarios:
         base.pop("scenarios")
-    core = _core.parse_portfolio(json.dumps(base, ensure_ascii=False), "sweep")
+    core = _core.portfolio_from_dict(base, "sweep")
     return _core.sweep_portfolio(core, int(threads), _options(0, 0, False, False), progress)
 
 

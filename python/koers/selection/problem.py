@@ -17,7 +17,7 @@ from .._lazy import is_series, pandas as pd
 from .. import _core
 from .._progress import solve_watched
 from ..errors import Errc, error
-from .document import _FORMAT, _VERSION, _dumps
+from .document import _FORMAT, _VERSION
 from .hours import expert_hours
 from .result import SelectionResult, _cut_meets_minimum, _options
 
@@ -47,7 +47,8 @@ class Selection:
         """A selection from a ``koers.selection`` dictionary (as in the JSON file)."""
         if not isinstance(data, Mapping):
             raise error(Errc.wrong_type, f"a selection must be a JSON object, not {type(data).__name__}", ["/"])
-        return cls(_core.parse_selection(_dumps(dict(data)), "selection"))
+        # read by the reader of files, from JSON values (E110 a non-finite number, E108 too deep)
+        return cls(_core.selection_from_dict(dict(data), "selection"))
 
     @classmethod
     def loads(cls, text: str, origin: str = "selection") -> "Selection":

@@ -11,7 +11,6 @@ from .._checks import INT64_MAX, real, whole
 from .._lazy import LazyModule, pandas as pd
 from .. import _core
 from ..errors import Errc, error
-from .document import _dumps
 
 if TYPE_CHECKING:  # annotations only: a selection is passed in, never built here from scratch
     from .problem import Selection
@@ -115,7 +114,7 @@ class SelectionResult:
 
         def solve(min_per):
             dd = dict(d, min_items_per_expert=min_per) if d.get("experts") else d
-            r = _core.select(_core.parse_selection(_dumps(dd), "list"), _options(check_unique=False))
+            r = _core.select(_core.selection_from_dict(dd, "list"), _options(check_unique=False))
             ok = r["status"] == "optimal" and set(r["selected"]) == keep
             return ok, r.get("assignment", {})
         feasible, assignment = solve(0)
@@ -262,6 +261,6 @@ def _cut_meets_minimum(s: Selection, raw: dict) -> bool:
     if len(d["items"]) < len(d["experts"]) * int(d["min_items_per_expert"]):
         return False
     d["top_n"] = 0
-    sub = _core.parse_selection(_dumps(d), "top-n cut")
+    sub = _core.selection_from_dict(d, "top-n cut")
     r = _core.select(sub, _options(check_unique=False))
     return r["status"] == "optimal" and sorted(r["selected"]) == sorted(keep)

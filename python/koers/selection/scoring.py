@@ -13,7 +13,6 @@ import numpy as np
 from .. import _core, decide
 from .._lazy import is_series, pandas as pd
 from ..errors import Errc, error
-from .document import _dumps
 from .problem import Selection
 from .result import _options
 
@@ -115,7 +114,7 @@ def _tightened(d: dict) -> dict:
 def _solve_with(d: dict, scores: pd.Series) -> tuple[str, frozenset, frozenset]:
     """(status, optimal set, top-N cut set) of selection dict ``d`` with these scores."""
     items = [dict(it, score=float(scores[it["id"]])) for it in d["items"]]
-    core = _core.parse_selection(_dumps({**d, "items": items}), "selection")
+    core = _core.selection_from_dict({**d, "items": items}, "selection")
     r = _core.select(core, _options(check_unique=False))
     return r["status"], frozenset(r["selected"]), frozenset(r["top_n_cut"]["selected"])
 

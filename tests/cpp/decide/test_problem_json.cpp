@@ -101,6 +101,31 @@ TEST_CASE("a bad decision document names the JSON path and a stable code", "[dec
   CHECK(decision_code(std::string(100000, '[') + std::string(100000, ']')) == Errc::too_deep);
 }
 
+TEST_CASE("the format comes before the fields, and every message names the origin", "[decision][json]") {
+  // a koers.model document (with fields this format lacks) is the wrong format, not an unknown field
+  std::string el;
+  CHECK(decision_code(R"({"format":"koers.model","version":1,"period":{"start":"2024-01-01"},"nodes":[]})", &el) ==
+        Errc::wrong_format);
+  CHECK(el == "/format");
+  CHECK(decision_code(R"({"version":1,"period":{}})", &el) == Errc::missing_field);
+  CHECK(el == "/format");
+  CHECK(decision_code(R"({"format":"koers.decision","version":2,"period":{}})") == Errc::unsupported_version);
+  CHECK(decision_code("[1, 2]", &el) == Errc::wrong_type);
+  CHECK(el == "/");
+  try {
+    parse_decision("[1, 2]", "'arr.json'");
+    FAIL("an array is not a decision document");
+  } catch (const InputError& e) { CHECK(e.message().rfind("'arr.json': ", 0) == 0); }
+  try {
+    parse_decision(head + R"("alternatives":["a"],"criteria":[{"name":"x"}],"scores":[[1]],"zz":1})", "'d.json'");
+    FAIL("an unknown field");
+  } catch (const InputError& e) {
+    CHECK(e.code() == Errc::unknown_field);
+    CHECK(e.element() == "/zz");  // the element stays the JSON path
+    CHECK(e.message().rfind("'d.json': /zz: ", 0) == 0);
+  }
+}
+
 TEST_CASE("a directory or a missing file is E100", "[decision][json][hostile]") {
   try {
     load_decision(std::filesystem::temp_directory_path().string());
