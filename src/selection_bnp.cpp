@@ -920,8 +920,14 @@ bool bnp_applicable(const BnpProblem& p) {
 }
 
 BnpResult select_bnp(const BnpProblem& p, const BnpLimits& limits) {
-  Bnp b(p, limits);
-  return b.run();
+  try {
+    Bnp b(p, limits);
+    return b.run();
+  } catch (...) {  // CoinError (not a std::exception) or anything else from the LP: not decided here
+    BnpResult r;
+    r.why = "the LP solver failed";
+    return r;
+  }
 }
 
 }  // namespace koers::budget::detail

@@ -59,7 +59,8 @@ def cmd_select(args) -> int:
     from .selection import select
     s = _selection_from(args)
     from ._progress import wanted
-    r = select(s, node_limit=args.node_limit, time_limit=args.time_limit, progress=wanted(args))
+    r = select(s, node_limit=args.node_limit, time_limit=args.time_limit, check_unique=not args.no_unique,
+               progress=wanted(args))
     if args.json:
         emit_json(r.to_dict())
     else:
@@ -86,6 +87,9 @@ def register(sub) -> None:
     p.add_argument("--node-limit", type=int_arg(0, INT64_MAX), default=0, metavar="N", help="stop after N nodes (0: no limit)")
     p.add_argument("--time-limit", type=float_arg(0.0), default=0.0, metavar="S",
                    help="stop after S seconds (0: no limit; Ctrl-C stops it too, exit 130)")
+    p.add_argument("--no-unique", action="store_true",
+                   help="do not ask whether the optimum is unique (then irregular hours are proven by "
+                        "branch-and-price, docs/solver.md)")
     p.add_argument("--quiet", action="store_true", help="no progress bar (shown on a terminal for a search beyond 0.5 s)")
     p.set_defaults(func=cmd_select)
 

@@ -219,6 +219,24 @@ def test_cli_json_shape(cli, tmp_path, capsys):
     assert out["top_n_cut"]["selected"] == ["big", "urgent"] and out["top_n_cut"]["total_score"] == 11
 
 
+def test_cli_no_unique_proves_irregular_hours(cli, capsys):
+    """``--no-unique``: irregular hours (0.1 h steps) go to branch-and-price. The instance is
+    bench_select.generate(200, seed 4, 8 experts, step 0.1); its optimum 18.035 is proven by
+    benchmarks/select_bnp.py (the Python prototype; tests/cpp/budget/test_selection_bnp.cpp too)."""
+    import pathlib
+    path = pathlib.Path(__file__).resolve().parents[1] / "cpp/budget/data/selection_irregular_200x8_seed4.json"
+    assert cli(["select", str(path), "--no-unique", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["status"] == "optimal" and out["gap"] == 0
+    assert round(out["total_score"] * 1000) == 18035 and out["unique"] is False
+    data = json.loads(path.read_text())
+    hours = {it["id"]: it["hours"] for it in data["items"]}
+    have = {e["id"]: e["hours"] for e in data["experts"]}
+    assert set(out["assignment"]) == set(have)
+    assert all(round(sum(hours[i] for i in ids) * 10) <= round(have[e] * 10) for e, ids in out["assignment"].items())
+    assert all(len(ids) >= 1 for ids in out["assignment"].values())
+
+
 def test_cli_text(cli, tmp_path, capsys):
     p = tmp_path / "s.json"
     p.write_text(json.dumps(HAND))
