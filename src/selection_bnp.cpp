@@ -242,7 +242,8 @@ class Bnp {
     nonempty_ = p.min_per >= 1;
     std::int64_t abs = 0;
     for (auto v : g_.s) abs += v < 0 ? -v : v;
-    big_ = 2.0 * static_cast<double>(abs) + 10.0;
+    big_ = 20.0 * static_cast<double>(abs) + 10.0;
+    for (auto v : g_.s) vmin_ += std::min<std::int64_t>(v, 0);
     lp_.setLogLevel(0);
     lp_.resize(n_ + T_, 0);
     for (int i = 0; i < n_; ++i) {
@@ -429,7 +430,7 @@ class Bnp {
       solve_lp(after_bounds && it == 0);
       std::int64_t L = lagrangian(priced);
       bound = std::min(bound, L == NEG ? NEG : floor_div(L, R));
-      if (have_ && bound <= inc_) return false;
+      if (dead(bound)) return false;
       if (L == NEG) return false;
       const double* y = lp_.dualRowSolution();
       int added = 0;
@@ -719,6 +720,10 @@ class Bnp {
   int n_ = 0, T_ = 0;
   bool nonempty_ = false;
   double big_ = 0;
+  std::int64_t vmin_ = 0;  // Σ of the negative scores: no selection is worth less
+  /// A node of this exact bound holds no better selection than the incumbent, or none at all
+  /// (below every selection's value: the node is infeasible — its LP needs the artificials).
+  bool dead(std::int64_t bound) const { return (have_ && bound <= inc_) || bound < vmin_; }
   ClpSimplex lp_;
   std::vector<Column> cols_;
   std::set<std::pair<int, std::vector<int>>> colset_;
@@ -785,7 +790,7 @@ BnpResult Bnp::run() {
     greedy();
     while (!heap.empty()) {
       Node nd = heap.top();
-      if (have_ && nd.bound <= inc_) {
+      if (dead(nd.bound)) {
         heap.pop();
         continue;
       }
@@ -801,11 +806,11 @@ BnpResult Bnp::run() {
         heap.push(std::move(nd));  // not settled: its bound from before stays
         throw;
       }
-      if (!open || (have_ && bound <= inc_)) continue;
+      if (!open || dead(bound)) continue;
       const double* lam = lp_.primalColumnSolution();
       round_lp(lam, 0.5);
       round_lp(lam, 1e-6);
-      if (have_ && bound <= inc_) continue;
+      if (dead(bound)) continue;
       // x and the artificials
       std::vector<double> x(static_cast<std::size_t>(n_), 0.0);
       double art = 0;
