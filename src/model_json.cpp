@@ -401,6 +401,9 @@ class ModelSax {
   /// `collect`: record every element's first problem (validation) instead of stopping at the
   /// first per section; `finish_collecting()` then reports them with the top-level ones.
   explicit ModelSax(std::string origin, bool collect = false) : origin_(std::move(origin)), collect_(collect) {}
+  /// Set when the parse stopped at a number too large for a double (JSON's grammar allows it,
+  /// nlohmann refuses it): validation then gives that as its verdict (see validate_model).
+  bool number_out_of_range = false;
   void reserve(std::size_t nodes_hint, std::size_t edges_hint) {
     try {
       g_.reserve(nodes_hint, edges_hint);  // counted by the pre-scan: a hint only
@@ -433,8 +436,10 @@ class ModelSax {
     std::string what = e.what();
     auto p = what.find("] ");
     std::string msg = p == std::string::npos ? what : what.substr(p + 2);
-    if (dynamic_cast<const json::out_of_range*>(&e))
+    if (dynamic_cast<const json::out_of_range*>(&e)) {
+      number_out_of_range = true;
       throw InputError(Errc::invalid_value, origin_ + " holds a number out of range (" + msg + ")", {origin_});
+    }
     throw InputError(Errc::not_json, origin_ + " is not valid JSON: " + msg, {origin_});
   }
 
@@ -814,11 +819,58 @@ StrategyGraph load_model(const std::string& path) {
 }
 
 namespace {
-/// Validation of a document that nests too deep for the reader: when it is JSON all the same
-/// (checked by nlohmann's iterative acceptor, no DOM), the verdict lists E108 as its one problem;
-/// when it is not JSON either, the E108 stands as the file error it is.
-ModelValidation too_deep_verdict(const InputError& e, std::string_view text) {
-  if (!json::accept(text.begin(), text.end())) throw e;
+/// nlohmann's acceptor, told which error stopped it: a number too large for a double
+/// (out_of_range), with the token and the position after it, or anything else.
+struct Acceptor : nlohmann::json_sax<json> {
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return true; }
+  bool key(string_t&) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t at, const std::string& token, const nlohmann::detail::exception& e) override {
+    out_of_range = dynamic_cast<const json::out_of_range*>(&e) != nullptr;
+    position = at;
+    last_token = token;
+    return false;
+  }
+  bool out_of_range = false;
+  std::size_t position = 0;
+  std::string last_token;
+};
+
+/// Whether `text` is JSON, reading each number too large for a double as 0 (JSON's grammar has
+/// no limit; nlohmann's acceptor stops there). Iterative, no DOM; gives up (false) past 1,000
+/// such numbers or when a token cannot be found where the parser stopped.
+bool json_but_for_big_numbers(std::string_view text) {
+  std::string copy;
+  std::string_view t = text;
+  for (int round = 0; round < 1000; ++round) {
+    Acceptor a;
+    if (json::sax_parse(t.begin(), t.end(), &a)) return true;
+    const std::size_t n = a.last_token.size();
+    if (!a.out_of_range || n == 0 || a.position > t.size() || a.position < n ||
+        t.substr(a.position - n, n) != a.last_token)
+      return false;
+    if (copy.empty()) copy.assign(text);
+    copy.replace(a.position - n, n, "0" + std::string(n - 1, ' '));  // same length: later positions hold
+    t = copy;
+  }
+  return false;
+}
+
+/// Validation of a document the reader cannot read to its end although it is JSON: nested too
+/// deep (E108; checked by nlohmann's iterative acceptor, no DOM) or holding a number too large
+/// for a double (E107). The verdict lists that problem as its one; when the text is not JSON
+/// either, the error stands as the file error it is.
+ModelValidation unreadable_verdict(const InputError& e, std::string_view text) {
+  if (!json_but_for_big_numbers(text)) throw e;
   ModelValidation v;
   v.issues.push_back(Issue{e.code(), e.elements(), e.message()});
   return v;
@@ -831,8 +883,8 @@ ModelValidation validate_model(const std::string& path) {
   try {
     run_file(sax, path, origin);
   } catch (const InputError& e) {
-    if (e.code() != Errc::too_deep) throw;
-    return too_deep_verdict(e, io::read_file(path, detail::max_json_bytes));
+    if (e.code() != Errc::too_deep && !sax.number_out_of_range) throw;
+    return unreadable_verdict(e, io::read_file(path, detail::max_json_bytes));
   }
   return collect(sax);
 }
@@ -842,8 +894,8 @@ ModelValidation validate_model_text(std::string_view text, const std::string& or
   try {
     run_text(sax, text, origin);
   } catch (const InputError& e) {
-    if (e.code() != Errc::too_deep) throw;
-    return too_deep_verdict(e, text);
+    if (e.code() != Errc::too_deep && !sax.number_out_of_range) throw;
+    return unreadable_verdict(e, text);
   }
   return collect(sax);
 }

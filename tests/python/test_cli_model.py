@@ -54,6 +54,7 @@ def test_validate_json_is_always_a_verdict_for_a_json_file(tmp_path):
     }
     cases["[1, 2]"] = {"E106"}  # JSON, but not an object
     cases["[" * 100_000 + "]" * 100_000] = {"E108"}  # JSON, nested deeper than the reader goes
+    cases['{"format": "koers.model", "version": 1, "nodes": [1e400]}'] = {"E107"}  # JSON; no double holds it
     for text, codes in cases.items():
         p.write_text(text)
         r = run_cli("validate", p, "--json")

@@ -20,8 +20,9 @@ import random
 import numpy as np
 import pytest
 
-highspy = pytest.importorskip("highspy")
-koers = pytest.importorskip("koers")
+import highspy  # a test dependency (pyproject's test extra, installed by make test)
+
+import koers
 
 
 def random_selection(seed: int) -> dict:

@@ -20,8 +20,9 @@ import random
 
 import pytest
 
-highspy = pytest.importorskip("highspy")
-core = pytest.importorskip("koers._core")
+import highspy  # a test dependency (pyproject's test extra, installed by make test)
+
+from koers import _core as core
 
 
 # ---- instances ------------------------------------------------------------------------------------

@@ -241,6 +241,24 @@ TEST_CASE("JSON that is not a model object, or nests too deep, is a verdict with
   CHECK(v.issues[0].message.find("nests deeper than 64 levels") != std::string::npos);
 }
 
+// JSON's grammar puts no limit on a number; one too large for a double (1e400) stops the reader,
+// so the verdict names it as its one problem (E107) — when the rest is JSON (source: this file)
+TEST_CASE("a number too large for a double is a verdict when the document is JSON", "[json][validate]") {
+  for (std::string big : {"1e400", "-1e400", "123456789e999"}) {
+    auto v = validate_model_text(R"({"format": "koers.model", "version": 1, "nodes": [{"id": "b", "kind": "budget", )"
+                                 R"("name": "B", "budget_cents": )" +
+                                 big + R"(}], "edges": [], "x": [1e500, 2]})");
+    REQUIRE(v.issues.size() == 1);
+    CHECK(v.issues[0].code == Errc::invalid_value);
+    CHECK(v.issues[0].message.find("out of range") != std::string::npos);
+    CHECK_FALSE(v.graph.has_value());
+  }
+  try {  // the same number in a text that is not JSON beyond it: the file error stands
+    validate_model_text(R"({"format": "koers.model", "nodes": [1e400, )");
+    FAIL("not JSON");
+  } catch (const InputError& e) { CHECK(e.code() == Errc::invalid_value); }
+}
+
 TEST_CASE("validation still refuses what cannot be judged", "[json][validate]") {
   CHECK_THROWS_AS(validate_model_text("{nope"), InputError);
   try {  // too deep and not JSON either (unclosed): the file error, not a verdict
