@@ -11,7 +11,7 @@ using namespace koers;
 using namespace koers::budget;
 
 namespace {
-InputError caught(const std::string& text, const std::string& origin = "'costs.json'") {
+InputError costs_error(const std::string& text, const std::string& origin = "'costs.json'") {
   try {
     parse_cost_overrides(text, origin);
   } catch (const InputError& e) { return e; }
@@ -34,24 +34,24 @@ TEST_CASE("a --costs file is the options' \"costs\" object at the top", "[plan_c
 
 TEST_CASE("a bad --costs file: the codes of every JSON reader, its JSON paths and its name", "[plan_costs][json]") {
   // the reader's own checks, with the file's paths (not /costs/...)
-  auto e = caught(R"({"iv.a": {"runs": 1.5}})");
+  auto e = costs_error(R"({"iv.a": {"runs": 1.5}})");
   CHECK(e.code() == Errc::wrong_type);
   CHECK(e.element() == "/iv.a/runs");
   CHECK(e.message().rfind("'costs.json': /iv.a/runs ", 0) == 0);
-  CHECK(caught(R"({"iv.a": {"wieght": 1}})").code() == Errc::unknown_field);
-  CHECK(caught(R"({"iv.a": 5})").code() == Errc::wrong_type);
-  e = caught("[1, 2]");
+  CHECK(costs_error(R"({"iv.a": {"wieght": 1}})").code() == Errc::unknown_field);
+  CHECK(costs_error(R"({"iv.a": 5})").code() == Errc::wrong_type);
+  e = costs_error("[1, 2]");
   CHECK(e.code() == Errc::wrong_type);
   CHECK(e.message().rfind("'costs.json': ", 0) == 0);
   // before parsing, as every koers JSON reader: not JSON, NaN, a lone surrogate, not UTF-8, too deep
-  CHECK(caught("[1, 2").code() == Errc::not_json);
-  CHECK(caught(R"({"iv.a": {"runs": NaN}})").code() == Errc::not_finite);
-  CHECK(caught(R"({"iv.a\ud800": {}})").code() == Errc::not_json);
-  CHECK(caught("{\"iv.a\": {\"runs\": 1}, \"\xff\": 1}").code() == Errc::not_json);
+  CHECK(costs_error("[1, 2").code() == Errc::not_json);
+  CHECK(costs_error(R"({"iv.a": {"runs": NaN}})").code() == Errc::not_finite);
+  CHECK(costs_error(R"({"iv.a\ud800": {}})").code() == Errc::not_json);
+  CHECK(costs_error("{\"iv.a\": {\"runs\": 1}, \"\xff\": 1}").code() == Errc::not_json);
   std::string deep;
   for (int i = 0; i < 5000; ++i) deep += "{\"a\":";
   deep += "1" + std::string(5000, '}');
-  e = caught(deep);
+  e = costs_error(deep);
   CHECK(e.code() == Errc::too_deep);
   CHECK(e.message().find("'costs.json'") != std::string::npos);
 }
