@@ -26,17 +26,17 @@ namespace bd = koers::budget::detail;
 
 namespace {
 
-std::int64_t mh(double h) { return std::llround(h * 1000); }
-std::int64_t mp(double s) { return std::llround(s * 1e6); }
+std::int64_t bnp_mh(double h) { return std::llround(h * 1000); }
+std::int64_t bnp_mp(double s) { return std::llround(s * 1e6); }
 
-struct Small {
+struct BnpSmall {
   bd::BnpProblem p;
   std::size_t n = 0;
 };
 
-Small random_problem(std::mt19937_64& rng) {
+BnpSmall bnp_random_problem(std::mt19937_64& rng) {
   auto U = [&](std::int64_t a, std::int64_t b) { return std::uniform_int_distribution<std::int64_t>(a, b)(rng); };
-  Small s;
+  BnpSmall s;
   s.n = static_cast<std::size_t>(U(1, 11));
   const auto E = U(1, 3);
   for (std::int64_t e = 0; e < E; ++e) s.p.cap.push_back(100 * U(60, 200));  // 6.0–20.0 h
@@ -50,7 +50,7 @@ Small random_problem(std::mt19937_64& rng) {
 }
 
 /// The optimum by enumeration (micro-points), nullopt when no selection can be assigned.
-std::optional<std::int64_t> brute(const bd::BnpProblem& p) {
+std::optional<std::int64_t> bnp_brute(const bd::BnpProblem& p) {
   std::optional<std::int64_t> best;
   const std::size_t n = p.score.size();
   for (std::uint32_t mask = 0; mask < (1u << n); ++mask) {
@@ -74,7 +74,7 @@ std::optional<std::int64_t> brute(const bd::BnpProblem& p) {
 }
 
 /// The value of an answer's assignment, checked in integers (nullopt: not a valid assignment).
-std::optional<std::int64_t> value_of(const bd::BnpProblem& p, const std::vector<int>& who) {
+std::optional<std::int64_t> bnp_value_of(const bd::BnpProblem& p, const std::vector<int>& who) {
   if (who.size() != p.score.size()) return std::nullopt;
   std::vector<std::int64_t> load(p.cap.size(), 0), cnt(p.cap.size(), 0);
   std::int64_t v = 0;
@@ -94,7 +94,7 @@ std::optional<std::int64_t> value_of(const bd::BnpProblem& p, const std::vector<
 }
 
 /// The result's assignment checked against the selection in milli-hours and micro-points.
-std::int64_t checked_value(const Selection& s, const SelectionResult& r) {
+std::int64_t bnp_checked_value(const Selection& s, const SelectionResult& r) {
   std::int64_t v = 0;
   std::vector<std::string> seen;
   REQUIRE(r.assignment.size() == s.experts.size());
@@ -106,10 +106,10 @@ std::int64_t checked_value(const Selection& s, const SelectionResult& r) {
       REQUIRE(it != s.items.end());
       CHECK(std::find(seen.begin(), seen.end(), id) == seen.end());
       seen.push_back(id);
-      h += mh(it->hours);
-      v += mp(it->score);
+      h += bnp_mh(it->hours);
+      v += bnp_mp(it->score);
     }
-    CHECK(h <= mh(s.experts[e].hours));
+    CHECK(h <= bnp_mh(s.experts[e].hours));
     CHECK(static_cast<std::int64_t>(r.assignment[e].second.size()) >= s.min_items_per_expert);
   }
   CHECK(seen.size() == r.selected.size());
@@ -118,7 +118,7 @@ std::int64_t checked_value(const Selection& s, const SelectionResult& r) {
   return v;
 }
 
-Selection moderate() {
+Selection bnp_moderate() {
   // bench_select.generate(200, seed 4, 8 experts, step 0.1): hours uniform in 40–200 h rounded
   // to 0.1 h, 202.4 h per expert, at least 1 process each. Optimum 18.035 (3607 units of
   // 0.005), proven by benchmarks/select_bnp.py (BranchAndPrice, seed 4, n 200, 8 experts:
@@ -132,10 +132,10 @@ TEST_CASE("selection bnp: small random instances against enumeration", "[solver]
   std::mt19937_64 rng(20261204);
   int solved = 0, infeasible = 0;
   for (int k = 0; k < 400; ++k) {
-    auto s = random_problem(rng);
+    auto s = bnp_random_problem(rng);
     INFO("instance " << k << ", n " << s.n << ", experts " << s.p.cap.size() << ", min " << s.p.min_per);
     REQUIRE(bd::bnp_applicable(s.p));
-    auto want = brute(s.p);
+    auto want = bnp_brute(s.p);
     auto r = bd::select_bnp(s.p, {});
     if (!want) {  // branch-and-price does not prove infeasibility: `select` runs the B&B then
       CHECK(r.status == bd::BnpStatus::undecided);
@@ -148,7 +148,7 @@ TEST_CASE("selection bnp: small random instances against enumeration", "[solver]
     REQUIRE(r.found);
     CHECK(r.value == *want);
     CHECK(r.bound == *want);
-    auto v = value_of(s.p, r.who);
+    auto v = bnp_value_of(s.p, r.who);
     REQUIRE(v.has_value());
     CHECK(*v == *want);
     ++solved;
@@ -158,21 +158,21 @@ TEST_CASE("selection bnp: small random instances against enumeration", "[solver]
 }
 
 TEST_CASE("selection bnp: select() on an irregular 200 x 8 instance proves the prototype's optimum", "[solver]") {
-  auto s = moderate();
+  auto s = bnp_moderate();
   SolveOptions o;
   o.check_unique = false;
   auto r = select(s, o);
   REQUIRE(r.status == SolveStatus::optimal);
-  CHECK(mp(r.total_score) == 18035000);
-  CHECK(mp(r.bound) == 18035000);
+  CHECK(bnp_mp(r.total_score) == 18035000);
+  CHECK(bnp_mp(r.bound) == 18035000);
   CHECK(r.gap == 0);
   CHECK_FALSE(r.unique);
   CHECK(r.stats.stopped_by == StopReason::none);
-  CHECK(checked_value(s, r) == 18035000);
+  CHECK(bnp_checked_value(s, r) == 18035000);
 }
 
 TEST_CASE("selection bnp: limits give a valid incumbent and bound", "[solver]") {
-  auto s = moderate();
+  auto s = bnp_moderate();
   {
     SolveOptions o;
     o.check_unique = false;
@@ -182,10 +182,10 @@ TEST_CASE("selection bnp: limits give a valid incumbent and bound", "[solver]") 
     CHECK(r.stats.stopped_by == StopReason::node_limit);
     CHECK(r.stats.nodes == 2);
     REQUIRE_FALSE(r.selected.empty());
-    auto v = checked_value(s, r);
-    CHECK(v == mp(r.total_score));
+    auto v = bnp_checked_value(s, r);
+    CHECK(v == bnp_mp(r.total_score));
     CHECK(v <= 18035000);
-    CHECK(mp(r.bound) >= 18035000);
+    CHECK(bnp_mp(r.bound) >= 18035000);
     CHECK(r.gap >= 0);
   }
   {
@@ -197,9 +197,9 @@ TEST_CASE("selection bnp: limits give a valid incumbent and bound", "[solver]") 
     auto r = select(s, o);
     REQUIRE(r.status == SolveStatus::limit);
     CHECK(r.stats.stopped_by == StopReason::cancelled);
-    CHECK(mp(r.bound) >= 18035000);
+    CHECK(bnp_mp(r.bound) >= 18035000);
     if (!r.selected.empty()) {
-      CHECK(checked_value(s, r) == mp(r.total_score));
+      CHECK(bnp_checked_value(s, r) == bnp_mp(r.total_score));
       CHECK(pr.found());
     }
   }
@@ -229,7 +229,7 @@ TEST_CASE("selection bnp: the same optimum as the branch-and-bound on mid-size i
     auto a = select(s, bp_o), b = select(s, bb_o);
     REQUIRE(b.status == SolveStatus::optimal);
     REQUIRE(a.status == SolveStatus::optimal);
-    CHECK(mp(a.total_score) == mp(b.total_score));
-    CHECK(checked_value(s, a) == mp(b.total_score));
+    CHECK(bnp_mp(a.total_score) == bnp_mp(b.total_score));
+    CHECK(bnp_checked_value(s, a) == bnp_mp(b.total_score));
   }
 }
