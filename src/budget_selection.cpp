@@ -362,6 +362,19 @@ std::optional<SelectionConflict> selection_conflict(const Selection& s, const Se
   }
   return std::nullopt;
 }
+
+/// The bound and gap of a finished search (optimal: bound = total, gap 0; a limit: the search's
+/// bound in score units) and what the top-N cut loses against the result.
+void close_result(SelectionResult& r, std::int64_t bound) {
+  if (r.status == SolveStatus::optimal) {
+    r.bound = r.total_score;
+    r.gap = 0;
+  } else {
+    r.bound = static_cast<double>(bound) / detail::score_scale;
+    r.gap = std::max(0.0, r.bound - r.total_score);
+  }
+  r.top_n_cut.lost = r.total_score - r.top_n_cut.total_score;
+}
 }  // namespace
 
 }  // namespace detail
@@ -534,14 +547,7 @@ SelectionResult select(const Selection& s, const SolveOptions& o) {
             }
         }
         r.unique = false;
-        if (r.status == SolveStatus::optimal) {
-          r.bound = r.total_score;
-          r.gap = 0;
-        } else {
-          r.bound = static_cast<double>(br.bound) / detail::score_scale;
-          r.gap = std::max(0.0, r.bound - r.total_score);
-        }
-        r.top_n_cut.lost = r.total_score - r.top_n_cut.total_score;
+        detail::close_result(r, br.bound);
         return r;
       }
     }
@@ -847,14 +853,7 @@ SelectionResult select(const Selection& s, const SolveOptions& o) {
         break;
       }
     }
-  if (r.status == SolveStatus::optimal) {
-    r.bound = r.total_score;
-    r.gap = 0;
-  } else {
-    r.bound = static_cast<double>(b.bound) / detail::score_scale;
-    r.gap = std::max(0.0, r.bound - r.total_score);
-  }
-  r.top_n_cut.lost = r.total_score - r.top_n_cut.total_score;
+  detail::close_result(r, b.bound);
   return r;
 }
 
