@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import pathlib
+import subprocess
 import sys
 import time
 
@@ -175,13 +176,20 @@ def run_networkx(path, strategy):
 
 
 def plan_file(shape, n):
-    """The generated plan of this shape and size (written once under build/bench)."""
-    sys.path.insert(0, str(HERE))
-    from generate import generate, generate_themed
+    """The generated plan of this shape and size (written once under build/bench), generated in a
+    process of its own: a timed case is a child of this process, and Linux hands a child the
+    parent's high-water mark in ru_maxrss, so building a 1M-edge plan here would count as the
+    case's peak memory."""
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / (f"plan_{n}.json" if shape == "flat" else f"plan_{shape}_{n}.json")
     if not path.exists():
-        path.write_text(json.dumps(generate(n) if shape == "flat" else generate_themed(n)), encoding="utf-8")
+        code = ("import json, sys; sys.path.insert(0, sys.argv[1]); from generate import generate, generate_themed; "
+                "shape, n, out = sys.argv[2], int(sys.argv[3]), sys.argv[4]; "
+                "open(out, 'w', encoding='utf-8').write(json.dumps(generate(n) if shape == 'flat' "
+                "else generate_themed(n)))")
+        tmp = path.with_suffix(".part")
+        subprocess.run([sys.executable, "-c", code, str(HERE), shape, str(n), str(tmp)], check=True)
+        tmp.replace(path)
     return path
 
 
