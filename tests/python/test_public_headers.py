@@ -1,9 +1,10 @@
 """The library's ABI does not depend on KOERS_PORTABLE_INT128 (issue 12 §5): `koers::detail::i128`
 is `__int128` or the portable `wide_int` as that macro says, so no function the library compiles
 may take or return it in a public header — a consumer built with the other choice would link
-against a symbol the library does not have. The 128-bit type stays inside the header-only core
-(inline code, built again by every consumer) and `detail/int128.hpp` itself; the library's own
-helpers that take it live in `src/*_detail.hpp` (e.g. src/cost_model_detail.hpp)."""
+against a symbol the library does not have. The 128-bit type stays inside the core's inline code
+(built again by every consumer; src/core_*.cpp use it only inside their bodies) and
+`detail/int128.hpp` itself; the library's own helpers that take it live in `src/*_detail.hpp`
+(e.g. src/cost_model_detail.hpp)."""
 import pathlib
 import re
 
@@ -20,7 +21,7 @@ def test_i128_only_in_the_header_only_core():
     found = [str(f.relative_to(ROOT)) for f in sorted(INCLUDE.rglob("*.hpp"))
              if I128.search(f.read_text(encoding="utf-8")) and f.parent.name != "core"
              and f.relative_to(INCLUDE).as_posix() != "detail/int128.hpp"]
-    assert not found, f"koers::detail::i128 in public headers outside the header-only core: {found}"
+    assert not found, f"koers::detail::i128 in public headers outside the core: {found}"
 
 
 def test_core_functions_taking_i128_are_inline():

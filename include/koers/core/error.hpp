@@ -175,11 +175,7 @@ constexpr std::string_view error_class(Errc c) noexcept {
 constexpr int error_area(Errc c) noexcept { return static_cast<int>(c) / 100; }
 
 /// The code as printed: "E201".
-inline std::string code_string(Errc c) {
-  std::string s = std::to_string(static_cast<int>(c));
-  s.insert(s.begin(), 'E');
-  return s;
-}
+std::string code_string(Errc c);
 
 /// One problem found by a check that collects every problem (validation).
 struct Issue {
@@ -192,18 +188,14 @@ struct Issue {
 /// Root of every koers exception.
 class Error : public std::runtime_error {
  public:
-  Error(Errc code, std::string message, std::vector<std::string> elements = {})
-      : std::runtime_error("[" + code_string(code) + "] " + message),
-        code_(code),
-        message_(std::move(message)),
-        elements_(std::move(elements)) {}
+  Error(Errc code, std::string message, std::vector<std::string> elements = {});
   Errc code() const noexcept { return code_; }
   /// The message without the "[Ennn] " prefix.
   const std::string& message() const noexcept { return message_; }
   /// Ids of the offending elements.
   const std::vector<std::string>& elements() const noexcept { return elements_; }
   /// The first offending element, or "" when none is named.
-  std::string element() const { return elements_.empty() ? std::string{} : elements_.front(); }
+  std::string element() const;
 
  private:
   Errc code_;
@@ -216,13 +208,8 @@ class InputError : public Error {
  public:
   using Error::Error;
   /// A field problem in a file, with its JSON path ("/nodes/3/strength").
-  static InputError at(Errc code, const std::string& json_path, const std::string& what) {
-    return InputError(code, json_path.empty() ? what : json_path + ": " + what, {json_path});
-  }
-  static InputError size_mismatch(const std::string& what, long long got, long long expected) {
-    return InputError(Errc::size_mismatch,
-                      what + " has " + std::to_string(got) + " entries, expected " + std::to_string(expected), {what});
-  }
+  static InputError at(Errc code, const std::string& json_path, const std::string& what);
+  static InputError size_mismatch(const std::string& what, long long got, long long expected);
 };
 
 /// A problem with the strategy graph (2xx).
@@ -234,19 +221,11 @@ class GraphError : public Error {
 /// A model that failed validation: carries every issue found.
 class ModelError : public Error {
  public:
-  explicit ModelError(std::vector<Issue> issues)
-      : Error(issues.empty() ? Errc::invalid_value : issues.front().code, summarise(issues),
-              issues.empty() ? std::vector<std::string>{} : issues.front().elements),
-        issues_(std::move(issues)) {}
+  explicit ModelError(std::vector<Issue> issues);
   const std::vector<Issue>& issues() const noexcept { return issues_; }
 
  private:
-  static std::string summarise(const std::vector<Issue>& v) {
-    if (v.empty()) return "invalid model";
-    std::string s = "model has " + std::to_string(v.size()) + " problem" + (v.size() == 1 ? "" : "s") + "; first: [" +
-                    code_string(v.front().code) + "] " + v.front().message;
-    return s;
-  }
+  static std::string summarise(const std::vector<Issue>& v);
   std::vector<Issue> issues_;
 };
 
@@ -267,21 +246,9 @@ class SolverError : public Error {
 };
 
 /// Every code with its name, for documentation and older callers: (number, name).
-inline std::vector<std::pair<int, std::string>> error_codes() {
-  std::vector<std::pair<int, std::string>> out;
-  for (const auto& row : error_table) out.emplace_back(row.number, std::string(row.name));
-  return out;
-}
+std::vector<std::pair<int, std::string>> error_codes();
 
 /// Throws the exception class the error table prescribes for `code`.
-[[noreturn]] inline void throw_error(Errc code, std::string message, std::vector<std::string> elements = {}) {
-  switch (code) {
-#define KOERS_X(name, number, cls, doc) \
-  case Errc::name: throw cls(code, std::move(message), std::move(elements));
-    KOERS_ERROR_TABLE(KOERS_X)
-#undef KOERS_X
-  }
-  throw Error(code, std::move(message), std::move(elements));
-}
+[[noreturn]] void throw_error(Errc code, std::string message, std::vector<std::string> elements = {});
 
 }  // namespace koers
