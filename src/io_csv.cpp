@@ -290,10 +290,9 @@ CsvTable table_from_columns(std::string origin, std::vector<std::string> header,
   return t;
 }
 
-CsvTable read_csv(const std::filesystem::path& file, const CsvOptions& options) {
+CsvTable read_csv(const std::string& file, const CsvOptions& options) {
   // the one bounded read of koers (io/file.hpp): E100 missing, a directory or unreadable; E117 too large
-  const std::string origin = file.string();
-  return parse_csv(read_file(origin, options.max_bytes), origin, options);
+  return parse_csv(read_file(file, options.max_bytes), file, options);
 }
 
 }  // namespace koers::io

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <numeric>
 #include <unordered_map>
@@ -81,7 +82,8 @@ bool operator==(const AcademyKpis& a, const AcademyKpis& b) {
 
 // ---- loading ------------------------------------------------------------------------------
 
-AcademyLog AcademyLog::load(const std::filesystem::path& dir, const AcademyOptions& options) {
+AcademyLog AcademyLog::load(const std::string& dir_name, const AcademyOptions& options) {
+  const std::filesystem::path dir(dir_name);
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec))
     throw InputError(Errc::file_unreadable, dir.string() + " is not a folder with an academy event log",
@@ -635,5 +637,7 @@ std::vector<Date> week_ends(Date from, Date to) {
     out.push_back(d);
   return out;
 }
+
+std::string AcademyKpis::runs_planned_name() const { return "runs_planned_in_" + std::to_string(year); }
 
 }  // namespace koers::learning

@@ -24,8 +24,8 @@
 /// The error's elements are {file, row (as text, "0" for the header), column} where known.
 #include <koers/core/error.hpp>
 
+#include <concepts>
 #include <cstddef>
-#include <filesystem>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -70,7 +70,16 @@ struct CsvTable {
 CsvTable parse_csv(std::string_view text, const std::string& origin, const CsvOptions& options = {});
 /// Read (through `io::read_file`, the one bounded read) and parse a file: E100 when it is
 /// missing, a directory or unreadable, E117 when over `max_bytes`.
-CsvTable read_csv(const std::filesystem::path& file, const CsvOptions& options = {});
+CsvTable read_csv(const std::string& file, const CsvOptions& options = {});
+/// The same for a path object (`std::filesystem::path`, or anything with `.string()`): this
+/// header does not include `<filesystem>`, which would cost every file that includes it.
+template <class Path>
+requires requires(const Path& p) {
+  { p.string() } -> std::convertible_to<std::string>;
+}
+CsvTable read_csv(const Path& file, const CsvOptions& options = {}) {
+  return read_csv(std::string(file.string()), options);
+}
 /// A table from columns of text (a DataFrame's, from Python): row i is data row i + 1 on
 /// "line" i + 2, as if written with a header line. E109 for columns of unequal length or a
 /// header of another width, E703 for a duplicate name, E700 for a blank name, E118 for a field

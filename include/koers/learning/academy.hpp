@@ -53,8 +53,8 @@
 #include <koers/io/csv.hpp>
 #include <koers/learning/row_error.hpp>
 
+#include <concepts>
 #include <cstdint>
-#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -125,7 +125,7 @@ struct AcademyKpis {
   /// "25/6" (a whole number without "/1"); "" when absent.
   std::string avg_exact() const;
   /// "runs_planned_in_2022".
-  std::string runs_planned_name() const { return "runs_planned_in_" + std::to_string(year); }
+  std::string runs_planned_name() const;
   friend bool operator==(const AcademyKpis&, const AcademyKpis&);
 };
 
@@ -197,7 +197,16 @@ class AcademyLog {
  public:
   AcademyLog() = default;
   /// Load `dir`/{courses,runs,registrations,cancellations}.csv and, when present, evaluations.csv.
-  static AcademyLog load(const std::filesystem::path& dir, const AcademyOptions& options = {});
+  static AcademyLog load(const std::string& dir, const AcademyOptions& options = {});
+  /// The same for a path object (`std::filesystem::path`, or anything with `.string()`), without
+  /// `<filesystem>` in this header.
+  template <class Path>
+  requires requires(const Path& p) {
+    { p.string() } -> std::convertible_to<std::string>;
+  }
+  static AcademyLog load(const Path& dir, const AcademyOptions& options = {}) {
+    return load(std::string(dir.string()), options);
+  }
   /// The same from tables (their `origin` names the file in the errors: "registrations.csv").
   static AcademyLog from_tables(const AcademyTables& tables, const AcademyOptions& options = {});
 
