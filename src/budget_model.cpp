@@ -64,4 +64,25 @@ Money scale_exact(Money budget, std::string_view factor) {
   return budget.scaled(Ratio::parse(factor), Rounding::floor);
 }
 
+Money Stream::free() const {
+  Money f = budget;
+  for (const auto& r : reserved) f -= r.amount;
+  if (f.cents() < 0) throw_error(Errc::invalid_argument, "stream '" + id + "': reserved lines exceed budget", {id});
+  return f;
+}
+
+Money BudgetModel::total() const {
+  Money t;
+  for (const auto& s : streams) t += s.budget;
+  return t;
+}
+
+Stream& BudgetModel::stream(const std::string& id) {
+  for (auto& s : streams)
+    if (s.id == id) return s;
+  throw BudgetError(Errc::unknown_stream, "unknown budget stream '" + id + "'", {id});
+}
+
+const Stream& BudgetModel::stream(const std::string& id) const { return const_cast<BudgetModel*>(this)->stream(id); }
+
 }  // namespace koers::budget

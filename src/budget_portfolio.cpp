@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <exception>
 #include <limits>
 #include <map>
@@ -604,6 +605,13 @@ std::vector<SweepResult> sweep_portfolio(const Portfolio& base, const std::vecto
   for (auto& th : pool) th.join();
   if (failure) std::rethrow_exception(failure);
   return rows;
+}
+
+void SolveOptions::validate() const {
+  if (node_limit < 0) throw InputError(Errc::invalid_argument, "node_limit must be >= 0 (0: no limit)", {"node_limit"});
+  if (!std::isfinite(time_limit) || time_limit < 0)
+    throw InputError(Errc::invalid_argument, "time_limit must be a finite number of seconds >= 0 (0: no limit)",
+                     {"time_limit"});
 }
 
 }  // namespace koers::budget

@@ -1000,4 +1000,24 @@ HierarchyResult ahp_hierarchy(const AhpResult& criteria, const std::vector<std::
   return h;
 }
 
+bool operator==(const PairwiseComparisons& x, const PairwiseComparisons& y) {
+  return x.elements_ == y.elements_ && x.m_ == y.m_;
+}
+
+AhpResult ahp(std::vector<std::string> elements, const std::vector<Judgment>& judgments, const AhpOptions& options) {
+  return ahp(PairwiseComparisons(std::move(elements), judgments), options);
+}
+
+RandomIndexTable parse_random_index_table(std::string_view s) {
+  if (s == "saaty1980" || s == "saaty" || s == "saaty-1980") return RandomIndexTable::saaty1980;
+  if (s == "saaty2005" || s == "saaty-2005") return RandomIndexTable::saaty2005;
+  if (s == "donegan-dodd" || s == "donegan_dodd" || s == "dd") return RandomIndexTable::donegan_dodd;
+  if (s == "aguaron" || s == "aguaron2003") return RandomIndexTable::aguaron;
+  if (s == "tummala-ling" || s == "tummala_ling") return RandomIndexTable::tummala_ling;
+  throw RankingError(Errc::invalid_method,
+                     "unknown random-index table '" + std::string(s) +
+                         "' (known: saaty1980, saaty2005, donegan-dodd, aguaron, tummala-ling)",
+                     {std::string(s)});
+}
+
 }  // namespace koers::decide

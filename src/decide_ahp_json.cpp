@@ -426,4 +426,13 @@ std::string analysis_to_json(const AhpAnalysis& a, int indent) {
 
 std::string analyse_ahp_json(const AhpDocument& d, int indent) { return analysis_to_json(analyse_ahp(d), indent); }
 
+bool operator==(const AhpDocument& x, const AhpDocument& y) {
+  const auto& a = x.options;
+  const auto& b = y.options;
+  return x.name == y.name && x.description == y.description && x.block == y.block && x.hierarchy == y.hierarchy &&
+         x.alternatives == y.alternatives && x.alternative_judgments == y.alternative_judgments &&
+         a.aggregation == b.aggregation && a.ahp.priorities == b.ahp.priorities && a.ahp.ri_table == b.ahp.ri_table &&
+         a.ahp.completion == b.ahp.completion && a.ahp.cr_threshold == b.ahp.cr_threshold;
+}
+
 }  // namespace koers::decide

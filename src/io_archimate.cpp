@@ -548,4 +548,34 @@ Model load_archimate(const std::string& path) {
   return parse_archimate(koers::io::read_file(path, max_file_bytes), "'" + path + "'");
 }
 
+const std::string& first_text(const LangStrings& v) {
+  static const std::string empty;
+  return v.empty() ? empty : v.front().text;
+}
+
+bool operator==(const Element& a, const Element& b) {
+  return a.id == b.id && a.type == b.type && a.names == b.names && a.documentation == b.documentation &&
+         a.properties == b.properties && a.extensions == b.extensions;
+}
+
+bool operator==(const Relationship& a, const Relationship& b) {
+  return a.id == b.id && a.type == b.type && a.source == b.source && a.target == b.target && a.names == b.names &&
+         a.documentation == b.documentation && a.properties == b.properties && a.access_type == b.access_type &&
+         a.modifier == b.modifier && a.is_directed == b.is_directed && a.extensions == b.extensions;
+}
+
+bool operator==(const Model& a, const Model& b) {
+  return a.id == b.id && a.version == b.version && a.names == b.names && a.documentation == b.documentation &&
+         a.properties == b.properties && a.metadata_xml == b.metadata_xml && a.elements == b.elements &&
+         a.relationships == b.relationships && a.organizations == b.organizations &&
+         a.property_definitions == b.property_definitions && a.views_xml == b.views_xml &&
+         a.view_count == b.view_count && a.extensions == b.extensions && a.namespaces == b.namespaces;
+}
+
+bool ConceptChange::renamed() const {
+  for (const auto& c : changes)
+    if (c.field == "name") return true;
+  return false;
+}
+
 }  // namespace koers::archimate

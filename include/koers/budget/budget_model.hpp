@@ -28,30 +28,17 @@ struct Stream {
   std::vector<ReservedLine> reserved;
   std::string name{};  ///< as the plan names it ("Strategisch opleidingsbudget"); may be empty
   /// budget minus all reserved lines. Throws InputError(Errc::invalid_argument) if negative.
-  Money free() const {
-    Money f = budget;
-    for (const auto& r : reserved) f -= r.amount;
-    if (f.cents() < 0) throw_error(Errc::invalid_argument, "stream '" + id + "': reserved lines exceed budget", {id});
-    return f;
-  }
+  Money free() const;
 };
 
 /// A set of streams; total() is the exact sum.
 struct BudgetModel {
   std::string name;
   std::vector<Stream> streams;
-  Money total() const {
-    Money t;
-    for (const auto& s : streams) t += s.budget;
-    return t;
-  }
+  Money total() const;
   /// The stream named `id`; throws BudgetError(Errc::unknown_stream).
-  Stream& stream(const std::string& id) {
-    for (auto& s : streams)
-      if (s.id == id) return s;
-    throw BudgetError(Errc::unknown_stream, "unknown budget stream '" + id + "'", {id});
-  }
-  const Stream& stream(const std::string& id) const { return const_cast<BudgetModel*>(this)->stream(id); }
+  Stream& stream(const std::string& id);
+  const Stream& stream(const std::string& id) const;
 };
 
 /// Share of an amount to teams by FTE (integer weights, e.g. FTE × 100), largest remainder:

@@ -200,13 +200,7 @@ struct SolveOptions {
   bool check_binding = true;          ///< find the streams whose budget binds (one extra solve per stream)
   SolveProgress* progress = nullptr;  ///< optional: counters and cancel for another thread (not owned)
   /// InputError E115 for a negative node limit or a time limit that is negative or not finite.
-  void validate() const {
-    if (node_limit < 0)
-      throw InputError(Errc::invalid_argument, "node_limit must be >= 0 (0: no limit)", {"node_limit"});
-    if (!std::isfinite(time_limit) || time_limit < 0)
-      throw InputError(Errc::invalid_argument, "time_limit must be a finite number of seconds >= 0 (0: no limit)",
-                       {"time_limit"});
-  }
+  void validate() const;
 };
 
 /// Spend of one stream in the result.

@@ -115,9 +115,8 @@ class PairwiseComparisons {
   /// Connected components of the judgment graph (each a list of element names, in order).
   std::vector<std::vector<std::string>> components() const;
   bool connected() const { return components().size() <= 1; }
-  friend bool operator==(const PairwiseComparisons& x, const PairwiseComparisons& y) {
-    return x.elements_ == y.elements_ && x.m_ == y.m_;
-  }
+  /// The same elements and the same matrix.
+  friend bool operator==(const PairwiseComparisons& x, const PairwiseComparisons& y);
 
  private:
   std::vector<std::string> elements_;
@@ -229,9 +228,7 @@ struct AhpResult {
 /// the judgment graph is disconnected.
 AhpResult ahp(const PairwiseComparisons& pc, const AhpOptions& options = {});
 /// Convenience: elements and judgments.
-inline AhpResult ahp(std::vector<std::string> elements, const std::vector<Judgment>& judgments,
-                     const AhpOptions& options = {}) {
-  return ahp(PairwiseComparisons(std::move(elements), judgments), options);
-}
+AhpResult ahp(std::vector<std::string> elements, const std::vector<Judgment>& judgments,
+              const AhpOptions& options = {});
 
 }  // namespace koers::decide

@@ -48,14 +48,8 @@ struct AhpDocument {
   std::vector<std::string> alternatives;
   std::vector<std::pair<std::string, std::vector<Judgment>>> alternative_judgments;  ///< per criterion
   GroupOptions options;  ///< aggregation and every AHP option
-  friend bool operator==(const AhpDocument& x, const AhpDocument& y) {
-    const auto& a = x.options;
-    const auto& b = y.options;
-    return x.name == y.name && x.description == y.description && x.block == y.block && x.hierarchy == y.hierarchy &&
-           x.alternatives == y.alternatives && x.alternative_judgments == y.alternative_judgments &&
-           a.aggregation == b.aggregation && a.ahp.priorities == b.ahp.priorities && a.ahp.ri_table == b.ahp.ri_table &&
-           a.ahp.completion == b.ahp.completion && a.ahp.cr_threshold == b.ahp.cr_threshold;
-  }
+  /// Equal content and the options a file holds (aggregation, priorities, RI table, completion, CR threshold).
+  friend bool operator==(const AhpDocument& x, const AhpDocument& y);
 };
 
 /// Parse koers.ahp JSON text; every judgment is checked (PairwiseComparisons) before returning.

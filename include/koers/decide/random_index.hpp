@@ -59,17 +59,7 @@ inline std::string citation(RandomIndexTable t) {
 
 /// Read a table name; also accepts "saaty" (= saaty1980), "dd", "donegan_dodd", "tummala_ling".
 /// Throws RankingError E307 (invalid_method) naming the value otherwise.
-inline RandomIndexTable parse_random_index_table(std::string_view s) {
-  if (s == "saaty1980" || s == "saaty" || s == "saaty-1980") return RandomIndexTable::saaty1980;
-  if (s == "saaty2005" || s == "saaty-2005") return RandomIndexTable::saaty2005;
-  if (s == "donegan-dodd" || s == "donegan_dodd" || s == "dd") return RandomIndexTable::donegan_dodd;
-  if (s == "aguaron" || s == "aguaron2003") return RandomIndexTable::aguaron;
-  if (s == "tummala-ling" || s == "tummala_ling") return RandomIndexTable::tummala_ling;
-  throw RankingError(Errc::invalid_method,
-                     "unknown random-index table '" + std::string(s) +
-                         "' (known: saaty1980, saaty2005, donegan-dodd, aguaron, tummala-ling)",
-                     {std::string(s)});
-}
+RandomIndexTable parse_random_index_table(std::string_view s);
 
 /// A random index as used: its value and where it came from.
 struct RandomIndex {

@@ -54,10 +54,7 @@ struct LangString {
 using LangStrings = std::vector<LangString>;
 
 /// The first text of a list (the file's order), or "".
-inline const std::string& first_text(const LangStrings& v) {
-  static const std::string empty;
-  return v.empty() ? empty : v.front().text;
-}
+const std::string& first_text(const LangStrings& v);
 
 /// A property: its definition's identifier and its value in each language.
 struct Property {
@@ -83,10 +80,8 @@ struct Element {
   std::vector<Property> properties;
   std::string extensions;  ///< elements of other namespaces, as XML text
   std::size_t line = 0;    ///< where the file declared it (0 when made, not read)
-  friend bool operator==(const Element& a, const Element& b) {
-    return a.id == b.id && a.type == b.type && a.names == b.names && a.documentation == b.documentation &&
-           a.properties == b.properties && a.extensions == b.extensions;
-  }
+  /// Equal in everything but `line`.
+  friend bool operator==(const Element& a, const Element& b);
 };
 
 /// A relationship. `source` and `target` name elements or relationships.
@@ -102,11 +97,8 @@ struct Relationship {
   std::optional<bool> is_directed;  ///< Association: isDirected when the file gives it
   std::string extensions;
   std::size_t line = 0;
-  friend bool operator==(const Relationship& a, const Relationship& b) {
-    return a.id == b.id && a.type == b.type && a.source == b.source && a.target == b.target && a.names == b.names &&
-           a.documentation == b.documentation && a.properties == b.properties && a.access_type == b.access_type &&
-           a.modifier == b.modifier && a.is_directed == b.is_directed && a.extensions == b.extensions;
-  }
+  /// Equal in everything but `line`.
+  friend bool operator==(const Relationship& a, const Relationship& b);
 };
 
 /// One node of the organizations tree: a folder (labels, items) or a reference (`ref`).
@@ -148,13 +140,8 @@ struct Model {
   /// Rebuild the identifier indexes (call after editing the vectors).
   void reindex();
 
-  friend bool operator==(const Model& a, const Model& b) {
-    return a.id == b.id && a.version == b.version && a.names == b.names && a.documentation == b.documentation &&
-           a.properties == b.properties && a.metadata_xml == b.metadata_xml && a.elements == b.elements &&
-           a.relationships == b.relationships && a.organizations == b.organizations &&
-           a.property_definitions == b.property_definitions && a.views_xml == b.views_xml &&
-           a.view_count == b.view_count && a.extensions == b.extensions && a.namespaces == b.namespaces;
-  }
+  /// Equal in content (the identifier indexes are not compared).
+  friend bool operator==(const Model& a, const Model& b);
 
   std::unordered_map<std::string, std::size_t> element_index, relationship_index, definition_index;
 };
@@ -201,11 +188,8 @@ struct FieldChange {
 struct ConceptChange {
   std::string id, type, name;  ///< type and name as in the newer model
   std::vector<FieldChange> changes;
-  bool renamed() const {
-    for (const auto& c : changes)
-      if (c.field == "name") return true;
-    return false;
-  }
+  /// Whether the name is among the changes.
+  bool renamed() const;
 };
 struct DiffPart {
   std::vector<std::string> added, removed;  ///< ids, in the order of the model that has them

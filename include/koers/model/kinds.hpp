@@ -92,32 +92,14 @@ inline std::string_view to_string(Channel c) {
   return "?";
 }
 /// A person-readable name of a node kind ("learning goal").
-inline std::string display_name(NodeKind k) {
-  std::string s(to_string(k));
-  for (auto& c : s)
-    if (c == '_') c = ' ';
-  return s;
-}
+std::string display_name(NodeKind k);
 
-namespace detail {
-template <class E, size_t N>
-std::optional<E> parse_enum(std::string_view s, const std::array<E, N>& all) {
-  for (E e : all)
-    if (to_string(e) == s) return e;
-  return std::nullopt;
-}
-}  // namespace detail
-inline std::optional<NodeKind> parse_node_kind(std::string_view s) { return detail::parse_enum(s, all_node_kinds); }
-inline std::optional<EdgeKind> parse_edge_kind(std::string_view s) { return detail::parse_enum(s, all_edge_kinds); }
-inline std::optional<Decomposition> parse_decomposition(std::string_view s) {
-  return detail::parse_enum(s, std::array{Decomposition::and_, Decomposition::or_, Decomposition::xor_});
-}
-inline std::optional<Status> parse_status(std::string_view s) {
-  return detail::parse_enum(s, std::array{Status::new_, Status::existing, Status::partly_existing});
-}
-inline std::optional<Channel> parse_channel(std::string_view s) {
-  return detail::parse_enum(s, std::array{Channel::on_the_job, Channel::with_others, Channel::formal});
-}
+/// The kind named `s` ("learning_goal"), or nothing (the names of `to_string`).
+std::optional<NodeKind> parse_node_kind(std::string_view s);
+std::optional<EdgeKind> parse_edge_kind(std::string_view s);
+std::optional<Decomposition> parse_decomposition(std::string_view s);
+std::optional<Status> parse_status(std::string_view s);
+std::optional<Channel> parse_channel(std::string_view s);
 
 /// One allowed combination: an edge of `kind` may go from a node of kind `from` to one of kind `to`.
 struct AllowedEdge {
@@ -170,10 +152,6 @@ inline constexpr bool edge_allowed(EdgeKind kind, NodeKind from, NodeKind to) {
 /// Qualitative contribution labels (GRL) accepted as a strength.
 inline constexpr std::array<std::string_view, 7> contribution_labels{"make",  "help", "some+", "unknown",
                                                                      "some-", "hurt", "break"};
-inline bool is_contribution_label(std::string_view s) {
-  for (auto l : contribution_labels)
-    if (l == s) return true;
-  return false;
-}
+bool is_contribution_label(std::string_view s);
 
 }  // namespace koers
