@@ -321,8 +321,8 @@ void Portfolio::validate() const {
   }
   std::vector<std::vector<int>> out(items.size());
   for (const auto& r : requires_) {
-    int a = ix.item_of(r.item, "requirement");
-    int b = ix.item_of(r.requires_, "requirement of " + q(r.item));
+    int a = ix.item_of(r.item, "a requires pair");
+    int b = ix.item_of(r.requires_, "the requires pair of " + q(r.item));
     if (a == b) throw_error(Errc::cycle, "item " + q(r.item) + " requires itself", {r.item});
     out[a].push_back(b);
   }

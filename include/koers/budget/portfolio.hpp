@@ -183,7 +183,7 @@ struct Portfolio {
   std::vector<PortfolioScenario> scenarios;  ///< carried with the file; `optimise` ignores them
 
   /// Throws BudgetError/InputError naming the element: unknown stream (E402), unknown item in a
-  /// group/requirement/scenario (E403), unknown goal (E200), negative cents or weights (E107),
+  /// group/requires pair/scenario (E403), unknown goal (E200), negative cents or weights (E107),
   /// cost ≠ per_participant × participants (E404), duplicate ids (E202), a requires cycle
   /// (E201), mandatory items of one group beyond its max (E107), totals beyond 64 bits (E114).
   void validate() const;
