@@ -169,7 +169,8 @@ KOERS_OLD_NAMES_END
 
 /// The whole optimisation model (file format `koers.portfolio` v1, see portfolio_json.hpp).
 /// `requirements`, the old name of `requires_` (the file's and Python's "requires"), stays for
-/// one release as a deprecated member that the library still honours (both lists hold).
+/// one release as a deprecated member that the library still honours (both lists hold); what
+/// the library builds (a parsed file) fills `requires_` only.
 KOERS_OLD_NAMES_BEGIN
 struct Portfolio {
   std::string name;

@@ -38,7 +38,7 @@ namespace koers::budget {
 /// `pinned` and `needs`, the old names, stay for one release as deprecated members that the
 /// library still honours: an item is mandatory if `mandatory` or `pinned` is set, and requires
 /// the processes of `requires_` and of `needs` (both lists). What the library builds (a parsed
-/// file) sets only the new members.
+/// file) sets only the new members, so code that reads an item must read the new ones.
 KOERS_OLD_NAMES_BEGIN
 struct SelectionItem {
   std::string id{};
