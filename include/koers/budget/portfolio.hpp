@@ -99,7 +99,8 @@ struct PortfolioGroup {
 /// "`item` requires `requires_`": `item` is funded only if `requires_` is funded too. The file
 /// format writes it as the pair [item, requires_] under "requires", as Python does.
 /// `requires` is a C++20 keyword, so the member takes the rule protobuf's C++ generator applies
-/// to a field named like a keyword (and PEP 8 to a Python keyword): append an underscore.
+/// to a field named like a keyword (as PEP 8 for Python and koers's `Decomposition::and_`):
+/// append an underscore.
 /// `needs`, the old name, stays for one release as a deprecated member that the library still
 /// honours: the pair requires `requires_` and, when set, `needs` too.
 KOERS_OLD_NAMES_BEGIN

@@ -32,8 +32,9 @@ namespace koers::budget {
 /// Names: one word for one idea in C++, Python, the file format and the command line
 /// (issue 12 §3): `mandatory` is the file's and Python's "mandatory", `requires_` their
 /// "requires". `requires` is a C++20 keyword, so the member takes the rule protobuf's C++
-/// generator applies to a field named like a keyword (and PEP 8 to a Python keyword, and
-/// pybind11 in `py::class_`): append an underscore.
+/// generator applies to a field named like a keyword (and PEP 8 to a Python keyword, pybind11
+/// in `py::class_`, and koers itself in `Decomposition::and_`, `Status::new_`): append an
+/// underscore.
 ///
 /// `pinned` and `needs`, the old names, stay for one release as deprecated members that the
 /// library still honours: an item is mandatory if `mandatory` or `pinned` is set, and requires
