@@ -150,16 +150,18 @@ NodeId StrategyGraph::add_node(const Node& n) {
       size += leb_size(texts[t]->size()) + texts[t]->size();
     }
   r.block = arena_.size();
-  arena_.resize(arena_.size() + size);  // the only step that allocates much: nothing changed if it throws
-  char* p = arena_.data() + r.block;
-  std::memcpy(p, numbers, nbytes);
-  p += nbytes;
-  for (std::size_t t = 0; t < text_count; ++t)
-    if (!texts[t]->empty()) {
-      p = put_leb(p, texts[t]->size());
-      std::memcpy(p, texts[t]->data(), texts[t]->size());
-      p += texts[t]->size();
-    }
+  if (size) {                             // (an empty block: no memcpy on a null data())
+    arena_.resize(arena_.size() + size);  // the only step that allocates much: nothing changed if it throws
+    char* p = arena_.data() + r.block;
+    if (nbytes) std::memcpy(p, numbers, nbytes);
+    p += nbytes;
+    for (std::size_t t = 0; t < text_count; ++t)
+      if (!texts[t]->empty()) {
+        p = put_leb(p, texts[t]->size());
+        std::memcpy(p, texts[t]->data(), texts[t]->size());
+        p += texts[t]->size();
+      }
+  }
   try {
     nodes_.push_back(r);
   } catch (...) {
