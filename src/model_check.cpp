@@ -11,7 +11,8 @@
 namespace koers {
 
 const Topology& StrategyGraph::topology() const {
-  return topology_.get([this] {
+  if (const Topology* built = topology_.get()) return *built;
+  return topology_.keep([this] {
     Topology t;  // every id was interned when added: a symbol's first node, no lookup
     t.from.resize(edges_.size());
     t.to.resize(edges_.size());
@@ -22,7 +23,7 @@ const Topology& StrategyGraph::topology() const {
     t.first.resize(nodes_.size());
     for (std::size_t i = 0; i < nodes_.size(); ++i) t.first[i] = symbols_.node(nodes_[i].id);
     return t;
-  });
+  }());
 }
 
 namespace detail {

@@ -69,6 +69,16 @@ void Symbols::grow() {
     slots_[k] = id;
   }
 }
+// ---- the topology cache ------------------------------------------------------------------------
+void TopologyCache::reset() noexcept { delete topology_.exchange(nullptr, std::memory_order_acq_rel); }
+
+const Topology& TopologyCache::keep(Topology t) const {
+  auto* mine = new Topology(std::move(t));
+  const Topology* kept = nullptr;
+  if (topology_.compare_exchange_strong(kept, mine, std::memory_order_acq_rel, std::memory_order_acquire)) return *mine;
+  delete mine;  // another thread kept its own first
+  return *kept;
+}
 }  // namespace detail
 
 // ---- nodes -------------------------------------------------------------------------------------

@@ -10,14 +10,13 @@
 #include <koers/core/error.hpp>
 #include <koers/model/kinds.hpp>
 
+#include <atomic>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <iterator>
 #include <map>
-#include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -93,38 +92,34 @@ struct Topology {
 };
 
 namespace detail {
-/// The lazily built topology of a graph: thread-safe, shared by copies (it is immutable),
-/// dropped by every change.
+/// The lazily built topology of a graph, dropped by every change. Several threads may race to
+/// build it: one result is kept, and every caller gets that one. A copy builds its own on first
+/// use; a move takes it along. (No mutex: one atomic pointer; bodies in src/model_graph.cpp.)
 class TopologyCache {
  public:
   TopologyCache() = default;
-  TopologyCache(const TopologyCache& o) : topology_(o.shared()) {}
-  TopologyCache& operator=(const TopologyCache& o) {
-    auto t = o.shared();
-    std::lock_guard<std::mutex> lock(mutex_);
-    topology_ = std::move(t);
+  TopologyCache(const TopologyCache&) noexcept {}
+  TopologyCache& operator=(const TopologyCache& o) noexcept {
+    if (this != &o) reset();
     return *this;
   }
-  TopologyCache(TopologyCache&& o) noexcept : topology_(o.shared()) {}
-  TopologyCache& operator=(TopologyCache&& o) noexcept { return *this = static_cast<const TopologyCache&>(o); }
-  std::shared_ptr<const Topology> shared() const {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return topology_;
+  TopologyCache(TopologyCache&& o) noexcept : topology_(o.topology_.exchange(nullptr)) {}
+  TopologyCache& operator=(TopologyCache&& o) noexcept {
+    if (this != &o) {
+      reset();
+      topology_.store(o.topology_.exchange(nullptr));
+    }
+    return *this;
   }
-  void reset() noexcept {
-    std::lock_guard<std::mutex> lock(mutex_);
-    topology_.reset();
-  }
-  template <class Build>
-  const Topology& get(Build&& build) const {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (!topology_) topology_ = std::make_shared<const Topology>(build());
-    return *topology_;
-  }
+  ~TopologyCache() { reset(); }
+  void reset() noexcept;
+  /// The topology, or nullptr while none is built.
+  const Topology* get() const noexcept { return topology_.load(std::memory_order_acquire); }
+  /// Keep t unless another thread kept one first; the one kept.
+  const Topology& keep(Topology t) const;
 
  private:
-  mutable std::mutex mutex_;
-  mutable std::shared_ptr<const Topology> topology_;
+  mutable std::atomic<const Topology*> topology_{nullptr};
 };
 }  // namespace detail
 

@@ -10,6 +10,7 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace koers;
@@ -234,4 +235,30 @@ TEST_CASE("find's result reads as an optional and compares with nullptr", "[grap
   auto m = g.find("goal.a");
   m = std::nullopt;
   CHECK(m == nullptr);
+}
+
+TEST_CASE("the topology: built once, dropped by a change, not shared by a copy", "[graph][topology]") {
+  auto g = koers::testing::small_plan();
+  std::vector<const Topology*> seen(4, nullptr);
+  {
+    std::vector<std::thread> threads;
+    for (std::size_t k = 0; k < seen.size(); ++k) threads.emplace_back([&, k] { seen[k] = &g.topology(); });
+    for (auto& t : threads) t.join();
+  }
+  for (auto* t : seen) CHECK(t == seen.front());  // the threads raced: one topology kept
+  const Topology& before = g.topology();
+  CHECK(before.from.size() == g.edge_count());
+  CHECK(before.first.size() == g.size());
+  StrategyGraph copy = g;
+  CHECK(&copy.topology() != &before);
+  CHECK(copy.topology().from == before.from);
+  CHECK(copy.topology().to == before.to);
+  StrategyGraph moved = std::move(copy);
+  CHECK(moved.topology().first == before.first);
+  copy = moved;  // a moved-from graph is assigned again and works
+  CHECK(copy.topology().to == before.to);
+  g.add_node({.id = "goal.extra", .kind = NodeKind::goal, .name = "Extra"});
+  CHECK(g.topology().first.size() == moved.size() + 1);
+  g.add_edge({EdgeKind::refines, "dev.hnw", "goal.extra", {}});
+  CHECK(g.topology().to.back() == g.size() - 1);
 }
