@@ -283,8 +283,8 @@ std::vector<std::string> take_deprecation_notes() {
 }
 
 Portfolio load_portfolio(const std::string& path) {
-  json j = koers::detail::read_json_file(path);
-  return parse_portfolio(j.dump(), "'" + path + "'");
+  // one parse: the text goes straight to the reader (which checks UTF-8, depth and format)
+  return parse_portfolio(koers::io::read_file(path, koers::detail::max_json_bytes), "'" + path + "'");
 }
 
 std::string to_json(const Portfolio& pf, int indent) {
@@ -463,8 +463,8 @@ Selection parse_selection(std::string_view text, const std::string& origin) {
 }
 
 Selection load_selection(const std::string& path) {
-  json j = koers::detail::read_json_file(path);
-  return parse_selection(j.dump(), "'" + path + "'");
+  // one parse: the text goes straight to the reader (which checks UTF-8, depth and format)
+  return parse_selection(koers::io::read_file(path, koers::detail::max_json_bytes), "'" + path + "'");
 }
 
 std::string to_json(const Selection& s, int indent) {

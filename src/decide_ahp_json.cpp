@@ -328,8 +328,8 @@ AhpDocument parse_ahp(std::string_view text, const std::string& origin) {
 }
 
 AhpDocument load_ahp(const std::string& path) {
-  auto j = koers::detail::read_json_file(path);
-  return parse_ahp(j.dump(), "'" + path + "'");
+  // one parse: the text goes straight to the reader (which checks UTF-8, depth and format)
+  return parse_ahp(koers::io::read_file(path, koers::detail::max_json_bytes), "'" + path + "'");
 }
 
 ojson document_value(const AhpDocument& d) {
