@@ -9,20 +9,19 @@ namespace koers::analysis {
 
 SparseCoverage sparse_coverage(const StrategyGraph& g) {
   using koers::detail::Adjacency;
-  const auto& nodes = g.nodes();
   const auto& topo = g.topology();
-  const std::size_t n = nodes.size();
+  const std::size_t n = g.size();
   SparseCoverage cov;
   for (std::size_t v = 0; v < n; ++v) {
-    if (koers::detail::is_goal_like(nodes[v].kind)) cov.goals.push_back(static_cast<std::uint32_t>(v));
-    if (koers::detail::is_work(nodes[v].kind)) cov.work.push_back(static_cast<std::uint32_t>(v));
+    if (koers::detail::is_goal_like(g.node_kind(v))) cov.goals.push_back(static_cast<std::uint32_t>(v));
+    if (koers::detail::is_work(g.node_kind(v))) cov.work.push_back(static_cast<std::uint32_t>(v));
   }
   Adjacency down = koers::detail::hierarchy_down(g);
   // work contributing directly to each node: node -> (work, edge), in edge order
   Adjacency direct = koers::detail::make_adjacency(
       g,
       [&](std::size_t i) {
-        return g.edge_kind(i) == EdgeKind::contributes && koers::detail::is_work(nodes[topo.from[i]].kind);
+        return g.edge_kind(i) == EdgeKind::contributes && koers::detail::is_work(g.node_kind(topo.from[i]));
       },
       true, true);
   auto comp = koers::detail::strong_components(down);
@@ -84,19 +83,18 @@ SparseCoverage sparse_coverage(const StrategyGraph& g) {
 }
 
 Coverage coverage(const StrategyGraph& g) {
-  const auto& nodes = g.nodes();
   SparseCoverage s = sparse_coverage(g);
   Coverage cov;
   cov.goals.reserve(s.goals.size());
-  for (auto v : s.goals) cov.goals.push_back(nodes[v].id);
+  for (auto v : s.goals) cov.goals.push_back(g.node_id(v));
   cov.interventions.reserve(s.work.size());
-  for (auto v : s.work) cov.interventions.push_back(nodes[v].id);
+  for (auto v : s.work) cov.interventions.push_back(g.node_id(v));
   cov.entries.reserve(s.cells());
   for (std::size_t k = 0; k < s.goals.size(); ++k) {
-    const std::string& goal = nodes[s.goals[k]].id;
+    const std::string& goal = g.node_id(s.goals[k]);
     auto& list = cov.by_goal[goal];
     for (auto c = s.offset[k]; c < s.offset[k + 1]; ++c) {
-      CoverageEntry e{goal, nodes[s.cell_work[c]].id, false, std::nullopt};
+      CoverageEntry e{goal, g.node_id(s.cell_work[c]), false, std::nullopt};
       if (s.cell_edge[c] != SparseCoverage::indirect) {
         e.direct = true;
         e.strength = g.edge_strength(s.cell_edge[c]);

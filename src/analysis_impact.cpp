@@ -14,9 +14,8 @@ std::vector<SinglePointOfFailure> single_points_of_failure(const StrategyGraph& 
   using namespace boost;
   using BoostGraph = adjacency_list<vecS, vecS, bidirectionalS>;
   const std::size_t n = g.size(), root = n;
-  const auto& nodes = g.nodes();
   auto is_work = [&](std::size_t v) {
-    return v < n && (nodes[v].kind == NodeKind::intervention || nodes[v].kind == NodeKind::programme);
+    return v < n && (g.node_kind(v) == NodeKind::intervention || g.node_kind(v) == NodeKind::programme);
   };
   BoostGraph bg(n + 1);
   for (std::size_t v = 0; v < n; ++v)
@@ -53,10 +52,10 @@ std::vector<SinglePointOfFailure> single_points_of_failure(const StrategyGraph& 
   }
   std::vector<SinglePointOfFailure> out;
   for (std::size_t v = 0; v < n; ++v) {
-    if (!detail::is_supported_kind(nodes[v].kind) || idom[v] == null) continue;
-    SinglePointOfFailure s{nodes[v].id, {}};
+    if (!detail::is_supported_kind(g.node_kind(v)) || idom[v] == null) continue;
+    SinglePointOfFailure s{g.node_id(v), {}};
     for (Vertex d = nearest[idom[v]]; d != null; d = idom[d] == null ? null : nearest[idom[d]])
-      s.work.push_back(nodes[d].id);
+      s.work.push_back(g.node_id(d));
     if (!s.work.empty()) out.push_back(std::move(s));
   }
   return out;
@@ -79,7 +78,7 @@ std::vector<int> support_counts(const StrategyGraph& g, const std::vector<bool>&
   std::vector<bool> supported(g.size(), false);
   std::deque<std::size_t> q;
   for (std::size_t v = 0; v < g.size(); ++v) {
-    auto k = g.nodes()[v].kind;
+    auto k = g.node_kind(v);
     if ((k == NodeKind::intervention || k == NodeKind::programme) && !removed[v]) {
       supported[v] = true;
       q.push_back(v);
@@ -115,10 +114,10 @@ RemovalImpact removal_impact(const StrategyGraph& g, const std::vector<std::stri
   std::vector<std::size_t> stack;
   for (auto& id : drop) {
     auto i = detail::index_or_throw(g, id);
-    auto k = g.nodes()[i].kind;
+    auto k = g.node_kind(i);
     if (k != NodeKind::intervention && k != NodeKind::programme)
-      throw GraphError(Errc::wrong_kind,
-                       describe(g.nodes()[i]) + " is not an intervention or programme and cannot be dropped", {id});
+      throw GraphError(Errc::wrong_kind, describe(g, i) + " is not an intervention or programme and cannot be dropped",
+                       {id});
     stack.push_back(i);
   }
   while (!stack.empty()) {
@@ -132,12 +131,12 @@ RemovalImpact removal_impact(const StrategyGraph& g, const std::vector<std::stri
   auto after = detail::support_counts(g, removed);
   RemovalImpact r;
   for (std::size_t v = 0; v < g.size(); ++v) {
-    if (removed[v]) r.removed.push_back(g.nodes()[v].id);
-    if (!detail::is_supported_kind(g.nodes()[v].kind)) continue;
+    if (removed[v]) r.removed.push_back(g.node_id(v));
+    if (!detail::is_supported_kind(g.node_kind(v))) continue;
     if (before[v] > 0 && after[v] == 0)
-      r.unsupported.push_back(g.nodes()[v].id);
+      r.unsupported.push_back(g.node_id(v));
     else if (after[v] < before[v])
-      r.weakened.push_back(g.nodes()[v].id);
+      r.weakened.push_back(g.node_id(v));
   }
   return r;
 }

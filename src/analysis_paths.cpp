@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <deque>
-#include <functional>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -21,7 +20,7 @@ namespace koers::analysis {
 namespace detail {
 
 std::vector<TracePath> bfs_paths(const StrategyGraph& g, const std::vector<std::vector<std::size_t>>& adj,
-                                 std::size_t start, const std::function<bool(const Node&)>& want) {
+                                 std::size_t start, bool (*want)(NodeKind)) {
   std::vector<long> parent(g.size(), -2);
   std::deque<std::size_t> q{start};
   parent[start] = -1;
@@ -29,10 +28,10 @@ std::vector<TracePath> bfs_paths(const StrategyGraph& g, const std::vector<std::
   while (!q.empty()) {
     auto v = q.front();
     q.pop_front();
-    if (v != start && want(g.nodes()[v])) {
-      TracePath p{g.nodes()[start].id, g.nodes()[v].id, {}};
+    if (v != start && want(g.node_kind(v))) {
+      TracePath p{g.node_id(start), g.node_id(v), {}};
       for (long x = static_cast<long>(v); x != -1; x = parent[static_cast<std::size_t>(x)])
-        p.path.push_back(g.nodes()[static_cast<std::size_t>(x)].id);
+        p.path.push_back(g.node_id(static_cast<std::size_t>(x)));
       std::reverse(p.path.begin(), p.path.end());
       out.push_back(std::move(p));
     }
@@ -78,16 +77,14 @@ std::size_t index_or_throw(const StrategyGraph& g, const std::string& id) {
 
 std::vector<TracePath> trace_down(const StrategyGraph& g, const std::string& id) {
   auto start = detail::index_or_throw(g, id);
-  return detail::bfs_paths(g, detail::down_adjacency(g), start, [](const Node& n) {
-    return n.kind == NodeKind::intervention || n.kind == NodeKind::programme;
-  });
+  return detail::bfs_paths(g, detail::down_adjacency(g), start,
+                           [](NodeKind k) { return k == NodeKind::intervention || k == NodeKind::programme; });
 }
 
 std::vector<TracePath> trace_up(const StrategyGraph& g, const std::string& id) {
   auto start = detail::index_or_throw(g, id);
-  return detail::bfs_paths(g, detail::up_adjacency(g), start, [](const Node& n) {
-    return n.kind == NodeKind::development || n.kind == NodeKind::strategic_theme;
-  });
+  return detail::bfs_paths(g, detail::up_adjacency(g), start,
+                           [](NodeKind k) { return k == NodeKind::development || k == NodeKind::strategic_theme; });
 }
 
 }  // namespace koers::analysis
@@ -97,20 +94,20 @@ namespace koers::analysis {
 std::vector<Reach> reach(const StrategyGraph& g) {
   std::vector<Reach> out;
   std::map<std::string, std::size_t> at;
-  for (auto& n : g.nodes())
-    if (n.kind == NodeKind::target_group) {
-      at[n.id] = out.size();
-      out.push_back({n.id, n.size, {}, 0, 0});
+  for (std::size_t i = 0; i < g.size(); ++i)
+    if (g.node_kind(i) == NodeKind::target_group) {
+      at[g.node_id(i)] = out.size();
+      out.push_back({g.node_id(i), g.node_size(i), {}, 0, 0});
     }
   for (auto& e : g.edges()) {
     if (e.kind != EdgeKind::targets) continue;
     auto it = at.find(e.to);
-    const Node* w = g.find(e.from);
+    auto w = g.index_of(e.from);
     if (it == at.end() || !w) continue;
     auto& r = out[it->second];
-    r.interventions.push_back(w->id);
-    if (w->mandatory) ++r.mandatory;
-    if (w->participants) r.participants += *w->participants;
+    r.interventions.push_back(g.node_id(*w));
+    if (g.node_mandatory(*w)) ++r.mandatory;
+    if (auto p = g.node_participants(*w)) r.participants += *p;
   }
   return out;
 }
@@ -121,17 +118,18 @@ namespace koers::analysis {
 
 std::vector<LearningMix> learning_mix(const StrategyGraph& g) {
   std::vector<LearningMix> out;
-  for (auto& n : g.nodes()) {
-    if (n.kind != NodeKind::development && n.kind != NodeKind::strategic_theme) continue;
-    LearningMix m{n.id};
-    for (auto& p : trace_down(g, n.id)) {
-      const Node& w = g.at(p.to);
-      if (w.kind != NodeKind::intervention) continue;
-      if (!w.channel) {
+  for (std::size_t i = 0; i < g.size(); ++i) {
+    if (g.node_kind(i) != NodeKind::development && g.node_kind(i) != NodeKind::strategic_theme) continue;
+    LearningMix m{g.node_id(i)};
+    for (auto& p : trace_down(g, g.node_id(i))) {
+      auto w = detail::index_or_throw(g, p.to);
+      if (g.node_kind(w) != NodeKind::intervention) continue;
+      auto channel = g.node_channel(w);
+      if (!channel) {
         ++m.unknown;
         continue;
       }
-      switch (*w.channel) {
+      switch (*channel) {
         case Channel::on_the_job: ++m.on_the_job; break;
         case Channel::with_others: ++m.with_others; break;
         case Channel::formal: ++m.formal; break;
@@ -203,10 +201,10 @@ std::string strength_text(const std::optional<Strength>& s) {
 
 PlanDiff diff(const StrategyGraph& a, const StrategyGraph& b) {
   PlanDiff d;
-  for (auto& n : a.nodes())
-    if (!b.find(n.id)) d.nodes_removed.push_back(n.id);
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (!b.index_of(a.node_id(i))) d.nodes_removed.push_back(a.node_id(i));
   for (auto& n : b.nodes()) {
-    const Node* old = a.find(n.id);
+    auto old = a.find(n.id);
     if (!old) {
       d.nodes_added.push_back(n.id);
       continue;

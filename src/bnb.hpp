@@ -9,11 +9,11 @@
 ///  - each item uses `cost[i] ≥ 0` of one resource `res[i]` (−1: none); Σ cost ≤ cap[r];
 ///  - objective additive (Σ value[i] x_i) or coverage (Σ weight[g] over goals g with at least one
 ///    selected item covering it); all int64;
-///  - groups Σ_{i∈G} x_i ≤ max_G; implications x_a ≤ x_b ("a needs b"); fixed items;
+///  - groups Σ_{i∈G} x_i ≤ max_G; implications x_a ≤ x_b ("a requires b"); fixed items;
 ///  - Σ x_i ≥ min_count; an optional leaf oracle `accept(x)` (the selection's assignment check).
 ///
 /// Bounds. Every bound is a Lagrangian bound in integer units of 1/D: the constraints that
-/// couple items — "goal g counts only if covered" (coverage), "a needs b", "at most k of a
+/// couple items — "goal g counts only if covered" (coverage), "a requires b", "at most k of a
 /// group" — are dualised with multipliers u_g ∈ [0, D·w_g], μ_p ≥ 0, μ_G ≥ 0, which leaves one
 /// knapsack per resource with item values
 ///     additive: D·value_i + adj_i          coverage: Σ_{open g ∋ i} u_g + adj_i
@@ -25,7 +25,7 @@
 /// integral selection within one resource is an integer). The multipliers are optimised at the
 /// root by projected subgradient; two sets are kept: (A) everything dualised, (B) only the
 /// coverage multipliers (μ = 0); a node is pruned when either bound proves it useless.
-/// Reduced-cost fixing at the root with the LP duals; propagation of needs/groups/capacities;
+/// Reduced-cost fixing at the root with the LP duals; propagation of requires/groups/capacities;
 /// branching "include first" on the free item of best Lagrangian ratio (Horowitz–Sahni).
 /// Uniqueness: while no second optimal selection is known, subtrees are pruned only when their
 /// bound is strictly below the incumbent (ties are explored); a different complete selection of
@@ -57,7 +57,7 @@ struct BnbModel {
   std::vector<std::int64_t> cap;         ///< per resource
   std::vector<std::vector<int>> groups;  ///< item indices (no repeats)
   std::vector<std::int64_t> group_max;
-  std::vector<std::pair<int, int>> needs;  ///< (a, b): a needs b
+  std::vector<std::pair<int, int>> requires_;  ///< (a, b): a requires b
   /// (a, b): x_a ≤ x_b as well, but only propagated (neither dualised nor a coupling): for
   /// dominance rules that keep at least one optimal selection (the selection's "a process of
   /// more score and no more hours goes first"). Not with stream decomposition (the pooled
@@ -69,7 +69,7 @@ struct BnbModel {
   std::function<int(const std::vector<signed char>&)> accept;
   /// Optional (additive objective only): given a complete selection the oracle did not accept,
   /// rewrite it into one it would accept (true) — a heuristic for incumbents. The solver checks
-  /// the rewritten selection against the model (fixed items, capacities, needs, groups,
+  /// the rewritten selection against the model (fixed items, capacities, requires, groups,
   /// min_count) before it records it; `accept` is not asked again, so a repair must only return
   /// selections that the oracle accepts.
   std::function<bool(std::vector<signed char>&)> repair;
@@ -140,7 +140,7 @@ inline bool ratio_greater(i128 va, i128 ca, i128 vb, i128 cb) { return va * cb >
 /// One set of Lagrangian multipliers with what depends on it.
 struct Lag {
   std::vector<std::int64_t> u;           // coverage multipliers (D units), u_g ∈ [0, W_g]
-  std::vector<std::int64_t> mreq, mgrp;  // μ per needs pair, per group
+  std::vector<std::int64_t> mreq, mgrp;  // μ per requires pair, per group
   std::vector<std::int64_t> adj;         // per item
   std::vector<std::int64_t> val;         // item values (additive: static; coverage: per node)
   i128 C = 0;                            // Σ μ_G·max_G
@@ -171,7 +171,7 @@ class Solver {
   std::chrono::steady_clock::time_point start_;
   int n_ = 0;
   // structure
-  std::vector<std::vector<int>> needs_out_, needs_in_, item_groups_, goal_items_;
+  std::vector<std::vector<int>> requires_out_, requires_in_, item_groups_, goal_items_;
   std::vector<std::vector<int>> all_res_;  // per resource: root-free items
   std::vector<int> nores_;                 // root-free items without a resource
   std::vector<int> free_list_;             // root-free items
@@ -207,7 +207,7 @@ class Solver {
     std::vector<int> nores;                        // free items without a resource (nores_ order)
     std::vector<std::vector<int>> res;             // per resource: free items that fit (all_res_ order)
   } fz_;
-  // stream decomposition (additive): once every item of a group or needs pair is decided, the
+  // stream decomposition (additive): once every item of a group or requires pair is decided, the
   // free items only share their own resource, and each resource is solved on its own
   std::vector<char> coupling_;
   std::int64_t free_coupling_ = 0;
@@ -256,12 +256,12 @@ class Solver {
             for (int k : m_.groups[g])
               if (x_[k] == -1) q.push_back({k, 0});
         }
-        for (int k : needs_out_[j]) {
+        for (int k : requires_out_[j]) {
           if (x_[k] == 0) return false;
           if (x_[k] == -1) q.push_back({k, 1});
         }
       } else {
-        for (int k : needs_in_[j]) {
+        for (int k : requires_in_[j]) {
           if (x_[k] == 1) return false;
           if (x_[k] == -1) q.push_back({k, 0});
         }
@@ -323,8 +323,8 @@ class Solver {
     i128 c = 0;
     for (std::size_t q = 0; q < m_.groups.size(); ++q)
       if (gfree_[q] == 0 && L.mgrp[q] > 0) c -= static_cast<i128>(L.mgrp[q]) * (m_.group_max[q] - gcount_[q]);
-    for (std::size_t p = 0; p < m_.needs.size(); ++p) {
-      auto [a, b] = m_.needs[p];
+    for (std::size_t p = 0; p < m_.requires_.size(); ++p) {
+      auto [a, b] = m_.requires_[p];
       if (L.mreq[p] > 0 && x_[a] != -1 && x_[b] != -1) c -= static_cast<i128>(L.mreq[p]) * (x_[b] - x_[a]);
     }
     return c;
@@ -580,7 +580,7 @@ class Solver {
     }
     for (int r = 0; r < m_.n_res; ++r)
       if (used[static_cast<std::size_t>(r)] > m_.cap[r]) return;
-    for (auto [a, b] : m_.needs)
+    for (auto [a, b] : m_.requires_)
       if (y[a] == 1 && y[b] != 1) return;
     for (std::size_t g = 0; g < m_.groups.size(); ++g) {
       std::int64_t k = 0;
@@ -1020,9 +1020,9 @@ class Solver {
   void refresh(Lag& L) {
     L.adj.assign(n_, 0);
     L.C = 0;
-    for (std::size_t p = 0; p < m_.needs.size(); ++p) {
-      L.adj[m_.needs[p].second] += L.mreq[p];
-      L.adj[m_.needs[p].first] -= L.mreq[p];
+    for (std::size_t p = 0; p < m_.requires_.size(); ++p) {
+      L.adj[m_.requires_[p].second] += L.mreq[p];
+      L.adj[m_.requires_[p].first] -= L.mreq[p];
     }
     for (std::size_t g = 0; g < m_.groups.size(); ++g) {
       L.C += static_cast<i128>(L.mgrp[g]) * m_.group_max[g];
@@ -1107,7 +1107,7 @@ class Solver {
     const bool cov_only = cov && !mu;
     const int stall_max = cov_only ? 10 : 8;
     const double theta_min = cov_only ? 1e-4 : 1e-3;
-    std::size_t G = W_.size(), P = m_.needs.size(), Q = m_.groups.size();
+    std::size_t G = W_.size(), P = m_.requires_.size(), Q = m_.groups.size();
     std::vector<double> ud(L.u.begin(), L.u.end()), pd(L.mreq.begin(), L.mreq.end()), qd(L.mgrp.begin(), L.mgrp.end());
     auto round_in = [&] {
       for (std::size_t g = 0; g < G; ++g) L.u[g] = std::clamp<std::int64_t>(round_half_away(ud[g]), 0, W_[g]);
@@ -1151,7 +1151,7 @@ class Solver {
         }
       if (mu) {
         for (std::size_t p = 0; p < P; ++p) {
-          auto [a, b] = m_.needs[p];
+          auto [a, b] = m_.requires_[p];
           double s = (x_[a] != -1 && x_[b] != -1) ? 0.0 : xs[b] - xs[a];
           if (L.mreq[p] <= 0 && s > 0) s = 0;
           sp[p] = s;
@@ -1190,7 +1190,7 @@ class Solver {
 
   void init_lag(Lag& L) {
     L.u = W_;
-    L.mreq.assign(m_.needs.size(), 0);
+    L.mreq.assign(m_.requires_.size(), 0);
     L.mgrp.assign(m_.groups.size(), 0);
     L.val.assign(n_, 0);
     L.ln.assign(m_.n_res, 0);
@@ -1313,16 +1313,16 @@ class Solver {
   BnbResult solve() {
     n_ = m_.n;
     BnbResult r;
-    needs_out_.assign(n_, {});
-    needs_in_.assign(n_, {});
+    requires_out_.assign(n_, {});
+    requires_in_.assign(n_, {});
     item_groups_.assign(n_, {});
-    for (auto [a, b] : m_.needs) {
-      needs_out_[a].push_back(b);
-      needs_in_[b].push_back(a);
+    for (auto [a, b] : m_.requires_) {
+      requires_out_[a].push_back(b);
+      requires_in_[b].push_back(a);
     }
     for (auto [a, b] : m_.implies) {
-      needs_out_[a].push_back(b);
-      needs_in_[b].push_back(a);
+      requires_out_[a].push_back(b);
+      requires_in_[b].push_back(a);
     }
     gfree_.assign(m_.groups.size(), 0);
     for (std::size_t g = 0; g < m_.groups.size(); ++g)
@@ -1333,7 +1333,7 @@ class Solver {
     x_.assign(n_, -1);
     nfree_ = n_;
     coupling_.assign(n_, 0);
-    for (auto [a, b] : m_.needs) coupling_[a] = coupling_[b] = 1;
+    for (auto [a, b] : m_.requires_) coupling_[a] = coupling_[b] = 1;
     for (const auto& g : m_.groups)
       for (int i : g) coupling_[i] = 1;
     free_coupling_ = std::count(coupling_.begin(), coupling_.end(), 1);
@@ -1350,7 +1350,7 @@ class Solver {
           ++freecov_[g];
           goal_items_[g].push_back(i);
         }
-    bool mu = !m_.needs.empty() || !m_.groups.empty();
+    bool mu = !m_.requires_.empty() || !m_.groups.empty();
     // the scale of the multipliers: as fine as 64 bits allow
     i128 tw = 1;
     if (m_.coverage)

@@ -169,16 +169,21 @@ namespace koers::budget {
 
 namespace detail {
 
-bool names_personal(const Node& n) {
-  auto low = [](std::string s) {
+namespace {
+bool personal(std::string_view id, std::string_view name) {
+  auto low = [](std::string_view v) {
+    std::string s(v);
     for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
   };
-  std::string a = low(n.id), b = low(n.name);
+  std::string a = low(id), b = low(name);
   for (const char* w : {"persoonlijk", "personal"})
     if (a.find(w) != std::string::npos || b.find(w) != std::string::npos) return true;
   return false;
 }
+}  // namespace
+
+bool names_personal(const Node& n) { return personal(n.id, n.name); }
 
 }  // namespace detail
 
@@ -187,8 +192,8 @@ PlanCosts cost_plan(const StrategyGraph& g, const PlanCostOptions& o) {
   out.name = g.name;
   out.rounding = o.rounding.rounding;
   for (const auto& [id, ov] : o.overrides) {
-    const Node* n = g.find(id);
-    if (!n || n->kind != NodeKind::intervention)
+    auto n = g.index_of(id);
+    if (!n || g.node_kind(*n) != NodeKind::intervention)
       throw BudgetError(Errc::unknown_item, "cost override for '" + id + "', which is not an intervention of the model",
                         {id});
     (void)ov;
@@ -199,27 +204,30 @@ PlanCosts cost_plan(const StrategyGraph& g, const PlanCostOptions& o) {
     if (e.kind == EdgeKind::targets) targets[e.from].push_back(e.to);
     if (e.kind == EdgeKind::funded_by) funded[e.from].push_back(e.to);
   }
-  for (const auto& n : g.nodes()) {
-    if (n.kind != NodeKind::intervention) continue;
+  for (std::size_t i = 0; i < g.size(); ++i) {
+    if (g.node_kind(i) != NodeKind::intervention) continue;
+    const std::string& id = g.node_id(i);
+    const auto participants = g.node_participants(i), cost_cents = g.node_cost_cents(i);
+    const auto duration_hours = g.node_duration_hours(i);
     const CostOverride* ov = nullptr;
-    if (auto it = o.overrides.find(n.id); it != o.overrides.end()) ov = &it->second;
+    if (auto it = o.overrides.find(id); it != o.overrides.end()) ov = &it->second;
     CostLine L;
-    L.id = n.id;
-    L.name = n.name;
-    if (auto it = funded.find(n.id); it != funded.end() && !it->second.empty()) {
+    L.id = id;
+    L.name = g.node_name(i);
+    if (auto it = funded.find(id); it != funded.end() && !it->second.empty()) {
       L.stream = it->second.front();
       if (it->second.size() > 1)
         L.notes.push_back("funded by several streams; costed on the first, '" + L.stream + "'");
     }
-    if (auto it = targets.find(n.id); it != targets.end()) L.target_groups = it->second;
+    if (auto it = targets.find(id); it != targets.end()) L.target_groups = it->second;
     CostModel& m = L.model;
     // participants: override > model > target groups
     std::optional<std::int64_t> explicit_n;
     if (ov && ov->participants) {
       explicit_n = ov->participants;
       L.participants_from = "override";
-    } else if (n.participants) {
-      explicit_n = n.participants;
+    } else if (participants) {
+      explicit_n = participants;
       L.participants_from = "model";
     }
     // price
@@ -231,15 +239,15 @@ PlanCosts cost_plan(const StrategyGraph& g, const PlanCostOptions& o) {
       m.per_participant = ov->per_participant.value_or(Money{});
       if (ov->cost)
         m.stated_total = ov->cost;
-      else if (n.cost_cents)
-        m.stated_total = Money::from_cents(*n.cost_cents);
+      else if (cost_cents)
+        m.stated_total = Money::from_cents(*cost_cents);
     } else if (ov && ov->cost) {
       L.costed = true;
       m.fixed = *ov->cost;
       m.stated_total = ov->cost;
-    } else if (n.cost_cents) {
+    } else if (cost_cents) {
       L.costed = true;
-      const Money c = Money::from_cents(*n.cost_cents);
+      const Money c = Money::from_cents(*cost_cents);
       m.stated_total = c;
       if (explicit_n && *explicit_n > 0 && c.cents() % *explicit_n == 0) {
         m.per_participant = Money::from_cents(c.cents() / *explicit_n);
@@ -253,48 +261,48 @@ PlanCosts cost_plan(const StrategyGraph& g, const PlanCostOptions& o) {
     // ILB share and hours
     if (ov && ov->ilb_share)
       m.ilb_share = *ov->ilb_share;
-    else if (n.ilb_contribution)
+    else if (g.node_ilb_contribution(i))
       m.ilb_share = o.ilb_share;
     if (ov && ov->hours_per_participant)
       m.hours_per_participant = ov->hours_per_participant;
-    else if (n.duration_hours)
-      m.hours_per_participant = exact_hours(*n.duration_hours, n.id);
+    else if (duration_hours)
+      m.hours_per_participant = exact_hours(*duration_hours, id);
     // participants from the target groups, when not given
     std::optional<std::int64_t> from_groups;
     if (!explicit_n && !L.target_groups.empty()) {
       std::vector<std::int64_t> sizes;
       std::vector<std::string> missing;
       for (const auto& t : L.target_groups) {
-        const Node* tg = g.find(t);
-        if (tg && tg->size)
-          sizes.push_back(*tg->size);
+        auto tg = g.index_of(t);
+        if (auto size = tg ? g.node_size(*tg) : std::nullopt)
+          sizes.push_back(*size);
         else
           missing.push_back(t);
       }
       if (missing.empty()) {
-        from_groups = participants_from_groups(sizes, ov && ov->uptake ? *ov->uptake : o.uptake, n.id);
+        from_groups = participants_from_groups(sizes, ov && ov->uptake ? *ov->uptake : o.uptake, id);
         L.participants_from = "target_groups";
       } else if (m.per_participant.cents() != 0) {
-        std::vector<std::string> el{n.id};
+        std::vector<std::string> el{id};
         el.insert(el.end(), missing.begin(), missing.end());
         std::string list;
         for (const auto& s : missing) list += (list.empty() ? "'" : ", '") + s + "'";
         throw_error(Errc::missing_required,
-                    n.id + ": participants come from its target groups, but " + list + " has no size", el);
+                    id + ": participants come from its target groups, but " + list + " has no size", el);
       } else {
         L.notes.push_back("participants unknown: target group without a size");
       }
     }
     if (m.ilb_share.num != 0 && L.costed && m.per_participant.cents() == 0)
       L.notes.push_back("asks an ILB contribution, but has no cost per participant: nothing is charged to the ILB");
-    L.cost = cost(m, from_groups, n.id, o.rounding);
+    L.cost = cost(m, from_groups, id, o.rounding);
     if (L.costed && L.cost.participants && !L.target_groups.empty() && L.participants_from != "target_groups") {
       std::int64_t cap = 0;
       bool all = true;
       for (const auto& t : L.target_groups) {
-        const Node* tg = g.find(t);
-        if (tg && tg->size)
-          cap += *tg->size;
+        auto tg = g.index_of(t);
+        if (auto size = tg ? g.node_size(*tg) : std::nullopt)
+          cap += *size;
         else
           all = false;
       }
@@ -308,15 +316,16 @@ PlanCosts cost_plan(const StrategyGraph& g, const PlanCostOptions& o) {
   Money ilb_due;
   for (const auto& L : out.lines) ilb_due += L.cost.ilb;
   if (!o.ilb_stream.empty()) {
-    const Node* s = g.find(o.ilb_stream);
-    if (!s || s->kind != NodeKind::budget_stream)
+    auto s = g.index_of(o.ilb_stream);
+    if (!s || g.node_kind(*s) != NodeKind::budget_stream)
       throw BudgetError(Errc::unknown_stream, "ILB stream '" + o.ilb_stream + "' is not a budget stream of the model",
                         {o.ilb_stream});
     out.ilb_stream = o.ilb_stream;
   } else {
     std::vector<std::string> found;
-    for (const auto& n : g.nodes())
-      if (n.kind == NodeKind::budget_stream && detail::names_personal(n)) found.push_back(n.id);
+    for (std::size_t i = 0; i < g.size(); ++i)
+      if (g.node_kind(i) == NodeKind::budget_stream && detail::personal(g.node_id(i), g.node_name(i)))
+        found.push_back(g.node_id(i));
     if (found.size() == 1)
       out.ilb_stream = found.front();
     else if (ilb_due.cents() != 0)
@@ -327,12 +336,12 @@ PlanCosts cost_plan(const StrategyGraph& g, const PlanCostOptions& o) {
                         found);
   }
   // streams
-  for (const auto& n : g.nodes()) {
-    if (n.kind != NodeKind::budget_stream) continue;
+  for (std::size_t i = 0; i < g.size(); ++i) {
+    if (g.node_kind(i) != NodeKind::budget_stream) continue;
     StreamCost s;
-    s.id = n.id;
-    s.name = n.name;
-    if (n.budget_cents) s.budget = Money::from_cents(*n.budget_cents);
+    s.id = g.node_id(i);
+    s.name = g.node_name(i);
+    if (auto b = g.node_budget_cents(i)) s.budget = Money::from_cents(*b);
     out.streams.push_back(s);
   }
   auto stream_row = [&](const std::string& id) -> StreamCost& {

@@ -5,6 +5,7 @@
 
 #include "calendar_json.hpp"  // optional "period" and experts' "hours_per_week"
 #include "json_util.hpp"
+#include "old_names.hpp"
 #include "result_json.hpp"
 
 #include <fstream>
@@ -101,7 +102,7 @@ PortfolioScenario scenario_at(const json& v, const std::string& at) {
       s.set_budget.push_back({it.key(), cents_at(*it, r.at("set_budget_cents") + "/" + it.key())});
   if (auto* v2 = r.get("drop_items", false)) s.drop_items = string_list(*v2, r.at("drop_items"));
   const auto mandatory = renamed(r, "mandatory_items", "force_items");
-  if (auto* v2 = r.get(mandatory, false)) s.force_items = string_list(*v2, r.at(mandatory));
+  if (auto* v2 = r.get(mandatory, false)) s.mandatory_items = string_list(*v2, r.at(mandatory));
   if (auto* o = r.object("set_cost_cents"))
     for (auto it = o->begin(); it != o->end(); ++it)
       s.set_cost.push_back({it.key(), cents_at(*it, r.at("set_cost_cents") + "/" + it.key())});
@@ -144,6 +145,7 @@ PortfolioScenario scenario_at(const json& v, const std::string& at) {
 }
 
 json scenario_json(const PortfolioScenario& s) {
+  if (detail::uses_old_names(s)) return scenario_json(detail::with_current_names(s));
   json o = {{"name", s.name}};
   if (!s.scale_budget.empty()) {
     o["scale_budget"] = json::object();
@@ -154,7 +156,7 @@ json scenario_json(const PortfolioScenario& s) {
     for (const auto& [k, v] : s.set_budget) o["set_budget_cents"][k] = v.cents();
   }
   if (!s.drop_items.empty()) o["drop_items"] = s.drop_items;
-  if (!s.force_items.empty()) o["mandatory_items"] = s.force_items;
+  if (!s.mandatory_items.empty()) o["mandatory_items"] = s.mandatory_items;
   if (!s.set_cost.empty()) {
     o["set_cost_cents"] = json::object();
     for (const auto& [k, v] : s.set_cost) o["set_cost_cents"][k] = v.cents();
@@ -263,8 +265,8 @@ Portfolio parse_portfolio(std::string_view text, const std::string& origin) {
       for (std::size_t i = 0; i < req->size(); ++i) {
         auto v = string_list((*req)[i], p("/requires", i));
         if (v.size() != 2)
-          ObjectReader::fail(Errc::invalid_value, p("/requires", i), "must be a pair [item, needed item]");
-        pf.requirements.push_back({v[0], v[1]});
+          ObjectReader::fail(Errc::invalid_value, p("/requires", i), "must be a pair [item, required item]");
+        pf.requires_.push_back({.item = v[0], .requires_ = v[1]});
       }
     if (const json* sc = top.array("scenarios"))
       for (std::size_t i = 0; i < sc->size(); ++i) {
@@ -288,6 +290,7 @@ Portfolio load_portfolio(const std::string& path) {
 }
 
 std::string to_json(const Portfolio& pf, int indent) {
+  if (detail::uses_old_names(pf)) return to_json(detail::with_current_names(pf), indent);
   json j = json::object();
   j["format"] = "koers.portfolio";
   j["version"] = portfolio_format_version;
@@ -323,9 +326,9 @@ std::string to_json(const Portfolio& pf, int indent) {
     j["groups"] = json::array();
     for (const auto& g : pf.groups) j["groups"].push_back({{"id", g.id}, {"items", g.items}, {"max", g.max}});
   }
-  if (!pf.requirements.empty()) {
+  if (!pf.requires_.empty()) {
     j["requires"] = json::array();
-    for (const auto& r : pf.requirements) j["requires"].push_back({r.item, r.needs});
+    for (const auto& r : pf.requires_) j["requires"].push_back({r.item, r.requires_});
   }
   if (!pf.scenarios.empty()) {
     j["scenarios"] = json::array();
@@ -425,9 +428,9 @@ Selection parse_selection(std::string_view text, const std::string& origin) {
       it.score = *r.number("score", true);
       it.hours = *r.number("hours", true);
       if (it.hours < 0) ObjectReader::fail(Errc::invalid_value, r.at("hours"), "must not be negative");
-      it.pinned = r.boolean(renamed(r, "mandatory", "pinned")).value_or(false);
+      it.mandatory = r.boolean(renamed(r, "mandatory", "pinned")).value_or(false);
       const auto requires_key = renamed(r, "requires", "needs");
-      if (auto* v = r.get(requires_key, false)) it.needs = string_list(*v, r.at(requires_key));
+      if (auto* v = r.get(requires_key, false)) it.requires_ = string_list(*v, r.at(requires_key));
       r.finish();
       s.items.push_back(it);
     }
@@ -468,6 +471,7 @@ Selection load_selection(const std::string& path) {
 }
 
 std::string to_json(const Selection& s, int indent) {
+  if (detail::uses_old_names(s)) return to_json(detail::with_current_names(s), indent);
   json j = json::object();
   j["format"] = "koers.selection";
   j["version"] = selection_format_version;
@@ -475,8 +479,8 @@ std::string to_json(const Selection& s, int indent) {
   j["items"] = json::array();
   for (const auto& it : s.items) {
     json o = {{"id", it.id}, {"score", it.score}, {"hours", it.hours}};
-    if (it.pinned) o["mandatory"] = true;
-    if (!it.needs.empty()) o["requires"] = it.needs;
+    if (it.mandatory) o["mandatory"] = true;
+    if (!it.requires_.empty()) o["requires"] = it.requires_;
     j["items"].push_back(o);
   }
   if (!s.experts.empty()) {

@@ -3,6 +3,7 @@
 // portfolio_sweep.hpp; the library-internal parts that the selection and the tests share:
 // portfolio_detail.hpp. The scenario algebra (`apply`, `compose`, `scale_floor`, the scenario
 // checks of `validate`) is src/budget_scenario.cpp.
+#include "old_names.hpp"
 #include "portfolio_detail.hpp"
 
 #include <koers/budget/portfolio_sweep.hpp>
@@ -28,7 +29,7 @@ std::string q(const std::string& s) { return "'" + s + "'"; }
 Closure mandatory_closure(const Portfolio& p, const Prepared& pr) {
   std::size_t n = p.items.size();
   Closure c{std::vector<char>(n, 0), std::vector<int>(n, -1)};
-  const auto& out = pr.needs_out;
+  const auto& out = pr.requires_out;
   std::vector<int> stack;
   for (std::size_t i = 0; i < n; ++i)
     if (p.items[i].mandatory) {
@@ -53,7 +54,7 @@ std::optional<Conflict> find_conflict(const Portfolio& p, const Prepared& pr) {
   auto c = mandatory_closure(p, pr);
   std::size_t n = p.items.size();
   const auto& res = pr.model.res;  // stream of each item
-  // a mandatory item needs an item that may not be funded
+  // a mandatory item requires an item that may not be funded
   for (std::size_t i = 0; i < n; ++i) {
     if (!c.in[i] || !p.items[i].excluded) continue;
     Conflict k;
@@ -64,7 +65,7 @@ std::optional<Conflict> find_conflict(const Portfolio& p, const Prepared& pr) {
     k.items = chain;
     std::string path;
     for (std::size_t t = 0; t < chain.size(); ++t) path += (t ? " -> " : "") + q(chain[t]);
-    k.message = "mandatory item " + q(chain.front()) + " needs " + q(p.items[i].id) + " (" + path +
+    k.message = "mandatory item " + q(chain.front()) + " requires " + q(p.items[i].id) + " (" + path +
                 "), which may not be funded";
     return k;
   }
@@ -156,12 +157,12 @@ koers::detail::BnbModel to_model(const Portfolio& p, const PortfolioIndex& ix) {
     m.groups.push_back(v);
     m.group_max.push_back(g.max);
   }
-  for (const auto& r : p.requirements) m.needs.push_back({ix.item.at(r.item), ix.item.at(r.needs)});
+  for (const auto& r : p.requires_) m.requires_.push_back({ix.item.at(r.item), ix.item.at(r.requires_)});
   return m;
 }
 
-Prepared::Prepared(const Portfolio& p) : ix(p), needs_out(p.items.size()), model(to_model(p, ix)) {
-  for (const auto& [a, b] : model.needs) needs_out[static_cast<std::size_t>(a)].push_back(b);
+Prepared::Prepared(const Portfolio& p) : ix(p), requires_out(p.items.size()), model(to_model(p, ix)) {
+  for (const auto& [a, b] : model.requires_) requires_out[static_cast<std::size_t>(a)].push_back(b);
   group_items.reserve(p.groups.size());
   for (const auto& g : p.groups) {
     std::vector<int> v;
@@ -214,7 +215,7 @@ std::vector<std::string> ids_of(const Portfolio& p, const std::vector<signed cha
 }
 
 /// A witness that resource `r` binds at the optimum `x`: one free, unselected item of `r` whose
-/// addition raises the objective and keeps every other constraint (groups, needs, implies, the
+/// addition raises the objective and keeps every other constraint (groups, requires, implies, the
 /// leaf oracle) — a selection better than `x` once `r` is unlimited. Cheap (O(model)); when it
 /// finds none, the exact search decides.
 bool binding_witness(const koers::detail::BnbModel& m, const std::vector<signed char>& x, int r) {
@@ -225,17 +226,17 @@ bool binding_witness(const koers::detail::BnbModel& m, const std::vector<signed 
       in_group[g] += x[static_cast<std::size_t>(i)] == 1;
       groups_of[static_cast<std::size_t>(i)].push_back(static_cast<int>(g));
     }
-  std::vector<char> needs_ok(static_cast<std::size_t>(m.n), 1), covered(m.weight.size(), 0);
-  for (const auto* pairs : {&m.needs, &m.implies})
+  std::vector<char> requires_ok(static_cast<std::size_t>(m.n), 1), covered(m.weight.size(), 0);
+  for (const auto* pairs : {&m.requires_, &m.implies})
     for (const auto& [a, b] : *pairs)
-      if (x[static_cast<std::size_t>(b)] != 1) needs_ok[static_cast<std::size_t>(a)] = 0;
+      if (x[static_cast<std::size_t>(b)] != 1) requires_ok[static_cast<std::size_t>(a)] = 0;
   if (m.coverage)
     for (int i = 0; i < m.n; ++i)
       if (x[static_cast<std::size_t>(i)] == 1)
         for (int g : m.covers[static_cast<std::size_t>(i)]) covered[static_cast<std::size_t>(g)] = 1;
   for (int i = 0; i < m.n; ++i) {
     const auto u = static_cast<std::size_t>(i);
-    if (x[u] == 1 || m.res[u] != r || !needs_ok[u] || (!m.fix.empty() && m.fix[u] != -1)) continue;
+    if (x[u] == 1 || m.res[u] != r || !requires_ok[u] || (!m.fix.empty() && m.fix[u] != -1)) continue;
     bool gain = false;
     if (m.coverage) {
       for (int g : m.covers[u])
@@ -261,6 +262,7 @@ bool binding_witness(const koers::detail::BnbModel& m, const std::vector<signed 
 }  // namespace detail
 
 void Portfolio::validate() const {
+  if (detail::uses_old_names(*this)) return detail::with_current_names(*this).validate();
   using detail::q;
   std::set<std::string> seen;
   for (const auto& s : streams) {
@@ -319,9 +321,9 @@ void Portfolio::validate() const {
     detail::check_group_mandatory(*this, static_cast<std::size_t>(&g - groups.data()), members);
   }
   std::vector<std::vector<int>> out(items.size());
-  for (const auto& r : requirements) {
-    int a = ix.item_of(r.item, "requirement");
-    int b = ix.item_of(r.needs, "requirement of " + q(r.item));
+  for (const auto& r : requires_) {
+    int a = ix.item_of(r.item, "a requires pair");
+    int b = ix.item_of(r.requires_, "the requires pair of " + q(r.item));
     if (a == b) throw_error(Errc::cycle, "item " + q(r.item) + " requires itself", {r.item});
     out[a].push_back(b);
   }
@@ -360,7 +362,7 @@ void Portfolio::validate() const {
 
 namespace detail {
 /// `optimise` of a valid portfolio `p` with the structure `pr` was built from (the same ids,
-/// groups, requirements; any budgets, costs, mandatory and excluded items). `m`: pr.model or a
+/// groups, requires pairs; any budgets, costs, mandatory and excluded items). `m`: pr.model or a
 /// copy of it (a sweep's per-thread one), refreshed here with the values of `p`.
 PortfolioResult solve_prepared(const Portfolio& p, const Prepared& pr, koers::detail::BnbModel& m,
                                const SolveOptions& o) {
@@ -422,12 +424,14 @@ PortfolioResult solve_prepared(const Portfolio& p, const Prepared& pr, koers::de
 }  // namespace detail
 
 PortfolioResult optimise(const Portfolio& p, const SolveOptions& o) {
+  if (detail::uses_old_names(p)) return optimise(detail::with_current_names(p), o);
   p.validate();
   detail::Prepared pr(p);
   return detail::solve_prepared(p, pr, pr.model, o);
 }
 
 std::vector<CurvePoint> curve(const Portfolio& p, const std::string& stream, const CurveOptions& co) {
+  if (detail::uses_old_names(p)) return curve(detail::with_current_names(p), stream, co);
   p.validate();
   detail::Prepared pr(p);
   int s = pr.ix.stream_of(stream, "curve");
@@ -568,6 +572,13 @@ struct SweepWorker {
 
 std::vector<SweepResult> sweep_portfolio(const Portfolio& base, const std::vector<PortfolioScenario>& scenarios,
                                          const PortfolioSweepOptions& o) {
+  if (detail::uses_old_names(base)) return sweep_portfolio(detail::with_current_names(base), scenarios, o);
+  if (std::any_of(scenarios.begin(), scenarios.end(), [](const auto& s) { return detail::uses_old_names(s); })) {
+    std::vector<PortfolioScenario> current;
+    current.reserve(scenarios.size());
+    for (const auto& s : scenarios) current.push_back(detail::with_current_names(s));
+    return sweep_portfolio(base, current, o);
+  }
   base.validate();
   // the workers copy the base: without its own scenario list (which may be the sweep list
   // itself, thousands long) each copy stays small

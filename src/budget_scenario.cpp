@@ -3,6 +3,7 @@
 // include/koers/budget/portfolio.hpp; `apply_to`, `reset_values` (the sweep's in-place apply) and
 // `check_scenario`: portfolio_detail.hpp. Factors are decimal strings, read exactly by
 // core/decimal.hpp; the solve is in src/budget_portfolio.cpp.
+#include "old_names.hpp"
 #include "portfolio_detail.hpp"
 
 #include <koers/core/decimal.hpp>
@@ -250,7 +251,7 @@ void check_scenario(const Portfolio& base, std::size_t k, const PortfolioIndex& 
       throw BudgetError(Errc::invalid_scenario, "scenario " + q(sc.name) + " sets a negative budget", {sc.name, s});
   }
   for (const auto& id : sc.drop_items) ix.item_of(id, "scenario " + q(sc.name));
-  for (const auto& id : sc.force_items) {
+  for (const auto& id : sc.mandatory_items) {
     ix.item_of(id, "scenario " + q(sc.name));
     if (std::find(sc.drop_items.begin(), sc.drop_items.end(), id) != sc.drop_items.end())
       throw BudgetError(Errc::invalid_scenario, "scenario " + q(sc.name) + " both drops and forces " + q(id),
@@ -295,7 +296,7 @@ void apply_to(Portfolio& p, const PortfolioScenario& sc, const PortfolioIndex& i
       p.streams[ix.stream_of(s, "scenario " + q(sc.name))].budget = a;
     }
   }
-  for (const auto& id : sc.force_items)
+  for (const auto& id : sc.mandatory_items)
     if (std::find(sc.drop_items.begin(), sc.drop_items.end(), id) != sc.drop_items.end())
       throw BudgetError(Errc::invalid_scenario, "scenario " + q(sc.name) + " both drops and forces " + q(id),
                         {sc.name, id});
@@ -304,7 +305,7 @@ void apply_to(Portfolio& p, const PortfolioScenario& sc, const PortfolioIndex& i
     it.excluded = true;
     it.mandatory = false;
   }
-  for (const auto& id : sc.force_items) {
+  for (const auto& id : sc.mandatory_items) {
     auto& it = p.items[ix.item_of(id, "scenario " + q(sc.name))];
     it.mandatory = true;
     it.excluded = false;
@@ -328,6 +329,8 @@ void reset_values(Portfolio& p, const Portfolio& base) {
 }  // namespace detail
 
 Portfolio apply(const Portfolio& base, const PortfolioScenario& sc) {
+  if (detail::uses_old_names(base)) return apply(detail::with_current_names(base), sc);
+  if (detail::uses_old_names(sc)) return apply(base, detail::with_current_names(sc));
   Portfolio p = base;
   p.scenarios.clear();
   p.name = base.name.empty() ? sc.name : base.name + " / " + sc.name;
@@ -359,6 +362,8 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
 }  // namespace detail
 
 PortfolioScenario compose(const PortfolioScenario& a, const PortfolioScenario& b, const std::string& name) {
+  if (detail::uses_old_names(a)) return compose(detail::with_current_names(a), b, name);
+  if (detail::uses_old_names(b)) return compose(a, detail::with_current_names(b), name);
   using detail::q;
   PortfolioScenario r = a;
   r.name = name.empty() ? a.name + " + " + b.name : name;
@@ -467,17 +472,17 @@ PortfolioScenario compose(const PortfolioScenario& a, const PortfolioScenario& b
     detail::put_key(r.set_cost, i, c);
   }
   // items: b wins
-  std::vector<std::string> drop, force;
+  std::vector<std::string> drop, mandatory;
   for (const auto& i : a.drop_items)
-    if (!detail::contains(b.force_items, i)) drop.push_back(i);
+    if (!detail::contains(b.mandatory_items, i)) drop.push_back(i);
   for (const auto& i : b.drop_items)
     if (!detail::contains(drop, i)) drop.push_back(i);
-  for (const auto& i : a.force_items)
-    if (!detail::contains(b.drop_items, i)) force.push_back(i);
-  for (const auto& i : b.force_items)
-    if (!detail::contains(force, i)) force.push_back(i);
+  for (const auto& i : a.mandatory_items)
+    if (!detail::contains(b.drop_items, i)) mandatory.push_back(i);
+  for (const auto& i : b.mandatory_items)
+    if (!detail::contains(mandatory, i)) mandatory.push_back(i);
   r.drop_items = drop;
-  r.force_items = force;
+  r.mandatory_items = mandatory;
   return r;
 }
 

@@ -7,6 +7,7 @@
 #include <koers/budget/selection.hpp>
 
 #include "bnb.hpp"
+#include "old_names.hpp"
 #include "packing.hpp"
 #include "portfolio_detail.hpp"  // detail::q, bnb_options, stop_reason
 
@@ -36,6 +37,7 @@ std::string hours_text(double h) {
 }  // namespace detail
 
 void Selection::validate() const {
+  if (detail::uses_old_names(*this)) return detail::with_current_names(*this).validate();
   using detail::q;
   std::set<std::string> seen;
   for (const auto& it : items) {
@@ -50,7 +52,7 @@ void Selection::validate() const {
       throw InputError(Errc::invalid_value, "process " + q(it.id) + " has a score or hours beyond 10^12", {it.id});
   }
   for (const auto& it : items)
-    for (const auto& d : it.needs) {
+    for (const auto& d : it.requires_) {
       if (!seen.count(d))
         throw InputError(Errc::unknown_name, "process " + q(it.id) + " requires unknown process " + q(d), {it.id, d});
       if (d == it.id) throw_error(Errc::cycle, "process " + q(it.id) + " requires itself", {it.id});
@@ -82,7 +84,7 @@ struct SelectionData {
   std::int64_t pool = 0;
   bool pooled = false;
   std::int64_t min_per = 0;
-  std::vector<std::pair<int, int>> needs;
+  std::vector<std::pair<int, int>> requires_;
 };
 }  // namespace
 
@@ -232,7 +234,7 @@ SelectionData selection_data(const Selection& s) {
   }
   d.min_per = d.pooled ? 0 : s.min_items_per_expert;
   for (std::size_t i = 0; i < s.items.size(); ++i)
-    for (const auto& n : s.items[i].needs) d.needs.push_back({static_cast<int>(i), ix.at(n)});
+    for (const auto& n : s.items[i].requires_) d.requires_.push_back({static_cast<int>(i), ix.at(n)});
   return d;
 }
 
@@ -240,11 +242,11 @@ SelectionData selection_data(const Selection& s) {
 std::optional<SelectionConflict> selection_conflict(const Selection& s, const SelectionData& d) {
   std::size_t n = s.items.size();
   std::vector<std::vector<int>> out(n);
-  for (auto [a, b] : d.needs) out[a].push_back(b);
+  for (auto [a, b] : d.requires_) out[a].push_back(b);
   std::vector<char> in(n, 0);
   std::vector<int> st;
   for (std::size_t i = 0; i < n; ++i)
-    if (s.items[i].pinned) {
+    if (s.items[i].mandatory) {
       in[i] = 1;
       st.push_back(static_cast<int>(i));
     }
@@ -380,6 +382,7 @@ void close_result(SelectionResult& r, std::int64_t bound) {
 }  // namespace detail
 
 SelectionResult select(const Selection& s, const SolveOptions& o) {
+  if (detail::uses_old_names(s)) return select(detail::with_current_names(s), o);
   s.validate();
   o.validate();
   SelectionResult r;
@@ -388,11 +391,11 @@ SelectionResult select(const Selection& s, const SolveOptions& o) {
   r.hours_available = d.pooled ? *s.capacity_hours : 0;
   for (const auto& e : s.experts) r.hours_available += e.hours;
 
-  // the top-N cut: ranking order (pinned first, then score, then input order)
+  // the top-N cut: ranking order (mandatory first, then score, then input order)
   std::vector<int> rank(n);
   std::iota(rank.begin(), rank.end(), 0);
   std::stable_sort(rank.begin(), rank.end(), [&](int a, int b) {
-    if (s.items[a].pinned != s.items[b].pinned) return s.items[a].pinned;
+    if (s.items[a].mandatory != s.items[b].mandatory) return s.items[a].mandatory;
     return s.items[a].score > s.items[b].score;
   });
   // the first k of the ranking: 1 can be assigned (with `who`), 0 cannot, −1 unknown (the
@@ -501,15 +504,15 @@ SelectionResult select(const Selection& s, const SolveOptions& o) {
   // finds no equal sizes to count). What it cannot settle goes to the branch-and-bound below.
   const auto t_start = std::chrono::steady_clock::now();
   std::int64_t bnp_nodes = 0;
-  if (!d.pooled && d.needs.empty() && d.min_per <= 1 && !o.check_unique && n >= 50) {
+  if (!d.pooled && d.requires_.empty() && d.min_per <= 1 && !o.check_unique && n >= 50) {
     std::set<std::int64_t> sizes(d.hours.begin(), d.hours.end());
     detail::BnpProblem bp{d.score, d.hours, d.cap, {}, d.min_per};
-    for (const auto& it : s.items) bp.pinned.push_back(it.pinned ? 1 : 0);
+    for (const auto& it : s.items) bp.mandatory.push_back(it.mandatory ? 1 : 0);
     if (2 * sizes.size() >= n && detail::bnp_applicable(bp)) {
       detail::BnpLimits lim{o.node_limit, deadline, o.progress ? &o.progress->counters : nullptr};
       auto br = detail::select_bnp(bp, lim);
       bnp_nodes = br.nodes;
-      // the exact re-check of the answer: hours as given (milli-hours), the minimum, pinned in
+      // the exact re-check of the answer: hours as given (milli-hours), the minimum, mandatory in
       bool ok = br.status != detail::BnpStatus::undecided && (br.found || br.status == detail::BnpStatus::limit);
       if (ok && br.found) {
         std::vector<std::int64_t> load(s.experts.size(), 0), cnt(s.experts.size(), 0);
@@ -517,7 +520,7 @@ SelectionResult select(const Selection& s, const SolveOptions& o) {
         for (std::size_t i = 0; i < n; ++i) {
           int e = br.who[i];
           if (e < 0) {
-            ok = ok && !s.items[i].pinned;
+            ok = ok && !s.items[i].mandatory;
             continue;
           }
           load[static_cast<std::size_t>(e)] += d.hours[i];
@@ -618,7 +621,7 @@ SelectionResult select(const Selection& s, const SolveOptions& o) {
     for (auto c : d.cap) biggest = std::max(biggest, c);
   }
   for (std::size_t i = 0; i < n; ++i) {
-    if (s.items[i].pinned)
+    if (s.items[i].mandatory)
       m.fix[i] = 1;
     else if (d.hours[i] > biggest)
       m.fix[i] = 0;
@@ -629,21 +632,21 @@ SelectionResult select(const Selection& s, const SolveOptions& o) {
     auto w = detail::process_waste(d.cap, d.hours, m.fix);
     for (std::size_t i = 0; i < n; ++i) m.cost[i] = d.hours[i] + w[i];
   }
-  m.needs = d.needs;
+  m.requires_ = d.requires_;
   m.min_count = d.min_per * static_cast<std::int64_t>(d.cap.size());
   if (!d.pooled) {
     m.accept = pack;
     m.accept_again = [&](const std::vector<signed char>& x) -> int { return check_with(packer_full, x); };
   }
   // Incumbents for the search: a selection the assignment check refused is rewritten into one
-  // with an explicit assignment — its processes best-fit by hours (largest first, pinned ones
-  // before the rest; what fits nowhere is left out, with what needs it), then the processes of
+  // with an explicit assignment — its processes best-fit by hours (largest first, mandatory ones
+  // before the rest; what fits nowhere is left out, with what requires it), then the processes of
   // best score per hour that fit a gap, then the minimum per expert by moving or adding small
   // processes. Only a selection whose assignment meets every expert's hours and minimum is
   // returned; the core checks it against the model again.
   std::vector<int> by_size(n), by_ratio;
   std::vector<char> in_dep(n, 0);
-  for (auto [a, b2] : d.needs) in_dep[a] = in_dep[b2] = 1;
+  for (auto [a, b2] : d.requires_) in_dep[a] = in_dep[b2] = 1;
   if (!d.pooled) {
     std::iota(by_size.begin(), by_size.end(), 0);
     std::stable_sort(by_size.begin(), by_size.end(), [&](int a, int b2) { return d.hours[a] > d.hours[b2]; });
@@ -677,17 +680,17 @@ SelectionResult select(const Selection& s, const SolveOptions& o) {
       };
       for (int pass = 0; pass < 2; ++pass)
         for (int i : by_size) {
-          if (x[i] != 1 || s.items[i].pinned != (pass == 0)) continue;
+          if (x[i] != 1 || s.items[i].mandatory != (pass == 0)) continue;
           if (!place(i)) {
-            if (s.items[i].pinned) return false;
+            if (s.items[i].mandatory) return false;
             x[i] = 0;
           }
         }
       for (bool changed = true; changed;) {
         changed = false;
-        for (auto [a, b2] : d.needs)
+        for (auto [a, b2] : d.requires_)
           if (x[a] == 1 && x[b2] != 1) {
-            if (s.items[a].pinned) return false;
+            if (s.items[a].mandatory) return false;
             drop(a);
             changed = true;
           }
@@ -751,11 +754,11 @@ SelectionResult select(const Selection& s, const SolveOptions& o) {
   //      becomes one that keeps it by swapping twins; afterwards a class of twins that is partly
   //      selected means the optimum is not unique;
   //  (c) without the uniqueness question: the same score and fewer hours (an optimum stays).
-  // Pinned processes are always in: they need nothing, and nothing needs them.
+  // Mandatory processes are always in: they need nothing, and nothing needs them.
   std::vector<std::vector<int>> twin_classes;
   if (!d.pooled) {
     std::vector<char> dep(n, 0);
-    for (auto [a, b2] : d.needs) dep[a] = dep[b2] = 1;
+    for (auto [a, b2] : d.requires_) dep[a] = dep[b2] = 1;
     std::vector<int> el;
     for (std::size_t i = 0; i < n; ++i)
       if (!dep[i] && m.fix[i] != 0) el.push_back(static_cast<int>(i));
@@ -774,10 +777,10 @@ SelectionResult select(const Selection& s, const SolveOptions& o) {
       const auto& C = cls[c];
       for (std::size_t k = 0; k < C.size(); ++k) {
         int j = C[k];
-        if (s.items[j].pinned) continue;
-        // (a)/(b) in the class: the nearest earlier process that is not pinned
+        if (s.items[j].mandatory) continue;
+        // (a)/(b) in the class: the nearest earlier process that is not mandatory
         for (std::size_t t = k; t-- > 0;)
-          if (!s.items[C[t]].pinned) {
+          if (!s.items[C[t]].mandatory) {
             m.implies.push_back({j, C[t]});
             break;
           }
@@ -795,19 +798,19 @@ SelectionResult select(const Selection& s, const SolveOptions& o) {
               hi = mid;
           }
           for (std::size_t t = lo; t-- > 0;)
-            if (!s.items[D2[t]].pinned) {
+            if (!s.items[D2[t]].mandatory) {
               m.implies.push_back({j, D2[t]});
               ++used;
               break;
             }
         }
       }
-      // twins for the uniqueness check: equal score in the class, not pinned
+      // twins for the uniqueness check: equal score in the class, not mandatory
       for (std::size_t k = 0; k < C.size();) {
         std::size_t e = k;
         std::vector<int> tw;
         while (e < C.size() && d.score[C[e]] == d.score[C[k]]) {
-          if (!s.items[C[e]].pinned) tw.push_back(C[e]);
+          if (!s.items[C[e]].mandatory) tw.push_back(C[e]);
           ++e;
         }
         if (tw.size() > 1) twin_classes.push_back(tw);

@@ -253,18 +253,18 @@ struct Net {
 
   std::span<const In> inputs(std::size_t e) const { return {in.data() + in_offset[e], in.data() + in_offset[e + 1]}; }
   std::string_view id(std::size_t e) const {
-    return model ? std::string_view(model->elements[e].id) : std::string_view(graph->nodes()[node_of[e]].id);
+    return model ? std::string_view(model->elements[e].id) : std::string_view(graph->node_id(node_of[e]));
   }
   std::string_view name(std::size_t e) const {
     if (model) return model->elements[e].name;
-    const Node& nd = graph->nodes()[node_of[e]];
-    return nd.name.empty() ? std::string_view(nd.id) : std::string_view(nd.name);
+    auto nm = graph->node_name(node_of[e]);
+    return nm.empty() ? std::string_view(graph->node_id(node_of[e])) : nm;
   }
   std::string_view kind(std::size_t e) const {
     if (model)
       return model->elements[e].kind.empty() ? to_string(model->elements[e].type)
                                              : std::string_view(model->elements[e].kind);
-    return koers::to_string(graph->nodes()[node_of[e]].kind);
+    return koers::to_string(graph->node_kind(node_of[e]));
   }
 };
 
@@ -952,22 +952,22 @@ LazyResult evaluate_lazy(const StrategyGraph& g, const std::string& strategy, co
   auto ev = std::make_shared<detail::Evaluated>();
   Net& net = ev->net;
   net.graph = &g;
-  const auto& nodes = g.nodes();
+  const std::size_t node_count = g.size();
   const auto& topo = g.topology();
-  std::vector<std::uint32_t> elem_of(nodes.size(), npos32);
+  std::vector<std::uint32_t> elem_of(node_count, npos32);
   auto round_int = [](double v) { return static_cast<int>(std::lround(v)); };  // half away from zero
   bool any_importance = false;
-  for (std::size_t v = 0; v < nodes.size(); ++v) {
-    const Node& nd = nodes[v];
-    if (!evaluated_kind(nd.kind)) continue;
+  for (std::size_t v = 0; v < node_count; ++v) {
+    if (!evaluated_kind(g.node_kind(v))) continue;
     elem_of[v] = static_cast<std::uint32_t>(net.node_of.size());
     net.node_of.push_back(static_cast<std::uint32_t>(v));
-    net.decomposition.push_back(nd.decomposition.value_or(Decomposition::and_));
+    net.decomposition.push_back(g.node_decomposition(v).value_or(Decomposition::and_));
     int iq = 0;
-    if (nd.importance) {
-      if (!std::isfinite(*nd.importance) || *nd.importance < 0 || *nd.importance > 100)
-        throw InputError(Errc::invalid_value, "node '" + nd.id + "' has importance outside 0..100", {nd.id});
-      iq = round_int(*nd.importance);
+    if (auto importance = g.node_importance(v)) {
+      if (!std::isfinite(*importance) || *importance < 0 || *importance > 100)
+        throw InputError(Errc::invalid_value, "node '" + g.node_id(v) + "' has importance outside 0..100",
+                         {g.node_id(v)});
+      iq = round_int(*importance);
       any_importance = true;
     }
     ev->importance.quantitative.push_back(iq);
@@ -979,8 +979,8 @@ LazyResult evaluate_lazy(const StrategyGraph& g, const std::string& strategy, co
   auto element_with_id = [&](std::uint32_t node) -> std::uint32_t {
     auto f = topo.first[node];
     if (elem_of[f] != npos32) return elem_of[f];
-    for (std::size_t v = f; v < nodes.size(); ++v)
-      if (elem_of[v] != npos32 && nodes[v].id == nodes[f].id) return elem_of[v];
+    for (std::size_t v = f; v < node_count; ++v)
+      if (elem_of[v] != npos32 && topo.first[v] == f) return elem_of[v];
     return npos32;
   };
   const std::size_t m = g.edge_count();
@@ -999,7 +999,7 @@ LazyResult evaluate_lazy(const StrategyGraph& g, const std::string& strategy, co
                          {bad});
       continue;
     }
-    NodeKind fk = nodes[f].kind, tk = nodes[t].kind;
+    NodeKind fk = g.node_kind(f), tk = g.node_kind(t);
     if (!evaluated_kind(fk) || !evaluated_kind(tk)) continue;
     switch (kind) {
       case EdgeKind::contributes: {
@@ -1105,27 +1105,30 @@ Model from_graph(const StrategyGraph& g) {
   };
   auto round_int = [](double v) { return static_cast<int>(std::lround(v)); };  // half away from zero
   bool any_importance = false;
-  for (auto& n : g.nodes()) {
-    if (!evaluated(n.kind)) continue;
+  for (std::size_t i = 0; i < g.size(); ++i) {
+    const NodeKind kind = g.node_kind(i);
+    if (!evaluated(kind)) continue;
+    const std::string& id = g.node_id(i);
+    const std::string_view name = g.node_name(i);
     Element e;
-    e.id = n.id;
-    e.name = n.name.empty() ? n.id : n.name;
-    e.kind = std::string(to_string(n.kind));
-    e.type = (n.kind == NodeKind::development || n.kind == NodeKind::strategic_theme) ? ElementType::softgoal
-             : (n.kind == NodeKind::intervention || n.kind == NodeKind::programme)    ? ElementType::task
-                                                                                      : ElementType::goal;
-    e.decomposition = n.decomposition.value_or(Decomposition::and_);
-    if (n.importance) {
-      if (!std::isfinite(*n.importance) || *n.importance < 0 || *n.importance > 100)
-        throw InputError(Errc::invalid_value, "node '" + n.id + "' has importance outside 0..100", {n.id});
-      e.importance_quantitative = round_int(*n.importance);
+    e.id = id;
+    e.name = name.empty() ? id : std::string(name);
+    e.kind = std::string(to_string(kind));
+    e.type = (kind == NodeKind::development || kind == NodeKind::strategic_theme) ? ElementType::softgoal
+             : (kind == NodeKind::intervention || kind == NodeKind::programme)    ? ElementType::task
+                                                                                  : ElementType::goal;
+    e.decomposition = g.node_decomposition(i).value_or(Decomposition::and_);
+    if (auto importance = g.node_importance(i)) {
+      if (!std::isfinite(*importance) || *importance < 0 || *importance > 100)
+        throw InputError(Errc::invalid_value, "node '" + id + "' has importance outside 0..100", {id});
+      e.importance_quantitative = round_int(*importance);
       e.importance = importance_of(e.importance_quantitative);
       any_importance = true;
     }
     m.elements.push_back(std::move(e));
   }
   auto kind_of = [&](const std::string& id) -> std::optional<NodeKind> {
-    if (auto* n = g.find(id)) return n->kind;
+    if (auto n = g.index_of(id)) return g.node_kind(*n);
     return std::nullopt;
   };
   std::size_t k = 0;
@@ -1202,7 +1205,7 @@ Model from_graph(const StrategyGraph& g) {
     st.name = s.name;
     st.description = s.description;
     for (auto& [id, v] : s.values) {
-      if (!g.find(id))
+      if (!g.index_of(id))
         throw GraphError(Errc::unknown_reference,
                          "strategy '" + s.name + "' gives a value to '" + id + "', which is not a node", {id, s.name});
       if (!std::isfinite(v))

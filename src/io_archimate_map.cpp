@@ -215,30 +215,32 @@ Model from_graph(const StrategyGraph& g) {
   }
   std::unordered_map<std::string, std::string> element_of;  // node id → element id
   const auto& jnodes = graph["nodes"];
-  for (std::size_t i = 0; i < g.nodes().size(); ++i) {
-    const Node& n = g.nodes()[i];
+  for (std::size_t i = 0; i < g.size(); ++i) {
+    const std::string& id = g.node_id(i);
+    const NodeKind kind = g.node_kind(i);
+    const std::string_view name = g.node_name(i), description = g.node_text(i, NodeText::description);
     Element e;
-    e.id = ids.make(n.id);
-    e.type = std::string(archimate_type_of(n.kind));
-    e.names.push_back({std::string(lang), n.name.empty() ? n.id : n.name});
-    if (!n.description.empty()) e.documentation.push_back({std::string(lang), n.description});
-    prop(e.properties, prop_kind, std::string(to_string(n.kind)));
-    prop(e.properties, prop_id, n.id);
+    e.id = ids.make(id);
+    e.type = std::string(archimate_type_of(kind));
+    e.names.push_back({std::string(lang), name.empty() ? id : std::string(name)});
+    if (!description.empty()) e.documentation.push_back({std::string(lang), std::string(description)});
+    prop(e.properties, prop_kind, std::string(to_string(kind)));
+    prop(e.properties, prop_id, id);
     json rest = jnodes[i];
     for (const char* k : {"id", "kind", "name", "description"}) rest.erase(k);
-    if (!n.name.empty() && n.name == n.id) rest.erase("name");
+    if (!name.empty() && name == id) rest.erase("name");
     if (!rest.empty()) prop(e.properties, prop_node, rest.dump(-1, ' ', false, json::error_handler_t::replace));
-    element_of.emplace(n.id, e.id);
+    element_of.emplace(id, e.id);
     m.elements.push_back(std::move(e));
   }
   std::size_t serial = 0;
   for (const Edge& ed : g.edges()) {
     auto a = element_of.find(ed.from), b = element_of.find(ed.to);
-    const Node* fn = g.find(ed.from);
+    auto fn = g.index_of(ed.from);
     if (a == element_of.end() || b == element_of.end() || !fn) continue;  // an invalid edge: nothing to join
     const EdgeMapping* row = nullptr;
     for (const auto& em : edge_mappings)
-      if (em.kind == ed.kind && (!em.only_from || *em.only_from == fn->kind)) {
+      if (em.kind == ed.kind && (!em.only_from || *em.only_from == g.node_kind(*fn))) {
         row = &em;
         break;
       }
@@ -263,8 +265,8 @@ Model from_graph(const StrategyGraph& g) {
   for (NodeKind k : all_node_kinds) {
     Item folder;
     folder.labels.push_back({std::string(lang), display_name(k)});
-    for (const Node& n : g.nodes())
-      if (n.kind == k) folder.items.push_back(Item{"", element_of.at(n.id), {}, {}, {}});
+    for (std::size_t i = 0; i < g.size(); ++i)
+      if (g.node_kind(i) == k) folder.items.push_back(Item{"", element_of.at(g.node_id(i)), {}, {}, {}});
     if (!folder.items.empty()) m.organizations.push_back(std::move(folder));
   }
   m.reindex();
@@ -273,8 +275,9 @@ Model from_graph(const StrategyGraph& g) {
   constexpr int w = 180, h = 70, gap_x = 20, gap_y = 60, per_row = 8;
   std::string views;
   std::size_t view_no = 0;
-  for (const Node& dev : g.nodes()) {
-    if (dev.kind != NodeKind::development) continue;
+  for (std::size_t d = 0; d < g.size(); ++d) {
+    if (g.node_kind(d) != NodeKind::development) continue;
+    const Node dev = g.node(d);
     std::vector<std::vector<std::string>> layers(4);
     std::unordered_set<std::string> in_view{dev.id};
     layers[0].push_back(dev.id);
@@ -283,14 +286,15 @@ Model from_graph(const StrategyGraph& g) {
     };
     for (const Edge& e : g.edges())
       if (e.kind == EdgeKind::refines && e.from == dev.id)
-        if (const Node* t = g.find(e.to); t && t->kind == NodeKind::goal) add(1, t->id);
+        if (auto t = g.index_of(e.to); t && g.node_kind(*t) == NodeKind::goal) add(1, g.node_id(*t));
     for (const Edge& e : g.edges())
       if (e.kind == EdgeKind::refines && in_view.count(e.from))
-        if (const Node* t = g.find(e.to); t && t->kind == NodeKind::learning_goal) add(2, t->id);
+        if (auto t = g.index_of(e.to); t && g.node_kind(*t) == NodeKind::learning_goal) add(2, g.node_id(*t));
     for (const Edge& e : g.edges())
       if (e.kind == EdgeKind::contributes && in_view.count(e.to))
-        if (const Node* f = g.find(e.from); f && (f->kind == NodeKind::intervention || f->kind == NodeKind::programme))
-          add(3, f->id);
+        if (auto f = g.index_of(e.from);
+            f && (g.node_kind(*f) == NodeKind::intervention || g.node_kind(*f) == NodeKind::programme))
+          add(3, g.node_id(*f));
     ++view_no;
     std::string vid = ids.make("view-" + dev.id);
     views += "<view identifier=\"" + vid + "\" xsi:type=\"Diagram\"><name xml:lang=\"nl\">";

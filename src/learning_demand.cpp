@@ -16,13 +16,13 @@ DemandReport demand_vs_supply(const StrategyGraph& plan, const EntitlementReport
   out.year = supply.year;
   const auto costs = budget::cost_plan(plan);
   std::map<std::string, std::size_t> group_at;
-  for (const auto& n : plan.nodes())
-    if (n.kind == NodeKind::target_group) {
-      group_at[n.id] = out.groups.size();
+  for (std::size_t i = 0; i < plan.size(); ++i)
+    if (plan.node_kind(i) == NodeKind::target_group) {
+      group_at[plan.node_id(i)] = out.groups.size();
       GroupBalance g;
-      g.target_group = n.id;
-      g.name = n.name;
-      g.size = n.size;
+      g.target_group = plan.node_id(i);
+      g.name = plan.node_name(i);
+      g.size = plan.node_size(i);
       out.groups.push_back(std::move(g));
     }
   // the interventions' hours, to their groups pro rata to the model sizes

@@ -11,7 +11,8 @@
 namespace koers {
 
 const Topology& StrategyGraph::topology() const {
-  return topology_.get([this] {
+  if (const Topology* built = topology_.get()) return *built;
+  return topology_.keep([this] {
     Topology t;  // every id was interned when added: a symbol's first node, no lookup
     t.from.resize(edges_.size());
     t.to.resize(edges_.size());
@@ -20,9 +21,9 @@ const Topology& StrategyGraph::topology() const {
       t.to[i] = symbols_.node(edges_[i].to);
     }
     t.first.resize(nodes_.size());
-    for (std::size_t i = 0; i < nodes_.size(); ++i) t.first[i] = symbols_.node(node_symbol_[i]);
+    for (std::size_t i = 0; i < nodes_.size(); ++i) t.first[i] = symbols_.node(nodes_[i].id);
     return t;
-  });
+  }());
 }
 
 namespace detail {
@@ -85,13 +86,12 @@ std::vector<std::vector<std::size_t>> hierarchy_cycles(const StrategyGraph& g) {
 /// below them in refines/decomposes (a flag per node). Linear: a worklist up the hierarchy.
 std::vector<char> served_nodes(const StrategyGraph& g) {
   const auto& topo = g.topology();
-  const auto& nodes = g.nodes();
   std::vector<char> served(g.size(), 0);
   std::vector<std::uint32_t> work;
   for (std::size_t i = 0, m = g.edge_count(); i < m; ++i) {
     auto f = topo.from[i], t = topo.to[i];
     if (f == Topology::none || t == Topology::none) continue;
-    if (g.edge_kind(i) == EdgeKind::contributes && is_work(nodes[f].kind) && !served[t]) {
+    if (g.edge_kind(i) == EdgeKind::contributes && is_work(g.node_kind(f)) && !served[t]) {
       served[t] = 1;
       work.push_back(t);
     }
@@ -117,43 +117,46 @@ std::vector<Issue> StrategyGraph::check() const {
   // E202 duplicate ids (reported once, at the second node), E207 required fields
   std::vector<char> duplicate_reported;
   for (std::size_t i = 0; i < nodes_.size(); ++i) {
-    const Node& n = nodes_[i];
-    if (n.id.empty()) {
-      out.push_back({Errc::missing_required, {}, describe(n) + " has no id"});
+    const std::string& id = node_id(i);
+    const NodeKind kind = node_kind(i);
+    if (id.empty()) {
+      out.push_back({Errc::missing_required, {}, describe(*this, i) + " has no id"});
     } else if (topo.first[i] != i) {
       if (duplicate_reported.empty()) duplicate_reported.assign(nodes_.size(), 0);
       if (!duplicate_reported[topo.first[i]]) {
         duplicate_reported[topo.first[i]] = 1;
-        out.push_back({Errc::duplicate_id, {n.id}, "id '" + n.id + "' is used by more than one node"});
+        out.push_back({Errc::duplicate_id, {id}, "id '" + id + "' is used by more than one node"});
       }
     }
-    if (n.name.empty())
-      out.push_back({Errc::missing_required, {n.id}, display_name(n.kind) + " '" + n.id + "' has no name"});
-    if (n.kind == NodeKind::intervention && !n.status)
+    if (node_name(i).empty())
+      out.push_back({Errc::missing_required, {id}, display_name(kind) + " '" + id + "' has no name"});
+    if (kind == NodeKind::intervention && !node_status(i))
       out.push_back(
-          {Errc::missing_required, {n.id}, describe(n) + " has no status (new, existing or partly_existing)"});
-    if (n.kind == NodeKind::budget_stream && !n.budget_cents)
-      out.push_back({Errc::missing_required, {n.id}, describe(n) + " has no budget_cents"});
-    if (n.importance && (*n.importance < 0 || *n.importance > 100 || !std::isfinite(*n.importance)))
-      out.push_back({Errc::invalid_value, {n.id}, describe(n) + " has importance outside 0..100"});
+          {Errc::missing_required, {id}, describe(*this, i) + " has no status (new, existing or partly_existing)"});
+    if (kind == NodeKind::budget_stream && !node_budget_cents(i))
+      out.push_back({Errc::missing_required, {id}, describe(*this, i) + " has no budget_cents"});
+    if (auto importance = node_importance(i);
+        importance && (*importance < 0 || *importance > 100 || !std::isfinite(*importance)))
+      out.push_back({Errc::invalid_value, {id}, describe(*this, i) + " has importance outside 0..100"});
   }
   // E200 unknown references, E203 edge kinds, E206 strengths
   for (std::size_t i = 0; i < edges_.size(); ++i) {
     const detail::EdgeRecord& e = edges_[i];
     const EdgeKind kind = static_cast<EdgeKind>(e.kind);
-    const Node* f = topo.from[i] != Topology::none ? &nodes_[topo.from[i]] : nullptr;
-    const Node* t = topo.to[i] != Topology::none ? &nodes_[topo.to[i]] : nullptr;
-    if (f && t && kind != EdgeKind::contributes && edge_allowed(kind, f->kind, t->kind)) continue;  // the common case
+    const auto fi = topo.from[i], ti = topo.to[i];
+    const bool f = fi != Topology::none, t = ti != Topology::none;
+    if (f && t && kind != EdgeKind::contributes && edge_allowed(kind, node_kind(fi), node_kind(ti)))
+      continue;  // the common case
     const std::string& from = edge_from(i);
     const std::string& to = edge_to(i);
     auto edge_text = [&] { return std::string(to_string(kind)) + " edge '" + from + "' -> '" + to + "'"; };
     if (!f) out.push_back({Errc::unknown_reference, {from}, edge_text() + " starts at an unknown node '" + from + "'"});
     if (!t) out.push_back({Errc::unknown_reference, {to}, edge_text() + " ends at an unknown node '" + to + "'"});
-    if (f && t && !edge_allowed(kind, f->kind, t->kind))
-      out.push_back(
-          {Errc::edge_not_allowed,
-           {from, to},
-           "a " + std::string(to_string(kind)) + " edge may not go from " + describe(*f) + " to " + describe(*t)});
+    if (f && t && !edge_allowed(kind, node_kind(fi), node_kind(ti)))
+      out.push_back({Errc::edge_not_allowed,
+                     {from, to},
+                     "a " + std::string(to_string(kind)) + " edge may not go from " + describe(*this, fi) + " to " +
+                         describe(*this, ti)});
     if (kind == EdgeKind::contributes) {
       if (!e.has_strength) {
         out.push_back({Errc::missing_required, {from, to}, edge_text() + " has no strength"});
@@ -177,28 +180,28 @@ std::vector<Issue> StrategyGraph::check() const {
     std::vector<std::string> ids;
     for (std::size_t i = 0; i < cyc.size(); ++i) {
       if (i) path += " -> ";
-      path += describe(nodes_[cyc[i]]);
-      if (i + 1 < cyc.size()) ids.push_back(nodes_[cyc[i]].id);
+      path += describe(*this, cyc[i]);
+      if (i + 1 < cyc.size()) ids.push_back(node_id(cyc[i]));
     }
     out.push_back({Errc::cycle, ids, "cycle in refines/decomposes: " + path});
   }
   // E204 goals no intervention serves, E205 interventions that serve no goal
   auto served = detail::served_nodes(*this);
   for (std::size_t i = 0; i < nodes_.size(); ++i)
-    if (detail::is_goal_like(nodes_[i].kind) && !served[i])
-      out.push_back({Errc::goal_unserved, {nodes_[i].id}, describe(nodes_[i]) + " is served by no intervention"});
+    if (detail::is_goal_like(node_kind(i)) && !served[i])
+      out.push_back({Errc::goal_unserved, {node_id(i)}, describe(*this, i) + " is served by no intervention"});
   // an intervention serves when it contributes to an existing node (by id: a duplicate id counts)
   std::vector<char> contributing(nodes_.size(), 0);
   for (std::size_t i = 0; i < edges_.size(); ++i)
     if (edge_kind(i) == EdgeKind::contributes && topo.to[i] != Topology::none && topo.from[i] != Topology::none)
       contributing[topo.from[i]] = 1;
   for (std::size_t i = 0; i < nodes_.size(); ++i)
-    if (nodes_[i].kind == NodeKind::intervention && !contributing[topo.first[i]])
-      out.push_back({Errc::intervention_unused, {nodes_[i].id}, describe(nodes_[i]) + " serves no goal"});
+    if (node_kind(i) == NodeKind::intervention && !contributing[topo.first[i]])
+      out.push_back({Errc::intervention_unused, {node_id(i)}, describe(*this, i) + " serves no goal"});
   // strategies name known nodes
   for (const auto& s : strategies)
     for (const auto& [id, v] : s.values) {
-      if (!find(id))
+      if (!index_of(id))
         out.push_back({Errc::unknown_reference, {id}, "strategy '" + s.name + "' sets unknown node '" + id + "'"});
       if (!std::isfinite(v) || v < -100 || v > 100)
         out.push_back(

@@ -48,10 +48,10 @@ struct PortfolioIndex {
 /// (`refresh_model`), so one Prepared serves every portfolio with the same ids and structure.
 struct Prepared {
   PortfolioIndex ix;
-  std::vector<std::vector<int>> needs_out;    ///< per item: the items it requires, in file order
-  std::vector<std::vector<int>> group_items;  ///< per group: its items as listed (repeats kept)
-  koers::detail::BnbModel model;              ///< structure; cap, cost and fix as of `p`
-  explicit Prepared(const Portfolio& p);      ///< `p` valid (names resolved)
+  std::vector<std::vector<int>> requires_out;  ///< per item: the items it requires, in file order
+  std::vector<std::vector<int>> group_items;   ///< per group: its items as listed (repeats kept)
+  koers::detail::BnbModel model;               ///< structure; cap, cost and fix as of `p`
+  explicit Prepared(const Portfolio& p);       ///< `p` valid (names resolved)
 };
 
 /// The mandatory items with everything they require (transitively); `via[i]` = the item that
@@ -61,7 +61,7 @@ struct Closure {
   std::vector<int> via;
 };
 
-/// The closure of `p`'s mandatory items under the requirements (`pr.needs_out`).
+/// The closure of `p`'s mandatory items under the requires pairs (`pr.requires_out`).
 Closure mandatory_closure(const Portfolio& p, const Prepared& pr);
 
 /// The first reason why even the cheapest selection (the mandatory closure) is impossible.
@@ -96,7 +96,7 @@ void apply_to(Portfolio& p, const PortfolioScenario& sc, const PortfolioIndex& i
 void reset_values(Portfolio& p, const Portfolio& base);
 
 /// `optimise` of a valid portfolio `p` with the structure `pr` was built from (the same ids,
-/// groups, requirements; any budgets, costs, mandatory and excluded items). `m`: pr.model or a
+/// groups, requires pairs; any budgets, costs, mandatory and excluded items). `m`: pr.model or a
 /// copy of it (a sweep's per-thread one), refreshed here with the values of `p`.
 PortfolioResult solve_prepared(const Portfolio& p, const Prepared& pr, koers::detail::BnbModel& m,
                                const SolveOptions& o);

@@ -4,7 +4,7 @@
 //
 // Master LP over patterns (a set of processes that fits one expert's hours), experts grouped
 // into classes of equal hours:
-//   max Σ_p c_p λ_p   Σ_{p ∋ i} λ_p ≤ 1 (= 1 pinned or branched in)   Σ_{p of class k} λ_p = K_k
+//   max Σ_p c_p λ_p   Σ_{p ∋ i} λ_p ≤ 1 (= 1 mandatory or branched in)   Σ_{p of class k} λ_p = K_k
 //   cuts Σ_{i ∈ X} x_i ≤ |X| − 1 (X a set that fits no assignment; x_i = Σ_{p ∋ i} λ_p)
 // The LP (floating point) only proposes duals: every bound is an integer Lagrangian bound from
 // the duals rounded to 1/R of a score unit, with an exact knapsack DP as pricing.
@@ -247,7 +247,7 @@ class Bnp {
     lp_.setLogLevel(0);
     lp_.resize(n_ + T_, 0);
     for (int i = 0; i < n_; ++i) {
-      lp_.setRowLower(i, p.pinned[static_cast<std::size_t>(i)] ? 1.0 : -COIN_DBL_MAX);
+      lp_.setRowLower(i, p.mandatory[static_cast<std::size_t>(i)] ? 1.0 : -COIN_DBL_MAX);
       lp_.setRowUpper(i, 1.0);
     }
     for (int t = 0; t < T_; ++t) {
@@ -330,7 +330,7 @@ class Bnp {
   void activate(const std::vector<signed char>& st) {
     for (int i = 0; i < n_; ++i) {
       auto u = static_cast<std::size_t>(i);
-      fixed_[u] = p_.pinned[u] || st[u] == 1;
+      fixed_[u] = p_.mandatory[u] || st[u] == 1;
       allowed_[u] = st[u] != 0;
     }
     for (std::size_t j = 0; j < cols_.size(); ++j) {
@@ -477,7 +477,7 @@ class Bnp {
       for (int i : fo) st[static_cast<std::size_t>(i)] = 0;
       for (int i : fi) st[static_cast<std::size_t>(i)] = 1;
       for (int i : fo)
-        if (p_.pinned[static_cast<std::size_t>(i)]) return false;
+        if (p_.mandatory[static_cast<std::size_t>(i)]) return false;
       activate(st);
       first = true;
     }
@@ -502,7 +502,7 @@ class Bnp {
     }
     if (per != g_.counts) return false;
     for (int i = 0; i < n_; ++i)
-      if (p_.pinned[static_cast<std::size_t>(i)] && !seen[static_cast<std::size_t>(i)]) return false;
+      if (p_.mandatory[static_cast<std::size_t>(i)] && !seen[static_cast<std::size_t>(i)]) return false;
     return true;
   }
   void set_incumbent(const Sol& sol) {
@@ -533,14 +533,14 @@ class Bnp {
       return static_cast<double>(g_.s[u]) / static_cast<double>(std::max<std::int64_t>(g_.w[u], 1));
     };
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-      bool pa = p_.pinned[static_cast<std::size_t>(a)], pb = p_.pinned[static_cast<std::size_t>(b)];
+      bool pa = p_.mandatory[static_cast<std::size_t>(a)], pb = p_.mandatory[static_cast<std::size_t>(b)];
       if (pa != pb) return pa;
       return key(a) > key(b);
     });
     std::vector<std::size_t> bo(bins.size());
     for (int i : order) {
       auto u = static_cast<std::size_t>(i);
-      if (!p_.pinned[u] && g_.s[u] <= 0) continue;
+      if (!p_.mandatory[u] && g_.s[u] <= 0) continue;
       std::iota(bo.begin(), bo.end(), std::size_t{0});
       std::stable_sort(bo.begin(), bo.end(),
                        [&](std::size_t a, std::size_t b) { return parts[a].second.size() < parts[b].second.size(); });
@@ -558,7 +558,7 @@ class Bnp {
     set_incumbent(parts);
   }
   /// The LP's patterns (λ ≥ threshold, largest first, disjoint), then an exact knapsack over the
-  /// processes left for every expert left (pinned ones first).
+  /// processes left for every expert left (mandatory ones first).
   void round_lp(const double* lam, double threshold) {
     std::vector<std::size_t> js;
     for (std::size_t j = 0; j < cols_.size(); ++j)
@@ -585,7 +585,7 @@ class Bnp {
         std::vector<char> free(static_cast<std::size_t>(n_));
         for (std::size_t i = 0; i < free.size(); ++i) {
           free[i] = !used[i];
-          q[i] = g_.s[i] + (p_.pinned[i] ? bonus : 0);
+          q[i] = g_.s[i] + (p_.mandatory[i] ? bonus : 0);
         }
         const std::int64_t cap = g_.caps[static_cast<std::size_t>(t)];
         rks_.run(q, g_.w, free, cap);
@@ -913,7 +913,7 @@ BnpResult Bnp::run() {
 
 bool bnp_applicable(const BnpProblem& p) {
   if (p.cap.empty() || p.min_per < 0 || p.min_per > 1) return false;
-  if (p.score.size() != p.hours.size() || p.pinned.size() != p.score.size()) return false;
+  if (p.score.size() != p.hours.size() || p.mandatory.size() != p.score.size()) return false;
   Grid g = make_grid(p);
   std::int64_t abs = 0;
   for (auto v : g.s) {

@@ -37,7 +37,7 @@ struct BnpProblem {
   std::vector<std::int64_t> score;  ///< micro-points per process
   std::vector<std::int64_t> hours;  ///< milli-hours per process
   std::vector<std::int64_t> cap;    ///< milli-hours per expert
-  std::vector<char> pinned;         ///< per process: must be selected
+  std::vector<char> mandatory;      ///< per process: must be selected
   std::int64_t min_per = 0;         ///< 0 or 1
 };
 
@@ -74,7 +74,7 @@ bool bnp_applicable(const BnpProblem& p);
 
 /// Exact branch-and-price (the algorithm of benchmarks/select_bnp.py, docs/solver.md): maximise
 /// Σ score over the selected processes, each selected one assigned to one expert within the
-/// expert's hours, pinned ones in, every expert at least min_per. Only strictly better
+/// expert's hours, mandatory ones in, every expert at least min_per. Only strictly better
 /// selections than the incumbent are explored (no uniqueness question). Requires
 /// bnp_applicable(p).
 BnpResult select_bnp(const BnpProblem& p, const BnpLimits& limits);

@@ -36,12 +36,26 @@ int main(int argc, char** argv) {
                                      {.time_limit = 60, .progress = &watch});
     std::cout << "selection: " << sel.selected.size() << " processes, " << sel.assignment.size() << " experts, gap "
               << sel.gap << " (" << watch.nodes() << " search nodes, score " << watch.incumbent() << ")\n";
+    //    changed in code, in the words of the file and of Python ("mandatory", "requires"): the
+    //    last process made mandatory, requiring the first
+    auto what_if = koers::budget::load_selection(dir + "/west-betuwe-2022/selection.json");
+    what_if.items.back().mandatory = true;
+    what_if.items.back().requires_ = {what_if.items.front().id};
+    auto sel2 = koers::budget::select(what_if);
+    std::cout << "  with '" << what_if.items.back().id << "' mandatory: " << sel2.selected.size() << " processes, gap "
+              << sel2.gap << "\n";
 
     // 4. the portfolio: the optimum and the money spent per stream, exact in cents
-    auto res = koers::budget::optimise(koers::budget::load_portfolio(dir + "/deventer-2014/portfolio.json"));
+    auto portfolio = koers::budget::load_portfolio(dir + "/deventer-2014/portfolio.json");
+    auto res = koers::budget::optimise(portfolio);
     std::cout << "portfolio: " << res.selected.size() << " interventions funded, optimum "
               << (res.optimum ? std::to_string(*res.optimum) : std::string("none")) << ", gap " << res.gap << "\n";
-    return sel.gap == 0 && res.gap == 0 ? 0 : 1;
+    //    a scenario written in code (the file's "mandatory_items"): the first intervention funded
+    koers::budget::PortfolioScenario first_in{.name = "first in", .mandatory_items = {portfolio.items.front().id}};
+    auto res2 = koers::budget::optimise(koers::budget::apply(portfolio, first_in));
+    std::cout << "  with '" << portfolio.items.front().id << "' mandatory: optimum "
+              << (res2.optimum ? std::to_string(*res2.optimum) : std::string("none")) << ", gap " << res2.gap << "\n";
+    return sel.gap == 0 && sel2.gap == 0 && res.gap == 0 && res2.gap == 0 ? 0 : 1;
   } catch (const koers::Error& e) {
     std::cerr << "walkthrough: " << e.what() << "\n";
     return e.code() == koers::Errc::file_unreadable ? 2 : 1;

@@ -82,9 +82,9 @@ void register_solver(py::module_& m) {
       .def_property_readonly("counts",
                              [](const Portfolio& p) {
                                return std::map<std::string, std::size_t>{
-                                   {"streams", p.streams.size()},       {"items", p.items.size()},
-                                   {"goals", p.goals.size()},           {"groups", p.groups.size()},
-                                   {"requires", p.requirements.size()}, {"scenarios", p.scenarios.size()}};
+                                   {"streams", p.streams.size()},    {"items", p.items.size()},
+                                   {"goals", p.goals.size()},        {"groups", p.groups.size()},
+                                   {"requires", p.requires_.size()}, {"scenarios", p.scenarios.size()}};
                              })
       .def("validate", &Portfolio::validate, "Throw BudgetError/InputError naming the bad element.")
       .def(

@@ -18,7 +18,12 @@ py::list at_nodes(const StrategyGraph& g,
                   const py::array_t<std::uint32_t, py::array::c_style | py::array::forcecast>& at, Field field) {
   auto a = at.unchecked<1>();
   py::list out(static_cast<std::size_t>(a.shape(0)));
-  for (py::ssize_t i = 0; i < a.shape(0); ++i) out[static_cast<std::size_t>(i)] = py::str(field(g.nodes().at(a(i))));
+  for (py::ssize_t i = 0; i < a.shape(0); ++i) {
+    std::size_t v = a(i);
+    if (v >= g.size()) throw py::index_error("node index " + std::to_string(v) + " out of range");
+    std::string_view s = field(v);
+    out[static_cast<std::size_t>(i)] = py::str(s.data(), s.size());
+  }
   return out;
 }
 }  // namespace
@@ -41,20 +46,20 @@ void register_model(py::module_& m) {
       .def("edge_count", &G::edge_count, "Number of edges.")
       .def("counts", &G::counts, "Number of nodes per kind.")
       .def(
-          "has", [](const G& g, const std::string& id) { return g.find(id) != nullptr; }, "id"_a)
+          "has", [](const G& g, const std::string& id) { return g.index_of(id).has_value(); }, "id"_a)
       .def("check", &G::check, "Every problem, with codes.", release)
       .def("validate", &G::validate, "Throw ModelError listing every problem.", release)
       .def("to_json", &to_json, "indent"_a = 2, "The model as koers.model JSON.", release)
       .def(
           "ids_at",
           [](const G& g, const py::array_t<std::uint32_t, py::array::c_style | py::array::forcecast>& at) {
-            return at_nodes(g, at, [](const Node& n) -> const std::string& { return n.id; });
+            return at_nodes(g, at, [&](std::size_t v) -> std::string_view { return g.node_id(v); });
           },
           "at"_a, "The ids of the nodes at these indices.")
       .def(
           "names_at",
           [](const G& g, const py::array_t<std::uint32_t, py::array::c_style | py::array::forcecast>& at) {
-            return at_nodes(g, at, [](const Node& n) -> const std::string& { return n.name; });
+            return at_nodes(g, at, [&](std::size_t v) { return g.node_name(v); });
           },
           "at"_a, "The names of the nodes at these indices.")
       .def(
@@ -64,8 +69,11 @@ void register_model(py::module_& m) {
             for (auto k : all_node_kinds) kinds.emplace_back(std::string(to_string(k)));
             auto a = at.unchecked<1>();
             py::list out(static_cast<std::size_t>(a.shape(0)));
-            for (py::ssize_t i = 0; i < a.shape(0); ++i)
-              out[static_cast<std::size_t>(i)] = kinds[static_cast<std::size_t>(g.nodes().at(a(i)).kind)];
+            for (py::ssize_t i = 0; i < a.shape(0); ++i) {
+              std::size_t v = a(i);
+              if (v >= g.size()) throw py::index_error("node index " + std::to_string(v) + " out of range");
+              out[static_cast<std::size_t>(i)] = kinds[static_cast<std::size_t>(g.node_kind(v))];
+            }
             return out;
           },
           "at"_a, "The kinds of the nodes at these indices.")

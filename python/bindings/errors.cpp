@@ -45,6 +45,15 @@ void register_errors(py::module_& m) {
       },
       "The error table: [(number, name, class, meaning)] in table order.");
   m.def(
+      "error_renamed",
+      [] {
+        py::list out;
+        for (const auto& r : koers::error_renamed_table)
+          out.append(py::make_tuple(std::string(r.old_name), std::string(r.name), r.number));
+        return out;
+      },
+      "The renamed codes: [(old_name, name, number)]; each old name is an alias for one release.");
+  m.def(
       "error_classes",
       [] {
         py::list out;

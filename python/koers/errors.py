@@ -24,7 +24,13 @@ from . import _core
 #: The error table as rows ``(number, name, class, meaning)``.
 TABLE = tuple(tuple(row) for row in _core.error_table())
 
-Errc = enum.IntEnum("Errc", [(name, number) for number, name, _cls, _doc in TABLE], module=__name__)
+#: Codes renamed since the last release as rows ``(old_name, name, number)``: each old name is an
+#: alias of the same :class:`Errc` member for one release (``Errc.pinned_exceed_capacity is
+#: Errc.mandatory_exceed_capacity``); iterating :class:`Errc` lists every code once, by its new name.
+RENAMED = tuple(tuple(row) for row in _core.error_renamed())
+
+Errc = enum.IntEnum("Errc", [(name, number) for number, name, _cls, _doc in TABLE]
+                    + [(old, number) for old, _name, number in RENAMED], module=__name__)
 Errc.__doc__ = ("Stable koers error codes (1xx input, 2xx graph, 3xx ranking, 4xx budget/solver, "
                 "5xx dates, 6xx foreign formats, 7xx learning time and academy).")
 
@@ -84,4 +90,4 @@ def error(code, message: str, elements=None) -> KoersError:
     return class_for(code)(message, code, elements)
 
 
-__all__ = ["Errc", "KoersError", "class_for", "error", "TABLE"] + sorted(set(_CLASSES) - {"KoersError"})
+__all__ = ["Errc", "KoersError", "class_for", "error", "TABLE", "RENAMED"] + sorted(set(_CLASSES) - {"KoersError"})

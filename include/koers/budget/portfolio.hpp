@@ -4,7 +4,7 @@
 ///
 /// A portfolio has budget streams (capacity = budget − reserved, in cents), items (interventions)
 /// each paid from one stream, goals with integer weights, groups ("at most k of these"),
-/// requirements ("a needs b") and mandatory items. The objective is either
+/// requires pairs ("a requires b") and mandatory items. The objective is either
 ///  - `additive`: maximise Σ value of the funded items (values are whole numbers, int64), or
 ///  - `coverage`: maximise Σ weight of the goals served by at least one funded item
 ///    (budgeted maximum coverage; weights are whole numbers, int64).
@@ -16,6 +16,7 @@
 /// (src/budget_portfolio.cpp, src/budget_selection.cpp). See docs/solver.md.
 #include <koers/core/error.hpp>
 #include <koers/core/money.hpp>
+#include <koers/detail/old_names.hpp>
 #include <koers/detail/progress.hpp>
 
 #include <cmath>
@@ -95,14 +96,21 @@ struct PortfolioGroup {
   friend bool operator==(const PortfolioGroup&, const PortfolioGroup&) = default;
 };
 
-/// "`item` needs `needs`": `item` is funded only if `needs` is funded too.
-/// (The file format writes it as the pair [item, needs] under "requires"; `requires` is a
-/// C++20 keyword, hence the member name `requirements`.)
+/// "`item` requires `requires_`": `item` is funded only if `requires_` is funded too. The file
+/// format writes it as the pair [item, requires_] under "requires", as Python does.
+/// `requires` is a C++20 keyword, so the member takes the rule protobuf's C++ generator applies
+/// to a field named like a keyword (as PEP 8 for Python and koers's `Decomposition::and_`):
+/// append an underscore.
+/// `needs`, the old name, stays for one release as a deprecated member that the library still
+/// honours: the pair requires `requires_` and, when set, `needs` too.
+KOERS_OLD_NAMES_BEGIN
 struct Requirement {
-  std::string item;
-  std::string needs;
+  std::string item{};
+  std::string requires_{};
+  [[deprecated("use requires_")]] std::string needs{};
   friend bool operator==(const Requirement&, const Requirement&) = default;
 };
+KOERS_OLD_NAMES_END
 
 /// Money moved from one stream to another by a scenario (file: `move_cents: [{from, to, cents}]`).
 struct PortfolioMove {
@@ -129,16 +137,20 @@ struct PayrollChange {
 ///     (cost := cents) or else `scale_cost` (the item's own factor, or "*"):
 ///     cost := floor(cost × factor). When a changed cost is no longer per_participant ×
 ///     participants, the item's per_participant price is dropped (the cost is a total);
-///  4. `drop_items` / `force_items`.
+///  4. `drop_items` / `mandatory_items`.
 /// Every member has a default (`PortfolioScenario{.name = "s"}` changes nothing).
+/// `force_items`, the old name of `mandatory_items` (the file's and Python's word), stays for
+/// one release as a deprecated member that the library still honours (both lists are made
+/// mandatory); what the library builds sets only `mandatory_items`.
+KOERS_OLD_NAMES_BEGIN
 struct PortfolioScenario {
   std::string name{};
   /// stream → decimal factor as text ("0.9"): budget := floor(budget × factor), exactly.
   std::vector<std::pair<std::string, std::string>> scale_budget{};
   /// stream → new budget in cents.
   std::vector<std::pair<std::string, Money>> set_budget{};
-  std::vector<std::string> drop_items{};   ///< may not be funded
-  std::vector<std::string> force_items{};  ///< must be funded
+  std::vector<std::string> drop_items{};       ///< may not be funded
+  std::vector<std::string> mandatory_items{};  ///< must be funded
   /// item → new cost in cents.
   std::vector<std::pair<std::string, Money>> set_cost{};
   /// item or "*" (every item) → decimal factor as text: cost := floor(cost × factor), exactly.
@@ -151,10 +163,16 @@ struct PortfolioScenario {
   std::vector<PortfolioMove> move{};
   /// payroll share from → to: every stream's budget × to/from.
   std::optional<PayrollChange> payroll_share{};
+  [[deprecated("use mandatory_items")]] std::vector<std::string> force_items{};
   friend bool operator==(const PortfolioScenario&, const PortfolioScenario&) = default;
 };
+KOERS_OLD_NAMES_END
 
 /// The whole optimisation model (file format `koers.portfolio` v1, see portfolio_json.hpp).
+/// `requirements`, the old name of `requires_` (the file's and Python's "requires"), stays for
+/// one release as a deprecated member that the library still honours (both lists hold); what
+/// the library builds (a parsed file) fills `requires_` only.
+KOERS_OLD_NAMES_BEGIN
 struct Portfolio {
   std::string name;
   std::string note;  ///< free text: sources, what is illustrative (file field "note")
@@ -162,17 +180,19 @@ struct Portfolio {
   std::vector<PortfolioItem> items;
   std::vector<PortfolioGoal> goals;
   std::vector<PortfolioGroup> groups;
-  std::vector<Requirement> requirements;  ///< "requires" pairs
+  std::vector<Requirement> requires_;  ///< "requires" pairs
   Objective objective = Objective::additive;
   std::vector<PortfolioScenario> scenarios;  ///< carried with the file; `optimise` ignores them
 
   /// Throws BudgetError/InputError naming the element: unknown stream (E402), unknown item in a
-  /// group/requirement/scenario (E403), unknown goal (E200), negative cents or weights (E107),
+  /// group/requires pair/scenario (E403), unknown goal (E200), negative cents or weights (E107),
   /// cost ≠ per_participant × participants (E404), duplicate ids (E202), a requires cycle
   /// (E201), mandatory items of one group beyond its max (E107), totals beyond 64 bits (E114).
   void validate() const;
+  [[deprecated("use requires_")]] std::vector<Requirement> requirements{};
   friend bool operator==(const Portfolio&, const Portfolio&) = default;
 };
+KOERS_OLD_NAMES_END
 
 /// A running solve, watched from another thread: pass its address in `SolveOptions::progress`,
 /// read `nodes()` and `incumbent()` while the solve runs, and `cancel()` to stop it — the
@@ -216,7 +236,7 @@ struct Conflict {
   /// "stream": `stream` cannot hold the mandatory `items` (with every item they require):
   /// they need `required`, it has `capacity`.
   /// "group": mandatory items (with what they require) exceed group `group`'s max.
-  /// "requires": a mandatory item needs an item that may not be funded (`items` = the chain).
+  /// "requires": a mandatory item requires an item that may not be funded (`items` = the chain).
   std::string kind;
   std::string stream;  ///< kind "stream"
   std::string group;   ///< kind "group"
@@ -312,10 +332,10 @@ PortfolioResult optimise(const Portfolio& p, const SolveOptions& options = {});
 std::vector<CurvePoint> curve(const Portfolio& p, const std::string& stream, const CurveOptions& options = {});
 
 /// The base portfolio changed once by a scenario (budgets, payroll share, moves, costs and
-/// participants, drop/force items; the order is documented at PortfolioScenario).
+/// participants, drop/mandatory items; the order is documented at PortfolioScenario).
 /// Throws BudgetError E402/E403 for unknown names, E406 for a bad factor (not a decimal
 /// string, negative), a move into the source's reserved lines, participants of an item without
-/// a per-participant price, or an item both dropped and forced; E114 past 64 bits.
+/// a per-participant price, or an item both dropped and made mandatory; E114 past 64 bits.
 /// (Portfolio::validate runs the same checks with the scenario's JSON path when a file is read.)
 Portfolio apply(const Portfolio& base, const PortfolioScenario& scenario);
 
@@ -330,7 +350,7 @@ Portfolio apply(const Portfolio& base, const PortfolioScenario& scenario);
 ///    for it or "*"); a scale in `b` after a set in `a` sets floor(set × factor); a set in `b`
 ///    replaces a's change of that item; participants in `b` replace a's participants and a's
 ///    cost change of that item (the item is re-priced from its base per_participant price);
-///  - items: `b` wins where the two disagree (dropped in `a`, forced in `b` → forced).
+///  - items: `b` wins where the two disagree (dropped in `a`, mandatory in `b` → mandatory).
 /// Throws BudgetError E406 for a bad factor or the move conflict above.
 PortfolioScenario compose(const PortfolioScenario& a, const PortfolioScenario& b, const std::string& name = "");
 

@@ -75,7 +75,7 @@ namespace koers {
   X(unknown_stream, 402, BudgetError, "a budget stream id that does not exist") \
   X(unknown_item, 403, BudgetError, "an item or intervention id that does not exist") \
   X(inconsistent_cost, 404, BudgetError, "cost_cents differs from per_participant x participants") \
-  X(pinned_exceed_capacity, 405, BudgetError, "pinned items need more than is available") \
+  X(mandatory_exceed_capacity, 405, BudgetError, "mandatory items need more than is available") \
   X(invalid_scenario, 406, BudgetError, "a scenario change that cannot be applied") \
   X(unknown_goal, 407, BudgetError, "a goal id that the portfolio or model does not have") \
   /* 5xx dates and calendar */ \
@@ -106,6 +106,12 @@ namespace koers {
   X(invalid_roster, 710, InputError, "a roster that cannot be used (bad rows listed)") \
   X(unknown_employee, 711, InputError, "a leave or event row for an employee not on the roster")
 
+/// Codes renamed since the last release, X(old_name, name): one word for one idea (issue 12 §3).
+/// Each old name stays for one release as a `[[deprecated]]` enumerator of `Errc` with the same
+/// number, and in Python as an alias of the same `koers.Errc` member; the table above,
+/// `error_codes()` and `error_name()` know each code once, under its new name.
+#define KOERS_ERROR_RENAMED(X) X(pinned_exceed_capacity, mandatory_exceed_capacity)
+
 /// The exception classes, each with its parent and the Python built-in it also derives from
 /// (so `except ValueError` keeps working). Python builds `koers.errors` from this list.
 ///
@@ -119,10 +125,14 @@ namespace koers {
   X(BudgetError, Error, ValueError, "A problem with budgets, costs or scenarios (4xx).") \
   X(SolverError, Error, RuntimeError, "The exact solver found no solution or could not finish (4xx).")
 
-/// Stable error codes, generated from `KOERS_ERROR_TABLE`.
+/// Stable error codes, generated from `KOERS_ERROR_TABLE` (and the old names of
+/// `KOERS_ERROR_RENAMED`, deprecated aliases of the same numbers).
 enum class Errc : int {
 #define KOERS_X(name, number, cls, doc) name = number,
   KOERS_ERROR_TABLE(KOERS_X)
+#undef KOERS_X
+#define KOERS_X(old_name, name) old_name [[deprecated("renamed: use Errc::" #name)]] = name,
+      KOERS_ERROR_RENAMED(KOERS_X)
 #undef KOERS_X
 };
 
@@ -138,6 +148,20 @@ struct ErrorCodeInfo {
 inline constexpr ErrorCodeInfo error_table[] = {
 #define KOERS_X(name, number, cls, doc) {number, #name, #cls, doc},
     KOERS_ERROR_TABLE(KOERS_X)
+#undef KOERS_X
+};
+
+/// A renamed code, as data: its old name and the row it now has.
+struct ErrorRenameInfo {
+  std::string_view old_name;
+  std::string_view name;
+  int number;
+};
+
+/// Every renamed code (`KOERS_ERROR_RENAMED`), for the Python aliases and documentation.
+inline constexpr ErrorRenameInfo error_renamed_table[] = {
+#define KOERS_X(old_name, name) {#old_name, #name, static_cast<int>(Errc::name)},
+    KOERS_ERROR_RENAMED(KOERS_X)
 #undef KOERS_X
 };
 

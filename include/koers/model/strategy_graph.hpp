@@ -10,17 +10,16 @@
 #include <koers/core/error.hpp>
 #include <koers/model/kinds.hpp>
 
+#include <atomic>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <map>
-#include <memory>
-#include <mutex>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <string_view>
-#include <variant>
 #include <vector>
 
 namespace koers {
@@ -93,38 +92,34 @@ struct Topology {
 };
 
 namespace detail {
-/// The lazily built topology of a graph: thread-safe, shared by copies (it is immutable),
-/// dropped by every change.
+/// The lazily built topology of a graph, dropped by every change. Several threads may race to
+/// build it: one result is kept, and every caller gets that one. A copy builds its own on first
+/// use; a move takes it along. (No mutex: one atomic pointer; bodies in src/model_graph.cpp.)
 class TopologyCache {
  public:
   TopologyCache() = default;
-  TopologyCache(const TopologyCache& o) : topology_(o.shared()) {}
-  TopologyCache& operator=(const TopologyCache& o) {
-    auto t = o.shared();
-    std::lock_guard<std::mutex> lock(mutex_);
-    topology_ = std::move(t);
+  TopologyCache(const TopologyCache&) noexcept {}
+  TopologyCache& operator=(const TopologyCache& o) noexcept {
+    if (this != &o) reset();
     return *this;
   }
-  TopologyCache(TopologyCache&& o) noexcept : topology_(o.shared()) {}
-  TopologyCache& operator=(TopologyCache&& o) noexcept { return *this = static_cast<const TopologyCache&>(o); }
-  std::shared_ptr<const Topology> shared() const {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return topology_;
+  TopologyCache(TopologyCache&& o) noexcept : topology_(o.topology_.exchange(nullptr)) {}
+  TopologyCache& operator=(TopologyCache&& o) noexcept {
+    if (this != &o) {
+      reset();
+      topology_.store(o.topology_.exchange(nullptr));
+    }
+    return *this;
   }
-  void reset() noexcept {
-    std::lock_guard<std::mutex> lock(mutex_);
-    topology_.reset();
-  }
-  template <class Build>
-  const Topology& get(Build&& build) const {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (!topology_) topology_ = std::make_shared<const Topology>(build());
-    return *topology_;
-  }
+  ~TopologyCache() { reset(); }
+  void reset() noexcept;
+  /// The topology, or nullptr while none is built.
+  const Topology* get() const noexcept { return topology_.load(std::memory_order_acquire); }
+  /// Keep t unless another thread kept one first; the one kept.
+  const Topology& keep(Topology t) const;
 
  private:
-  mutable std::mutex mutex_;
-  mutable std::shared_ptr<const Topology> topology_;
+  mutable std::atomic<const Topology*> topology_{nullptr};
 };
 }  // namespace detail
 
@@ -141,72 +136,41 @@ struct EdgeRecord {
   bool has_strength = false, has_value = false;
 };
 
+/// One node as a graph stores it (24 bytes): its id as a symbol, the kind, the enums and the two
+/// flags a byte each, and which optional numbers and which texts it has. Those numbers and texts
+/// follow in the node's block of the graph's arena: each number as 8 raw bytes (NodeNumber
+/// order), then each non-empty text as a LEB128 length and its bytes (NodeText order).
+struct NodeRecord {
+  std::uint64_t block = 0;                                  ///< offset of the node's block in the arena
+  std::uint32_t id = 0;                                     ///< symbol: the node's id
+  std::uint16_t texts = 0;                                  ///< bit t: NodeText t is non-empty
+  std::uint8_t numbers = 0;                                 ///< bit k: NodeNumber k is present
+  std::uint8_t kind = 0;                                    ///< NodeKind
+  std::uint8_t decomposition = 0, status = 0, channel = 0;  ///< 0 when absent, else the enum's value + 1
+  std::uint8_t flags = 0;                                   ///< bit 0: mandatory, bit 1: ilb_contribution
+};
+/// The optional numbers of a node, in the order a node's block holds them.
+enum class NodeNumber : std::uint8_t { importance, duration_hours, cost_cents, participants, size, budget_cents, year };
+
 /// The interned strings of a graph (node ids, the ids edges name, strength labels): each text
 /// once, a symbol per text, the first node with that id. Open addressing over symbol numbers,
-/// so a copy needs no fixing up.
+/// so a copy needs no fixing up. (Bodies in src/model_graph.cpp.)
 class Symbols {
  public:
   static constexpr std::uint32_t none = 0xFFFFFFFFu;
-  std::uint32_t intern(std::string_view s) {
-    if ((texts_.size() + 1) * 2 > slots_.size()) grow();
-    auto h = hash(s);
-    for (std::size_t k = h & mask_;; k = (k + 1) & mask_) {
-      auto id = slots_[k];
-      if (id == none) {
-        id = static_cast<std::uint32_t>(texts_.size());
-        texts_.emplace_back(s);
-        hashes_.push_back(h);
-        node_.push_back(none);
-        slots_[k] = id;
-        return id;
-      }
-      if (hashes_[id] == h && texts_[id] == s) return id;
-    }
-  }
-  std::uint32_t find(std::string_view s) const {
-    if (slots_.empty()) return none;
-    auto h = hash(s);
-    for (std::size_t k = h & mask_;; k = (k + 1) & mask_) {
-      auto id = slots_[k];
-      if (id == none) return none;
-      if (hashes_[id] == h && texts_[id] == s) return id;
-    }
-  }
+  std::uint32_t intern(std::string_view s);
+  std::uint32_t find(std::string_view s) const;
   const std::string& text(std::uint32_t id) const { return texts_[id]; }
   /// The first node with this symbol as its id, or `none`.
   std::uint32_t node(std::uint32_t id) const { return node_[id]; }
   void set_node(std::uint32_t id, std::uint32_t node) {
     if (node_[id] == none) node_[id] = node;
   }
-  void reserve(std::size_t n) {
-    texts_.reserve(n);
-    hashes_.reserve(n);
-    node_.reserve(n);
-    while (slots_.size() < 2 * n + 2) grow();
-  }
+  void reserve(std::size_t n);
   std::size_t size() const noexcept { return texts_.size(); }
 
  private:
-  static std::uint64_t hash(std::string_view s) noexcept {  // FNV-1a, then mixed
-    std::uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : s) {
-      h ^= c;
-      h *= 1099511628211ull;
-    }
-    h ^= h >> 29;
-    h *= 0xbf58476d1ce4e5b9ull;
-    return h ^ (h >> 32);
-  }
-  void grow() {
-    std::size_t cap = slots_.empty() ? 64 : slots_.size() * 2;
-    slots_.assign(cap, none);
-    mask_ = cap - 1;
-    for (std::uint32_t id = 0; id < texts_.size(); ++id) {
-      std::size_t k = hashes_[id] & mask_;
-      while (slots_[k] != none) k = (k + 1) & mask_;
-      slots_[k] = id;
-    }
-  }
+  void grow();
   std::vector<std::string> texts_;
   std::vector<std::uint64_t> hashes_;
   std::vector<std::uint32_t> node_;
@@ -214,6 +178,80 @@ class Symbols {
   std::size_t mask_ = 0;
 };
 }  // namespace detail
+
+/// What StrategyGraph::find returns: the node (a copy) or nothing. An std::optional<Node> that
+/// also compares with nullptr, as the `const Node*` find returned before nodes were stored
+/// compact: `if (auto n = g.find(id)) use(n->name);` and `g.find(id) == nullptr` both compile.
+struct FoundNode : std::optional<Node> {
+  using std::optional<Node>::optional;
+  friend bool operator==(const FoundNode& n, std::nullptr_t) noexcept { return !n.has_value(); }
+};
+
+/// The text fields of a node (see StrategyGraph::node_text).
+enum class NodeText : std::uint8_t {
+  name,
+  description,
+  audience,
+  table,
+  doel,
+  inhoud,
+  doelgroep,
+  note,
+  gemma_id,
+  domain
+};
+
+/// The nodes of a graph in insertion order, read as `Node` values (a graph keeps them compact:
+/// see StrategyGraph::node_kind and the other per-node accessors). `g.nodes()[i]`, `.at(i)`,
+/// `.size()` and range-for work as on a vector; an iterator's `*it` stays valid until the
+/// iterator moves (take a copy to keep a node).
+class NodeList {
+ public:
+  class iterator {
+   public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = Node;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const Node*;
+    using reference = const Node&;
+    iterator() = default;
+    reference operator*() const;
+    pointer operator->() const { return &**this; }
+    iterator& operator++() {
+      ++i_;
+      loaded_ = false;
+      return *this;
+    }
+    iterator operator++(int) {
+      iterator t = *this;
+      ++*this;
+      return t;
+    }
+    friend bool operator==(const iterator& a, const iterator& b) { return a.i_ == b.i_; }
+
+   private:
+    friend class NodeList;
+    iterator(const StrategyGraph* g, std::size_t i) : g_(g), i_(i) {}
+    const StrategyGraph* g_ = nullptr;
+    std::size_t i_ = 0;
+    mutable Node stash_;
+    mutable bool loaded_ = false;
+  };
+  std::size_t size() const noexcept;
+  bool empty() const noexcept { return size() == 0; }
+  Node operator[](std::size_t i) const;
+  /// The node at i; throws std::out_of_range past the end.
+  Node at(std::size_t i) const;
+  Node front() const { return (*this)[0]; }
+  Node back() const { return (*this)[size() - 1]; }
+  iterator begin() const { return {g_, 0}; }
+  iterator end() const { return {g_, size()}; }
+
+ private:
+  friend class StrategyGraph;
+  explicit NodeList(const StrategyGraph* g) : g_(g) {}
+  const StrategyGraph* g_;
+};
 
 /// The edges of a graph in insertion order, read as `Edge` values (a graph keeps them compact:
 /// see StrategyGraph::edge_kind and the other per-edge accessors). `g.edges()[i]`, `.at(i)`,
@@ -268,6 +306,12 @@ class EdgeList {
 };
 
 /// The strategy graph of a plan.
+///
+/// Nodes and edges are stored compact (a 24-byte record each, ids interned once, a node's texts
+/// and numbers in one arena): `nodes()` and `edges()` read them back as `Node` and `Edge`
+/// values, and the per-node and per-edge accessors (node_id, node_kind, node_name, ...,
+/// edge_kind, edge_from, ...) read one field without building the value. `find(id)` and
+/// `at(id)` return a Node by value (an optional one from find).
 class StrategyGraph {
  public:
   std::string name;
@@ -277,46 +321,52 @@ class StrategyGraph {
 
   /// Add a node. Duplicate ids are accepted here and reported by check() (E202), so a
   /// loader can collect every problem.
-  NodeId add_node(Node n) {
-    topology_.reset();
-    NodeId id = nodes_.size();
-    auto s = symbols_.intern(n.id);
-    symbols_.set_node(s, static_cast<std::uint32_t>(id));  // keeps the first on duplicates
-    node_symbol_.push_back(s);
-    nodes_.push_back(std::move(n));
-    return id;
-  }
+  NodeId add_node(const Node& n);
   /// Add an edge between two node ids (checked by check(), not here).
-  void add_edge(const Edge& e) {
-    topology_.reset();
-    detail::EdgeRecord r;
-    r.kind = static_cast<std::uint8_t>(e.kind);
-    r.from = symbols_.intern(e.from);
-    r.to = symbols_.intern(e.to);
-    if (e.strength) {
-      r.has_strength = true;
-      r.label = symbols_.intern(e.strength->label);
-      if (e.strength->value) {
-        r.has_value = true;
-        r.value = *e.strength->value;
-      }
-    }
-    edges_.push_back(r);
-  }
+  void add_edge(const Edge& e);
   /// Room for this many nodes and edges (a loader that knows the counts saves the regrowth).
-  void reserve(std::size_t nodes, std::size_t edges) {
-    nodes_.reserve(nodes);
-    node_symbol_.reserve(nodes);
-    edges_.reserve(edges);
-    symbols_.reserve(nodes + 8);
-  }
+  void reserve(std::size_t nodes, std::size_t edges);
 
-  const std::vector<Node>& nodes() const noexcept { return nodes_; }
+  /// The nodes, read as Node values (see NodeList); the accessors below read one field without
+  /// building the Node.
+  NodeList nodes() const noexcept { return NodeList(this); }
   /// The edges, read as Edge values (see EdgeList); the accessors below read one field without
   /// building the Edge.
   EdgeList edges() const noexcept { return EdgeList(this); }
   std::size_t size() const noexcept { return nodes_.size(); }
   std::size_t edge_count() const noexcept { return edges_.size(); }
+
+  /// The node at index i, built from its record (every field).
+  Node node(NodeId i) const;
+  /// The same, assigned into `out` in place (its strings' buffers are reused).
+  void read_node(NodeId i, Node& out) const;
+  const std::string& node_id(NodeId i) const { return symbols_.text(nodes_[i].id); }
+  NodeKind node_kind(NodeId i) const { return static_cast<NodeKind>(nodes_[i].kind); }
+  /// One text field of the node ("" when it has none); valid until the next add_node.
+  std::string_view node_text(NodeId i, NodeText t) const;
+  std::string_view node_name(NodeId i) const { return node_text(i, NodeText::name); }
+  std::optional<double> node_importance(NodeId i) const { return number<double>(i, detail::NodeNumber::importance); }
+  std::optional<double> node_duration_hours(NodeId i) const {
+    return number<double>(i, detail::NodeNumber::duration_hours);
+  }
+  std::optional<std::int64_t> node_cost_cents(NodeId i) const {
+    return number<std::int64_t>(i, detail::NodeNumber::cost_cents);
+  }
+  std::optional<std::int64_t> node_participants(NodeId i) const {
+    return number<std::int64_t>(i, detail::NodeNumber::participants);
+  }
+  std::optional<std::int64_t> node_size(NodeId i) const { return number<std::int64_t>(i, detail::NodeNumber::size); }
+  std::optional<std::int64_t> node_budget_cents(NodeId i) const {
+    return number<std::int64_t>(i, detail::NodeNumber::budget_cents);
+  }
+  std::optional<std::int64_t> node_year(NodeId i) const { return number<std::int64_t>(i, detail::NodeNumber::year); }
+  std::optional<Decomposition> node_decomposition(NodeId i) const {
+    return small_enum<Decomposition>(nodes_[i].decomposition);
+  }
+  std::optional<Status> node_status(NodeId i) const { return small_enum<Status>(nodes_[i].status); }
+  std::optional<Channel> node_channel(NodeId i) const { return small_enum<Channel>(nodes_[i].channel); }
+  bool node_mandatory(NodeId i) const { return nodes_[i].flags & 1u; }
+  bool node_ilb_contribution(NodeId i) const { return nodes_[i].flags & 2u; }
 
   Edge edge(std::size_t i) const {
     const auto& r = edges_[i];
@@ -332,11 +382,7 @@ class StrategyGraph {
     return r.has_value ? std::optional<double>(r.value) : std::nullopt;
   }
   /// The strength label ("" when the edge has none or a number).
-  const std::string& edge_strength_label(std::size_t i) const {
-    const auto& r = edges_[i];
-    static const std::string empty;
-    return r.has_strength ? symbols_.text(r.label) : empty;
-  }
+  const std::string& edge_strength_label(std::size_t i) const;
   std::optional<Strength> edge_strength(std::size_t i) const {
     const auto& r = edges_[i];
     if (!r.has_strength) return std::nullopt;
@@ -348,35 +394,18 @@ class StrategyGraph {
   /// reference stays valid until the next add_node / add_edge. Safe to call from several threads.
   const Topology& topology() const;
 
-  /// The node with this id, or nullptr.
-  const Node* find(std::string_view id) const {
-    auto i = index_of(id);
-    return i ? &nodes_[*i] : nullptr;
-  }
-  /// The node with this id; throws GraphError (E208) naming it.
-  const Node& at(const std::string& id) const {
-    if (auto* n = find(id)) return *n;
-    throw GraphError(Errc::unknown_node, "no node '" + id + "' in the model", {id});
-  }
-  std::optional<NodeId> index_of(std::string_view id) const {
-    auto s = symbols_.find(id);
-    if (s == detail::Symbols::none || symbols_.node(s) == detail::Symbols::none) return std::nullopt;
-    return symbols_.node(s);
-  }
+  /// The node with this id (a copy), or nothing: `if (auto n = g.find(id)) use(n->name);`.
+  /// (It returned `const Node*` before nodes were stored compact; FoundNode still compares with
+  /// nullptr. index_of and the per-node accessors read a node without the copy.)
+  FoundNode find(std::string_view id) const;
+  /// The node with this id (a copy; `const Node& n = g.at(id)` binds it); throws GraphError
+  /// (E208) naming it.
+  Node at(const std::string& id) const;
+  std::optional<NodeId> index_of(std::string_view id) const;
   /// Number of nodes per kind (every kind present, zero when absent).
-  std::map<std::string, std::size_t> counts() const {
-    std::map<std::string, std::size_t> c;
-    for (auto k : all_node_kinds) c[std::string(to_string(k))] = 0;
-    for (auto& n : nodes_) ++c[std::string(to_string(n.kind))];
-    return c;
-  }
+  std::map<std::string, std::size_t> counts() const;
   /// Ids of the nodes of one kind, in order.
-  std::vector<std::string> ids(NodeKind k) const {
-    std::vector<std::string> out;
-    for (auto& n : nodes_)
-      if (n.kind == k) out.push_back(n.id);
-    return out;
-  }
+  std::vector<std::string> ids(NodeKind k) const;
 
   /// Every problem in the graph, each with a stable code, the element ids and a message:
   /// E202 duplicate id, E200 unknown reference, E203 edge kind not allowed between these node
@@ -386,40 +415,45 @@ class StrategyGraph {
   std::vector<Issue> check() const;
 
   /// Throws ModelError with every issue when check() finds any.
-  void validate() const {
-    auto issues = check();
-    if (!issues.empty()) throw ModelError(std::move(issues));
-  }
+  void validate() const;
 
-  friend bool operator==(const StrategyGraph& a, const StrategyGraph& b) {
-    if (!(a.name == b.name && a.source == b.source && a.period_start == b.period_start &&
-          a.period_end == b.period_end && a.strategies == b.strategies && a.nodes_ == b.nodes_ &&
-          a.edges_.size() == b.edges_.size()))
-      return false;
-    for (std::size_t i = 0; i < a.edges_.size(); ++i) {
-      const auto &x = a.edges_[i], &y = b.edges_[i];
-      if (x.kind != y.kind || x.has_strength != y.has_strength || x.has_value != y.has_value ||
-          (x.has_value && x.value != y.value) || a.edge_from(i) != b.edge_from(i) || a.edge_to(i) != b.edge_to(i) ||
-          (x.has_strength && a.symbols_.text(x.label) != b.symbols_.text(y.label)))
-        return false;
-    }
-    return true;
-  }
+  /// Every field of every node and edge, and the plan's own fields, compared.
+  friend bool operator==(const StrategyGraph& a, const StrategyGraph& b);
 
  private:
-  std::vector<Node> nodes_;
-  std::vector<std::uint32_t> node_symbol_;  // per node: its id's symbol
+  template <class T>
+  std::optional<T> number(NodeId i, detail::NodeNumber k) const {
+    const auto& r = nodes_[i];
+    const unsigned bit = 1u << static_cast<unsigned>(k);
+    if (!(r.numbers & bit)) return std::nullopt;
+    T v;
+    std::memcpy(&v, arena_.data() + r.block + 8 * std::popcount(static_cast<unsigned>(r.numbers & (bit - 1))),
+                sizeof v);
+    return v;
+  }
+  template <class E>
+  static std::optional<E> small_enum(std::uint8_t v) {
+    return v ? std::optional<E>(static_cast<E>(v - 1)) : std::nullopt;
+  }
+  std::vector<detail::NodeRecord> nodes_;
+  std::vector<char> arena_;  // the nodes' blocks, in node order
   std::vector<detail::EdgeRecord> edges_;
   detail::Symbols symbols_;
   detail::TopologyCache topology_;
 };
 
+inline std::size_t NodeList::size() const noexcept { return g_->size(); }
+inline Node NodeList::operator[](std::size_t i) const { return g_->node(i); }
+inline NodeList::iterator::reference NodeList::iterator::operator*() const {
+  if (!loaded_) {
+    g_->read_node(i_, stash_);
+    loaded_ = true;
+  }
+  return stash_;
+}
+
 inline std::size_t EdgeList::size() const noexcept { return g_->edge_count(); }
 inline Edge EdgeList::operator[](std::size_t i) const { return g_->edge(i); }
-inline Edge EdgeList::at(std::size_t i) const {
-  if (i >= size()) throw std::out_of_range("edge index " + std::to_string(i) + " out of range");
-  return g_->edge(i);
-}
 inline EdgeList::iterator::reference EdgeList::iterator::operator*() const {
   if (!loaded_) {
     stash_.kind = g_->edge_kind(i_);
@@ -433,5 +467,7 @@ inline EdgeList::iterator::reference EdgeList::iterator::operator*() const {
 
 /// A person-readable label of a node: "goal 'Slimmer werken'".
 inline std::string describe(const Node& n) { return display_name(n.kind) + " '" + n.name + "'"; }
+/// The same for the node at index i, without building the Node.
+std::string describe(const StrategyGraph& g, NodeId i);
 
 }  // namespace koers

@@ -85,8 +85,8 @@ std::optional<std::int64_t> eval(const Portfolio& p, std::uint32_t mask, int s_o
     for (const auto& id : g.items) k += on(ix[id]);
     if (k > g.max) return std::nullopt;
   }
-  for (const auto& r : p.requirements)
-    if (on(ix[r.item]) && !on(ix[r.needs])) return std::nullopt;
+  for (const auto& r : p.requires_)
+    if (on(ix[r.item]) && !on(ix[r.requires_])) return std::nullopt;
   std::int64_t v = 0;
   if (p.objective == Objective::additive) {
     for (std::size_t i = 0; i < p.items.size(); ++i)
@@ -169,10 +169,10 @@ Portfolio random_portfolio(std::mt19937_64& rng, Objective obj, const GenOpts& o
   for (int t = 0; t < nreq; ++t) {
     int a = static_cast<int>(U(0, n - 1)), b = static_cast<int>(U(0, n - 1));
     if (a == b) continue;
-    if (a < b) std::swap(a, b);  // a (higher index) needs b: acyclic
+    if (a < b) std::swap(a, b);  // a (higher index) requires b: acyclic
     pairs.insert({a, b});
   }
-  for (auto [a, b] : pairs) p.requirements.push_back({p.items[a].id, p.items[b].id});
+  for (auto [a, b] : pairs) p.requires_.push_back({p.items[a].id, p.items[b].id});
   // budgets: a random share of each stream's total (sometimes below the mandatory spend)
   for (auto& st : p.streams) {
     std::int64_t tot = 0;
@@ -238,9 +238,9 @@ std::optional<std::int64_t> sel_eval(const Selection& s, std::uint32_t mask) {
   std::int64_t v = 0, tot = 0;
   for (std::size_t i = 0; i < s.items.size(); ++i) {
     bool on = (mask >> i) & 1u;
-    if (s.items[i].pinned && !on) return std::nullopt;
+    if (s.items[i].mandatory && !on) return std::nullopt;
     if (!on) continue;
-    for (const auto& d : s.items[i].needs)
+    for (const auto& d : s.items[i].requires_)
       if (!((mask >> ix[d]) & 1u)) return std::nullopt;
     h.push_back(std::llround(s.items[i].hours * 1000));
     tot += h.back();
@@ -311,7 +311,7 @@ TEST_CASE("portfolio: coverage counts a goal once (hand computation)", "[solver]
 
 TEST_CASE("portfolio: reserved lines, mandatory, requires and a group (hand computation)", "[solver]") {
   // Stream "opl": budget € 10,00 less € 2,00 reserved = € 8,00. Stream "ict": € 5,00.
-  // m (mandatory, € 3, value 1) needs r (€ 2, value 0): € 5 of opl is taken. Left: € 3.
+  // m (mandatory, € 3, value 1) requires r (€ 2, value 0): € 5 of opl is taken. Left: € 3.
   // a (€ 3, 9) and b (€ 2, 8) are alternatives (group max 1) — b alone also fits with c (€ 1, 2)
   // [a: 9; b + c: 10]. ict: d (€ 5, 4) and e (€ 4, 5): e. Optimum 1 + 0 + 10 + 5 = 16.
   Portfolio p;
@@ -325,7 +325,7 @@ TEST_CASE("portfolio: reserved lines, mandatory, requires and a group (hand comp
   p.items.push_back({.id = "d", .stream = "ict", .cost = cents(500), .value = 4});
   p.items.push_back({.id = "e", .stream = "ict", .cost = cents(400), .value = 5});
   p.groups.push_back({"alt", {"a", "b"}, 1});
-  p.requirements.push_back({"m", "r"});
+  p.requires_.push_back({"m", "r"});
   auto r = optimise(p);
   REQUIRE(r.status == SolveStatus::optimal);
   CHECK(*r.optimum == 16);
@@ -339,7 +339,7 @@ TEST_CASE("portfolio: reserved lines, mandatory, requires and a group (hand comp
 }
 
 TEST_CASE("portfolio: infeasible stream names the interventions, the need and the capacity", "[solver]") {
-  // Hand computation: stream "opl" € 100 − € 30 reserved = € 70; mandatory m (€ 50) needs r (€ 30)
+  // Hand computation: stream "opl" € 100 − € 30 reserved = € 70; mandatory m (€ 50) requires r (€ 30)
   // in the same stream: they need € 80 > € 70. Stream "ict" is fine.
   Portfolio p;
   p.streams.push_back({"opl", cents(10000), cents(3000)});
@@ -347,7 +347,7 @@ TEST_CASE("portfolio: infeasible stream names the interventions, the need and th
   p.items.push_back({.id = "m", .stream = "opl", .cost = cents(5000), .value = 1, .mandatory = true});
   p.items.push_back({.id = "r", .stream = "opl", .cost = cents(3000), .value = 1});
   p.items.push_back({.id = "k", .stream = "ict", .cost = cents(3000), .value = 1, .mandatory = true});
-  p.requirements.push_back({"m", "r"});
+  p.requires_.push_back({"m", "r"});
   auto r = optimise(p);
   REQUIRE(r.status == SolveStatus::infeasible);
   REQUIRE(r.conflict);
@@ -571,8 +571,8 @@ TEST_CASE("selection: random instances equal the enumeration (pooled and per exp
       it.score = static_cast<double>(U(0, 400)) / 100.0;  // two decimals: exact in micro-points
       if (U(0, 9) == 0) it.score = 0;
       it.hours = static_cast<double>(U(1, 12));
-      it.pinned = U(0, 9) == 0;
-      if (i > 0 && U(0, 4) == 0) it.needs.push_back("p" + std::to_string(U(0, i - 1)));
+      it.mandatory = U(0, 9) == 0;
+      if (i > 0 && U(0, 4) == 0) it.requires_.push_back("p" + std::to_string(U(0, i - 1)));
       s.items.push_back(it);
     }
     if (t % 3 == 0) {
@@ -727,8 +727,8 @@ TEST_CASE("selection: twins and dominated processes (ties everywhere) equal the 
       it.id = "p" + std::to_string(i);
       it.score = static_cast<double>(U(0, 2));
       it.hours = static_cast<double>(U(1, 4));
-      it.pinned = U(0, 11) == 0;
-      if (i > 0 && U(0, 7) == 0) it.needs.push_back("p" + std::to_string(U(0, i - 1)));
+      it.mandatory = U(0, 11) == 0;
+      if (i > 0 && U(0, 7) == 0) it.requires_.push_back("p" + std::to_string(U(0, i - 1)));
       s.items.push_back(it);
     }
     int E = static_cast<int>(U(1, 3));

@@ -296,8 +296,8 @@ Portfolio random_base(std::mt19937_64& rng, Objective obj) {
   for (int t = 0, k = static_cast<int>(U(0, 5)); t < k; ++t) {
     int a = static_cast<int>(U(0, n - 1)), b = static_cast<int>(U(0, n - 1));
     if (a == b) continue;
-    if (a < b) std::swap(a, b);  // the later item needs the earlier one: acyclic
-    p.requirements.push_back({"i" + std::to_string(a), "i" + std::to_string(b)});
+    if (a < b) std::swap(a, b);  // the later item requires the earlier one: acyclic
+    p.requires_.push_back({"i" + std::to_string(a), "i" + std::to_string(b)});
   }
   for (auto& st : p.streams) {
     std::int64_t tot = 0;
@@ -321,7 +321,7 @@ PortfolioScenario random_scenario(std::mt19937_64& rng, const Portfolio& p, int 
   const bool plain = U(0, 1) == 0;  // budgets and forced/dropped items only: the sweeps' grids
   for (int t = 0, m = static_cast<int>(U(0, 2)); t < m; ++t) s.scale_budget.push_back({stream(), factor()});
   if (U(0, 4) == 0) s.set_budget.push_back({stream(), Money::from_cents(U(0, 20000))});
-  for (int t = 0, m = static_cast<int>(U(0, 2)); t < m; ++t) s.force_items.push_back(item());
+  for (int t = 0, m = static_cast<int>(U(0, 2)); t < m; ++t) s.mandatory_items.push_back(item());
   for (int t = 0, m = static_cast<int>(U(0, 2)); t < m; ++t) s.drop_items.push_back(item());
   if (U(0, 9) == 0) s.scale_budget.push_back({stream(), "-1"});  // a bad factor: an error row
   if (!plain) {

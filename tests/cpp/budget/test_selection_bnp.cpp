@@ -43,7 +43,7 @@ BnpSmall bnp_random_problem(std::mt19937_64& rng) {
   for (std::size_t i = 0; i < s.n; ++i) {
     s.p.score.push_back(U(0, 9) == 0 ? -5000 * U(1, 20) : 5000 * U(0, 60));  // ties, zeros, a few negative
     s.p.hours.push_back(100 * (U(0, 3) == 0 ? U(90, 190) : U(5, 80)));       // 0.5–19.0 h
-    s.p.pinned.push_back(U(0, 9) == 0 ? 1 : 0);
+    s.p.mandatory.push_back(U(0, 9) == 0 ? 1 : 0);
   }
   s.p.min_per = U(0, 1);
   return s;
@@ -59,7 +59,7 @@ std::optional<std::int64_t> bnp_brute(const bd::BnpProblem& p) {
     bool ok = true;
     for (std::size_t i = 0; i < n; ++i) {
       bool on = ((mask >> i) & 1u) != 0;
-      if (p.pinned[i] && !on) ok = false;
+      if (p.mandatory[i] && !on) ok = false;
       if (on) {
         h.push_back(p.hours[i]);
         v += p.score[i];
@@ -80,7 +80,7 @@ std::optional<std::int64_t> bnp_value_of(const bd::BnpProblem& p, const std::vec
   std::int64_t v = 0;
   for (std::size_t i = 0; i < who.size(); ++i) {
     if (who[i] < 0) {
-      if (p.pinned[i]) return std::nullopt;
+      if (p.mandatory[i]) return std::nullopt;
       continue;
     }
     if (static_cast<std::size_t>(who[i]) >= p.cap.size()) return std::nullopt;
@@ -114,7 +114,7 @@ std::int64_t bnp_checked_value(const Selection& s, const SelectionResult& r) {
   }
   CHECK(seen.size() == r.selected.size());
   for (const auto& it : s.items)
-    if (it.pinned) CHECK(std::find(seen.begin(), seen.end(), it.id) != seen.end());
+    if (it.mandatory) CHECK(std::find(seen.begin(), seen.end(), it.id) != seen.end());
   return v;
 }
 
@@ -221,7 +221,7 @@ TEST_CASE("selection bnp: the same optimum as the branch-and-bound on mid-size i
       s.items.push_back({.id = "p" + std::to_string(i),
                          .score = static_cast<double>(U(1, 400)) / 200.0,
                          .hours = static_cast<double>(U(20, 160)) / 10.0,
-                         .pinned = U(0, 24) == 0});
+                         .mandatory = U(0, 24) == 0});
     s.min_items_per_expert = U(0, 1);
     INFO("instance " << k);
     SolveOptions bp_o, bb_o;

@@ -3,9 +3,8 @@
 
 #include <koers/budget/selection_json.hpp>
 
-#include <functional>
-
 using koers::budget::parse_selection;
+using koers::testing::thrown;
 
 namespace {
 std::string doc(const std::string& experts, const std::string& extra = "") {
@@ -16,17 +15,6 @@ std::string doc(const std::string& experts, const std::string& extra = "") {
 }
 const std::string period2022 = R"(, "period": {"start": "2022-01-01", "end": "2022-12-31", "calendar": "nl"})";
 
-struct Caught {
-  koers::Errc code;
-  std::string element;
-};
-Caught caught(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const koers::InputError& e) { return {e.code(), e.element()}; }
-  FAIL("no InputError");
-  return {};
-}
 }  // namespace
 
 TEST_CASE("selection: hours_per_week over the period of the file", "[calendar][selection]") {
@@ -69,42 +57,44 @@ TEST_CASE("selection: hours_per_week over the period of the file", "[calendar][s
 
 TEST_CASE("selection: a bad period or hours_per_week names its JSON path", "[calendar][selection]") {
   using koers::Errc;
-  auto c = caught([] { parse_selection(doc(R"({"id": "GB1", "hours_per_week": 4})")); });
+  auto c = thrown<koers::InputError>([] { parse_selection(doc(R"({"id": "GB1", "hours_per_week": 4})")); });
   CHECK(c.code == Errc::missing_field);
-  CHECK(c.element == "/period");
-  c = caught([] { parse_selection(doc(R"({"id": "GB1", "hours_per_week": 4, "hours": 10})", period2022)); });
+  CHECK(c.element() == "/period");
+  c = thrown<koers::InputError>(
+      [] { parse_selection(doc(R"({"id": "GB1", "hours_per_week": 4, "hours": 10})", period2022)); });
   CHECK(c.code == Errc::invalid_value);
-  CHECK(c.element == "/experts/0/hours_per_week");
-  c = caught([] { parse_selection(doc(R"({"id": "GB1"})", period2022)); });
+  CHECK(c.element() == "/experts/0/hours_per_week");
+  c = thrown<koers::InputError>([] { parse_selection(doc(R"({"id": "GB1"})", period2022)); });
   CHECK(c.code == Errc::missing_field);
-  CHECK(c.element == "/experts/0/hours");
-  c = caught([] { parse_selection(doc(R"({"id": "GB1", "hours_per_week": -4})", period2022)); });
+  CHECK(c.element() == "/experts/0/hours");
+  c = thrown<koers::InputError>([] { parse_selection(doc(R"({"id": "GB1", "hours_per_week": -4})", period2022)); });
   CHECK(c.code == Errc::invalid_hours);
-  c = caught([] {
+  c = thrown<koers::InputError>([] {
     parse_selection(doc(R"({"id": "GB1", "hours": 4})", R"(, "period": {"start": "2022-02-30", "end": "2022-12-31"})"));
   });
   CHECK(c.code == Errc::invalid_date);
-  CHECK(c.element == "/period/start");
-  c = caught([] {
+  CHECK(c.element() == "/period/start");
+  c = thrown<koers::InputError>([] {
     parse_selection(doc(R"({"id": "GB1", "hours": 4})", R"(, "period": {"start": "2022-12-31", "end": "2022-01-01"})"));
   });
   CHECK(c.code == Errc::invalid_period);
-  CHECK(c.element == "/period");
-  c = caught([] {
+  CHECK(c.element() == "/period");
+  c = thrown<koers::InputError>([] {
     parse_selection(doc(R"({"id": "GB1", "hours": 4})",
                         R"(, "period": {"start": "2022-01-01", "end": "2022-12-31", "calendar": "be"})"));
   });
   CHECK(c.code == Errc::unknown_holiday_rules);
-  CHECK(c.element == "/period/calendar");
-  c = caught([] {
+  CHECK(c.element() == "/period/calendar");
+  c = thrown<koers::InputError>([] {
     parse_selection(doc(R"({"id": "GB1", "hours": 4})",
                         R"(, "period": {"start": "2022-01-01", "end": "2022-12-31", "weeks": 52})"));
   });
   CHECK(c.code == Errc::unknown_field);
-  CHECK(c.element == "/period/weeks");
-  c = caught([] { parse_selection(doc(R"({"id": "GB1", "hours": 4})", R"(, "period": {"start": "2022-01-01"})")); });
+  CHECK(c.element() == "/period/weeks");
+  c = thrown<koers::InputError>(
+      [] { parse_selection(doc(R"({"id": "GB1", "hours": 4})", R"(, "period": {"start": "2022-01-01"})")); });
   CHECK(c.code == Errc::missing_field);
-  CHECK(c.element == "/period/end");
-  c = caught([] { parse_selection(doc(R"({"id": "GB1", "hours": 4})", R"(, "period": "2022")")); });
+  CHECK(c.element() == "/period/end");
+  c = thrown<koers::InputError>([] { parse_selection(doc(R"({"id": "GB1", "hours": 4})", R"(, "period": "2022")")); });
   CHECK(c.code == Errc::wrong_type);
 }

@@ -46,8 +46,8 @@ Selection random_selection(std::mt19937_64& rng, int n_max) {
     it.id = "p" + std::to_string(i);
     it.score = static_cast<double>(U(0, 40)) / 20.0;                              // many ties
     it.hours = static_cast<double>(U(0, 9) < 3 ? U(90, 190) : U(20, 80)) / 10.0;  // some big ones
-    it.pinned = U(0, 11) == 0;
-    if (i > 0 && U(0, 7) == 0) it.needs.push_back("p" + std::to_string(U(0, i - 1)));
+    it.mandatory = U(0, 11) == 0;
+    if (i > 0 && U(0, 7) == 0) it.requires_.push_back("p" + std::to_string(U(0, i - 1)));
     s.items.push_back(it);
   }
   s.min_items_per_expert = U(0, 1);
@@ -106,9 +106,9 @@ TEST_CASE("selection waste: irregular hours and big processes equal the enumerat
       bool ok = true;
       for (int i = 0; i < n && ok; ++i) {
         bool on = (mask >> i) & 1u;
-        if (s.items[i].pinned && !on) ok = false;
+        if (s.items[i].mandatory && !on) ok = false;
         if (!on) continue;
-        for (const auto& d : s.items[i].needs)
+        for (const auto& d : s.items[i].requires_)
           if (!((mask >> std::stoi(d.substr(1))) & 1u)) ok = false;
         idx.push_back(i);
         v += std::llround(s.items[i].score * 1e6);
@@ -163,17 +163,17 @@ TEST_CASE("selection waste: irregular hours and big processes equal the enumerat
 }
 
 TEST_CASE("selection: top_n = 0 is the longest prefix of the ranking that can be assigned", "[solver][random]") {
-  // the ranking: pinned first, then by score (stable); the cut ignores the minimum per expert
+  // the ranking: mandatory first, then by score (stable); the cut ignores the minimum per expert
   std::mt19937_64 rng(3030);
   int shorter = 0;
   for (int t = 0; t < 300; ++t) {
     auto s = random_selection(rng, 9);
-    for (auto& it : s.items) it.needs.clear();
+    for (auto& it : s.items) it.requires_.clear();
     const int n = static_cast<int>(s.items.size());
     std::vector<int> rank(n);
     for (int i = 0; i < n; ++i) rank[i] = i;
     std::stable_sort(rank.begin(), rank.end(), [&](int a, int b) {
-      if (s.items[a].pinned != s.items[b].pinned) return s.items[a].pinned;
+      if (s.items[a].mandatory != s.items[b].mandatory) return s.items[a].mandatory;
       return s.items[a].score > s.items[b].score;
     });
     int want = 0;

@@ -43,10 +43,10 @@ Selection progress_irregular() {
     s.items.push_back({.id = "p" + std::to_string(i),
                        .score = std::round(score * 1e5) / 1e6,
                        .hours = tenths(rng) / 10.0,
-                       .pinned = false,
-                       .needs = {}});
+                       .mandatory = false,
+                       .requires_ = {}});
   }
-  for (int k = 0; k < 5; ++k) s.items[static_cast<std::size_t>(pick(rng))].pinned = true;
+  for (int k = 0; k < 5; ++k) s.items[static_cast<std::size_t>(pick(rng))].mandatory = true;
   for (int k = 0; k < 15; ++k) s.experts.push_back({.id = "e" + std::to_string(k), .hours = 202.4});
   s.min_items_per_expert = 1;
   return s;

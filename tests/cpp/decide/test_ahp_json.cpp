@@ -7,6 +7,7 @@
 
 using namespace koers::decide;
 using koers::Errc;
+using koers::testing::thrown;
 using nlohmann::json;
 
 namespace {
@@ -16,17 +17,6 @@ const char* k_bozoki = R"({"format": "koers.ahp", "version": 1, "name": "Bozoki 
                 {"a": "b", "b": "c", "value": 3}, {"a": "b", "b": "d", "value": 4}],
   "ri_table": "donegan-dodd", "priorities": "eigenvector", "completion": "bozoki"})";
 
-struct Caught {
-  Errc code;
-  std::string message;
-};
-template <class F>
-Caught caught(F&& f) {
-  try {
-    f();
-  } catch (const koers::Error& e) { return {e.code(), e.message()}; }
-  return {Errc::invalid_value, "(no error)"};
-}
 std::string with(const std::string& key_value) {
   std::string s = k_bozoki;
   s.insert(s.rfind('}'), ", " + key_value);
@@ -68,49 +58,49 @@ TEST_CASE("koers.ahp aliases from the brief are read, not written", "[ahp][json]
   CHECK(j["ri_table"] == "saaty2005");
   CHECK(j["completion"] == "bozoki");
   CHECK(!j.contains("priority_method"));
-  CHECK(caught([&] { parse_ahp(with(R"("priority_method": "eigenvector")")); }).code == Errc::invalid_value);
+  CHECK(thrown([&] { parse_ahp(with(R"("priority_method": "eigenvector")")); }).code == Errc::invalid_value);
 }
 
 TEST_CASE("koers.ahp errors carry the JSON path", "[ahp][json][errors]") {
-  auto e = caught([] { parse_ahp(with(R"("extra": 1)"), "f.json"); });
+  auto e = thrown([] { parse_ahp(with(R"("extra": 1)"), "f.json"); });
   CHECK(e.code == Errc::unknown_field);
   CHECK(e.message.find("/extra") != std::string::npos);
   CHECK(e.message.find("f.json") != std::string::npos);
   std::string bad_value = R"({"format": "koers.ahp", "version": 1, "elements": ["x", "y", "z"],
     "judgments": [{"a": "x", "b": "y", "value": 2}, {"a": "y", "b": "z", "value": 12}]})";
-  e = caught([&] { parse_ahp(bad_value); });
+  e = thrown([&] { parse_ahp(bad_value); });
   CHECK(e.code == Errc::judgment_out_of_range);
   CHECK(e.message.find("/judgments/1") != std::string::npos);
   std::string contradiction = R"({"format": "koers.ahp", "version": 1, "elements": ["x", "y"],
     "judgments": [{"a": "x", "b": "y", "value": 2}, {"a": "y", "b": "x", "value": 2}]})";
-  CHECK(caught([&] { parse_ahp(contradiction); }).code == Errc::contradictory_judgment);
+  CHECK(thrown([&] { parse_ahp(contradiction); }).code == Errc::contradictory_judgment);
   std::string unknown =
       R"({"format": "koers.ahp", "version": 1, "elements": ["x", "y"], "judgments": [{"a": "x", "b": "q", "value": 2}]})";
-  CHECK(caught([&] { parse_ahp(unknown); }).code == Errc::unknown_name);
+  CHECK(thrown([&] { parse_ahp(unknown); }).code == Errc::unknown_name);
   std::string dup = R"({"format": "koers.ahp", "version": 1, "elements": ["x", "x"], "judgments": []})";
-  CHECK(caught([&] { parse_ahp(dup); }).code == Errc::duplicate_name);
+  CHECK(thrown([&] { parse_ahp(dup); }).code == Errc::duplicate_name);
   std::string empty_judge = R"({"format": "koers.ahp", "version": 1, "elements": ["x", "y"],
     "judges": [{"name": "a", "judgments": [{"a": "x", "b": "y", "value": 2}]}, {"name": "b", "judgments": []}]})";
-  e = caught([&] { parse_ahp(empty_judge); });
+  e = thrown([&] { parse_ahp(empty_judge); });
   CHECK(e.code == Errc::judge_without_judgments);
   CHECK(e.message.find("/judges/1/judgments") != std::string::npos);
   std::string judge_field = R"({"format": "koers.ahp", "version": 1, "elements": ["x", "y"],
     "judges": [{"name": "a", "role": "mt", "judgments": [{"a": "x", "b": "y", "value": 2}]}]})";
-  e = caught([&] { parse_ahp(judge_field); });
+  e = thrown([&] { parse_ahp(judge_field); });
   CHECK(e.code == Errc::unknown_field);
   CHECK(e.message.find("/judges/0/role") != std::string::npos);
   std::string bad_table = R"({"format": "koers.ahp", "version": 1, "elements": ["x"], "ri_table": "saaty1999"})";
-  e = caught([&] { parse_ahp(bad_table); });
+  e = thrown([&] { parse_ahp(bad_table); });
   CHECK(e.code == Errc::invalid_method);
   CHECK(e.message.find("/ri_table") != std::string::npos);
-  CHECK(caught([] { parse_ahp(R"({"format": "koers.model", "version": 1})"); }).code == Errc::wrong_format);
-  CHECK(caught([] { parse_ahp(R"({"format": "koers.ahp", "version": 2})"); }).code == Errc::unsupported_version);
-  CHECK(caught([] { parse_ahp("{nope"); }).code == Errc::not_json);
-  CHECK(caught([] { load_ahp("/nonexistent/ahp.json"); }).code == Errc::file_unreadable);
+  CHECK(thrown([] { parse_ahp(R"({"format": "koers.model", "version": 1})"); }).code == Errc::wrong_format);
+  CHECK(thrown([] { parse_ahp(R"({"format": "koers.ahp", "version": 2})"); }).code == Errc::unsupported_version);
+  CHECK(thrown([] { parse_ahp("{nope"); }).code == Errc::not_json);
+  CHECK(thrown([] { load_ahp("/nonexistent/ahp.json"); }).code == Errc::file_unreadable);
   // disconnected judgments are refused when analysed (completion impossible), naming an element
   std::string apart = R"({"format": "koers.ahp", "version": 1, "elements": ["w", "x", "y", "z"],
     "judgments": [{"a": "w", "b": "x", "value": 2}, {"a": "y", "b": "z", "value": 2}]})";
-  CHECK(caught([&] { analyse_ahp_json(parse_ahp(apart)); }).code == Errc::incomplete_judgments);
+  CHECK(thrown([&] { analyse_ahp_json(parse_ahp(apart)); }).code == Errc::incomplete_judgments);
 }
 
 TEST_CASE("koers.ahp group and hierarchy documents", "[ahp][json]") {
@@ -145,11 +135,11 @@ TEST_CASE("koers.ahp group and hierarchy documents", "[ahp][json]") {
   std::string missing_c = R"({"format": "koers.ahp", "version": 1,
     "criteria": {"elements": ["c1", "c2"], "judgments": [{"a": "c1", "b": "c2", "value": 3}]},
     "alternatives": {"elements": ["p", "q"], "judgments": {"c1": [{"a": "p", "b": "q", "value": 4}]}}})";
-  CHECK(caught([&] { parse_ahp(missing_c); }).code == Errc::incomplete_judgments);
+  CHECK(thrown([&] { parse_ahp(missing_c); }).code == Errc::incomplete_judgments);
   std::string unknown_c = R"({"format": "koers.ahp", "version": 1,
     "criteria": {"elements": ["c1"], "judgments": []},
     "alternatives": {"elements": ["p", "q"], "judgments": {"c9": [{"a": "p", "b": "q", "value": 4}]}}})";
-  CHECK(caught([&] { parse_ahp(unknown_c); }).code == Errc::unknown_name);
+  CHECK(thrown([&] { parse_ahp(unknown_c); }).code == Errc::unknown_name);
 }
 
 TEST_CASE("the West Betuwe example reads and runs", "[ahp][json][example]") {

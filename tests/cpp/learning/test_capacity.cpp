@@ -8,11 +8,11 @@
 #include <koers/learning/capacity.hpp>
 
 #include <cmath>
-#include <functional>
 
 using koers::HolidayCalendar;
 using koers::Period;
 using koers::Ratio;
+using koers::testing::thrown;
 using namespace koers::learning;
 
 namespace {
@@ -22,17 +22,6 @@ koers::io::CsvTable leave_table(std::vector<std::vector<std::string>> rows,
   for (const auto& r : rows)
     for (std::size_t c = 0; c < header.size(); ++c) columns[c].push_back(r.at(c));
   return koers::io::table_from_columns("leave.csv", std::move(header), columns);
-}
-struct Caught {
-  koers::Errc code;
-  std::vector<std::string> elements;
-};
-Caught caught(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const koers::InputError& e) { return {e.code(), e.elements()}; }
-  FAIL("no InputError");
-  return {};
 }
 }  // namespace
 
@@ -77,16 +66,20 @@ TEST_CASE("leave table: row rules, unknown employees refused", "[learning][capac
   CHECK(t.errors[3].row == 4);
   CHECK(t.leave.size() == 1);
   auto unknown = read_leave(leave_table({{"GB99", "2022-03-01", "2022-03-04", ""}}));
-  auto c = caught([&] { expert_capacity({{"GB01", {4, 1}}}, Period::year(2022), HolidayCalendar(), unknown); });
+  auto c = thrown<koers::InputError>([&] {
+    expert_capacity({{"GB01", {4, 1}}}, Period::year(2022), HolidayCalendar(), unknown);
+  });
   CHECK(c.code == koers::Errc::unknown_employee);
   REQUIRE(c.elements.size() == 4);
   CHECK(c.elements[0] == "leave.csv");
   CHECK(c.elements[1] == "1");
   CHECK(c.elements[3] == "GB99");
-  CHECK(caught([] {
+  CHECK(thrown<koers::InputError>([] {
           expert_capacity({{"A", {4, 1}}, {"A", {4, 1}}}, Period::year(2022), HolidayCalendar());
         }).code == koers::Errc::duplicate_name);
-  CHECK(caught([] { read_leave(leave_table({}, {"employee_id", "start_date"})); }).code == koers::Errc::missing_column);
+  CHECK(thrown<koers::InputError>([] {
+          read_leave(leave_table({}, {"employee_id", "start_date"}));
+        }).code == koers::Errc::missing_column);
 }
 
 TEST_CASE("selection file: an expert's leave is taken off its hours_per_week hours",
@@ -102,19 +95,19 @@ TEST_CASE("selection file: an expert's leave is taken off its hours_per_week hou
   CHECK(std::llround(s.experts[0].hours * 1000) == 194400);  // 243 x 0.8 h
   auto none = parse_selection(doc(R"({"id": "GB01", "hours_per_week": 4, "leave": []})"));
   CHECK(std::llround(none.experts[0].hours * 1000) == 202400);
-  auto c = caught([&] {
+  auto c = thrown<koers::InputError>([&] {
     parse_selection(
         doc(R"({"id": "GB01", "hours_per_week": 4, "leave": [{"start": "2022-07-29", "end": "2022-07-18"}]})"));
   });
   CHECK(c.code == koers::Errc::invalid_period);
   CHECK(c.elements.at(0) == "/experts/0/leave/0");
-  c = caught([&] {
+  c = thrown<koers::InputError>([&] {
     parse_selection(
         doc(R"({"id": "GB01", "hours_per_week": 4, "leave": [{"start": "2022-02-30", "end": "2022-03-01"}]})"));
   });
   CHECK(c.code == koers::Errc::invalid_date);
   CHECK(c.elements.at(0) == "/experts/0/leave/0/start");
-  c = caught([&] { parse_selection(doc(R"({"id": "GB01", "hours": 100, "leave": []})")); });
+  c = thrown<koers::InputError>([&] { parse_selection(doc(R"({"id": "GB01", "hours": 100, "leave": []})")); });
   CHECK(c.code == koers::Errc::invalid_value);
   CHECK(c.elements.at(0) == "/experts/0/leave");
 }
