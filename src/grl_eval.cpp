@@ -6,11 +6,13 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <memory>
 #include <set>
 #include <span>
 #include <sstream>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 namespace koers::grl {
 
@@ -828,33 +830,60 @@ struct Evaluated {
 using namespace detail;  // this file's helpers (in detail: Evaluated's members use them)
 
 // ---------------------------------------------------------------------------- LazyResult
-const std::string& LazyResult::strategy() const { return impl_->strategy; }
-Algorithm LazyResult::algorithm() const { return impl_->algorithm; }
-std::size_t LazyResult::size() const { return impl_->net.n; }
-std::string_view LazyResult::id(std::size_t i) const { return impl_->net.id(i); }
-std::string_view LazyResult::name(std::size_t i) const { return impl_->net.name(i); }
-std::string_view LazyResult::kind(std::size_t i) const { return impl_->net.kind(i); }
-int LazyResult::value(std::size_t i) const { return reported(impl_->value[i]); }
-Label LazyResult::label(std::size_t i) const { return impl_->label[i]; }
-bool LazyResult::given(std::size_t i) const { return impl_->given[i] != 0; }
+namespace detail {
+/// LazyResult's shared state, behind one pointer so that grl.hpp needs no <memory>.
+struct EvaluatedHandle {
+  std::shared_ptr<const Evaluated> evaluated;
+};
+}  // namespace detail
+
+LazyResult::LazyResult(const LazyResult& other)
+    : handle_(other.handle_ ? new detail::EvaluatedHandle{other.handle_->evaluated} : nullptr) {}
+LazyResult::LazyResult(LazyResult&& other) noexcept : handle_(std::exchange(other.handle_, nullptr)) {}
+LazyResult& LazyResult::operator=(const LazyResult& other) {
+  if (this != &other) {
+    LazyResult copy(other);
+    std::swap(handle_, copy.handle_);
+  }
+  return *this;
+}
+LazyResult& LazyResult::operator=(LazyResult&& other) noexcept {
+  if (this != &other) {
+    delete handle_;
+    handle_ = std::exchange(other.handle_, nullptr);
+  }
+  return *this;
+}
+LazyResult::~LazyResult() { delete handle_; }
+const detail::Evaluated& LazyResult::ev() const { return *handle_->evaluated; }
+
+const std::string& LazyResult::strategy() const { return ev().strategy; }
+Algorithm LazyResult::algorithm() const { return ev().algorithm; }
+std::size_t LazyResult::size() const { return ev().net.n; }
+std::string_view LazyResult::id(std::size_t i) const { return ev().net.id(i); }
+std::string_view LazyResult::name(std::size_t i) const { return ev().net.name(i); }
+std::string_view LazyResult::kind(std::size_t i) const { return ev().net.kind(i); }
+int LazyResult::value(std::size_t i) const { return reported(ev().value[i]); }
+Label LazyResult::label(std::size_t i) const { return ev().label[i]; }
+bool LazyResult::given(std::size_t i) const { return ev().given[i] != 0; }
 std::optional<std::size_t> LazyResult::find(std::string_view key) const {
-  const auto& net = impl_->net;
+  const auto& net = ev().net;
   for (std::size_t i = net.n; i-- > 0;)  // the last with this id, as a table keyed by id keeps
     if (net.id(i) == key) return i;
   for (std::size_t i = 0; i < net.n; ++i)
     if (net.name(i) == key) return i;
   return std::nullopt;
 }
-ElementResult LazyResult::explain(std::size_t i) const { return impl_->element(i, true); }
-std::string LazyResult::rule(std::size_t i) const { return impl_->rule(i); }
-const std::vector<ActorResult>& LazyResult::actors() const { return impl_->actors; }
+ElementResult LazyResult::explain(std::size_t i) const { return ev().element(i, true); }
+std::string LazyResult::rule(std::size_t i) const { return ev().rule(i); }
+const std::vector<ActorResult>& LazyResult::actors() const { return ev().actors; }
 Result LazyResult::result(bool explain) const {
   Result r;
-  r.strategy = impl_->strategy;
-  r.algorithm = impl_->algorithm;
-  r.elements.reserve(impl_->net.n);
-  for (std::size_t i = 0; i < impl_->net.n; ++i) r.elements.push_back(impl_->element(i, explain));
-  r.actors = impl_->actors;
+  r.strategy = ev().strategy;
+  r.algorithm = ev().algorithm;
+  r.elements.reserve(ev().net.n);
+  for (std::size_t i = 0; i < ev().net.n; ++i) r.elements.push_back(ev().element(i, explain));
+  r.actors = ev().actors;
   return r;
 }
 
@@ -930,7 +959,7 @@ LazyResult evaluate_lazy(const Model& m, const std::string& strategy, const Opti
   }
   ev->run();
   LazyResult r;
-  r.impl_ = std::move(ev);
+  r.handle_ = new detail::EvaluatedHandle{std::move(ev)};
   return r;
 }
 
@@ -1086,7 +1115,7 @@ LazyResult evaluate_lazy(const StrategyGraph& g, const std::string& strategy, co
   }
   ev->run();
   LazyResult r;
-  r.impl_ = std::move(ev);
+  r.handle_ = new detail::EvaluatedHandle{std::move(ev)};
   return r;
 }
 

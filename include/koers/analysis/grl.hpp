@@ -44,7 +44,6 @@
 #include <koers/core/error.hpp>
 #include <koers/model/strategy_graph.hpp>
 
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -224,15 +223,24 @@ struct Result {
 
 namespace detail {
 struct Evaluated;
-}
+struct EvaluatedHandle;  ///< src/grl_eval.cpp: the shared, immutable evaluation (no <memory> here)
+}  // namespace detail
 
 /// The evaluation of one strategy, compact: every element's value, label and whether the
 /// strategy gave it, in arrays over element positions (model order); an element's explanation
 /// (its inputs and rule) is computed when asked for, from the final values of its sources (the
 /// same inputs and words evaluate() gives). Holds a pointer to the model or graph it evaluated:
-/// keep that alive and unchanged while the result is used. Cheap to copy (shared, immutable).
+/// keep that alive and unchanged while the result is used. Cheap to copy (copies share the one
+/// immutable evaluation).
 class LazyResult {
  public:
+  LazyResult() noexcept = default;
+  LazyResult(const LazyResult& other);
+  LazyResult(LazyResult&& other) noexcept;
+  LazyResult& operator=(const LazyResult& other);
+  LazyResult& operator=(LazyResult&& other) noexcept;
+  ~LazyResult();
+
   const std::string& strategy() const;
   Algorithm algorithm() const;
   std::size_t size() const;  ///< number of elements
@@ -256,7 +264,8 @@ class LazyResult {
  private:
   friend LazyResult evaluate_lazy(const Model&, const std::string&, const Options&);
   friend LazyResult evaluate_lazy(const StrategyGraph&, const std::string&, const Options&);
-  std::shared_ptr<const detail::Evaluated> impl_;
+  const detail::Evaluated& ev() const;
+  detail::EvaluatedHandle* handle_ = nullptr;  ///< owned; null only when default-constructed or moved from
 };
 
 /// Evaluate one strategy of a GRL model, explanations on demand (same errors as evaluate()).

@@ -611,3 +611,27 @@ TEST_CASE("a GRL model reads back from its JSON (pickling) and evaluates the sam
   CHECK_THROWS_AS(model_from_json("{"), InputError);
   CHECK_THROWS_AS(model_from_json(R"({"name": "x"})"), InputError);
 }
+
+TEST_CASE("LazyResult: copies and moves share one evaluation, equal to evaluate()", "[grl]") {
+  Model m = amyot();
+  const std::string strategy = m.strategies.front().name;
+  const Result full = evaluate(m, strategy);
+  LazyResult lazy = evaluate_lazy(m, strategy);
+  LazyResult copy(lazy);
+  LazyResult assigned;
+  assigned = copy;
+  assigned = assigned;  // self-assignment keeps it
+  LazyResult moved(std::move(copy));
+  LazyResult move_assigned;
+  move_assigned = std::move(moved);
+  for (const LazyResult* r : {&lazy, &assigned, &move_assigned}) {
+    REQUIRE(r->size() == full.elements.size());
+    CHECK(r->strategy() == strategy);
+    for (std::size_t i = 0; i < r->size(); ++i) {
+      CHECK(r->id(i) == full.elements[i].id);
+      CHECK(r->value(i) == full.elements[i].value);
+      CHECK(r->label(i) == full.elements[i].label);
+    }
+  }
+  CHECK(&lazy.actors() == &assigned.actors());  // one shared evaluation, not a deep copy
+}
