@@ -12,7 +12,8 @@ integer criterion scores 1–10, divided by 10; so scores lie in 0.1–1.0 with 
 pinned urgent processes (n/100, at least 2); 15 experts with 202.4 h each (4 h/week over the
 253 Dutch working days of 2022, ``koers.selection.expert_hours``); at least 1 process per expert.
 
-koers   ``koers.select(Selection.from_dict(d), check_unique=False, compare_top_n=False)``;
+koers   ``koers.select(Selection.from_dict(d), check_unique=False, compare_top_n=False)``; for the
+        irregular hours also ``check_unique=True`` (the default call), the uniqueness proven too;
         time = the solver's own ``seconds`` (parsing excluded); nodes, bound and gap as reported.
         koers works in micro-points and milli-hours (exact integers).
 HiGHS   the MIP written here with highspy: x_ie binary (process i to expert e),
@@ -97,18 +98,18 @@ def _rss_now_kb() -> int:
 
 # ---- workers (each in its own subprocess) ----------------------------------------------------
 
-def worker_koers(path: str, tl: float) -> dict:
+def worker_koers(path: str, tl: float, unique: bool = False) -> dict:
     import koers
     d = json.load(open(path))
     s = koers.Selection.from_dict(d)
     base = _rss_now_kb()
     t0 = time.perf_counter()
-    r = koers.select(s, time_limit=tl, check_unique=False, compare_top_n=False)
+    r = koers.select(s, time_limit=tl, check_unique=unique, compare_top_n=False)
     wall = time.perf_counter() - t0
     found = r.status == "optimal" or (r.status == "limit" and len(r.selected) > 0)
     ok = check(d, r.assignment_map) if found else "-"
     return {"status": r.status, "value": r.optimum if found else None, "bound": r.bound, "gap": r.gap, "nodes": r.nodes,
-            "seconds": r.seconds, "wall": wall, "check": ok, "selected": len(r.selected),
+            "seconds": r.seconds, "wall": wall, "check": ok, "selected": len(r.selected), "unique": bool(r.unique),
             "rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "base_kb": base}
 
 
@@ -177,7 +178,12 @@ def worker_highs(path: str, tl: float) -> dict:
     return out
 
 
-WORKERS = {"koers": worker_koers, "highs": worker_highs}
+def worker_koers_default(path: str, tl: float) -> dict:
+    """``koers.select(s)`` as the README calls it: with the uniqueness question."""
+    return worker_koers(path, tl, unique=True)
+
+
+WORKERS = {"koers": worker_koers, "highs": worker_highs, "koers_default": worker_koers_default}
 
 
 def case(kind: str, path: str, tl: float):
@@ -310,7 +316,8 @@ def main(argv=None) -> int:
             f"{fmt_v(k.get('value')):>10} {fmt_v(k.get('bound')):>10} {ht:>8} {h['status']:>7} "
             f"{str(h.get('nodes', '-')):>6} {fmt_v(h.get('value')):>10} {ratio(k, h, ktl, htl):>6} {same:>4} "
             f"{chk:>5} {fmt_mb(k):>10} {fmt_mb(h):>10}")
-        rows.append((n, seed, step, k, h))
+        u = run_worker("koers_default", path, ktl) if step == 0.1 else None
+        rows.append((n, seed, step, k, h, u))
         if "_timing" in k:
             label = f"select {n} × {a.experts}, seed {seed} (step {step:g} h)"
             label += "" if k["status"] == "optimal" else f" — koers {k['status']}"
@@ -320,8 +327,15 @@ def main(argv=None) -> int:
             target = ("proven optimal < 1000 ms", lambda kt, _alt, proven=proven: proven and kt.ms < 1000)
             rep.add(label, k["_timing"], "HiGHS" if "_timing" in h else "", h.get("_timing"),
                     target if n == 500 else None, note=f"same optimum: {same}; check: {chk}")
+        if u is not None and "_timing" in u:
+            label = f"select {n} × {a.experts}, seed {seed} (step {step:g} h), uniqueness asked (the default)"
+            label += "" if u["status"] == "optimal" else f" — koers {u['status']}"
+            same_u = "yes" if u.get("value") is not None and k.get("value") is not None and \
+                abs(u["value"] - k["value"]) <= 1e-6 * n else "NO"
+            rep.add(label, u["_timing"], "", None, None,
+                    note=f"unique: {'yes' if u.get('unique') else 'no'}; same optimum: {same_u}; check: {u.get('check')}")
     out()
-    for n, seed, step, k, h in rows:
+    for n, seed, step, k, h, u in rows:
         notes = []
         if k["status"] != "optimal":
             notes.append(f"koers (limit {ktl:g} s) stopped after {k.get('seconds') or 0:.1f} s and {k.get('nodes')} nodes "
@@ -333,9 +347,14 @@ def main(argv=None) -> int:
             notes.append(f"HiGHS optimum {h['value']:.6f} (koers incumbent {h['value'] - k['value']:.6f} below)")
         if h["status"] == "timeout":
             notes.append(f"HiGHS stopped at {htl:g} s, incumbent {fmt_v(h.get('value'))}, bound {fmt_v(h.get('bound'))}")
+        if u is not None:
+            ut = f"{u['seconds']:.3f} s" if u.get("seconds") is not None else "-"
+            notes.append(f"with the uniqueness question (koers.select(s), the default): {u['status']} in {ut}, "
+                         f"{u.get('nodes')} nodes, unique: {'yes' if u.get('unique') else 'no'}, "
+                         f"value {fmt_v(u.get('value'))}, check {u.get('check')}")
         if notes:
             out(f"n={n} seed={seed} step={step:g}: " + "; ".join(notes))
-    target = [k for n, _, _, k, _ in rows if n == 500]
+    target = [k for n, _, _, k, _, _ in rows if n == 500]
     if target:
         met = sum(1 for k in target if k["status"] == "optimal" and k["seconds"] < 1.0)
         out(f"target (500 processes, {a.experts} experts, proven optimal < 1 s): met on {met} of {len(target)} instances")

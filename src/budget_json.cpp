@@ -508,6 +508,7 @@ json result_value(const SelectionResult& r) {
     j["gap"] = r.gap;
   }
   j["unique"] = r.unique;
+  j["alternative"] = r.alternative;
   j["assignment"] = json::object();
   for (const auto& [e, ids] : r.assignment) j["assignment"][e] = ids;
   j["hours_used"] = r.hours_used;

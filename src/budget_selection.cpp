@@ -381,8 +381,8 @@ void close_result(SelectionResult& r, std::int64_t bound) {
 
 }  // namespace detail
 
-SelectionResult select(const Selection& s, const SolveOptions& o) {
-  if (detail::uses_old_names(s)) return select(detail::with_current_names(s), o);
+namespace {
+SelectionResult select_impl(const Selection& s, const SolveOptions& o, bool allow_bnp) {
   s.validate();
   o.validate();
   SelectionResult r;
@@ -499,14 +499,21 @@ SelectionResult select(const Selection& s, const SolveOptions& o) {
   }
   // Branch-and-price (selection_bnp.cpp; docs/solver.md, "Branch-and-price") where its model
   // holds and the branch-and-bound is weak: experts, no dependencies, at most one process per
-  // expert required, no uniqueness question, at least 50 processes and irregular hours (at least
-  // half as many distinct hours as processes: the bin-packing check of the branch-and-bound
-  // finds no equal sizes to count). What it cannot settle goes to the branch-and-bound below.
+  // expert required, at least 50 processes and irregular hours (at least half as many distinct
+  // hours as processes: the bin-packing check of the branch-and-bound finds no equal sizes to
+  // count). The uniqueness question is a second run that looks for another selection worth the
+  // optimum. What it cannot settle goes to the branch-and-bound below.
   const auto t_start = std::chrono::steady_clock::now();
   std::int64_t bnp_nodes = 0;
-  if (!d.pooled && d.requires_.empty() && d.min_per <= 1 && !o.check_unique && n >= 50) {
+  if (allow_bnp && !d.pooled && d.requires_.empty() && d.min_per <= 1 && n >= 50) {
     std::set<std::int64_t> sizes(d.hours.begin(), d.hours.end());
-    detail::BnpProblem bp{d.score, d.hours, d.cap, {}, d.min_per};
+    detail::BnpProblem bp{.score = d.score,
+                          .hours = d.hours,
+                          .cap = d.cap,
+                          .mandatory = {},
+                          .min_per = d.min_per,
+                          .at_least = {},
+                          .other_than = {}};
     for (const auto& it : s.items) bp.mandatory.push_back(it.mandatory ? 1 : 0);
     if (2 * sizes.size() >= n && detail::bnp_applicable(bp)) {
       detail::BnpLimits lim{o.node_limit, deadline, o.progress ? &o.progress->counters : nullptr};
@@ -550,6 +557,29 @@ SelectionResult select(const Selection& s, const SolveOptions& o) {
             }
         }
         r.unique = false;
+        if (o.check_unique && br.found && br.status == detail::BnpStatus::optimal) {
+          // another selection worth the optimum? (the rest of the limits; none found: unique)
+          detail::BnpProblem tp = bp;
+          tp.at_least = br.value;
+          tp.other_than.assign(n, 0);
+          for (std::size_t i = 0; i < n; ++i) tp.other_than[i] = br.who[i] >= 0 ? 1 : 0;
+          detail::BnpLimits tl = lim;
+          if (tl.node_limit > 0) tl.node_limit = std::max<std::int64_t>(1, tl.node_limit - br.nodes);
+          tl.nodes_before = br.nodes;
+          auto tr = detail::select_bnp(tp, tl);
+          r.stats.nodes += tr.nodes;
+          r.unique = tr.status == detail::BnpStatus::optimal && !tr.found;
+          if (tr.status == detail::BnpStatus::optimal && tr.found)  // the witness, checked by the run
+            for (std::size_t i = 0; i < n; ++i)
+              if (tr.who[i] >= 0) r.alternative.push_back(s.items[i].id);
+          // a limit during the question leaves the optimum proven and `unique` false (not proven),
+          // as in the branch-and-bound
+          if (tr.status == detail::BnpStatus::limit)
+            r.stats.stopped_by = tr.stopped_by == detail::BnpStop::node_limit   ? StopReason::node_limit
+                                 : tr.stopped_by == detail::BnpStop::time_limit ? StopReason::time_limit
+                                                                                : StopReason::cancelled;
+          r.stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t_start).count();
+        }
         detail::close_result(r, br.bound);
         return r;
       }
@@ -853,11 +883,52 @@ SelectionResult select(const Selection& s, const SolveOptions& o) {
       for (int i : tw) in += b.x[i] == 1;
       if (in > 0 && in < static_cast<int>(tw.size())) {
         r.unique = false;
+        // the witness: a selected twin swapped for one that is not (same hours, same score)
+        auto alt = b.x;
+        int out = -1, other = -1;
+        for (int i : tw) {
+          if (b.x[i] == 1 && out < 0) out = i;
+          if (b.x[i] != 1 && other < 0) other = i;
+        }
+        alt[out] = 0;
+        alt[other] = 1;
+        for (std::size_t i = 0; i < n; ++i)
+          if (alt[i] == 1) r.alternative.push_back(s.items[i].id);
         break;
       }
     }
+  // the search's own tie (experts: its assignment checked here, as the incumbent's is)
+  if (!r.unique && r.status == SolveStatus::optimal && b.found && r.alternative.empty() && b.alt.size() == n) {
+    bool ok = b.alt != b.x;
+    std::int64_t v = 0, h = 0;
+    std::vector<int> alt_items;
+    for (std::size_t i = 0; i < n && ok; ++i) {
+      if (b.alt[i] == 1) {
+        alt_items.push_back(static_cast<int>(i));
+        v += d.score[i];
+        h += d.hours[i];
+      } else if (s.items[i].mandatory)
+        ok = false;
+    }
+    for (auto [a, b2] : d.requires_) ok = ok && (b.alt[a] != 1 || b.alt[b2] == 1);
+    ok = ok && v == b.value;
+    if (ok) ok = d.pooled ? h <= d.pool : packer_full.feasible(alt_items, d.hours) == 1;
+    if (ok)
+      for (int i : alt_items) r.alternative.push_back(s.items[i].id);
+  }
   detail::close_result(r, b.bound);
   return r;
+}
+}  // namespace
+
+SelectionResult select(const Selection& s, const SolveOptions& o) {
+  if (detail::uses_old_names(s)) return select(detail::with_current_names(s), o);
+  return select_impl(s, o, true);
+}
+
+SelectionResult detail::select_bnb_only(const Selection& s, const SolveOptions& o) {
+  if (detail::uses_old_names(s)) return select_bnb_only(detail::with_current_names(s), o);
+  return select_impl(s, o, false);
 }
 
 }  // namespace koers::budget

@@ -6,6 +6,8 @@
 // into classes of equal hours:
 //   max Σ_p c_p λ_p   Σ_{p ∋ i} λ_p ≤ 1 (= 1 mandatory or branched in)   Σ_{p of class k} λ_p = K_k
 //   cuts Σ_{i ∈ X} x_i ≤ |X| − 1 (X a set that fits no assignment; x_i = Σ_{p ∋ i} λ_p)
+//   the uniqueness question (BnpProblem::at_least): Σ_{i ∈ S} x_i − Σ_{i ∉ S} x_i ≤ |S| − 1,
+//   every selection but the known one S, the incumbent value at_least − 1 from the start
 // The LP (floating point) only proposes duals: every bound is an integer Lagrangian bound from
 // the duals rounded to 1/R of a score unit, with an exact knapsack DP as pricing.
 #include "packing.hpp"
@@ -231,6 +233,7 @@ struct Undecided : std::runtime_error {
 struct Stop {
   BnpStop why;
 };
+struct Found {};  // the uniqueness question: a witness, the search ends
 
 using Sol = std::vector<std::pair<int, std::vector<int>>>;  // (class, items)
 
@@ -245,7 +248,9 @@ class Bnp {
     big_ = 20.0 * static_cast<double>(abs) + 10.0;
     for (auto v : g_.s) vmin_ += std::min<std::int64_t>(v, 0);
     lp_.setLogLevel(0);
-    lp_.resize(n_ + T_, 0);
+    tie_ = p.at_least.has_value();
+    ng_rows_ = tie_ ? 1 : 0;
+    lp_.resize(n_ + T_ + ng_rows_, 0);
     for (int i = 0; i < n_; ++i) {
       lp_.setRowLower(i, p.mandatory[static_cast<std::size_t>(i)] ? 1.0 : -COIN_DBL_MAX);
       lp_.setRowUpper(i, 1.0);
@@ -256,6 +261,22 @@ class Bnp {
     }
     for (int t = 0; t < T_; ++t) add_raw({-1, {}, 1}, {n_ + t}, {1.0}, big_);
     for (int i = 0; i < n_; ++i) add_raw({-1, {i}, 2}, {i}, {1.0}, big_);
+    if (tie_) {  // the row that cuts off the known selection, with its artificial (−1)
+      ng_.assign(static_cast<std::size_t>(n_), -1);
+      std::int64_t in = 0;
+      for (std::size_t i = 0; i < ng_.size(); ++i)
+        if (i < p.other_than.size() && p.other_than[i]) {
+          ng_[i] = 1;
+          ++in;
+        }
+      ng_rhs_ = in - 1;
+      lp_.setRowLower(n_ + T_, -COIN_DBL_MAX);
+      lp_.setRowUpper(n_ + T_, static_cast<double>(ng_rhs_));
+      add_raw({-1, {}, 3}, {n_ + T_}, {-1.0}, big_);
+      // only selections worth at least at_least: as an incumbent one unit below (score units)
+      have_ = true;
+      inc_ = floor_div(*p.at_least, g_.unit) + (*p.at_least % g_.unit != 0 ? 1 : 0) - 1;
+    }
     if (!nonempty_)
       for (int t = 0; t < T_; ++t) add_pattern(t, {});
     fixed_.assign(static_cast<std::size_t>(n_), 0);
@@ -283,11 +304,19 @@ class Bnp {
       vals.push_back(1.0);
       cost -= static_cast<double>(g_.s[static_cast<std::size_t>(i)]);
     }
+    if (tie_) {
+      int c = 0;
+      for (int i : S) c += ng_[static_cast<std::size_t>(i)];
+      if (c) {
+        rows.push_back(n_ + T_);
+        vals.push_back(c);
+      }
+    }
     for (std::size_t k = 0; k < cuts_.size(); ++k) {
       int c = 0;
       for (int i : S) c += incut_[k][static_cast<std::size_t>(i)];
       if (c) {
-        rows.push_back(n_ + T_ + static_cast<int>(k));
+        rows.push_back(n_ + T_ + ng_rows_ + static_cast<int>(k));
         vals.push_back(c);
       }
     }
@@ -320,7 +349,7 @@ class Bnp {
   // ---- limits ----
   void check_limits() {
     if (lim_.progress) {
-      lim_.progress->nodes.store(nodes_, std::memory_order_relaxed);
+      lim_.progress->nodes.store(lim_.nodes_before + nodes_, std::memory_order_relaxed);
       if (lim_.progress->cancel.load(std::memory_order_relaxed)) throw Stop{BnpStop::cancelled};
     }
     if (lim_.deadline && std::chrono::steady_clock::now() >= *lim_.deadline) throw Stop{BnpStop::time_limit};
@@ -379,9 +408,10 @@ class Bnp {
     }
     std::vector<std::int64_t> sig(cuts_.size(), 0);
     for (std::size_t k = 0; k < cuts_.size(); ++k)
-      sig[k] = std::llround(std::max(-y[n_ + T_ + static_cast<int>(k)], 0.0) * R);
+      sig[k] = std::llround(std::max(-y[n_ + T_ + ng_rows_ + static_cast<int>(k)], 0.0) * R);
+    const std::int64_t sng = tie_ ? std::llround(std::max(-y[n_ + T_], 0.0) * R) : 0;
     q_.assign(static_cast<std::size_t>(n_), 0);
-    for (std::size_t i = 0; i < q_.size(); ++i) q_[i] = g_.s[i] * R - pi_[i];
+    for (std::size_t i = 0; i < q_.size(); ++i) q_[i] = g_.s[i] * R - pi_[i] - (tie_ ? sng * ng_[i] : 0);
     for (std::size_t k = 0; k < cuts_.size(); ++k)
       if (sig[k])
         for (int i : cuts_[k]) q_[static_cast<std::size_t>(i)] -= sig[k];
@@ -389,6 +419,7 @@ class Bnp {
     std::int64_t L = 0;
     for (auto v : pi_) L += v;
     for (std::size_t k = 0; k < cuts_.size(); ++k) L += sig[k] * static_cast<std::int64_t>(cuts_[k].size() - 1);
+    L += sng * ng_rhs_;
     vs_.assign(static_cast<std::size_t>(T_), 0);
     for (int t = 0; t < T_; ++t) {
       const std::int64_t cap = g_.caps[static_cast<std::size_t>(t)];
@@ -503,6 +534,12 @@ class Bnp {
     if (per != g_.counts) return false;
     for (int i = 0; i < n_; ++i)
       if (p_.mandatory[static_cast<std::size_t>(i)] && !seen[static_cast<std::size_t>(i)]) return false;
+    if (tie_) {  // the known selection is no answer to the uniqueness question
+      std::int64_t a = 0;
+      for (int i = 0; i < n_; ++i)
+        if (seen[static_cast<std::size_t>(i)]) a += ng_[static_cast<std::size_t>(i)];
+      if (a > ng_rhs_) return false;
+    }
     return true;
   }
   void set_incumbent(const Sol& sol) {
@@ -511,12 +548,14 @@ class Bnp {
       for (int i : pr.second) v += g_.s[static_cast<std::size_t>(i)];
     if ((!have_ || v > inc_) && valid(sol)) {
       have_ = true;
+      real_ = true;
       inc_ = v;
       inc_sol_ = sol;
       if (lim_.progress) {
         lim_.progress->best.store(v * g_.unit, std::memory_order_relaxed);
         lim_.progress->found.store(true, std::memory_order_relaxed);
       }
+      if (tie_) throw Found{};
     }
   }
   void greedy() {
@@ -733,7 +772,12 @@ class Bnp {
   std::vector<std::int64_t> pi_, q_, vs_;
   std::int64_t L_ = 0;
   Knapsack ks_, rks_;
-  bool have_ = false;
+  bool have_ = false;  // an incumbent value (from the start in the uniqueness question)
+  bool real_ = false;  // and a selection that has it
+  bool tie_ = false;   // the uniqueness question (BnpProblem::at_least)
+  int ng_rows_ = 0;    // 1: row n_ + T_ cuts off the known selection (its coefficients ng_)
+  std::vector<int> ng_;
+  std::int64_t ng_rhs_ = 0;
   std::int64_t inc_ = 0;
   Sol inc_sol_;
   std::int64_t nodes_ = 0, lp_solves_ = 0;
@@ -761,11 +805,11 @@ BnpResult Bnp::run() {
   heap.push({TOP, 0, seq++, std::vector<signed char>(static_cast<std::size_t>(n_), -1)});
   auto finish = [&](BnpStatus s) {
     r.status = s;
-    r.found = have_;
+    r.found = real_;
     r.nodes = nodes_;
     r.lp_solves = lp_solves_;
     r.columns = static_cast<std::int64_t>(colset_.size());
-    if (have_) {
+    if (real_) {
       r.value = inc_ * g_.unit;
       r.who.assign(static_cast<std::size_t>(n_), -1);
       std::vector<std::vector<int>> experts(static_cast<std::size_t>(T_));
@@ -893,7 +937,7 @@ BnpResult Bnp::run() {
       heap.push({bound, nd.depth + 1, seq++, std::move(in)});
       heap.push({bound, nd.depth + 1, seq++, std::move(out)});
     }
-  } catch (const Stop& s) {
+  } catch (const Found&) { return finish(BnpStatus::optimal); } catch (const Stop& s) {
     r.stopped_by = s.why;
     return finish(BnpStatus::limit);
   } catch (const Undecided& u) {

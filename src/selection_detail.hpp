@@ -2,6 +2,7 @@
 /// \file
 /// Library-internal: the bounds of the selection (src/budget_selection.cpp) that the solver tests
 /// check on their own. Not installed; no stable API.
+#include <koers/budget/selection.hpp>
 #include <koers/detail/progress.hpp>
 
 #include <chrono>
@@ -39,6 +40,13 @@ struct BnpProblem {
   std::vector<std::int64_t> cap;    ///< milli-hours per expert
   std::vector<char> mandatory;      ///< per process: must be selected
   std::int64_t min_per = 0;         ///< 0 or 1
+  /// The uniqueness question: when set, the search looks for a selection worth at least
+  /// `*at_least` micro-points other than the known one, `other_than` (per process: 1 selected),
+  /// through one more row of the master, Σ_{i∈S} x_i − Σ_{i∉S} x_i ≤ |S| − 1 (no other
+  /// selection is cut off). optimal + found: such a selection (a witness that the optimum is not
+  /// unique, when `*at_least` is the optimum); optimal + !found: there is none.
+  std::optional<std::int64_t> at_least;
+  std::vector<char> other_than;
 };
 
 /// Limits of one branch-and-price run (the caller's SolveOptions).
@@ -46,6 +54,7 @@ struct BnpLimits {
   std::int64_t node_limit = 0;  ///< 0: none
   std::optional<std::chrono::steady_clock::time_point> deadline;
   koers::detail::SearchCounters* progress = nullptr;  ///< nodes, incumbent, cancel
+  std::int64_t nodes_before = 0;  ///< nodes of earlier runs of the same solve (the progress counter)
 };
 
 /// optimal / limit: as SolveStatus; undecided: branch-and-price cannot settle this instance
@@ -75,8 +84,12 @@ bool bnp_applicable(const BnpProblem& p);
 /// Exact branch-and-price (the algorithm of benchmarks/select_bnp.py, docs/solver.md): maximise
 /// Σ score over the selected processes, each selected one assigned to one expert within the
 /// expert's hours, mandatory ones in, every expert at least min_per. Only strictly better
-/// selections than the incumbent are explored (no uniqueness question). Requires
-/// bnp_applicable(p).
+/// selections than the incumbent are explored; the uniqueness question is a second run with
+/// `at_least` and `other_than` set (BnpProblem). Requires bnp_applicable(p).
 BnpResult select_bnp(const BnpProblem& p, const BnpLimits& limits);
+
+/// `select` without branch-and-price: the branch-and-bound alone (the tests' reference on
+/// instances where both apply).
+SelectionResult select_bnb_only(const Selection& s, const SolveOptions& options);
 
 }  // namespace koers::budget::detail

@@ -20,7 +20,19 @@ def _selection_from(args):
     return Selection.load(path)
 
 
-def _text(r) -> str:
+def _uniqueness(r, asked: bool) -> str:
+    """What the text says of uniqueness: only what was proven."""
+    if not r.optimal or not asked:
+        return ""
+    if r.unique:
+        return "; no other selection reaches it"
+    if r.alternative:
+        return f"; another selection reaches the same total ({len(r.alternative)} processes, --json: alternative)"
+    return f"; whether another selection reaches it is open (search stopped {stop_text(r.stopped_by)})" \
+        if r.stopped_by else "; whether another selection reaches it is open"
+
+
+def _text(r, asked: bool = True) -> str:
     s = r.selection
     lines = [f"{s.name or 'selection'}: {r.status}"]
     if r.status == "infeasible":
@@ -28,7 +40,7 @@ def _text(r) -> str:
         return "\n".join(lines)
     lines.append(f"  total score {r.total_score:g}, bound {r.bound:g}, gap {r.gap:g}"
                  + (" (proven optimal)" if r.optimal else f" (search stopped {stop_text(r.stopped_by)})")
-                 + ("" if r.unique or not r.optimal else "; another selection reaches the same total"))
+                 + _uniqueness(r, asked))
     lines.append(f"  {len(r.selected)} processes, {r.raw.get('hours_used', 0):g} of {r.raw.get('hours_available', 0):g} h")
     items = s.items
     if r.assignment_map:
@@ -64,7 +76,7 @@ def cmd_select(args) -> int:
     if args.json:
         emit_json(r.to_dict())
     else:
-        print(_text(r))
+        print(_text(r, asked=not args.no_unique))
     if r.status == "infeasible":
         print(f"koers: infeasible: {r.explanation}", file=sys.stderr)
         return EXIT_INVALID
@@ -88,8 +100,7 @@ def register(sub) -> None:
     p.add_argument("--time-limit", type=float_arg(0.0), default=0.0, metavar="S",
                    help="stop after S seconds (0: no limit; Ctrl-C stops it too, exit 130)")
     p.add_argument("--no-unique", action="store_true",
-                   help="do not ask whether the optimum is unique (then irregular hours are proven by "
-                        "branch-and-price, docs/solver.md)")
+                   help="do not ask whether the optimum is unique (one solve less)")
     p.add_argument("--quiet", action="store_true", help="no progress bar (shown on a terminal for a search beyond 0.5 s)")
     p.set_defaults(func=cmd_select)
 

@@ -237,6 +237,46 @@ def test_cli_no_unique_proves_irregular_hours(cli, capsys):
     assert all(len(ids) >= 1 for ids in out["assignment"].values())
 
 
+def test_cli_default_answers_uniqueness_on_irregular_hours(cli, capsys):
+    """Without ``--no-unique`` the same instance is proven optimal and its uniqueness answered by a
+    second branch-and-price run that looks for another selection worth the optimum
+    (docs/solver.md, "Uniqueness"; tests/cpp/budget/test_selection_bnp.cpp checks that run against
+    enumeration and against the branch-and-bound alone)."""
+    import pathlib
+    path = pathlib.Path(__file__).resolve().parents[1] / "cpp/budget/data/selection_irregular_200x8_seed4.json"
+    assert cli(["select", str(path), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["status"] == "optimal" and out["gap"] == 0 and out["stopped_by"] is None
+    assert round(out["total_score"] * 1000) == 18035
+    assert out["unique"] is True and out["alternative"] == []
+    assert cli(["select", str(path)]) == 0
+    assert "(proven optimal); no other selection reaches it" in capsys.readouterr().out
+
+
+# Twins (source: this file): five processes of 5 h and score 1, two experts of 10 h: any four of
+# the five are optimal (4 points), so the optimum is not unique.
+TWINS = {"format": "koers.selection", "version": 1, "name": "twins",
+         "items": [{"id": k, "score": 1, "hours": 5} for k in "abcde"],
+         "experts": [{"id": "x", "hours": 10}, {"id": "y", "hours": 10}]}
+
+
+def test_alternative_when_not_unique(cli, tmp_path, capsys):
+    r = ks.select(TWINS)
+    assert r.optimal and r.optimum == 4 and r.unique is False
+    assert len(r.alternative) == 4 and set(r.alternative) != set(r.selected)
+    assert set(r.alternative) <= set("abcde")
+    assert r.to_dict()["alternative"] == r.alternative
+    assert ks.select(TWINS, check_unique=False).alternative == []
+    p = tmp_path / "twins.json"
+    p.write_text(json.dumps(TWINS))
+    assert cli(["select", str(p)]) == 0
+    assert "another selection reaches the same total (4 processes" in capsys.readouterr().out
+    # not asked: the text claims nothing about other selections
+    assert cli(["select", str(p), "--no-unique"]) == 0
+    text = capsys.readouterr().out
+    assert "(proven optimal)\n" in text and "another selection" not in text
+
+
 def test_cli_text(cli, tmp_path, capsys):
     p = tmp_path / "s.json"
     p.write_text(json.dumps(HAND))

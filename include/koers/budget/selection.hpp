@@ -110,6 +110,10 @@ struct SelectionResult {
   double bound = 0;                   ///< proven upper bound (in micro-point resolution)
   double gap = 0;                     ///< bound − total_score (0 when optimal)
   bool unique = false;                ///< no other selection reaches the optimum
+  /// Another selection that reaches the optimum (ids in input order) when the search found one
+  /// (then `unique` is false); empty when the optimum is unique, the question was not asked
+  /// (`check_unique` off) or a limit left it open. As `OptimiseResult::alternative`.
+  std::vector<std::string> alternative;
   double hours_used = 0;
   double hours_available = 0;
   /// expert → processes (in input order of experts; empty without experts)

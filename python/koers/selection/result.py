@@ -45,7 +45,8 @@ class SelectionResult:
 
     Attributes: ``status`` ("optimal", "infeasible" or "limit"), ``optimum`` (= ``total_score``),
     ``bound``, ``gap`` (0 when proven; None when infeasible), ``selected`` (ids, input order),
-    ``unique``, ``assignment_map`` (expert → ids), ``top_n`` (:class:`TopNCut`), ``conflict``
+    ``unique``, ``alternative`` (another selection that reaches the optimum, ids in input order,
+    when the search found one; [] when unique, not asked or left open), ``assignment_map`` (expert → ids), ``top_n`` (:class:`TopNCut`), ``conflict``
     (dict or None), ``explanation`` (why it is infeasible, else "") and ``stopped_by`` (why the
     status is "limit": "node_limit", "time_limit", "cancelled" or "assignment_check" — the exact
     check of a selection that could beat the incumbent did not finish within its budget; None
@@ -62,6 +63,7 @@ class SelectionResult:
         self.bound = None if raw.get("bound") is None else float(raw["bound"])
         self.gap = None if raw.get("gap") is None else float(raw["gap"])
         self.unique = bool(raw.get("unique", False))
+        self.alternative = list(raw.get("alternative", []))
         self.assignment_map = {k: list(v) for k, v in raw.get("assignment", {}).items()}
         self.conflict = raw.get("conflict")
         self.explanation = self.conflict["message"] if self.conflict else ""
@@ -185,7 +187,8 @@ class SelectionResult:
         """The JSON shape of ``koers select --json``."""
         d = {"status": self.status, "optimum": None if self.status == "infeasible" else self.total_score,
              "total_score": self.total_score,
-             "bound": self.bound, "gap": self.gap, "unique": self.unique, "selected": list(self.selected),
+             "bound": self.bound, "gap": self.gap, "unique": self.unique, "alternative": list(self.alternative),
+             "selected": list(self.selected),
              "assignment": {k: list(v) for k, v in self.assignment_map.items()},
              "hours_used": {k: float(v) for k, v in self.hours_used.items()},
              "hours_used_total": float(self.raw.get("hours_used", 0.0)),

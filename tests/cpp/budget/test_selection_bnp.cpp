@@ -73,6 +73,40 @@ std::optional<std::int64_t> bnp_brute(const bd::BnpProblem& p) {
   return best;
 }
 
+/// Every optimal selection by enumeration (masks of the selected processes); empty when no
+/// selection can be assigned.
+std::vector<std::uint32_t> bnp_brute_optima(const bd::BnpProblem& p) {
+  std::vector<std::uint32_t> out;
+  auto best = bnp_brute(p);
+  if (!best) return out;
+  const std::size_t n = p.score.size();
+  for (std::uint32_t mask = 0; mask < (1u << n); ++mask) {
+    std::vector<std::int64_t> h;
+    std::int64_t v = 0;
+    bool ok = true;
+    for (std::size_t i = 0; i < n; ++i) {
+      bool on = ((mask >> i) & 1u) != 0;
+      if (p.mandatory[i] && !on) ok = false;
+      if (on) {
+        h.push_back(p.hours[i]);
+        v += p.score[i];
+      }
+    }
+    if (!ok || v != *best) continue;
+    std::sort(h.rbegin(), h.rend());
+    std::vector<std::int64_t> rem = p.cap, cnt(p.cap.size(), 0);
+    if (koers::testing::brute_assign(h, rem, cnt, p.min_per, 0)) out.push_back(mask);
+  }
+  return out;
+}
+
+std::uint32_t bnp_mask(const std::vector<int>& who) {
+  std::uint32_t m = 0;
+  for (std::size_t i = 0; i < who.size(); ++i)
+    if (who[i] >= 0) m |= 1u << i;
+  return m;
+}
+
 /// The value of an answer's assignment, checked in integers (nullopt: not a valid assignment).
 std::optional<std::int64_t> bnp_value_of(const bd::BnpProblem& p, const std::vector<int>& who) {
   if (who.size() != p.score.size()) return std::nullopt;
@@ -118,6 +152,26 @@ std::int64_t bnp_checked_value(const Selection& s, const SelectionResult& r) {
   return v;
 }
 
+/// Whether `ids` is another selection of `s` worth `total` micro-points: only those processes,
+/// each mandatory, can be assigned (select proves it) and their scores sum to `total`.
+bool bnp_reaches(const Selection& s, const std::vector<std::string>& ids, const std::vector<std::string>& selected,
+                 std::int64_t total) {
+  if (ids.empty() || ids == selected) return false;
+  Selection only = s;
+  only.items.clear();
+  std::int64_t v = 0;
+  for (const auto& it : s.items)
+    if (std::find(ids.begin(), ids.end(), it.id) != ids.end()) {
+      auto m = it;
+      m.mandatory = true;
+      only.items.push_back(m);
+      v += bnp_mp(it.score);
+    }
+  if (only.items.size() != ids.size() || v != total) return false;
+  auto r = select(only, {.check_unique = false});
+  return r.status == SolveStatus::optimal && r.selected.size() == ids.size();
+}
+
 Selection bnp_moderate() {
   // bench_select.generate(200, seed 4, 8 experts, step 0.1): hours uniform in 40–200 h rounded
   // to 0.1 h, 202.4 h per expert, at least 1 process each. Optimum 18.035 (3607 units of
@@ -157,6 +211,48 @@ TEST_CASE("selection bnp: small random instances against enumeration", "[solver]
   CHECK(infeasible > 0);
 }
 
+TEST_CASE("selection bnp: the uniqueness question against enumeration", "[solver][random]") {
+  // the second run (BnpProblem::at_least, other_than): another selection worth the optimum, or
+  // none; the instances have ties (equal and zero scores) and unique optima
+  std::mt19937_64 rng(20261205);
+  int unique = 0, not_unique = 0;
+  for (int k = 0; k < 400; ++k) {
+    auto s = bnp_random_problem(rng);
+    if (k % 2 == 1)  // coarse scores: many optima
+      for (auto& v : s.p.score) v = v > 0 ? 5000 * static_cast<std::int64_t>(rng() % 4) : v;
+    auto optima = bnp_brute_optima(s.p);
+    if (optima.empty()) continue;
+    INFO("instance " << k << ", n " << s.n << ", experts " << s.p.cap.size() << ", optima " << optima.size());
+    auto r = bd::select_bnp(s.p, {});
+    REQUIRE(r.status == bd::BnpStatus::optimal);
+    auto tp = s.p;
+    tp.at_least = r.value;
+    for (int e : r.who) tp.other_than.push_back(e >= 0 ? 1 : 0);
+    auto t = bd::select_bnp(tp, {});
+    INFO("undecided: " << t.why);
+    REQUIRE(t.status == bd::BnpStatus::optimal);
+    CHECK(t.found == (optima.size() > 1));
+    if (t.found) {
+      auto v = bnp_value_of(s.p, t.who);
+      REQUIRE(v.has_value());
+      CHECK(*v == r.value);
+      CHECK(t.value == r.value);
+      CHECK(bnp_mask(t.who) != bnp_mask(r.who));
+      CHECK(std::find(optima.begin(), optima.end(), bnp_mask(t.who)) != optima.end());
+      ++not_unique;
+    } else
+      ++unique;
+    // nothing is worth more than the optimum, not even the known selection
+    auto up = tp;
+    up.at_least = r.value + 1;
+    auto u = bd::select_bnp(up, {});
+    REQUIRE(u.status == bd::BnpStatus::optimal);
+    CHECK_FALSE(u.found);
+  }
+  CHECK(unique > 50);
+  CHECK(not_unique > 50);
+}
+
 TEST_CASE("selection bnp: select() on an irregular 200 x 8 instance proves the prototype's optimum", "[solver]") {
   auto s = bnp_moderate();
   SolveOptions o;
@@ -169,6 +265,55 @@ TEST_CASE("selection bnp: select() on an irregular 200 x 8 instance proves the p
   CHECK_FALSE(r.unique);
   CHECK(r.stats.stopped_by == StopReason::none);
   CHECK(bnp_checked_value(s, r) == 18035000);
+}
+
+TEST_CASE("selection bnp: the uniqueness question on the irregular 200 x 8 instance, and its limits", "[solver]") {
+  auto s = bnp_moderate();
+  // the two runs on their own (integer units as select's: micro-points, milli-hours)
+  bd::BnpProblem bp;
+  for (const auto& it : s.items) {
+    bp.score.push_back(bnp_mp(it.score));
+    bp.hours.push_back(bnp_mh(it.hours));
+    bp.mandatory.push_back(it.mandatory ? 1 : 0);
+  }
+  for (const auto& e : s.experts) bp.cap.push_back(bnp_mh(e.hours));
+  bp.min_per = s.min_items_per_expert;
+  auto first = bd::select_bnp(bp, {});
+  REQUIRE(first.status == bd::BnpStatus::optimal);
+  CHECK(first.value == 18035000);
+  auto tp = bp;
+  tp.at_least = first.value;
+  for (int e : first.who) tp.other_than.push_back(e >= 0 ? 1 : 0);
+  auto second = bd::select_bnp(tp, {});
+  INFO("undecided: " << second.why);
+  REQUIRE(second.status == bd::BnpStatus::optimal);
+  if (second.found) {
+    CHECK(bnp_value_of(bp, second.who) == std::optional<std::int64_t>(18035000));
+    CHECK(bnp_mask(second.who) != bnp_mask(first.who));
+  }
+
+  // select() with the question (the default) answers it the same way
+  auto opt = select(s, {.check_unique = false});
+  auto r = select(s, {});
+  REQUIRE(r.status == SolveStatus::optimal);
+  CHECK(bnp_mp(r.total_score) == 18035000);
+  CHECK(r.unique == !second.found);
+  CHECK(r.alternative.empty() == r.unique);
+  if (!r.unique) CHECK(bnp_reaches(s, r.alternative, r.selected, 18035000));
+  CHECK(r.stats.stopped_by == StopReason::none);
+  CHECK(r.stats.nodes == opt.stats.nodes + second.nodes);
+  CHECK(bnp_checked_value(s, r) == 18035000);
+
+  // a node limit the first run stays within: the optimum stands, its uniqueness is not proven
+  if (second.nodes > 1) {
+    auto l = select(s, {.node_limit = opt.stats.nodes + 1});
+    REQUIRE(l.status == SolveStatus::optimal);
+    CHECK(bnp_mp(l.total_score) == 18035000);
+    CHECK(l.gap == 0);
+    CHECK_FALSE(l.unique);
+    CHECK(l.alternative.empty());
+    CHECK(l.stats.stopped_by == StopReason::node_limit);
+  }
 }
 
 TEST_CASE("selection bnp: limits give a valid incumbent and bound", "[solver]") {
@@ -226,10 +371,44 @@ TEST_CASE("selection bnp: the same optimum as the branch-and-bound on mid-size i
     INFO("instance " << k);
     SolveOptions bp_o, bb_o;
     bp_o.check_unique = false;
-    auto a = select(s, bp_o), b = select(s, bb_o);
+    auto a = select(s, bp_o), b = bd::select_bnb_only(s, bb_o);
     REQUIRE(b.status == SolveStatus::optimal);
     REQUIRE(a.status == SolveStatus::optimal);
     CHECK(bnp_mp(a.total_score) == bnp_mp(b.total_score));
     CHECK(bnp_checked_value(s, a) == bnp_mp(b.total_score));
+    // with the uniqueness question: branch-and-price's second run, the same answer as the B&B
+    auto u = select(s, bb_o);
+    REQUIRE(u.status == SolveStatus::optimal);
+    CHECK(bnp_mp(u.total_score) == bnp_mp(b.total_score));
+    CHECK(u.unique == b.unique);
+    CHECK(u.stats.stopped_by == StopReason::none);
+    CHECK(u.alternative.empty() == u.unique);  // branch-and-price's second run decides it
+    if (!u.alternative.empty()) CHECK(bnp_reaches(s, u.alternative, u.selected, bnp_mp(u.total_score)));
+    if (!b.alternative.empty()) CHECK(bnp_reaches(s, b.alternative, b.selected, bnp_mp(b.total_score)));
+    CHECK(a.alternative.empty());  // not asked
   }
+}
+
+TEST_CASE("selection: the alternative of an optimum that is not unique", "[solver]") {
+  // five processes of 5 h and score 1 for two experts of 10 h: any four (twins, the
+  // branch-and-bound's dominance classes); the witness swaps one selected twin for the other
+  Selection s;
+  s.experts = {{"x", 10.0}, {"y", 10.0}};
+  for (const char* id : {"a", "b", "c", "d", "e"}) s.items.push_back({.id = id, .score = 1.0, .hours = 5.0});
+  auto r = select(s);
+  REQUIRE(r.status == SolveStatus::optimal);
+  CHECK(r.total_score == 4.0);
+  CHECK_FALSE(r.unique);
+  REQUIRE(r.alternative.size() == 4);
+  CHECK(r.alternative != r.selected);
+  CHECK(bnp_reaches(s, r.alternative, r.selected, 4000000));
+  auto no = select(s, {.check_unique = false});
+  CHECK(no.alternative.empty());
+  // one process better than the others: the optimum is unique, no alternative
+  s.items[0].score = 2.0;
+  s.items.pop_back();
+  auto u = select(s);
+  REQUIRE(u.status == SolveStatus::optimal);
+  CHECK(u.unique);
+  CHECK(u.alternative.empty());
 }

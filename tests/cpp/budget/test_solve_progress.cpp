@@ -10,6 +10,7 @@
 #include <koers/budget/selection_json.hpp>
 
 #include "portfolio_detail.hpp"  // src/: detail::stop_reason and the core (bnb.hpp)
+#include "selection_detail.hpp"  // src/: detail::select_bnb_only
 
 #include <chrono>
 #include <cmath>
@@ -108,11 +109,14 @@ TEST_CASE("solve progress: completions the leaf check leaves undecided end the s
 
 TEST_CASE("solve progress: another thread cancels a long selection, which returns its incumbent",
           "[solver][progress]") {
-  // With the uniqueness question the branch-and-bound runs (without it, branch-and-price proves
-  // this instance in about 400 nodes: the next test cancels that one)
+  // The branch-and-bound alone (select() gives this instance to branch-and-price, which proves
+  // it in about 400 nodes: the next test cancels that one); its irregular hours keep the
+  // branch-and-bound searching long
   SolveProgress p;
   auto s = progress_irregular();
-  auto fut = std::async(std::launch::async, [&] { return select(s, {.check_unique = true, .progress = &p}); });
+  auto fut = std::async(std::launch::async, [&] {
+    return koers::budget::detail::select_bnb_only(s, {.check_unique = true, .progress = &p});
+  });
   // wait until the search is well under way (or, if it ever ends first, fail below)
   while (p.nodes() < 1024 && fut.wait_for(std::chrono::milliseconds(5)) != std::future_status::ready) {}
   const bool ended_first = fut.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
