@@ -59,6 +59,11 @@ def summary(folder: pathlib.Path = RESULTS) -> str:
         r = json.loads(runs.read_text())
         head += (f" The last run of every benchmark{' (--quick)' if r.get('quick') else ' (`make bench`)'} "
                  f"took {r['seconds'] / 60:.1f} min of wall time, {r['date']}.")
+    other = [d for d in docs if d["machine"]["cpu"] != m["cpu"]]
+    if other:  # a benchmark rerun alone on another host: say which, so no ratio is read across hosts
+        head += (" Not every benchmark ran on that host: " +
+                 "; ".join(f"`{d['bench']}` on {d['machine']['cpu']}, {d['machine']['cores']} cores, {d['date']}"
+                           for d in other) + ".")
     return head + "\n\n" + "\n".join(harness.markdown(d) for d in docs)
 
 

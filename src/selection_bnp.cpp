@@ -70,6 +70,24 @@ Grid make_grid(const BnpProblem& p) {
   return g;
 }
 
+/// A block of one item's knapsack DP, in place: dst[j] = max(dst[j], src[j] + qi), keep[j] =
+/// whether the item is taken. The caller's blocks are at most the item's weight long, so src
+/// (wi cells below dst) lies wholly below the block, not yet updated for this item, and no step
+/// depends on another: the compiler vectorises it (with AVX2 where the CPU has it, chosen at
+/// load time).
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__GLIBC__)  // ifunc
+__attribute__((target_clones("avx2", "default")))
+#endif
+void dp_block(std::int64_t* __restrict dst, const std::int64_t* __restrict src, unsigned char* __restrict keep,
+              std::size_t len, std::int64_t qi) {
+  for (std::size_t j = 0; j < len; ++j) {
+    const std::int64_t a = dst[j], b = src[j] + qi;
+    const bool take = b > a;
+    dst[j] = take ? b : a;
+    keep[j] = take ? 1 : 0;
+  }
+}
+
 /// 0/1 knapsack over the items with q > 0 (allowed, fitting cmax): dp[c] = the best Σ q of a
 /// set of weight ≤ c; keep[k·(C+1) + c] for backtracking.
 struct Knapsack {
@@ -90,12 +108,12 @@ struct Knapsack {
       const auto wi = static_cast<std::size_t>(w[static_cast<std::size_t>(idx[k])]);
       const std::int64_t qi = q[static_cast<std::size_t>(idx[k])];
       unsigned char* kp = keep.data() + k * W;
-      for (std::size_t c = W; c-- > wi;) {
-        std::int64_t cand = dp[c - wi] + qi;
-        if (cand > dp[c]) {
-          dp[c] = cand;
-          kp[c] = 1;
-        }
+      // from the top down in blocks [lo, hi) of at most wi cells: dp[c − wi] still holds the
+      // value without this item (0/1 knapsack)
+      for (std::size_t hi = W; hi > wi;) {
+        const std::size_t lo = std::max(wi, hi - wi);
+        dp_block(dp.data() + lo, dp.data() + (lo - wi), kp + lo, hi - lo, qi);
+        hi = lo;
       }
     }
   }
