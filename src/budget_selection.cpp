@@ -379,10 +379,22 @@ void close_result(SelectionResult& r, std::int64_t bound) {
 }
 }  // namespace
 
+/// Why branch-and-price stopped, as the result says it (none when it did not stop).
+StopReason stop_reason(BnpStop s) {
+  switch (s) {
+    case BnpStop::node_limit: return StopReason::node_limit;
+    case BnpStop::time_limit: return StopReason::time_limit;
+    case BnpStop::cancelled: return StopReason::cancelled;
+    case BnpStop::none: break;
+  }
+  return StopReason::none;
+}
+
 }  // namespace detail
 
 namespace {
 SelectionResult select_impl(const Selection& s, const SolveOptions& o, bool allow_bnp) {
+  if (detail::uses_old_names(s)) return select_impl(detail::with_current_names(s), o, allow_bnp);
   s.validate();
   o.validate();
   SelectionResult r;
@@ -542,10 +554,7 @@ SelectionResult select_impl(const Selection& s, const SolveOptions& o, bool allo
         r.status = br.status == detail::BnpStatus::optimal ? SolveStatus::optimal : SolveStatus::limit;
         r.stats.nodes = br.nodes;
         r.stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t_start).count();
-        r.stats.stopped_by = br.stopped_by == detail::BnpStop::node_limit   ? StopReason::node_limit
-                             : br.stopped_by == detail::BnpStop::time_limit ? StopReason::time_limit
-                             : br.stopped_by == detail::BnpStop::cancelled  ? StopReason::cancelled
-                                                                            : StopReason::none;
+        r.stats.stopped_by = detail::stop_reason(br.stopped_by);
         if (br.found) {
           for (const auto& e : s.experts) r.assignment.push_back({e.id, {}});
           for (std::size_t i = 0; i < n; ++i)
@@ -574,10 +583,7 @@ SelectionResult select_impl(const Selection& s, const SolveOptions& o, bool allo
               if (tr.who[i] >= 0) r.alternative.push_back(s.items[i].id);
           // a limit during the question leaves the optimum proven and `unique` false (not proven),
           // as in the branch-and-bound
-          if (tr.status == detail::BnpStatus::limit)
-            r.stats.stopped_by = tr.stopped_by == detail::BnpStop::node_limit   ? StopReason::node_limit
-                                 : tr.stopped_by == detail::BnpStop::time_limit ? StopReason::time_limit
-                                                                                : StopReason::cancelled;
+          if (tr.status == detail::BnpStatus::limit) r.stats.stopped_by = detail::stop_reason(tr.stopped_by);
           r.stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t_start).count();
         }
         detail::close_result(r, br.bound);
@@ -921,14 +927,8 @@ SelectionResult select_impl(const Selection& s, const SolveOptions& o, bool allo
 }
 }  // namespace
 
-SelectionResult select(const Selection& s, const SolveOptions& o) {
-  if (detail::uses_old_names(s)) return select(detail::with_current_names(s), o);
-  return select_impl(s, o, true);
-}
+SelectionResult select(const Selection& s, const SolveOptions& o) { return select_impl(s, o, true); }
 
-SelectionResult detail::select_bnb_only(const Selection& s, const SolveOptions& o) {
-  if (detail::uses_old_names(s)) return select_bnb_only(detail::with_current_names(s), o);
-  return select_impl(s, o, false);
-}
+SelectionResult detail::select_bnb_only(const Selection& s, const SolveOptions& o) { return select_impl(s, o, false); }
 
 }  // namespace koers::budget

@@ -62,6 +62,8 @@ struct BnpLimits {
 /// infeasible): the caller runs the branch-and-bound instead.
 enum class BnpStatus { optimal, limit, undecided };
 enum class BnpStop { none, node_limit, time_limit, cancelled };
+/// As the result says it (src/budget_selection.cpp): none when it did not stop.
+StopReason stop_reason(BnpStop s);
 
 struct BnpResult {
   BnpStatus status = BnpStatus::undecided;

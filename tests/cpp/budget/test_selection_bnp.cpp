@@ -49,56 +49,47 @@ BnpSmall bnp_random_problem(std::mt19937_64& rng) {
   return s;
 }
 
-/// The optimum by enumeration (micro-points), nullopt when no selection can be assigned.
-std::optional<std::int64_t> bnp_brute(const bd::BnpProblem& p) {
-  std::optional<std::int64_t> best;
-  const std::size_t n = p.score.size();
-  for (std::uint32_t mask = 0; mask < (1u << n); ++mask) {
-    std::vector<std::int64_t> h;
-    std::int64_t v = 0;
-    bool ok = true;
-    for (std::size_t i = 0; i < n; ++i) {
-      bool on = ((mask >> i) & 1u) != 0;
-      if (p.mandatory[i] && !on) ok = false;
-      if (on) {
-        h.push_back(p.hours[i]);
-        v += p.score[i];
-      }
+/// The value of the selection `mask` (micro-points) when it holds every mandatory process, is
+/// worth at least `least` and can be assigned (checked last: the costly part); nullopt otherwise.
+std::optional<std::int64_t> bnp_mask_value(const bd::BnpProblem& p, std::uint32_t mask,
+                                           std::optional<std::int64_t> least) {
+  std::vector<std::int64_t> h;
+  std::int64_t v = 0;
+  for (std::size_t i = 0; i < p.score.size(); ++i) {
+    bool on = ((mask >> i) & 1u) != 0;
+    if (p.mandatory[i] && !on) return std::nullopt;
+    if (on) {
+      h.push_back(p.hours[i]);
+      v += p.score[i];
     }
-    if (!ok || (best && v <= *best)) continue;
-    std::sort(h.rbegin(), h.rend());
-    std::vector<std::int64_t> rem = p.cap, cnt(p.cap.size(), 0);
-    if (koers::testing::brute_assign(h, rem, cnt, p.min_per, 0)) best = v;
   }
-  return best;
+  if (least && v < *least) return std::nullopt;
+  std::sort(h.rbegin(), h.rend());
+  std::vector<std::int64_t> rem = p.cap, cnt(p.cap.size(), 0);
+  if (!koers::testing::brute_assign(h, rem, cnt, p.min_per, 0)) return std::nullopt;
+  return v;
 }
 
-/// Every optimal selection by enumeration (masks of the selected processes); empty when no
-/// selection can be assigned.
-std::vector<std::uint32_t> bnp_brute_optima(const bd::BnpProblem& p) {
-  std::vector<std::uint32_t> out;
-  auto best = bnp_brute(p);
-  if (!best) return out;
-  const std::size_t n = p.score.size();
-  for (std::uint32_t mask = 0; mask < (1u << n); ++mask) {
-    std::vector<std::int64_t> h;
-    std::int64_t v = 0;
-    bool ok = true;
-    for (std::size_t i = 0; i < n; ++i) {
-      bool on = ((mask >> i) & 1u) != 0;
-      if (p.mandatory[i] && !on) ok = false;
-      if (on) {
-        h.push_back(p.hours[i]);
-        v += p.score[i];
-      }
-    }
-    if (!ok || v != *best) continue;
-    std::sort(h.rbegin(), h.rend());
-    std::vector<std::int64_t> rem = p.cap, cnt(p.cap.size(), 0);
-    if (koers::testing::brute_assign(h, rem, cnt, p.min_per, 0)) out.push_back(mask);
+/// Every optimal selection by enumeration (masks of the selected processes, ascending) and the
+/// optimum (micro-points; nullopt and no masks when no selection can be assigned).
+std::pair<std::optional<std::int64_t>, std::vector<std::uint32_t>> bnp_brute_all(const bd::BnpProblem& p) {
+  std::optional<std::int64_t> best;
+  std::vector<std::uint32_t> optima;
+  for (std::uint32_t mask = 0; mask < (1u << p.score.size()); ++mask) {
+    auto v = bnp_mask_value(p, mask, best);
+    if (!v) continue;
+    if (!best || *v > *best) optima.clear();
+    best = v;
+    optima.push_back(mask);
   }
-  return out;
+  return {best, optima};
 }
+
+/// The optimum by enumeration (micro-points), nullopt when no selection can be assigned.
+std::optional<std::int64_t> bnp_brute(const bd::BnpProblem& p) { return bnp_brute_all(p).first; }
+
+/// Every optimal selection by enumeration (masks); empty when no selection can be assigned.
+std::vector<std::uint32_t> bnp_brute_optima(const bd::BnpProblem& p) { return bnp_brute_all(p).second; }
 
 std::uint32_t bnp_mask(const std::vector<int>& who) {
   std::uint32_t m = 0;
